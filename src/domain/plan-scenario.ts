@@ -1,0 +1,65 @@
+/**
+ * The one entry point the app and the CLI use: validate a document, run it, and refuse results that overflow.
+ */
+import type { Scenario } from './scenario-schema';
+import { simulate } from './simulate';
+import type { SimulationResult } from './simulate';
+import { validateScenario } from './validate-scenario';
+import type { ValidationIssue, ValidationResult } from './validate-scenario';
+
+/**
+ * Problems with a result too large for a double: a slice whose volume, growth and prices overflow, or finance
+ * figures that do. Empty when every figure is finite.
+ */
+export function findOverflow(scenario: Scenario, result: SimulationResult): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const flaggedSlices = new Set<number>();
+  let financeFlagged = false;
+  for (const strategy of result.strategies) {
+    for (const month of strategy.months) {
+      scenario.traffic.forEach((slice, index) => {
+        if (!flaggedSlices.has(index) && !Number.isFinite(month.bySlice[slice.id] ?? 0)) {
+          flaggedSlices.add(index);
+          issues.push({
+            path: `traffic[${index}]`,
+            message: `its spend overflows by month ${month.month + 1} under "${strategy.name}": reduce requestsPerMonth, tokens, monthlyGrowth or the horizon`,
+          });
+        }
+      });
+      if (!financeFlagged && flaggedSlices.size === 0 && !Number.isFinite(month.cashEnd)) {
+        financeFlagged = true;
+        issues.push({
+          path: 'finance',
+          message: `cash overflows by month ${month.month + 1}: the figures are too large to compute`,
+        });
+      }
+    }
+    const { totals } = strategy;
+    const allTotals = [
+      totals.spend,
+      totals.listSpend,
+      totals.savings.caching,
+      totals.savings.batch,
+      totals.creditsUsed,
+    ];
+    if (issues.length === 0 && !allTotals.every(Number.isFinite)) {
+      issues.push({
+        path: '',
+        message: `the totals of "${strategy.name}" overflow: the figures are too large to compute`,
+      });
+    }
+  }
+  return issues;
+}
+
+export type Plan = { scenario: Scenario; result: SimulationResult };
+
+/** Validates a scenario document, simulates it and checks every figure is finite. */
+export function planScenario(input: unknown): ValidationResult<Plan> {
+  const validated = validateScenario(input);
+  if (!validated.ok) return validated;
+  const result = simulate(validated.value);
+  const overflow = findOverflow(validated.value, result);
+  if (overflow.length > 0) return { ok: false, issues: overflow };
+  return { ok: true, value: { scenario: validated.value, result } };
+}

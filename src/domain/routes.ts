@@ -1,0 +1,152 @@
+/**
+ * Which calls each request of a slice makes under a strategy: the "legs" of a request, each a model and the
+ * expected number of calls on it per request, plus an optional classifier call.
+ */
+import { costPerCall } from './call-cost';
+import type { Model, Options, PerTokenPricing, Scenario, Slice, Strategy } from './scenario-schema';
+
+export type Leg = {
+  model: Model;
+  /** Expected calls on `model` per request of the slice: 1, a router share, or a cascade's reach. */
+  callsPerRequest: number;
+};
+
+export type SliceRoute = {
+  legs: Leg[];
+  /** A router's classifier: one call per request, priced as given. */
+  classifier: {
+    model: Model & { pricing: PerTokenPricing };
+    inputTokens: number;
+    outputTokens: number;
+  } | null;
+  /** True when a cheapest-meeting-bar strategy found no model meeting the slice's bar. */
+  unmetQuality: boolean;
+};
+
+function isPerToken(model: Model): model is Model & { pricing: PerTokenPricing } {
+  return model.pricing.kind === 'per-token';
+}
+
+/** The per-request cost of `slice` on a per-token model after every discount that applies. */
+function finalCostPerRequest(
+  slice: Slice,
+  model: Model & { pricing: PerTokenPricing },
+  options: Options,
+): number {
+  return costPerCall(slice, model.pricing, model.outputTokenFactor, options).final;
+}
+
+/**
+ * The cheapest-meeting-bar choice for one slice: among per-token models with `quality ≥ qualityBar` and
+ * `contextWindow ≥ inputTokens + outputTokens` (raw output tokens), the one with the lowest final cost per
+ * request, ties to the earlier catalog entry. When none qualifies: the highest-quality per-token model (ties:
+ * cheaper, then catalog order; no context check), flagged as unmet.
+ */
+export function pickCheapestMeetingBar(
+  slice: Slice,
+  catalog: readonly Model[],
+  options: Options,
+): { model: Model & { pricing: PerTokenPricing }; unmetQuality: boolean } | null {
+  const needed = slice.inputTokens + slice.outputTokens;
+  let best: Model & { pricing: PerTokenPricing } = undefined as never;
+  let bestCost = Infinity;
+  let found = false;
+  let top: Model & { pricing: PerTokenPricing } = undefined as never;
+  let topCost = Infinity;
+  let anyPerToken = false;
+  for (const model of catalog) {
+    if (!isPerToken(model)) continue;
+    const cost = finalCostPerRequest(slice, model, options);
+    if (
+      model.quality >= slice.qualityBar &&
+      (model.contextWindow === null || model.contextWindow >= needed) &&
+      (!found || cost < bestCost)
+    ) {
+      best = model;
+      bestCost = cost;
+      found = true;
+    }
+    if (!anyPerToken || model.quality > top.quality || (model.quality === top.quality && cost < topCost)) {
+      top = model;
+      topCost = cost;
+      anyPerToken = true;
+    }
+  }
+  if (found) return { model: best, unmetQuality: false };
+  if (anyPerToken) return { model: top, unmetQuality: true };
+  return null;
+}
+
+/**
+ * Resolves a strategy into the calls each slice makes, in traffic order.
+ * The scenario must be valid (every model id known): see `validateScenario`.
+ */
+export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRoute[] {
+  const models = new Map<string, Model>();
+  for (const model of scenario.catalog) if (!models.has(model.id)) models.set(model.id, model);
+  const model = (id: string): Model => {
+    const found = models.get(id);
+    if (!found) throw new Error(`unknown model id "${id}" in strategy "${strategy.id}"`);
+    return found;
+  };
+  const one = (id: string): SliceRoute => ({
+    legs: [{ model: model(id), callsPerRequest: 1 }],
+    classifier: null,
+    unmetQuality: false,
+  });
+
+  return scenario.traffic.map((slice): SliceRoute => {
+    switch (strategy.kind) {
+      case 'single':
+        return one(strategy.model);
+      case 'assign': {
+        const routed = Object.hasOwn(strategy.routes, slice.id)
+          ? strategy.routes[slice.id]
+          : strategy.fallback;
+        return one(routed ?? '');
+      }
+      case 'cascade': {
+        if (!Object.hasOwn(strategy.routes, slice.id)) return one(strategy.fallback ?? '');
+        const route = strategy.routes[slice.id]!;
+        const legs: Leg[] = [];
+        let reach = 1;
+        route.steps.forEach((id, step) => {
+          if (step > 0) reach *= route.escalation[step - 1] ?? 0;
+          legs.push({ model: model(id), callsPerRequest: reach });
+        });
+        return { legs, classifier: null, unmetQuality: false };
+      }
+      case 'router': {
+        let classifier: SliceRoute['classifier'] = null;
+        if (strategy.classifier) {
+          const classifierModel = model(strategy.classifier.model);
+          if (!isPerToken(classifierModel))
+            throw new Error(
+              `classifier "${classifierModel.id}" of strategy "${strategy.id}" is capacity-billed`,
+            );
+          classifier = {
+            model: classifierModel,
+            inputTokens: strategy.classifier.inputTokens,
+            outputTokens: strategy.classifier.outputTokens,
+          };
+        }
+        if (!Object.hasOwn(strategy.routes, slice.id)) return { ...one(strategy.fallback ?? ''), classifier };
+        const shares = strategy.routes[slice.id]!;
+        const legs = Object.keys(shares).map((id) => ({
+          model: model(id),
+          callsPerRequest: shares[id] ?? 0,
+        }));
+        return { legs, classifier, unmetQuality: false };
+      }
+      case 'cheapest-meeting-bar': {
+        const pick = pickCheapestMeetingBar(slice, scenario.catalog, scenario.options);
+        if (!pick) throw new Error(`strategy "${strategy.id}" needs a per-token model in the catalog`);
+        return {
+          legs: [{ model: pick.model, callsPerRequest: 1 }],
+          classifier: null,
+          unmetQuality: pick.unmetQuality,
+        };
+      }
+    }
+  });
+}

@@ -1,0 +1,249 @@
+/**
+ * The scenario document: the one JSON file a user edits, saves, exports, shares and hands to the CLI.
+ *
+ * Schemas here check each field on its own (types, ranges, defaults). Checks that span fields (ids that
+ * must exist, shares that must sum to 1, duplicate ids) live in `validate-scenario.ts`, which runs both
+ * and reports every problem with its path.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+const MUST_BE_RATE = 'must be between 0 and 1';
+const MUST_BE_NON_NEGATIVE = 'must be 0 or more';
+
+const nonEmptyId = z.string().min(1, 'must be a non-empty string');
+const nonNegative = z.number().min(0, MUST_BE_NON_NEGATIVE);
+const rate = z.number().min(0, MUST_BE_RATE).max(1, MUST_BE_RATE);
+const nonNegativeInt = z.number().int('must be a whole number').min(0, MUST_BE_NON_NEGATIVE);
+/** A growth rate per month: −0.5 halves, 0.1 grows 10 %; −1 or below would make volumes vanish or go negative. */
+const growth = z.number().gt(-1, 'must be greater than −1');
+
+/**
+ * A record keyed by user-chosen ids. Ids may be `__proto__` or `constructor`, so the output is a
+ * null-prototype object built from the input's own keys (zod's `z.record` would drop `__proto__`).
+ */
+export function idRecord<T extends z.ZodType>(valueSchema: T) {
+  return z.unknown().transform((input, ctx): Record<string, z.output<T>> => {
+    const out = Object.create(null) as Record<string, z.output<T>>;
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      ctx.addIssue({ code: 'custom', message: 'must be an object keyed by id' });
+      return out;
+    }
+    for (const key of Object.keys(input)) {
+      const parsed = valueSchema.safeParse((input as Record<string, unknown>)[key]);
+      if (parsed.success) {
+        out[key] = parsed.data;
+      } else {
+        for (const issue of parsed.error.issues) {
+          ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+        }
+      }
+    }
+    return out;
+  });
+}
+
+export const perTokenPricingSchema = z.strictObject({
+  kind: z.literal('per-token'),
+  /** USD per million input tokens. */
+  inputPerMTok: nonNegative,
+  /** USD per million output tokens. */
+  outputPerMTok: nonNegative,
+  /** USD per million tokens written to the prompt cache; null means the plain input price. */
+  cacheWritePerMTok: nonNegative.nullable().default(null),
+  /** USD per million tokens read from the prompt cache; null means the model offers no caching. */
+  cacheReadPerMTok: nonNegative.nullable().default(null),
+  /** Fraction taken off batched calls (0.5 = half price); null means no batch mode. */
+  batchDiscount: rate.nullable().default(null),
+});
+
+export const capacityPricingSchema = z.strictObject({
+  kind: z.literal('capacity'),
+  /** USD per unit (a GPU node, a provisioned-throughput model unit) per hour. */
+  hourlyPerUnit: nonNegative,
+  /** Tokens per minute one unit sustains. */
+  tokensPerMinutePerUnit: z.number().gt(0, 'must be greater than 0'),
+  /** Units billed every month once any slice is routed to the model. */
+  minUnits: nonNegativeInt.default(0),
+});
+
+export const sourceSchema = z.strictObject({
+  label: z.string(),
+  asOf: z.string(),
+  url: z.string().optional(),
+});
+
+export const modelSchema = z.strictObject({
+  id: nonEmptyId,
+  name: z.string(),
+  provider: z.string(),
+  platform: nonEmptyId,
+  pricing: z.discriminatedUnion('kind', [perTokenPricingSchema, capacityPricingSchema], {
+    error: 'must have kind "per-token" or "capacity"',
+  }),
+  /** Largest prompt plus completion, in tokens; null means unlimited. */
+  contextWindow: nonNegative.nullable().default(null),
+  /** A quality score on the user's own scale (benchmarks, evals); slices set a bar on the same scale. */
+  quality: nonNegative.default(0),
+  /** How many output tokens this model spends for a task that takes `outputTokens` on the reference. */
+  outputTokenFactor: nonNegative.default(1),
+  openWeight: z.boolean().default(false),
+  source: sourceSchema.optional(),
+  notes: z.string().optional(),
+});
+
+export const sliceSchema = z.strictObject({
+  id: nonEmptyId,
+  name: z.string(),
+  requestsPerMonth: nonNegative,
+  inputTokens: nonNegative,
+  outputTokens: nonNegative,
+  cachedPrefixTokens: nonNegative.default(0),
+  cacheHitRate: rate.default(0),
+  batchShare: rate.default(0),
+  qualityBar: nonNegative.default(0),
+  monthlyGrowth: growth.default(0),
+  notes: z.string().optional(),
+});
+
+const modelRef = nonEmptyId;
+
+const singleStrategySchema = z.strictObject({
+  id: nonEmptyId,
+  name: z.string(),
+  kind: z.literal('single'),
+  model: modelRef,
+});
+
+const assignStrategySchema = z.strictObject({
+  id: nonEmptyId,
+  name: z.string(),
+  kind: z.literal('assign'),
+  routes: idRecord(modelRef).default(() => Object.create(null) as Record<string, string>),
+  fallback: modelRef.optional(),
+});
+
+export const cascadeRouteSchema = z.strictObject({
+  steps: z.array(modelRef).min(1, 'must name at least one model'),
+  escalation: z.array(rate),
+});
+
+const cascadeStrategySchema = z.strictObject({
+  id: nonEmptyId,
+  name: z.string(),
+  kind: z.literal('cascade'),
+  routes: idRecord(cascadeRouteSchema).default(
+    () => Object.create(null) as Record<string, z.output<typeof cascadeRouteSchema>>,
+  ),
+  fallback: modelRef.optional(),
+});
+
+export const classifierSchema = z.strictObject({
+  model: modelRef,
+  inputTokens: nonNegative,
+  outputTokens: nonNegative,
+});
+
+const routerStrategySchema = z.strictObject({
+  id: nonEmptyId,
+  name: z.string(),
+  kind: z.literal('router'),
+  classifier: classifierSchema.nullable().default(null),
+  routes: idRecord(idRecord(rate)).default(
+    () => Object.create(null) as Record<string, Record<string, number>>,
+  ),
+  fallback: modelRef.optional(),
+});
+
+const cheapestStrategySchema = z.strictObject({
+  id: nonEmptyId,
+  name: z.string(),
+  kind: z.literal('cheapest-meeting-bar'),
+});
+
+export const strategySchema = z.discriminatedUnion(
+  'kind',
+  [
+    singleStrategySchema,
+    assignStrategySchema,
+    cascadeStrategySchema,
+    routerStrategySchema,
+    cheapestStrategySchema,
+  ],
+  { error: 'must have kind "single", "assign", "cascade", "router" or "cheapest-meeting-bar"' },
+);
+
+export const creditPoolSchema = z.strictObject({
+  id: nonEmptyId,
+  name: z.string(),
+  /** USD. */
+  amount: nonNegative,
+  /** Month index (0 = the scenario's first month) in which the pool becomes usable. */
+  startMonth: nonNegativeInt.default(0),
+  /** Months the pool stays usable from `startMonth`; null means it never expires. */
+  expiresAfterMonths: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be 1 or more')
+    .nullable()
+    .default(null),
+  /** Platforms whose spend the pool pays; "*" covers every platform. */
+  appliesTo: z.array(nonEmptyId).min(1, 'must name at least one platform (or "*")').default(['*']),
+  notes: z.string().optional(),
+});
+
+export const financeSchema = z.strictObject({
+  cashOnHand: z.number().default(0),
+  otherMonthlyBurn: z.number().default(0),
+  monthlyRevenue: z.number().default(0),
+  revenueGrowth: growth.default(0),
+});
+
+export const optionsSchema = z.strictObject({
+  batch: z.boolean().default(true),
+  caching: z.boolean().default(true),
+  /** Peak traffic over average traffic; sizes capacity-billed models. */
+  peakToAverage: nonNegative.default(2),
+});
+
+export const scenarioSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION, {
+    error: `must be ${SCHEMA_VERSION} (this version of the planner reads schemaVersion ${SCHEMA_VERSION})`,
+  }),
+  name: z.string().default('Untitled scenario'),
+  description: z.string().optional(),
+  horizonMonths: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 120')
+    .max(120, 'must be between 1 and 120')
+    .default(24),
+  /** "YYYY-MM": labels month 0; nothing is computed from it. */
+  startMonth: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM')
+    .optional(),
+  options: optionsSchema.default({ batch: true, caching: true, peakToAverage: 2 }),
+  catalog: z.array(modelSchema),
+  traffic: z.array(sliceSchema),
+  strategies: z.array(strategySchema),
+  credits: z.array(creditPoolSchema).default([]),
+  finance: financeSchema.default({ cashOnHand: 0, otherMonthlyBurn: 0, monthlyRevenue: 0, revenueGrowth: 0 }),
+});
+
+/** A scenario with every default filled in: what the engine computes on and what the app stores. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as a user may write it, defaults left out. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Model = z.output<typeof modelSchema>;
+export type PerTokenPricing = z.output<typeof perTokenPricingSchema>;
+export type CapacityPricing = z.output<typeof capacityPricingSchema>;
+export type Slice = z.output<typeof sliceSchema>;
+export type Strategy = z.output<typeof strategySchema>;
+export type StrategyKind = Strategy['kind'];
+export type CascadeRoute = z.output<typeof cascadeRouteSchema>;
+export type Classifier = z.output<typeof classifierSchema>;
+export type CreditPool = z.output<typeof creditPoolSchema>;
+export type Finance = z.output<typeof financeSchema>;
+export type Options = z.output<typeof optionsSchema>;

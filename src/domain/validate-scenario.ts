@@ -1,0 +1,215 @@
+/**
+ * Whole-document validation: field checks from the zod schema, then the checks that span fields.
+ * Every problem is reported, each with its path (`traffic[2].cacheHitRate: must be between 0 and 1`).
+ */
+import type { z } from 'zod';
+import { scenarioSchema } from './scenario-schema';
+import type { Model, Scenario, Strategy } from './scenario-schema';
+
+export type ValidationIssue = { path: string; message: string };
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+/** Router shares must sum to 1 within this tolerance. */
+export const SHARE_SUM_TOLERANCE = 1e-6;
+
+/** `['traffic', 2, 'cacheHitRate']` → `traffic[2].cacheHitRate`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+/** One line per issue: `path: message`, or just the message for the document itself. */
+export function formatIssue(issue: ValidationIssue): string {
+  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+}
+
+const EXPECTED_NAMES: Record<string, string> = {
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+/** Turns zod's issues into ours, with messages a person can act on. */
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  for (const issue of issues) {
+    const path = formatPath(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys)
+        out.push({ path: formatPath([...issue.path, key]), message: 'unknown field' });
+    } else if (issue.code === 'invalid_type') {
+      const received = (issue as { input?: unknown }).input;
+      if (received === undefined) out.push({ path, message: 'is required' });
+      else if (issue.expected === 'number' && typeof received === 'number')
+        out.push({ path, message: 'must be a finite number' });
+      else out.push({ path, message: `must be ${EXPECTED_NAMES[issue.expected] ?? issue.expected}` });
+    } else {
+      out.push({ path, message: issue.message });
+    }
+  }
+  return out;
+}
+
+function findDuplicates(ids: readonly string[], listPath: string, what: string, issues: ValidationIssue[]) {
+  const seen = new Set<string>();
+  ids.forEach((id, index) => {
+    if (seen.has(id))
+      issues.push({ path: `${listPath}[${index}].id`, message: `duplicate ${what} id "${id}"` });
+    seen.add(id);
+  });
+}
+
+function checkStrategy(
+  strategy: Strategy,
+  index: number,
+  models: ReadonlyMap<string, Model>,
+  sliceIds: readonly string[],
+  issues: ValidationIssue[],
+) {
+  const base = `strategies[${index}]`;
+  const sliceSet = new Set(sliceIds);
+  const checkModel = (id: string, path: string) => {
+    if (!models.has(id)) issues.push({ path, message: `unknown model id "${id}"` });
+  };
+  const checkSliceKey = (sliceId: string, path: string) => {
+    if (!sliceSet.has(sliceId)) issues.push({ path, message: `no traffic slice has id "${sliceId}"` });
+  };
+  const checkFallback = (routes: Record<string, unknown>, fallback: string | undefined) => {
+    if (fallback !== undefined) {
+      checkModel(fallback, `${base}.fallback`);
+      return;
+    }
+    const unrouted = sliceIds.filter((id) => !Object.hasOwn(routes, id));
+    if (unrouted.length > 0) {
+      issues.push({
+        path: `${base}.fallback`,
+        message: `is required: slice${unrouted.length > 1 ? 's' : ''} ${unrouted.map((id) => `"${id}"`).join(', ')} ha${unrouted.length > 1 ? 've' : 's'} no route`,
+      });
+    }
+  };
+
+  switch (strategy.kind) {
+    case 'single':
+      checkModel(strategy.model, `${base}.model`);
+      break;
+    case 'assign':
+      for (const [sliceId, modelId] of Object.entries(strategy.routes)) {
+        checkSliceKey(sliceId, `${base}.routes.${sliceId}`);
+        checkModel(modelId, `${base}.routes.${sliceId}`);
+      }
+      checkFallback(strategy.routes, strategy.fallback);
+      break;
+    case 'cascade':
+      for (const [sliceId, route] of Object.entries(strategy.routes)) {
+        const path = `${base}.routes.${sliceId}`;
+        checkSliceKey(sliceId, path);
+        route.steps.forEach((modelId, step) => checkModel(modelId, `${path}.steps[${step}]`));
+        if (route.escalation.length !== route.steps.length - 1) {
+          issues.push({
+            path: `${path}.escalation`,
+            message: `must have one rate fewer than steps (${route.steps.length} steps, ${route.escalation.length} rates)`,
+          });
+        }
+      }
+      checkFallback(strategy.routes, strategy.fallback);
+      break;
+    case 'router': {
+      if (strategy.classifier) {
+        const classifier = models.get(strategy.classifier.model);
+        checkModel(strategy.classifier.model, `${base}.classifier.model`);
+        if (classifier?.pricing.kind === 'capacity') {
+          issues.push({
+            path: `${base}.classifier.model`,
+            message: `"${classifier.id}" is capacity-billed; a classifier needs a per-token model`,
+          });
+        }
+      }
+      for (const [sliceId, shares] of Object.entries(strategy.routes)) {
+        const path = `${base}.routes.${sliceId}`;
+        checkSliceKey(sliceId, path);
+        let sum = 0;
+        const modelIds = Object.keys(shares);
+        for (const modelId of modelIds) {
+          checkModel(modelId, `${path}.${modelId}`);
+          sum += shares[modelId] ?? 0;
+        }
+        if (modelIds.length === 0) issues.push({ path, message: 'must give a share to at least one model' });
+        else if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE)
+          issues.push({ path, message: `shares must sum to 1 (they sum to ${sum})` });
+      }
+      checkFallback(strategy.routes, strategy.fallback);
+      break;
+    }
+    case 'cheapest-meeting-bar':
+      if (![...models.values()].some((model) => model.pricing.kind === 'per-token')) {
+        issues.push({ path: base, message: 'needs at least one per-token model in the catalog' });
+      }
+      break;
+  }
+}
+
+/** The checks that span fields, on a document whose fields are each valid. */
+export function checkScenarioReferences(scenario: Scenario): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  findDuplicates(
+    scenario.catalog.map((m) => m.id),
+    'catalog',
+    'model',
+    issues,
+  );
+  findDuplicates(
+    scenario.traffic.map((s) => s.id),
+    'traffic',
+    'slice',
+    issues,
+  );
+  findDuplicates(
+    scenario.strategies.map((s) => s.id),
+    'strategies',
+    'strategy',
+    issues,
+  );
+  findDuplicates(
+    scenario.credits.map((p) => p.id),
+    'credits',
+    'pool',
+    issues,
+  );
+  scenario.credits.forEach((pool, index) => {
+    const seen = new Set<string>();
+    pool.appliesTo.forEach((platform, i) => {
+      if (seen.has(platform))
+        issues.push({
+          path: `credits[${index}].appliesTo[${i}]`,
+          message: `duplicate platform "${platform}"`,
+        });
+      seen.add(platform);
+    });
+  });
+  const models = new Map<string, Model>();
+  for (const model of scenario.catalog) if (!models.has(model.id)) models.set(model.id, model);
+  const sliceIds = scenario.traffic.map((s) => s.id);
+  scenario.strategies.forEach((strategy, index) => checkStrategy(strategy, index, models, sliceIds, issues));
+  return issues;
+}
+
+/**
+ * Validates a whole scenario document (parsed JSON) and fills in defaults.
+ * Returns every problem found, never only the first; an invalid document yields no scenario at all.
+ */
+export function validateScenario(input: unknown): ValidationResult<Scenario> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, issues: [{ path: '', message: 'a scenario must be a JSON object' }] };
+  }
+  const parsed = scenarioSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
+  const issues = checkScenarioReferences(parsed.data);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };
+}
