@@ -1,0 +1,76 @@
+import { Suspense, useEffect, useState } from 'react';
+import { SummaryPanel } from '../features/summary/summary-panel';
+import { usePlannerStore } from '../state/scenario-store';
+import { AppHeader } from './app-header';
+import { LoadNotice } from './load-notice';
+import { PANELS } from './panels';
+import type { PanelId } from './panels';
+import { Tabs } from './tabs';
+import { useBootstrap } from './use-bootstrap';
+import { useUndoShortcuts } from './use-undo-shortcuts';
+
+function readPanelFromHash(): PanelId {
+  const id = window.location.hash.replace(/^#/, '');
+  return PANELS.find((panel) => panel.id === id)?.id ?? 'compare';
+}
+
+/** The one page: header, the summary always in view, and the editing and analysis screens as tabs. */
+export function App() {
+  const status = useBootstrap();
+  const theme = usePlannerStore((s) => s.theme);
+  const [panel, setPanel] = useState<PanelId>(readPanelFromHash);
+  useUndoShortcuts();
+
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+
+  function selectPanel(id: string) {
+    const next = PANELS.find((p) => p.id === id)?.id ?? 'compare';
+    setPanel(next);
+    window.history.replaceState(null, '', `#${next}`);
+  }
+
+  if (status.kind === 'failed') {
+    return (
+      <main className="app">
+        <div className="notice notice--error" role="alert">
+          The planner could not start: {status.message}
+        </div>
+      </main>
+    );
+  }
+  if (status.kind === 'loading') {
+    return (
+      <main className="app" aria-busy="true">
+        <p className="loading">Loading the scenario…</p>
+      </main>
+    );
+  }
+  const active = PANELS.find((p) => p.id === panel) ?? PANELS[0];
+  return (
+    <div className="app">
+      <AppHeader />
+      <main>
+        <LoadNotice />
+        <SummaryPanel />
+        <p className="assumption-note">
+          Prices marked “seed” are representative 2026 figures for relative comparison: confirm current rates
+          before you budget. Every figure is editable.
+        </p>
+        <Tabs items={PANELS} selected={active.id} onSelect={selectPanel} label="Planner screens" />
+        <section
+          role="tabpanel"
+          id={`panel-${active.id}`}
+          aria-labelledby={`tab-${active.id}`}
+          className="panel"
+          tabIndex={0}
+        >
+          <Suspense fallback={<p className="loading">Loading {active.label.toLowerCase()}…</p>}>
+            <active.Component />
+          </Suspense>
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export function CatalogPanel() {
+  return <p>Coming in this build.</p>;
+}

@@ -1,0 +1,3 @@
+export function RunwayPanel() {
+  return <p>Coming in this build.</p>;
+}

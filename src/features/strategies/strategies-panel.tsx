@@ -1,0 +1,3 @@
+export function StrategiesPanel() {
+  return <p>Coming in this build.</p>;
+}

@@ -1,0 +1,138 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { StrategyResult } from '../../domain/simulate';
+import { findCheapestStrategy, useSimulation } from '../../state/selectors';
+import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { formatMonth, formatMonths } from '../../ui/format';
+import { Money } from '../../ui/money';
+
+function describeCreditsEnd(
+  strategy: StrategyResult,
+  startMonth: string | undefined,
+  hasPools: boolean,
+): string {
+  if (!hasPools) return 'No credit pools';
+  if (strategy.creditsExhaustedMonth === null) return 'Last the horizon';
+  return formatMonth(strategy.creditsExhaustedMonth, startMonth);
+}
+
+function describeRunway(
+  strategy: StrategyResult,
+  startMonth: string | undefined,
+  horizonMonths: number,
+): string {
+  if (strategy.runwayMonths === null) return `Beyond ${formatMonths(horizonMonths)}`;
+  return `${formatMonths(strategy.runwayMonths)} (out in ${formatMonth(strategy.runwayMonths, startMonth)})`;
+}
+
+/**
+ * The answer, always in view: for each strategy, this month's spend, the first year's, what it saves against
+ * the dearest strategy, when credits run out and how long cash lasts.
+ */
+export function SummaryPanel() {
+  const scenario = useScenario();
+  const result = useSimulation();
+  const [focusId, setFocus] = usePlannerStore(useShallow((s) => [s.focusStrategyId, s.setFocusStrategy]));
+  const cheapest = findCheapestStrategy(result);
+  const dearestFirstYear = Math.max(0, ...result.strategies.map((s) => s.totals.firstYearSpend));
+  const firstYearLabel =
+    scenario.horizonMonths >= 12 ? '12-month spend' : `${formatMonths(scenario.horizonMonths)} spend`;
+  const thisMonth = formatMonth(0, scenario.startMonth);
+
+  if (result.strategies.length === 0) {
+    return (
+      <section className="summary" aria-labelledby="summary-title">
+        <h2 id="summary-title">Summary</h2>
+        <p>Add a strategy to see what it costs.</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="summary" aria-labelledby="summary-title">
+      <div className="summary__head">
+        <h2 id="summary-title">Summary</h2>
+        <p className="summary__context">
+          AI spend per routing strategy, from {thisMonth} over {formatMonths(scenario.horizonMonths)}. Select
+          a row to focus the charts on it.
+        </p>
+      </div>
+      <div className="table-scroll">
+        <table className="data-table summary__table" data-testid="summary-table">
+          <thead>
+            <tr>
+              <th scope="col">Strategy</th>
+              <th scope="col" className="num">
+                This month <span className="th-sub">{thisMonth}</span>
+              </th>
+              <th scope="col" className="num">
+                {firstYearLabel}
+              </th>
+              <th scope="col" className="num">
+                Saves vs dearest <span className="th-sub">{firstYearLabel.replace(' spend', '')}</span>
+              </th>
+              <th scope="col">Credits run out</th>
+              <th scope="col">Cash runway</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.strategies.map((strategy) => {
+              const isCheapest = strategy.id === cheapest?.id;
+              const isFocused = strategy.id === (focusId ?? cheapest?.id);
+              return (
+                <tr
+                  key={strategy.id}
+                  className={`${isCheapest ? 'is-cheapest' : ''} ${isFocused ? 'is-focused' : ''}`}
+                  data-testid={`summary-row-${strategy.id}`}
+                >
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-pressed={isFocused}
+                      onClick={() => setFocus(strategy.id)}
+                    >
+                      {strategy.name}
+                    </button>
+                    {isCheapest && <span className="badge badge--good">Cheapest</span>}
+                    {strategy.unmetQuality.length > 0 && (
+                      <span
+                        className="badge badge--warn"
+                        title={`Below the quality bar: ${strategy.unmetQuality.join(', ')}`}
+                      >
+                        {strategy.unmetQuality.length} below bar
+                      </span>
+                    )}
+                  </th>
+                  <td className="num">
+                    <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" />
+                  </td>
+                  <td className="num">
+                    <Money usd={strategy.totals.firstYearSpend} testId="summary-first-year" />
+                  </td>
+                  <td className="num">
+                    {dearestFirstYear - strategy.totals.firstYearSpend > 0 ? (
+                      <Money
+                        usd={dearestFirstYear - strategy.totals.firstYearSpend}
+                        testId="summary-savings"
+                      />
+                    ) : (
+                      <span className="muted" data-testid="summary-savings">
+                        —
+                      </span>
+                    )}
+                  </td>
+                  <td data-testid="summary-credits-end">
+                    {describeCreditsEnd(strategy, scenario.startMonth, scenario.credits.length > 0)}
+                  </td>
+                  <td data-testid="summary-runway">
+                    {describeRunway(strategy, scenario.startMonth, scenario.horizonMonths)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export function TrafficPanel() {
+  return <p>Coming in this build.</p>;
+}

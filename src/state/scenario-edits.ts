@@ -1,0 +1,263 @@
+/**
+ * Pure edits of a scenario: each takes a scenario and returns a new one. The store validates the result
+ * before it replaces anything, so an edit that would break the document (a strategy naming a deleted model)
+ * is refused with its issues.
+ */
+import type {
+  CreditPool,
+  Finance,
+  Model,
+  Options,
+  Scenario,
+  Slice,
+  Strategy,
+} from '../domain/scenario-schema';
+
+/** A fresh id not used in `taken`: `base`, then `base-2`, `base-3`… */
+export function makeUniqueId(base: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!used.has(candidate)) return candidate;
+  }
+}
+
+function replaceAt<T>(list: readonly T[], index: number, item: T): T[] {
+  return list.map((existing, i) => (i === index ? item : existing));
+}
+
+function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  if (item === undefined) return next;
+  next.splice(Math.max(0, Math.min(to, next.length)), 0, item);
+  return next;
+}
+
+/** Strategies that name `modelId` (as model, step, share, fallback or classifier), by name. */
+export function findStrategiesUsingModel(scenario: Scenario, modelId: string): Strategy[] {
+  return scenario.strategies.filter((strategy) => {
+    switch (strategy.kind) {
+      case 'single':
+        return strategy.model === modelId;
+      case 'assign':
+        return strategy.fallback === modelId || Object.values(strategy.routes).includes(modelId);
+      case 'cascade':
+        return (
+          strategy.fallback === modelId ||
+          Object.values(strategy.routes).some((route) => route.steps.includes(modelId))
+        );
+      case 'router':
+        return (
+          strategy.fallback === modelId ||
+          strategy.classifier?.model === modelId ||
+          Object.values(strategy.routes).some((shares) => Object.hasOwn(shares, modelId))
+        );
+      case 'cheapest-meeting-bar':
+        return false;
+    }
+  });
+}
+
+// Catalog
+
+export function updateModel(scenario: Scenario, index: number, model: Model): Scenario {
+  const previous = scenario.catalog[index];
+  let next: Scenario = { ...scenario, catalog: replaceAt(scenario.catalog, index, model) };
+  if (previous && previous.id !== model.id) next = renameModelReferences(next, previous.id, model.id);
+  return next;
+}
+
+export function addModel(scenario: Scenario, model: Model): Scenario {
+  return { ...scenario, catalog: [...scenario.catalog, model] };
+}
+
+export function duplicateModel(scenario: Scenario, index: number): Scenario {
+  const original = scenario.catalog[index];
+  if (!original) return scenario;
+  const copy: Model = {
+    ...original,
+    id: makeUniqueId(
+      `${original.id}-copy`,
+      scenario.catalog.map((m) => m.id),
+    ),
+    name: `${original.name} (copy)`,
+  };
+  const catalog = [...scenario.catalog];
+  catalog.splice(index + 1, 0, copy);
+  return { ...scenario, catalog };
+}
+
+export function removeModel(scenario: Scenario, index: number): Scenario {
+  return { ...scenario, catalog: scenario.catalog.filter((_, i) => i !== index) };
+}
+
+function renameKey<T>(record: Record<string, T>, from: string, to: string): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  for (const key of Object.keys(record)) out[key === from ? to : key] = record[key] as T;
+  return out;
+}
+
+function mapValues<T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> {
+  const out = Object.create(null) as Record<string, U>;
+  for (const key of Object.keys(record)) out[key] = fn(record[key] as T);
+  return out;
+}
+
+/** Follows a model's id change through every strategy that names it. */
+export function renameModelReferences(scenario: Scenario, from: string, to: string): Scenario {
+  const swap = (id: string) => (id === from ? to : id);
+  const strategies = scenario.strategies.map((strategy): Strategy => {
+    if (strategy.kind === 'single') return { ...strategy, model: swap(strategy.model) };
+    if (strategy.kind === 'cheapest-meeting-bar') return strategy;
+    const fallback = strategy.fallback === undefined ? {} : { fallback: swap(strategy.fallback) };
+    switch (strategy.kind) {
+      case 'assign':
+        return { ...strategy, ...fallback, routes: mapValues(strategy.routes, swap) };
+      case 'cascade':
+        return {
+          ...strategy,
+          ...fallback,
+          routes: mapValues(strategy.routes, (route) => ({ ...route, steps: route.steps.map(swap) })),
+        };
+      case 'router':
+        return {
+          ...strategy,
+          ...fallback,
+          classifier: strategy.classifier
+            ? { ...strategy.classifier, model: swap(strategy.classifier.model) }
+            : null,
+          routes: mapValues(strategy.routes, (shares) => renameKey(shares, from, to)),
+        };
+    }
+  });
+  return { ...scenario, strategies };
+}
+
+// Traffic
+
+export function updateSlice(scenario: Scenario, index: number, slice: Slice): Scenario {
+  const previous = scenario.traffic[index];
+  let next: Scenario = { ...scenario, traffic: replaceAt(scenario.traffic, index, slice) };
+  if (previous && previous.id !== slice.id) next = renameSliceReferences(next, previous.id, slice.id);
+  return next;
+}
+
+export function addSlice(scenario: Scenario, slice: Slice): Scenario {
+  return { ...scenario, traffic: [...scenario.traffic, slice] };
+}
+
+export function duplicateSlice(scenario: Scenario, index: number): Scenario {
+  const original = scenario.traffic[index];
+  if (!original) return scenario;
+  const copy: Slice = {
+    ...original,
+    id: makeUniqueId(
+      `${original.id}-copy`,
+      scenario.traffic.map((s) => s.id),
+    ),
+    name: `${original.name} (copy)`,
+  };
+  const traffic = [...scenario.traffic];
+  traffic.splice(index + 1, 0, copy);
+  return { ...scenario, traffic };
+}
+
+/** Removes a slice and its routes from every strategy. */
+export function removeSlice(scenario: Scenario, index: number): Scenario {
+  const slice = scenario.traffic[index];
+  if (!slice) return scenario;
+  const strategies = scenario.strategies.map((strategy): Strategy => {
+    if (strategy.kind === 'assign' || strategy.kind === 'cascade' || strategy.kind === 'router') {
+      const routes = Object.create(null) as Record<string, unknown>;
+      for (const key of Object.keys(strategy.routes))
+        if (key !== slice.id) routes[key] = strategy.routes[key];
+      return { ...strategy, routes } as Strategy;
+    }
+    return strategy;
+  });
+  return { ...scenario, traffic: scenario.traffic.filter((_, i) => i !== index), strategies };
+}
+
+export function moveSlice(scenario: Scenario, from: number, to: number): Scenario {
+  return { ...scenario, traffic: moveItem(scenario.traffic, from, to) };
+}
+
+/** Follows a slice's id change through every strategy's routes. */
+export function renameSliceReferences(scenario: Scenario, from: string, to: string): Scenario {
+  const strategies = scenario.strategies.map((strategy): Strategy => {
+    if (strategy.kind === 'assign' || strategy.kind === 'cascade' || strategy.kind === 'router') {
+      return {
+        ...strategy,
+        routes: renameKey(strategy.routes as Record<string, unknown>, from, to),
+      } as Strategy;
+    }
+    return strategy;
+  });
+  return { ...scenario, strategies };
+}
+
+// Strategies
+
+export function updateStrategy(scenario: Scenario, index: number, strategy: Strategy): Scenario {
+  return { ...scenario, strategies: replaceAt(scenario.strategies, index, strategy) };
+}
+
+export function addStrategy(scenario: Scenario, strategy: Strategy): Scenario {
+  return { ...scenario, strategies: [...scenario.strategies, strategy] };
+}
+
+export function duplicateStrategy(scenario: Scenario, index: number): Scenario {
+  const original = scenario.strategies[index];
+  if (!original) return scenario;
+  const copy = {
+    ...structuredClone(original),
+    id: makeUniqueId(
+      `${original.id}-copy`,
+      scenario.strategies.map((s) => s.id),
+    ),
+    name: `${original.name} (copy)`,
+  } as Strategy;
+  const strategies = [...scenario.strategies];
+  strategies.splice(index + 1, 0, copy);
+  return { ...scenario, strategies };
+}
+
+export function removeStrategy(scenario: Scenario, index: number): Scenario {
+  return { ...scenario, strategies: scenario.strategies.filter((_, i) => i !== index) };
+}
+
+// Credits, finance, options
+
+export function updatePool(scenario: Scenario, index: number, pool: CreditPool): Scenario {
+  return { ...scenario, credits: replaceAt(scenario.credits, index, pool) };
+}
+
+export function addPool(scenario: Scenario, pool: CreditPool): Scenario {
+  return {
+    ...scenario,
+    credits: [
+      ...scenario.credits,
+      {
+        ...pool,
+        id: makeUniqueId(
+          pool.id,
+          scenario.credits.map((p) => p.id),
+        ),
+      },
+    ],
+  };
+}
+
+export function removePool(scenario: Scenario, index: number): Scenario {
+  return { ...scenario, credits: scenario.credits.filter((_, i) => i !== index) };
+}
+
+export function updateFinance(scenario: Scenario, finance: Finance): Scenario {
+  return { ...scenario, finance };
+}
+
+export function updateOptions(scenario: Scenario, options: Options): Scenario {
+  return { ...scenario, options };
+}

@@ -1,0 +1,64 @@
+import { useEffect, useId, useState } from 'react';
+
+export type TextFieldProps = {
+  label: string;
+  value: string;
+  /** Returns a message when the value is refused (empty id, duplicate…); the typed text stays on screen. */
+  onCommit: (value: string) => string | null;
+  hideLabel?: boolean;
+  required?: boolean;
+  testId?: string;
+};
+
+/** A labelled text input that commits each valid value and shows a refusal next to the field. */
+export function TextField({
+  label,
+  value,
+  onCommit,
+  hideLabel = false,
+  required = false,
+  testId,
+}: TextFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  const [error, setError] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+
+  useEffect(() => {
+    if (!focused && error === null) setText(value);
+  }, [value, focused, error]);
+
+  function handleChange(next: string) {
+    setText(next);
+    if (required && next.trim() === '') {
+      setError('is required');
+      return;
+    }
+    setError(onCommit(next));
+  }
+
+  const errorId = `${id}-error`;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type="text"
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        data-testid={testId}
+        onChange={(event) => handleChange(event.target.value)}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+      />
+      {error && (
+        <span id={errorId} className="field__error" role="alert">
+          {label} {error}
+        </span>
+      )}
+    </div>
+  );
+}

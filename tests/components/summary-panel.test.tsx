@@ -1,0 +1,44 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { SummaryPanel } from '../../src/features/summary/summary-panel';
+import { usePlannerStore } from '../../src/state/scenario-store';
+import { renderWithScenario } from '../factories/render-with-store';
+import { makeSmallScenario } from '../factories/small-scenario';
+
+describe('SummaryPanel', () => {
+  it('shows each strategy with this month, 12-month spend and marks the cheapest', () => {
+    renderWithScenario(<SummaryPanel />, makeSmallScenario());
+    const table = screen.getByRole('table');
+    // All on dear: $4,500 a month, $54,000 a year; all on cheap: $1,200 and $14,400 (see small-scenario.ts).
+    const dear = within(table).getByRole('row', { name: /All on dear/ });
+    expect(within(dear).getByText('$4,500')).toBeInTheDocument();
+    expect(within(dear).getByText('$54,000')).toBeInTheDocument();
+    const cheap = within(table).getByRole('row', { name: /All on cheap/ });
+    expect(within(cheap).getByText('Cheapest')).toBeInTheDocument();
+    // Saves $54,000 − $14,400 = $39,600 against the dearest.
+    expect(within(cheap).getByText('$39,600')).toBeInTheDocument();
+  });
+
+  it('labels months from the start month and gives credits-exhausted month and runway', () => {
+    renderWithScenario(<SummaryPanel />, makeSmallScenario());
+    // Cheap: $10,000 of credits pay $1,200/month for 8 months (9,600), month 9 (Sep 2027) needs cash.
+    const cheap = screen.getByRole('row', { name: /All on cheap/ });
+    expect(within(cheap).getByTestId('summary-credits-end')).toHaveTextContent('Sep 2027');
+    // Cash ends month t at 100,000 − 10,000·(t+1) − AI paid in cash. Cheap pays $800 in cash in month 8
+    // (credits have $400 left), $1,200 from month 9: month 8 ends at 9,200, month 9 at −2,000 → 9 months.
+    expect(within(cheap).getByTestId('summary-runway')).toHaveTextContent('9 months (out in Oct 2027)');
+    // Dear: credits pay months 0–1 and $1,000 of month 2; month 2 ends at 66,500, then −14,500 a month:
+    // 52,000, 37,500, 23,000, 8,500, −6,000 in month 7 → 7 months.
+    const dear = screen.getByRole('row', { name: /All on dear/ });
+    expect(within(dear).getByTestId('summary-credits-end')).toHaveTextContent('Mar 2027');
+    expect(within(dear).getByTestId('summary-runway')).toHaveTextContent('7 months (out in Aug 2027)');
+  });
+
+  it('focuses the strategy a user selects', async () => {
+    renderWithScenario(<SummaryPanel />, makeSmallScenario());
+    await userEvent.click(screen.getByRole('button', { name: 'All on dear' }));
+    expect(usePlannerStore.getState().focusStrategyId).toBe('all-dear');
+    expect(screen.getByRole('button', { name: 'All on dear' })).toHaveAttribute('aria-pressed', 'true');
+  });
+});

@@ -1,0 +1,14 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import type { ScenarioInput } from '../../src/domain/scenario-schema';
+import { formatIssue } from '../../src/domain/validate-scenario';
+import { usePlannerStore } from '../../src/state/scenario-store';
+
+/** Loads `scenario` into the real store (no undo step) and renders `ui` with a fresh QueryClient. */
+export function renderWithScenario(ui: ReactElement, scenario: ScenarioInput) {
+  const loaded = usePlannerStore.getState().commit(scenario, { recordHistory: false });
+  if (!loaded.ok) throw new Error(`test scenario is invalid: ${loaded.issues.map(formatIssue).join('; ')}`);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return { queryClient, ...render(<QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>) };
+}
