@@ -75,7 +75,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../../features/*', '../*/*', '!../*/'],
+              regex: '^\\.\\./(?!\\.\\.)|/features/',
               message: 'Features do not import each other; share through src/ui, src/charts or src/state.',
             },
           ],

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { z } from 'zod';
 
 export type NumberFieldProps = {
@@ -19,6 +19,11 @@ export type NumberFieldProps = {
   hideLabel?: boolean;
   testId?: string;
 };
+
+function parseTyped(text: string, percent: boolean): number {
+  const typed = Number(text.trim().replaceAll(',', ''));
+  return percent ? typed / 100 : typed;
+}
 
 function toText(value: number, percent: boolean): string {
   return String(percent ? Number((value * 100).toPrecision(12)) : value);
@@ -43,12 +48,16 @@ export function NumberField({
   const id = useId();
   const [text, setText] = useState(() => toText(value, percent));
   const [error, setError] = useState<string | null>(null);
-  const [focused, setFocused] = useState(false);
+  const [syncedValue, setSyncedValue] = useState(value);
 
-  // Follow outside changes (undo, import) while the user is not typing here.
-  useEffect(() => {
-    if (!focused && error === null) setText(toText(value, percent));
-  }, [value, percent, focused, error]);
+  // Follow outside changes (undo, redo, import): replace the text unless it already says the new value.
+  if (value !== syncedValue) {
+    setSyncedValue(value);
+    if (parseTyped(text, percent) !== value) {
+      setText(toText(value, percent));
+      setError(null);
+    }
+  }
 
   function handleChange(next: string) {
     setText(next);
@@ -92,8 +101,6 @@ export function NumberField({
           aria-describedby={describedBy}
           data-testid={testId}
           onChange={(event) => handleChange(event.target.value)}
-          onFocus={() => setFocused(true)}
-          onBlur={() => setFocused(false)}
         />
         {(unit || percent) && <span className="field__unit">{percent ? '%' : unit}</span>}
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 
 export type TextFieldProps = {
   label: string;
@@ -22,11 +22,16 @@ export function TextField({
   const id = useId();
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
-  const [focused, setFocused] = useState(false);
+  const [syncedValue, setSyncedValue] = useState(value);
 
-  useEffect(() => {
-    if (!focused && error === null) setText(value);
-  }, [value, focused, error]);
+  // Follow outside changes (undo, redo, import) unless the box already says the new value.
+  if (value !== syncedValue) {
+    setSyncedValue(value);
+    if (text !== value) {
+      setText(value);
+      setError(null);
+    }
+  }
 
   function handleChange(next: string) {
     setText(next);
@@ -51,8 +56,6 @@ export function TextField({
         aria-describedby={error ? errorId : undefined}
         data-testid={testId}
         onChange={(event) => handleChange(event.target.value)}
-        onFocus={() => setFocused(true)}
-        onBlur={() => setFocused(false)}
       />
       {error && (
         <span id={errorId} className="field__error" role="alert">

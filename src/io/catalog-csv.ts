@@ -1,0 +1,317 @@
+/**
+ * Catalogs as CSV: one model per row, a header row naming catalog fields. Written by `catalogToCsv`, read by
+ * `parseCatalogCsv`; a catalog written and read back is the same catalog.
+ */
+import Papa from 'papaparse';
+import { modelSchema } from '../domain/scenario-schema';
+import type { Model } from '../domain/scenario-schema';
+import { fromZodIssues } from '../domain/validate-scenario';
+import type { ValidationIssue, ValidationResult } from '../domain/validate-scenario';
+import { escapeCsvText, unescapeCsvText } from './csv-text';
+
+/** Every column the CSV format knows, in the order `catalogToCsv` writes them. */
+export const CATALOG_CSV_COLUMNS = [
+  'id',
+  'name',
+  'provider',
+  'platform',
+  'inputPerMTok',
+  'outputPerMTok',
+  'cacheWritePerMTok',
+  'cacheReadPerMTok',
+  'batchDiscount',
+  'contextWindow',
+  'quality',
+  'outputTokenFactor',
+  'openWeight',
+  'sourceLabel',
+  'asOf',
+  'kind',
+  'hourlyPerUnit',
+  'tokensPerMinutePerUnit',
+  'minUnits',
+  'sourceUrl',
+  'notes',
+] as const;
+
+export type CatalogCsvColumn = (typeof CATALOG_CSV_COLUMNS)[number];
+
+/** Columns a header must have: every model needs an id and a platform. */
+const REQUIRED_COLUMNS: readonly CatalogCsvColumn[] = ['id', 'platform'];
+const PER_TOKEN_COLUMNS: readonly CatalogCsvColumn[] = [
+  'inputPerMTok',
+  'outputPerMTok',
+  'cacheWritePerMTok',
+  'cacheReadPerMTok',
+  'batchDiscount',
+];
+const CAPACITY_COLUMNS: readonly CatalogCsvColumn[] = ['hourlyPerUnit', 'tokensPerMinutePerUnit', 'minUnits'];
+
+/** A plain decimal or scientific number, nothing else: no "abc", no "1,5", no "0x10", no "Infinity". */
+const STRICT_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Where a zod path inside a model lands in the CSV. */
+function columnOfModelPath(path: string): string {
+  if (path === 'pricing' || path === 'pricing.kind') return 'kind';
+  if (path.startsWith('pricing.')) return path.slice('pricing.'.length);
+  if (path === 'source.label') return 'sourceLabel';
+  if (path === 'source.asOf') return 'asOf';
+  if (path === 'source.url') return 'sourceUrl';
+  return path;
+}
+
+type RowReader = {
+  /** The raw cell (empty string when the column is absent or the row is short). */
+  cell(column: CatalogCsvColumn): string;
+  /** Text as written, minus the spreadsheet text mark; undefined when empty. */
+  text(column: CatalogCsvColumn): string | undefined;
+  /** A strictly parsed number; undefined when empty or invalid (invalid cells are reported). */
+  number(column: CatalogCsvColumn): number | undefined;
+  issues: { column: string; message: string }[];
+};
+
+function readRow(cells: readonly string[], columnIndex: ReadonlyMap<CatalogCsvColumn, number>): RowReader {
+  const issues: RowReader['issues'] = [];
+  const cell = (column: CatalogCsvColumn) => {
+    const index = columnIndex.get(column);
+    return index === undefined ? '' : (cells[index] ?? '');
+  };
+  return {
+    issues,
+    cell,
+    text(column) {
+      const raw = cell(column);
+      return raw === '' ? undefined : unescapeCsvText(raw);
+    },
+    number(column) {
+      const raw = cell(column).trim();
+      if (raw === '') return undefined;
+      if (!STRICT_NUMBER.test(raw)) {
+        issues.push({ column, message: 'must be a number' });
+        return undefined;
+      }
+      const value = Number(raw);
+      if (!Number.isFinite(value)) {
+        issues.push({ column, message: 'must be a finite number' });
+        return undefined;
+      }
+      return value;
+    },
+  };
+}
+
+/** Turns one data row into a model candidate (validated afterwards by `modelSchema`). */
+function buildCandidate(row: RowReader): unknown {
+  const kindCell = row.cell('kind').trim().toLowerCase();
+  let kind: 'per-token' | 'capacity' = 'per-token';
+  if (kindCell === 'capacity') kind = 'capacity';
+  else if (kindCell !== '' && kindCell !== 'per-token')
+    row.issues.push({ column: 'kind', message: 'must be "per-token" or "capacity"' });
+
+  const foreignColumns = kind === 'capacity' ? PER_TOKEN_COLUMNS : CAPACITY_COLUMNS;
+  for (const column of foreignColumns) {
+    if (row.cell(column).trim() !== '')
+      row.issues.push({
+        column,
+        message:
+          kind === 'capacity'
+            ? 'only applies to per-token models (leave it empty on a capacity row)'
+            : 'only applies to capacity-billed models (set kind to "capacity")',
+      });
+  }
+
+  const pricing =
+    kind === 'capacity'
+      ? {
+          kind,
+          hourlyPerUnit: row.number('hourlyPerUnit'),
+          tokensPerMinutePerUnit: row.number('tokensPerMinutePerUnit'),
+          minUnits: row.number('minUnits'),
+        }
+      : {
+          kind,
+          inputPerMTok: row.number('inputPerMTok'),
+          outputPerMTok: row.number('outputPerMTok'),
+          cacheWritePerMTok: row.number('cacheWritePerMTok') ?? null,
+          cacheReadPerMTok: row.number('cacheReadPerMTok') ?? null,
+          batchDiscount: row.number('batchDiscount') ?? null,
+        };
+
+  let openWeight: boolean | undefined;
+  const openWeightCell = row.cell('openWeight').trim().toLowerCase();
+  if (openWeightCell === 'true') openWeight = true;
+  else if (openWeightCell === 'false') openWeight = false;
+  else if (openWeightCell !== '') row.issues.push({ column: 'openWeight', message: 'must be true or false' });
+
+  const sourceLabel = row.text('sourceLabel');
+  const asOf = row.text('asOf');
+  const sourceUrl = row.text('sourceUrl');
+  const hasSource = sourceLabel !== undefined || asOf !== undefined || sourceUrl !== undefined;
+
+  return {
+    id: row.text('id'),
+    name: row.text('name') ?? '',
+    provider: row.text('provider') ?? '',
+    platform: row.text('platform'),
+    pricing,
+    contextWindow: row.number('contextWindow') ?? null,
+    quality: row.number('quality'),
+    outputTokenFactor: row.number('outputTokenFactor'),
+    openWeight,
+    source: hasSource ? { label: sourceLabel ?? '', asOf: asOf ?? '', url: sourceUrl } : undefined,
+    notes: row.text('notes'),
+  };
+}
+
+function describeRow(rowNumber: number, id: string | undefined): string {
+  return id === undefined ? `row ${rowNumber}` : `row ${rowNumber} (id ${JSON.stringify(id)})`;
+}
+
+function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
+/** Reads the header row: which column each known field is in, and what is wrong with the header. */
+function readHeader(headerCells: readonly string[]): {
+  columnIndex: Map<CatalogCsvColumn, number>;
+  issues: ValidationIssue[];
+} {
+  const known = new Map<string, CatalogCsvColumn>(
+    CATALOG_CSV_COLUMNS.map((column) => [column.toLowerCase(), column]),
+  );
+  const columnIndex = new Map<CatalogCsvColumn, number>();
+  const issues: ValidationIssue[] = [];
+  headerCells.forEach((raw, index) => {
+    const name = raw.trim();
+    const column = known.get(name.toLowerCase());
+    if (column === undefined) {
+      issues.push({
+        path: 'header',
+        message: `unknown column ${JSON.stringify(name)} (known columns: ${CATALOG_CSV_COLUMNS.join(', ')})`,
+      });
+    } else if (columnIndex.has(column)) {
+      issues.push({ path: 'header', message: `column "${column}" appears twice` });
+    } else {
+      columnIndex.set(column, index);
+    }
+  });
+  for (const column of REQUIRED_COLUMNS) {
+    if (!columnIndex.has(column)) issues.push({ path: 'header', message: `missing column "${column}"` });
+  }
+  return { columnIndex, issues };
+}
+
+/** Whether a CSV header row names at least one catalog column: tells a catalog CSV from any other text. */
+export function hasCatalogCsvHeader(headerCells: readonly string[]): boolean {
+  const known = new Set(CATALOG_CSV_COLUMNS.map((column) => column.toLowerCase()));
+  return headerCells.some((cell) => known.has(cell.trim().toLowerCase()));
+}
+
+/** Splits CSV text into rows of cells (papaparse, delimiter detected), with quoting errors as issues. */
+export function splitCsvRows(text: string): { rows: string[][]; issues: ValidationIssue[] } {
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
+  const issues: ValidationIssue[] = [];
+  for (const error of parsed.errors) {
+    if (error.code === 'UndetectableDelimiter') continue; // one column: papaparse falls back to commas
+    issues.push({ path: error.row === undefined ? '' : `row ${error.row + 1}`, message: error.message });
+  }
+  return { rows: parsed.data, issues };
+}
+
+/**
+ * Reads a catalog CSV: a header row naming columns from `CATALOG_CSV_COLUMNS` (any order, any case; `id` and
+ * `platform` required), then one model per row. Empty cells take the field's default (no caching, no batch,
+ * unlimited context, quality 0, factor 1, not open-weight, kind per-token); numbers are parsed strictly.
+ * Rows are numbered as a spreadsheet shows them (the header is row 1); blank rows are ignored. Every problem is
+ * reported, e.g. `row 4 (id "x"): inputPerMTok: must be a number`; duplicate ids are errors.
+ */
+export function parseCatalogCsv(text: string): ValidationResult<Model[]> {
+  const { rows, issues } = splitCsvRows(text);
+  if (issues.length > 0) return { ok: false, issues };
+  const headerAt = rows.findIndex((cells) => !isBlankRow(cells));
+  if (headerAt < 0) return { ok: false, issues: [{ path: '', message: 'the file is empty' }] };
+  const header = readHeader(rows[headerAt]!);
+  if (header.issues.length > 0) return { ok: false, issues: header.issues };
+
+  const models: Model[] = [];
+  const rowOfId = new Map<string, number>();
+  for (let index = headerAt + 1; index < rows.length; index++) {
+    const cells = rows[index]!;
+    if (isBlankRow(cells)) continue;
+    const rowNumber = index + 1;
+    const row = readRow(cells, header.columnIndex);
+    const id = row.text('id');
+    const where = describeRow(rowNumber, id);
+    if (cells.length > rows[headerAt]!.length) {
+      issues.push({
+        path: where,
+        message: `has ${cells.length} cells but the header has ${rows[headerAt]!.length}`,
+      });
+      continue;
+    }
+    const candidate = buildCandidate(row);
+    const parsed = modelSchema.safeParse(candidate);
+    const reported = new Set(row.issues.map((issue) => issue.column));
+    for (const issue of row.issues)
+      issues.push({ path: `${where}: ${issue.column}`, message: issue.message });
+    if (!parsed.success) {
+      for (const issue of fromZodIssues(parsed.error.issues)) {
+        const column = columnOfModelPath(issue.path);
+        if (!reported.has(column)) issues.push({ path: `${where}: ${column}`, message: issue.message });
+      }
+    } else if (row.issues.length === 0) {
+      const firstRow = rowOfId.get(parsed.data.id);
+      if (firstRow !== undefined) {
+        issues.push({ path: `${where}: id`, message: `duplicate model id (also on row ${firstRow})` });
+      } else {
+        rowOfId.set(parsed.data.id, rowNumber);
+        models.push(parsed.data);
+      }
+    }
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: models };
+}
+
+function formatNumberCell(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** One model as CSV cells, in `CATALOG_CSV_COLUMNS` order. */
+function toCsvCells(model: Model): string[] {
+  const { pricing } = model;
+  const perToken = pricing.kind === 'per-token' ? pricing : undefined;
+  const capacity = pricing.kind === 'capacity' ? pricing : undefined;
+  const cells: Record<CatalogCsvColumn, string> = {
+    id: escapeCsvText(model.id),
+    name: escapeCsvText(model.name),
+    provider: escapeCsvText(model.provider),
+    platform: escapeCsvText(model.platform),
+    inputPerMTok: formatNumberCell(perToken?.inputPerMTok),
+    outputPerMTok: formatNumberCell(perToken?.outputPerMTok),
+    cacheWritePerMTok: formatNumberCell(perToken?.cacheWritePerMTok),
+    cacheReadPerMTok: formatNumberCell(perToken?.cacheReadPerMTok),
+    batchDiscount: formatNumberCell(perToken?.batchDiscount),
+    contextWindow: formatNumberCell(model.contextWindow),
+    quality: formatNumberCell(model.quality),
+    outputTokenFactor: formatNumberCell(model.outputTokenFactor),
+    openWeight: String(model.openWeight),
+    sourceLabel: escapeCsvText(model.source?.label ?? ''),
+    asOf: escapeCsvText(model.source?.asOf ?? ''),
+    kind: pricing.kind,
+    hourlyPerUnit: formatNumberCell(capacity?.hourlyPerUnit),
+    tokensPerMinutePerUnit: formatNumberCell(capacity?.tokensPerMinutePerUnit),
+    minUnits: formatNumberCell(capacity?.minUnits),
+    sourceUrl: escapeCsvText(model.source?.url ?? ''),
+    notes: escapeCsvText(model.notes ?? ''),
+  };
+  return CATALOG_CSV_COLUMNS.map((column) => cells[column]);
+}
+
+/**
+ * Writes a catalog as CSV with every column of `CATALOG_CSV_COLUMNS`, numbers in full precision, text cells
+ * quoted as needed and guarded against spreadsheet formulas. `parseCatalogCsv` reads it back to the same models
+ * (a source whose label, date and link are all empty, and empty notes, are written as absent).
+ */
+export function catalogToCsv(models: readonly Model[]): string {
+  return `${Papa.unparse({ fields: [...CATALOG_CSV_COLUMNS], data: models.map(toCsvCells) }, { newline: '\n' })}\n`;
+}

@@ -1,0 +1,61 @@
+/**
+ * Reading text a person hands us (a scenario file, a catalog): a size limit checked before any parsing, and JSON
+ * syntax errors reported in words.
+ */
+import type { ValidationIssue, ValidationResult } from '../domain/validate-scenario';
+
+/** The largest file we read: 20 MB, counted in UTF-8 bytes. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** UTF-8 byte length of a string, without allocating an encoded copy. */
+function measureUtf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      // A surrogate pair: one 4-byte character.
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The issue for text over `MAX_IMPORT_BYTES`, or null when it fits. Cheap: no parsing. */
+export function checkImportSize(text: string): ValidationIssue | null {
+  // Every UTF-16 code unit is at least one UTF-8 byte, and at most three: only measure when it could matter.
+  const tooLarge =
+    text.length > MAX_IMPORT_BYTES ||
+    (text.length * 3 > MAX_IMPORT_BYTES && measureUtf8Bytes(text) > MAX_IMPORT_BYTES);
+  return tooLarge
+    ? {
+        path: '',
+        message: `the file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the most this planner reads`,
+      }
+    : null;
+}
+
+/** Drops a leading byte-order mark, which editors on Windows like to add and JSON.parse rejects. */
+export function stripByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Parses JSON text after the size check. Objects come back as JSON.parse makes them: a key such as `__proto__`
+ * stays an own property and never reaches a prototype.
+ */
+export function parseJsonText(text: string): ValidationResult<unknown> {
+  const sizeIssue = checkImportSize(text);
+  if (sizeIssue) return { ok: false, issues: [sizeIssue] };
+  const body = stripByteOrderMark(text);
+  if (body.trim() === '')
+    return { ok: false, issues: [{ path: '', message: 'not valid JSON: the file is empty' }] };
+  try {
+    return { ok: true, value: JSON.parse(body) as unknown };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${reason}` }] };
+  }
+}

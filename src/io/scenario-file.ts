@@ -1,0 +1,178 @@
+/**
+ * The scenario file: reading one a person hands us (size limit, JSON syntax, then every schema and reference
+ * problem with its path) and writing one back in a stable, readable form.
+ */
+import type {
+  CascadeRoute,
+  Classifier,
+  CreditPool,
+  Finance,
+  Model,
+  Options,
+  Scenario,
+  Slice,
+  Strategy,
+} from '../domain/scenario-schema';
+import { validateScenario } from '../domain/validate-scenario';
+import type { ValidationResult } from '../domain/validate-scenario';
+import { parseJsonText } from './json-text';
+
+/**
+ * Reads a scenario file's text: rejects text over 20 MB before parsing, reports JSON syntax errors as
+ * `not valid JSON: …`, then validates the whole document (every issue with its path) and fills in defaults.
+ */
+export function parseScenarioText(text: string): ValidationResult<Scenario> {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return parsed;
+  return validateScenario(parsed.value);
+}
+
+/** Copies a record keyed by user-chosen ids into a null-prototype object, keys in their order. */
+function copyIdRecord<T, U>(record: Record<string, T>, mapValue: (value: T) => U): Record<string, U> {
+  const out = Object.create(null) as Record<string, U>;
+  for (const key of Object.keys(record)) out[key] = mapValue(record[key] as T);
+  return out;
+}
+
+function orderPricing(pricing: Model['pricing']) {
+  if (pricing.kind === 'capacity') {
+    return {
+      kind: pricing.kind,
+      hourlyPerUnit: pricing.hourlyPerUnit,
+      tokensPerMinutePerUnit: pricing.tokensPerMinutePerUnit,
+      minUnits: pricing.minUnits,
+    };
+  }
+  return {
+    kind: pricing.kind,
+    inputPerMTok: pricing.inputPerMTok,
+    outputPerMTok: pricing.outputPerMTok,
+    cacheWritePerMTok: pricing.cacheWritePerMTok,
+    cacheReadPerMTok: pricing.cacheReadPerMTok,
+    batchDiscount: pricing.batchDiscount,
+  };
+}
+
+function orderModel(model: Model) {
+  return {
+    id: model.id,
+    name: model.name,
+    provider: model.provider,
+    platform: model.platform,
+    pricing: orderPricing(model.pricing),
+    contextWindow: model.contextWindow,
+    quality: model.quality,
+    outputTokenFactor: model.outputTokenFactor,
+    openWeight: model.openWeight,
+    source: model.source && { label: model.source.label, asOf: model.source.asOf, url: model.source.url },
+    notes: model.notes,
+  };
+}
+
+function orderSlice(slice: Slice) {
+  return {
+    id: slice.id,
+    name: slice.name,
+    requestsPerMonth: slice.requestsPerMonth,
+    inputTokens: slice.inputTokens,
+    outputTokens: slice.outputTokens,
+    cachedPrefixTokens: slice.cachedPrefixTokens,
+    cacheHitRate: slice.cacheHitRate,
+    batchShare: slice.batchShare,
+    qualityBar: slice.qualityBar,
+    monthlyGrowth: slice.monthlyGrowth,
+    notes: slice.notes,
+  };
+}
+
+function orderCascadeRoute(route: CascadeRoute) {
+  return { steps: [...route.steps], escalation: [...route.escalation] };
+}
+
+function orderClassifier(classifier: Classifier) {
+  return {
+    model: classifier.model,
+    inputTokens: classifier.inputTokens,
+    outputTokens: classifier.outputTokens,
+  };
+}
+
+function orderStrategy(strategy: Strategy) {
+  const head = { id: strategy.id, name: strategy.name, kind: strategy.kind };
+  switch (strategy.kind) {
+    case 'single':
+      return { ...head, model: strategy.model };
+    case 'assign':
+      return { ...head, routes: copyIdRecord(strategy.routes, (id) => id), fallback: strategy.fallback };
+    case 'cascade':
+      return {
+        ...head,
+        routes: copyIdRecord(strategy.routes, orderCascadeRoute),
+        fallback: strategy.fallback,
+      };
+    case 'router':
+      return {
+        ...head,
+        classifier: strategy.classifier && orderClassifier(strategy.classifier),
+        routes: copyIdRecord(strategy.routes, (shares) => copyIdRecord(shares, (share) => share)),
+        fallback: strategy.fallback,
+      };
+    case 'cheapest-meeting-bar':
+      return head;
+  }
+}
+
+function orderPool(pool: CreditPool) {
+  return {
+    id: pool.id,
+    name: pool.name,
+    amount: pool.amount,
+    startMonth: pool.startMonth,
+    expiresAfterMonths: pool.expiresAfterMonths,
+    appliesTo: [...pool.appliesTo],
+    notes: pool.notes,
+  };
+}
+
+function orderOptions(options: Options) {
+  return { batch: options.batch, caching: options.caching, peakToAverage: options.peakToAverage };
+}
+
+function orderFinance(finance: Finance) {
+  return {
+    cashOnHand: finance.cashOnHand,
+    otherMonthlyBurn: finance.otherMonthlyBurn,
+    monthlyRevenue: finance.monthlyRevenue,
+    revenueGrowth: finance.revenueGrowth,
+  };
+}
+
+/**
+ * Writes a scenario as the file users save and share: 2-space JSON, keys in the order the schema lists them,
+ * every default written out, optional fields left out when unset. `parseScenarioText` reads it back to an
+ * identical scenario. Ids such as `__proto__` are written as ordinary keys.
+ */
+export function serializeScenario(scenario: Scenario): string {
+  const document = {
+    schemaVersion: scenario.schemaVersion,
+    name: scenario.name,
+    description: scenario.description,
+    horizonMonths: scenario.horizonMonths,
+    startMonth: scenario.startMonth,
+    options: orderOptions(scenario.options),
+    catalog: scenario.catalog.map(orderModel),
+    traffic: scenario.traffic.map(orderSlice),
+    strategies: scenario.strategies.map(orderStrategy),
+    credits: scenario.credits.map(orderPool),
+    finance: orderFinance(scenario.finance),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/**
+ * Writes a catalog in the native import format: a 2-space JSON list of catalog entries, keys in schema order.
+ * `parseCatalogText` reads it back to the same models.
+ */
+export function serializeCatalog(models: readonly Model[]): string {
+  return `${JSON.stringify(models.map(orderModel), null, 2)}\n`;
+}
