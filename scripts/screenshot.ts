@@ -1,0 +1,40 @@
+/**
+ * Screenshots of every screen at the given widths, for looking at what was built:
+ *   npx tsx scripts/screenshot.ts [baseUrl] [outDir]
+ * Needs a running dev or preview server (default http://localhost:5173) and Debian's Chromium.
+ */
+import { chromium } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+const baseUrl = process.argv[2] ?? 'http://localhost:5173';
+const outDir = process.argv[3] ?? 'screenshots-tmp';
+const screens = ['compare', 'catalog', 'traffic', 'strategies', 'runway'];
+const widths = (process.env['WIDTHS'] ?? '1280').split(',').map(Number);
+const theme = process.env['THEME'] ?? 'light';
+
+mkdirSync(outDir, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+for (const width of widths) {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: theme === 'dark' ? 'dark' : 'light' });
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`console: ${message.text()}`);
+  });
+  for (const screen of screens) {
+    await page.goto(`${baseUrl}/#${screen}`);
+    await page.getByTestId('summary-table').waitFor();
+    if (theme === 'dark') {
+      const toggle = page.getByRole('button', { name: 'Dark theme' });
+      if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    }
+    await page.waitForTimeout(600);
+    const file = `${outDir}/${screen}-${width}${theme === 'dark' ? '-dark' : ''}.png`;
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+  }
+  await page.close();
+}
+await browser.close();

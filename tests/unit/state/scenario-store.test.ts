@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { addSlice, removeModel, updateSlice } from '../../../src/state/scenario-edits';
+import { initialPlannerState, usePlannerStore } from '../../../src/state/scenario-store';
+import { makeSmallScenario } from '../../factories/small-scenario';
+
+afterEach(() => usePlannerStore.setState(initialPlannerState, true));
+
+function load() {
+  const result = usePlannerStore.getState().commit(makeSmallScenario(), { recordHistory: false });
+  expect(result.ok).toBe(true);
+}
+
+describe('the planner store', () => {
+  it('applies a valid edit and records one undo step', () => {
+    load();
+    const { edit } = usePlannerStore.getState();
+    const result = edit((s) => updateSlice(s, 0, { ...s.traffic[0]!, requestsPerMonth: 2_000_000 }));
+    expect(result.ok).toBe(true);
+    expect(usePlannerStore.getState().scenario?.traffic[0]?.requestsPerMonth).toBe(2_000_000);
+    expect(usePlannerStore.getState().past).toHaveLength(1);
+  });
+
+  it('refuses an edit that breaks the document and keeps what was there', () => {
+    load();
+    const before = usePlannerStore.getState().scenario;
+    // Model 0 ("cheap") is named by the "all-cheap" strategy: removing it would leave an unknown id.
+    const result = usePlannerStore.getState().edit((s) => removeModel(s, 0));
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.issues[0]).toEqual({ path: 'strategies[1].model', message: 'unknown model id "cheap"' });
+    expect(usePlannerStore.getState().scenario).toBe(before);
+    expect(usePlannerStore.getState().past).toHaveLength(0);
+  });
+
+  it('undoes and redoes edits in order', () => {
+    load();
+    const { edit } = usePlannerStore.getState();
+    const original = usePlannerStore.getState().scenario!;
+    edit((s) => updateSlice(s, 0, { ...s.traffic[0]!, inputTokens: 2000 }));
+    const afterFirst = usePlannerStore.getState().scenario!;
+    edit((s) => addSlice(s, { ...s.traffic[0]!, id: 'second', name: 'Second' }));
+    expect(usePlannerStore.getState().scenario?.traffic).toHaveLength(2);
+
+    usePlannerStore.getState().undo();
+    expect(usePlannerStore.getState().scenario).toBe(afterFirst);
+    usePlannerStore.getState().undo();
+    expect(usePlannerStore.getState().scenario).toBe(original);
+    usePlannerStore.getState().undo(); // nothing left: no change
+    expect(usePlannerStore.getState().scenario).toBe(original);
+
+    usePlannerStore.getState().redo();
+    expect(usePlannerStore.getState().scenario).toBe(afterFirst);
+    // A new edit after undo drops the redo branch.
+    edit((s) => updateSlice(s, 0, { ...s.traffic[0]!, outputTokens: 7 }));
+    expect(usePlannerStore.getState().future).toHaveLength(0);
+  });
+});
