@@ -219,20 +219,21 @@ export function splitCsvRows(text: string): { rows: string[][]; issues: Validati
 }
 
 /**
- * Reads a catalog CSV: a header row naming columns from `CATALOG_CSV_COLUMNS` (any order, any case; `id` and
- * `platform` required), then one model per row. Empty cells take the field's default (no caching, no batch,
- * unlimited context, quality 0, factor 1, not open-weight, kind per-token); numbers are parsed strictly.
- * Rows are numbered as a spreadsheet shows them (the header is row 1); blank rows are ignored. Every problem is
- * reported, e.g. `row 4 (id "x"): inputPerMTok: must be a number`; duplicate ids are errors.
+ * Reads the rows of a catalog CSV (see `splitCsvRows`): a header row naming columns from `CATALOG_CSV_COLUMNS`
+ * (any order, any case; `id` and `platform` required), then one model per row. Empty cells take the field's
+ * default (no caching, no batch, unlimited context, quality 0, factor 1, not open-weight, kind per-token); numbers
+ * are parsed strictly. Rows are numbered as a spreadsheet shows them (the header is row 1); blank rows are
+ * ignored. Every problem is reported, e.g. `row 4 (id "x"): inputPerMTok: must be a number`; duplicate ids are
+ * errors.
  */
-export function parseCatalogCsv(text: string): ValidationResult<Model[]> {
-  const { rows, issues } = splitCsvRows(text);
-  if (issues.length > 0) return { ok: false, issues };
+export function readCatalogCsvRows(rows: readonly (readonly string[])[]): ValidationResult<Model[]> {
   const headerAt = rows.findIndex((cells) => !isBlankRow(cells));
   if (headerAt < 0) return { ok: false, issues: [{ path: '', message: 'the file is empty' }] };
-  const header = readHeader(rows[headerAt]!);
+  const headerCells = rows[headerAt]!;
+  const header = readHeader(headerCells);
   if (header.issues.length > 0) return { ok: false, issues: header.issues };
 
+  const issues: ValidationIssue[] = [];
   const models: Model[] = [];
   const rowOfId = new Map<string, number>();
   for (let index = headerAt + 1; index < rows.length; index++) {
@@ -240,17 +241,15 @@ export function parseCatalogCsv(text: string): ValidationResult<Model[]> {
     if (isBlankRow(cells)) continue;
     const rowNumber = index + 1;
     const row = readRow(cells, header.columnIndex);
-    const id = row.text('id');
-    const where = describeRow(rowNumber, id);
-    if (cells.length > rows[headerAt]!.length) {
+    const where = describeRow(rowNumber, row.text('id'));
+    if (cells.length > headerCells.length) {
       issues.push({
         path: where,
-        message: `has ${cells.length} cells but the header has ${rows[headerAt]!.length}`,
+        message: `has ${cells.length} cells but the header has ${headerCells.length}`,
       });
       continue;
     }
-    const candidate = buildCandidate(row);
-    const parsed = modelSchema.safeParse(candidate);
+    const parsed = modelSchema.safeParse(buildCandidate(row));
     const reported = new Set(row.issues.map((issue) => issue.column));
     for (const issue of row.issues)
       issues.push({ path: `${where}: ${issue.column}`, message: issue.message });
@@ -270,6 +269,12 @@ export function parseCatalogCsv(text: string): ValidationResult<Model[]> {
     }
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: models };
+}
+
+/** Reads a catalog CSV's text: `splitCsvRows`, then `readCatalogCsvRows`. */
+export function parseCatalogCsv(text: string): ValidationResult<Model[]> {
+  const split = splitCsvRows(text);
+  return split.issues.length > 0 ? { ok: false, issues: split.issues } : readCatalogCsvRows(split.rows);
 }
 
 function formatNumberCell(value: number | null | undefined): string {

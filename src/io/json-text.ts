@@ -43,12 +43,10 @@ export function stripByteOrderMark(text: string): string {
 }
 
 /**
- * Parses JSON text after the size check. Objects come back as JSON.parse makes them: a key such as `__proto__`
- * stays an own property and never reaches a prototype.
+ * Parses JSON text already within the size limit, byte-order mark allowed. Objects come back as JSON.parse makes
+ * them: a key such as `__proto__` stays an own property and never reaches a prototype.
  */
-export function parseJsonText(text: string): ValidationResult<unknown> {
-  const sizeIssue = checkImportSize(text);
-  if (sizeIssue) return { ok: false, issues: [sizeIssue] };
+export function parseJsonBody(text: string): ValidationResult<unknown> {
   const body = stripByteOrderMark(text);
   if (body.trim() === '')
     return { ok: false, issues: [{ path: '', message: 'not valid JSON: the file is empty' }] };
@@ -58,4 +56,10 @@ export function parseJsonText(text: string): ValidationResult<unknown> {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, issues: [{ path: '', message: `not valid JSON: ${reason}` }] };
   }
+}
+
+/** Parses JSON text a person hands us: the size check first, then `parseJsonBody`. */
+export function parseJsonText(text: string): ValidationResult<unknown> {
+  const sizeIssue = checkImportSize(text);
+  return sizeIssue ? { ok: false, issues: [sizeIssue] } : parseJsonBody(text);
 }

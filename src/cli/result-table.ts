@@ -1,0 +1,100 @@
+/**
+ * The CLI's `--format table`: per strategy, its totals and a monthly table, money rounded for people.
+ */
+import type { Scenario } from '../domain/scenario-schema';
+import type { SimulationResult, StrategyResult } from '../domain/simulate';
+import { formatMoneyExact, formatMonth, formatMonths } from '../ui/format';
+import { toPrintableText } from './terminal-text';
+
+type Align = 'left' | 'right';
+
+/** Lays out rows as fixed-width columns, two spaces apart, trailing spaces trimmed. */
+function layOutColumns(rows: readonly (readonly string[])[], align: readonly Align[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (align[i] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function describeCreditsExhausted(strategy: StrategyResult, scenario: Scenario): string {
+  if (strategy.creditsExhaustedMonth !== null)
+    return formatMonth(strategy.creditsExhaustedMonth, scenario.startMonth);
+  return scenario.credits.length === 0 ? 'no credit pools' : 'not within the horizon';
+}
+
+function describeRunway(strategy: StrategyResult, scenario: Scenario): string {
+  if (strategy.runwayMonths === null) return `cash lasts the ${formatMonths(scenario.horizonMonths)} horizon`;
+  const month = strategy.runwayMonths;
+  return `cash runs out in ${formatMonth(month, scenario.startMonth)} (month ${month + 1})`;
+}
+
+function formatStrategy(strategy: StrategyResult, scenario: Scenario): string[] {
+  const { totals } = strategy;
+  const firstMonths = Math.min(12, scenario.horizonMonths);
+  const summary: string[][] = [
+    [`Spend, first ${formatMonths(firstMonths)}`, formatMoneyExact(totals.firstYearSpend)],
+    [`Spend, whole horizon (${formatMonths(scenario.horizonMonths)})`, formatMoneyExact(totals.spend)],
+    ['Spend at list prices', formatMoneyExact(totals.listSpend)],
+    ['Saved by prompt caching', formatMoneyExact(totals.savings.caching)],
+    ['Saved by batch', formatMoneyExact(totals.savings.batch)],
+    ['Credits used', formatMoneyExact(totals.creditsUsed)],
+    ['Credits expired unused', formatMoneyExact(totals.creditsExpired)],
+    ['AI spend paid in cash', formatMoneyExact(totals.cashSpentOnAI)],
+    ['Credits run out', describeCreditsExhausted(strategy, scenario)],
+    ['Runway', describeRunway(strategy, scenario)],
+  ];
+  if (strategy.unmetQuality.length > 0) {
+    summary.push(['Quality bar not met for', strategy.unmetQuality.map(toPrintableText).join(', ')]);
+  }
+  const monthly: string[][] = [
+    [
+      'Month',
+      'Spend',
+      'List spend',
+      'Caching saved',
+      'Batch saved',
+      'Credits used',
+      'Cash on AI',
+      'Cash at end',
+    ],
+  ];
+  for (const month of strategy.months) {
+    let creditsUsed = 0;
+    for (const pool of scenario.credits) creditsUsed += month.creditsDrawn[pool.id] ?? 0;
+    monthly.push([
+      formatMonth(month.month, scenario.startMonth),
+      formatMoneyExact(month.spend),
+      formatMoneyExact(month.listSpend),
+      formatMoneyExact(month.savings.caching),
+      formatMoneyExact(month.savings.batch),
+      formatMoneyExact(creditsUsed),
+      formatMoneyExact(month.cashSpentOnAI),
+      formatMoneyExact(month.cashEnd),
+    ]);
+  }
+  return [
+    `${toPrintableText(strategy.name)} (${toPrintableText(strategy.id)}, ${strategy.kind})`,
+    '',
+    ...layOutColumns(summary, ['left', 'left']).map((line) => `  ${line}`),
+    '',
+    ...layOutColumns(monthly, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']).map(
+      (line) => `  ${line}`,
+    ),
+  ];
+}
+
+/**
+ * A readable fixed-width report of a simulation: a heading, then per strategy its totals (first-year and horizon
+ * spend, savings, credits used and expired, the month credits run out, the runway) and its monthly figures.
+ * Money is rounded to cents by `src/ui/format.ts`; names are shown with control characters escaped.
+ */
+export function formatResultTable(result: SimulationResult, scenario: Scenario): string {
+  const from = scenario.startMonth === undefined ? '' : ` from ${formatMonth(0, scenario.startMonth)}`;
+  const lines = [`${toPrintableText(result.scenario)}: ${formatMonths(result.horizonMonths)}${from}`];
+  for (const strategy of result.strategies) lines.push('', ...formatStrategy(strategy, scenario));
+  return `${lines.join('\n')}\n`;
+}

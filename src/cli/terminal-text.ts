@@ -1,0 +1,13 @@
+/**
+ * Text from a scenario (names, ids) printed to a terminal: control characters could move the cursor, recolour
+ * or rewrite the screen, and a newline would break one-issue-per-line output, so they are shown escaped.
+ */
+
+/** C0 and C1 controls (newline and tab included), DEL, and the bidirectional overrides that reorder text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `"a\u001b[2Jb"` → `a\u{1b}[2Jb`: printable text that shows every control character instead of obeying it. */
+export function toPrintableText(text: string): string {
+  return text.replace(UNPRINTABLE, (character) => `\\u{${character.charCodeAt(0).toString(16)}}`);
+}
