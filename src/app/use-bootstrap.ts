@@ -28,11 +28,18 @@ export function useBootstrap(): BootStatus {
         queryClient.fetchQuery(defaultScenarioQueryOptions()),
       ]);
       if (cancelled) return;
-      const { commit, setLoadNotice, setTheme, setPriceUnit } = store.getState();
+      const { commit, loadLibrary, setLoadNotice, setTheme, setPriceUnit } = store.getState();
       if (saved.kind === 'loaded') {
-        commit(saved.state.scenario, { recordHistory: false });
+        loadLibrary(saved.state.library, saved.state.activeId);
         setTheme(saved.state.ui.theme);
         setPriceUnit(saved.state.ui.priceUnit);
+        if (saved.unreadableCopy !== null) {
+          setLoadNotice({
+            kind: 'unreadable',
+            message: `${saved.dropped.length} saved scenario(s) could not be opened: ${saved.dropped.join('; ')}`,
+            unreadableCopy: saved.unreadableCopy,
+          });
+        }
       } else {
         commit(fallback, { recordHistory: false });
         if (saved.kind === 'unreadable') {
@@ -46,16 +53,17 @@ export function useBootstrap(): BootStatus {
       let timer: ReturnType<typeof setTimeout> | undefined;
       unsubscribe = store.subscribe((state, previous) => {
         if (
-          state.scenario === previous.scenario &&
+          state.library === previous.library &&
+          state.activeId === previous.activeId &&
           state.theme === previous.theme &&
           state.priceUnit === previous.priceUnit
         )
           return;
         clearTimeout(timer);
         timer = setTimeout(() => {
-          const { scenario, theme, priceUnit } = store.getState();
-          if (!scenario) return;
-          const snapshot: PersistedState = { scenario, ui: { theme, priceUnit } };
+          const { library, activeId, theme, priceUnit } = store.getState();
+          if (activeId === null || library.length === 0) return;
+          const snapshot: PersistedState = { library, activeId, ui: { theme, priceUnit } };
           savePersisted(snapshot).catch((error: unknown) =>
             store.getState().setLoadNotice({ kind: 'storage-error', message: (error as Error).message }),
           );

@@ -8,18 +8,19 @@
  */
 import { get, set } from 'idb-keyval';
 import { z } from 'zod';
-import type { Scenario } from '../domain/scenario-schema';
 import { formatIssue, validateScenario } from '../domain/validate-scenario';
-import type { PriceUnit, Theme } from './scenario-store';
+import type { LibraryEntry, PriceUnit, Theme } from './scenario-store';
 
 export const STORAGE_KEY = 'llm-planner:state';
 export const UNREADABLE_KEY = 'llm-planner:unreadable';
 
 /** The envelope version this build writes. */
-export const PERSIST_VERSION = 1;
+export const PERSIST_VERSION = 2;
 
 export type PersistedState = {
-  scenario: Scenario;
+  /** Every scenario the user keeps, in their order. */
+  library: LibraryEntry[];
+  activeId: string;
   ui: { theme: Theme; priceUnit: PriceUnit };
 };
 
@@ -27,14 +28,31 @@ export type PersistedState = {
  * `migrations[i]` upgrades an envelope of version `i + 1` to version `i + 2`. Append only: never edit a
  * migration once released, since saved data out there depends on it.
  */
-export const migrations: ReadonlyArray<(old: Record<string, unknown>) => Record<string, unknown>> = [];
+export const migrations: ReadonlyArray<(old: Record<string, unknown>) => Record<string, unknown>> = [
+  // 1 → 2: one scenario becomes a library of scenarios.
+  (old) => ({
+    version: 2,
+    library: [{ id: 'scenario-1', scenario: old['scenario'] }],
+    activeId: 'scenario-1',
+    ui: old['ui'],
+  }),
+];
 
 const uiSchema = z.object({
   theme: z.enum(['light', 'dark']).catch('light'),
   priceUnit: z.enum(['per-million', 'per-thousand']).catch('per-million'),
 });
 
-export type DecodeResult = { ok: true; state: PersistedState } | { ok: false; message: string };
+export type DecodeResult =
+  | {
+      ok: true;
+      state: PersistedState;
+      /** Saved scenarios that could not be opened, each with its reason; the others open. */
+      dropped: string[];
+    }
+  | { ok: false; message: string };
+
+const libraryEntrySchema = z.object({ id: z.string().min(1), scenario: z.unknown() });
 
 /** Reads a saved envelope (JSON text), upgrading older versions. Pure: no storage access. */
 export function decodePersisted(text: string): DecodeResult {
@@ -63,31 +81,50 @@ export function decodePersisted(text: string): DecodeResult {
     if (!migrate) return { ok: false, message: `no migration from version ${v}` };
     current = migrate(current);
   }
-  const validated = validateScenario(current['scenario']);
-  if (!validated.ok) {
+  const entries = z.array(libraryEntrySchema).safeParse(current['library']);
+  if (!entries.success) return { ok: false, message: 'the saved data has no list of scenarios' };
+  const library: LibraryEntry[] = [];
+  const dropped: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of entries.data) {
+    const validated = validateScenario(entry.scenario);
+    if (!validated.ok) {
+      dropped.push(`scenario ${entry.id}: ${validated.issues.map(formatIssue).join('; ')}`);
+    } else if (!seen.has(entry.id)) {
+      seen.add(entry.id);
+      library.push({ id: entry.id, scenario: validated.value });
+    }
+  }
+  if (library.length === 0) {
     return {
       ok: false,
-      message: `the saved scenario is invalid: ${validated.issues.map(formatIssue).join('; ')}`,
+      message: `no saved scenario could be opened (${dropped.join('; ') || 'the list is empty'})`,
     };
   }
+  const savedActive = current['activeId'];
+  const activeId = library.some((e) => e.id === savedActive) ? (savedActive as string) : library[0]!.id;
   const ui = uiSchema.safeParse(current['ui'] ?? {});
   return {
     ok: true,
-    state: {
-      scenario: validated.value,
-      ui: ui.success ? ui.data : { theme: 'light', priceUnit: 'per-million' },
-    },
+    state: { library, activeId, ui: ui.success ? ui.data : { theme: 'light', priceUnit: 'per-million' } },
+    dropped,
   };
 }
 
 /** The envelope text for a state. */
 export function encodePersisted(state: PersistedState): string {
-  return JSON.stringify({ version: PERSIST_VERSION, scenario: state.scenario, ui: state.ui });
+  return JSON.stringify({
+    version: PERSIST_VERSION,
+    library: state.library,
+    activeId: state.activeId,
+    ui: state.ui,
+  });
 }
 
 export type LoadOutcome =
   | { kind: 'empty' }
-  | { kind: 'loaded'; state: PersistedState }
+  /** `unreadableCopy` is set when some saved scenarios could not be opened (kept aside too). */
+  | { kind: 'loaded'; state: PersistedState; dropped: string[]; unreadableCopy: string | null }
   | { kind: 'unreadable'; message: string; copy: string }
   | { kind: 'storage-error'; message: string };
 
@@ -102,13 +139,21 @@ export async function loadPersisted(): Promise<LoadOutcome> {
   if (raw === undefined) return { kind: 'empty' };
   const text = typeof raw === 'string' ? raw : safeStringify(raw);
   const decoded = decodePersisted(text);
-  if (decoded.ok) return { kind: 'loaded', state: decoded.state };
+  if (decoded.ok && decoded.dropped.length === 0) {
+    return { kind: 'loaded', state: decoded.state, dropped: [], unreadableCopy: null };
+  }
+  await keepUnreadableCopy(text);
+  if (decoded.ok)
+    return { kind: 'loaded', state: decoded.state, dropped: decoded.dropped, unreadableCopy: text };
+  return { kind: 'unreadable', message: decoded.message, copy: text };
+}
+
+async function keepUnreadableCopy(text: string) {
   try {
     await set(UNREADABLE_KEY, text);
   } catch {
     // The copy stays in memory for export even if it cannot be stored aside.
   }
-  return { kind: 'unreadable', message: decoded.message, copy: text };
 }
 
 /** Saves the state; rejects with a readable message when storage fails (full, blocked, private mode). */

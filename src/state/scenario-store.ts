@@ -20,9 +20,20 @@ export type LoadNotice =
   | { kind: 'unreadable'; message: string; unreadableCopy: string }
   | { kind: 'storage-error'; message: string };
 
+/** One saved scenario of the user's library. */
+export type LibraryEntry = { id: string; scenario: Scenario };
+
+/** A deleted scenario, kept so the deletion can be undone. */
+export type DeletedEntry = { entry: LibraryEntry; index: number };
+
 export type ScenarioSlice = {
-  /** Null until the saved or default scenario has loaded. */
+  /** The scenario being edited (the active library entry's); null until loaded. */
   scenario: Scenario | null;
+  /** Every scenario the user keeps, the active one included (kept in step with `scenario`). */
+  library: LibraryEntry[];
+  activeId: string | null;
+  /** The last deleted scenario, until another deletion or its restore. */
+  lastDeleted: DeletedEntry | null;
   past: Scenario[];
   future: Scenario[];
   /**
@@ -34,6 +45,15 @@ export type ScenarioSlice = {
   edit: (recipe: (scenario: Scenario) => Scenario) => EditResult;
   undo: () => void;
   redo: () => void;
+  /** Replaces the whole library (on load); the active scenario opens without history. */
+  loadLibrary: (library: LibraryEntry[], activeId: string) => void;
+  /** Adds a scenario as a new library entry (never replacing one) and opens it. Returns its id. */
+  addScenario: (scenario: Scenario) => string;
+  /** Opens another scenario of the library; the undo history starts afresh. */
+  switchScenario: (id: string) => void;
+  /** Deletes a scenario (not the last one); `restoreDeleted` brings it back. */
+  deleteScenario: (id: string) => void;
+  restoreDeleted: () => void;
 };
 
 export type UiSlice = {
@@ -55,19 +75,49 @@ type SliceCreator<T> = (
   get: () => PlannerState,
 ) => T;
 
+/** A library id not in use: `scenario-1`, `scenario-2`… */
+function nextLibraryId(library: readonly LibraryEntry[]): string {
+  const taken = new Set(library.map((entry) => entry.id));
+  for (let n = library.length + 1; ; n++) if (!taken.has(`scenario-${n}`)) return `scenario-${n}`;
+}
+
+/** The library with the active entry's scenario replaced (or a first entry created). */
+function withActiveScenario(
+  state: ScenarioSlice,
+  scenario: Scenario,
+): Pick<ScenarioSlice, 'library' | 'activeId'> {
+  if (state.activeId !== null && state.library.some((entry) => entry.id === state.activeId)) {
+    return {
+      activeId: state.activeId,
+      library: state.library.map((entry) => (entry.id === state.activeId ? { ...entry, scenario } : entry)),
+    };
+  }
+  const id = nextLibraryId(state.library);
+  return { activeId: id, library: [...state.library, { id, scenario }] };
+}
+
 const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
   scenario: null,
+  library: [],
+  activeId: null,
+  lastDeleted: null,
   past: [],
   future: [],
   commit: (next, options) => {
     const validated = validateScenario(next);
     if (!validated.ok) return validated;
-    const { scenario, past } = get();
+    const state = get();
     const recordHistory = options?.recordHistory ?? true;
     set({
+      ...withActiveScenario(state, validated.value),
       scenario: validated.value,
-      past: recordHistory && scenario ? [...past, scenario].slice(-HISTORY_LIMIT) : recordHistory ? past : [],
-      future: recordHistory ? [] : [],
+      past:
+        recordHistory && state.scenario
+          ? [...state.past, state.scenario].slice(-HISTORY_LIMIT)
+          : recordHistory
+            ? state.past
+            : [],
+      future: [],
     });
     return { ok: true };
   },
@@ -80,13 +130,61 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     const { scenario, past, future } = get();
     const previous = past.at(-1);
     if (!previous || !scenario) return;
-    set({ scenario: previous, past: past.slice(0, -1), future: [scenario, ...future] });
+    set({
+      ...withActiveScenario(get(), previous),
+      scenario: previous,
+      past: past.slice(0, -1),
+      future: [scenario, ...future],
+    });
   },
   redo: () => {
     const { scenario, past, future } = get();
     const next = future[0];
     if (!next || !scenario) return;
-    set({ scenario: next, past: [...past, scenario], future: future.slice(1) });
+    set({
+      ...withActiveScenario(get(), next),
+      scenario: next,
+      past: [...past, scenario],
+      future: future.slice(1),
+    });
+  },
+  loadLibrary: (library, activeId) => {
+    const active = library.find((entry) => entry.id === activeId) ?? library[0];
+    if (!active) return;
+    set({ library, activeId: active.id, scenario: active.scenario, past: [], future: [], lastDeleted: null });
+  },
+  addScenario: (scenario) => {
+    const id = nextLibraryId(get().library);
+    set({ library: [...get().library, { id, scenario }], activeId: id, scenario, past: [], future: [] });
+    return id;
+  },
+  switchScenario: (id) => {
+    const entry = get().library.find((e) => e.id === id);
+    if (!entry || id === get().activeId) return;
+    set({ activeId: id, scenario: entry.scenario, past: [], future: [] });
+  },
+  deleteScenario: (id) => {
+    const { library, activeId } = get();
+    const index = library.findIndex((entry) => entry.id === id);
+    const entry = library[index];
+    if (!entry || library.length <= 1) return;
+    const remaining = library.filter((e) => e.id !== id);
+    const nextActive = activeId === id ? (remaining[Math.max(0, index - 1)] ?? remaining[0]!) : null;
+    set({
+      library: remaining,
+      lastDeleted: { entry, index },
+      ...(nextActive ? { activeId: nextActive.id, scenario: nextActive.scenario, past: [], future: [] } : {}),
+    });
+  },
+  restoreDeleted: () => {
+    const { lastDeleted, library } = get();
+    if (!lastDeleted) return;
+    const entry = library.some((e) => e.id === lastDeleted.entry.id)
+      ? { ...lastDeleted.entry, id: nextLibraryId(library) }
+      : lastDeleted.entry;
+    const restored = [...library];
+    restored.splice(Math.min(lastDeleted.index, restored.length), 0, entry);
+    set({ library: restored, lastDeleted: null });
   },
 });
 

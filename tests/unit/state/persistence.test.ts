@@ -32,6 +32,17 @@ function smallScenario() {
   return validated.value;
 }
 
+function libraryState() {
+  return {
+    library: [
+      { id: 'scenario-1', scenario: smallScenario() },
+      { id: 'scenario-2', scenario: { ...smallScenario(), name: 'Second' } },
+    ],
+    activeId: 'scenario-2',
+    ui: { theme: 'light' as 'light' | 'dark', priceUnit: 'per-million' as 'per-million' | 'per-thousand' },
+  };
+}
+
 beforeEach(() => {
   idb.store.clear();
   idb.failSet = false;
@@ -40,12 +51,10 @@ beforeEach(() => {
 
 describe('saved state', () => {
   it('round-trips through encode and decode', () => {
-    const state = {
-      scenario: smallScenario(),
-      ui: { theme: 'dark' as const, priceUnit: 'per-thousand' as const },
-    };
+    const state = libraryState();
+    state.ui = { theme: 'dark', priceUnit: 'per-thousand' };
     const decoded = decodePersisted(encodePersisted(state));
-    expect(decoded).toEqual({ ok: true, state });
+    expect(decoded).toEqual({ ok: true, state, dropped: [] });
   });
 
   it('keeps ids such as __proto__ through a save', () => {
@@ -55,9 +64,13 @@ describe('saved state', () => {
     expect(validated.ok).toBe(true);
     if (!validated.ok) return;
     const decoded = decodePersisted(
-      encodePersisted({ scenario: validated.value, ui: { theme: 'light', priceUnit: 'per-million' } }),
+      encodePersisted({
+        library: [{ id: 'a', scenario: validated.value }],
+        activeId: 'a',
+        ui: { theme: 'light', priceUnit: 'per-million' },
+      }),
     );
-    expect(decoded.ok && decoded.state.scenario.traffic[0]?.id).toBe('__proto__');
+    expect(decoded.ok && decoded.state.library[0]?.scenario.traffic[0]?.id).toBe('__proto__');
     expect(({} as Record<string, unknown>)['requestsPerMonth']).toBeUndefined();
   });
 
@@ -72,7 +85,7 @@ describe('saved state', () => {
     });
     expect(decodePersisted('{oops')).toEqual({ ok: false, message: 'the saved data is not valid JSON' });
     const invalid = decodePersisted(
-      JSON.stringify({ version: PERSIST_VERSION, scenario: { schemaVersion: 1 } }),
+      JSON.stringify({ version: PERSIST_VERSION, library: [{ id: 'x', scenario: { schemaVersion: 1 } }] }),
     );
     expect(invalid.ok).toBe(false);
     if (!invalid.ok) expect(invalid.message).toContain('catalog: is required');
@@ -100,12 +113,9 @@ describe('loading and saving in IndexedDB', () => {
   });
 
   it('saves and loads the state', async () => {
-    const state = {
-      scenario: smallScenario(),
-      ui: { theme: 'light' as const, priceUnit: 'per-million' as const },
-    };
+    const state = libraryState();
     await savePersisted(state);
-    expect(await loadPersisted()).toEqual({ kind: 'loaded', state });
+    expect(await loadPersisted()).toEqual({ kind: 'loaded', state, dropped: [], unreadableCopy: null });
   });
 
   it('keeps an unreadable copy aside and reports it', async () => {
@@ -124,8 +134,8 @@ describe('loading and saving in IndexedDB', () => {
       message: 'saved data could not be opened (IndexedDB is blocked)',
     });
     idb.failSet = true;
-    await expect(
-      savePersisted({ scenario: smallScenario(), ui: { theme: 'light', priceUnit: 'per-million' } }),
-    ).rejects.toThrow('changes could not be saved in this browser (QuotaExceededError)');
+    await expect(savePersisted(libraryState())).rejects.toThrow(
+      'changes could not be saved in this browser (QuotaExceededError)',
+    );
   });
 });

@@ -55,3 +55,52 @@ describe('the planner store', () => {
     expect(usePlannerStore.getState().future).toHaveLength(0);
   });
 });
+
+describe('the scenario library', () => {
+  it('adds scenarios as new entries, never overwriting the open one', () => {
+    load();
+    const firstId = usePlannerStore.getState().activeId;
+    const second = { ...usePlannerStore.getState().scenario!, name: 'Shared with me' };
+    const id = usePlannerStore.getState().addScenario(second);
+    const state = usePlannerStore.getState();
+    expect(state.library.map((e) => e.scenario.name)).toEqual(['Small test scenario', 'Shared with me']);
+    expect(state.activeId).toBe(id);
+    expect(id).not.toBe(firstId);
+  });
+
+  it('keeps edits in the active entry and switches with a fresh history', () => {
+    load();
+    const firstId = usePlannerStore.getState().activeId!;
+    usePlannerStore.getState().addScenario({ ...usePlannerStore.getState().scenario!, name: 'B' });
+    usePlannerStore.getState().edit((s) => ({ ...s, name: 'B edited' }));
+    usePlannerStore.getState().switchScenario(firstId);
+    const state = usePlannerStore.getState();
+    expect(state.scenario?.name).toBe('Small test scenario');
+    expect(state.past).toHaveLength(0);
+    expect(state.library.map((e) => e.scenario.name)).toEqual(['Small test scenario', 'B edited']);
+  });
+
+  it('deletes a scenario and restores it in its place', () => {
+    load();
+    usePlannerStore.getState().addScenario({ ...usePlannerStore.getState().scenario!, name: 'B' });
+    usePlannerStore.getState().addScenario({ ...usePlannerStore.getState().scenario!, name: 'C' });
+    const idB = usePlannerStore.getState().library[1]!.id;
+    usePlannerStore.getState().deleteScenario(idB);
+    expect(usePlannerStore.getState().library.map((e) => e.scenario.name)).toEqual([
+      'Small test scenario',
+      'C',
+    ]);
+    usePlannerStore.getState().restoreDeleted();
+    expect(usePlannerStore.getState().library.map((e) => e.scenario.name)).toEqual([
+      'Small test scenario',
+      'B',
+      'C',
+    ]);
+  });
+
+  it('never deletes the last scenario', () => {
+    load();
+    usePlannerStore.getState().deleteScenario(usePlannerStore.getState().activeId!);
+    expect(usePlannerStore.getState().library).toHaveLength(1);
+  });
+});
