@@ -135,6 +135,22 @@ export function renameModelReferences(scenario: Scenario, from: string, to: stri
   return { ...scenario, strategies };
 }
 
+/**
+ * The models of `scenario` that some strategy names but `catalog` lacks: replacing the catalog keeps these, so
+ * that no strategy is left pointing at a model that is gone.
+ */
+export function findModelsKeptOnReplace(scenario: Scenario, catalog: readonly Model[]): Model[] {
+  const incoming = new Set(catalog.map((model) => model.id));
+  return scenario.catalog.filter(
+    (model) => !incoming.has(model.id) && findStrategiesUsingModel(scenario, model.id).length > 0,
+  );
+}
+
+/** Replaces the whole catalog with `catalog`, followed by the models strategies still name (see above). */
+export function replaceCatalog(scenario: Scenario, catalog: readonly Model[]): Scenario {
+  return { ...scenario, catalog: [...catalog, ...findModelsKeptOnReplace(scenario, catalog)] };
+}
+
 // Traffic
 
 export function updateSlice(scenario: Scenario, index: number, slice: Slice): Scenario {
