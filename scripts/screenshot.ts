@@ -8,17 +8,27 @@ import { mkdirSync } from 'node:fs';
 
 const baseUrl = process.argv[2] ?? 'http://localhost:5173';
 const outDir = process.argv[3] ?? 'screenshots-tmp';
-const screens = ['compare', 'catalog', 'traffic', 'strategies', 'runway'];
+const screens = ['scenarios', 'catalog', 'traffic', 'strategies', 'compare', 'runway', 'report'];
 const widths = (process.env['WIDTHS'] ?? '1280').split(',').map(Number);
 const theme = process.env['THEME'] ?? 'light';
 
 mkdirSync(outDir, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 for (const width of widths) {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: theme === 'dark' ? 'dark' : 'light' });
+  const page = await browser.newPage({
+    viewport: { width, height: 900 },
+    colorScheme: theme === 'dark' ? 'dark' : 'light',
+  });
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') console.error(`console: ${message.text()}`);

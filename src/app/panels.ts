@@ -3,6 +3,13 @@ import { lazy } from 'react';
 /** The screens below the summary, each loaded on first view so the first screen stays small. */
 export const PANELS = [
   {
+    id: 'scenarios',
+    label: 'Scenarios',
+    Component: lazy(() =>
+      import('../features/scenarios/scenarios-panel').then((m) => ({ default: m.ScenariosPanel })),
+    ),
+  },
+  {
     id: 'catalog',
     label: 'Pricing catalog',
     Component: lazy(() =>
@@ -35,6 +42,13 @@ export const PANELS = [
     label: 'Credits and runway',
     Component: lazy(() =>
       import('../features/runway/runway-panel').then((m) => ({ default: m.RunwayPanel })),
+    ),
+  },
+  {
+    id: 'report',
+    label: 'POC estimate',
+    Component: lazy(() =>
+      import('../features/report/report-panel').then((m) => ({ default: m.ReportPanel })),
     ),
   },
 ] as const;

@@ -1,0 +1,3 @@
+export function ReportPanel() {
+  return <p>Coming in this build.</p>;
+}

@@ -1,0 +1,3 @@
+export function ScenariosPanel() {
+  return <p>Coming in this build.</p>;
+}
