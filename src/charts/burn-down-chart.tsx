@@ -1,0 +1,188 @@
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import {
+  AXIS_STROKE,
+  MONEY_AXIS_WIDTH,
+  TICK_STYLE,
+  buildMoneyTicks,
+  buildRows,
+  describeSeriesStyle,
+  formatMoneyTick,
+  seriesKey,
+  sumStacks,
+} from './chart-series';
+import type { MoneySeries } from './chart-series';
+import { MoneyTooltip } from './money-tooltip';
+import './charts.css';
+
+export type BurnDownMarker = {
+  /** Index into `labels` of the month the line marks. */
+  index: number;
+  label: string;
+};
+
+export type BurnDownChartProps = {
+  labels: readonly string[];
+  /** Credit balances at the end of each month, stacked. */
+  pools: readonly MoneySeries[];
+  /** Cash at the end of each month, USD. */
+  cash: readonly number[];
+  cashName?: string;
+  /** Vertical lines with a label: the month credits run out, the month cash runs out. */
+  markers?: readonly BurnDownMarker[];
+  /** Puts cash on its own right-hand axis; by default when its scale and the credits' differ a lot. */
+  cashOnSecondAxis?: boolean;
+};
+
+const CASH_KEY = 'cash';
+const CASH_COLOR = 'var(--text)';
+
+/** Whether two magnitudes are far enough apart (5× or more) that one scale would flatten the smaller. */
+export function isScaleApart(creditsMaxUsd: number, cashMaxUsd: number): boolean {
+  if (creditsMaxUsd <= 0 || cashMaxUsd <= 0) return false;
+  const ratio = creditsMaxUsd / cashMaxUsd;
+  return ratio >= 5 || ratio <= 1 / 5;
+}
+
+/** Markers that fall on the same month share one line and one label ("Credits run out · Cash runs out"). */
+function mergeMarkers(markers: readonly BurnDownMarker[]): BurnDownMarker[] {
+  const byIndex = new Map<number, string[]>();
+  for (const marker of markers)
+    byIndex.set(marker.index, [...(byIndex.get(marker.index) ?? []), marker.label]);
+  return [...byIndex].map(([index, labels]) => ({ index, label: labels.join(' · ') }));
+}
+
+/**
+ * Credit pools burning down (stacked areas) with cash as a line, and labelled lines at the months credits and
+ * cash run out.
+ */
+export function BurnDownChart({
+  labels,
+  pools,
+  cash,
+  cashName = 'Cash',
+  markers = [],
+  cashOnSecondAxis,
+}: BurnDownChartProps) {
+  const rows = buildRows(labels, pools).map((row, month) => ({ ...row, [CASH_KEY]: cash[month] ?? null }));
+  const stacks = sumStacks(labels.length, pools);
+  const creditsMax = Math.max(0, ...stacks);
+  const cashMax = Math.max(0, ...cash.map((value) => Math.abs(value)));
+  const split = cashOnSecondAxis ?? isScaleApart(creditsMax, cashMax);
+  const moneyTicks = buildMoneyTicks(split ? stacks : [...stacks, ...cash]);
+  const cashTicks = buildMoneyTicks(cash);
+  const cashAxis = split ? 'cash' : 'money';
+  const cashGoesNegative = cash.some((value) => value < 0);
+  const merged = mergeMarkers(markers).sort((a, b) => a.index - b.index);
+
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <ComposedChart data={rows} margin={{ top: 28, right: split ? 4 : 12, bottom: 4, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={TICK_STYLE} stroke={AXIS_STROKE} minTickGap={16} tickMargin={6} />
+        <YAxis
+          yAxisId="money"
+          tickFormatter={formatMoneyTick}
+          domain={moneyTicks.domain}
+          ticks={moneyTicks.ticks}
+          tick={TICK_STYLE}
+          stroke={AXIS_STROKE}
+          width={MONEY_AXIS_WIDTH}
+          {...(split
+            ? {
+                label: {
+                  value: 'Credits',
+                  position: 'insideTopLeft',
+                  offset: 0,
+                  dy: -22,
+                  fill: 'var(--muted)',
+                  fontSize: 12,
+                },
+              }
+            : {})}
+        />
+        {split && (
+          <YAxis
+            yAxisId="cash"
+            orientation="right"
+            tickFormatter={formatMoneyTick}
+            domain={cashTicks.domain}
+            ticks={cashTicks.ticks}
+            tick={TICK_STYLE}
+            stroke={AXIS_STROKE}
+            width={MONEY_AXIS_WIDTH}
+            label={{
+              value: cashName,
+              position: 'insideTopRight',
+              offset: 0,
+              dy: -22,
+              fill: 'var(--muted)',
+              fontSize: 12,
+            }}
+          />
+        )}
+        {cashGoesNegative && (
+          <ReferenceLine yAxisId={cashAxis} y={0} stroke="var(--error)" strokeDasharray="2 2" />
+        )}
+        <Tooltip content={(props) => <MoneyTooltip {...props} />} />
+        <Legend wrapperStyle={{ paddingTop: 8 }} itemSorter={null} />
+        {pools.map((pool, index) => {
+          const { color, dash } = describeSeriesStyle(pool, index);
+          return (
+            <Area
+              key={seriesKey(index)}
+              yAxisId="money"
+              type="stepAfter"
+              dataKey={seriesKey(index)}
+              name={pool.name}
+              stackId="credits"
+              stroke={color}
+              strokeDasharray={dash}
+              fill={color}
+              fillOpacity={0.45}
+              isAnimationActive={false}
+            />
+          );
+        })}
+        <Line
+          yAxisId={cashAxis}
+          type="monotone"
+          dataKey={CASH_KEY}
+          name={split ? `${cashName} (right axis)` : cashName}
+          stroke={CASH_COLOR}
+          strokeWidth={2.5}
+          dot={false}
+          isAnimationActive={false}
+        />
+        {merged.map((marker, i) => (
+          <ReferenceLine
+            key={marker.index}
+            yAxisId="money"
+            x={labels[marker.index] ?? ''}
+            stroke="var(--error)"
+            strokeDasharray="5 3"
+            strokeWidth={1.5}
+            label={{
+              value: marker.label,
+              position: i % 2 === 0 ? 'insideTopRight' : 'insideTopLeft',
+              fill: 'var(--text)',
+              fontSize: 12,
+              fontWeight: 600,
+              dy: i % 2 === 0 ? -24 : -10,
+            }}
+          />
+        ))}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Plain series for the chart wrappers, and the rows recharts wants built from them. Series are keyed by
+ * position (`s0`, `s1`…), never by user ids, so an id such as `__proto__` cannot reach an object key.
+ */
+import { formatNumber } from '../ui/format';
+import { seriesColor, seriesDash } from './palette';
+
+export type MoneySeries = {
+  name: string;
+  /** One value per label, USD; null leaves a gap (a pool before it starts). */
+  values: readonly (number | null)[];
+  /** Drawn heavier than the others (the cheapest strategy). */
+  emphasis?: boolean;
+  /** A palette colour to keep a series' colour the same across charts; defaults to its position. */
+  colorIndex?: number;
+};
+
+export type ChartRow = Record<string, string | number | null>;
+
+/** The data key of the series at `index`. */
+export function seriesKey(index: number): string {
+  return `s${index}`;
+}
+
+/** One row per label: `{ label, s0, s1, … }`. */
+export function buildRows(labels: readonly string[], series: readonly MoneySeries[]): ChartRow[] {
+  return labels.map((label, month) => {
+    const row: ChartRow = { label };
+    series.forEach((s, index) => {
+      row[seriesKey(index)] = s.values[month] ?? null;
+    });
+    return row;
+  });
+}
+
+/** The stroke colour and dash pattern of a series. */
+export function describeSeriesStyle(series: MoneySeries, index: number) {
+  const colorIndex = series.colorIndex ?? index;
+  return { color: seriesColor(colorIndex), dash: seriesDash(colorIndex) ?? 'none' };
+}
+
+/** Short money for axis ticks: $0, $2,500, $120K, $1.5M, −$40K. */
+export function formatMoneyTick(usd: number): string {
+  const sign = usd < 0 ? '−' : '';
+  return `${sign}$${formatNumber(Math.abs(usd), true)}`;
+}
+
+/** Width of the money axis, in px, wide enough for its longest tick. */
+export const MONEY_AXIS_WIDTH = 64;
+
+/** Axis and grid colours follow the theme through CSS variables. */
+export const AXIS_STROKE = 'var(--border)';
+export const TICK_STYLE = { fill: 'var(--muted)', fontSize: 12 } as const;
+export const TOOLTIP_LABEL_STYLE = { color: 'var(--text)', fontWeight: 600 } as const;
+export const TOOLTIP_ITEM_STYLE = { padding: '1px 0' } as const;
+
+/** Values of all series, ignoring gaps. */
+export function collectValues(series: readonly MoneySeries[]): number[] {
+  return series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
+}
+
+/** Per label, the sum of every series' value: the height of a stack. */
+export function sumStacks(labelCount: number, series: readonly MoneySeries[]): number[] {
+  return Array.from({ length: labelCount }, (_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
+}
+
+const NICE_STEPS = [1, 2, 2.5, 5, 10];
+
+/**
+ * Round tick values for a money axis that spans `values` and zero: about `targetCount` intervals with a step
+ * of 1, 2, 2.5 or 5 times a power of ten ($0, $50K, $100K… rather than $0, $65K, $130K…).
+ */
+export function buildMoneyTicks(values: readonly number[], targetCount = 4) {
+  let low = Math.min(0, ...values);
+  let high = Math.max(0, ...values);
+  if (high - low < 1e-9) high = low + 1;
+  const rawStep = (high - low) / targetCount;
+  const magnitude = Math.pow(10, Math.floor(Math.log10(rawStep)));
+  const step = (NICE_STEPS.find((s) => s * magnitude >= rawStep - 1e-12) ?? 10) * magnitude;
+  low = Math.floor(low / step + 1e-9) * step;
+  high = Math.ceil(high / step - 1e-9) * step;
+  const ticks: number[] = [];
+  for (let tick = low; tick <= high + step / 2; tick += step) ticks.push(Math.round(tick / step) * step);
+  return { domain: [low, high] as [number, number], ticks };
+}

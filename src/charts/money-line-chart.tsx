@@ -1,0 +1,64 @@
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  AXIS_STROKE,
+  MONEY_AXIS_WIDTH,
+  TICK_STYLE,
+  buildMoneyTicks,
+  buildRows,
+  describeSeriesStyle,
+  collectValues,
+  formatMoneyTick,
+  seriesKey,
+} from './chart-series';
+import type { MoneySeries } from './chart-series';
+import { MoneyTooltip } from './money-tooltip';
+import './charts.css';
+
+export type MoneyLineChartProps = {
+  /** X-axis labels, one per point ("Jan 2027"). */
+  labels: readonly string[];
+  series: readonly MoneySeries[];
+};
+
+/** Money over time, one line per series; an emphasised series is drawn heavier and the others lighter. */
+export function MoneyLineChart({ labels, series }: MoneyLineChartProps) {
+  const rows = buildRows(labels, series);
+  const { domain, ticks } = buildMoneyTicks(collectValues(series));
+  const anyEmphasis = series.some((s) => s.emphasis);
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={TICK_STYLE} stroke={AXIS_STROKE} minTickGap={16} tickMargin={6} />
+        <YAxis
+          tickFormatter={formatMoneyTick}
+          domain={domain}
+          ticks={ticks}
+          tick={TICK_STYLE}
+          stroke={AXIS_STROKE}
+          width={MONEY_AXIS_WIDTH}
+        />
+        <Tooltip content={(props) => <MoneyTooltip {...props} sortByValue />} />
+        <Legend wrapperStyle={{ paddingTop: 8 }} itemSorter={null} />
+        {series.map((s, index) => {
+          const { color, dash } = describeSeriesStyle(s, index);
+          return (
+            <Line
+              key={seriesKey(index)}
+              type="monotone"
+              dataKey={seriesKey(index)}
+              name={s.name}
+              stroke={color}
+              strokeDasharray={dash}
+              strokeWidth={s.emphasis ? 3.5 : 2}
+              strokeOpacity={anyEmphasis && !s.emphasis ? 0.8 : 1}
+              dot={labels.length <= 12 ? { r: s.emphasis ? 3.5 : 2.5 } : false}
+              activeDot={{ r: 5 }}
+              isAnimationActive={false}
+            />
+          );
+        })}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

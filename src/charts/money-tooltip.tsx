@@ -1,0 +1,50 @@
+import type { TooltipContentProps } from 'recharts';
+import { formatMoney } from '../ui/format';
+
+export type MoneyTooltipOptions = {
+  /** Adds a total line (for stacked charts). */
+  showTotal?: boolean;
+  /** Lists entries from the largest value down. */
+  sortByValue?: boolean;
+};
+
+/**
+ * A tooltip with each series' money through `formatMoney`. Names are in the text colour with a colour swatch,
+ * so they stay readable on both themes whatever the series colour.
+ */
+export function MoneyTooltip({
+  active,
+  payload,
+  label,
+  showTotal = false,
+  sortByValue = false,
+}: TooltipContentProps & MoneyTooltipOptions) {
+  if (!active || !payload || payload.length === 0) return null;
+  const entries = payload.filter((entry) => typeof entry.value === 'number');
+  if (sortByValue) entries.sort((a, b) => Number(b.value) - Number(a.value));
+  const total = entries.reduce((sum, entry) => sum + Number(entry.value), 0);
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip__label">{label}</p>
+      <ul className="chart-tooltip__list">
+        {entries.map((entry) => (
+          <li key={String(entry.dataKey)} className="chart-tooltip__item">
+            <span
+              className="chart-tooltip__swatch"
+              style={{ background: entry.color ?? 'var(--muted)' }}
+              aria-hidden="true"
+            />
+            <span className="chart-tooltip__name">{entry.name}</span>
+            <span className="chart-tooltip__value">{formatMoney(Number(entry.value))}</span>
+          </li>
+        ))}
+      </ul>
+      {showTotal && entries.length > 1 && (
+        <p className="chart-tooltip__total">
+          <span>Total</span>
+          <span>{formatMoney(total)}</span>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import {
+  AXIS_STROKE,
+  MONEY_AXIS_WIDTH,
+  TICK_STYLE,
+  buildMoneyTicks,
+  buildRows,
+  describeSeriesStyle,
+  formatMoneyTick,
+  seriesKey,
+  sumStacks,
+} from './chart-series';
+import type { MoneySeries } from './chart-series';
+import { MoneyTooltip } from './money-tooltip';
+import './charts.css';
+
+export type StackedMoneyChartProps = {
+  labels: readonly string[];
+  series: readonly MoneySeries[];
+  /** Areas read best over many months; bars when there are only a few. Default: bars up to 6 labels. */
+  variant?: 'area' | 'bar';
+};
+
+/** Money over time split into parts stacked on each other; the tooltip lists the parts and their total. */
+export function StackedMoneyChart({ labels, series, variant }: StackedMoneyChartProps) {
+  const rows = buildRows(labels, series);
+  const { domain, ticks } = buildMoneyTicks(sumStacks(labels.length, series));
+  const shape = variant ?? (labels.length <= 6 ? 'bar' : 'area');
+  const axes = (
+    <>
+      <CartesianGrid strokeDasharray="3 3" vertical={false} />
+      <XAxis dataKey="label" tick={TICK_STYLE} stroke={AXIS_STROKE} minTickGap={16} tickMargin={6} />
+      <YAxis
+        tickFormatter={formatMoneyTick}
+        domain={domain}
+        ticks={ticks}
+        tick={TICK_STYLE}
+        stroke={AXIS_STROKE}
+        width={MONEY_AXIS_WIDTH}
+      />
+      <Tooltip content={(props) => <MoneyTooltip {...props} showTotal />} />
+      <Legend wrapperStyle={{ paddingTop: 8 }} itemSorter={null} />
+    </>
+  );
+  const margin = { top: 8, right: 12, bottom: 4, left: 0 };
+  if (shape === 'bar') {
+    return (
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} margin={margin}>
+          {axes}
+          {series.map((s, index) => {
+            const { color } = describeSeriesStyle(s, index);
+            return (
+              <Bar
+                key={seriesKey(index)}
+                dataKey={seriesKey(index)}
+                name={s.name}
+                stackId="total"
+                fill={color}
+                isAnimationActive={false}
+              />
+            );
+          })}
+        </BarChart>
+      </ResponsiveContainer>
+    );
+  }
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <AreaChart data={rows} margin={margin}>
+        {axes}
+        {series.map((s, index) => {
+          const { color, dash } = describeSeriesStyle(s, index);
+          return (
+            <Area
+              key={seriesKey(index)}
+              type="monotone"
+              dataKey={seriesKey(index)}
+              name={s.name}
+              stackId="total"
+              stroke={color}
+              strokeDasharray={dash}
+              fill={color}
+              fillOpacity={0.55}
+              isAnimationActive={false}
+            />
+          );
+        })}
+      </AreaChart>
+    </ResponsiveContainer>
+  );
+}
