@@ -1,0 +1,108 @@
+/**
+ * Chart series and sentences for the Compare screen, read from a simulation result. Nothing is computed here
+ * beyond picking figures out of the result and naming them.
+ */
+import type { MoneySeries } from '../../charts/chart-series';
+import type { Scenario } from '../../domain/scenario-schema';
+import type { MoneyById, SimulationResult, StrategyResult } from '../../domain/simulate';
+import { formatMoney, formatMonth } from '../../ui/format';
+
+export type Breakdown = 'slice' | 'model';
+
+/** One label per month of the horizon, from the scenario's start month ("Jan 2027"). */
+export function labelMonths(horizonMonths: number, startMonth: string | undefined): string[] {
+  return Array.from({ length: horizonMonths }, (_, month) => formatMonth(month, startMonth));
+}
+
+/** A figure from a result record keyed by id (own keys only: ids may be "__proto__"); 0 when absent. */
+export function readMoney(record: MoneyById, id: string): number {
+  return Object.hasOwn(record, id) ? (record[id] ?? 0) : 0;
+}
+
+/** Monthly spend of every strategy, the cheapest (by first-year spend) emphasised. */
+export function buildSpendSeries(result: SimulationResult, cheapestId: string | null): MoneySeries[] {
+  return result.strategies.map((strategy, index) => ({
+    name: strategy.id === cheapestId ? `${strategy.name} (cheapest)` : strategy.name,
+    values: strategy.months.map((m) => m.spend),
+    emphasis: strategy.id === cheapestId,
+    colorIndex: index,
+  }));
+}
+
+/**
+ * A strategy's monthly spend split by traffic slice (traffic order) or by model (catalog order), leaving out
+ * parts that cost nothing over the horizon. Ids are shown by their names in the scenario.
+ */
+export function buildBreakdownSeries(
+  scenario: Scenario,
+  strategy: StrategyResult,
+  by: Breakdown,
+): MoneySeries[] {
+  const parts =
+    by === 'slice'
+      ? scenario.traffic.map((slice) => ({ id: slice.id, name: slice.name || slice.id }))
+      : scenario.catalog.map((model) => ({ id: model.id, name: model.name || model.id }));
+  const known = new Set(parts.map((part) => part.id));
+  for (const month of strategy.months) {
+    const record = by === 'slice' ? month.bySlice : month.byModel;
+    for (const id of Object.keys(record)) {
+      if (!known.has(id)) {
+        known.add(id);
+        parts.push({ id, name: id });
+      }
+    }
+  }
+  return parts
+    .map((part) => ({
+      name: part.name,
+      values: strategy.months.map((m) => readMoney(by === 'slice' ? m.bySlice : m.byModel, part.id)),
+    }))
+    .filter((series) => series.values.some((value) => Math.abs(value) > 1e-9));
+}
+
+/** "Cheapest … ; in the last month spend runs from … to …" for the spend-per-strategy chart. */
+export function describeSpendChart(
+  result: SimulationResult,
+  cheapest: StrategyResult | null,
+  labels: readonly string[],
+): string {
+  const last = labels.length - 1;
+  const lastLabel = labels[last] ?? '';
+  if (!cheapest || result.strategies.length === 0) return 'No strategies to compare yet.';
+  const firstYear = labels.length >= 12 ? 'the first 12 months' : `all ${labels.length} months`;
+  const opening = `${cheapest.name} costs least over ${firstYear} (${formatMoney(cheapest.totals.firstYearSpend)}).`;
+  if (result.strategies.length === 1) {
+    return `${opening} Monthly spend goes from ${formatMoney(cheapest.months[0]?.spend ?? 0)} in ${labels[0]} to ${formatMoney(cheapest.months[last]?.spend ?? 0)} in ${lastLabel}.`;
+  }
+  const byLastMonth = [...result.strategies].sort(
+    (a, b) => (a.months[last]?.spend ?? 0) - (b.months[last]?.spend ?? 0),
+  );
+  const low = byLastMonth[0]!;
+  const high = byLastMonth[byLastMonth.length - 1]!;
+  return `${opening} In ${lastLabel} monthly spend runs from ${formatMoney(low.months[last]?.spend ?? 0)} (${low.name}) to ${formatMoney(high.months[last]?.spend ?? 0)} (${high.name}).`;
+}
+
+/** "In Dec 2028, Bulk is the largest part: $X of $Y." for the breakdown chart. */
+export function describeBreakdownChart(
+  strategy: StrategyResult,
+  series: readonly MoneySeries[],
+  by: Breakdown,
+  labels: readonly string[],
+): string {
+  const last = labels.length - 1;
+  const noun = by === 'slice' ? 'slice' : 'model';
+  if (series.length === 0) return `${strategy.name} spends nothing over the horizon.`;
+  const largest = series.reduce((best, s) => ((s.values[last] ?? 0) > (best.values[last] ?? 0) ? s : best));
+  const total = strategy.months[last]?.spend ?? 0;
+  return `${strategy.name}'s monthly spend by ${noun}, stacked. In ${labels[last]} the largest ${noun} is ${largest.name}: ${formatMoney(largest.values[last] ?? 0)} of ${formatMoney(total)}.`;
+}
+
+/** What the caching and batch discounts did for a strategy over the horizon, in a sentence. */
+export function describeSavingsChart(strategy: StrategyResult): string {
+  const { listSpend, spend, savings } = strategy.totals;
+  const caching =
+    savings.caching >= 0
+      ? `caching saves ${formatMoney(savings.caching)}`
+      : `caching costs ${formatMoney(-savings.caching)} more than list price`;
+  return `At list price ${strategy.name} would cost ${formatMoney(listSpend)} over the horizon; ${caching} and batch saves ${formatMoney(savings.batch)}, so it pays ${formatMoney(spend)}.`;
+}

@@ -1,0 +1,40 @@
+import { ChartFrame } from '../../charts/chart-frame';
+import { StackedMoneyChart } from '../../charts/stacked-money-chart';
+import type { Scenario } from '../../domain/scenario-schema';
+import type { StrategyResult } from '../../domain/simulate';
+import { formatMoney } from '../../ui/format';
+import { buildBreakdownSeries, describeBreakdownChart } from './compare-series';
+import type { Breakdown } from './compare-series';
+
+/** One strategy's monthly spend stacked by slice or by model. */
+export function SpendBreakdownSection({
+  scenario,
+  strategy,
+  by,
+  labels,
+}: {
+  scenario: Scenario;
+  strategy: StrategyResult;
+  by: Breakdown;
+  labels: readonly string[];
+}) {
+  const series = buildBreakdownSeries(scenario, strategy, by);
+  const table = {
+    columns: ['Month', ...series.map((s) => s.name), 'Total'],
+    rows: labels.map((label, month) => [
+      label,
+      ...series.map((s) => formatMoney(s.values[month] ?? 0)),
+      formatMoney(strategy.months[month]?.spend ?? 0),
+    ]),
+  };
+  return (
+    <ChartFrame
+      title={`${strategy.name}: spend by ${by}`}
+      summary={describeBreakdownChart(strategy, series, by, labels)}
+      table={table}
+      height={380}
+    >
+      <StackedMoneyChart labels={labels} series={series} />
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,36 @@
+import { ChartFrame } from '../../charts/chart-frame';
+import type { MoneySeries } from '../../charts/chart-series';
+import { MoneyLineChart } from '../../charts/money-line-chart';
+import type { SimulationResult, StrategyResult } from '../../domain/simulate';
+import { formatMoney } from '../../ui/format';
+import { buildSpendSeries, describeSpendChart } from './compare-series';
+
+/** The line chart of monthly spend per strategy, the cheapest drawn heavier. */
+export function SpendByStrategySection({
+  result,
+  cheapest,
+  labels,
+}: {
+  result: SimulationResult;
+  cheapest: StrategyResult | null;
+  labels: readonly string[];
+}) {
+  const series: MoneySeries[] = buildSpendSeries(result, cheapest?.id ?? null);
+  const table = {
+    columns: ['Month', ...result.strategies.map((s) => s.name)],
+    rows: labels.map((label, month) => [
+      label,
+      ...result.strategies.map((s) => formatMoney(s.months[month]?.spend ?? 0)),
+    ]),
+  };
+  return (
+    <ChartFrame
+      title="Monthly spend per strategy"
+      summary={describeSpendChart(result, cheapest, labels)}
+      table={table}
+      height={360}
+    >
+      <MoneyLineChart labels={labels} series={series} />
+    </ChartFrame>
+  );
+}

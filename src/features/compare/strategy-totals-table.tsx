@@ -1,0 +1,91 @@
+import type { SimulationResult } from '../../domain/simulate';
+import { formatMonths } from '../../ui/format';
+import { Money } from '../../ui/money';
+
+/** Every strategy's totals over the horizon, side by side. */
+export function StrategyTotalsTable({
+  result,
+  cheapestId,
+}: {
+  result: SimulationResult;
+  cheapestId: string | null;
+}) {
+  const horizon = formatMonths(result.horizonMonths);
+  const firstYear = result.horizonMonths >= 12 ? 'First 12 months' : `First ${horizon}`;
+  return (
+    <section className="compare-totals" aria-labelledby="compare-totals-title">
+      <h2 id="compare-totals-title">Totals per strategy</h2>
+      <div className="table-scroll">
+        <table className="data-table compare-totals__table" data-testid="compare-totals">
+          <caption className="visually-hidden">Totals per strategy over {horizon}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Strategy</th>
+              <th scope="col" className="num">
+                Spend <span className="th-sub">{horizon}</span>
+              </th>
+              <th scope="col" className="num">
+                Spend <span className="th-sub">{firstYear.toLowerCase()}</span>
+              </th>
+              <th scope="col" className="num">
+                List spend <span className="th-sub">before discounts</span>
+              </th>
+              <th scope="col" className="num">
+                Caching savings
+              </th>
+              <th scope="col" className="num">
+                Batch savings
+              </th>
+              <th scope="col" className="num">
+                Credits used
+              </th>
+              <th scope="col" className="num">
+                Credits expired
+              </th>
+              <th scope="col" className="num">
+                Cash spent on AI
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.strategies.map((strategy) => {
+              const { totals } = strategy;
+              return (
+                <tr key={strategy.id} className={strategy.id === cheapestId ? 'is-cheapest' : undefined}>
+                  <th scope="row">
+                    {strategy.name}
+                    {strategy.id === cheapestId && <span className="badge badge--good">Cheapest</span>}
+                  </th>
+                  <td className="num">
+                    <Money usd={totals.spend} />
+                  </td>
+                  <td className="num">
+                    <Money usd={totals.firstYearSpend} />
+                  </td>
+                  <td className="num">
+                    <Money usd={totals.listSpend} />
+                  </td>
+                  <td className={`num${totals.savings.caching < 0 ? ' is-negative' : ''}`}>
+                    <Money usd={totals.savings.caching} />
+                  </td>
+                  <td className="num">
+                    <Money usd={totals.savings.batch} />
+                  </td>
+                  <td className="num">
+                    <Money usd={totals.creditsUsed} />
+                  </td>
+                  <td className={`num${totals.creditsExpired > 0 ? ' is-warn' : ''}`}>
+                    <Money usd={totals.creditsExpired} />
+                  </td>
+                  <td className="num">
+                    <Money usd={totals.cashSpentOnAI} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

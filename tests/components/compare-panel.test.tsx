@@ -1,0 +1,156 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { ScenarioInput } from '../../src/domain/scenario-schema';
+import { ComparePanel } from '../../src/features/compare/compare-panel';
+import { usePlannerStore } from '../../src/state/scenario-store';
+import { renderWithScenario } from '../factories/render-with-store';
+import { makeSmallScenario } from '../factories/small-scenario';
+
+/** The table behind a chart, found by its caption ("<title>: data"). */
+function getChartTable(title: string | RegExp) {
+  const name = typeof title === 'string' ? `${title}: data` : title;
+  return screen.getByRole('table', { name });
+}
+
+/** The cells of the row whose header is `label`, as text. */
+function readRow(table: HTMLElement, label: string | RegExp): string[] {
+  const header = within(table).getByRole('rowheader', { name: label });
+  const row = header.closest('tr')!;
+  return within(row)
+    .getAllByRole('cell')
+    .map((cell) => cell.textContent ?? '');
+}
+
+/** The small scenario plus a second slice: 100,000 requests of 500 input + 50 output tokens. */
+function makeTwoSliceScenario(): ScenarioInput {
+  const scenario = makeSmallScenario();
+  return {
+    ...scenario,
+    traffic: [
+      ...scenario.traffic,
+      { id: 'side', name: 'Side traffic', requestsPerMonth: 100_000, inputTokens: 500, outputTokens: 50 },
+    ],
+  };
+}
+
+describe('ComparePanel', () => {
+  it('tabulates monthly spend per strategy, months labelled from the start month', () => {
+    const scenario = makeSmallScenario();
+    scenario.traffic[0] = { ...scenario.traffic[0]!, monthlyGrowth: 0.1 };
+    renderWithScenario(<ComparePanel />, scenario);
+    const table = getChartTable('Monthly spend per strategy');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Month', 'All on dear', 'All on cheap']);
+    // Mar 2027 is month 2: 1,000,000 · 1.1² = 1,210,000 requests.
+    // Dear: 1,210,000 · $0.0045 = $5,445; cheap: 1,210,000 · $0.0012 = $1,452.
+    expect(readRow(table, 'Mar 2027')).toEqual(['$5,445', '$1,452']);
+    expect(readRow(table, 'Jan 2027')).toEqual(['$4,500', '$1,200']);
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 12);
+  });
+
+  it('names the cheapest strategy in the chart summary', () => {
+    renderWithScenario(<ComparePanel />, makeSmallScenario());
+    // Cheap: 12 · $1,200 = $14,400 in the first year.
+    expect(screen.getByText(/All on cheap costs least over the first 12 months \(\$14,400\)/)).toBeVisible();
+  });
+
+  it('splits the focused strategy by slice or by model, and follows the strategy select', async () => {
+    renderWithScenario(<ComparePanel />, makeTwoSliceScenario());
+    // Focus defaults to the cheapest. Side on cheap: 500·1e-6 + 50·2e-6 = $0.0006 · 100,000 = $60 a month.
+    let table = getChartTable('All on cheap: spend by slice');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Month', 'Main traffic', 'Side traffic', 'Total']);
+    expect(readRow(table, 'Jan 2027')).toEqual(['$1,200', '$60.00', '$1,260']);
+
+    await userEvent.click(screen.getByRole('button', { name: 'By model' }));
+    table = getChartTable('All on cheap: spend by model');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Month', 'Cheap model', 'Total']);
+    expect(readRow(table, 'Jan 2027')).toEqual(['$1,260', '$1,260']);
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Strategy' }), 'All on dear');
+    expect(usePlannerStore.getState().focusStrategyId).toBe('all-dear');
+    table = getChartTable('All on dear: spend by model');
+    // Dear: $4,500 for main + 100,000 · (500·3e-6 + 50·15e-6) = $225 for side.
+    expect(readRow(table, 'Jan 2027')).toEqual(['$4,725', '$4,725']);
+
+    await userEvent.click(screen.getByRole('button', { name: 'By slice' }));
+    table = getChartTable('All on dear: spend by slice');
+    expect(readRow(table, 'Jan 2027')).toEqual(['$4,500', '$225', '$4,725']);
+  });
+
+  it('shows batch and caching savings, and explains negative caching savings', () => {
+    const scenario = makeSmallScenario();
+    scenario.catalog[0] = {
+      ...scenario.catalog[0]!,
+      pricing: {
+        kind: 'per-token',
+        inputPerMTok: 1,
+        outputPerMTok: 2,
+        cacheWritePerMTok: 1.25,
+        cacheReadPerMTok: 0.1,
+        batchDiscount: 0.5,
+      },
+    };
+    scenario.traffic[0] = {
+      ...scenario.traffic[0]!,
+      cachedPrefixTokens: 800,
+      cacheHitRate: 0.1,
+      batchShare: 0.5,
+    };
+    renderWithScenario(<ComparePanel />, scenario);
+    // One call on cheap: list = 1000·1e-6 + 100·2e-6 = $0.0012.
+    // Cached input = 200·1e-6 + 800·(0.1·0.1e-6 + 0.9·1.25e-6) = $0.001108, + output $0.0002 = $0.001308:
+    // caching saves 0.0012 − 0.001308 = −$0.000108 a call, −$108 a month, −$1,296 over 12 months.
+    // Batch: 0.001308 · 0.5 · 0.5 = $0.000327 a call, $327 a month, $3,924 a year. Spend $981 a month, $11,772.
+    expect(screen.getByTestId('savings-list')).toHaveTextContent('$14,400');
+    expect(screen.getByText('Caching costs')).toBeVisible();
+    expect(screen.getByTestId('savings-caching')).toHaveTextContent('$1,296');
+    expect(screen.getByTestId('savings-batch')).toHaveTextContent('$3,924');
+    expect(screen.getByTestId('savings-spend')).toHaveTextContent('$11,772');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      /Caching costs All on cheap \$1,296 more than it saves/,
+    );
+    const table = getChartTable('Caching and batch savings per month');
+    expect(readRow(table, 'Jan 2027')).toEqual(['$1,200', '-$108', '$327', '$981']);
+  });
+
+  it('totals every strategy: spend, savings, credits and cash', () => {
+    renderWithScenario(<ComparePanel />, makeSmallScenario());
+    const table = screen.getByRole('table', { name: /Totals per strategy/ });
+    // Dear: $4,500 · 12 = $54,000, nothing saved; the $10,000 pool pays part, $44,000 from cash.
+    expect(readRow(table, 'All on dear')).toEqual([
+      '$54,000',
+      '$54,000',
+      '$54,000',
+      '$0.00',
+      '$0.00',
+      '$10,000',
+      '$0.00',
+      '$44,000',
+    ]);
+    // Cheap: $1,200 · 12 = $14,400; $10,000 from credits, $4,400 from cash.
+    const cheap = within(table).getByRole('rowheader', { name: /All on cheap/ });
+    expect(cheap).toHaveTextContent('Cheapest');
+    expect(readRow(table, /All on cheap/)).toEqual([
+      '$14,400',
+      '$14,400',
+      '$14,400',
+      '$0.00',
+      '$0.00',
+      '$10,000',
+      '$0.00',
+      '$4,400',
+    ]);
+  });
+});
