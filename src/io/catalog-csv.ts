@@ -249,7 +249,7 @@ export function readCatalogCsvRows(rows: readonly (readonly string[])[]): Valida
       });
       continue;
     }
-    const parsed = modelSchema.safeParse(buildCandidate(row));
+    const parsed = modelSchema.safeParse(buildCandidate(row), { reportInput: true });
     const reported = new Set(row.issues.map((issue) => issue.column));
     for (const issue of row.issues)
       issues.push({ path: `${where}: ${issue.column}`, message: issue.message });

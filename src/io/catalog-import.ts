@@ -54,7 +54,7 @@ function succeed(format: CatalogFormat, models: Model[], skippedKeys: string[] =
   if (models.length === 0) {
     return fail(
       skippedKeys.length > 0
-        ? `no usable models: all ${formatNumber(skippedKeys.length)} entries were skipped`
+        ? `no usable models: ${skippedKeys.length === 1 ? 'the only entry was' : `all ${formatNumber(skippedKeys.length)} entries were`} skipped`
         : 'the catalog holds no models',
     );
   }
@@ -68,7 +68,8 @@ function baseName(fileName: string): string {
 
 /** A native catalog: every entry checked with the scenario's model schema; duplicate ids are errors. */
 function parseNativeCatalog(entries: unknown[]): CatalogImportResult {
-  const parsed = z.array(modelSchema).safeParse(entries);
+  // reportInput lets a wrong type read "must be a number" rather than "is required".
+  const parsed = z.array(modelSchema).safeParse(entries, { reportInput: true });
   if (!parsed.success) {
     return {
       ok: false,

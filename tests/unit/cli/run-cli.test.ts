@@ -1,0 +1,322 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { planScenario } from '../../../src/domain/plan-scenario';
+import type { Plan } from '../../../src/domain/plan-scenario';
+import { simulate } from '../../../src/domain/simulate';
+import type { SimulationResult } from '../../../src/domain/simulate';
+import { catalogToCsv, parseCatalogText } from '../../../src/io/catalog-import';
+import { formatMonthlyCsv } from '../../../src/io/results-csv';
+import { parseScenarioText } from '../../../src/io/scenario-file';
+import { runCli, USAGE } from '../../../src/cli/run-cli';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
+const designText = fixture('design-example.json');
+const litellmText = fixture('litellm-sample.json');
+
+type Run = { code: number; stdout: string; stderr: string };
+
+/** Runs the CLI over an in-memory file system. */
+function run(argv: string[], files: Record<string, string> = {}): Run {
+  const contents = new Map(Object.entries({ 'design.json': designText, ...files }));
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(argv, {
+    readFile(path) {
+      const text = contents.get(path);
+      if (text === undefined)
+        throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
+      return text;
+    },
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    today: () => '2027-03-14',
+  });
+  return { code, stdout, stderr };
+}
+
+function planOf(document: unknown): Plan {
+  const result = planScenario(document);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+}
+
+function expectFailure(result: Run, errorLines: string[]) {
+  expect(result.code).toBe(1);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toBe(errorLines.map((line) => `${line}\n`).join(''));
+}
+
+function designDocument(): Record<string, unknown> & { traffic: Record<string, unknown>[] } {
+  return JSON.parse(designText) as Record<string, unknown> & { traffic: Record<string, unknown>[] };
+}
+
+describe('runCli output', () => {
+  it('prints the simulation as full-precision JSON by default', () => {
+    const result = run(['design.json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const printed = JSON.parse(result.stdout) as SimulationResult;
+    const parsed = parseScenarioText(designText);
+    if (!parsed.ok) throw new Error('design example should be valid');
+    expect(printed).toEqual(simulate(parsed.value));
+    expect(run(['design.json', '--format', 'json']).stdout).toBe(result.stdout);
+  });
+
+  it('prints the JSON shape DESIGN.md documents', () => {
+    const printed = JSON.parse(run(['design.json']).stdout) as SimulationResult;
+    expect(printed).toMatchObject({ scenario: 'EU support assistant', horizonMonths: 24 });
+    const cascade = printed.strategies.find((s) => s.id === 'cascade')!;
+    expect(Object.keys(cascade)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'name',
+        'totals',
+        'creditsExhaustedMonth',
+        'runwayMonths',
+        'unmetQuality',
+        'months',
+      ]),
+    );
+    expect(Object.keys(cascade.totals)).toEqual(
+      expect.arrayContaining([
+        'spend',
+        'listSpend',
+        'firstYearSpend',
+        'savings',
+        'creditsUsed',
+        'creditsExpired',
+        'cashSpentOnAI',
+      ]),
+    );
+    const month = cascade.months[0]!;
+    expect(Object.keys(month)).toEqual(
+      expect.arrayContaining([
+        'month',
+        'spend',
+        'listSpend',
+        'bySlice',
+        'byModel',
+        'byPlatform',
+        'creditsDrawn',
+        'cashEnd',
+      ]),
+    );
+    expect(month.creditsDrawn).toEqual({ activate: expect.any(Number) as number });
+  });
+
+  it('prints a readable table with totals and months, money rounded to cents', () => {
+    const result = run(['design.json', '--format', 'table']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('EU support assistant: 24 months from Jan 2027');
+    expect(lines).toContain('All on Sonnet (all-sonnet, single)');
+    // See tests/unit/io/results-csv.test.ts for the hand calculation of month 0.
+    expect(result.stdout).toMatch(
+      /^ {2}Jan 2027 +\$1,895\.40 +\$4,800\.00 +\$1,884\.00 +\$1,020\.60 +\$1,895\.40 +\$0\.00 +\$1,380,000\.00$/m,
+    );
+    expect(result.stdout).toMatch(/^ {2}Spend, first 12 months +\$[\d,]+\.\d\d$/m);
+    expect(result.stdout).toMatch(/^ {2}Spend, whole horizon \(24 months\) +\$[\d,]+\.\d\d$/m);
+    expect(result.stdout).toMatch(/^ {2}Credits expired unused +\$[\d,]+\.\d\d$/m);
+    expect(result.stdout).toMatch(/^ {2}Credits run out +(Oct 2028|not within the horizon)$/m);
+    expect(result.stdout).toMatch(/^ {2}Runway +cash runs out in Jan 2028 \(month 13\)$/m);
+    expect(result.stdout).not.toMatch(/\d\.\d{3}/);
+  });
+
+  it('says when credits or cash last the horizon, and when there are no pools', () => {
+    const document = designDocument();
+    document.credits = [];
+    document.finance = { cashOnHand: 1e9 };
+    const result = run(['s.json', '--format=table'], { 's.json': JSON.stringify(document) });
+    expect(result.stdout).toMatch(/^ {2}Credits run out +no credit pools$/m);
+    expect(result.stdout).toMatch(/^ {2}Runway +cash lasts the 24 months horizon$/m);
+  });
+
+  it('prints the monthly CSV', () => {
+    const result = run(['design.json', '--format', 'csv']);
+    expect(result.code).toBe(0);
+    const { scenario, result: simulation } = planOf(JSON.parse(designText));
+    expect(result.stdout).toBe(formatMonthlyCsv(simulation, scenario));
+  });
+
+  it('escapes control characters in names it prints to a terminal', () => {
+    const document = designDocument();
+    document.name = 'Evil\u001b[2J name\nsecond line';
+    const result = run(['s.json', '--format', 'table'], { 's.json': JSON.stringify(document) });
+    expect(result.stdout.split('\n')[0]).toBe(
+      'Evil\\u{1b}[2J name\\u{a}second line: 24 months from Jan 2027',
+    );
+    expect(result.stdout).not.toContain('\u001b');
+  });
+
+  it('prints usage for --help and -h, whatever else is given', () => {
+    for (const argv of [['--help'], ['-h'], ['design.json', '--format', 'xml', '--help']]) {
+      expect(run(argv)).toEqual({ code: 0, stdout: USAGE, stderr: '' });
+    }
+  });
+});
+
+describe('runCli --catalog', () => {
+  const designCatalog = parseCatalogText(
+    JSON.stringify((JSON.parse(designText) as { catalog: unknown }).catalog),
+    {
+      importedAt: '2027-03-14',
+    },
+  );
+  if (!designCatalog.ok) throw new Error('design catalog should import');
+
+  it('replaces the catalog with a CSV one before validation and reports the import on stderr', () => {
+    const cheaper = designCatalog.models.map((model) =>
+      model.id === 'bedrock:claude-sonnet' && model.pricing.kind === 'per-token'
+        ? { ...model, pricing: { ...model.pricing, inputPerMTok: 1.5, outputPerMTok: 7.5 } }
+        : model,
+    );
+    const result = run(['design.json', '--catalog', 'models.csv'], { 'models.csv': catalogToCsv(cheaper) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('Imported 4 models from CSV format; skipped 0 entries.\n');
+    const document = JSON.parse(designText) as Record<string, unknown>;
+    document.catalog = cheaper;
+    expect(JSON.parse(result.stdout)).toEqual(simulate(planOf(document).scenario));
+    const original = JSON.parse(run(['design.json']).stdout) as {
+      strategies: { totals: { spend: number } }[];
+    };
+    const replaced = JSON.parse(result.stdout) as typeof original;
+    expect(replaced.strategies[0]!.totals.spend).toBeLessThan(original.strategies[0]!.totals.spend);
+  });
+
+  it('accepts a scenario without a catalog of its own, fed from LiteLLM prices', () => {
+    const scenario = {
+      schemaVersion: 1,
+      name: 'LiteLLM models',
+      horizonMonths: 2,
+      traffic: [
+        { id: 'chat', name: 'Chat', requestsPerMonth: 1000000, inputTokens: 1000, outputTokens: 100 },
+      ],
+      strategies: [
+        { id: 'gpt', name: 'GPT-4o', kind: 'single', model: 'gpt-4o' },
+        { id: 'proto', name: 'Proto', kind: 'single', model: '__proto__' },
+      ],
+    };
+    const result = run(['s.json', '--catalog', 'prices.json'], {
+      's.json': JSON.stringify(scenario),
+      'prices.json': litellmText,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('Imported 9 models from LiteLLM format; skipped 16 entries.\n');
+    const printed = JSON.parse(result.stdout) as { strategies: { months: { spend: number }[] }[] };
+    // gpt-4o: 1M × (1000 × $2.50/M + 100 × $10/M) = 1M × $0.0035 = $3,500 (no caching or batch share set).
+    expect(printed.strategies[0]!.months[0]!.spend).toBeCloseTo(3500, 6);
+    // __proto__: 1M × (1000 × $0.10/M + 100 × $0.40/M) = $140.
+    expect(printed.strategies[1]!.months[0]!.spend).toBeCloseTo(140, 6);
+  });
+
+  it('reports references the new catalog breaks, after the import summary, with nothing on stdout', () => {
+    const result = run(['design.json', '--catalog', 'prices.json'], { 'prices.json': litellmText });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('Imported 9 models from LiteLLM format; skipped 16 entries.');
+    expect(lines).toContain('error: strategies[0].model: unknown model id "bedrock:claude-sonnet"');
+  });
+
+  it('reports catalog problems with the catalog file name', () => {
+    expectFailure(
+      run(['design.json', '--catalog', 'bad.csv'], {
+        'bad.csv': 'id,platform,inputPerMTok,outputPerMTok\nx,p,abc,1\n',
+      }),
+      ['error: bad.csv: row 2 (id "x"): inputPerMTok: must be a number'],
+    );
+  });
+
+  it('reports a broken scenario and a broken catalog together', () => {
+    const result = run(['s.json', '--catalog', 'c.json'], { 's.json': '{', 'c.json': '[]' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^error: s\.json: not valid JSON: /);
+    expect(lines[1]).toBe('error: c.json: the catalog holds no models');
+  });
+});
+
+describe('runCli errors', () => {
+  it('reports a missing or unreadable file', () => {
+    expectFailure(run(['missing.json']), ['error: missing.json: file not found']);
+    expectFailure(run(['design.json', '--catalog', 'nope.csv']), ['error: nope.csv: file not found']);
+    let stderr = '';
+    const code = runCli(['dir'], {
+      readFile() {
+        throw Object.assign(new Error('EISDIR: illegal operation on a directory'), { code: 'EISDIR' });
+      },
+      stdout: () => {
+        throw new Error('nothing may reach stdout');
+      },
+      stderr: (text) => (stderr += text),
+      today: () => '2027-03-14',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe('error: dir: is a directory, not a file\n');
+  });
+
+  it('reports JSON syntax errors', () => {
+    const result = run(['s.json'], { 's.json': '{"schemaVersion": 1,' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^error: s\.json: not valid JSON: .+\n$/);
+  });
+
+  it('lists every validation problem, one per line, with its path', () => {
+    const document = designDocument();
+    document.traffic[0]!.cacheHitRate = 1.5;
+    document.traffic[0]!.batchShare = -1;
+    expectFailure(run(['s.json'], { 's.json': JSON.stringify(document) }), [
+      'error: traffic[0].cacheHitRate: must be between 0 and 1',
+      'error: traffic[0].batchShare: must be between 0 and 1',
+    ]);
+  });
+
+  it('refuses results that overflow', () => {
+    const document = designDocument();
+    document.traffic[0]!.requestsPerMonth = 1e300;
+    document.traffic[0]!.monthlyGrowth = 1000;
+    const result = run(['s.json'], { 's.json': JSON.stringify(document) });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^error: traffic\[0\]: its spend overflows by month \d+/);
+  });
+
+  it.each([
+    [[], ['error: no scenario file given (see --help)']],
+    [['a.json', 'b.json'], ['error: one scenario file expected, got 2: a.json, b.json']],
+    [['design.json', '--verbose'], ['error: unknown option "--verbose" (see --help)']],
+    [['design.json', '--format', 'xml'], ['error: unknown format "xml" (use json, table or csv)']],
+    [['design.json', '--format'], ['error: --format needs a value']],
+    [['design.json', '--catalog', '--format', 'csv'], ['error: --catalog needs a value']],
+    [['design.json', '--format=csv', '--format', 'json'], ['error: --format is given more than once']],
+  ])('refuses bad arguments %j', (argv, errors) => {
+    expectFailure(run(argv), errors);
+  });
+
+  it('escapes control characters in error lines, keeping one problem per line', () => {
+    const document = designDocument();
+    document.traffic.push({ ...document.traffic[0]!, id: 'x' }, { ...document.traffic[0]!, id: 'x' });
+    document.traffic[2]!.id = 'x\u001b[31m\nforged line';
+    document.traffic[1]!.id = 'x\u001b[31m\nforged line';
+    const result = run(['s.json'], { 's.json': JSON.stringify(document) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'error: traffic[2].id: duplicate slice id "x\\u{1b}[31m\\u{a}forged line"',
+    );
+    expect(result.stderr).not.toContain('\u001b');
+    expect(
+      result.stderr
+        .trimEnd()
+        .split('\n')
+        .every((line) => line.startsWith('error: ')),
+    ).toBe(true);
+  });
+
+  it('treats arguments after -- as file names', () => {
+    expectFailure(run(['--', '--help.json']), ['error: --help.json: file not found']);
+  });
+});

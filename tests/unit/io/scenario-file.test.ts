@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  classifierSchema,
+  creditPoolSchema,
+  financeSchema,
+  modelSchema,
+  optionsSchema,
+  perTokenPricingSchema,
+  scenarioSchema,
+  sliceSchema,
+  sourceSchema,
+} from '../../../src/domain/scenario-schema';
+import type { Scenario } from '../../../src/domain/scenario-schema';
+import { formatIssue } from '../../../src/domain/validate-scenario';
+import { MAX_IMPORT_BYTES } from '../../../src/io/json-text';
+import { parseScenarioText, serializeScenario } from '../../../src/io/scenario-file';
+
+const designText = readFileSync(new URL('../../fixtures/design-example.json', import.meta.url), 'utf8');
+
+function parseOk(text: string): Scenario {
+  const result = parseScenarioText(text);
+  if (!result.ok) throw new Error(result.issues.map(formatIssue).join('\n'));
+  return result.value;
+}
+
+function issuesOf(text: string): string[] {
+  const result = parseScenarioText(text);
+  if (result.ok) throw new Error('expected the scenario to be refused');
+  return result.issues.map(formatIssue);
+}
+
+/** A scenario using every optional field, hostile ids included. */
+const fullScenario: Record<string, unknown> = {
+  schemaVersion: 1,
+  name: 'Everything <b>set</b>',
+  description: 'all optional fields',
+  horizonMonths: 3,
+  startMonth: '2027-11',
+  options: { batch: false, caching: true, peakToAverage: 1.5 },
+  catalog: [
+    {
+      id: '__proto__',
+      name: 'Proto',
+      provider: 'P',
+      platform: 'constructor',
+      pricing: {
+        kind: 'per-token',
+        inputPerMTok: 1,
+        outputPerMTok: 2,
+        cacheWritePerMTok: 1.25,
+        cacheReadPerMTok: 0.1,
+        batchDiscount: 0.5,
+      },
+      contextWindow: 1000,
+      quality: 10,
+      outputTokenFactor: 1.1,
+      openWeight: true,
+      source: { label: 'list', asOf: '2026', url: 'https://example.com' },
+      notes: 'n',
+    },
+    {
+      id: 'cap',
+      name: 'Cap',
+      provider: 'Q',
+      platform: 'self',
+      pricing: { kind: 'capacity', hourlyPerUnit: 2, tokensPerMinutePerUnit: 1000, minUnits: 1 },
+    },
+  ],
+  traffic: [
+    { id: 'constructor', name: 'C', requestsPerMonth: 10, inputTokens: 5, outputTokens: 2, notes: 'slice' },
+    { id: '__proto__', name: 'P', requestsPerMonth: 1, inputTokens: 1, outputTokens: 1 },
+  ],
+  strategies: [
+    { id: 's', name: 'Single', kind: 'single', model: '__proto__' },
+    { id: 'a', name: 'Assign', kind: 'assign', routes: { __proto__: 'cap', constructor: '__proto__' } },
+    {
+      id: 'c',
+      name: 'Cascade',
+      kind: 'cascade',
+      routes: { constructor: { steps: ['cap', '__proto__'], escalation: [0.2] } },
+      fallback: '__proto__',
+    },
+    {
+      id: 'r',
+      name: 'Router',
+      kind: 'router',
+      classifier: { model: '__proto__', inputTokens: 3, outputTokens: 1 },
+      routes: { __proto__: { __proto__: 0.25, cap: 0.75 } },
+      fallback: 'cap',
+    },
+    { id: 'x', name: 'Cheapest', kind: 'cheapest-meeting-bar' },
+  ],
+  credits: [
+    {
+      id: 'pool',
+      name: 'Pool',
+      amount: 5,
+      startMonth: 1,
+      expiresAfterMonths: 2,
+      appliesTo: ['constructor'],
+      notes: 'p',
+    },
+  ],
+  finance: { cashOnHand: 100, otherMonthlyBurn: 10, monthlyRevenue: 1, revenueGrowth: 0.1 },
+};
+// JSON.stringify writes "__proto__" keys set through a literal as the prototype, not as data: build the text by hand.
+const fullText = JSON.stringify(fullScenario)
+  .replace('"routes":{"constructor":"__proto__"}', '"routes":{"__proto__":"cap","constructor":"__proto__"}')
+  .replace('"routes":{}', '"routes":{"__proto__":{"__proto__":0.25,"cap":0.75}}');
+
+describe('parseScenarioText', () => {
+  it('reads the design example and fills defaults', () => {
+    const scenario = parseOk(designText);
+    expect(scenario.name).toBe('EU support assistant');
+    expect(scenario.catalog[1]!.pricing).toMatchObject({ cacheWritePerMTok: null, cacheReadPerMTok: null });
+    expect(scenario.traffic[0]!.monthlyGrowth).toBe(0.08);
+  });
+
+  it('reports JSON syntax errors plainly', () => {
+    const [message] = issuesOf('{"schemaVersion": 1,, }');
+    expect(message).toMatch(/^not valid JSON: /);
+    expect(issuesOf('')).toEqual(['not valid JSON: the file is empty']);
+  });
+
+  it('reports every validation issue with its path', () => {
+    const document = JSON.parse(designText) as Record<string, unknown> & {
+      traffic: Record<string, unknown>[];
+    };
+    document.traffic[0]!.cacheHitRate = 2;
+    document.horizonMonths = 0;
+    expect(issuesOf(JSON.stringify(document))).toEqual([
+      'horizonMonths: must be between 1 and 120',
+      'traffic[0].cacheHitRate: must be between 0 and 1',
+    ]);
+    expect(issuesOf('[]')).toEqual(['a scenario must be a JSON object']);
+  });
+
+  it('refuses text over 20 MB before parsing it', () => {
+    expect(issuesOf(`{${' '.repeat(MAX_IMPORT_BYTES)}}`)).toEqual([
+      'the file is larger than 20 MB, the most this planner reads',
+    ]);
+  });
+
+  it('accepts a byte-order mark', () => {
+    expect(parseOk(`\ufeff${designText}`).name).toBe('EU support assistant');
+  });
+
+  it('keeps __proto__ ids as data without polluting Object.prototype', () => {
+    const scenario = parseOk(fullText);
+    const assign = scenario.strategies[1]!;
+    expect(assign.kind === 'assign' && Object.keys(assign.routes)).toEqual(['__proto__', 'constructor']);
+    const router = scenario.strategies[3]!;
+    expect(router.kind === 'router' && Object.keys(router.routes.__proto__ ?? {})).toEqual([
+      '__proto__',
+      'cap',
+    ]);
+    expect(issuesOf('{"__proto__": {"polluted": true}}')).toContain('__proto__: unknown field');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('serializeScenario', () => {
+  it('re-imports the design example identically', () => {
+    const scenario = parseOk(designText);
+    expect(parseOk(serializeScenario(scenario))).toEqual(scenario);
+  });
+
+  it('re-imports a scenario using every field and hostile ids identically', () => {
+    const scenario = parseOk(fullText);
+    const written = serializeScenario(scenario);
+    expect(parseOk(written)).toEqual(scenario);
+    expect(serializeScenario(parseOk(written))).toBe(written);
+    expect(written).toContain('"__proto__": "cap"');
+  });
+
+  it('writes 2-space JSON with keys in the order the schema lists them', () => {
+    const scenario = parseOk(fullText);
+    const written = serializeScenario(scenario);
+    expect(written.split('\n')[1]).toBe('  "schemaVersion": 1,');
+    /** Parsed JSON, walked without type ceremony: arrays are indexed by "0", "1"… like objects. */
+    type JsonTree = { [key: string]: JsonTree };
+    const document = JSON.parse(written) as JsonTree;
+    const keysOf = (value: object | undefined) => Object.keys(value ?? { missing: true });
+    expect(keysOf(document)).toEqual(keysOf(scenarioSchema.shape));
+    expect(keysOf(document.options)).toEqual(keysOf(optionsSchema.shape));
+    expect(keysOf(document.finance)).toEqual(keysOf(financeSchema.shape));
+    const model = document.catalog?.[0];
+    expect(keysOf(model)).toEqual(keysOf(modelSchema.shape));
+    expect(keysOf(model?.pricing)).toEqual(keysOf(perTokenPricingSchema.shape));
+    expect(keysOf(model?.source)).toEqual(keysOf(sourceSchema.shape));
+    expect(keysOf(document.traffic?.[0])).toEqual(keysOf(sliceSchema.shape));
+    expect(keysOf(document.credits?.[0])).toEqual(keysOf(creditPoolSchema.shape));
+    const router = document.strategies?.[3];
+    expect(keysOf(router)).toEqual(['id', 'name', 'kind', 'classifier', 'routes', 'fallback']);
+    expect(keysOf(router?.classifier)).toEqual(keysOf(classifierSchema.shape));
+  });
+
+  it('writes the same text whatever order the scenario object holds its keys in', () => {
+    const scenario = parseOk(designText);
+    const reordered = Object.fromEntries(Object.entries(scenario).reverse()) as Scenario;
+    expect(serializeScenario(reordered)).toBe(serializeScenario(scenario));
+  });
+
+  it('leaves unset optional fields out', () => {
+    const written = serializeScenario(parseOk(designText));
+    expect(written).not.toContain('"description"');
+    expect(written).not.toContain('"notes"');
+  });
+});
