@@ -1,3 +1,434 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Model } from '../../domain/scenario-schema';
+import { shippedCatalogQueryOptions } from '../../queries/catalog-queries';
+import {
+  addModel,
+  duplicateModel,
+  findModelsKeptOnReplace,
+  findStrategiesUsingModel,
+  makeUniqueId,
+  removeModel,
+  replaceCatalog,
+} from '../../state/scenario-edits';
+import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import type { PriceUnit } from '../../state/scenario-store';
+import { describeRefusal } from '../../ui/edit-issues';
+import { formatNumber } from '../../ui/format';
+import { CatalogTable } from './catalog-table';
+import type { CatalogTableHandle } from './catalog-table';
+import { NO_FILTERS, isModelShown, listDistinct, selectCatalogRows, toggleSort } from './catalog-view';
+import type { CatalogFilters, CatalogSort, OpenWeightFilter, SortKey } from './catalog-view';
+import { ModelEditor } from './model-editor';
+import './catalog.css';
+
+type Editing = { id: string; session: number };
+
+function describeModel(model: Model): string {
+  return model.name || model.id;
+}
+
+function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** A fresh per-token model with no prices yet, on the platform the user is looking at. */
+function createBlankModel(catalog: readonly Model[], platform: string): Model {
+  return {
+    id: makeUniqueId(
+      'new-model',
+      catalog.map((model) => model.id),
+    ),
+    name: 'New model',
+    provider: '',
+    platform: platform || catalog[0]?.platform || 'custom',
+    pricing: {
+      kind: 'per-token',
+      inputPerMTok: 0,
+      outputPerMTok: 0,
+      cacheWritePerMTok: null,
+      cacheReadPerMTok: null,
+      batchDiscount: null,
+    },
+    contextWindow: null,
+    quality: 0,
+    outputTokenFactor: 1,
+    openWeight: false,
+  };
+}
+
+function PriceUnitToggle({ unit, onChange }: { unit: PriceUnit; onChange: (unit: PriceUnit) => void }) {
+  return (
+    <div className="catalog__unit" role="group" aria-label="Show prices">
+      <span className="catalog__unit-label" aria-hidden="true">
+        Prices
+      </span>
+      <button
+        type="button"
+        className="button"
+        aria-pressed={unit === 'per-million'}
+        onClick={() => onChange('per-million')}
+      >
+        per 1M tokens
+      </button>
+      <button
+        type="button"
+        className="button"
+        aria-pressed={unit === 'per-thousand'}
+        onClick={() => onChange('per-thousand')}
+      >
+        per 1K tokens
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The pricing catalog: every model of the scenario in a sortable, filterable, virtualised table, with an editor
+ * for one model at a time, adding, duplicating, deleting, and a reset to the catalog shipped with the app.
+ */
 export function CatalogPanel() {
-  return <p>Coming in this build.</p>;
+  const scenario = useScenario();
+  const catalog = scenario.catalog;
+  const [priceUnit, setPriceUnit] = usePlannerStore(useShallow((s) => [s.priceUnit, s.setPriceUnit]));
+  const [filters, setFilters] = useState<CatalogFilters>(NO_FILTERS);
+  const [sort, setSort] = useState<CatalogSort>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [status, setStatus] = useState('');
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  const [resetRefusal, setResetRefusal] = useState<string | null>(null);
+  const tableRef = useRef<CatalogTableHandle>(null);
+  const addButtonRef = useRef<HTMLButtonElement>(null);
+  const resetButtonRef = useRef<HTMLButtonElement>(null);
+  const pendingReveal = useRef<string | null>(null);
+  const formId = useId();
+
+  const shipped = useQuery({ ...shippedCatalogQueryOptions(), enabled: confirmingReset });
+
+  const rows = useMemo(() => selectCatalogRows(catalog, filters, sort), [catalog, filters, sort]);
+  const providers = useMemo(() => listDistinct(catalog, 'provider'), [catalog]);
+  const platforms = useMemo(() => listDistinct(catalog, 'platform'), [catalog]);
+  const hasFilters =
+    filters.provider !== '' ||
+    filters.platform !== '' ||
+    filters.openWeight !== 'any' ||
+    filters.search !== '';
+
+  // Scroll a model that was just added or duplicated into view, once the table shows it.
+  useEffect(() => {
+    const id = pendingReveal.current;
+    if (id === null) return;
+    pendingReveal.current = null;
+    tableRef.current?.revealModel(id);
+  });
+
+  function updateFilter<K extends keyof CatalogFilters>(key: K, value: CatalogFilters[K]) {
+    setFilters((previous) => ({ ...previous, [key]: value }));
+  }
+
+  function handleSort(key: SortKey) {
+    setSort((previous) => toggleSort(previous, key));
+  }
+
+  function openEditor(id: string) {
+    setEditing((previous) => ({ id, session: (previous?.session ?? 0) + 1 }));
+  }
+
+  function closeEditor() {
+    const id = editing?.id;
+    setEditing(null);
+    if (id !== undefined) tableRef.current?.revealModel(id, { focusEdit: true });
+  }
+
+  /** Shows a model that was just created, clearing the filters if they would hide it. */
+  function revealNewModel(model: Model) {
+    if (!isModelShown(model, filters)) setFilters(NO_FILTERS);
+    pendingReveal.current = model.id;
+    openEditor(model.id);
+  }
+
+  function handleAdd() {
+    const model = createBlankModel(catalog, filters.platform);
+    const result = usePlannerStore.getState().edit((current) => addModel(current, model));
+    const refusal = describeRefusal(result);
+    if (refusal) {
+      setStatus(`New model ${refusal}`);
+      return;
+    }
+    setStatus(`Added ${model.id} at the end of the catalog: enter its prices below.`);
+    revealNewModel(model);
+  }
+
+  function handleDuplicate(id: string) {
+    const { scenario: current, edit } = usePlannerStore.getState();
+    const index = current?.catalog.findIndex((model) => model.id === id) ?? -1;
+    const original = current?.catalog[index];
+    if (!original) return;
+    const refusal = describeRefusal(edit((s) => duplicateModel(s, index)));
+    if (refusal) {
+      setStatus(`Duplicate of ${describeModel(original)} ${refusal}`);
+      return;
+    }
+    const copy = usePlannerStore.getState().scenario?.catalog[index + 1];
+    if (!copy) return;
+    setStatus(`Duplicated ${describeModel(original)} as ${copy.id}; you are now editing the copy.`);
+    revealNewModel(copy);
+  }
+
+  function handleDelete(id: string): string | null {
+    const { scenario: current, edit } = usePlannerStore.getState();
+    if (!current) return null;
+    const index = current.catalog.findIndex((model) => model.id === id);
+    const model = current.catalog[index];
+    if (!model) return null;
+    const users = findStrategiesUsingModel(current, id);
+    if (users.length > 0) {
+      const names = listNames(users.map((strategy) => `“${strategy.name || strategy.id}”`));
+      return `${describeModel(model)} is not deleted: ${users.length === 1 ? 'strategy' : 'strategies'} ${names} ${
+        users.length === 1 ? 'uses' : 'use'
+      } it. Route ${users.length === 1 ? 'that strategy' : 'those strategies'} to another model first.`;
+    }
+    const result = edit((s) => removeModel(s, index));
+    if (!result.ok) return `${describeModel(model)} ${describeRefusal(result) ?? ''}`;
+    setEditing(null);
+    setStatus(`Deleted ${describeModel(model)}. Undo brings it back.`);
+    addButtonRef.current?.focus();
+    return null;
+  }
+
+  function handleReset(models: readonly Model[]) {
+    const { scenario: current, edit } = usePlannerStore.getState();
+    if (!current) return;
+    const kept = findModelsKeptOnReplace(current, models);
+    const result = edit((s) => replaceCatalog(s, models));
+    const refusal = describeRefusal(result);
+    if (refusal) {
+      setResetRefusal(`The catalog ${refusal}`);
+      return;
+    }
+    setConfirmingReset(false);
+    setResetRefusal(null);
+    setEditing(null);
+    const keptText =
+      kept.length === 0
+        ? ''
+        : ` Kept ${kept.length} model${kept.length === 1 ? '' : 's'} your strategies use that ${
+            kept.length === 1 ? 'is' : 'are'
+          } not shipped: ${listNames(kept.map(describeModel))}.`;
+    setStatus(
+      `Catalog reset to the ${models.length} shipped models.${keptText} Undo brings back the previous catalog.`,
+    );
+    resetButtonRef.current?.focus();
+  }
+
+  const keptOnReset = shipped.data ? findModelsKeptOnReplace(scenario, shipped.data) : [];
+
+  return (
+    <div className="catalog">
+      <div className="section-head">
+        <div>
+          <h2>Pricing catalog</h2>
+          <p className="muted catalog__intro">
+            The models this scenario can route to, with their prices. Every figure is editable; the summary
+            follows each change.
+          </p>
+        </div>
+        <div className="toolbar">
+          <PriceUnitToggle unit={priceUnit} onChange={setPriceUnit} />
+          <button type="button" className="button" ref={addButtonRef} onClick={handleAdd}>
+            Add model
+          </button>
+          <button
+            type="button"
+            className="button"
+            ref={resetButtonRef}
+            aria-expanded={confirmingReset}
+            onClick={() => {
+              setConfirmingReset((open) => !open);
+              setResetRefusal(null);
+            }}
+          >
+            Reset to shipped catalog…
+          </button>
+        </div>
+      </div>
+
+      {confirmingReset && (
+        <div
+          className="notice notice--warn catalog__confirm"
+          role="region"
+          aria-label="Reset to shipped catalog"
+        >
+          <div>
+            {shipped.isPending && <p>Loading the shipped catalog…</p>}
+            {shipped.isError && (
+              <p role="alert">The shipped catalog could not be loaded: {shipped.error.message}</p>
+            )}
+            {shipped.data && (
+              <>
+                <p>
+                  Replace this scenario’s {formatNumber(catalog.length)} models with the{' '}
+                  {formatNumber(shipped.data.length)} shipped ones? Your price changes and added models are
+                  dropped
+                  {keptOnReset.length > 0
+                    ? `, except the ${keptOnReset.length} your strategies use that the shipped catalog lacks (${listNames(
+                        keptOnReset.map(describeModel),
+                      )}): those are kept so no strategy breaks.`
+                    : '.'}
+                </p>
+                <p className="muted">Undo brings back the current catalog.</p>
+              </>
+            )}
+            {resetRefusal && (
+              <p className="field__error" role="alert">
+                {resetRefusal}
+              </p>
+            )}
+          </div>
+          <div className="toolbar">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={!shipped.data}
+              onClick={() => shipped.data && handleReset(shipped.data)}
+            >
+              Reset catalog
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setConfirmingReset(false);
+                resetButtonRef.current?.focus();
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+
+      <p className="catalog__status" role="status">
+        {status}
+      </p>
+
+      <form
+        className="catalog__filters"
+        role="search"
+        aria-label="Filter models"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <div className="field catalog__search">
+          <label htmlFor={`${formId}-search`} className="field__label">
+            Search name or id
+          </label>
+          <input
+            id={`${formId}-search`}
+            type="search"
+            value={filters.search}
+            placeholder="e.g. sonnet"
+            onChange={(event) => updateFilter('search', event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${formId}-provider`} className="field__label">
+            Provider
+          </label>
+          <select
+            id={`${formId}-provider`}
+            value={filters.provider}
+            onChange={(event) => updateFilter('provider', event.target.value)}
+          >
+            <option value="">Any provider</option>
+            {providers.map((provider) => (
+              <option key={provider} value={provider}>
+                {provider || '(none)'}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${formId}-platform`} className="field__label">
+            Platform
+          </label>
+          <select
+            id={`${formId}-platform`}
+            value={filters.platform}
+            onChange={(event) => updateFilter('platform', event.target.value)}
+          >
+            <option value="">Any platform</option>
+            {platforms.map((platform) => (
+              <option key={platform} value={platform}>
+                {platform}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${formId}-open`} className="field__label">
+            Open weight
+          </label>
+          <select
+            id={`${formId}-open`}
+            value={filters.openWeight}
+            onChange={(event) => updateFilter('openWeight', event.target.value as OpenWeightFilter)}
+          >
+            <option value="any">Any</option>
+            <option value="yes">Open weight only</option>
+            <option value="no">Closed weight only</option>
+          </select>
+        </div>
+        <button
+          type="button"
+          className="button"
+          disabled={!hasFilters}
+          onClick={() => setFilters(NO_FILTERS)}
+        >
+          Clear filters
+        </button>
+        <p className="catalog__count" aria-live="polite" data-testid="catalog-count">
+          {formatNumber(rows.length)} of {formatNumber(catalog.length)} models
+        </p>
+      </form>
+
+      <p className="catalog__legend">
+        <span className="badge badge--warn catalog-seed-badge">seed 2026</span> representative 2026 figure,
+        confirm before you budget.
+        <span className="badge badge--neutral catalog-seed-badge">Capacity-billed</span> priced per unit-hour
+        (provisioned throughput or self-hosted) and sized from peak traffic, not per token.
+      </p>
+
+      <CatalogTable
+        ref={tableRef}
+        catalog={catalog}
+        rows={rows}
+        sort={sort}
+        onSort={handleSort}
+        priceUnit={priceUnit}
+        editingId={editing?.id ?? null}
+        onEdit={openEditor}
+      />
+      {rows.length === 0 && (
+        <p className="catalog__empty">
+          {catalog.length === 0
+            ? 'The catalog is empty: add a model or reset to the shipped catalog.'
+            : 'No model matches these filters.'}
+        </p>
+      )}
+
+      {editing && (
+        <ModelEditor
+          key={editing.session}
+          modelId={editing.id}
+          priceUnit={priceUnit}
+          onIdChange={(id) => setEditing((previous) => (previous ? { ...previous, id } : previous))}
+          onClose={closeEditor}
+          onDuplicate={handleDuplicate}
+          onDelete={handleDelete}
+        />
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,365 @@
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import type { Virtualizer } from '@tanstack/react-virtual';
+import { useImperativeHandle, useRef } from 'react';
+import type { Ref } from 'react';
+import type { Model } from '../../domain/scenario-schema';
+import type { PriceUnit } from '../../state/scenario-store';
+import { formatNumber, formatPercent, formatPrice } from '../../ui/format';
+import { isSeedFigure, toShownPrice } from './catalog-view';
+import type { CatalogSort, SortKey } from './catalog-view';
+
+/** Every row is this tall (two lines: name and id), so the virtualiser never measures. */
+export const ROW_HEIGHT_PX = 52;
+/** The sticky header row's height; rows start below it. */
+const HEADER_HEIGHT_PX = 48;
+/** The scroll box's height when the browser reports none (a hidden tab, or jsdom in tests); CSS sets the same. */
+const VIEWPORT_FALLBACK_PX = 560;
+const COLUMN_COUNT = 13;
+
+export type CatalogTableHandle = {
+  /** Scrolls the model's row into view and, when asked, focuses its Edit button. */
+  revealModel: (id: string, options?: { focusEdit?: boolean }) => void;
+};
+
+type Column = { key: SortKey; label: string; sub?: 'price' | string; numeric?: boolean; className: string };
+
+const COLUMNS: readonly Column[] = [
+  { key: 'name', label: 'Model', sub: 'id', className: 'col-name' },
+  { key: 'provider', label: 'Provider', className: 'col-provider' },
+  { key: 'platform', label: 'Platform', className: 'col-platform' },
+  { key: 'input', label: 'Input', sub: 'price', numeric: true, className: 'col-price' },
+  { key: 'output', label: 'Output', sub: 'price', numeric: true, className: 'col-price' },
+  { key: 'cacheWrite', label: 'Cache write', sub: 'price', numeric: true, className: 'col-price' },
+  { key: 'cacheRead', label: 'Cache read', sub: 'price', numeric: true, className: 'col-price' },
+  { key: 'batchDiscount', label: 'Batch', sub: 'discount', numeric: true, className: 'col-batch' },
+  { key: 'contextWindow', label: 'Context', sub: 'tokens', numeric: true, className: 'col-context' },
+  { key: 'quality', label: 'Quality', numeric: true, className: 'col-small' },
+  { key: 'outputTokenFactor', label: 'Output', sub: 'token factor', numeric: true, className: 'col-small' },
+  { key: 'source', label: 'Source', sub: 'as of', className: 'col-source' },
+];
+
+type CatalogTableProps = {
+  catalog: readonly Model[];
+  /** Catalog indexes to show, in display order. */
+  rows: readonly number[];
+  sort: CatalogSort;
+  onSort: (key: SortKey) => void;
+  priceUnit: PriceUnit;
+  editingId: string | null;
+  onEdit: (id: string) => void;
+  ref?: Ref<CatalogTableHandle>;
+};
+
+/**
+ * Reports the scroll box's size, or the size CSS gives it when the browser reports none, so that a window of
+ * rows renders even before layout.
+ */
+function observeRectWithFallback(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  callback: (rect: { width: number; height: number }) => void,
+) {
+  return observeElementRect(instance, (rect) =>
+    callback(rect.height > 0 ? rect : { width: rect.width, height: VIEWPORT_FALLBACK_PX }),
+  );
+}
+
+function describePriceSub(unit: PriceUnit): string {
+  return unit === 'per-million' ? '$ / 1M tok' : '$ / 1K tok';
+}
+
+function SortHeader({
+  column,
+  sort,
+  onSort,
+  priceUnit,
+}: {
+  column: Column;
+  sort: CatalogSort;
+  onSort: (key: SortKey) => void;
+  priceUnit: PriceUnit;
+}) {
+  const direction = sort?.key === column.key ? sort.direction : null;
+  const sub = column.sub === 'price' ? describePriceSub(priceUnit) : column.sub;
+  return (
+    <th
+      scope="col"
+      className={`${column.className}${column.numeric ? ' num' : ''}`}
+      aria-sort={direction ?? undefined}
+    >
+      <button type="button" className="catalog-table__sort" onClick={() => onSort(column.key)}>
+        <span className="catalog-table__sort-label">
+          {column.label}
+          {sub && <span className="th-sub">{sub}</span>}
+        </span>
+        <span className="catalog-table__sort-mark" aria-hidden="true">
+          {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+function PerTokenCells({ model, priceUnit }: { model: Model; priceUnit: PriceUnit }) {
+  const pricing = model.pricing;
+  if (pricing.kind !== 'per-token') return null;
+  const show = (perMTok: number) => formatPrice(toShownPrice(perMTok, priceUnit));
+  return (
+    <>
+      <td className="num">{show(pricing.inputPerMTok)}</td>
+      <td className="num">{show(pricing.outputPerMTok)}</td>
+      <td className="num">
+        {pricing.cacheWritePerMTok === null ? (
+          <span title="No separate cache-write price: writes cost the input price">
+            {show(pricing.inputPerMTok)}
+            <span className="catalog-table__sub">= input</span>
+          </span>
+        ) : (
+          show(pricing.cacheWritePerMTok)
+        )}
+      </td>
+      <td className="num">
+        {pricing.cacheReadPerMTok === null ? (
+          <span className="muted">No caching</span>
+        ) : (
+          show(pricing.cacheReadPerMTok)
+        )}
+      </td>
+      <td className="num">
+        {pricing.batchDiscount === null ? (
+          <span className="muted">No batch</span>
+        ) : (
+          `${formatPercent(pricing.batchDiscount)} off`
+        )}
+      </td>
+    </>
+  );
+}
+
+function CapacityCell({ model }: { model: Model }) {
+  const pricing = model.pricing;
+  if (pricing.kind !== 'capacity') return null;
+  return (
+    <td colSpan={5} className="catalog-table__capacity">
+      <span className="badge badge--neutral catalog-table__kind">Capacity-billed</span>
+      <span>
+        {formatPrice(pricing.hourlyPerUnit)}/hour per unit · {formatNumber(pricing.tokensPerMinutePerUnit)}{' '}
+        tokens/min per unit · min {formatNumber(pricing.minUnits)} unit{pricing.minUnits === 1 ? '' : 's'}
+      </span>
+    </td>
+  );
+}
+
+function CatalogRow({
+  model,
+  rowIndex,
+  priceUnit,
+  isEditing,
+  onEdit,
+}: {
+  model: Model;
+  rowIndex: number;
+  priceUnit: PriceUnit;
+  isEditing: boolean;
+  onEdit: (id: string) => void;
+}) {
+  const seed = isSeedFigure(model);
+  const seedYear = model.source?.asOf.match(/^\d{4}/)?.[0];
+  return (
+    <tr
+      aria-rowindex={rowIndex + 2}
+      className={isEditing ? 'is-editing' : undefined}
+      data-testid="catalog-row"
+    >
+      <th scope="row" className="col-name">
+        <span className="catalog-table__name" title={model.name}>
+          {model.name || <span className="muted">(no name)</span>}
+        </span>
+        <span className="catalog-table__id" title={model.id}>
+          {model.id}
+        </span>
+      </th>
+      <td>
+        <span className="catalog-table__line" title={model.provider}>
+          {model.provider || <span className="muted">—</span>}
+        </span>
+        {model.openWeight && <span className="catalog-table__sub">open weight</span>}
+      </td>
+      <td>
+        <span className="catalog-table__line" title={model.platform}>
+          {model.platform}
+        </span>
+      </td>
+      {model.pricing.kind === 'per-token' ? (
+        <PerTokenCells model={model} priceUnit={priceUnit} />
+      ) : (
+        <CapacityCell model={model} />
+      )}
+      <td className="num">
+        {model.contextWindow === null ? (
+          <span className="muted">Unlimited</span>
+        ) : (
+          formatNumber(model.contextWindow)
+        )}
+      </td>
+      <td className="num">{formatNumber(model.quality)}</td>
+      <td className="num">×{formatNumber(model.outputTokenFactor)}</td>
+      <td>
+        {model.source ? (
+          <>
+            <span className="catalog-table__line" title={model.source.label}>
+              {seed && (
+                <span className="badge badge--warn catalog-table__seed">
+                  seed{seedYear ? ` ${seedYear}` : ''}
+                </span>
+              )}
+              {model.source.label}
+            </span>
+            <span className="catalog-table__sub">
+              {model.source.asOf ? `as of ${model.source.asOf}` : 'no date'}
+            </span>
+          </>
+        ) : (
+          <span className="muted">Your figure</span>
+        )}
+      </td>
+      <td className="col-actions">
+        <button
+          type="button"
+          className="button catalog-table__edit"
+          aria-label={`Edit ${model.name || model.id}`}
+          aria-expanded={isEditing}
+          data-model-id={model.id}
+          onClick={() => onEdit(model.id)}
+        >
+          Edit
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * The catalog as a table whose rows are virtualised: only the rows in view (and a few either side) are in the
+ * DOM, so a 2,000-model catalog scrolls as smoothly as a 20-model one. The header sticks to the top of the
+ * scroll box; headers sort.
+ */
+export function CatalogTable({
+  catalog,
+  rows,
+  sort,
+  onSort,
+  priceUnit,
+  editingId,
+  onEdit,
+  ref,
+}: CatalogTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualiser re-renders this component itself.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 8,
+    initialRect: { width: 0, height: VIEWPORT_FALLBACK_PX },
+    observeElementRect: observeRectWithFallback,
+    scrollMargin: HEADER_HEIGHT_PX,
+    scrollPaddingStart: HEADER_HEIGHT_PX,
+  });
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      revealModel(id, options) {
+        const position = rows.findIndex((index) => catalog[index]?.id === id);
+        if (position < 0) return;
+        const focusEdit = () => {
+          const button = [
+            ...(scrollRef.current?.querySelectorAll<HTMLButtonElement>('[data-model-id]') ?? []),
+          ].find((element) => element.dataset['modelId'] === id);
+          button?.focus();
+          return button !== undefined;
+        };
+        if (options?.focusEdit && focusEdit()) return;
+        virtualizer.scrollToIndex(position, { align: 'auto' });
+        if (options?.focusEdit) requestAnimationFrame(() => requestAnimationFrame(() => focusEdit()));
+      },
+    }),
+    [catalog, rows, virtualizer],
+  );
+
+  const items = virtualizer.getVirtualItems();
+  const firstStart = items[0] ? items[0].start - HEADER_HEIGHT_PX : 0;
+  const lastEnd = items.at(-1) ? (items.at(-1)?.end ?? 0) - HEADER_HEIGHT_PX : 0;
+  const paddingBottom = Math.max(0, rows.length * ROW_HEIGHT_PX - lastEnd);
+
+  return (
+    <div
+      className="catalog-table__scroll"
+      ref={scrollRef}
+      role="region"
+      aria-label="Catalog table, scrolls both ways"
+      tabIndex={0}
+    >
+      <table className="data-table catalog-table" aria-rowcount={rows.length + 1}>
+        <colgroup>
+          <col className="col-name" />
+          <col className="col-provider" />
+          <col className="col-platform" />
+          <col className="col-price" />
+          <col className="col-price" />
+          <col className="col-price" />
+          <col className="col-price" />
+          <col className="col-batch" />
+          <col className="col-context" />
+          <col className="col-small" />
+          <col className="col-small" />
+          <col className="col-source" />
+          <col className="col-actions" />
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            {COLUMNS.map((column) => (
+              <SortHeader
+                key={column.key}
+                column={column}
+                sort={sort}
+                onSort={onSort}
+                priceUnit={priceUnit}
+              />
+            ))}
+            <th scope="col" className="col-actions">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {firstStart > 0 && (
+            <tr aria-hidden="true" className="catalog-table__spacer" style={{ height: firstStart }}>
+              <td colSpan={COLUMN_COUNT} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const index = rows[item.index];
+            const model = index === undefined ? undefined : catalog[index];
+            if (!model) return null;
+            return (
+              <CatalogRow
+                key={`${index}:${model.id}`}
+                model={model}
+                rowIndex={item.index}
+                priceUnit={priceUnit}
+                isEditing={model.id === editingId}
+                onEdit={onEdit}
+              />
+            );
+          })}
+          {paddingBottom > 0 && (
+            <tr aria-hidden="true" className="catalog-table__spacer" style={{ height: paddingBottom }}>
+              <td colSpan={COLUMN_COUNT} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

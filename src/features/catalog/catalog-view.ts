@@ -1,0 +1,160 @@
+/**
+ * What the catalog table shows: the scenario's models filtered and sorted, as indexes into the catalog (so that
+ * edits address the right entry whatever the view's order).
+ */
+import type { Model } from '../../domain/scenario-schema';
+import type { PriceUnit } from '../../state/scenario-store';
+
+export type OpenWeightFilter = 'any' | 'yes' | 'no';
+
+export type CatalogFilters = {
+  /** Provider to show, or '' for every provider. */
+  provider: string;
+  /** Platform to show, or '' for every platform. */
+  platform: string;
+  openWeight: OpenWeightFilter;
+  /** Case-insensitive text looked for in the name and the id. */
+  search: string;
+};
+
+export const NO_FILTERS: CatalogFilters = { provider: '', platform: '', openWeight: 'any', search: '' };
+
+export type SortKey =
+  | 'name'
+  | 'provider'
+  | 'platform'
+  | 'input'
+  | 'output'
+  | 'cacheWrite'
+  | 'cacheRead'
+  | 'batchDiscount'
+  | 'contextWindow'
+  | 'quality'
+  | 'outputTokenFactor'
+  | 'source';
+
+export type SortDirection = 'ascending' | 'descending';
+
+/** Null means catalog order. */
+export type CatalogSort = { key: SortKey; direction: SortDirection } | null;
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Does `model` pass every filter? */
+export function isModelShown(model: Model, filters: CatalogFilters): boolean {
+  if (filters.provider !== '' && model.provider !== filters.provider) return false;
+  if (filters.platform !== '' && model.platform !== filters.platform) return false;
+  if (filters.openWeight === 'yes' && !model.openWeight) return false;
+  if (filters.openWeight === 'no' && model.openWeight) return false;
+  const needle = filters.search.trim().toLowerCase();
+  if (needle === '') return true;
+  return model.name.toLowerCase().includes(needle) || model.id.toLowerCase().includes(needle);
+}
+
+/**
+ * The value a column sorts on. Null sorts last in both directions: capacity-billed models in the token-price
+ * columns, no caching, no batch mode. A cache write left null costs the input price, and sorts as such; an
+ * unlimited context window sorts as the largest.
+ */
+function readSortValue(model: Model, key: SortKey): string | number | null {
+  const pricing = model.pricing;
+  const perToken = pricing.kind === 'per-token' ? pricing : null;
+  switch (key) {
+    case 'name':
+      return model.name;
+    case 'provider':
+      return model.provider;
+    case 'platform':
+      return model.platform;
+    case 'input':
+      return perToken?.inputPerMTok ?? null;
+    case 'output':
+      return perToken?.outputPerMTok ?? null;
+    case 'cacheWrite':
+      return perToken ? (perToken.cacheWritePerMTok ?? perToken.inputPerMTok) : null;
+    case 'cacheRead':
+      return perToken?.cacheReadPerMTok ?? null;
+    case 'batchDiscount':
+      return perToken?.batchDiscount ?? null;
+    case 'contextWindow':
+      return model.contextWindow ?? Number.POSITIVE_INFINITY;
+    case 'quality':
+      return model.quality;
+    case 'outputTokenFactor':
+      return model.outputTokenFactor;
+    case 'source':
+      return model.source ? `${model.source.asOf} ${model.source.label}` : null;
+  }
+}
+
+function compareValues(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a === b ? 0 : a < b ? -1 : 1;
+  return collator.compare(String(a), String(b));
+}
+
+/**
+ * The catalog indexes to show, filtered and sorted. Ties keep catalog order; names tie-break on the id.
+ */
+export function selectCatalogRows(
+  catalog: readonly Model[],
+  filters: CatalogFilters,
+  sort: CatalogSort,
+): number[] {
+  const rows: number[] = [];
+  catalog.forEach((model, index) => {
+    if (isModelShown(model, filters)) rows.push(index);
+  });
+  if (!sort) return rows;
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const values = new Map<number, string | number | null>();
+  for (const index of rows) values.set(index, readSortValue(catalog[index] as Model, sort.key));
+  return rows.sort((a, b) => {
+    const va = values.get(a) ?? null;
+    const vb = values.get(b) ?? null;
+    if (va === null || vb === null) {
+      if (va === vb) return a - b;
+      return va === null ? 1 : -1;
+    }
+    const byValue = compareValues(va, vb);
+    if (byValue !== 0) return sign * byValue;
+    if (sort.key === 'name') {
+      const byId = collator.compare((catalog[a] as Model).id, (catalog[b] as Model).id);
+      if (byId !== 0) return sign * byId;
+    }
+    return a - b;
+  });
+}
+
+/** The distinct values of one text field across the catalog, sorted for a filter list. */
+export function listDistinct(catalog: readonly Model[], field: 'provider' | 'platform'): string[] {
+  return [...new Set(catalog.map((model) => model[field]))].sort((a, b) => collator.compare(a, b));
+}
+
+/** The next sort after a click on `key`: ascending first, then descending, then back to ascending. */
+export function toggleSort(current: CatalogSort, key: SortKey): CatalogSort {
+  if (current?.key === key && current.direction === 'ascending') return { key, direction: 'descending' };
+  return { key, direction: 'ascending' };
+}
+
+/**
+ * A price per million tokens as shown in `unit`. Per 1K is per 1M ÷ 1000, cut to 12 significant digits so
+ * that a float artefact of the division (0.0007000000000000001) never reaches the screen.
+ */
+export function toShownPrice(perMTok: number, unit: PriceUnit): number {
+  return unit === 'per-million' ? perMTok : Number((perMTok / 1000).toPrecision(12));
+}
+
+/** A price typed in `unit` back to USD per million tokens (× 1000 for per 1K, float artefacts cut). */
+export function toPerMTok(shown: number, unit: PriceUnit): number {
+  return unit === 'per-million' ? shown : Number((shown * 1000).toPrecision(15));
+}
+
+/** "per 1M tokens" or "per 1K tokens". */
+export function describePriceUnit(unit: PriceUnit): string {
+  return unit === 'per-million' ? 'per 1M tokens' : 'per 1K tokens';
+}
+
+/** Is this figure one of the seeds' representative ones (its source label starts with "seed")? */
+export function isSeedFigure(model: Model): boolean {
+  return model.source?.label.trim().toLowerCase().startsWith('seed') ?? false;
+}

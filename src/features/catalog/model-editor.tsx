@@ -1,0 +1,457 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { capacityPricingSchema, modelSchema, perTokenPricingSchema } from '../../domain/scenario-schema';
+import type { CapacityPricing, Model, PerTokenPricing } from '../../domain/scenario-schema';
+import { updateModel } from '../../state/scenario-edits';
+import { usePlannerStore } from '../../state/scenario-store';
+import type { PriceUnit } from '../../state/scenario-store';
+import { describeRefusal } from '../../ui/edit-issues';
+import { NumberField } from '../../ui/number-field';
+import { TextField } from '../../ui/text-field';
+import { describePriceUnit, isSeedFigure, toPerMTok, toShownPrice } from './catalog-view';
+import { NullableNumberField } from './nullable-number-field';
+
+const priceSchema = perTokenPricingSchema.shape.inputPerMTok;
+const batchDiscountSchema = perTokenPricingSchema.shape.batchDiscount.unwrap().unwrap();
+const hourlySchema = capacityPricingSchema.shape.hourlyPerUnit;
+const throughputSchema = capacityPricingSchema.shape.tokensPerMinutePerUnit;
+const minUnitsSchema = capacityPricingSchema.shape.minUnits.unwrap();
+const contextWindowSchema = modelSchema.shape.contextWindow.unwrap().unwrap();
+const qualitySchema = modelSchema.shape.quality.unwrap();
+const outputTokenFactorSchema = modelSchema.shape.outputTokenFactor.unwrap();
+
+/** Where a model switched to per-token billing starts: no prices yet, no caching, no batch. */
+const BLANK_PER_TOKEN: PerTokenPricing = {
+  kind: 'per-token',
+  inputPerMTok: 0,
+  outputPerMTok: 0,
+  cacheWritePerMTok: null,
+  cacheReadPerMTok: null,
+  batchDiscount: null,
+};
+/** Where a model switched to capacity billing starts: no price yet, one unit of 60K tokens/min, no minimum. */
+const BLANK_CAPACITY: CapacityPricing = {
+  kind: 'capacity',
+  hourlyPerUnit: 0,
+  tokensPerMinutePerUnit: 60_000,
+  minUnits: 0,
+};
+const DEFAULT_CONTEXT_WINDOW_TOKENS = 128_000;
+const DEFAULT_BATCH_DISCOUNT = 0.5;
+
+type Parked = { perToken: PerTokenPricing | null; capacity: CapacityPricing | null };
+
+/**
+ * Applies `change` to the model now called `modelId` through the store; returns the refusal to show, if any.
+ * The change reads the model as it is in the store, so quick successive edits never undo each other.
+ */
+function commitModel(modelId: string, change: (model: Model) => Model): string | null {
+  const { scenario, edit } = usePlannerStore.getState();
+  const index = scenario?.catalog.findIndex((model) => model.id === modelId) ?? -1;
+  if (index < 0) return 'was not applied: this model is no longer in the catalog';
+  const result = edit((current) => {
+    const model = current.catalog[index];
+    return model ? updateModel(current, index, change(model)) : current;
+  });
+  return describeRefusal(result);
+}
+
+function withOptionalText<T extends object, K extends string>(
+  base: T,
+  key: K,
+  text: string,
+): T & Partial<Record<K, string>> {
+  const copy = { ...base } as Record<string, unknown>;
+  if (text === '') delete copy[key];
+  else copy[key] = text;
+  return copy as T & Partial<Record<K, string>>;
+}
+
+export type ModelEditorProps = {
+  modelId: string;
+  priceUnit: PriceUnit;
+  /** The model's id changed (the editor keeps following it). */
+  onIdChange: (id: string) => void;
+  onClose: () => void;
+  onDuplicate: (id: string) => void;
+  /** Deletes the model; returns the refusal to show (strategies that still use it), or null. */
+  onDelete: (id: string) => string | null;
+};
+
+/**
+ * The editor of one catalog entry, below the table: every field labelled, validated as the user types, each
+ * valid value applied at once (Undo takes it back). Focus moves to its heading on open; Done or Escape close it.
+ */
+export function ModelEditor({
+  modelId,
+  priceUnit,
+  onIdChange,
+  onClose,
+  onDuplicate,
+  onDelete,
+}: ModelEditorProps) {
+  const model = usePlannerStore((state) => state.scenario?.catalog.find((m) => m.id === modelId));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingId = useId();
+  const [parked, setParked] = useState<Parked>({ perToken: null, capacity: null });
+  const [kindRefusal, setKindRefusal] = useState<string | null>(null);
+  const [deleteRefusal, setDeleteRefusal] = useState<string | null>(null);
+  const [notesRefusal, setNotesRefusal] = useState<string | null>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  function handleKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    }
+  }
+
+  if (!model) {
+    return (
+      <section className="card catalog-editor" aria-labelledby={headingId} onKeyDown={handleKeyDown}>
+        <div className="catalog-editor__head">
+          <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+            Model not in the catalog
+          </h3>
+          <button type="button" className="button" onClick={onClose}>
+            Close editor
+          </button>
+        </div>
+        <p className="muted">
+          This model is no longer in the catalog (the edit was undone, or it was deleted).
+        </p>
+      </section>
+    );
+  }
+
+  const displayName = model.name || model.id;
+  const pricing = model.pricing;
+  const unitText = `$ ${describePriceUnit(priceUnit)}`;
+
+  function commitPerToken(patch: Partial<Omit<PerTokenPricing, 'kind'>>): string | null {
+    return commitModel(modelId, (current) =>
+      current.pricing.kind === 'per-token'
+        ? { ...current, pricing: { ...current.pricing, ...patch } }
+        : current,
+    );
+  }
+  function commitCapacity(patch: Partial<Omit<CapacityPricing, 'kind'>>): string | null {
+    return commitModel(modelId, (current) =>
+      current.pricing.kind === 'capacity'
+        ? { ...current, pricing: { ...current.pricing, ...patch } }
+        : current,
+    );
+  }
+
+  function switchKind(kind: Model['pricing']['kind']) {
+    if (kind === pricing.kind) return;
+    const next =
+      kind === 'per-token' ? (parked.perToken ?? BLANK_PER_TOKEN) : (parked.capacity ?? BLANK_CAPACITY);
+    const refusal = commitModel(modelId, (current) => ({ ...current, pricing: next }));
+    setKindRefusal(refusal);
+    if (refusal === null) {
+      setParked((previous) =>
+        pricing.kind === 'per-token'
+          ? { ...previous, perToken: pricing }
+          : { ...previous, capacity: pricing },
+      );
+    }
+  }
+
+  function commitId(id: string): string | null {
+    const catalog = usePlannerStore.getState().scenario?.catalog ?? [];
+    if (catalog.some((other) => other.id === id && other.id !== modelId))
+      return 'is already used by another model';
+    const refusal = commitModel(modelId, (current) => ({ ...current, id }));
+    if (refusal === null) onIdChange(id);
+    return refusal;
+  }
+
+  function commitSource(field: 'label' | 'asOf' | 'url', text: string): string | null {
+    return commitModel(modelId, (current) => {
+      const source = current.source ?? { label: '', asOf: '' };
+      if (field === 'url') return { ...current, source: withOptionalText(source, 'url', text) };
+      return { ...current, source: { ...source, [field]: text } };
+    });
+  }
+
+  const isNew = pricing.kind === 'per-token' && pricing.inputPerMTok === 0 && pricing.outputPerMTok === 0;
+  const isUnpricedCapacity = pricing.kind === 'capacity' && pricing.hourlyPerUnit === 0;
+
+  return (
+    <section className="card catalog-editor" aria-labelledby={headingId} onKeyDown={handleKeyDown}>
+      <div className="catalog-editor__head">
+        <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+          Edit {displayName}
+        </h3>
+        <div className="toolbar">
+          <button
+            type="button"
+            className="button"
+            aria-label={`Duplicate ${displayName}`}
+            onClick={() => onDuplicate(modelId)}
+          >
+            Duplicate
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            aria-label={`Delete ${displayName}`}
+            onClick={() => setDeleteRefusal(onDelete(modelId))}
+          >
+            Delete
+          </button>
+          <button type="button" className="button button--primary" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </div>
+      <p className="muted catalog-editor__intro">
+        Changes apply as you type and the summary follows; Undo takes any of them back.
+      </p>
+      {deleteRefusal && (
+        <p className="notice notice--warn" role="alert">
+          {deleteRefusal}
+        </p>
+      )}
+      {isSeedFigure(model) && (
+        <p className="notice notice--info">
+          <span>
+            <span className="badge badge--warn catalog-seed-badge">seed</span> These are representative 2026
+            figures: confirm them before you budget.
+          </span>
+        </p>
+      )}
+
+      <div className="catalog-editor__sections">
+        <fieldset className="catalog-editor__group">
+          <legend>Identity</legend>
+          <div className="catalog-editor__grid">
+            <TextField
+              label="Name"
+              value={model.name}
+              onCommit={(name) => commitModel(modelId, (current) => ({ ...current, name }))}
+            />
+            <TextField label="Id" value={model.id} required onCommit={commitId} />
+            <TextField
+              label="Provider"
+              value={model.provider}
+              onCommit={(provider) => commitModel(modelId, (current) => ({ ...current, provider }))}
+            />
+            <TextField
+              label="Platform"
+              value={model.platform}
+              required
+              onCommit={(platform) => commitModel(modelId, (current) => ({ ...current, platform }))}
+            />
+          </div>
+          <div className="catalog-editor__check">
+            <input
+              id={`${headingId}-open`}
+              type="checkbox"
+              checked={model.openWeight}
+              onChange={(event) => {
+                const openWeight = event.target.checked;
+                commitModel(modelId, (current) => ({ ...current, openWeight }));
+              }}
+            />
+            <label htmlFor={`${headingId}-open`}>Open weight (the weights are published)</label>
+          </div>
+        </fieldset>
+
+        <fieldset className="catalog-editor__group">
+          <legend>Pricing</legend>
+          <div className="catalog-editor__kind" role="radiogroup" aria-label="Billing">
+            <label>
+              <input
+                type="radio"
+                name={`${headingId}-kind`}
+                checked={pricing.kind === 'per-token'}
+                onChange={() => switchKind('per-token')}
+              />
+              Per token
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`${headingId}-kind`}
+                checked={pricing.kind === 'capacity'}
+                onChange={() => switchKind('capacity')}
+              />
+              Capacity (provisioned throughput or self-hosted)
+            </label>
+          </div>
+          {kindRefusal && (
+            <p className="field__error" role="alert">
+              Billing {kindRefusal}
+            </p>
+          )}
+          {(isNew || isUnpricedCapacity) && (
+            <p className="catalog-editor__hint" role="status">
+              {isNew ? 'Enter the input and output prices.' : 'Enter the price of one unit per hour.'}
+            </p>
+          )}
+          {pricing.kind === 'per-token' ? (
+            <div className="catalog-editor__grid">
+              <NumberField
+                label="Input price"
+                value={toShownPrice(pricing.inputPerMTok, priceUnit)}
+                schema={priceSchema}
+                unit={unitText}
+                onCommit={(shown) => commitPerToken({ inputPerMTok: toPerMTok(shown, priceUnit) })}
+              />
+              <NumberField
+                label="Output price"
+                value={toShownPrice(pricing.outputPerMTok, priceUnit)}
+                schema={priceSchema}
+                unit={unitText}
+                onCommit={(shown) => commitPerToken({ outputPerMTok: toPerMTok(shown, priceUnit) })}
+              />
+              <NullableNumberField
+                label="Cache write price"
+                value={
+                  pricing.cacheWritePerMTok === null
+                    ? null
+                    : toShownPrice(pricing.cacheWritePerMTok, priceUnit)
+                }
+                nullLabel="Same as input price"
+                valueWhenSet={toShownPrice(pricing.inputPerMTok, priceUnit)}
+                schema={priceSchema}
+                unit={unitText}
+                onCommit={(shown) =>
+                  commitPerToken({ cacheWritePerMTok: shown === null ? null : toPerMTok(shown, priceUnit) })
+                }
+              />
+              <NullableNumberField
+                label="Cache read price"
+                value={
+                  pricing.cacheReadPerMTok === null ? null : toShownPrice(pricing.cacheReadPerMTok, priceUnit)
+                }
+                nullLabel="No prompt caching"
+                valueWhenSet={toShownPrice(pricing.inputPerMTok / 10, priceUnit)}
+                hint="Starts at a tenth of the input price: enter the provider's figure."
+                schema={priceSchema}
+                unit={unitText}
+                onCommit={(shown) =>
+                  commitPerToken({ cacheReadPerMTok: shown === null ? null : toPerMTok(shown, priceUnit) })
+                }
+              />
+              <NullableNumberField
+                label="Batch discount"
+                value={pricing.batchDiscount}
+                nullLabel="No batch mode"
+                valueWhenSet={DEFAULT_BATCH_DISCOUNT}
+                schema={batchDiscountSchema}
+                percent
+                hint="Taken off batched calls: 50 % is half price."
+                onCommit={(batchDiscount) => commitPerToken({ batchDiscount })}
+              />
+            </div>
+          ) : (
+            <div className="catalog-editor__grid">
+              <NumberField
+                label="Price per unit-hour"
+                value={pricing.hourlyPerUnit}
+                schema={hourlySchema}
+                unit="$ / hour"
+                hint="One GPU node or one provisioned-throughput model unit."
+                onCommit={(hourlyPerUnit) => commitCapacity({ hourlyPerUnit })}
+              />
+              <NumberField
+                label="Throughput per unit"
+                value={pricing.tokensPerMinutePerUnit}
+                schema={throughputSchema}
+                unit="tokens / min"
+                hint="Input plus output tokens one unit sustains."
+                onCommit={(tokensPerMinutePerUnit) => commitCapacity({ tokensPerMinutePerUnit })}
+              />
+              <NumberField
+                label="Minimum units"
+                value={pricing.minUnits}
+                schema={minUnitsSchema}
+                unit="units"
+                hint="Billed every month once a strategy routes to it."
+                onCommit={(minUnits) => commitCapacity({ minUnits })}
+              />
+            </div>
+          )}
+        </fieldset>
+
+        <fieldset className="catalog-editor__group">
+          <legend>Capabilities</legend>
+          <div className="catalog-editor__grid">
+            <NullableNumberField
+              label="Context window"
+              value={model.contextWindow}
+              nullLabel="Unlimited"
+              valueWhenSet={DEFAULT_CONTEXT_WINDOW_TOKENS}
+              schema={contextWindowSchema}
+              unit="tokens"
+              onCommit={(contextWindow) => commitModel(modelId, (current) => ({ ...current, contextWindow }))}
+            />
+            <NumberField
+              label="Quality"
+              value={model.quality}
+              schema={qualitySchema}
+              hint="Your own scale; slices set their bar on it."
+              onCommit={(quality) => commitModel(modelId, (current) => ({ ...current, quality }))}
+            />
+            <NumberField
+              label="Output-token factor"
+              value={model.outputTokenFactor}
+              schema={outputTokenFactorSchema}
+              unit="×"
+              hint="Output tokens it spends per reference output token."
+              onCommit={(outputTokenFactor) =>
+                commitModel(modelId, (current) => ({ ...current, outputTokenFactor }))
+              }
+            />
+          </div>
+        </fieldset>
+
+        <fieldset className="catalog-editor__group">
+          <legend>Source</legend>
+          <div className="catalog-editor__grid">
+            <TextField
+              label="Source"
+              value={model.source?.label ?? ''}
+              onCommit={(text) => commitSource('label', text)}
+            />
+            <TextField
+              label="As of"
+              value={model.source?.asOf ?? ''}
+              onCommit={(text) => commitSource('asOf', text)}
+            />
+            <TextField
+              label="Link"
+              value={model.source?.url ?? ''}
+              onCommit={(text) => commitSource('url', text)}
+            />
+          </div>
+          <div className="field catalog-editor__notes">
+            <label htmlFor={`${headingId}-notes`} className="field__label">
+              Notes
+            </label>
+            <textarea
+              id={`${headingId}-notes`}
+              rows={3}
+              value={model.notes ?? ''}
+              onChange={(event) => {
+                const text = event.target.value;
+                setNotesRefusal(commitModel(modelId, (current) => withOptionalText(current, 'notes', text)));
+              }}
+            />
+            {notesRefusal && (
+              <span className="field__error" role="alert">
+                Notes {notesRefusal}
+              </span>
+            )}
+          </div>
+        </fieldset>
+      </div>
+    </section>
+  );
+}
