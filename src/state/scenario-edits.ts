@@ -214,6 +214,28 @@ export function renameSliceReferences(scenario: Scenario, from: string, to: stri
   return { ...scenario, strategies };
 }
 
+/**
+ * Gives slice `toId` the same route as slice `fromId` in every strategy that routes `fromId` (and, with
+ * `shouldCopy`, only in those it accepts). A duplicated slice keeps its original's routing this way.
+ */
+export function copySliceRoutes(
+  scenario: Scenario,
+  fromId: string,
+  toId: string,
+  shouldCopy: (strategy: Strategy) => boolean = () => true,
+): Scenario {
+  const strategies = scenario.strategies.map((strategy): Strategy => {
+    if (strategy.kind !== 'assign' && strategy.kind !== 'cascade' && strategy.kind !== 'router')
+      return strategy;
+    if (!Object.hasOwn(strategy.routes, fromId) || !shouldCopy(strategy)) return strategy;
+    const routes = Object.create(null) as Record<string, unknown>;
+    for (const key of Object.keys(strategy.routes)) routes[key] = strategy.routes[key];
+    routes[toId] = structuredClone(strategy.routes[fromId]);
+    return { ...strategy, routes } as Strategy;
+  });
+  return { ...scenario, strategies };
+}
+
 // Strategies
 
 export function updateStrategy(scenario: Scenario, index: number, strategy: Strategy): Scenario {
@@ -276,4 +298,17 @@ export function updateFinance(scenario: Scenario, finance: Finance): Scenario {
 
 export function updateOptions(scenario: Scenario, options: Options): Scenario {
   return { ...scenario, options };
+}
+
+/** Sets the scenario's name, horizon or start month; a `startMonth` of null removes it (months read "Month 1"). */
+export function updateScenarioSettings(
+  scenario: Scenario,
+  settings: { name?: string; horizonMonths?: number; startMonth?: string | null },
+): Scenario {
+  const next: Scenario = { ...scenario };
+  if (settings.name !== undefined) next.name = settings.name;
+  if (settings.horizonMonths !== undefined) next.horizonMonths = settings.horizonMonths;
+  if (settings.startMonth === null) delete next.startMonth;
+  else if (settings.startMonth !== undefined) next.startMonth = settings.startMonth;
+  return next;
 }
