@@ -1,3 +1,262 @@
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Scenario, Slice } from '../../domain/scenario-schema';
+import {
+  addSlice,
+  copySliceRoutes,
+  duplicateSlice,
+  moveSlice,
+  removeSlice,
+  updateSlice,
+} from '../../state/scenario-edits';
+import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { formatIssue } from '../../domain/validate-scenario';
+import type { EditResult } from '../../state/scenario-store';
+import { describeRefusal } from '../../ui/edit-issues';
+import { makeNewSlice } from './new-slice';
+import { describeSlice, SLICE_COLUMNS, SliceRow } from './slice-row';
+import type { SliceRowActions } from './slice-row';
+import { TrafficShares } from './traffic-shares';
+import { useStableKeys } from './use-stable-keys';
+import './traffic.css';
+
+type Status = { text: string; undoable: boolean } | null;
+/** After a move, add or remove, where keyboard focus goes once the table has re-rendered. */
+type FocusTarget = { sliceId: string; actions: string[] } | { undo: true };
+
+function listIssues(result: EditResult): string {
+  return result.ok ? '' : result.issues.map(formatIssue).join('; ');
+}
+
+function patchSlice(scenario: Scenario, index: number, patch: Partial<Slice>): Scenario {
+  const current = scenario.traffic[index];
+  return current ? updateSlice(scenario, index, { ...current, ...patch }) : scenario;
+}
+
+function setSliceNotes(scenario: Scenario, index: number, notes: string): Scenario {
+  const current = scenario.traffic[index];
+  if (!current) return scenario;
+  const next: Slice = { ...current, notes };
+  if (notes === '') delete next.notes;
+  return updateSlice(scenario, index, next);
+}
+
+/**
+ * A new slice at the end. Strategies without a fallback must route every slice, so in those the new slice
+ * starts on the first slice's route; elsewhere it uses the strategy's fallback.
+ */
+function appendSlice(scenario: Scenario): Scenario {
+  const slice = makeNewSlice(scenario.traffic.map((s) => s.id));
+  const next = addSlice(scenario, slice);
+  const first = scenario.traffic[0];
+  return first
+    ? copySliceRoutes(
+        next,
+        first.id,
+        slice.id,
+        (strategy) => !('fallback' in strategy) || strategy.fallback === undefined,
+      )
+    : next;
+}
+
+/** A copy right after the original, routed like it in every strategy. */
+function duplicateWithRoutes(scenario: Scenario, index: number): Scenario {
+  const original = scenario.traffic[index];
+  const next = duplicateSlice(scenario, index);
+  const copy = next.traffic[index + 1];
+  return original && copy ? copySliceRoutes(next, original.id, copy.id) : next;
+}
+
+/** The traffic mix: every slice's volume, tokens, caching, batch, quality bar and growth, and where it goes. */
 export function TrafficPanel() {
-  return <p>Coming in this build.</p>;
+  const scenario = useScenario();
+  const [edit, undo] = usePlannerStore(useShallow((s) => [s.edit, s.undo]));
+  const traffic = scenario.traffic;
+  const keys = useStableKeys(traffic.map((slice) => slice.id));
+  const [status, setStatus] = useState<Status>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const focusTarget = useRef<FocusTarget | null>(null);
+
+  useEffect(() => {
+    const target = focusTarget.current;
+    if (!target) return;
+    focusTarget.current = null;
+    if ('undo' in target) {
+      undoRef.current?.focus();
+      return;
+    }
+    const rows = tableRef.current?.querySelectorAll<HTMLElement>('[data-slice-row]') ?? [];
+    const row = [...rows].find((element) => element.dataset['sliceId'] === target.sliceId);
+    for (const action of target.actions) {
+      const element = row?.querySelector<HTMLElement>(`[data-action="${action}"]`);
+      const focusable =
+        element instanceof HTMLButtonElement ? element : element?.querySelector<HTMLElement>('input');
+      if (focusable && !(focusable instanceof HTMLButtonElement && focusable.disabled)) {
+        focusable.focus();
+        return;
+      }
+    }
+  });
+
+  const actions: SliceRowActions = {
+    editSlice: (index, patch) => describeRefusal(edit((s) => patchSlice(s, index, patch))),
+    setNotes: (index, notes) => describeRefusal(edit((s) => setSliceNotes(s, index, notes))),
+    move: (index, direction) => {
+      const slice = traffic[index];
+      const to = direction === 'up' ? index - 1 : index + 1;
+      if (!slice || to < 0 || to >= traffic.length) return;
+      const result = edit((s) => moveSlice(s, index, to));
+      if (!result.ok) {
+        setStatus({ text: `Could not move ${describeSlice(slice)}: ${listIssues(result)}`, undoable: false });
+        return;
+      }
+      focusTarget.current = {
+        sliceId: slice.id,
+        actions: direction === 'up' ? ['up', 'down'] : ['down', 'up'],
+      };
+      setStatus({
+        text: `Moved ${describeSlice(slice)} to position ${to + 1} of ${traffic.length}.`,
+        undoable: false,
+      });
+    },
+    duplicate: (index) => {
+      const slice = traffic[index];
+      if (!slice) return;
+      const result = edit((s) => duplicateWithRoutes(s, index));
+      if (!result.ok) {
+        setStatus({
+          text: `Could not duplicate ${describeSlice(slice)}: ${listIssues(result)}`,
+          undoable: false,
+        });
+        return;
+      }
+      const copy = usePlannerStore.getState().scenario?.traffic[index + 1];
+      if (copy) focusTarget.current = { sliceId: copy.id, actions: ['name'] };
+      setStatus({
+        text: `Added ${copy ? describeSlice(copy) : 'a copy'}, routed like ${describeSlice(slice)} in every strategy.`,
+        undoable: false,
+      });
+    },
+    remove: (index) => {
+      const slice = traffic[index];
+      if (!slice) return;
+      const result = edit((s) => removeSlice(s, index));
+      if (!result.ok) {
+        setStatus({
+          text: `Could not remove ${describeSlice(slice)}: ${listIssues(result)}`,
+          undoable: false,
+        });
+        return;
+      }
+      focusTarget.current = { undo: true };
+      setStatus({
+        text: `Removed ${describeSlice(slice)} and its routes. You can undo this.`,
+        undoable: true,
+      });
+    },
+  };
+
+  function add() {
+    const result = edit(appendSlice);
+    if (!result.ok) {
+      setStatus({ text: `Could not add a slice: ${listIssues(result)}`, undoable: false });
+      return;
+    }
+    const added = usePlannerStore.getState().scenario?.traffic.at(-1);
+    if (added) focusTarget.current = { sliceId: added.id, actions: ['name'] };
+    setStatus({ text: `Added ${added ? describeSlice(added) : 'a slice'} at the end.`, undoable: false });
+  }
+
+  return (
+    <div className="traffic">
+      <div className="section-head">
+        <div>
+          <h2>Traffic mix</h2>
+          <p className="muted traffic__intro">
+            Each slice is one kind of request: how many a month, their tokens per request, how much of the
+            prompt is a cacheable prefix and how often it hits, how much can wait for batch, the quality a
+            model must score, and monthly growth. Edits apply as you type.
+          </p>
+        </div>
+        <div className="toolbar">
+          <button type="button" className="button button--primary" onClick={add}>
+            Add slice
+          </button>
+        </div>
+      </div>
+      <div className="traffic__status" role="status">
+        {!status && (
+          <p className="muted traffic__hint">
+            Use ↑ and ↓ to reorder slices. Removing a slice also removes its routes, and can be undone.
+          </p>
+        )}
+        {status && (
+          <p className="notice notice--info traffic__status-text">
+            <span>{status.text}</span>
+            {status.undoable && (
+              <button
+                type="button"
+                className="button"
+                ref={undoRef}
+                onClick={() => {
+                  undo();
+                  setStatus({ text: 'Undone.', undoable: false });
+                }}
+              >
+                Undo
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+      {traffic.length === 0 ? (
+        <p className="muted">No traffic slices. Add one to start.</p>
+      ) : (
+        <div className="table-scroll slice-table-scroll">
+          <table className="data-table slice-table" ref={tableRef}>
+            <caption className="visually-hidden">
+              Traffic slices, one per group of rows: fields, then notes and actions
+            </caption>
+            <colgroup>
+              <col className="slice-table__col-move" />
+              <col className="slice-table__col-name" />
+              <col className="slice-table__col-id" />
+              {SLICE_COLUMNS.map((column) => (
+                <col key={column.field} className={`slice-table__col-${column.field}`} />
+              ))}
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">Order</span>
+                </th>
+                <th scope="col">Name</th>
+                <th scope="col">Id</th>
+                {SLICE_COLUMNS.map((column) => (
+                  <th key={column.field} scope="col" className="num">
+                    {column.header}
+                    <span className="th-sub">
+                      {column.subHeader}
+                      {column.percent ? ', %' : ''}
+                    </span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            {traffic.map((slice, index) => (
+              <SliceRow
+                key={keys[index] ?? index}
+                slice={slice}
+                index={index}
+                count={traffic.length}
+                actions={actions}
+              />
+            ))}
+          </table>
+        </div>
+      )}
+      <TrafficShares />
+    </div>
+  );
 }

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { sliceSchema } from '../../domain/scenario-schema';
+import type { Slice } from '../../domain/scenario-schema';
+import { NumberField } from '../../ui/number-field';
+import { TextField } from '../../ui/text-field';
+
+export type NumericSliceField =
+  | 'requestsPerMonth'
+  | 'inputTokens'
+  | 'outputTokens'
+  | 'cachedPrefixTokens'
+  | 'cacheHitRate'
+  | 'batchShare'
+  | 'qualityBar'
+  | 'monthlyGrowth';
+
+export type SliceColumn = {
+  field: NumericSliceField;
+  header: string;
+  subHeader: string;
+  /** The accessible name, completed with "for <slice>". */
+  label: string;
+  schema: z.ZodType<number>;
+  percent?: boolean;
+};
+
+/** Growth as the user types it (a percentage): the schema's range, with the message in the same unit. */
+const growthPercentSchema = z.number().gt(-1, 'must be greater than −100 %');
+
+export const SLICE_COLUMNS: readonly SliceColumn[] = [
+  {
+    field: 'requestsPerMonth',
+    header: 'Requests',
+    subHeader: 'per month',
+    label: 'Requests per month',
+    schema: sliceSchema.shape.requestsPerMonth,
+  },
+  {
+    field: 'inputTokens',
+    header: 'Input',
+    subHeader: 'tokens',
+    label: 'Input tokens',
+    schema: sliceSchema.shape.inputTokens,
+  },
+  {
+    field: 'outputTokens',
+    header: 'Output',
+    subHeader: 'tokens',
+    label: 'Output tokens',
+    schema: sliceSchema.shape.outputTokens,
+  },
+  {
+    field: 'cachedPrefixTokens',
+    header: 'Cached prefix',
+    subHeader: 'tokens',
+    label: 'Cached prefix tokens',
+    schema: sliceSchema.shape.cachedPrefixTokens,
+  },
+  {
+    field: 'cacheHitRate',
+    header: 'Cache hits',
+    subHeader: 'of prefixes',
+    label: 'Cache hit rate',
+    schema: sliceSchema.shape.cacheHitRate,
+    percent: true,
+  },
+  {
+    field: 'batchShare',
+    header: 'Batched',
+    subHeader: 'of requests',
+    label: 'Batch share',
+    schema: sliceSchema.shape.batchShare,
+    percent: true,
+  },
+  {
+    field: 'qualityBar',
+    header: 'Quality bar',
+    subHeader: 'model score',
+    label: 'Quality bar',
+    schema: sliceSchema.shape.qualityBar,
+  },
+  {
+    field: 'monthlyGrowth',
+    header: 'Growth',
+    subHeader: 'per month',
+    label: 'Monthly growth',
+    schema: growthPercentSchema,
+    percent: true,
+  },
+];
+
+/** What a row's fields and buttons ask of the table; each edit returns the store's refusal, if any. */
+export type SliceRowActions = {
+  editSlice: (index: number, patch: Partial<Slice>) => string | null;
+  setNotes: (index: number, notes: string) => string | null;
+  move: (index: number, direction: 'up' | 'down') => void;
+  duplicate: (index: number) => void;
+  remove: (index: number) => void;
+};
+
+/** The name people read in labels and messages: the slice's name, or its id when the name is empty. */
+export function describeSlice(slice: Slice): string {
+  return slice.name.trim() || slice.id;
+}
+
+/** One slice: its fields on the first row, its notes and row actions on the second. */
+export function SliceRow({
+  slice,
+  index,
+  count,
+  actions,
+}: {
+  slice: Slice;
+  index: number;
+  count: number;
+  actions: SliceRowActions;
+}) {
+  const who = describeSlice(slice);
+  return (
+    <tbody className="slice-group" data-slice-row="" data-slice-id={slice.id}>
+      <tr>
+        <td className="slice-table__move">
+          <div className="slice-move">
+            <button
+              type="button"
+              className="button button--icon"
+              aria-label={`Move ${who} up`}
+              title="Move up"
+              data-action="up"
+              disabled={index === 0}
+              onClick={() => actions.move(index, 'up')}
+            >
+              <span aria-hidden="true">↑</span>
+            </button>
+            <button
+              type="button"
+              className="button button--icon"
+              aria-label={`Move ${who} down`}
+              title="Move down"
+              data-action="down"
+              disabled={index === count - 1}
+              onClick={() => actions.move(index, 'down')}
+            >
+              <span aria-hidden="true">↓</span>
+            </button>
+          </div>
+        </td>
+        <th scope="row" className="slice-table__name" data-action="name">
+          <TextField
+            label={`Name for ${who}`}
+            hideLabel
+            value={slice.name}
+            onCommit={(name) => actions.editSlice(index, { name })}
+          />
+        </th>
+        <td>
+          <TextField
+            label={`Id for ${who}`}
+            hideLabel
+            required
+            value={slice.id}
+            onCommit={(id) => actions.editSlice(index, { id })}
+          />
+        </td>
+        {SLICE_COLUMNS.map((column) => (
+          <td key={column.field} className="slice-table__number">
+            <NumberField
+              label={`${column.label} for ${who}`}
+              hideLabel
+              value={slice[column.field]}
+              schema={column.schema}
+              percent={column.percent ?? false}
+              onCommit={(value) => actions.editSlice(index, { [column.field]: value })}
+            />
+          </td>
+        ))}
+      </tr>
+      <tr className="slice-group__notes">
+        <td />
+        <td colSpan={2 + SLICE_COLUMNS.length - 2}>
+          <div className="slice-notes">
+            <span className="slice-notes__caption" aria-hidden="true">
+              Notes
+            </span>
+            <TextField
+              label={`Notes for ${who}`}
+              hideLabel
+              value={slice.notes ?? ''}
+              onCommit={(notes) => actions.setNotes(index, notes)}
+            />
+          </div>
+        </td>
+        <td colSpan={2} className="slice-row-actions">
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-label={`Duplicate ${who}`}
+            onClick={() => actions.duplicate(index)}
+          >
+            Duplicate
+          </button>
+          <button
+            type="button"
+            className="button button--quiet button--danger"
+            data-action="remove"
+            aria-label={`Remove ${who}`}
+            onClick={() => actions.remove(index)}
+          >
+            Remove
+          </button>
+        </td>
+      </tr>
+    </tbody>
+  );
+}

@@ -1,0 +1,156 @@
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Slice } from '../../domain/scenario-schema';
+import { requestsInMonth } from '../../domain/simulate';
+import { useFocusStrategy, useSimulation } from '../../state/selectors';
+import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { formatMonth, formatNumber, formatPercent } from '../../ui/format';
+import { Money } from '../../ui/money';
+
+/** Tokens a slice sends in a month at its reference token counts: requests × (input + output). */
+export function countMonthlyTokens(slice: Slice, month: number): number {
+  return (
+    requestsInMonth(slice.requestsPerMonth, slice.monthlyGrowth, month) *
+    (slice.inputTokens + slice.outputTokens)
+  );
+}
+
+function ShareCell({ share, testId }: { share: number | null; testId: string }) {
+  if (share === null)
+    return (
+      <td className="num share-cell" data-testid={testId}>
+        <span className="muted">—</span>
+      </td>
+    );
+  const width = `${Math.max(0, Math.min(1, share)) * 100}%`;
+  return (
+    <td className="num share-cell" data-testid={testId} data-value={share}>
+      <span className="share-cell__bar" aria-hidden="true">
+        <span className="share-cell__fill" style={{ inlineSize: width }} />
+      </span>
+      <span className="share-cell__text">{formatPercent(share)}</span>
+    </td>
+  );
+}
+
+/**
+ * Where the volume and the money go in the first month: each slice's requests and tokens, its share of all
+ * requests, and its share of spend under the strategy the user picks (the focused one).
+ */
+export function TrafficShares() {
+  const scenario = useScenario();
+  const result = useSimulation();
+  const focus = useFocusStrategy();
+  const [setFocusStrategy] = usePlannerStore(useShallow((s) => [s.setFocusStrategy]));
+  const selectId = useId();
+  const month = formatMonth(0, scenario.startMonth);
+
+  const requests = scenario.traffic.map((slice) =>
+    requestsInMonth(slice.requestsPerMonth, slice.monthlyGrowth, 0),
+  );
+  const tokens = scenario.traffic.map((slice) => countMonthlyTokens(slice, 0));
+  const totalRequests = requests.reduce((sum, n) => sum + n, 0);
+  const totalTokens = tokens.reduce((sum, n) => sum + n, 0);
+  const first = focus?.months[0];
+  const spendBySlice = first?.bySlice;
+  const totalSpend = first?.spend ?? 0;
+
+  return (
+    <section className="card traffic-shares" aria-labelledby={`${selectId}-title`}>
+      <div className="section-head">
+        <div>
+          <h3 id={`${selectId}-title`}>Share of volume and spend, {month}</h3>
+          <p className="muted traffic-shares__intro">
+            Tokens count each request’s input and output at the slice’s own figures (before any model’s
+            output-token factor).
+          </p>
+        </div>
+        {result.strategies.length > 0 && (
+          <div className="field traffic-shares__strategy">
+            <label htmlFor={selectId} className="field__label">
+              Spend under strategy
+            </label>
+            <select
+              id={selectId}
+              value={focus?.id ?? ''}
+              onChange={(event) => setFocusStrategy(event.target.value)}
+            >
+              {result.strategies.map((strategy) => (
+                <option key={strategy.id} value={strategy.id}>
+                  {strategy.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      {scenario.traffic.length === 0 ? (
+        <p className="muted">No traffic yet: add a slice above.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table traffic-shares__table" data-testid="traffic-shares">
+            <thead>
+              <tr>
+                <th scope="col">Slice</th>
+                <th scope="col" className="num">
+                  Requests <span className="th-sub">{month}</span>
+                </th>
+                <th scope="col" className="num">
+                  Tokens <span className="th-sub">{month}, input + output</span>
+                </th>
+                <th scope="col" className="num">
+                  Share of requests
+                </th>
+                <th scope="col" className="num">
+                  Spend <span className="th-sub">{focus ? focus.name : 'no strategy'}</span>
+                </th>
+                <th scope="col" className="num">
+                  Share of spend
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {scenario.traffic.map((slice, index) => {
+                const spend = spendBySlice?.[slice.id] ?? 0;
+                return (
+                  <tr key={index} data-testid={`share-row-${index}`}>
+                    <th scope="row">{slice.name.trim() || slice.id}</th>
+                    <td className="num">{formatNumber(requests[index] ?? 0)}</td>
+                    <td className="num" title={`${formatNumber(tokens[index] ?? 0)} tokens`}>
+                      <span data-testid={`share-tokens-${index}`} data-value={tokens[index] ?? 0}>
+                        {formatNumber(tokens[index] ?? 0, true)}
+                      </span>
+                    </td>
+                    <ShareCell
+                      share={totalRequests > 0 ? (requests[index] ?? 0) / totalRequests : null}
+                      testId={`share-requests-${index}`}
+                    />
+                    <td className="num">
+                      {focus ? <Money usd={spend} /> : <span className="muted">—</span>}
+                    </td>
+                    <ShareCell
+                      share={focus && totalSpend > 0 ? spend / totalSpend : null}
+                      testId={`share-spend-${index}`}
+                    />
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">All slices</th>
+                <td className="num">{formatNumber(totalRequests)}</td>
+                <td className="num" title={`${formatNumber(totalTokens)} tokens`}>
+                  {formatNumber(totalTokens, true)}
+                </td>
+                <td className="num">{totalRequests > 0 ? formatPercent(1) : '—'}</td>
+                <td className="num">{focus ? <Money usd={totalSpend} testId="share-total-spend" /> : '—'}</td>
+                <td className="num">{focus && totalSpend > 0 ? formatPercent(1) : '—'}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/domain/scenario-schema';
+import { TrafficPanel } from '../../src/features/traffic/traffic-panel';
+import { usePlannerStore } from '../../src/state/scenario-store';
+import { renderWithScenario } from '../factories/render-with-store';
+import { makeTwoSliceScenario } from '../factories/two-slice-scenario';
+
+function currentScenario(): Scenario {
+  const scenario = usePlannerStore.getState().scenario;
+  if (!scenario) throw new Error('no scenario loaded');
+  return scenario;
+}
+
+function assignRoutes(strategyId: string): Record<string, string> {
+  const strategy = currentScenario().strategies.find((s) => s.id === strategyId);
+  if (strategy?.kind !== 'assign') throw new Error(`${strategyId} is not an assign strategy`);
+  return { ...strategy.routes };
+}
+
+function sliceIds(): string[] {
+  return currentScenario().traffic.map((slice) => slice.id);
+}
+
+describe('TrafficPanel', () => {
+  it('shows each slice as labelled fields and the month-0 tokens and shares', () => {
+    renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
+    expect(screen.getByLabelText('Requests per month for Main traffic')).toHaveValue('1000000');
+    expect(screen.getByLabelText('Cache hit rate for Hard')).toHaveValue('0');
+    expect(screen.getByLabelText('Quality bar for Hard')).toHaveValue('80');
+    // main: 1,000,000 × (1,000 + 100) = 1.1B tokens; hard: 250,000 × (2,000 + 400) = 600M.
+    expect(screen.getByTestId('share-tokens-0')).toHaveTextContent('1.1B');
+    expect(screen.getByTestId('share-tokens-1')).toHaveTextContent('600M');
+    // Requests: 1,000,000 of 1,250,000 = 80 %, 250,000 = 20 %.
+    expect(screen.getByTestId('share-requests-0')).toHaveTextContent('80%');
+    expect(screen.getByTestId('share-requests-1')).toHaveTextContent('20%');
+    // Spend under the cheapest strategy (all-cheap, $1,900): main $1,200 = 63.2 %, hard $700 = 36.8 %.
+    expect(screen.getByLabelText('Spend under strategy')).toHaveValue('all-cheap');
+    expect(screen.getByTestId('share-spend-0')).toHaveTextContent('63.2%');
+    expect(screen.getByTestId('share-spend-1')).toHaveTextContent('36.8%');
+    expect(screen.getByTestId('share-total-spend')).toHaveTextContent('$1,900');
+  });
+
+  it('commits a valid edit as it is typed and updates the figures', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
+    const requests = screen.getByLabelText('Requests per month for Main traffic');
+    await user.clear(requests);
+    await user.type(requests, '3000000');
+    expect(currentScenario().traffic[0]?.requestsPerMonth).toBe(3_000_000);
+    // Requests: 3,000,000 of 3,250,000 = 92.3 %; tokens 3,000,000 × 1,100 = 3.3B.
+    expect(screen.getByTestId('share-requests-0')).toHaveTextContent('92.3%');
+    expect(screen.getByTestId('share-tokens-0')).toHaveTextContent('3.3B');
+    // Spend: main 3,000,000 × $0.0012 = $3,600, plus hard $700 = $4,300.
+    expect(screen.getByTestId('share-total-spend')).toHaveTextContent('$4,300');
+  });
+
+  it('keeps an invalid value on screen with its message and out of the store', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
+    const requests = screen.getByLabelText('Requests per month for Main traffic');
+    await user.clear(requests);
+    await user.type(requests, '-5');
+    expect(requests).toHaveValue('-5');
+    expect(requests).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Requests per month for Main traffic must be 0 or more',
+    );
+    expect(currentScenario().traffic[0]?.requestsPerMonth).toBe(1_000_000);
+
+    const hitRate = screen.getByLabelText('Cache hit rate for Hard');
+    await user.clear(hitRate);
+    // Pasted whole: typed key by key, "15" on the way would be a valid 15 %.
+    await user.paste('150');
+    expect(screen.getByText(/Cache hit rate for Hard must be between 0 and 100 %/)).toBeInTheDocument();
+    expect(currentScenario().traffic[1]?.cacheHitRate).toBe(0);
+  });
+
+  it('refuses a duplicate id with the store’s message and follows a valid rename through routes', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
+    const id = screen.getByLabelText('Id for Main traffic');
+    await user.clear(id);
+    expect(screen.getByRole('alert')).toHaveTextContent('Id for Main traffic is required');
+    await user.paste('hard');
+    expect(id).toHaveValue('hard');
+    expect(screen.getByRole('alert')).toHaveTextContent('duplicate slice id "hard"');
+    expect(sliceIds()).toEqual(['main', 'hard']);
+
+    await user.clear(id);
+    await user.paste('primary');
+    expect(sliceIds()).toEqual(['primary', 'hard']);
+    expect(assignRoutes('mixed')).toEqual({ primary: 'cheap', hard: 'dear' });
+    // The row kept its identity while its id changed: the field still has focus.
+    expect(screen.getByLabelText('Id for Main traffic')).toHaveFocus();
+  });
+
+  it('adds a slice with defaults and a unique id, routed where a strategy has no fallback', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
+    await user.click(screen.getByRole('button', { name: 'Add slice' }));
+    await user.click(screen.getByRole('button', { name: 'Add slice' }));
+    expect(sliceIds()).toEqual(['main', 'hard', 'new-slice', 'new-slice-2']);
+    const added = currentScenario().traffic[2];
+    expect(added).toMatchObject({ name: 'New slice', requestsPerMonth: 100_000, inputTokens: 1000 });
+    // "mixed" has no fallback, so the new slices start on the first slice's route.
+    expect(assignRoutes('mixed')).toMatchObject({ 'new-slice': 'cheap', 'new-slice-2': 'cheap' });
+    expect(screen.getByLabelText('Name for New slice 2')).toHaveFocus();
+    expect(screen.getByRole('status')).toHaveTextContent('Added New slice 2 at the end.');
+  });
+
+  it('duplicates a slice next to the original with its routes', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
+    await user.click(screen.getByRole('button', { name: 'Duplicate Main traffic' }));
+    expect(sliceIds()).toEqual(['main', 'main-copy', 'hard']);
+    expect(currentScenario().traffic[1]).toMatchObject({
+      name: 'Main traffic (copy)',
+      requestsPerMonth: 1_000_000,
+    });
+    expect(assignRoutes('mixed')).toEqual({ main: 'cheap', 'main-copy': 'cheap', hard: 'dear' });
+  });
+
+  it('removes a slice and its routes, says it can be undone, and undoes', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
+    await user.click(screen.getByRole('button', { name: 'Remove Main traffic' }));
+    expect(sliceIds()).toEqual(['hard']);
+    expect(assignRoutes('mixed')).toEqual({ hard: 'dear' });
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('Removed Main traffic and its routes. You can undo this.');
+    const undo = within(status).getByRole('button', { name: 'Undo' });
+    expect(undo).toHaveFocus();
+    await user.click(undo);
+    expect(sliceIds()).toEqual(['main', 'hard']);
+    expect(assignRoutes('mixed')).toEqual({ main: 'cheap', hard: 'dear' });
+  });
+
+  it('reorders with move buttons from the keyboard, focus following the moved slice', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
+    expect(screen.getByRole('button', { name: 'Move Main traffic up' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Move Hard down' })).toBeDisabled();
+    screen.getByRole('button', { name: 'Move Hard up' }).focus();
+    await user.keyboard('{Enter}');
+    expect(sliceIds()).toEqual(['hard', 'main']);
+    // At the top "up" is disabled, so focus lands on the same slice's "down" button.
+    expect(screen.getByRole('button', { name: 'Move Hard down' })).toHaveFocus();
+    expect(screen.getByRole('status')).toHaveTextContent('Moved Hard to position 1 of 2.');
+    await user.keyboard('{Enter}');
+    expect(sliceIds()).toEqual(['main', 'hard']);
+  });
+
+  it('shows spend shares under the strategy the user picks', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
+    await user.selectOptions(screen.getByLabelText('Spend under strategy'), 'mixed');
+    expect(usePlannerStore.getState().focusStrategyId).toBe('mixed');
+    // Mixed: main $1,200 of $4,200 = 28.6 %; hard $3,000 = 71.4 %.
+    expect(screen.getByTestId('share-spend-0')).toHaveTextContent('28.6%');
+    expect(screen.getByTestId('share-spend-1')).toHaveTextContent('71.4%');
+    expect(screen.getByTestId('share-total-spend')).toHaveTextContent('$4,200');
+  });
+
+  it('edits notes, removing the field when emptied', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
+    const notes = screen.getByLabelText('Notes for Hard');
+    await user.type(notes, 'Legal');
+    expect(currentScenario().traffic[1]?.notes).toBe('Legal');
+    await user.clear(notes);
+    expect(currentScenario().traffic[1]).not.toHaveProperty('notes');
+  });
+});

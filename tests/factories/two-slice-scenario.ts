@@ -1,0 +1,59 @@
+import type { ScenarioInput } from '../../src/domain/scenario-schema';
+
+/**
+ * Two slices and two models, figures easy to check by hand. No caching or batch unless a test turns them on.
+ *
+ *   main: 1,000,000 requests, 1,000 in + 100 out
+ *     cheap (1 / 2 $/MTok):  1,000·1e-6 + 100·2e-6 = $0.0012 → $1,200 a month
+ *     dear  (3 / 15 $/MTok): 1,000·3e-6 + 100·15e-6 = $0.0045 → $4,500 a month
+ *   hard: 250,000 requests, 2,000 in + 400 out, quality bar 80
+ *     cheap: 2,000·1e-6 + 400·2e-6 = $0.0028 → $700 a month
+ *     dear:  2,000·3e-6 + 400·15e-6 = $0.012 → $3,000 a month
+ *
+ * Strategies: "all-cheap" $1,900 a month (hard misses its bar: cheap scores 50); "mixed" (assign, no fallback:
+ * main → cheap, hard → dear) $4,200 a month.
+ */
+export function makeTwoSliceScenario(): ScenarioInput {
+  return {
+    schemaVersion: 1,
+    name: 'Two-slice test scenario',
+    horizonMonths: 12,
+    startMonth: '2027-01',
+    options: { batch: true, caching: true, peakToAverage: 2 },
+    catalog: [
+      {
+        id: 'cheap',
+        name: 'Cheap model',
+        provider: 'Acme',
+        platform: 'bedrock',
+        pricing: { kind: 'per-token', inputPerMTok: 1, outputPerMTok: 2 },
+        quality: 50,
+      },
+      {
+        id: 'dear',
+        name: 'Dear model',
+        provider: 'Beta Labs',
+        platform: 'direct',
+        pricing: { kind: 'per-token', inputPerMTok: 3, outputPerMTok: 15 },
+        quality: 90,
+      },
+    ],
+    traffic: [
+      { id: 'main', name: 'Main traffic', requestsPerMonth: 1_000_000, inputTokens: 1000, outputTokens: 100 },
+      {
+        id: 'hard',
+        name: 'Hard',
+        requestsPerMonth: 250_000,
+        inputTokens: 2000,
+        outputTokens: 400,
+        qualityBar: 80,
+      },
+    ],
+    strategies: [
+      { id: 'all-cheap', name: 'All on cheap', kind: 'single', model: 'cheap' },
+      { id: 'mixed', name: 'Mixed', kind: 'assign', routes: { main: 'cheap', hard: 'dear' } },
+    ],
+    credits: [],
+    finance: { cashOnHand: 100_000, otherMonthlyBurn: 10_000 },
+  };
+}
