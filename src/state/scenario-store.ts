@@ -20,6 +20,9 @@ export type LoadNotice =
   | { kind: 'unreadable'; message: string; unreadableCopy: string }
   | { kind: 'storage-error'; message: string };
 
+/** What became of a share link the page was opened with. */
+export type ShareNotice = { kind: 'opened'; name: string } | { kind: 'failed'; message: string };
+
 /** One saved scenario of the user's library. */
 export type LibraryEntry = { id: string; scenario: Scenario };
 
@@ -54,6 +57,11 @@ export type ScenarioSlice = {
   /** Deletes a scenario (not the last one); `restoreDeleted` brings it back. */
   deleteScenario: (id: string) => void;
   restoreDeleted: () => void;
+  /**
+   * Renames a library scenario. The open one is renamed through `edit` (one undo step); another is renamed in
+   * place. A name the document refuses changes nothing and returns its issues.
+   */
+  renameScenario: (id: string, name: string) => EditResult;
 };
 
 export type UiSlice = {
@@ -62,10 +70,13 @@ export type UiSlice = {
   /** The strategy the Compare and Runway views focus on; null means the cheapest. */
   focusStrategyId: string | null;
   loadNotice: LoadNotice;
+  /** The share link opened at start-up, or why it could not be; null when there was none or it was dismissed. */
+  shareNotice: ShareNotice | null;
   setTheme: (theme: Theme) => void;
   setPriceUnit: (unit: PriceUnit) => void;
   setFocusStrategy: (id: string | null) => void;
   setLoadNotice: (notice: LoadNotice) => void;
+  setShareNotice: (notice: ShareNotice | null) => void;
 };
 
 export type PlannerState = ScenarioSlice & UiSlice;
@@ -186,6 +197,16 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     restored.splice(Math.min(lastDeleted.index, restored.length), 0, entry);
     set({ library: restored, lastDeleted: null });
   },
+  renameScenario: (id, name) => {
+    const { library, activeId, edit } = get();
+    if (id === activeId) return edit((scenario) => ({ ...scenario, name }));
+    const entry = library.find((e) => e.id === id);
+    if (!entry) return { ok: false, issues: [{ path: '', message: `no scenario with id "${id}"` }] };
+    const validated = validateScenario({ ...entry.scenario, name });
+    if (!validated.ok) return validated;
+    set({ library: get().library.map((e) => (e.id === id ? { id, scenario: validated.value } : e)) });
+    return { ok: true };
+  },
 });
 
 const createUiSlice: SliceCreator<UiSlice> = (set) => ({
@@ -193,10 +214,12 @@ const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   priceUnit: 'per-million',
   focusStrategyId: null,
   loadNotice: { kind: 'none' },
+  shareNotice: null,
   setTheme: (theme) => set({ theme }),
   setPriceUnit: (priceUnit) => set({ priceUnit }),
   setFocusStrategy: (focusStrategyId) => set({ focusStrategyId }),
   setLoadNotice: (loadNotice) => set({ loadNotice }),
+  setShareNotice: (shareNotice) => set({ shareNotice }),
 });
 
 export const usePlannerStore = create<PlannerState>()((set, get) => ({

@@ -98,6 +98,37 @@ describe('the scenario library', () => {
     ]);
   });
 
+  it('renames the open scenario with an undo step and another one in place', () => {
+    load();
+    const firstId = usePlannerStore.getState().activeId!;
+    const secondId = usePlannerStore.getState().addScenario({
+      ...usePlannerStore.getState().scenario!,
+      name: 'B',
+    });
+    // The open one (B): through edit, so undo brings the old name back.
+    expect(usePlannerStore.getState().renameScenario(secondId, 'B renamed')).toEqual({ ok: true });
+    expect(usePlannerStore.getState().scenario?.name).toBe('B renamed');
+    expect(usePlannerStore.getState().past).toHaveLength(1);
+    // Another one: renamed in its library entry; the open scenario and its history are untouched.
+    const openBefore = usePlannerStore.getState().scenario;
+    expect(usePlannerStore.getState().renameScenario(firstId, 'First renamed')).toEqual({ ok: true });
+    const state = usePlannerStore.getState();
+    expect(state.library.map((e) => e.scenario.name)).toEqual(['First renamed', 'B renamed']);
+    expect(state.scenario).toBe(openBefore);
+    expect(state.activeId).toBe(secondId);
+    expect(state.past).toHaveLength(1);
+    usePlannerStore.getState().undo();
+    expect(usePlannerStore.getState().library.map((e) => e.scenario.name)).toEqual(['First renamed', 'B']);
+  });
+
+  it('refuses to rename a scenario that is not in the library', () => {
+    load();
+    const before = usePlannerStore.getState().library;
+    const result = usePlannerStore.getState().renameScenario('__proto__', 'X');
+    expect(result.ok).toBe(false);
+    expect(usePlannerStore.getState().library).toBe(before);
+  });
+
   it('never deletes the last scenario', () => {
     load();
     usePlannerStore.getState().deleteScenario(usePlannerStore.getState().activeId!);
