@@ -1,5 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { formatIssue } from '../domain/validate-scenario';
+import { isShareFragment, readShareFragment } from '../io/share-link';
 import { defaultScenarioQueryOptions } from '../queries/shipped-data';
 import { loadPersisted, savePersisted } from '../state/persistence';
 import type { PersistedState } from '../state/persistence';
@@ -10,8 +12,28 @@ const SAVE_DELAY_MS = 250;
 export type BootStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; message: string };
 
 /**
+ * Opens a share link the page was opened with (`#share=…`) as a NEW library scenario, never replacing one, and
+ * clears the fragment so a reload does not open it twice. A damaged, oversized or invalid link changes nothing
+ * and is reported.
+ */
+function openShareLinkInAddress() {
+  const { hash, pathname, search } = window.location;
+  if (!isShareFragment(hash)) return;
+  window.history.replaceState(window.history.state, '', `${pathname}${search}`);
+  const { addScenario, setShareNotice } = usePlannerStore.getState();
+  const opened = readShareFragment(hash);
+  if (opened.ok) {
+    addScenario(opened.value);
+    setShareNotice({ kind: 'opened', name: opened.value.name });
+  } else {
+    setShareNotice({ kind: 'failed', message: opened.issues.map(formatIssue).join('; ') });
+  }
+}
+
+/**
  * Opens the saved scenario, or the shipped default when nothing usable is saved, then saves every change.
- * Saved data that cannot be read is kept aside for export and reported, never silently dropped.
+ * Saved data that cannot be read is kept aside for export and reported, never silently dropped. A share link
+ * in the address opens after the saved library, as a new scenario.
  */
 export function useBootstrap(): BootStatus {
   const queryClient = useQueryClient();
@@ -48,8 +70,6 @@ export function useBootstrap(): BootStatus {
           setLoadNotice({ kind: 'storage-error', message: saved.message });
         }
       }
-      setStatus({ kind: 'ready' });
-
       let timer: ReturnType<typeof setTimeout> | undefined;
       unsubscribe = store.subscribe((state, previous) => {
         if (
@@ -69,6 +89,9 @@ export function useBootstrap(): BootStatus {
           );
         }, SAVE_DELAY_MS);
       });
+      // After subscribing, so the shared scenario is saved with the library.
+      openShareLinkInAddress();
+      setStatus({ kind: 'ready' });
     }
 
     boot().catch((error: unknown) => {
