@@ -1,9 +1,19 @@
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { StrategyResult } from '../../domain/simulate';
 import { findCheapestStrategy, useSimulation } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { formatMonth, formatMonths } from '../../ui/format';
 import { Money } from '../../ui/money';
+
+let firstNumbersMarked = false;
+
+/** Marks the moment the first figures are on screen, for `npm run bench` (a User Timing mark). */
+function markFirstNumbers() {
+  if (firstNumbersMarked || typeof performance === 'undefined' || !performance.mark) return;
+  firstNumbersMarked = true;
+  performance.mark('planner:first-numbers');
+}
 
 function describeCreditsEnd(
   strategy: StrategyResult,
@@ -30,6 +40,7 @@ function describeRunway(
  */
 export function SummaryPanel() {
   const scenario = useScenario();
+  useEffect(markFirstNumbers, []);
   const result = useSimulation();
   const [focusId, setFocus] = usePlannerStore(useShallow((s) => [s.focusStrategyId, s.setFocusStrategy]));
   const cheapest = findCheapestStrategy(result);
@@ -122,7 +133,12 @@ export function SummaryPanel() {
                     )}
                   </td>
                   <td data-testid="summary-credits-end">
-                    {describeCreditsEnd(strategy, scenario.startMonth, scenario.credits.length > 0)}
+                    {describeCreditsEnd(
+                      strategy,
+                      scenario.startMonth,
+                      scenario.credits.length > 0,
+                      scenario.horizonMonths,
+                    )}
                   </td>
                   <td data-testid="summary-runway">
                     {describeRunway(strategy, scenario.startMonth, scenario.horizonMonths)}
