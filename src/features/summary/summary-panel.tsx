@@ -19,9 +19,10 @@ function describeCreditsEnd(
   strategy: StrategyResult,
   startMonth: string | undefined,
   hasPools: boolean,
+  horizonMonths: number,
 ): string {
   if (!hasPools) return 'No credit pools';
-  if (strategy.creditsExhaustedMonth === null) return 'Last the horizon';
+  if (strategy.creditsExhaustedMonth === null) return `Not within ${formatMonths(horizonMonths)}`;
   return formatMonth(strategy.creditsExhaustedMonth, startMonth);
 }
 
