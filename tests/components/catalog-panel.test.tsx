@@ -1,0 +1,417 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Model } from '../../src/domain/scenario-schema';
+import { CatalogPanel } from '../../src/features/catalog/catalog-panel';
+import { SummaryPanel } from '../../src/features/summary/summary-panel';
+import { usePlannerStore } from '../../src/state/scenario-store';
+import { makeCatalogScenario } from '../factories/catalog-scenario';
+import { makeLargeCatalogScenario } from '../factories/large-catalog';
+import { renderWithScenario } from '../factories/render-with-store';
+
+function readCatalog(): Model[] {
+  return usePlannerStore.getState().scenario?.catalog ?? [];
+}
+
+function readModel(id: string): Model | undefined {
+  return readCatalog().find((model) => model.id === id);
+}
+
+/** The body rows of the catalog table (spacer rows are aria-hidden and not counted). */
+function getBodyRows(): HTMLElement[] {
+  return within(screen.getByRole('table', { name: 'Models' })).getAllByTestId('catalog-row');
+}
+
+/** The model names of the rows shown, in display order. */
+function readRowNames(): string[] {
+  return getBodyRows().map(
+    (row) => within(row).getAllByRole('rowheader')[0]?.querySelector('span')?.textContent ?? '',
+  );
+}
+
+function getRow(name: string): HTMLElement {
+  const row = getBodyRows().find((candidate) => candidate.querySelector('th span')?.textContent === name);
+  if (!row) throw new Error(`no row for ${name}`);
+  return row;
+}
+
+async function openEditor(user: ReturnType<typeof userEvent.setup>, name: string) {
+  await user.click(screen.getByRole('button', { name: `Edit ${name}` }));
+  return screen.getByRole('region', { name: `Edit ${name}` });
+}
+
+describe('CatalogPanel: table', () => {
+  it('shows every model with its figures, the seed badge and capacity figures in place of token prices', () => {
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    expect(screen.getByTestId('catalog-count')).toHaveTextContent('5 of 5 models');
+    const sonnet = getRow('Claude Sonnet');
+    // Per 1M tokens as stored: 3 / 15, cache write 3.75, cache read 0.30, batch 50 % off, 200K context.
+    for (const text of ['$3.00', '$15.00', '$3.75', '$0.30', '50% off', '200,000', '88', 'as of 2025'])
+      expect(within(sonnet).getByText(text)).toBeInTheDocument();
+    const seed = getRow('Mistral Small');
+    expect(within(seed).getByText('seed 2026')).toBeInTheDocument();
+    expect(within(sonnet).queryByText(/^seed/)).not.toBeInTheDocument();
+    expect(screen.getByText(/representative 2026 figure, confirm before you budget/)).toBeInTheDocument();
+    const capacity = getRow('Mistral 7B (self-hosted)');
+    expect(within(capacity).getByText('Capacity-billed')).toBeInTheDocument();
+    expect(capacity).toHaveTextContent('$1.006/hour per unit · 60,000 tokens/min per unit · min 1 unit');
+    // No token price columns for it: one cell spans input, output, cache write, cache read and batch.
+    expect(within(capacity).queryByText('No caching')).not.toBeInTheDocument();
+    // A model without a cache-write price writes at the input price ($1.00 for Cheap); no caching, no batch.
+    const cheap = getRow('Cheap model');
+    expect(within(cheap).getAllByText('$1.00')).toHaveLength(2);
+    expect(within(cheap).getByText('No caching')).toBeInTheDocument();
+    expect(within(cheap).getByText('Unlimited')).toBeInTheDocument();
+  });
+
+  it('filters by provider, platform, open weight and text in the name or id', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    await user.selectOptions(screen.getByLabelText('Provider'), 'Mistral AI');
+    expect(readRowNames()).toEqual(['Mistral Small', 'Mistral 7B (self-hosted)']);
+    expect(screen.getByTestId('catalog-count')).toHaveTextContent('2 of 5 models');
+    await user.selectOptions(screen.getByLabelText('Platform'), 'self-hosted');
+    expect(readRowNames()).toEqual(['Mistral 7B (self-hosted)']);
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await user.selectOptions(screen.getByLabelText('Platform'), 'bedrock');
+    expect(readRowNames()).toEqual(['Cheap model', 'Dear model', 'Claude Sonnet']);
+    await user.selectOptions(screen.getByLabelText('Open weight'), 'yes');
+    expect(screen.getByTestId('catalog-count')).toHaveTextContent('0 of 5 models');
+    expect(screen.getByText('No model matches these filters.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await user.type(screen.getByLabelText('Search name or id'), 'SONNET');
+    expect(readRowNames()).toEqual(['Claude Sonnet']);
+    await user.clear(screen.getByLabelText('Search name or id'));
+    await user.type(screen.getByLabelText('Search name or id'), 'self-7');
+    expect(readRowNames()).toEqual(['Mistral 7B (self-hosted)']);
+  });
+
+  it('sorts by a column header, ascending then descending, capacity-billed models last', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    const inputHeader = screen.getByRole('columnheader', { name: /^Input/ });
+    expect(inputHeader).not.toHaveAttribute('aria-sort');
+    await user.click(within(inputHeader).getByRole('button'));
+    expect(inputHeader).toHaveAttribute('aria-sort', 'ascending');
+    // Input $/MTok: Mistral Small 0.2, Cheap 1, Dear 3 and Sonnet 3 (tie: catalog order), self-hosted has none.
+    expect(readRowNames()).toEqual([
+      'Mistral Small',
+      'Cheap model',
+      'Dear model',
+      'Claude Sonnet',
+      'Mistral 7B (self-hosted)',
+    ]);
+    await user.click(within(inputHeader).getByRole('button'));
+    expect(inputHeader).toHaveAttribute('aria-sort', 'descending');
+    expect(readRowNames()).toEqual([
+      'Dear model',
+      'Claude Sonnet',
+      'Cheap model',
+      'Mistral Small',
+      'Mistral 7B (self-hosted)',
+    ]);
+    const nameHeader = screen.getByRole('columnheader', { name: /^Model/ });
+    await user.click(within(nameHeader).getByRole('button'));
+    expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+    expect(inputHeader).not.toHaveAttribute('aria-sort');
+    expect(readRowNames()[0]).toBe('Cheap model');
+    // Context window: unlimited sorts as the largest.
+    const contextHeader = screen.getByRole('columnheader', { name: /^Context/ });
+    await user.click(within(contextHeader).getByRole('button'));
+    expect(readRowNames()).toEqual([
+      'Mistral Small',
+      'Claude Sonnet',
+      'Cheap model',
+      'Dear model',
+      'Mistral 7B (self-hosted)',
+    ]);
+  });
+
+  it('shows prices per 1K tokens when asked: per 1M ÷ 1000', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    await user.click(screen.getByRole('button', { name: 'per 1K tokens' }));
+    expect(usePlannerStore.getState().priceUnit).toBe('per-thousand');
+    expect(screen.getByRole('button', { name: 'per 1K tokens' })).toHaveAttribute('aria-pressed', 'true');
+    const sonnet = getRow('Claude Sonnet');
+    // $3 / 1M → $0.003 / 1K; $15 → $0.015; cache write $3.75 → $0.00375; cache read $0.30 → $0.0003.
+    for (const text of ['$0.003', '$0.015', '$0.00375', '$0.0003'])
+      expect(within(sonnet).getByText(text)).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /^Input/ })).toHaveTextContent('$ / 1K tok');
+    // The capacity model's hourly price is not a token price: unchanged.
+    expect(getRow('Mistral 7B (self-hosted)')).toHaveTextContent('$1.006/hour per unit');
+    // The stored prices stay per 1M tokens.
+    expect(readModel('sonnet')?.pricing).toMatchObject({ inputPerMTok: 3, outputPerMTok: 15 });
+  });
+
+  it('renders only a window of rows for a 2,000-model catalog', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeLargeCatalogScenario(2000));
+    expect(screen.getByTestId('catalog-count')).toHaveTextContent('2,000 of 2,000 models');
+    const rendered = getBodyRows().length;
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(100);
+    expect(screen.getByRole('table', { name: 'Models' })).toHaveAttribute('aria-rowcount', '2001');
+    await user.click(within(screen.getByRole('columnheader', { name: /^Quality/ })).getByRole('button'));
+    await user.click(within(screen.getByRole('columnheader', { name: /^Quality/ })).getByRole('button'));
+    // Highest quality first: the generated models' quality is i % 100, so 99 leads.
+    expect(getBodyRows()[0]).toHaveTextContent('Generated model 99');
+    expect(getBodyRows().length).toBeLessThan(100);
+    await user.selectOptions(screen.getByLabelText('Provider'), 'Globex');
+    // Generated models cycle over five providers: 1,998 / 5 → 400 are Globex (i % 5 = 1).
+    expect(screen.getByTestId('catalog-count')).toHaveTextContent('400 of 2,000 models');
+  });
+});
+
+describe('CatalogPanel: editing', () => {
+  it('edits a price through the store and the summary follows', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(
+      <>
+        <SummaryPanel />
+        <CatalogPanel />
+      </>,
+      makeCatalogScenario(),
+    );
+    const summaryRow = screen.getByRole('row', { name: /All on cheap/ });
+    // Cheap at 1 / 2 $/MTok: 1,000·1e-6 + 100·2e-6 = $0.0012 a request → $1,200 a month.
+    expect(within(summaryRow).getByText('$1,200')).toBeInTheDocument();
+    const editor = await openEditor(user, 'Cheap model');
+    expect(within(editor).getByRole('heading', { name: 'Edit Cheap model' })).toHaveFocus();
+    const input = within(editor).getByLabelText('Input price');
+    await user.clear(input);
+    await user.type(input, '2');
+    expect(readModel('cheap')?.pricing).toMatchObject({ kind: 'per-token', inputPerMTok: 2 });
+    // Input at $2: 1,000·2e-6 + 100·2e-6 = $0.0022 a request → $2,200 a month.
+    expect(within(screen.getByRole('row', { name: /All on cheap/ })).getByText('$2,200')).toBeInTheDocument();
+    expect(within(getRow('Cheap model')).getAllByText('$2.00')).toHaveLength(3);
+  });
+
+  it('edits in the unit shown: $0.0025 per 1K tokens is stored as $2.50 per 1M', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    await user.click(screen.getByRole('button', { name: 'per 1K tokens' }));
+    const editor = await openEditor(user, 'Cheap model');
+    const output = within(editor).getByLabelText('Output price');
+    expect(output).toHaveValue('0.002');
+    await user.clear(output);
+    await user.type(output, '0.0025');
+    expect(readModel('cheap')?.pricing).toMatchObject({ outputPerMTok: 2.5 });
+    await user.click(screen.getByRole('button', { name: 'per 1M tokens' }));
+    expect(within(editor).getByLabelText('Output price')).toHaveValue('2.5');
+  });
+
+  it('shows a message for an invalid price and keeps it out of the store', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    const editor = await openEditor(user, 'Cheap model');
+    const input = within(editor).getByLabelText('Input price');
+    await user.clear(input);
+    await user.type(input, '-1');
+    expect(within(editor).getByRole('alert')).toHaveTextContent('Input price must be 0 or more');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(readModel('cheap')?.pricing).toMatchObject({ inputPerMTok: 1 });
+    await user.clear(input);
+    await user.type(input, 'abc');
+    expect(within(editor).getByRole('alert')).toHaveTextContent('Input price must be a number');
+    expect(readModel('cheap')?.pricing).toMatchObject({ inputPerMTok: 1 });
+    const batch = within(editor).getByRole('checkbox', { name: /No batch mode/ });
+    await user.click(batch);
+    const discount = within(editor).getByLabelText('Batch discount');
+    await user.clear(discount);
+    await user.type(discount, '150');
+    expect(within(editor).getByText('Batch discount must be between 0 and 100 %')).toBeInTheDocument();
+    // Each valid prefix applies as it is typed ("1" → 1 %, "15" → 15 %); "150" stops at the message.
+    expect(readModel('cheap')?.pricing).toMatchObject({ batchDiscount: 0.15 });
+  });
+
+  it('turns nullable figures on and off: caching, batch, context window', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    const editor = await openEditor(user, 'Claude Sonnet');
+    await user.click(within(editor).getByRole('checkbox', { name: /No prompt caching/ }));
+    expect(readModel('sonnet')?.pricing).toMatchObject({ cacheReadPerMTok: null });
+    expect(within(getRow('Claude Sonnet')).getByText('No caching')).toBeInTheDocument();
+    await user.click(within(editor).getByRole('checkbox', { name: /No prompt caching/ }));
+    // Starts again at a tenth of the input price: 3 / 10 = 0.3.
+    expect(readModel('sonnet')?.pricing).toMatchObject({ cacheReadPerMTok: 0.3 });
+    await user.click(within(editor).getByRole('checkbox', { name: /Same as input price/ }));
+    expect(readModel('sonnet')?.pricing).toMatchObject({ cacheWritePerMTok: null });
+    await user.click(within(editor).getByRole('checkbox', { name: /Unlimited/ }));
+    expect(readModel('sonnet')?.contextWindow).toBeNull();
+    await user.click(within(editor).getByRole('checkbox', { name: /Unlimited/ }));
+    const context = within(editor).getByLabelText('Context window');
+    await user.clear(context);
+    await user.type(context, '100000');
+    expect(readModel('sonnet')?.contextWindow).toBe(100000);
+  });
+
+  it('renames a model id and the strategies follow it; a taken id is refused', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    const editor = await openEditor(user, 'Cheap model');
+    const id = within(editor).getByLabelText('Id');
+    await user.type(id, '-v2');
+    expect(readModel('cheap-v2')).toBeDefined();
+    const strategies = usePlannerStore.getState().scenario?.strategies ?? [];
+    expect(strategies.find((s) => s.id === 'all-cheap')).toMatchObject({ model: 'cheap-v2' });
+    // The editor follows the renamed model.
+    await user.clear(within(editor).getByLabelText('Name'));
+    await user.type(within(editor).getByLabelText('Name'), 'Budget');
+    expect(readModel('cheap-v2')?.name).toBe('Budget');
+    await user.clear(id);
+    await user.type(id, 'dear');
+    expect(within(editor).getByText('Id is already used by another model')).toBeInTheDocument();
+    expect(readCatalog().filter((m) => m.id === 'dear')).toHaveLength(1);
+  });
+
+  it('edits a capacity-billed model and switches a model between per-token and capacity billing', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    let editor = await openEditor(user, 'Mistral 7B (self-hosted)');
+    expect(within(editor).queryByLabelText('Input price')).not.toBeInTheDocument();
+    const minUnits = within(editor).getByLabelText('Minimum units');
+    await user.clear(minUnits);
+    await user.type(minUnits, '2');
+    const hourly = within(editor).getByLabelText('Price per unit-hour');
+    await user.clear(hourly);
+    await user.type(hourly, '1.5');
+    expect(readModel('self-7b')?.pricing).toEqual({
+      kind: 'capacity',
+      hourlyPerUnit: 1.5,
+      tokensPerMinutePerUnit: 60000,
+      minUnits: 2,
+    });
+    expect(getRow('Mistral 7B (self-hosted)')).toHaveTextContent(
+      '$1.50/hour per unit · 60,000 tokens/min per unit · min 2 units',
+    );
+    await user.clear(minUnits);
+    await user.type(minUnits, '1.5');
+    expect(within(editor).getByText('Minimum units must be a whole number')).toBeInTheDocument();
+    const throughput = within(editor).getByLabelText('Throughput per unit');
+    await user.clear(throughput);
+    await user.type(throughput, '0');
+    expect(within(editor).getByText('Throughput per unit must be greater than 0')).toBeInTheDocument();
+    // "1" and "1." were valid on the way to "1.5" and applied; "0" units of throughput never was.
+    expect(readModel('self-7b')?.pricing).toMatchObject({ tokensPerMinutePerUnit: 60000, minUnits: 1 });
+
+    await user.click(within(editor).getByRole('button', { name: 'Done' }));
+    editor = await openEditor(user, 'Mistral Small');
+    await user.click(within(editor).getByRole('radio', { name: /Capacity/ }));
+    expect(readModel('mistral-small')?.pricing.kind).toBe('capacity');
+    expect(within(getRow('Mistral Small')).getByText('Capacity-billed')).toBeInTheDocument();
+    await user.click(within(editor).getByRole('radio', { name: 'Per token' }));
+    // Switching back restores the token prices it had.
+    expect(readModel('mistral-small')?.pricing).toMatchObject({
+      kind: 'per-token',
+      inputPerMTok: 0.2,
+      outputPerMTok: 0.6,
+      batchDiscount: 0.5,
+    });
+  });
+
+  it('adds a model and opens it in the editor', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    await user.selectOptions(screen.getByLabelText('Platform'), 'mistral');
+    await user.click(screen.getByRole('button', { name: 'Add model' }));
+    expect(readCatalog()).toHaveLength(6);
+    expect(readModel('new-model')).toMatchObject({ name: 'New model', platform: 'mistral' });
+    const editor = screen.getByRole('region', { name: 'Edit New model' });
+    expect(within(editor).getByText('Enter the input and output prices.')).toBeInTheDocument();
+    expect(screen.getByText(/^Added new-model at the end of the catalog/)).toHaveAttribute('role', 'status');
+    expect(readRowNames()).toContain('New model');
+    await user.click(screen.getByRole('button', { name: 'Add model' }));
+    expect(readModel('new-model-2')).toBeDefined();
+  });
+
+  it('duplicates a model next to the original and edits the copy', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    const editor = await openEditor(user, 'Mistral Small');
+    await user.click(within(editor).getByRole('button', { name: 'Duplicate Mistral Small' }));
+    expect(readCatalog().map((m) => m.id)).toEqual([
+      'cheap',
+      'dear',
+      'mistral-small',
+      'mistral-small-copy',
+      'sonnet',
+      'self-7b',
+    ]);
+    expect(readModel('mistral-small-copy')?.pricing).toEqual(readModel('mistral-small')?.pricing);
+    expect(screen.getByRole('region', { name: 'Edit Mistral Small (copy)' })).toBeInTheDocument();
+  });
+
+  it('deletes an unused model; Undo brings it back', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    const editor = await openEditor(user, 'Mistral Small');
+    await user.click(within(editor).getByRole('button', { name: 'Delete Mistral Small' }));
+    expect(readModel('mistral-small')).toBeUndefined();
+    expect(screen.queryByRole('region', { name: /^Edit/ })).not.toBeInTheDocument();
+    expect(screen.getByText('Deleted Mistral Small. Undo brings it back.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add model' })).toHaveFocus();
+    usePlannerStore.getState().undo();
+    expect(readModel('mistral-small')).toBeDefined();
+  });
+
+  it('refuses to delete a model that strategies use, naming them', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    const editor = await openEditor(user, 'Dear model');
+    await user.click(within(editor).getByRole('button', { name: 'Delete Dear model' }));
+    expect(within(editor).getByRole('alert')).toHaveTextContent(
+      'Dear model is not deleted: strategies “All on dear” and “Cheap first, escalate” use it.',
+    );
+    expect(readModel('dear')).toBeDefined();
+  });
+
+  it('moves focus into the editor and back to the row on Done or Escape', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    await openEditor(user, 'Claude Sonnet');
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('region', { name: 'Edit Claude Sonnet' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Edit Claude Sonnet' })).toHaveFocus();
+    const editor = await openEditor(user, 'Claude Sonnet');
+    await user.click(within(editor).getByLabelText('Quality'));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Edit Claude Sonnet' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Edit Claude Sonnet' })).toHaveFocus();
+  });
+});
+
+describe('CatalogPanel: reset to the shipped catalog', () => {
+  it('asks first, then replaces the catalog, keeping the models strategies use; Undo restores it', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    await user.click(screen.getByRole('button', { name: 'Reset to shipped catalog…' }));
+    const confirm = screen.getByRole('region', { name: 'Reset to shipped catalog' });
+    await waitFor(() => expect(within(confirm).getByText(/with the 25 shipped ones/)).toBeInTheDocument());
+    expect(confirm).toHaveTextContent(
+      'except the 2 your strategies use that the shipped catalog lacks (Cheap model and Dear model)',
+    );
+    expect(confirm).toHaveTextContent('Undo brings back the current catalog.');
+    expect(readCatalog()).toHaveLength(5);
+    await user.click(within(confirm).getByRole('button', { name: 'Reset catalog' }));
+    // 25 shipped models, then cheap and dear (the strategies name them); Mistral Small, Sonnet and self-7b go.
+    const ids = readCatalog().map((m) => m.id);
+    expect(ids).toHaveLength(27);
+    expect(ids.slice(-2)).toEqual(['cheap', 'dear']);
+    expect(ids).not.toContain('sonnet');
+    expect(screen.getByText(/Catalog reset to the 25 shipped models\. Kept 2 models/)).toBeInTheDocument();
+    expect(screen.getByTestId('catalog-count')).toHaveTextContent('27 of 27 models');
+    usePlannerStore.getState().undo();
+    expect(readCatalog()).toHaveLength(5);
+  });
+
+  it('cancels without changing anything', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    await user.click(screen.getByRole('button', { name: 'Reset to shipped catalog…' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('region', { name: 'Reset to shipped catalog' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Reset to shipped catalog…' })).toHaveFocus();
+    expect(readCatalog()).toHaveLength(5);
+  });
+});
