@@ -27,7 +27,8 @@ function describeCreditsExhausted(strategy: StrategyResult, scenario: Scenario):
 }
 
 function describeRunway(strategy: StrategyResult, scenario: Scenario): string {
-  if (strategy.runwayMonths === null) return `cash lasts the ${formatMonths(scenario.horizonMonths)} horizon`;
+  if (strategy.runwayMonths === null)
+    return `cash lasts the whole horizon (${formatMonths(scenario.horizonMonths)})`;
   const month = strategy.runwayMonths;
   return `cash runs out in ${formatMonth(month, scenario.startMonth)} (month ${month + 1})`;
 }

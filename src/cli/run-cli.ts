@@ -6,7 +6,7 @@ import { planScenario } from '../domain/plan-scenario';
 import { formatIssue } from '../domain/validate-scenario';
 import type { ValidationIssue } from '../domain/validate-scenario';
 import { parseCatalogText, summarizeCatalogImport } from '../io/catalog-import';
-import { parseJsonText } from '../io/json-text';
+import { isJsonObject, parseJsonText } from '../io/json-text';
 import { formatMonthlyCsv } from '../io/results-csv';
 import { formatResultTable } from './result-table';
 import { toPrintableText } from './terminal-text';
@@ -151,10 +151,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     const imported = parseCatalogText(catalogText, { fileName: options.catalogPath, importedAt: io.today() });
     if (imported.ok) {
       io.stderr(`${toPrintableText(summarizeCatalogImport(imported))}\n`);
-      const { value } = document.ok ? document : { value: undefined };
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        (value as Record<string, unknown>).catalog = imported.models;
-      }
+      // A document that is not an object is refused by validation below; there is no catalog to replace.
+      if (document.ok && isJsonObject(document.value)) document.value.catalog = imported.models;
     } else {
       errors.push(...prefixIssues(imported.issues, `${options.catalogPath}: `));
     }

@@ -207,14 +207,35 @@ export function hasCatalogCsvHeader(headerCells: readonly string[]): boolean {
   return headerCells.some((cell) => known.has(cell.trim().toLowerCase()));
 }
 
-/** Splits CSV text into rows of cells (papaparse, delimiter detected), with quoting errors as issues. */
-export function splitCsvRows(text: string): { rows: string[][]; issues: ValidationIssue[] } {
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
-  const issues: ValidationIssue[] = [];
-  for (const error of parsed.errors) {
-    if (error.code === 'UndetectableDelimiter') continue; // one column: papaparse falls back to commas
-    issues.push({ path: error.row === undefined ? '' : `row ${error.row + 1}`, message: error.message });
+/** Delimiters a catalog CSV may use, in order of preference. */
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * The delimiter, read from the first non-blank line: the header names columns, which never contain one, so the
+ * first delimiter found there is the file's. Guessing from the whole file could be swayed by text in the cells.
+ */
+function findDelimiter(text: string): string {
+  for (let start = 0; start < text.length;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') return DELIMITERS.find((delimiter) => line.includes(delimiter)) ?? ',';
+    start = end + 1;
   }
+  return ',';
+}
+
+/** Splits CSV text into rows of cells (papaparse; comma, semicolon, tab or bar), with quoting errors as issues. */
+export function splitCsvRows(text: string): { rows: string[][]; issues: ValidationIssue[] } {
+  const parsed = Papa.parse<string[]>(text, {
+    header: false,
+    skipEmptyLines: false,
+    delimiter: findDelimiter(text),
+  });
+  const issues = parsed.errors.map((error) => ({
+    path: error.row === undefined ? '' : `row ${error.row + 1}`,
+    message: error.message,
+  }));
   return { rows: parsed.data, issues };
 }
 

@@ -10,7 +10,7 @@ import { fromZodIssues } from '../domain/validate-scenario';
 import type { ValidationIssue } from '../domain/validate-scenario';
 import { formatNumber } from '../ui/format';
 import { hasCatalogCsvHeader, readCatalogCsvRows, splitCsvRows } from './catalog-csv';
-import { checkImportSize, parseJsonBody, stripByteOrderMark } from './json-text';
+import { checkImportSize, isJsonObject, parseJsonBody, stripByteOrderMark } from './json-text';
 import { convertLitellmCatalog, isLitellmCatalog } from './litellm-catalog';
 
 export { catalogToCsv } from './catalog-csv';
@@ -105,7 +105,7 @@ function parseJsonCatalog(body: string, options: CatalogImportOptions): CatalogI
     });
     return succeed('litellm', converted.models, converted.skippedKeys);
   }
-  if (typeof value === 'object' && value !== null && Object.hasOwn(value, 'schemaVersion')) {
+  if (isJsonObject(value) && Object.hasOwn(value, 'schemaVersion')) {
     return fail(
       'this is a scenario file, not a catalog: a native catalog is a JSON list of catalog entries (a scenario\'s "catalog")',
     );

@@ -37,6 +37,11 @@ export function checkImportSize(text: string): ValidationIssue | null {
     : null;
 }
 
+/** A parsed JSON value that is an object (not null, not a list). */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Drops a leading byte-order mark, which editors on Windows like to add and JSON.parse rejects. */
 export function stripByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

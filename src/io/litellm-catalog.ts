@@ -4,6 +4,7 @@
  */
 import { modelSchema } from '../domain/scenario-schema';
 import type { Model } from '../domain/scenario-schema';
+import { isJsonObject } from './json-text';
 
 /** The source label every imported model carries (the file name is added when known). */
 export const LITELLM_SOURCE_LABEL = 'LiteLLM model_prices_and_context_window.json';
@@ -15,10 +16,6 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 type JsonObject = Record<string, unknown>;
-
-function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Reads an own property only: entries come from JSON.parse, but nothing inherited is ever taken for data. */
 function readOwn(entry: JsonObject, field: string): unknown {

@@ -129,7 +129,7 @@ describe('runCli output', () => {
     document.finance = { cashOnHand: 1e9 };
     const result = run(['s.json', '--format=table'], { 's.json': JSON.stringify(document) });
     expect(result.stdout).toMatch(/^ {2}Credits run out +no credit pools$/m);
-    expect(result.stdout).toMatch(/^ {2}Runway +cash lasts the 24 months horizon$/m);
+    expect(result.stdout).toMatch(/^ {2}Runway +cash lasts the whole horizon \(24 months\)$/m);
   });
 
   it('prints the monthly CSV', () => {

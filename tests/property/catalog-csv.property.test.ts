@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Model } from '../../src/domain/scenario-schema';
+import { catalogToCsv, parseCatalogText } from '../../src/io/catalog-import';
+
+/** Text a person or a hostile file might put in a cell: quotes, delimiters, newlines, formulas, any code point. */
+const textArbitrary = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 8 }),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    '=1+1',
+    "'=x",
+    "''",
+    "'",
+    '-5',
+    '@a',
+    '\tb',
+    '\rc',
+    ' a , "b" ;|',
+  ),
+);
+const nonEmptyTextArbitrary = textArbitrary.filter((text) => text !== '');
+const amountArbitrary = fc.double({ min: 0, max: 1e300, noNaN: true, noDefaultInfinity: true });
+
+const perTokenArbitrary = fc.record({
+  kind: fc.constant('per-token' as const),
+  inputPerMTok: amountArbitrary,
+  outputPerMTok: amountArbitrary,
+  cacheWritePerMTok: fc.option(amountArbitrary),
+  cacheReadPerMTok: fc.option(amountArbitrary),
+  batchDiscount: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+});
+
+const capacityArbitrary = fc.record({
+  kind: fc.constant('capacity' as const),
+  hourlyPerUnit: amountArbitrary,
+  tokensPerMinutePerUnit: fc.double({ min: 1e-6, max: 1e12, noNaN: true }),
+  minUnits: fc.nat({ max: 1000 }),
+});
+
+const modelArbitrary: fc.Arbitrary<Model> = fc.record(
+  {
+    id: nonEmptyTextArbitrary,
+    name: textArbitrary,
+    provider: textArbitrary,
+    platform: nonEmptyTextArbitrary,
+    pricing: fc.oneof(perTokenArbitrary, capacityArbitrary),
+    contextWindow: fc.option(amountArbitrary),
+    quality: amountArbitrary,
+    outputTokenFactor: amountArbitrary,
+    openWeight: fc.boolean(),
+    // An all-empty source and empty notes are written as absent: generate only what survives a round trip.
+    source: fc.record(
+      { label: nonEmptyTextArbitrary, asOf: textArbitrary, url: nonEmptyTextArbitrary },
+      { requiredKeys: ['label', 'asOf'] },
+    ),
+    notes: nonEmptyTextArbitrary,
+  },
+  {
+    requiredKeys: [
+      'id',
+      'name',
+      'provider',
+      'platform',
+      'pricing',
+      'contextWindow',
+      'quality',
+      'outputTokenFactor',
+      'openWeight',
+    ],
+  },
+);
+
+describe('catalogToCsv ⇄ CSV import', () => {
+  it('reads back exactly the catalog it wrote', { timeout: 30_000 }, () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(modelArbitrary, { selector: (model) => model.id, minLength: 1, maxLength: 6 }),
+        (models) => {
+          const result = parseCatalogText(catalogToCsv(models), { importedAt: '2027-03-14' });
+          expect(result.ok && result.format).toBe('csv');
+          expect(result.ok && result.models).toEqual(models);
+        },
+      ),
+      { seed: 20270314, numRuns: 200 },
+    );
+  });
+});
