@@ -46,8 +46,8 @@ const UNRECOGNISED =
   'not a recognised catalog: expected a JSON list of catalog entries, a CSV file whose header row names catalog ' +
   "columns (id, name, provider, platform, inputPerMTok, …), or LiteLLM's model_prices_and_context_window.json";
 
-function fail(message: string, path = ''): CatalogImportResult {
-  return { ok: false, issues: [{ path, message }] };
+function fail(message: string): CatalogImportResult {
+  return { ok: false, issues: [{ path: '', message }] };
 }
 
 function succeed(format: CatalogFormat, models: Model[], skippedKeys: string[] = []): CatalogImportResult {
