@@ -30,6 +30,7 @@ export function formatIssue(issue: ValidationIssue): string {
 
 const EXPECTED_NAMES: Record<string, string> = {
   number: 'a number',
+  int: 'a whole number',
   string: 'text',
   boolean: 'true or false',
   array: 'a list',
@@ -208,8 +209,34 @@ export function validateScenario(input: unknown): ValidationResult<Scenario> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, issues: [{ path: '', message: 'a scenario must be a JSON object' }] };
   }
-  const parsed = scenarioSchema.safeParse(input);
+  // reportInput puts the offending value on each issue, so a wrong type reads "must be a number", not "is required".
+  const parsed = scenarioSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
   const issues = checkScenarioReferences(parsed.data);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };
+}
+
+/**
+ * `validateScenario` for an edit of an already valid scenario: when the edit keeps the very same catalog
+ * array (edits are immutable, so the same array means the same, already validated models), the catalog's
+ * entries are not parsed again. A 2,000-model catalog then costs nothing per traffic or strategy edit.
+ * Cross-field checks (ids, routes, shares) always run on the whole document.
+ */
+export function validateScenarioEdit(
+  input: unknown,
+  validatedCatalog: readonly Model[] | null,
+): ValidationResult<Scenario> {
+  if (
+    validatedCatalog === null ||
+    typeof input !== 'object' ||
+    input === null ||
+    (input as { catalog?: unknown }).catalog !== validatedCatalog
+  ) {
+    return validateScenario(input);
+  }
+  const parsed = scenarioSchema.safeParse({ ...(input as object), catalog: [] });
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
+  const scenario: Scenario = { ...parsed.data, catalog: validatedCatalog as Model[] };
+  const issues = checkScenarioReferences(scenario);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: scenario };
 }
