@@ -1,0 +1,63 @@
+import { BurnDownChart } from '../../charts/burn-down-chart';
+import type { BurnDownMarker } from '../../charts/burn-down-chart';
+import { ChartFrame } from '../../charts/chart-frame';
+import type { CreditPool } from '../../domain/scenario-schema';
+import type { StrategyResult } from '../../domain/simulate';
+import { formatMoney, formatMonth } from '../../ui/format';
+import { buildPoolSeries, describeBurnDown, namePool, readMoney } from './runway-figures';
+
+/** Credit pools burning down and cash over the horizon for one strategy, with the months each runs out. */
+export function BurnDownSection({
+  strategy,
+  pools,
+  startMonth,
+}: {
+  strategy: StrategyResult;
+  pools: readonly CreditPool[];
+  startMonth: string | undefined;
+}) {
+  const labels = strategy.months.map((m) => formatMonth(m.month, startMonth));
+  const markers: BurnDownMarker[] = [];
+  if (strategy.creditsExhaustedMonth !== null) {
+    markers.push({ index: strategy.creditsExhaustedMonth, label: 'Credits run out' });
+  }
+  if (strategy.runwayMonths !== null) markers.push({ index: strategy.runwayMonths, label: 'Cash runs out' });
+
+  const table = {
+    columns: [
+      'Month',
+      ...pools.map((pool) => `${namePool(pool)} balance`),
+      'Credits drawn',
+      'AI paid in cash',
+      'Cash at month end',
+    ],
+    rows: strategy.months.map((m, month) => [
+      labels[month] ?? '',
+      ...pools.map((pool) =>
+        m.month < pool.startMonth
+          ? `starts ${formatMonth(pool.startMonth, startMonth)}`
+          : formatMoney(readMoney(m.creditBalances, pool.id)),
+      ),
+      formatMoney(pools.reduce((sum, pool) => sum + readMoney(m.creditsDrawn, pool.id), 0)),
+      formatMoney(m.cashSpentOnAI),
+      formatMoney(m.cashEnd),
+    ]),
+  };
+
+  return (
+    <ChartFrame
+      title={`Credits and cash: ${strategy.name}`}
+      summary={describeBurnDown(strategy, pools, startMonth)}
+      table={table}
+      height={380}
+    >
+      <BurnDownChart
+        labels={labels}
+        pools={buildPoolSeries(pools, strategy)}
+        cash={strategy.months.map((m) => m.cashEnd)}
+        cashName="Cash"
+        markers={markers}
+      />
+    </ChartFrame>
+  );
+}
