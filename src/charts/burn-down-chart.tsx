@@ -149,7 +149,7 @@ export function BurnDownChart({
               stroke={color}
               strokeDasharray={dash}
               fill={color}
-              fillOpacity={0.45}
+              fillOpacity={0.6}
               isAnimationActive={false}
             />
           );

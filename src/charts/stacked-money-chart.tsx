@@ -92,7 +92,7 @@ export function StackedMoneyChart({ labels, series, variant }: StackedMoneyChart
               stroke={color}
               strokeDasharray={dash}
               fill={color}
-              fillOpacity={0.55}
+              fillOpacity={0.7}
               isAnimationActive={false}
             />
           );
