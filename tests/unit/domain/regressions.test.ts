@@ -2,6 +2,7 @@
  * Named regression tests: each pins a bug once found, or a counterexample the property tests turned up.
  */
 import { describe, expect, it } from 'vitest';
+import { planScenario } from '../../../src/domain/plan-scenario';
 import { formatIssue, validateScenario } from '../../../src/domain/validate-scenario';
 
 function linesOf(document: unknown): string[] {
@@ -37,5 +38,35 @@ describe('regression: a value of the wrong type was reported as "is required"', 
 
   it('still says "is required" when the field is missing', () => {
     expect(linesOf({ schemaVersion: 1, traffic: [], strategies: [] })).toEqual(['catalog: is required']);
+  });
+});
+
+describe('regression: planScenario passed an infinite creditsExpired', () => {
+  it('rejects credit pools whose expiring balances overflow, naming the credits', () => {
+    // Two pools of $1.7e308 both expire at the end of month 0: 3.4e308 is beyond a double.
+    const pool = { name: 'Huge', amount: 1.7e308, expiresAfterMonths: 1 };
+    const result = planScenario({
+      ...MINIMAL,
+      horizonMonths: 2,
+      catalog: [
+        {
+          id: 'm',
+          name: 'M',
+          provider: 'P',
+          platform: 'bedrock',
+          pricing: { kind: 'per-token', inputPerMTok: 1, outputPerMTok: 1 },
+        },
+      ],
+      strategies: [{ id: 's', name: 'Single', kind: 'single', model: 'm' }],
+      credits: [
+        { id: 'a', ...pool },
+        { id: 'b', ...pool },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map(formatIssue)).toEqual([
+      'credits: the credit pools overflow under "Single": their amounts are too large to compute',
+    ]);
   });
 });
