@@ -19,7 +19,15 @@ export function App() {
   const status = useBootstrap();
   const theme = usePlannerStore((s) => s.theme);
   const [panel, setPanel] = useState<PanelId>(readPanelFromHash);
+  // The screens below the summary (and their charts) load once the first figures are on screen.
+  const [panelsShown, setPanelsShown] = useState(false);
   useUndoShortcuts();
+
+  useEffect(() => {
+    if (status.kind !== 'ready' || panelsShown) return;
+    const frame = requestAnimationFrame(() => setPanelsShown(true));
+    return () => cancelAnimationFrame(frame);
+  }, [status.kind, panelsShown]);
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -67,7 +75,11 @@ export function App() {
           tabIndex={0}
         >
           <Suspense fallback={<p className="loading">Loading {active.label.toLowerCase()}…</p>}>
-            <active.Component />
+            {panelsShown ? (
+              <active.Component />
+            ) : (
+              <p className="loading">Loading {active.label.toLowerCase()}…</p>
+            )}
           </Suspense>
         </section>
       </main>

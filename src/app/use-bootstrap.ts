@@ -1,13 +1,25 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { formatIssue } from '../domain/validate-scenario';
 import { isShareFragment, readShareFragment } from '../io/share-link';
 import { defaultScenarioQueryOptions } from '../queries/shipped-data';
 import { loadPersisted, savePersisted } from '../state/persistence';
-import type { PersistedState } from '../state/persistence';
+import type { LoadOutcome, PersistedState } from '../state/persistence';
 import { usePlannerStore } from '../state/scenario-store';
 
 const SAVE_DELAY_MS = 250;
+
+let savedState: Promise<LoadOutcome> | null = null;
+
+/**
+ * Starts reading the saved state and the shipped default scenario at once, before React first renders, so
+ * the first figures wait for neither in turn. Safe to call more than once.
+ */
+export function startBootstrapLoads(queryClient: QueryClient) {
+  savedState ??= loadPersisted();
+  void queryClient.prefetchQuery(defaultScenarioQueryOptions());
+}
 
 export type BootStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; message: string };
 
@@ -45,12 +57,13 @@ export function useBootstrap(): BootStatus {
     const store = usePlannerStore;
 
     async function boot() {
+      startBootstrapLoads(queryClient);
       const [saved, fallback] = await Promise.all([
-        loadPersisted(),
+        savedState ?? loadPersisted(),
         queryClient.fetchQuery(defaultScenarioQueryOptions()),
       ]);
       if (cancelled) return;
-      const { commit, loadLibrary, setLoadNotice, setTheme, setPriceUnit } = store.getState();
+      const { loadLibrary, setLoadNotice, setTheme, setPriceUnit } = store.getState();
       if (saved.kind === 'loaded') {
         loadLibrary(saved.state.library, saved.state.activeId);
         setTheme(saved.state.ui.theme);
@@ -63,7 +76,8 @@ export function useBootstrap(): BootStatus {
           });
         }
       } else {
-        commit(fallback, { recordHistory: false });
+        // Shipped data is validated when it loads (parseShippedScenario): no second pass here.
+        loadLibrary([{ id: 'scenario-1', scenario: fallback }], 'scenario-1');
         if (saved.kind === 'unreadable') {
           setLoadNotice({ kind: 'unreadable', message: saved.message, unreadableCopy: saved.copy });
         } else if (saved.kind === 'storage-error') {

@@ -234,7 +234,7 @@ export function validateScenarioEdit(
   ) {
     return validateScenario(input);
   }
-  const parsed = scenarioSchema.safeParse({ ...(input as object), catalog: [] });
+  const parsed = scenarioSchema.safeParse({ ...(input as object), catalog: [] }, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
   const scenario: Scenario = { ...parsed.data, catalog: validatedCatalog as Model[] };
   const issues = checkScenarioReferences(scenario);

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { Scenario } from '../domain/scenario-schema';
-import { validateScenario } from '../domain/validate-scenario';
+import { validateScenario, validateScenarioEdit } from '../domain/validate-scenario';
 import type { ValidationIssue } from '../domain/validate-scenario';
 
 const HISTORY_LIMIT = 100;
@@ -115,9 +115,9 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
   past: [],
   future: [],
   commit: (next, options) => {
-    const validated = validateScenario(next);
-    if (!validated.ok) return validated;
     const state = get();
+    const validated = validateScenarioEdit(next, state.scenario?.catalog ?? null);
+    if (!validated.ok) return validated;
     const recordHistory = options?.recordHistory ?? true;
     set({
       ...withActiveScenario(state, validated.value),

@@ -1,4 +1,5 @@
-import type { ScenarioInput } from '../../src/domain/scenario-schema';
+import type { z } from 'zod';
+import type { ScenarioInput, modelSchema } from '../../src/domain/scenario-schema';
 import { makeSmallScenario } from './small-scenario';
 
 /**
@@ -18,4 +19,33 @@ export function makeLargeCatalogScenario(count: number): ScenarioInput {
     quality: i % 100,
   }));
   return { ...scenario, catalog: [...scenario.catalog, ...extra] };
+}
+
+/**
+ * `count` synthetic per-token models on a handful of platforms, deterministic, for size and speed checks
+ * (the size of an imported LiteLLM price list).
+ */
+export function makeLargeCatalog(count: number): z.input<typeof modelSchema>[] {
+  const platforms = ['bedrock', 'openai', 'anthropic', 'mistral', 'vertex_ai', 'azure'];
+  return Array.from({ length: count }, (_, i) => {
+    const platform = platforms[i % platforms.length]!;
+    const inputPerMTok = 0.05 + ((i * 37) % 400) / 40;
+    return {
+      id: `synthetic:${platform}:model-${i}`,
+      name: `Synthetic model ${i}`,
+      provider: `Provider ${i % 40}`,
+      platform,
+      pricing: {
+        kind: 'per-token' as const,
+        inputPerMTok,
+        outputPerMTok: inputPerMTok * 4,
+        cacheReadPerMTok: i % 3 === 0 ? inputPerMTok / 10 : null,
+        batchDiscount: i % 2 === 0 ? 0.5 : null,
+      },
+      contextWindow: 8000 * (1 + (i % 16)),
+      quality: 30 + ((i * 53) % 65),
+      openWeight: i % 5 === 0,
+      source: { label: 'synthetic benchmark model', asOf: '2026' },
+    };
+  });
 }

@@ -135,3 +135,21 @@ describe('the scenario library', () => {
     expect(usePlannerStore.getState().library).toHaveLength(1);
   });
 });
+
+describe('edits that keep the catalog', () => {
+  it('reuse the validated catalog and still check references against it', () => {
+    load();
+    const before = usePlannerStore.getState().scenario!;
+    usePlannerStore.getState().edit((s) => updateSlice(s, 0, { ...s.traffic[0]!, outputTokens: 50 }));
+    const after = usePlannerStore.getState().scenario!;
+    expect(after.catalog).toBe(before.catalog);
+    // A strategy naming a model that is not in the (reused) catalog is still refused.
+    const refused = usePlannerStore
+      .getState()
+      .edit((s) => ({ ...s, strategies: [{ id: 'x', name: 'X', kind: 'single', model: 'missing' }] }));
+    expect(refused).toEqual({
+      ok: false,
+      issues: [{ path: 'strategies[0].model', message: 'unknown model id "missing"' }],
+    });
+  });
+});

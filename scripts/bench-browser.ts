@@ -1,0 +1,222 @@
+/**
+ * Browser figures for `npm run bench`, measured on the production build in Debian's Chromium:
+ * - time from navigation to the first figures on screen (the `planner:first-numbers` User Timing mark);
+ * - time from an edit (typing a new request volume) to the updated summary in the DOM, and to the next frame,
+ *   with the default catalog and with a 2,000-model catalog;
+ * - JavaScript loaded before the first figures, for the whole first screen, and in the build (gzip).
+ * Medians over several runs. Needs `dist/` (built if missing) and /usr/bin/chromium (skipped if absent).
+ */
+import { chromium } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { validateScenario } from '../src/domain/validate-scenario';
+import { encodePersisted } from '../src/state/persistence';
+import { makeLargeCatalog } from '../tests/factories/large-catalog';
+
+const PORT = 4188;
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const LOAD_RUNS = 7;
+const EDIT_RUNS = 15;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function gzipKb(path: string): number {
+  return gzipSync(readFileSync(path)).length / 1024;
+}
+
+async function waitForServer(url: string) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`preview server did not start at ${url}`);
+}
+
+/** JS files (paths under dist/) the page had loaded when `performance` was read. */
+async function loadedScripts(page: Page, untilMark: boolean): Promise<string[]> {
+  return page.evaluate((untilMark) => {
+    const limit = untilMark
+      ? (performance.getEntriesByName('planner:first-numbers')[0]?.startTime ?? Infinity)
+      : Infinity;
+    return performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('.js') && (e as PerformanceResourceTiming).responseEnd <= limit)
+      .map((e) => new URL(e.name).pathname);
+  }, untilMark);
+}
+
+/** Types new request volumes into the first slice and times each until the summary changes, and the next frame. */
+async function timeEdits(page: Page, runs: number): Promise<{ dom: number[]; frame: number[] }> {
+  await page.goto(`${BASE}/#traffic`);
+  await page.getByTestId('summary-table').waitFor();
+  const field = page.getByLabel(/^Requests per month for /).first();
+  await field.waitFor();
+  await field.evaluate((el) => el.setAttribute('data-bench-target', ''));
+  const dom: number[] = [];
+  const frame: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const timing = await page.evaluate(
+      async (value) => {
+        const input = document.querySelector<HTMLInputElement>('[data-bench-target]')!;
+        const summary = document.querySelector('[data-testid="summary-table"]')!;
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        return new Promise<{ dom: number; frame: number }>((resolve) => {
+          let start = 0;
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            const domTime = performance.now() - start;
+            requestAnimationFrame(() => resolve({ dom: domTime, frame: performance.now() - start }));
+          });
+          observer.observe(summary, { subtree: true, characterData: true, childList: true });
+          start = performance.now();
+          setValue.call(input, String(value));
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+      },
+      1_000_000 + (i + 1) * 123_457,
+    );
+    dom.push(timing.dom);
+    frame.push(timing.frame);
+  }
+  return { dom, frame };
+}
+
+async function main() {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`Browser figures skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
+    return;
+  }
+  if (!existsSync('dist/index.html')) {
+    console.log('Building the production bundle (npm run build)…');
+    const built = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('build failed');
+  }
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  try {
+    await waitForServer(BASE);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+
+    // First figures on screen, in fresh profiles (nothing saved, nothing cached).
+    const firstNumbers: number[] = [];
+    let firstScreenScripts: string[] = [];
+    let fullScreenScripts: string[] = [];
+    for (let run = 0; run < LOAD_RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(BASE);
+      await page.getByTestId('summary-table').waitFor();
+      await page.waitForFunction(() => performance.getEntriesByName('planner:first-numbers').length > 0);
+      firstNumbers.push(
+        await page.evaluate(() => performance.getEntriesByName('planner:first-numbers')[0]!.startTime),
+      );
+      if (run === 0) {
+        firstScreenScripts = await loadedScripts(page, true);
+        await page.waitForLoadState('networkidle');
+        await page
+          .locator('.recharts-surface')
+          .first()
+          .waitFor({ timeout: 15_000 })
+          .catch(() => undefined);
+        fullScreenScripts = await loadedScripts(page, false);
+      }
+      await context.close();
+    }
+
+    // Edit → updated summary, with the default scenario, then with a 2,000-model catalog saved in IndexedDB.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const small = await timeEdits(page, EDIT_RUNS);
+
+    const defaultScenario = JSON.parse(readFileSync('data/default-scenario.json', 'utf8')) as {
+      catalog: unknown[];
+    };
+    const large = { ...defaultScenario, catalog: [...defaultScenario.catalog, ...makeLargeCatalog(2000)] };
+    const validated = validateScenario(large);
+    if (!validated.ok) throw new Error('large benchmark scenario is invalid');
+    const envelope = encodePersisted({
+      library: [{ id: 'bench', scenario: { ...validated.value, name: 'Benchmark: 2,000+ models' } }],
+      activeId: 'bench',
+      ui: { theme: 'light', priceUnit: 'per-million' },
+    });
+    // Write from a page of the same origin that does not run the app, so its autosave cannot overwrite it.
+    await page.goto(`${BASE}/favicon.svg`);
+    await page.evaluate(async (text) => {
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('keyval', 'readwrite');
+          tx.objectStore('keyval').put(text, 'llm-planner:state');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      });
+    }, envelope);
+    const big = await timeEdits(page, EDIT_RUNS);
+    const loadedName = await page.getByTestId('scenario-name').textContent();
+    await context.close();
+    await browser.close();
+
+    const sizeOf = (paths: string[]) => paths.reduce((sum, p) => sum + gzipKb(join('dist', p)), 0);
+    const allJs = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
+    const totalJs = allJs.reduce((sum, f) => sum + gzipKb(join('dist/assets', f)), 0);
+    const largestJs = Math.max(...allJs.map((f) => gzipKb(join('dist/assets', f))));
+
+    const ms = (v: number) => `${v.toFixed(1)} ms`;
+    const kb = (v: number) => `${v.toFixed(1)} KB`;
+    console.log('\nBrowser (production build, Debian Chromium, headless)');
+    console.log(
+      `  navigation → first figures on screen   median ${ms(median(firstNumbers))} over ${LOAD_RUNS} fresh loads`,
+    );
+    console.log(
+      `  edit → summary updated (default)       median ${ms(median(small.dom))}, next frame ${ms(median(small.frame))} over ${EDIT_RUNS} edits`,
+    );
+    console.log(
+      `  edit → summary updated (2,000 models)  median ${ms(median(big.dom))}, next frame ${ms(median(big.frame))} over ${EDIT_RUNS} edits  [${loadedName}]`,
+    );
+    console.log(
+      `  JS before first figures (gzip)         ${kb(sizeOf(firstScreenScripts))} in ${firstScreenScripts.length} files`,
+    );
+    console.log(
+      `  JS for the whole first screen (gzip)   ${kb(sizeOf(fullScreenScripts))} in ${fullScreenScripts.length} files (with the Compare charts)`,
+    );
+    console.log(
+      `  JS in the build (gzip)                 ${kb(totalJs)} in ${allJs.length} files, largest ${kb(largestJs)}`,
+    );
+  } finally {
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+await main();
