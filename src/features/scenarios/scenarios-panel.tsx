@@ -1,3 +1,24 @@
+import { PresetGallery } from './preset-gallery';
+import { ScenarioComparison } from './scenario-comparison';
+import { ScenarioFiles } from './scenario-files';
+import { ScenarioLibrary } from './scenario-library';
+import { ShareLinkCard } from './share-link-card';
+import './scenarios.css';
+
+/**
+ * The scenario library: every saved scenario (open, rename, duplicate, delete), new ones from blank, the
+ * default or a preset, files in and out, share links, and two scenarios compared side by side.
+ */
 export function ScenariosPanel() {
-  return <p>Coming in this build.</p>;
+  return (
+    <div className="scenarios">
+      <ScenarioLibrary />
+      <div className="grid-2 scenarios__io">
+        <ScenarioFiles />
+        <ShareLinkCard />
+      </div>
+      <PresetGallery />
+      <ScenarioComparison />
+    </div>
+  );
 }
