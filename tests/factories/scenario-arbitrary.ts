@@ -1,0 +1,329 @@
+/**
+ * fast-check arbitraries for valid scenario documents of every kind: per-token and capacity models, caching and
+ * batch present or null, zero traffic, 100 % cache hits, shrinking traffic, every strategy kind, credit pools with
+ * expiries, start months and platform lists, horizons of 1–36 months, and ids such as "__proto__".
+ *
+ * Records keyed by ids are built on null-prototype objects so that "__proto__" stays an ordinary key.
+ */
+import fc from 'fast-check';
+import type { Scenario, ScenarioInput } from '../../src/domain/scenario-schema';
+import { validateScenario } from '../../src/domain/validate-scenario';
+
+/** Ids that break code which keys plain objects by user input. */
+export const AWKWARD_IDS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'] as const;
+
+const PLAIN_IDS = ['a', 'b', 'bulk', 'chat', 'rag', 'Z', '0', '10', 'é'] as const;
+
+/** Platform names, with case and awkward names so that "alphabetical" order is exercised. */
+const PLATFORMS = ['bedrock', 'azure', 'self-hosted', 'Vertex', '__proto__', 'constructor'] as const;
+
+type Json = Record<string, unknown>;
+
+function createRecord(): Json {
+  return Object.create(null) as Json;
+}
+
+/**
+ * A double in [min, max] with magnitudes below 1e-9 snapped to 0. Subnormal inputs (5e-324 escalation rates,
+ * 1e-300 prices) only test which of two equally valid orders of multiplication underflows first.
+ */
+function doubleArbitrary(min: number, max: number): fc.Arbitrary<number> {
+  return fc
+    .double({ min, max, noNaN: true, noDefaultInfinity: true })
+    .map((value) => (Math.abs(value) < 1e-9 ? 0 : value));
+}
+
+function idArbitrary(): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 2, arbitrary: fc.constantFrom(...AWKWARD_IDS) },
+    { weight: 4, arbitrary: fc.constantFrom(...PLAIN_IDS) },
+    { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 4 }) },
+  );
+}
+
+function uniqueIds(minLength: number, maxLength: number): fc.Arbitrary<string[]> {
+  return fc.uniqueArray(idArbitrary(), { minLength, maxLength });
+}
+
+/** A double spread evenly over [min, max]. */
+function uniformArbitrary(min: number, max: number): fc.Arbitrary<number> {
+  return fc.integer({ min: 0, max: 1_000_000_000 }).map((step) => min + (step / 1_000_000_000) * (max - min));
+}
+
+/** A positive double spread evenly over the orders of magnitude between min and max. */
+function logUniformArbitrary(min: number, max: number): fc.Arbitrary<number> {
+  return uniformArbitrary(Math.log(min), Math.log(max)).map((exponent) => Math.min(max, Math.exp(exponent)));
+}
+
+/** A non-negative amount: exactly 0, a whole number, evenly spread, or any double up to `max`. */
+function amountArbitrary(max: number): fc.Arbitrary<number> {
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constant(0) },
+    { weight: 2, arbitrary: fc.integer({ min: 0, max: Math.floor(max) }) },
+    { weight: 4, arbitrary: uniformArbitrary(0, max) },
+    { weight: 1, arbitrary: doubleArbitrary(0, max) },
+  );
+}
+
+/** Money or volumes over many orders of magnitude, sometimes exactly 0. */
+function scaleArbitrary(min: number, max: number): fc.Arbitrary<number> {
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constant(0) },
+    { weight: 6, arbitrary: logUniformArbitrary(min, max) },
+  );
+}
+
+/** A rate in [0, 1], with the edges 0 and 1 and the halfway point common. */
+function rateArbitrary(): fc.Arbitrary<number> {
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constantFrom(0, 0.5, 1) },
+    { weight: 3, arbitrary: uniformArbitrary(0, 1) },
+    { weight: 1, arbitrary: doubleArbitrary(0, 1) },
+  );
+}
+
+/** Monthly growth above −1: zero, shrinking or growing. */
+function growthArbitrary(): fc.Arbitrary<number> {
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constantFrom(0, -0.5, 0.1) },
+    { weight: 3, arbitrary: uniformArbitrary(-0.2, 0.4) },
+    { weight: 1, arbitrary: uniformArbitrary(-0.95, -0.2) },
+  );
+}
+
+function perTokenPricingArbitrary(): fc.Arbitrary<Json> {
+  return fc.record({
+    kind: fc.constant('per-token'),
+    inputPerMTok: amountArbitrary(60),
+    outputPerMTok: amountArbitrary(120),
+    cacheWritePerMTok: fc.option(amountArbitrary(80), { nil: null }),
+    cacheReadPerMTok: fc.option(amountArbitrary(10), { nil: null }),
+    batchDiscount: fc.option(rateArbitrary(), { nil: null }),
+  });
+}
+
+function capacityPricingArbitrary(): fc.Arbitrary<Json> {
+  return fc.record({
+    kind: fc.constant('capacity'),
+    hourlyPerUnit: amountArbitrary(50),
+    tokensPerMinutePerUnit: fc.oneof(fc.constantFrom(1000, 60000, 1e6), doubleArbitrary(1, 2e6)),
+    minUnits: fc.integer({ min: 0, max: 3 }),
+  });
+}
+
+function modelArbitrary(id: string): fc.Arbitrary<Json> {
+  return fc.record({
+    id: fc.constant(id),
+    name: fc.constant(`Model ${id}`),
+    provider: fc.constantFrom('Anthropic', 'Mistral AI', 'Meta'),
+    platform: fc.constantFrom(...PLATFORMS),
+    pricing: fc.oneof(
+      { weight: 4, arbitrary: perTokenPricingArbitrary() },
+      { weight: 1, arbitrary: capacityPricingArbitrary() },
+    ),
+    contextWindow: fc.option(fc.integer({ min: 0, max: 20000 }), { nil: null }),
+    quality: fc.integer({ min: 0, max: 100 }),
+    outputTokenFactor: fc.oneof(fc.constant(1), doubleArbitrary(0, 3)),
+    openWeight: fc.boolean(),
+  });
+}
+
+function sliceArbitrary(id: string): fc.Arbitrary<Json> {
+  return fc.record({
+    id: fc.constant(id),
+    name: fc.constant(`Slice ${id}`),
+    requestsPerMonth: scaleArbitrary(1, 5e7),
+    inputTokens: amountArbitrary(8000),
+    outputTokens: amountArbitrary(2000),
+    cachedPrefixTokens: amountArbitrary(10000),
+    cacheHitRate: rateArbitrary(),
+    batchShare: rateArbitrary(),
+    qualityBar: fc.integer({ min: 0, max: 100 }),
+    monthlyGrowth: growthArbitrary(),
+  });
+}
+
+type Catalog = { ids: string[]; perTokenIds: string[] };
+
+/** Routes for some of the slices (possibly none, possibly all), keyed on a null-prototype record. */
+function routesArbitrary<T>(sliceIds: readonly string[], route: fc.Arbitrary<T>): fc.Arbitrary<Json> {
+  return fc.subarray([...sliceIds]).chain((routed) =>
+    fc.tuple(...routed.map(() => route)).map((values) => {
+      const routes = createRecord();
+      routed.forEach((sliceId, index) => (routes[sliceId] = values[index]));
+      return routes;
+    }),
+  );
+}
+
+/** Adds a fallback when some slice has no route; sometimes adds one anyway. */
+function withFallback(
+  base: Json,
+  routes: Json,
+  sliceIds: readonly string[],
+  catalog: Catalog,
+): fc.Arbitrary<Json> {
+  const allRouted = sliceIds.every((id) => Object.hasOwn(routes, id));
+  const fallback = fc.constantFrom(...catalog.ids);
+  if (allRouted)
+    return fc
+      .option(fallback, { nil: undefined })
+      .map((id) => (id === undefined ? base : { ...base, fallback: id }));
+  return fallback.map((id) => ({ ...base, fallback: id }));
+}
+
+function cascadeRouteArbitrary(catalog: Catalog): fc.Arbitrary<Json> {
+  return fc.array(fc.constantFrom(...catalog.ids), { minLength: 1, maxLength: 3 }).chain((steps) =>
+    fc
+      .array(rateArbitrary(), { minLength: steps.length - 1, maxLength: steps.length - 1 })
+      .map((escalation) => ({
+        steps,
+        escalation,
+      })),
+  );
+}
+
+/** Router shares: one to three models, weights normalised to sum to 1 (some may be 0). */
+function routerSharesArbitrary(catalog: Catalog): fc.Arbitrary<Json> {
+  return fc.uniqueArray(fc.constantFrom(...catalog.ids), { minLength: 1, maxLength: 3 }).chain((ids) =>
+    fc
+      .array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10 }), doubleArbitrary(0.01, 1)), {
+        minLength: ids.length,
+        maxLength: ids.length,
+      })
+      .map((weights) => {
+        const total = weights.reduce((sum, weight) => sum + weight, 0);
+        const shares = createRecord();
+        ids.forEach((id, index) => {
+          shares[id] = total > 0 ? (weights[index] ?? 0) / total : index === 0 ? 1 : 0;
+        });
+        return shares;
+      }),
+  );
+}
+
+function strategyArbitrary(id: string, sliceIds: readonly string[], catalog: Catalog): fc.Arbitrary<Json> {
+  const name = `Strategy ${id}`;
+  const kinds: fc.Arbitrary<Json>[] = [
+    fc.constantFrom(...catalog.ids).map((model) => ({ id, name, kind: 'single', model })),
+    routesArbitrary(sliceIds, fc.constantFrom(...catalog.ids)).chain((routes) =>
+      withFallback({ id, name, kind: 'assign', routes }, routes, sliceIds, catalog),
+    ),
+    routesArbitrary(sliceIds, cascadeRouteArbitrary(catalog)).chain((routes) =>
+      withFallback({ id, name, kind: 'cascade', routes }, routes, sliceIds, catalog),
+    ),
+  ];
+  const classifier =
+    catalog.perTokenIds.length > 0
+      ? fc.option(
+          fc.record({
+            model: fc.constantFrom(...catalog.perTokenIds),
+            inputTokens: amountArbitrary(1000),
+            outputTokens: amountArbitrary(20),
+          }),
+          { nil: null },
+        )
+      : fc.constant(null);
+  kinds.push(
+    fc
+      .tuple(classifier, routesArbitrary(sliceIds, routerSharesArbitrary(catalog)))
+      .chain(([classifierValue, routes]) =>
+        withFallback(
+          { id, name, kind: 'router', classifier: classifierValue, routes },
+          routes,
+          sliceIds,
+          catalog,
+        ),
+      ),
+  );
+  if (catalog.perTokenIds.length > 0) kinds.push(fc.constant({ id, name, kind: 'cheapest-meeting-bar' }));
+  return fc.oneof(...kinds);
+}
+
+function poolArbitrary(id: string, horizonMonths: number, platforms: readonly string[]): fc.Arbitrary<Json> {
+  return fc.record({
+    id: fc.constant(id),
+    name: fc.constant(`Pool ${id}`),
+    amount: scaleArbitrary(10, 1e7),
+    startMonth: fc.integer({ min: 0, max: horizonMonths + 1 }),
+    expiresAfterMonths: fc.option(fc.integer({ min: 1, max: horizonMonths + 1 }), { nil: null }),
+    appliesTo: fc.uniqueArray(fc.constantFrom('*', 'nowhere', ...platforms), { minLength: 1, maxLength: 3 }),
+  });
+}
+
+function financeArbitrary(): fc.Arbitrary<Json> {
+  return fc.record({
+    cashOnHand: fc.oneof(
+      { weight: 6, arbitrary: scaleArbitrary(100, 1e9) },
+      { weight: 1, arbitrary: uniformArbitrary(-1e5, 0) },
+    ),
+    otherMonthlyBurn: scaleArbitrary(100, 1e6),
+    monthlyRevenue: scaleArbitrary(100, 1e6),
+    revenueGrowth: growthArbitrary(),
+  });
+}
+
+/** Valid scenario documents as a user would write them (all fields spelled out, some nulls). */
+export function scenarioInputArbitrary(): fc.Arbitrary<ScenarioInput> {
+  return fc
+    .record({
+      horizonMonths: fc.oneof(fc.constantFrom(1, 12, 24, 36), fc.integer({ min: 1, max: 36 })),
+      modelIds: uniqueIds(1, 6),
+      sliceIds: fc.oneof(
+        { weight: 1, arbitrary: fc.constant<string[]>([]) },
+        { weight: 8, arbitrary: uniqueIds(1, 4) },
+      ),
+      strategyIds: uniqueIds(1, 5),
+      poolIds: fc.oneof(
+        { weight: 1, arbitrary: fc.constant<string[]>([]) },
+        { weight: 4, arbitrary: uniqueIds(1, 3) },
+      ),
+    })
+    .chain(({ horizonMonths, modelIds, sliceIds, strategyIds, poolIds }) =>
+      fc
+        .tuple(
+          fc.tuple(...modelIds.map((id) => modelArbitrary(id))),
+          fc.tuple(...sliceIds.map((id) => sliceArbitrary(id))),
+        )
+        .chain(([catalog, traffic]) => {
+          const catalogIds: Catalog = {
+            ids: modelIds,
+            perTokenIds: catalog
+              .filter((model) => (model.pricing as Json).kind === 'per-token')
+              .map((model) => model.id as string),
+          };
+          const platforms = [...new Set(catalog.map((model) => model.platform as string))];
+          return fc.record({
+            schemaVersion: fc.constant(1 as const),
+            name: fc.constant('Generated scenario'),
+            horizonMonths: fc.constant(horizonMonths),
+            options: fc.record({
+              batch: fc.boolean(),
+              caching: fc.boolean(),
+              peakToAverage: fc.oneof(fc.constantFrom(0, 1, 2), doubleArbitrary(0, 5)),
+            }),
+            catalog: fc.constant(catalog),
+            traffic: fc.constant(traffic),
+            strategies: fc.tuple(...strategyIds.map((id) => strategyArbitrary(id, sliceIds, catalogIds))),
+            credits: fc.tuple(...poolIds.map((id) => poolArbitrary(id, horizonMonths, platforms))),
+            finance: financeArbitrary(),
+          }) as fc.Arbitrary<ScenarioInput>;
+        }),
+    );
+}
+
+/** Validates a generated document; a failure here is a bug in the generator, reported with its issues. */
+export function toValidScenario(input: ScenarioInput): Scenario {
+  const result = validateScenario(input);
+  if (!result.ok) {
+    throw new Error(
+      `generated an invalid scenario: ${JSON.stringify(result.issues)}\n${JSON.stringify(input)}`,
+    );
+  }
+  return result.value;
+}
+
+/** Valid, defaults-filled scenarios, ready for `simulate`. */
+export function scenarioArbitrary(): fc.Arbitrary<Scenario> {
+  return scenarioInputArbitrary().map(toValidScenario);
+}

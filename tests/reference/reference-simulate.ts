@@ -1,0 +1,384 @@
+/**
+ * A from-scratch reference implementation of the planning engine, written from the formulas in the design
+ * document and nothing else. It is deliberately plain and slow: every month recomputes every call from the
+ * scenario, nothing is cached or precomputed, and each formula is written in the order the design states it.
+ *
+ * Property tests run it against `simulate` on random scenarios; the two must agree to 1e-9 relative.
+ */
+import type { Model, Scenario, Slice, Strategy } from '../../src/domain/scenario-schema';
+import type { MoneyById, MonthResult, SimulationResult, StrategyResult } from '../../src/domain/simulate';
+
+const HOURS_PER_MONTH = 730;
+const MINUTES_PER_HOUR = 60;
+const TOKENS_PER_MTOK = 1e6;
+/** Cash-paid covered spend above this counts as "credits exhausted". */
+const EXHAUSTED_THRESHOLD_USD = 1e-9;
+
+/** One call's cost at list price, after caching, and after caching and batch. */
+export type ReferenceCallCost = { list: number; cached: number; final: number };
+
+/** A model a slice's requests call, and the fraction of those requests that make the call. */
+type Call = { model: Model; weight: number };
+
+function newRecord(): MoneyById {
+  return Object.create(null) as MoneyById;
+}
+
+function addInto(record: MoneyById, key: string, amount: number): void {
+  record[key] = (record[key] ?? 0) + amount;
+}
+
+function findModel(scenario: Scenario, id: string): Model {
+  for (const model of scenario.catalog) if (model.id === id) return model;
+  throw new Error(`reference: unknown model ${id}`);
+}
+
+/** `R(s,t) = requestsPerMonth · (1 + monthlyGrowth)^t`. */
+export function computeReferenceRequests(slice: Slice, month: number): number {
+  return slice.requestsPerMonth * Math.pow(1 + slice.monthlyGrowth, month);
+}
+
+/** The design's "one call" formula for a slice on a per-token model. */
+export function computeReferenceCallCost(scenario: Scenario, slice: Slice, model: Model): ReferenceCallCost {
+  const pricing = model.pricing;
+  if (pricing.kind !== 'per-token') throw new Error('reference: capacity model has no per-call cost');
+  const pIn = pricing.inputPerMTok / TOKENS_PER_MTOK;
+  const pOut = pricing.outputPerMTok / TOKENS_PER_MTOK;
+  const out = slice.outputTokens * model.outputTokenFactor;
+  const list = slice.inputTokens * pIn + out * pOut;
+  let cin: number;
+  if (scenario.options.caching && pricing.cacheReadPerMTok !== null) {
+    const pRead = pricing.cacheReadPerMTok / TOKENS_PER_MTOK;
+    const pWrite = (pricing.cacheWritePerMTok ?? pricing.inputPerMTok) / TOKENS_PER_MTOK;
+    const pre = Math.min(slice.cachedPrefixTokens, slice.inputTokens);
+    const h = slice.cacheHitRate;
+    cin = (slice.inputTokens - pre) * pIn + pre * (h * pRead + (1 - h) * pWrite);
+  } else {
+    cin = slice.inputTokens * pIn;
+  }
+  const cached = cin + out * pOut;
+  let final: number;
+  if (scenario.options.batch && pricing.batchDiscount !== null) {
+    final = cached * (1 - slice.batchShare * pricing.batchDiscount);
+  } else {
+    final = cached;
+  }
+  return { list, cached, final };
+}
+
+/** Classifier call: `inputTokens · P_in + outputTokens · P_out`, no factor, no discounts. */
+function computeReferenceClassifierCost(model: Model, inputTokens: number, outputTokens: number): number {
+  const pricing = model.pricing;
+  if (pricing.kind !== 'per-token') throw new Error('reference: classifier must be per-token');
+  return (
+    inputTokens * (pricing.inputPerMTok / TOKENS_PER_MTOK) +
+    outputTokens * (pricing.outputPerMTok / TOKENS_PER_MTOK)
+  );
+}
+
+/** Picks the model a cheapest-meeting-bar strategy uses for a slice, and whether the bar was met. */
+export function pickReferenceCheapest(scenario: Scenario, slice: Slice): { model: Model; met: boolean } {
+  let best: Model | null = null;
+  let bestCost = Infinity;
+  for (const model of scenario.catalog) {
+    if (model.pricing.kind !== 'per-token') continue;
+    if (model.quality < slice.qualityBar) continue;
+    if (model.contextWindow !== null && model.contextWindow < slice.inputTokens + slice.outputTokens)
+      continue;
+    const cost = computeReferenceCallCost(scenario, slice, model).final;
+    if (best === null || cost < bestCost) {
+      best = model;
+      bestCost = cost;
+    }
+  }
+  if (best !== null) return { model: best, met: true };
+  // Nothing qualifies: the highest quality, then the cheaper, then catalog order; no context check.
+  let fallback: Model | null = null;
+  let fallbackCost = Infinity;
+  for (const model of scenario.catalog) {
+    if (model.pricing.kind !== 'per-token') continue;
+    const cost = computeReferenceCallCost(scenario, slice, model).final;
+    if (
+      fallback === null ||
+      model.quality > fallback.quality ||
+      (model.quality === fallback.quality && cost < fallbackCost)
+    ) {
+      fallback = model;
+      fallbackCost = cost;
+    }
+  }
+  if (fallback === null) throw new Error('reference: no per-token model');
+  return { model: fallback, met: false };
+}
+
+function has(record: Record<string, unknown>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
+
+/** The calls each request of a slice makes under a strategy (classifier excluded). */
+function routeSlice(scenario: Scenario, strategy: Strategy, slice: Slice): Call[] {
+  switch (strategy.kind) {
+    case 'single':
+      return [{ model: findModel(scenario, strategy.model), weight: 1 }];
+    case 'assign': {
+      const id = has(strategy.routes, slice.id) ? strategy.routes[slice.id] : strategy.fallback;
+      if (id === undefined) throw new Error('reference: no route');
+      return [{ model: findModel(scenario, id), weight: 1 }];
+    }
+    case 'cascade': {
+      const route = has(strategy.routes, slice.id) ? strategy.routes[slice.id] : undefined;
+      if (route === undefined) {
+        if (strategy.fallback === undefined) throw new Error('reference: no route');
+        return [{ model: findModel(scenario, strategy.fallback), weight: 1 }];
+      }
+      const calls: Call[] = [];
+      for (let j = 0; j < route.steps.length; j++) {
+        // The share reaching step j is the product of the escalation rates before it.
+        let reach = 1;
+        for (let i = 0; i < j; i++) reach = reach * (route.escalation[i] ?? 0);
+        calls.push({ model: findModel(scenario, route.steps[j] ?? ''), weight: reach });
+      }
+      return calls;
+    }
+    case 'router': {
+      const shares = has(strategy.routes, slice.id) ? strategy.routes[slice.id] : undefined;
+      if (shares === undefined) {
+        if (strategy.fallback === undefined) throw new Error('reference: no route');
+        return [{ model: findModel(scenario, strategy.fallback), weight: 1 }];
+      }
+      return Object.keys(shares).map((id) => ({ model: findModel(scenario, id), weight: shares[id] ?? 0 }));
+    }
+    case 'cheapest-meeting-bar':
+      return [{ model: pickReferenceCheapest(scenario, slice).model, weight: 1 }];
+  }
+}
+
+/** Capacity units for a month's tokens: `max(minUnits, ceil(peakTPM / tokensPerMinutePerUnit))`. */
+export function computeReferenceUnits(scenario: Scenario, model: Model, tokens: number): number {
+  const pricing = model.pricing;
+  if (pricing.kind !== 'capacity') throw new Error('reference: not a capacity model');
+  const peakTPM = (tokens / (HOURS_PER_MONTH * MINUTES_PER_HOUR)) * scenario.options.peakToAverage;
+  return Math.max(pricing.minUnits, Math.ceil(peakTPM / pricing.tokensPerMinutePerUnit));
+}
+
+type MonthSpend = {
+  spend: number;
+  listSpend: number;
+  caching: number;
+  batch: number;
+  bySlice: MoneyById;
+  byModel: MoneyById;
+  byPlatform: MoneyById;
+};
+
+/** AI spend of one strategy in one month, before credits. */
+function computeMonthSpend(scenario: Scenario, strategy: Strategy, month: number): MonthSpend {
+  const result: MonthSpend = {
+    spend: 0,
+    listSpend: 0,
+    caching: 0,
+    batch: 0,
+    bySlice: newRecord(),
+    byModel: newRecord(),
+    byPlatform: newRecord(),
+  };
+  const charge = (
+    slice: Slice,
+    model: Model,
+    spend: number,
+    list: number,
+    caching: number,
+    batch: number,
+  ) => {
+    result.spend += spend;
+    result.listSpend += list;
+    result.caching += caching;
+    result.batch += batch;
+    addInto(result.bySlice, slice.id, spend);
+    addInto(result.byModel, model.id, spend);
+    addInto(result.byPlatform, model.platform, spend);
+  };
+
+  // Capacity models: tokens per slice, and which slices name them at all.
+  const capacityTokens = new Map<Model, Map<Slice, number>>();
+
+  for (const slice of scenario.traffic) {
+    const requests = computeReferenceRequests(slice, month);
+    if (strategy.kind === 'router' && strategy.classifier !== null) {
+      const classifier = findModel(scenario, strategy.classifier.model);
+      const cost =
+        requests *
+        computeReferenceClassifierCost(
+          classifier,
+          strategy.classifier.inputTokens,
+          strategy.classifier.outputTokens,
+        );
+      charge(slice, classifier, cost, cost, 0, 0);
+    }
+    for (const call of routeSlice(scenario, strategy, slice)) {
+      if (call.model.pricing.kind === 'capacity') {
+        const tokens =
+          requests * call.weight * (slice.inputTokens + slice.outputTokens * call.model.outputTokenFactor);
+        let perSlice = capacityTokens.get(call.model);
+        if (perSlice === undefined) {
+          perSlice = new Map();
+          capacityTokens.set(call.model, perSlice);
+        }
+        perSlice.set(slice, (perSlice.get(slice) ?? 0) + tokens);
+        continue;
+      }
+      const cost = computeReferenceCallCost(scenario, slice, call.model);
+      const n = requests * call.weight;
+      charge(
+        slice,
+        call.model,
+        n * cost.final,
+        n * cost.list,
+        n * (cost.list - cost.cached),
+        n * (cost.cached - cost.final),
+      );
+    }
+  }
+
+  for (const model of scenario.catalog) {
+    const perSlice = capacityTokens.get(model);
+    if (perSlice === undefined || model.pricing.kind !== 'capacity') continue;
+    let total = 0;
+    for (const tokens of perSlice.values()) total += tokens;
+    const units = computeReferenceUnits(scenario, model, total);
+    const cost = units * model.pricing.hourlyPerUnit * HOURS_PER_MONTH;
+    for (const [slice, tokens] of perSlice) {
+      const part = total > 0 ? (cost * tokens) / total : cost / perSlice.size;
+      charge(slice, model, part, part, 0, 0);
+    }
+  }
+  return result;
+}
+
+/** Last month a pool can be drawn, or Infinity when it never expires. */
+function poolEnd(pool: Scenario['credits'][number]): number {
+  return pool.expiresAfterMonths === null ? Infinity : pool.startMonth + pool.expiresAfterMonths;
+}
+
+function isCovered(appliesTo: readonly string[], platform: string): boolean {
+  return appliesTo.includes('*') || appliesTo.includes(platform);
+}
+
+function simulateReferenceStrategy(scenario: Scenario, strategy: Strategy): StrategyResult {
+  const pools = scenario.credits;
+  const balances = pools.map((pool) => pool.amount);
+  const months: MonthResult[] = [];
+  let cash = scenario.finance.cashOnHand;
+  let creditsExhaustedMonth: number | null = null;
+  let runwayMonths: number | null = null;
+  const earliestStart = pools.length === 0 ? Infinity : Math.min(...pools.map((pool) => pool.startMonth));
+
+  for (let t = 0; t < scenario.horizonMonths; t++) {
+    const m = computeMonthSpend(scenario, strategy, t);
+
+    // Credits: unpaid spend per platform, pools in order of soonest end, platforms alphabetically.
+    const unpaid = new Map<string, number>();
+    for (const platform of Object.keys(m.byPlatform).sort())
+      unpaid.set(platform, m.byPlatform[platform] ?? 0);
+    const order = pools
+      .map((pool, index) => ({ pool, index }))
+      .filter(({ pool, index }) => pool.startMonth <= t && t < poolEnd(pool) && (balances[index] ?? 0) > 0)
+      .sort((a, b) =>
+        poolEnd(a.pool) === poolEnd(b.pool) ? a.index - b.index : poolEnd(a.pool) < poolEnd(b.pool) ? -1 : 1,
+      );
+    const drawn = newRecord();
+    for (const pool of pools) drawn[pool.id] = 0;
+    for (const { pool, index } of order) {
+      for (const platform of [...unpaid.keys()].sort()) {
+        if (!isCovered(pool.appliesTo, platform)) continue;
+        const due = unpaid.get(platform) ?? 0;
+        const pay = Math.min(balances[index] ?? 0, due);
+        balances[index] = (balances[index] ?? 0) - pay;
+        unpaid.set(platform, due - pay);
+        drawn[pool.id] = (drawn[pool.id] ?? 0) + pay;
+      }
+    }
+
+    // Expiry at the end of a pool's last month.
+    let expired = 0;
+    pools.forEach((pool, index) => {
+      if (pool.expiresAfterMonths !== null && t === pool.startMonth + pool.expiresAfterMonths - 1) {
+        expired += balances[index] ?? 0;
+        balances[index] = 0;
+      }
+    });
+    const creditBalances = newRecord();
+    pools.forEach((pool, index) => (creditBalances[pool.id] = balances[index] ?? 0));
+
+    let cashSpentOnAI = 0;
+    let coveredFromCash = 0;
+    for (const [platform, due] of unpaid) {
+      cashSpentOnAI += due;
+      if (pools.some((pool) => isCovered(pool.appliesTo, platform))) coveredFromCash += due;
+    }
+    if (creditsExhaustedMonth === null && t >= earliestStart && coveredFromCash > EXHAUSTED_THRESHOLD_USD) {
+      creditsExhaustedMonth = t;
+    }
+
+    const revenue = scenario.finance.monthlyRevenue * Math.pow(1 + scenario.finance.revenueGrowth, t);
+    cash = cash + revenue - scenario.finance.otherMonthlyBurn - cashSpentOnAI;
+    if (runwayMonths === null && cash < 0) runwayMonths = t;
+
+    months.push({
+      month: t,
+      spend: m.spend,
+      listSpend: m.listSpend,
+      savings: { caching: m.caching, batch: m.batch },
+      bySlice: m.bySlice,
+      byModel: m.byModel,
+      byPlatform: m.byPlatform,
+      creditsDrawn: drawn,
+      creditBalances,
+      creditsExpired: expired,
+      cashSpentOnAI,
+      cashEnd: cash,
+    });
+  }
+
+  const sum = (pick: (month: MonthResult) => number, upTo = months.length) => {
+    let total = 0;
+    for (let i = 0; i < Math.min(upTo, months.length); i++) total += pick(months[i] as MonthResult);
+    return total;
+  };
+  let creditsUsed = 0;
+  for (const month of months) for (const pool of pools) creditsUsed += month.creditsDrawn[pool.id] ?? 0;
+
+  const unmetQuality: string[] = [];
+  if (strategy.kind === 'cheapest-meeting-bar') {
+    for (const slice of scenario.traffic)
+      if (!pickReferenceCheapest(scenario, slice).met) unmetQuality.push(slice.id);
+  }
+
+  return {
+    id: strategy.id,
+    name: strategy.name,
+    kind: strategy.kind,
+    totals: {
+      spend: sum((month) => month.spend),
+      listSpend: sum((month) => month.listSpend),
+      firstYearSpend: sum((month) => month.spend, 12),
+      savings: { caching: sum((month) => month.savings.caching), batch: sum((month) => month.savings.batch) },
+      creditsUsed,
+      creditsExpired: sum((month) => month.creditsExpired),
+      cashSpentOnAI: sum((month) => month.cashSpentOnAI),
+    },
+    creditsExhaustedMonth,
+    runwayMonths,
+    unmetQuality,
+    months,
+  };
+}
+
+/** Runs every strategy of a validated scenario, the slow and obvious way. */
+export function simulateReference(scenario: Scenario): SimulationResult {
+  return {
+    scenario: scenario.name,
+    horizonMonths: scenario.horizonMonths,
+    strategies: scenario.strategies.map((strategy) => simulateReferenceStrategy(scenario, strategy)),
+  };
+}
