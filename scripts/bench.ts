@@ -1,0 +1,131 @@
+/**
+ * `npm run bench`: how long `simulate` takes on the default scenario and on a large synthetic one.
+ *
+ * Prints the median and 90th-percentile time of the engine alone (validation is timed separately) over a number
+ * of runs after a warm-up, both wall-clock and CPU time: on a shared machine the wall clock also counts time spent
+ * waiting for a core. Usage: `npm run bench -- [--runs 50]`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import type { Scenario } from '../src/domain/scenario-schema';
+import { simulate } from '../src/domain/simulate';
+import { formatIssue, validateScenario } from '../src/domain/validate-scenario';
+import { createLargeScenario } from '../tests/factories/large-scenario';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_SCENARIO = join(ROOT, 'data', 'default-scenario.json');
+const FALLBACK_SCENARIO = join(ROOT, 'tests', 'fixtures', 'design-example.json');
+const WARM_UP_RUNS = 5;
+/** The large scenario should simulate well under this on one core. */
+const LARGE_TARGET_MS = 20;
+
+type Timing = { medianMs: number; p90Ms: number; minMs: number; maxMs: number };
+/** Wall-clock time, and CPU time of this process (what other programs on a busy machine do not inflate). */
+type Measurement = { wall: Timing; cpu: Timing };
+
+function readRuns(args: readonly string[]): number {
+  const index = args.indexOf('--runs');
+  const runs = index >= 0 ? Number(args[index + 1]) : 50;
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number of 1 or more');
+  return runs;
+}
+
+/** The value below which `fraction` of the sorted samples fall (nearest rank). */
+function findPercentile(sorted: readonly number[], fraction: number): number {
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
+  return sorted[rank] ?? NaN;
+}
+
+function summarise(samples: number[]): Timing {
+  samples.sort((a, b) => a - b);
+  return {
+    medianMs: findPercentile(samples, 0.5),
+    p90Ms: findPercentile(samples, 0.9),
+    minMs: samples[0] ?? NaN,
+    maxMs: samples[samples.length - 1] ?? NaN,
+  };
+}
+
+/** Runs `work` a few times to warm up, then `runs` times, timing each. */
+function measure(work: () => unknown, runs: number): Measurement {
+  for (let i = 0; i < WARM_UP_RUNS; i++) work();
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    work();
+    wallMs.push(performance.now() - start);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuMs.push((cpu.user + cpu.system) / 1000);
+  }
+  return { wall: summarise(wallMs), cpu: summarise(cpuMs) };
+}
+
+function validateOrThrow(input: unknown, label: string): Scenario {
+  const result = validateScenario(input);
+  if (!result.ok) throw new Error(`${label} is invalid:\n${result.issues.map(formatIssue).join('\n')}`);
+  return result.value;
+}
+
+function formatMs(ms: number): string {
+  return `${ms.toFixed(2).padStart(8)} ms`;
+}
+
+function printTiming(label: string, timing: Timing): void {
+  console.log(
+    `  ${label.padEnd(22)} median ${formatMs(timing.medianMs)}   p90 ${formatMs(timing.p90Ms)}   ` +
+      `min ${formatMs(timing.minMs)}   max ${formatMs(timing.maxMs)}`,
+  );
+}
+
+function describeScenario(scenario: Scenario): string {
+  return (
+    `${scenario.catalog.length} models × ${scenario.traffic.length} slices × ${scenario.strategies.length} strategies × ` +
+    `${scenario.horizonMonths} months, ${scenario.credits.length} credit pools`
+  );
+}
+
+function benchScenario(title: string, input: unknown, runs: number): Measurement {
+  console.log(`\n${title}`);
+  const validation = measure(() => validateScenario(input), runs);
+  const scenario = validateOrThrow(input, title);
+  console.log(`  ${describeScenario(scenario)}`);
+  const engine = measure(() => simulate(scenario), runs);
+  printTiming('simulate, wall clock', engine.wall);
+  printTiming('simulate, CPU time', engine.cpu);
+  printTiming('validate, wall clock', validation.wall);
+  return engine;
+}
+
+function main(): void {
+  const runs = readRuns(process.argv.slice(2));
+  console.log(
+    `Planning engine benchmark: ${runs} timed runs after ${WARM_UP_RUNS} warm-up runs, Node ${process.version}`,
+  );
+
+  const hasDefault = existsSync(DEFAULT_SCENARIO);
+  const scenarioPath = hasDefault ? DEFAULT_SCENARIO : FALLBACK_SCENARIO;
+  const defaultTitle = hasDefault
+    ? `(a) Default scenario: ${relative(ROOT, scenarioPath)}`
+    : `(a) ${relative(ROOT, DEFAULT_SCENARIO)} not found; using ${relative(ROOT, scenarioPath)} instead`;
+  benchScenario(defaultTitle, JSON.parse(readFileSync(scenarioPath, 'utf8')) as unknown, runs);
+
+  const large = benchScenario(
+    '(b) Large synthetic scenario (tests/factories/large-scenario.ts)',
+    createLargeScenario(),
+    runs,
+  );
+  const verdict = (ms: number) => (ms < LARGE_TARGET_MS ? 'within' : 'OVER');
+  console.log(
+    `\nLarge scenario, simulate median: ${large.wall.medianMs.toFixed(2)} ms wall clock ` +
+      `(${verdict(large.wall.medianMs)} the ${LARGE_TARGET_MS} ms target), ${large.cpu.medianMs.toFixed(2)} ms CPU ` +
+      `(${verdict(large.cpu.medianMs)}).\nWall clock includes time spent waiting for a busy core: load average ` +
+      `${loadavg()[0]?.toFixed(2) ?? '?'} on ${availableParallelism()} cores.`,
+  );
+}
+
+main();
