@@ -5,14 +5,14 @@ import type { Ref } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
 import { formatNumber, formatPercent, formatPrice } from '../../ui/format';
-import { isSeedFigure, toShownPrice } from './catalog-view';
+import { describePriceUnit, isSeedFigure, toShownPrice } from './catalog-view';
 import type { CatalogSort, SortKey } from './catalog-view';
 
 /** Every row is this tall (two lines: name and id), so the virtualiser never measures. */
 export const ROW_HEIGHT_PX = 52;
 /** The sticky header row's height; rows start below it. */
-const HEADER_HEIGHT_PX = 48;
-/** The scroll box's height when the browser reports none (a hidden tab, or jsdom in tests); CSS sets the same. */
+const HEADER_HEIGHT_PX = 58;
+/** The scroll box's height when the browser reports none (a hidden tab, or jsdom in tests): its CSS height on a common screen. */
 const VIEWPORT_FALLBACK_PX = 560;
 const COLUMN_COUNT = 13;
 
@@ -34,7 +34,13 @@ const COLUMNS: readonly Column[] = [
   { key: 'batchDiscount', label: 'Batch', sub: 'discount', numeric: true, className: 'col-batch' },
   { key: 'contextWindow', label: 'Context', sub: 'tokens', numeric: true, className: 'col-context' },
   { key: 'quality', label: 'Quality', numeric: true, className: 'col-small' },
-  { key: 'outputTokenFactor', label: 'Output', sub: 'token factor', numeric: true, className: 'col-small' },
+  {
+    key: 'outputTokenFactor',
+    label: 'Output factor',
+    sub: '× tokens',
+    numeric: true,
+    className: 'col-small',
+  },
   { key: 'source', label: 'Source', sub: 'as of', className: 'col-source' },
 ];
 
@@ -63,10 +69,6 @@ function observeRectWithFallback(
   );
 }
 
-function describePriceSub(unit: PriceUnit): string {
-  return unit === 'per-million' ? '$ / 1M tok' : '$ / 1K tok';
-}
-
 function SortHeader({
   column,
   sort,
@@ -79,7 +81,7 @@ function SortHeader({
   priceUnit: PriceUnit;
 }) {
   const direction = sort?.key === column.key ? sort.direction : null;
-  const sub = column.sub === 'price' ? describePriceSub(priceUnit) : column.sub;
+  const sub = column.sub === 'price' ? describePriceUnit(priceUnit) : column.sub;
   return (
     <th
       scope="col"
@@ -88,11 +90,13 @@ function SortHeader({
     >
       <button type="button" className="catalog-table__sort" onClick={() => onSort(column.key)}>
         <span className="catalog-table__sort-label">
-          {column.label}
+          <span>
+            {column.label}
+            <span className="catalog-table__sort-mark" aria-hidden="true">
+              {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
+            </span>
+          </span>
           {sub && <span className="th-sub">{sub}</span>}
-        </span>
-        <span className="catalog-table__sort-mark" aria-hidden="true">
-          {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
         </span>
       </button>
     </th>
@@ -119,14 +123,18 @@ function PerTokenCells({ model, priceUnit }: { model: Model; priceUnit: PriceUni
       </td>
       <td className="num">
         {pricing.cacheReadPerMTok === null ? (
-          <span className="muted">No caching</span>
+          <span className="muted" title="No prompt caching">
+            None
+          </span>
         ) : (
           show(pricing.cacheReadPerMTok)
         )}
       </td>
       <td className="num">
         {pricing.batchDiscount === null ? (
-          <span className="muted">No batch</span>
+          <span className="muted" title="No batch mode">
+            None
+          </span>
         ) : (
           `${formatPercent(pricing.batchDiscount)} off`
         )}
@@ -140,10 +148,13 @@ function CapacityCell({ model }: { model: Model }) {
   if (pricing.kind !== 'capacity') return null;
   return (
     <td colSpan={5} className="catalog-table__capacity">
-      <span className="badge badge--neutral catalog-table__kind">Capacity-billed</span>
-      <span>
-        {formatPrice(pricing.hourlyPerUnit)}/hour per unit · {formatNumber(pricing.tokensPerMinutePerUnit)}{' '}
-        tokens/min per unit · min {formatNumber(pricing.minUnits)} unit{pricing.minUnits === 1 ? '' : 's'}
+      <span className="catalog-table__line">
+        <span className="badge badge--neutral catalog-table__kind">Capacity-billed</span>
+        {formatPrice(pricing.hourlyPerUnit)}/hour per unit
+      </span>
+      <span className="catalog-table__line">
+        {formatNumber(pricing.tokensPerMinutePerUnit)} tokens/min per unit · min{' '}
+        {formatNumber(pricing.minUnits)} unit{pricing.minUnits === 1 ? '' : 's'}
       </span>
     </td>
   );
@@ -207,14 +218,14 @@ function CatalogRow({
         {model.source ? (
           <>
             <span className="catalog-table__line" title={model.source.label}>
+              {seed ? model.source.label.replace(/^\s*seed\s*:?\s*/i, '') : model.source.label}
+            </span>
+            <span className="catalog-table__sub">
               {seed && (
                 <span className="badge badge--warn catalog-table__seed">
                   seed{seedYear ? ` ${seedYear}` : ''}
                 </span>
               )}
-              {model.source.label}
-            </span>
-            <span className="catalog-table__sub">
               {model.source.asOf ? `as of ${model.source.asOf}` : 'no date'}
             </span>
           </>

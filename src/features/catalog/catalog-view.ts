@@ -149,9 +149,9 @@ export function toPerMTok(shown: number, unit: PriceUnit): number {
   return unit === 'per-million' ? shown : Number((shown * 1000).toPrecision(15));
 }
 
-/** "per 1M tokens" or "per 1K tokens". */
+/** The unit a token price is shown in, short: "$/1M tok" or "$/1K tok". */
 export function describePriceUnit(unit: PriceUnit): string {
-  return unit === 'per-million' ? 'per 1M tokens' : 'per 1K tokens';
+  return unit === 'per-million' ? '$/1M tok' : '$/1K tok';
 }
 
 /** Is this figure one of the seeds' representative ones (its source label starts with "seed")? */

@@ -79,7 +79,7 @@ export type ModelEditorProps = {
 };
 
 /**
- * The editor of one catalog entry, below the table: every field labelled, validated as the user types, each
+ * The editor of one catalog entry, a panel docked beside the table: every field labelled, validated as the user types, each
  * valid value applied at once (Undo takes it back). Focus moves to its heading on open; Done or Escape close it.
  */
 export function ModelEditor({
@@ -129,7 +129,7 @@ export function ModelEditor({
 
   const displayName = model.name || model.id;
   const pricing = model.pricing;
-  const unitText = `$ ${describePriceUnit(priceUnit)}`;
+  const unitText = describePriceUnit(priceUnit);
 
   function commitPerToken(patch: Partial<Omit<PerTokenPricing, 'kind'>>): string | null {
     return commitModel(modelId, (current) =>
@@ -318,6 +318,7 @@ export function ModelEditor({
                     : toShownPrice(pricing.cacheWritePerMTok, priceUnit)
                 }
                 nullLabel="Same as input price"
+                offText="Writes cost the input price"
                 valueWhenSet={toShownPrice(pricing.inputPerMTok, priceUnit)}
                 schema={priceSchema}
                 unit={unitText}
@@ -331,8 +332,8 @@ export function ModelEditor({
                   pricing.cacheReadPerMTok === null ? null : toShownPrice(pricing.cacheReadPerMTok, priceUnit)
                 }
                 nullLabel="No prompt caching"
+                offText="Not offered"
                 valueWhenSet={toShownPrice(pricing.inputPerMTok / 10, priceUnit)}
-                hint="Starts at a tenth of the input price: enter the provider's figure."
                 schema={priceSchema}
                 unit={unitText}
                 onCommit={(shown) =>
@@ -343,6 +344,7 @@ export function ModelEditor({
                 label="Batch discount"
                 value={pricing.batchDiscount}
                 nullLabel="No batch mode"
+                offText="Not offered"
                 valueWhenSet={DEFAULT_BATCH_DISCOUNT}
                 schema={batchDiscountSchema}
                 percent
@@ -387,6 +389,7 @@ export function ModelEditor({
               label="Context window"
               value={model.contextWindow}
               nullLabel="Unlimited"
+              offText="No limit"
               valueWhenSet={DEFAULT_CONTEXT_WINDOW_TOKENS}
               schema={contextWindowSchema}
               unit="tokens"
@@ -414,7 +417,7 @@ export function ModelEditor({
 
         <fieldset className="catalog-editor__group">
           <legend>Source</legend>
-          <div className="catalog-editor__grid">
+          <div className="catalog-editor__grid catalog-editor__grid--source">
             <TextField
               label="Source"
               value={model.source?.label ?? ''}

@@ -8,6 +8,8 @@ export type NullableNumberFieldProps = {
   value: number | null;
   /** What null means, as the checkbox's label: "No prompt caching", "Unlimited". */
   nullLabel: string;
+  /** What the field shows while null: "Not offered", "Uses the input price". */
+  offText: string;
   /** The number the field starts from when the checkbox is cleared. */
   valueWhenSet: number;
   schema: z.ZodType<number>;
@@ -26,6 +28,7 @@ export function NullableNumberField({
   label,
   value,
   nullLabel,
+  offText,
   valueWhenSet,
   schema,
   onCommit,
@@ -45,7 +48,7 @@ export function NullableNumberField({
       {value === null ? (
         <div className="field">
           <span className="field__label">{label}</span>
-          <div className="nullable-field__off">{nullLabel}</div>
+          <div className="nullable-field__off">{offText}</div>
         </div>
       ) : (
         <NumberField
