@@ -20,8 +20,8 @@ const ABSOLUTE_FLOOR_USD = 1e-11;
 
 const settings = { seed: SEED, numRuns: NUM_RUNS } as const;
 
-// 200 scenarios per property take about a second each on an idle core; leave room for a busy machine.
-vi.setConfig({ testTimeout: 60_000 });
+// 200 scenarios per property take about a second on an idle core; leave room for a busy machine and longer runs.
+vi.setConfig({ testTimeout: Math.max(60_000, NUM_RUNS * 300) });
 
 /** |a − b| within 1e-9 of the larger of a, b and `scale` (the size of the figures they were computed from). */
 function isClose(actual: number, expected: number, scale = 0): boolean {
