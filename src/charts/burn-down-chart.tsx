@@ -87,7 +87,7 @@ export function BurnDownChart({
 
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart data={rows} margin={{ top: 28, right: split ? 4 : 12, bottom: 4, left: 0 }}>
+      <ComposedChart data={rows} margin={{ top: 24, right: split ? 4 : 12, bottom: 4, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" tick={TICK_STYLE} stroke={AXIS_STROKE} minTickGap={16} tickMargin={6} />
         <YAxis
@@ -98,18 +98,6 @@ export function BurnDownChart({
           tick={TICK_STYLE}
           stroke={AXIS_STROKE}
           width={MONEY_AXIS_WIDTH}
-          {...(split
-            ? {
-                label: {
-                  value: 'Credits',
-                  position: 'insideTopLeft',
-                  offset: 0,
-                  dy: -22,
-                  fill: 'var(--muted)',
-                  fontSize: 12,
-                },
-              }
-            : {})}
         />
         {split && (
           <YAxis
@@ -121,18 +109,16 @@ export function BurnDownChart({
             tick={TICK_STYLE}
             stroke={AXIS_STROKE}
             width={MONEY_AXIS_WIDTH}
-            label={{
-              value: cashName,
-              position: 'insideTopRight',
-              offset: 0,
-              dy: -22,
-              fill: 'var(--muted)',
-              fontSize: 12,
-            }}
           />
         )}
         {cashGoesNegative && (
-          <ReferenceLine yAxisId={cashAxis} y={0} stroke="var(--error)" strokeDasharray="2 2" />
+          <ReferenceLine
+            yAxisId={cashAxis}
+            y={0}
+            stroke="var(--error)"
+            strokeDasharray="2 2"
+            label={{ value: 'Cash $0', position: 'insideBottomRight', fill: 'var(--muted)', fontSize: 11 }}
+          />
         )}
         <Tooltip content={(props) => <MoneyTooltip {...props} />} />
         <Legend wrapperStyle={{ paddingTop: 8 }} itemSorter={null} />
@@ -164,24 +150,31 @@ export function BurnDownChart({
           dot={false}
           isAnimationActive={false}
         />
-        {merged.map((marker, i) => (
-          <ReferenceLine
-            key={marker.index}
-            yAxisId="money"
-            x={labels[marker.index] ?? ''}
-            stroke="var(--error)"
-            strokeDasharray="5 3"
-            strokeWidth={1.5}
-            label={{
-              value: marker.label,
-              position: i % 2 === 0 ? 'insideTopRight' : 'insideTopLeft',
-              fill: 'var(--text)',
-              fontSize: 12,
-              fontWeight: 600,
-              dy: i % 2 === 0 ? -24 : -10,
-            }}
-          />
-        ))}
+        {merged.map((marker, i) => {
+          // Labels of markers close together alternate sides and heights so they do not overlap.
+          const previous = merged[i - 1];
+          const crowded = previous !== undefined && marker.index - previous.index < labels.length / 4;
+          const stagger = crowded && i % 2 === 1;
+          return (
+            <ReferenceLine
+              key={marker.index}
+              yAxisId="money"
+              x={labels[marker.index] ?? ''}
+              stroke="var(--error)"
+              strokeDasharray="5 3"
+              strokeWidth={1.5}
+              label={{
+                value: marker.label,
+                // In the right half the label reads leftwards from the line, so it stays inside the chart.
+                position: marker.index > labels.length / 2 ? 'insideTopRight' : 'insideTopLeft',
+                fill: 'var(--text)',
+                fontSize: 12,
+                fontWeight: 600,
+                dy: stagger ? 4 : -20,
+              }}
+            />
+          );
+        })}
       </ComposedChart>
     </ResponsiveContainer>
   );

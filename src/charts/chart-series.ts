@@ -83,3 +83,19 @@ export function buildMoneyTicks(values: readonly number[], targetCount = 4) {
   for (let tick = low; tick <= high + step / 2; tick += step) ticks.push(Math.round(tick / step) * step);
   return { domain: [low, high] as [number, number], ticks };
 }
+
+/** Names made distinct for table headers and legends: a repeated name gets " (2)", " (3)"… */
+export function makeDistinctNames(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  const taken = new Set(names);
+  return names.map((name) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    if (count === 1) return name;
+    let n = count;
+    while (taken.has(`${name} (${n})`)) n++;
+    const distinct = `${name} (${n})`;
+    taken.add(distinct);
+    return distinct;
+  });
+}

@@ -1,4 +1,5 @@
 import { ChartFrame } from '../../charts/chart-frame';
+import { makeDistinctNames } from '../../charts/chart-series';
 import { StackedMoneyChart } from '../../charts/stacked-money-chart';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
@@ -20,7 +21,7 @@ export function SpendBreakdownSection({
 }) {
   const series = buildBreakdownSeries(scenario, strategy, by);
   const table = {
-    columns: ['Month', ...series.map((s) => s.name), 'Total'],
+    columns: ['Month', ...makeDistinctNames([...series.map((s) => s.name), 'Total'])],
     rows: labels.map((label, month) => [
       label,
       ...series.map((s) => formatMoney(s.values[month] ?? 0)),

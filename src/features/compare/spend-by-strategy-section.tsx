@@ -1,4 +1,5 @@
 import { ChartFrame } from '../../charts/chart-frame';
+import { makeDistinctNames } from '../../charts/chart-series';
 import type { MoneySeries } from '../../charts/chart-series';
 import { MoneyLineChart } from '../../charts/money-line-chart';
 import type { SimulationResult, StrategyResult } from '../../domain/simulate';
@@ -17,7 +18,7 @@ export function SpendByStrategySection({
 }) {
   const series: MoneySeries[] = buildSpendSeries(result, cheapest?.id ?? null);
   const table = {
-    columns: ['Month', ...result.strategies.map((s) => s.name)],
+    columns: ['Month', ...makeDistinctNames(result.strategies.map((s) => s.name))],
     rows: labels.map((label, month) => [
       label,
       ...result.strategies.map((s) => formatMoney(s.months[month]?.spend ?? 0)),

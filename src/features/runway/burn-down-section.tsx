@@ -1,6 +1,7 @@
 import { BurnDownChart } from '../../charts/burn-down-chart';
 import type { BurnDownMarker } from '../../charts/burn-down-chart';
 import { ChartFrame } from '../../charts/chart-frame';
+import { makeDistinctNames } from '../../charts/chart-series';
 import type { CreditPool } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
 import { formatMoney, formatMonth } from '../../ui/format';
@@ -24,13 +25,13 @@ export function BurnDownSection({
   if (strategy.runwayMonths !== null) markers.push({ index: strategy.runwayMonths, label: 'Cash runs out' });
 
   const table = {
-    columns: [
+    columns: makeDistinctNames([
       'Month',
       ...pools.map((pool) => `${namePool(pool)} balance`),
       'Credits drawn',
       'AI paid in cash',
       'Cash at month end',
-    ],
+    ]),
     rows: strategy.months.map((m, month) => [
       labels[month] ?? '',
       ...pools.map((pool) =>
