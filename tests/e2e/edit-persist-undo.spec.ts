@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { PlannerPage } from './page-models/planner-page';
+
+const SMALL = 'tests/fixtures/small-scenario.json';
+
+test('editing a slice updates the summary, survives a reload, and undo restores it', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('scenarios');
+  await planner.importFixture(SMALL);
+  // All on dear: 1,000,000 × (1,000 × $3/M + 100 × $15/M) = 1,000,000 × $0.0045 = $4,500.
+  await planner.expectSummaryValue('All on dear', 'summary-this-month', 4500);
+
+  await planner.openTab('Traffic mix');
+  const requests = page.getByLabel('Requests per month for Main traffic');
+  await requests.fill('2000000');
+  // 2,000,000 × $0.0045 = $9,000; on cheap 2,000,000 × (1,000 × $1/M + 100 × $2/M) = $2,400.
+  await planner.expectSummaryValue('All on dear', 'summary-this-month', 9000);
+  await planner.expectSummaryValue('All on cheap', 'summary-this-month', 2400);
+
+  await page.waitForTimeout(600); // the autosave settles (250 ms debounce)
+  await page.reload();
+  await expect(page.getByTestId('scenario-name')).toHaveText('Small test scenario');
+  await planner.expectSummaryValue('All on dear', 'summary-this-month', 9000);
+
+  // Undo after a fresh edit, by button and by keyboard.
+  await planner.openTab('Traffic mix');
+  await page.getByLabel('Requests per month for Main traffic').fill('3000000');
+  await planner.expectSummaryValue('All on dear', 'summary-this-month', 13500);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await planner.expectSummaryValue('All on dear', 'summary-this-month', 9000);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await planner.expectSummaryValue('All on dear', 'summary-this-month', 13500);
+  await page.locator('body').click();
+  await page.keyboard.press('Control+z');
+  await planner.expectSummaryValue('All on dear', 'summary-this-month', 9000);
+  await expect(page.getByLabel('Requests per month for Main traffic')).toHaveValue('2000000');
+});
+
+test('an invalid value shows its message next to the field and never reaches the figures', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('scenarios');
+  await planner.importFixture(SMALL);
+  await planner.openTab('Traffic mix');
+  const hitRate = page.getByLabel(/Cache hit rate for Main traffic/);
+  await hitRate.fill('140');
+  await expect(page.getByText(/must be between 0 and 100/)).toBeVisible();
+  await expect(hitRate).toHaveAttribute('aria-invalid', 'true');
+  await expect(hitRate).toHaveValue('140');
+  const requests = page.getByLabel('Requests per month for Main traffic');
+  await requests.fill('-5');
+  await expect(page.getByText(/must be 0 or more/)).toBeVisible();
+  await planner.expectSummaryValue('All on dear', 'summary-this-month', 4500);
+});
+
+test('editing a model price changes the summary by the hand-computed amount', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('scenarios');
+  await planner.importFixture(SMALL);
+  await planner.openTab('Pricing catalog');
+  await page.getByRole('button', { name: 'Edit Dear model' }).click();
+  await page.getByRole('textbox', { name: 'Input price' }).fill('6');
+  // 1,000,000 × (1,000 × $6/M + 100 × $15/M) = 1,000,000 × $0.0075 = $7,500.
+  await planner.expectSummaryValue('All on dear', 'summary-this-month', 7500);
+  // 12 months without growth: $90,000.
+  await planner.expectSummaryValue('All on dear', 'summary-first-year', 90_000);
+});
