@@ -229,7 +229,7 @@ export function ModelEditor({
       <div className="catalog-editor__sections">
         <fieldset className="catalog-editor__group">
           <legend>Identity</legend>
-          <div className="catalog-editor__grid">
+          <div className="catalog-editor__grid catalog-editor__grid--identity">
             <TextField
               label="Name"
               value={model.name}
