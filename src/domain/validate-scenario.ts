@@ -3,7 +3,7 @@
  * Every problem is reported, each with its path (`traffic[2].cacheHitRate: must be between 0 and 1`).
  */
 import type { z } from 'zod';
-import { scenarioSchema } from './scenario-schema';
+import { creditPoolSchema, scenarioSchema, strategySchema } from './scenario-schema';
 import type { Model, Scenario, Strategy } from './scenario-schema';
 
 export type ValidationIssue = { path: string; message: string };
@@ -211,9 +211,62 @@ export function validateScenario(input: unknown): ValidationResult<Scenario> {
   }
   // reportInput puts the offending value on each issue, so a wrong type reads "must be a number", not "is required".
   const parsed = scenarioSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
+  if (!parsed.success) {
+    const fieldIssues = fromZodIssues(parsed.error.issues);
+    return { ok: false, issues: [...fieldIssues, ...checkReferencesOfInvalidDocument(input, fieldIssues)] };
+  }
   const issues = checkScenarioReferences(parsed.data);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };
+}
+
+/**
+ * The cross-field checks on a document whose fields are not all valid, so that one report lists both kinds of
+ * problem. Models and slices count by their ids (an invalid price does not make a model unknown); strategies
+ * and pools that are themselves invalid are left to their field issues. Issues at paths already reported are
+ * dropped.
+ */
+function checkReferencesOfInvalidDocument(
+  input: object,
+  fieldIssues: readonly ValidationIssue[],
+): ValidationIssue[] {
+  const doc = input as Record<string, unknown>;
+  const list = (key: string): unknown[] => (Array.isArray(doc[key]) ? (doc[key] as unknown[]) : []);
+  const idOf = (item: unknown): string | null =>
+    typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string'
+      ? (item as { id: string }).id
+      : null;
+  const catalog = list('catalog').flatMap((item): Model[] => {
+    const id = idOf(item);
+    if (id === null) return [];
+    const kind =
+      (item as { pricing?: { kind?: unknown } }).pricing?.kind === 'capacity' ? 'capacity' : 'per-token';
+    return [{ id, pricing: { kind } } as Model];
+  });
+  const traffic = list('traffic').flatMap((item) => {
+    const id = idOf(item);
+    return id === null ? [] : [{ id } as Scenario['traffic'][number]];
+  });
+  const strategies = list('strategies').flatMap((item) => {
+    const parsed = strategySchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const credits = list('credits').flatMap((item) => {
+    const parsed = creditPoolSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+  // Only whole lists keep their indexes right in paths; a list with a dropped item is not checked.
+  const strategiesWhole = strategies.length === list('strategies').length;
+  const creditsWhole = credits.length === list('credits').length;
+  const loose = {
+    catalog,
+    traffic,
+    strategies: strategiesWhole ? strategies : [],
+    credits: creditsWhole ? credits : [],
+  } as unknown as Scenario;
+  const reported = new Set(fieldIssues.map((issue) => issue.path));
+  return checkScenarioReferences(loose).filter(
+    (issue) => ![...reported].some((path) => issue.path === path || issue.path.startsWith(`${path}.`)),
+  );
 }
 
 /**
