@@ -8,7 +8,15 @@ import { mkdirSync } from 'node:fs';
 
 const baseUrl = process.argv[2] ?? 'http://localhost:5173';
 const outDir = process.argv[3] ?? 'screenshots-tmp';
-const screens = ['scenarios', 'catalog', 'traffic', 'strategies', 'compare', 'runway', 'report'];
+const screens = [
+  ['scenarios', 'Scenarios'],
+  ['catalog', 'Pricing catalog'],
+  ['traffic', 'Traffic mix'],
+  ['strategies', 'Strategies'],
+  ['compare', 'Compare'],
+  ['runway', 'Credits and runway'],
+  ['report', 'POC estimate'],
+] as const;
 const widths = (process.env['WIDTHS'] ?? '1280').split(',').map(Number);
 const theme = process.env['THEME'] ?? 'light';
 
@@ -33,9 +41,10 @@ for (const width of widths) {
   page.on('console', (message) => {
     if (message.type() === 'error') console.error(`console: ${message.text()}`);
   });
-  for (const screen of screens) {
-    await page.goto(`${baseUrl}/#${screen}`);
-    await page.getByTestId('summary-table').waitFor();
+  await page.goto(baseUrl);
+  await page.getByTestId('summary-table').waitFor();
+  for (const [screen, tab] of screens) {
+    await page.getByRole('tab', { name: tab }).click();
     if (theme === 'dark') {
       const toggle = page.getByRole('button', { name: 'Dark theme' });
       if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();

@@ -44,8 +44,8 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
           <caption className="visually-hidden">{title}: data</caption>
           <thead>
             <tr>
-              {table.columns.map((column) => (
-                <th key={column} scope="col">
+              {table.columns.map((column, c) => (
+                <th key={c} scope="col">
                   {column}
                 </th>
               ))}

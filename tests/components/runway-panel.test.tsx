@@ -144,7 +144,7 @@ describe('RunwayPanel', () => {
     expect(warning).toHaveTextContent('$31,200 of AI spend over 12 months is paid in cash');
     expect(warning).toHaveTextContent('no credit pool covers mistral ($31,200)');
     // The bedrock pool is never needed, so credits do not "run out".
-    expect(screen.getByTestId('runway-credits-end')).toHaveTextContent('Last the horizon');
+    expect(screen.getByTestId('runway-credits-end')).toHaveTextContent('Not within 12 months');
     expect(screen.getByTestId('runway-cash-ai')).toHaveTextContent('$31,200');
   });
 

@@ -7,7 +7,7 @@ import type { MoneySeries } from '../../charts/chart-series';
 import { isPlatformCovered } from '../../domain/credits';
 import type { CreditPool } from '../../domain/scenario-schema';
 import type { MoneyById, StrategyResult } from '../../domain/simulate';
-import { formatMoney, formatMonth, formatMonths } from '../../ui/format';
+import { formatMoney, formatMonth } from '../../ui/format';
 
 /** A figure from a result record keyed by id (own keys only: ids may be "__proto__"); 0 when absent. */
 export function readMoney(record: MoneyById, id: string): number {
@@ -72,23 +72,6 @@ export function findUncoveredPlatforms(
     .map(([platform, spendUsd]) => ({ platform, spendUsd }))
     .filter((entry) => entry.spendUsd > 1e-9)
     .sort((a, b) => b.spendUsd - a.spendUsd || a.platform.localeCompare(b.platform));
-}
-
-/** "Apr 2027", "Last the horizon" or "No credit pools". */
-export function describeCreditsEnd(
-  strategy: StrategyResult,
-  hasPools: boolean,
-  startMonth: string | undefined,
-): string {
-  if (!hasPools) return 'No credit pools';
-  if (strategy.creditsExhaustedMonth === null) return 'Last the horizon';
-  return formatMonth(strategy.creditsExhaustedMonth, startMonth);
-}
-
-/** "9 months" or "Beyond 24 months". */
-export function describeRunway(strategy: StrategyResult, horizonMonths: number): string {
-  if (strategy.runwayMonths === null) return `Beyond ${formatMonths(horizonMonths)}`;
-  return formatMonths(strategy.runwayMonths);
 }
 
 /** The burn-down chart's one-paragraph summary. */

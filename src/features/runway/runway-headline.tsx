@@ -1,36 +1,23 @@
+import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
-import { formatMonth } from '../../ui/format';
 import { Money } from '../../ui/money';
-import { describeCreditsEnd, describeRunway } from './runway-figures';
+import { describeCashOutMonth, describeCreditsEnd, describeRunway } from '../../ui/outcome-text';
 
 /** When credits and cash run out, and where the credits and AI cash went, for one strategy. */
-export function RunwayHeadline({
-  strategy,
-  hasPools,
-  horizonMonths,
-  startMonth,
-}: {
-  strategy: StrategyResult;
-  hasPools: boolean;
-  horizonMonths: number;
-  startMonth: string | undefined;
-}) {
+export function RunwayHeadline({ strategy, scenario }: { strategy: StrategyResult; scenario: Scenario }) {
   const { totals } = strategy;
+  const cashOut = describeCashOutMonth(strategy, scenario);
   return (
     <dl className="runway-headline" aria-label={`Credits and runway for ${strategy.name}`}>
       <div className="runway-headline__item">
         <dt>Credits run out</dt>
-        <dd data-testid="runway-credits-end">{describeCreditsEnd(strategy, hasPools, startMonth)}</dd>
+        <dd data-testid="runway-credits-end">{describeCreditsEnd(strategy, scenario)}</dd>
       </div>
       <div className="runway-headline__item">
         <dt>Cash runway</dt>
         <dd data-testid="runway-cash">
-          {describeRunway(strategy, horizonMonths)}
-          {strategy.runwayMonths !== null && (
-            <span className="runway-headline__sub">
-              out in {formatMonth(strategy.runwayMonths, startMonth)}
-            </span>
-          )}
+          {describeRunway(strategy, scenario)}
+          {cashOut && <span className="runway-headline__sub">out in {cashOut}</span>}
         </dd>
       </div>
       <div className="runway-headline__item">

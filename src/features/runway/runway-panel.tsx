@@ -84,12 +84,7 @@ export function RunwayPanel() {
               onChange={setFocusStrategy}
             />
           </div>
-          <RunwayHeadline
-            strategy={focus}
-            hasPools={scenario.credits.length > 0}
-            horizonMonths={scenario.horizonMonths}
-            startMonth={scenario.startMonth}
-          />
+          <RunwayHeadline strategy={focus} scenario={scenario} />
           <RunwayWarnings strategy={focus} pools={scenario.credits} startMonth={scenario.startMonth} />
           <BurnDownSection strategy={focus} pools={scenario.credits} startMonth={scenario.startMonth} />
         </section>

@@ -9,7 +9,12 @@ import type { LibraryEntry } from '../../state/scenario-store';
 import { formatMoney, formatMonth, formatMonths } from '../../ui/format';
 import { Money } from '../../ui/money';
 import { buildComparisonSeries } from './comparison-series';
-import { describeCreditsEnd, describeFirstYear } from './describe-outcome';
+import {
+  describeCashOutMonth,
+  describeCreditsEnd,
+  describeFirstYear,
+  describeRunway,
+} from '../../ui/outcome-text';
 
 const CHEAPEST = '';
 
@@ -129,14 +134,12 @@ function SidePicker({
                   </td>
                   <td>{describeCreditsEnd(strategy, scenario)}</td>
                   <td>
-                    {strategy.runwayMonths === null ? (
-                      `Beyond ${formatMonths(scenario.horizonMonths)}`
+                    {describeCashOutMonth(strategy, scenario) === null ? (
+                      describeRunway(strategy, scenario)
                     ) : (
                       <>
-                        {formatMonths(strategy.runwayMonths)}
-                        <span className="th-sub">
-                          out in {formatMonth(strategy.runwayMonths, scenario.startMonth)}
-                        </span>
+                        {describeRunway(strategy, scenario)}
+                        <span className="th-sub">out in {describeCashOutMonth(strategy, scenario)}</span>
                       </>
                     )}
                   </td>

@@ -1,9 +1,14 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { StrategyResult } from '../../domain/simulate';
 import { findCheapestStrategy, useSimulation } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { formatMonth, formatMonths } from '../../ui/format';
+import {
+  describeCashOutMonth,
+  describeCreditsEnd,
+  describeFirstYear,
+  describeRunway,
+} from '../../ui/outcome-text';
 import { Money } from '../../ui/money';
 
 let firstNumbersMarked = false;
@@ -13,26 +18,6 @@ function markFirstNumbers() {
   if (firstNumbersMarked || typeof performance === 'undefined' || !performance.mark) return;
   firstNumbersMarked = true;
   performance.mark('planner:first-numbers');
-}
-
-function describeCreditsEnd(
-  strategy: StrategyResult,
-  startMonth: string | undefined,
-  hasPools: boolean,
-  horizonMonths: number,
-): string {
-  if (!hasPools) return 'No credit pools';
-  if (strategy.creditsExhaustedMonth === null) return `Not within ${formatMonths(horizonMonths)}`;
-  return formatMonth(strategy.creditsExhaustedMonth, startMonth);
-}
-
-function describeRunway(
-  strategy: StrategyResult,
-  startMonth: string | undefined,
-  horizonMonths: number,
-): string {
-  if (strategy.runwayMonths === null) return `Beyond ${formatMonths(horizonMonths)}`;
-  return `${formatMonths(strategy.runwayMonths)} (out in ${formatMonth(strategy.runwayMonths, startMonth)})`;
 }
 
 /**
@@ -46,8 +31,7 @@ export function SummaryPanel() {
   const [focusId, setFocus] = usePlannerStore(useShallow((s) => [s.focusStrategyId, s.setFocusStrategy]));
   const cheapest = findCheapestStrategy(result);
   const dearestFirstYear = Math.max(0, ...result.strategies.map((s) => s.totals.firstYearSpend));
-  const firstYearLabel =
-    scenario.horizonMonths >= 12 ? '12-month spend' : `${formatMonths(scenario.horizonMonths)} spend`;
+  const firstYearLabel = describeFirstYear(scenario);
   const thisMonth = formatMonth(0, scenario.startMonth);
 
   if (result.strategies.length === 0) {
@@ -133,16 +117,11 @@ export function SummaryPanel() {
                       </span>
                     )}
                   </td>
-                  <td data-testid="summary-credits-end">
-                    {describeCreditsEnd(
-                      strategy,
-                      scenario.startMonth,
-                      scenario.credits.length > 0,
-                      scenario.horizonMonths,
-                    )}
-                  </td>
+                  <td data-testid="summary-credits-end">{describeCreditsEnd(strategy, scenario)}</td>
                   <td data-testid="summary-runway">
-                    {describeRunway(strategy, scenario.startMonth, scenario.horizonMonths)}
+                    {describeRunway(strategy, scenario)}
+                    {describeCashOutMonth(strategy, scenario) &&
+                      ` (out in ${describeCashOutMonth(strategy, scenario)})`}
                   </td>
                 </tr>
               );
