@@ -1,0 +1,46 @@
+import type { Strategy } from '../../domain/scenario-schema';
+
+export type SingleStrategy = Extract<Strategy, { kind: 'single' }>;
+export type AssignStrategy = Extract<Strategy, { kind: 'assign' }>;
+export type CascadeStrategy = Extract<Strategy, { kind: 'cascade' }>;
+export type RouterStrategy = Extract<Strategy, { kind: 'router' }>;
+export type RoutedStrategy = AssignStrategy | CascadeStrategy | RouterStrategy;
+
+/** Applies a change to the strategy being edited; returns the store's refusal, if any. */
+export type StrategyUpdate = (recipe: (current: Strategy) => Strategy) => string | null;
+
+/** A slice's route, read safely (ids may be "constructor" or "__proto__"). */
+export function readRoute<T>(routes: Record<string, T>, sliceId: string): T | undefined {
+  return Object.hasOwn(routes, sliceId) ? routes[sliceId] : undefined;
+}
+
+/** A copy of `routes` with `sliceId` set to `value`, as a null-prototype record. */
+export function withRoute<T>(routes: Record<string, T>, sliceId: string, value: T): Record<string, T> {
+  const next = Object.create(null) as Record<string, T>;
+  for (const key of Object.keys(routes)) next[key] = routes[key] as T;
+  next[sliceId] = value;
+  return next;
+}
+
+/** A copy of `routes` without `sliceId`: the slice goes back to the fallback. */
+export function withoutRoute<T>(routes: Record<string, T>, sliceId: string): Record<string, T> {
+  const next = Object.create(null) as Record<string, T>;
+  for (const key of Object.keys(routes)) if (key !== sliceId) next[key] = routes[key] as T;
+  return next;
+}
+
+/** The strategy with `fallback` set, or removed when `modelId` is ''. */
+export function withFallback<T extends RoutedStrategy>(strategy: T, modelId: string): T {
+  const next = { ...strategy };
+  if (modelId === '') delete next.fallback;
+  else next.fallback = modelId;
+  return next;
+}
+
+/** A recipe for one kind of strategy, applied only when the strategy being edited is still of that kind. */
+export function narrowRecipe<K extends Strategy['kind']>(
+  kind: K,
+  recipe: (current: Extract<Strategy, { kind: K }>) => Extract<Strategy, { kind: K }>,
+): (current: Strategy) => Strategy {
+  return (current) => (current.kind === kind ? recipe(current as Extract<Strategy, { kind: K }>) : current);
+}
