@@ -1,3 +1,244 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Model, StrategyKind } from '../../domain/scenario-schema';
+import { formatIssue } from '../../domain/validate-scenario';
+import { addStrategy, duplicateStrategy, removeStrategy, updateStrategy } from '../../state/scenario-edits';
+import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import type { EditResult } from '../../state/scenario-store';
+import { useSimulation } from '../../state/selectors';
+import { describeRefusal } from '../../ui/edit-issues';
+import { formatMonth } from '../../ui/format';
+import { Money } from '../../ui/money';
+import { describeKind, makeNewStrategy, STRATEGY_KINDS } from './initial-strategy';
+import { findQualityMisses } from './quality-misses';
+import type { QualityMiss } from './quality-misses';
+import { ScenarioSettings } from './scenario-settings';
+import { StrategyEditor } from './strategy-editor';
+import type { StrategyUpdate } from './strategy-types';
+import './strategies.css';
+
+type Status = { text: string; undoable: boolean } | null;
+
+function listIssues(result: EditResult): string {
+  return result.ok ? '' : result.issues.map(formatIssue).join('; ');
+}
+
+/**
+ * Strategies: the scenario settings that shape every figure, the list of strategies with what each spends
+ * this month and which slices it serves below their quality bar, and an editor for the selected one.
+ */
 export function StrategiesPanel() {
-  return <p>Coming in this build.</p>;
+  const scenario = useScenario();
+  const result = useSimulation();
+  const [edit, undo, focusStrategyId] = usePlannerStore(
+    useShallow((s) => [s.edit, s.undo, s.focusStrategyId]),
+  );
+  const [selectedId, setSelectedId] = useState<string | null>(focusStrategyId);
+  const [newKind, setNewKind] = useState<StrategyKind>('assign');
+  const [status, setStatus] = useState<Status>(null);
+  const kindId = useId();
+  const editorRef = useRef<HTMLDivElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const focusTarget = useRef<'name' | 'undo' | null>(null);
+
+  const strategies = scenario.strategies;
+  const selectedIndex = Math.max(
+    0,
+    strategies.findIndex((s) => s.id === selectedId),
+  );
+  const selected = strategies[selectedIndex];
+  const models = useMemo(() => {
+    const map = new Map<string, Model>();
+    for (const model of scenario.catalog) if (!map.has(model.id)) map.set(model.id, model);
+    return map;
+  }, [scenario.catalog]);
+  const missesById = useMemo(() => {
+    const map = new Map<string, QualityMiss[]>();
+    scenario.strategies.forEach((strategy, index) => {
+      map.set(
+        strategy.id,
+        findQualityMisses(scenario, strategy, result.strategies[index]?.unmetQuality ?? []),
+      );
+    });
+    return map;
+  }, [scenario, result]);
+  const month = formatMonth(0, scenario.startMonth);
+
+  useEffect(() => {
+    const target = focusTarget.current;
+    if (!target) return;
+    focusTarget.current = null;
+    if (target === 'undo') undoRef.current?.focus();
+    else editorRef.current?.querySelector<HTMLInputElement>('[data-focus="name"] input')?.focus();
+  });
+
+  const update: StrategyUpdate = (recipe) =>
+    describeRefusal(
+      edit((s) => {
+        const index = s.strategies.findIndex((strategy) => strategy.id === selected?.id);
+        const current = s.strategies[index];
+        return current ? updateStrategy(s, index, recipe(current)) : s;
+      }),
+    );
+
+  function create() {
+    const strategy = makeNewStrategy(scenario, newKind);
+    if (typeof strategy === 'string') {
+      setStatus({
+        text: `Could not add a ${describeKind(newKind).toLowerCase()}: ${strategy}`,
+        undoable: false,
+      });
+      return;
+    }
+    const added = edit((s) => addStrategy(s, strategy));
+    if (!added.ok) {
+      setStatus({ text: `Could not add ${strategy.name}: ${listIssues(added)}`, undoable: false });
+      return;
+    }
+    setSelectedId(strategy.id);
+    focusTarget.current = 'name';
+    setStatus({ text: `Added ${strategy.name}. It is selected for editing.`, undoable: false });
+  }
+
+  function duplicate() {
+    if (!selected) return;
+    const index = selectedIndex;
+    const done = edit((s) => duplicateStrategy(s, index));
+    if (!done.ok) {
+      setStatus({ text: `Could not duplicate ${selected.name}: ${listIssues(done)}`, undoable: false });
+      return;
+    }
+    const copy = usePlannerStore.getState().scenario?.strategies[index + 1];
+    if (copy) setSelectedId(copy.id);
+    focusTarget.current = 'name';
+    setStatus({ text: `Added ${copy?.name ?? 'a copy'}. It is selected for editing.`, undoable: false });
+  }
+
+  function remove() {
+    if (!selected) return;
+    const index = selectedIndex;
+    const done = edit((s) => removeStrategy(s, index));
+    if (!done.ok) {
+      setStatus({ text: `Could not delete ${selected.name}: ${listIssues(done)}`, undoable: false });
+      return;
+    }
+    const remaining = usePlannerStore.getState().scenario?.strategies ?? [];
+    setSelectedId(remaining[Math.min(index, remaining.length - 1)]?.id ?? null);
+    focusTarget.current = 'undo';
+    setStatus({ text: `Deleted ${selected.name}. You can undo this.`, undoable: true });
+  }
+
+  return (
+    <div className="strategies">
+      <ScenarioSettings />
+      <div className="strategies__status" role="status">
+        {status ? (
+          <p className="notice notice--info strategies__status-text">
+            <span>{status.text}</span>
+            {status.undoable && (
+              <button
+                type="button"
+                className="button"
+                ref={undoRef}
+                onClick={() => {
+                  undo();
+                  setStatus({ text: 'Undone.', undoable: false });
+                }}
+              >
+                Undo
+              </button>
+            )}
+          </p>
+        ) : (
+          <p className="muted strategies__hint">
+            Pick a strategy to edit it. Every change applies at once and shows in the summary above.
+          </p>
+        )}
+      </div>
+      <div className="strategies__layout">
+        <section className="card strategies__list" aria-labelledby={`${kindId}-list`}>
+          <h3 id={`${kindId}-list`}>Strategies</h3>
+          <div className="strategies__create">
+            <div className="field">
+              <label htmlFor={kindId} className="field__label">
+                Kind of new strategy
+              </label>
+              <select
+                id={kindId}
+                value={newKind}
+                onChange={(event) => setNewKind(event.target.value as StrategyKind)}
+                aria-describedby={`${kindId}-hint`}
+              >
+                {STRATEGY_KINDS.map((kind) => (
+                  <option key={kind.kind} value={kind.kind}>
+                    {kind.label}
+                  </option>
+                ))}
+              </select>
+              <span id={`${kindId}-hint`} className="field__hint">
+                {STRATEGY_KINDS.find((k) => k.kind === newKind)?.description}
+              </span>
+            </div>
+            <button type="button" className="button button--primary" onClick={create}>
+              Add strategy
+            </button>
+          </div>
+          {strategies.length === 0 ? (
+            <p className="muted">No strategies yet.</p>
+          ) : (
+            <ul className="strategy-list">
+              {strategies.map((strategy, index) => {
+                const misses = missesById.get(strategy.id) ?? [];
+                const spend = result.strategies[index]?.months[0]?.spend ?? 0;
+                const isSelected = index === selectedIndex;
+                return (
+                  <li key={strategy.id} className={`strategy-list__entry${isSelected ? ' is-selected' : ''}`}>
+                    <button
+                      type="button"
+                      className="strategy-list__button"
+                      aria-pressed={isSelected}
+                      onClick={() => setSelectedId(strategy.id)}
+                    >
+                      <span className="strategy-list__name">{strategy.name.trim() || strategy.id}</span>
+                      <span className="strategy-list__meta">
+                        {describeKind(strategy.kind)} ·{' '}
+                        <Money usd={spend} testId={`strategy-spend-${strategy.id}`} /> in {month}
+                      </span>
+                    </button>
+                    {misses.length > 0 ? (
+                      <p className="strategy-list__misses" data-testid={`strategy-misses-${strategy.id}`}>
+                        <span className="badge badge--warn">{misses.length} below bar</span>{' '}
+                        {misses.map((miss) => miss.sliceName).join(', ')}
+                      </p>
+                    ) : (
+                      <p className="strategy-list__misses" data-testid={`strategy-misses-${strategy.id}`}>
+                        <span className="badge badge--good">Bars met</span>
+                      </p>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+        <div className="strategies__editor" ref={editorRef}>
+          {selected ? (
+            <StrategyEditor
+              key={selected.id}
+              strategy={selected}
+              scenario={scenario}
+              models={models}
+              update={update}
+              misses={missesById.get(selected.id) ?? []}
+              unmetQuality={result.strategies[selectedIndex]?.unmetQuality ?? []}
+              onDuplicate={duplicate}
+              onDelete={remove}
+            />
+          ) : (
+            <p className="card muted">Add a strategy to start.</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,223 @@
+import { useState } from 'react';
+import { cascadeRouteSchema } from '../../domain/scenario-schema';
+import type { CascadeRoute, Model, Slice } from '../../domain/scenario-schema';
+import { formatPercent } from '../../ui/format';
+import { NumberField } from '../../ui/number-field';
+import { ModelSelect } from './model-select';
+import { describeModelName, describeSliceName, FallbackField, QualityVerdict } from './simple-editors';
+import type { EditorProps } from './simple-editors';
+import { narrowRecipe, readRoute, withoutRoute, withRoute } from './strategy-types';
+import type { CascadeStrategy, StrategyUpdate } from './strategy-types';
+
+const escalationSchema = cascadeRouteSchema.shape.escalation.element;
+const NEW_STEP_ESCALATION = 0.1;
+
+/** The next step to offer: the lowest-quality model that scores above the current last step (else the same). */
+function pickNextStep(catalog: readonly Model[], last: Model | undefined): string {
+  let best: Model | undefined;
+  for (const model of catalog) {
+    if (last && model.quality <= last.quality) continue;
+    if (!best || model.quality < best.quality) best = model;
+  }
+  return (best ?? last ?? catalog[0])?.id ?? '';
+}
+
+function removeStep(route: CascadeRoute, step: number): CascadeRoute {
+  const steps = route.steps.filter((_, i) => i !== step);
+  // The rate into the removed step goes with it; the first step's outgoing rate goes when it is removed.
+  const dropped = step === 0 ? 0 : step - 1;
+  const escalation = route.escalation.filter((_, i) => i !== dropped);
+  return { steps, escalation };
+}
+
+function CascadeSliceRoute({
+  strategy,
+  slice,
+  catalog,
+  models,
+  update,
+}: {
+  strategy: CascadeStrategy;
+  slice: Slice;
+  catalog: readonly Model[];
+  models: ReadonlyMap<string, Model>;
+  update: StrategyUpdate;
+}) {
+  const [message, setMessage] = useState<string | null>(null);
+  const route = readRoute(strategy.routes, slice.id);
+  const who = describeSliceName(slice);
+
+  function changeRoute(recipe: (route: CascadeRoute | undefined) => CascadeRoute | undefined): string | null {
+    return update(
+      narrowRecipe('cascade', (current) => {
+        const next = recipe(readRoute(current.routes, slice.id));
+        return {
+          ...current,
+          routes: next ? withRoute(current.routes, slice.id, next) : withoutRoute(current.routes, slice.id),
+        };
+      }),
+    );
+  }
+
+  function run(recipe: (route: CascadeRoute | undefined) => CascadeRoute | undefined) {
+    setMessage(changeRoute(recipe));
+  }
+
+  const lastId = route?.steps.at(-1) ?? strategy.fallback;
+  const reaches = route
+    ? route.steps.map((_, step) => route.escalation.slice(0, step).reduce((share, rate) => share * rate, 1))
+    : [];
+  return (
+    <section className="route-block" aria-label={`Cascade for ${who}`}>
+      <div className="route-block__head">
+        <h4>{who}</h4>
+        <span className="muted">quality bar {slice.qualityBar}</span>
+        <span className="route-block__verdict">
+          {route ? 'last step' : 'fallback'}:{' '}
+          <QualityVerdict model={lastId === undefined ? undefined : models.get(lastId)} slice={slice} />
+        </span>
+      </div>
+      {route ? (
+        <ol className="cascade-steps">
+          {route.steps.map((modelId, step) => (
+            <li key={step} className="cascade-steps__item">
+              {step > 0 && (
+                <div className="cascade-steps__escalation">
+                  <span className="cascade-steps__arrow" aria-hidden="true">
+                    →
+                  </span>
+                  <NumberField
+                    label={`Escalation from step ${step} to step ${step + 1} for ${who}`}
+                    hideLabel
+                    percent
+                    value={route.escalation[step - 1] ?? 0}
+                    schema={escalationSchema}
+                    onCommit={(rate) =>
+                      changeRoute((current) =>
+                        current
+                          ? {
+                              ...current,
+                              escalation: current.escalation.map((r, i) => (i === step - 1 ? rate : r)),
+                            }
+                          : current,
+                      )
+                    }
+                  />
+                  <span className="muted cascade-steps__caption">escalate</span>
+                </div>
+              )}
+              <div className="cascade-steps__step">
+                <ModelSelect
+                  label={`Step ${step + 1} model for ${who}`}
+                  hideLabel
+                  value={modelId}
+                  catalog={catalog}
+                  onCommit={(id) =>
+                    changeRoute((current) =>
+                      current
+                        ? { ...current, steps: current.steps.map((m, i) => (i === step ? id : m)) }
+                        : current,
+                    )
+                  }
+                />
+                <span className="cascade-steps__meta">
+                  <span className="muted">
+                    Step {step + 1} · {formatPercent(reaches[step] ?? 0)} of requests
+                  </span>
+                  {route.steps.length > 1 && (
+                    <button
+                      type="button"
+                      className="button button--quiet button--danger button--small"
+                      aria-label={`Remove step ${step + 1} for ${who}`}
+                      onClick={() => run((current) => (current ? removeStep(current, step) : current))}
+                    >
+                      Remove step {step + 1}
+                    </button>
+                  )}
+                </span>
+              </div>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted route-block__fallback">
+          No cascade: one call on the fallback, {describeModelName(models, strategy.fallback)}.
+        </p>
+      )}
+      <div className="route-block__actions">
+        {route ? (
+          <>
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Add step for ${who}`}
+              onClick={() =>
+                run((current) =>
+                  current
+                    ? {
+                        steps: [
+                          ...current.steps,
+                          pickNextStep(catalog, models.get(current.steps.at(-1) ?? '')),
+                        ],
+                        escalation: [...current.escalation, NEW_STEP_ESCALATION],
+                      }
+                    : current,
+                )
+              }
+            >
+              Add step
+            </button>
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              aria-label={`Use fallback for ${who}`}
+              onClick={() => run(() => undefined)}
+            >
+              Use fallback instead
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`Start a cascade for ${who}`}
+            onClick={() =>
+              run(() => ({ steps: [strategy.fallback ?? catalog[0]?.id ?? ''], escalation: [] }))
+            }
+          >
+            Start a cascade
+          </button>
+        )}
+      </div>
+      {message && (
+        <p className="field__error route-block__message" role="alert">
+          {who}: {message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function CascadeEditor({ strategy, scenario, models, update }: EditorProps<CascadeStrategy>) {
+  return (
+    <div className="strategy-editor__body">
+      <p className="muted strategy-editor__hint">
+        Every request calls step 1; the escalation rate is the share of requests that go on to the next step,
+        which pays a second call. The first attempts are paid even when they escalate.
+      </p>
+      <FallbackField strategy={strategy} scenario={scenario} update={update} />
+      <div className="route-blocks">
+        {scenario.traffic.map((slice) => (
+          <CascadeSliceRoute
+            key={slice.id}
+            strategy={strategy}
+            slice={slice}
+            catalog={scenario.catalog}
+            models={models}
+            update={update}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

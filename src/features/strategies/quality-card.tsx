@@ -1,0 +1,30 @@
+import { useId } from 'react';
+import type { QualityMiss } from './quality-misses';
+import { SERVING_RULE } from './quality-misses';
+
+/** The slices a strategy serves below their quality bar, with the rule used to decide. */
+export function QualityCard({ misses }: { misses: readonly QualityMiss[] }) {
+  const id = useId();
+  return (
+    <section className="quality-card" aria-labelledby={`${id}-title`} data-testid="quality-card">
+      <h4 id={`${id}-title`}>Quality bars</h4>
+      {misses.length === 0 ? (
+        <p className="quality-card__ok">
+          <span className="badge badge--good">All met</span> Every slice is served at or above its quality
+          bar.
+        </p>
+      ) : (
+        <ul className="quality-card__list">
+          {misses.map((miss) => (
+            <li key={miss.sliceId}>
+              <span className="badge badge--warn">Below bar</span> <strong>{miss.sliceName}</strong> needs{' '}
+              {miss.qualityBar}:{' '}
+              {miss.models.map((model) => `${model.name} scores ${model.quality}`).join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="field__hint quality-card__rule">{SERVING_RULE}</p>
+    </section>
+  );
+}

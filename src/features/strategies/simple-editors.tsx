@@ -1,0 +1,151 @@
+import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
+import { ModelSelect } from './model-select';
+import { narrowRecipe, readRoute, withFallback, withoutRoute, withRoute } from './strategy-types';
+import type { AssignStrategy, RoutedStrategy, SingleStrategy, StrategyUpdate } from './strategy-types';
+
+export type EditorProps<T> = {
+  strategy: T;
+  scenario: Scenario;
+  models: ReadonlyMap<string, Model>;
+  update: StrategyUpdate;
+};
+
+export function describeSliceName(slice: Slice): string {
+  return slice.name.trim() || slice.id;
+}
+
+export function describeModelName(models: ReadonlyMap<string, Model>, id: string | undefined): string {
+  if (id === undefined) return 'none';
+  return models.get(id)?.name ?? id;
+}
+
+/** The quality of the model serving a slice, with a warning when it is below the slice's bar. */
+export function QualityVerdict({
+  model,
+  slice,
+  showScore = true,
+}: {
+  model: Model | undefined;
+  slice: Slice;
+  showScore?: boolean;
+}) {
+  if (!model) return <span className="muted">—</span>;
+  const below = model.quality < slice.qualityBar;
+  return (
+    <span className="quality-verdict">
+      {showScore && model.quality}
+      {below ? (
+        <span className="badge badge--warn">Below bar</span>
+      ) : (
+        <span className="badge badge--good">Meets bar</span>
+      )}
+    </span>
+  );
+}
+
+/** The model used by slices without a route; "none" only when every slice has one. */
+export function FallbackField<T extends RoutedStrategy>({
+  strategy,
+  scenario,
+  update,
+}: {
+  strategy: T;
+  scenario: Scenario;
+  update: StrategyUpdate;
+}) {
+  return (
+    <ModelSelect
+      label="Fallback model"
+      className="fallback-field"
+      value={strategy.fallback ?? ''}
+      catalog={scenario.catalog}
+      noneLabel="None: every slice needs a route"
+      hint="Serves every slice that has no route of its own."
+      onCommit={(modelId) =>
+        update((current) =>
+          current.kind === 'single' || current.kind === 'cheapest-meeting-bar'
+            ? current
+            : withFallback(current, modelId),
+        )
+      }
+    />
+  );
+}
+
+export function SingleEditor({ strategy, scenario, update }: EditorProps<SingleStrategy>) {
+  return (
+    <div className="strategy-editor__body">
+      <ModelSelect
+        label="Model"
+        className="single-model"
+        value={strategy.model}
+        catalog={scenario.catalog}
+        hint="Every request of every slice makes one call on this model."
+        onCommit={(model) =>
+          update((current) => (current.kind === 'single' ? { ...current, model } : current))
+        }
+      />
+    </div>
+  );
+}
+
+export function AssignEditor({ strategy, scenario, models, update }: EditorProps<AssignStrategy>) {
+  const fallbackName = strategy.fallback === undefined ? null : describeModelName(models, strategy.fallback);
+  return (
+    <div className="strategy-editor__body">
+      <FallbackField strategy={strategy} scenario={scenario} update={update} />
+      <div className="table-scroll strategy-table-scroll">
+        <table className="data-table strategy-table">
+          <thead>
+            <tr>
+              <th scope="col">Slice</th>
+              <th scope="col" className="num">
+                Quality bar
+              </th>
+              <th scope="col">Model</th>
+              <th scope="col">Model quality</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scenario.traffic.map((slice) => {
+              const routed = readRoute(strategy.routes, slice.id);
+              const servingId = routed ?? strategy.fallback;
+              return (
+                <tr key={slice.id}>
+                  <th scope="row">{describeSliceName(slice)}</th>
+                  <td className="num">{slice.qualityBar}</td>
+                  <td className="strategy-table__select">
+                    <ModelSelect
+                      label={`Model for ${describeSliceName(slice)}`}
+                      hideLabel
+                      value={routed ?? ''}
+                      catalog={scenario.catalog}
+                      noneLabel={fallbackName ? `Fallback: ${fallbackName}` : 'Fallback (none set)'}
+                      onCommit={(modelId) =>
+                        update(
+                          narrowRecipe('assign', (current) => ({
+                            ...current,
+                            routes:
+                              modelId === ''
+                                ? withoutRoute(current.routes, slice.id)
+                                : withRoute(current.routes, slice.id, modelId),
+                          })),
+                        )
+                      }
+                    />
+                  </td>
+                  <td>
+                    <QualityVerdict
+                      model={servingId === undefined ? undefined : models.get(servingId)}
+                      slice={slice}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
