@@ -126,10 +126,17 @@ export function CatalogPanel() {
 
   function updateFilter<K extends keyof CatalogFilters>(key: K, value: CatalogFilters[K]) {
     setFilters((previous) => ({ ...previous, [key]: value }));
+    tableRef.current?.scrollToTop();
+  }
+
+  function clearFilters() {
+    setFilters(NO_FILTERS);
+    tableRef.current?.scrollToTop();
   }
 
   function handleSort(key: SortKey) {
     setSort((previous) => toggleSort(previous, key));
+    tableRef.current?.scrollToTop();
   }
 
   function openEditor(id: string) {
@@ -380,12 +387,7 @@ export function CatalogPanel() {
             <option value="no">Closed weight only</option>
           </select>
         </div>
-        <button
-          type="button"
-          className="button"
-          disabled={!hasFilters}
-          onClick={() => setFilters(NO_FILTERS)}
-        >
+        <button type="button" className="button" disabled={!hasFilters} onClick={clearFilters}>
           Clear filters
         </button>
         <p className="catalog__count" aria-live="polite" data-testid="catalog-count">

@@ -19,6 +19,8 @@ const COLUMN_COUNT = 13;
 export type CatalogTableHandle = {
   /** Scrolls the model's row into view and, when asked, focuses its Edit button. */
   revealModel: (id: string, options?: { focusEdit?: boolean }) => void;
+  /** Back to the first row (after the filters or the sort change). */
+  scrollToTop: () => void;
 };
 
 type Column = { key: SortKey; label: string; sub?: 'price' | string; numeric?: boolean; className: string };
@@ -293,6 +295,9 @@ export function CatalogTable({
         if (options?.focusEdit && focusEdit()) return;
         virtualizer.scrollToIndex(position, { align: 'auto' });
         if (options?.focusEdit) requestAnimationFrame(() => requestAnimationFrame(() => focusEdit()));
+      },
+      scrollToTop() {
+        virtualizer.scrollToOffset(0);
       },
     }),
     [catalog, rows, virtualizer],
