@@ -1,0 +1,192 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ScenarioInput } from '../../src/domain/scenario-schema';
+import { ReportPanel } from '../../src/features/report/report-panel';
+import { renderWithScenario } from '../factories/render-with-store';
+import { makeSmallScenario } from '../factories/small-scenario';
+
+/** Dollars compared to the cent. */
+const CENTS = 2;
+
+function moneyValue(testId: string): number {
+  return Number(screen.getByTestId(testId).getAttribute('data-value'));
+}
+
+/**
+ * The small scenario plus a "side" slice of 500,000 requests/month served through a direct API
+ * ("cheap-direct": the cheap model's 1 / 2 $/MTok, on platform "mistral"), under a strategy that keeps the
+ * main slice on Bedrock:
+ *   main on "cheap" (Bedrock):        1,000,000 × $0.0012 = $1,200 a month
+ *   side on "cheap-direct" (direct):    500,000 × $0.0012 =   $600 a month
+ *   "Mixed" = $1,800 a month; "All on dear" = 1,500,000 × $0.0045 = $6,750 a month.
+ */
+function makeMixedPlatformScenario(): ScenarioInput {
+  const scenario = makeSmallScenario();
+  scenario.catalog.push({
+    id: 'cheap-direct',
+    name: 'Cheap model (direct API)',
+    provider: 'Acme',
+    platform: 'mistral',
+    pricing: { kind: 'per-token', inputPerMTok: 1, outputPerMTok: 2 },
+    quality: 50,
+  });
+  scenario.traffic.push({
+    id: 'side',
+    name: 'Side traffic',
+    requestsPerMonth: 500_000,
+    inputTokens: 1000,
+    outputTokens: 100,
+  });
+  scenario.strategies = [
+    { id: 'all-dear', name: 'All on dear', kind: 'single', model: 'dear' },
+    {
+      id: 'mixed',
+      name: 'Mixed',
+      kind: 'assign',
+      routes: { main: 'cheap', side: 'cheap-direct' },
+      fallback: 'cheap',
+    },
+  ];
+  return scenario;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  window.sessionStorage.clear();
+});
+
+describe('ReportPanel', () => {
+  it('recommends the cheapest strategy and asks the POC pool for its $10,000 minimum', async () => {
+    renderWithScenario(<ReportPanel />, makeSmallScenario());
+    // Both strategies meet the slice's quality bar (0); "All on cheap" costs $14,400 over 12 months against
+    // $54,000 for "All on dear" (see small-scenario.ts), so it is recommended.
+    expect(screen.getByTestId('report-recommended')).toHaveTextContent('All on cheap');
+    const cheapRow = screen.getByTestId('report-strategy-all-cheap');
+    expect(within(cheapRow).getByText('Recommended')).toBeInTheDocument();
+    // Months are labelled from startMonth 2027-01.
+    const strategies = screen.getByTestId('report-strategies');
+    expect(within(strategies).getByRole('columnheader', { name: 'Mar 2027' })).toBeInTheDocument();
+
+    await screen.findByTestId('report-credit-ask');
+    // POC period 3 months × $1,200 = $3,600, all on Bedrock, none in cash.
+    expect(moneyValue('report-ask-poc-spend')).toBeCloseTo(3_600, CENTS);
+    expect(screen.getByTestId('report-ask-poc-spend')).toHaveTextContent('$3,600');
+    expect(moneyValue('report-ask-eligible')).toBeCloseTo(3_600, CENTS);
+    expect(moneyValue('report-ask-cash')).toBeCloseTo(0, CENTS);
+    // $3,600 → ceil to $4,000, the smallest programme whose ceiling covers it is the Bedrock / GenAI POC
+    // ($10K–$50K), so the request is raised to its $10,000 minimum. $10,000 pays 8 months of $1,200
+    // ($9,600); a 9th month would need $10,800. Eight months: Jan 2027 – Aug 2027.
+    expect(screen.getByTestId('report-ask-request')).toHaveTextContent(
+      'Request $10,000 from Bedrock / GenAI POC ($10,000–$50,000)',
+    );
+    expect(screen.getByTestId('report-ask-coverage')).toHaveTextContent(
+      'It covers 8 months of eligible spend (Jan 2027 – Aug 2027): the POC period and 5 months more.',
+    );
+    expect(screen.getByTestId('report-ask-coverage')).toHaveTextContent(/partner-filed/);
+  });
+
+  it('shows the POC-period totals per strategy and what the discounts save', () => {
+    renderWithScenario(<ReportPanel />, makeSmallScenario());
+    // 3 months: cheap 3 × $1,200 = $3,600, dear 3 × $4,500 = $13,500. No caching or batch in this scenario:
+    // list spend equals spend and both savings are zero.
+    expect(
+      within(screen.getByTestId('report-strategy-all-cheap')).getByTestId('report-poc-total'),
+    ).toHaveTextContent('$3,600');
+    expect(
+      within(screen.getByTestId('report-strategy-all-dear')).getByTestId('report-poc-total'),
+    ).toHaveTextContent('$13,500');
+    expect(moneyValue('report-list-spend')).toBeCloseTo(3_600, CENTS);
+    expect(moneyValue('report-caching-saves')).toBeCloseTo(0, CENTS);
+    expect(moneyValue('report-batch-saves')).toBeCloseTo(0, CENTS);
+  });
+
+  it('changes the ask when the POC period changes, and refuses a period beyond the horizon', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<ReportPanel />, makeSmallScenario());
+    await screen.findByTestId('report-credit-ask');
+    const months = screen.getByLabelText('POC period');
+
+    // 10 months × $1,200 = $12,000 → exactly $12,000 from the POC pool, covering the 10 months
+    // ($13,200 would be needed for 11).
+    await user.clear(months);
+    await user.type(months, '10');
+    expect(moneyValue('report-ask-poc-spend')).toBeCloseTo(12_000, CENTS);
+    expect(screen.getByTestId('report-ask-request')).toHaveTextContent(
+      'Request $12,000 from Bedrock / GenAI POC',
+    );
+    expect(screen.getByTestId('report-ask-coverage')).toHaveTextContent(
+      'It covers 10 months of eligible spend (Jan 2027 – Oct 2027): the whole POC period.',
+    );
+
+    // The horizon is 12 months: 13 is refused. Typing it passes through "1", which is valid and stays in
+    // effect: 1 × $1,200.
+    await user.clear(months);
+    await user.type(months, '13');
+    expect(screen.getByRole('alert')).toHaveTextContent('POC period must be between 1 and 12');
+    expect(moneyValue('report-ask-poc-spend')).toBeCloseTo(1_200, CENTS);
+  });
+
+  it('reports direct-API spend as paid in cash, outside the credit ask', async () => {
+    renderWithScenario(<ReportPanel />, makeMixedPlatformScenario());
+    expect(screen.getByTestId('report-recommended')).toHaveTextContent('Mixed');
+    await screen.findByTestId('report-credit-ask');
+    // 3 months × $1,800 = $5,400: $3,600 on Bedrock (eligible), $1,800 on the direct API (cash).
+    expect(moneyValue('report-ask-poc-spend')).toBeCloseTo(5_400, CENTS);
+    expect(moneyValue('report-ask-eligible')).toBeCloseTo(3_600, CENTS);
+    expect(moneyValue('report-ask-cash')).toBeCloseTo(1_800, CENTS);
+    expect(screen.getByTestId('report-ask-cash')).toHaveTextContent('$1,800');
+    // Only the Bedrock part is asked for: $3,600 → the POC pool's $10,000 minimum, 8 months of $1,200.
+    expect(screen.getByTestId('report-ask-request')).toHaveTextContent('Request $10,000');
+    expect(screen.getByTestId('report-ask-coverage')).toHaveTextContent('It covers 8 months');
+    expect(screen.getByText(/Credits cover Bedrock \(AWS\) spend only/)).toBeInTheDocument();
+  });
+
+  it('asks for nothing when all the spend is on direct APIs', async () => {
+    const scenario = makeSmallScenario();
+    for (const model of scenario.catalog) model.platform = 'mistral';
+    renderWithScenario(<ReportPanel />, scenario);
+    await screen.findByTestId('report-credit-ask');
+    expect(moneyValue('report-ask-cash')).toBeCloseTo(3_600, CENTS);
+    expect(moneyValue('report-ask-eligible')).toBeCloseTo(0, CENTS);
+    expect(screen.getByTestId('report-ask-request')).toHaveTextContent('No credit programme applies');
+  });
+
+  it('recommends the cheapest strategy that meets every quality bar', () => {
+    const scenario = makeSmallScenario();
+    scenario.traffic[0]!.qualityBar = 60;
+    renderWithScenario(<ReportPanel />, scenario);
+    // "cheap" has quality 50 < 60: "All on cheap" misses the bar, so the dearer "All on dear" (90) is recommended.
+    expect(screen.getByTestId('report-recommended')).toHaveTextContent('All on dear');
+    expect(screen.getByTestId('report-strategy-all-cheap')).toHaveTextContent('Misses Main traffic');
+    expect(screen.getByTestId('report-strategy-all-dear')).toHaveTextContent('All met');
+  });
+
+  it('shows who it is prepared for and by, and prints', async () => {
+    const user = userEvent.setup();
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    renderWithScenario(<ReportPanel />, makeSmallScenario());
+    expect(screen.getByRole('heading', { level: 2, name: 'Small test scenario' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Prepared for'), 'Acme GmbH');
+    await user.type(screen.getByLabelText('Prepared by'), 'Jane Doe');
+    expect(screen.getByTestId('report-prepared-for')).toHaveTextContent('Acme GmbH');
+    expect(screen.getByTestId('report-prepared-by')).toHaveTextContent('Jane Doe');
+    await user.click(screen.getByRole('button', { name: 'Print / Save as PDF' }));
+    expect(print).toHaveBeenCalledOnce();
+  });
+
+  it('names the sources of the recommended strategy’s prices and says seed figures need confirming', async () => {
+    const scenario = makeSmallScenario();
+    scenario.catalog[1]!.source = { label: 'seed: representative 2026 rates', asOf: '2026' };
+    scenario.traffic[0]!.qualityBar = 60;
+    renderWithScenario(<ReportPanel />, scenario);
+    const footnote = screen.getByTestId('report-footnote');
+    expect(footnote).toHaveTextContent('Figures marked “seed” are representative 2026 figures');
+    expect(footnote).toHaveTextContent('Dear model: seed: representative 2026 rates (2026)');
+    expect(footnote).not.toHaveTextContent('Cheap model');
+    // The programmes' source appears once they have loaded.
+    expect(
+      await within(footnote).findByText(/Credit programmes: seed: AWS credit programmes/),
+    ).toBeInTheDocument();
+  });
+});
