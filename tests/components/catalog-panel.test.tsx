@@ -367,6 +367,25 @@ describe('CatalogPanel: editing', () => {
     expect(readModel('dear')).toBeDefined();
   });
 
+  it('says why the scenario refuses a deletion the strategies do not block', async () => {
+    const user = userEvent.setup();
+    const scenario = makeCatalogScenario();
+    // Only Sonnet is per-token and nothing names it, but "cheapest model meeting each bar" needs a per-token model.
+    const catalog = scenario.catalog.filter((m) => m.id === 'sonnet' || m.id === 'self-7b');
+    renderWithScenario(<CatalogPanel />, {
+      ...scenario,
+      catalog,
+      strategies: [
+        { id: 'self', name: 'Self-hosted', kind: 'single', model: 'self-7b' },
+        { id: 'auto', name: 'Auto', kind: 'cheapest-meeting-bar' },
+      ],
+    });
+    const editor = await openEditor(user, 'Claude Sonnet');
+    await user.click(within(editor).getByRole('button', { name: 'Delete Claude Sonnet' }));
+    expect(within(editor).getByRole('alert')).toHaveTextContent(/^Claude Sonnet is not deleted: .*per-token/);
+    expect(readModel('sonnet')).toBeDefined();
+  });
+
   it('moves focus into the editor and back to the row on Done or Escape', async () => {
     const user = userEvent.setup();
     renderWithScenario(<CatalogPanel />, makeCatalogScenario());

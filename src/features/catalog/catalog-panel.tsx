@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Model } from '../../domain/scenario-schema';
+import { formatIssue } from '../../domain/validate-scenario';
 import { shippedCatalogQueryOptions } from '../../queries/catalog-queries';
 import {
   addModel,
@@ -198,7 +199,8 @@ export function CatalogPanel() {
       } it. Route ${users.length === 1 ? 'that strategy' : 'those strategies'} to another model first.`;
     }
     const result = edit((s) => removeModel(s, index));
-    if (!result.ok) return `${describeModel(model)} ${describeRefusal(result) ?? ''}`;
+    if (!result.ok)
+      return `${describeModel(model)} is not deleted: ${result.issues.map(formatIssue).join('; ')}.`;
     setEditing(null);
     setStatus(`Deleted ${describeModel(model)}. Undo brings it back.`);
     addButtonRef.current?.focus();
