@@ -68,7 +68,7 @@ function CascadeSliceRoute({
     ? route.steps.map((_, step) => route.escalation.slice(0, step).reduce((share, rate) => share * rate, 1))
     : [];
   return (
-    <section className="route-block" aria-label={`Cascade for ${who}`}>
+    <div className="route-block" role="group" aria-label={`Cascade for ${who}`}>
       <div className="route-block__head">
         <h4>{who}</h4>
         <span className="muted">quality bar {slice.qualityBar}</span>
@@ -194,7 +194,7 @@ function CascadeSliceRoute({
           {who}: {message}
         </p>
       )}
-    </section>
+    </div>
   );
 }
 

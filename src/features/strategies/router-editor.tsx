@@ -92,7 +92,7 @@ function RouterSliceRoute({
 
   const unused = catalog.find((model) => !entries.some((entry) => entry.modelId === model.id));
   return (
-    <section className="route-block" aria-label={`Split for ${who}`}>
+    <div className="route-block" role="group" aria-label={`Split for ${who}`}>
       <div className="route-block__head">
         <h4>{who}</h4>
         <span className="muted">quality bar {slice.qualityBar}</span>
@@ -206,7 +206,7 @@ function RouterSliceRoute({
           {who}: {message}
         </p>
       )}
-    </section>
+    </div>
   );
 }
 
