@@ -7,7 +7,54 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+/** The scenario file version this build writes. Version 1 files (no ranges) are read as they are. */
+export const SCHEMA_VERSION = 2;
+
+/** Versions this build reads. */
+export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
+
+/**
+ * An uncertain input's spread around its value (which is the likely value): in the file it is written in
+ * place of the number as `{ "low": …, "likely": …, "high": … }`; in memory the field keeps the likely value
+ * and the object's `ranges` holds `{ low, high }`.
+ */
+export const valueRangeSchema = z.strictObject({ low: z.number(), high: z.number() });
+export type ValueRange = z.output<typeof valueRangeSchema>;
+
+/** Slice fields that may carry a range. */
+export const SLICE_RANGE_FIELDS = [
+  'requestsPerMonth',
+  'inputTokens',
+  'outputTokens',
+  'cachedPrefixTokens',
+  'cacheHitRate',
+  'batchShare',
+  'qualityBar',
+  'monthlyGrowth',
+] as const;
+export type SliceRangeField = (typeof SLICE_RANGE_FIELDS)[number];
+
+/** Finance fields that may carry a range. */
+export const FINANCE_RANGE_FIELDS = [
+  'cashOnHand',
+  'otherMonthlyBurn',
+  'monthlyRevenue',
+  'revenueGrowth',
+] as const;
+export type FinanceRangeField = (typeof FINANCE_RANGE_FIELDS)[number];
+
+const sliceRangesSchema = z.strictObject(
+  Object.fromEntries(SLICE_RANGE_FIELDS.map((field) => [field, valueRangeSchema.optional()])) as Record<
+    SliceRangeField,
+    z.ZodOptional<typeof valueRangeSchema>
+  >,
+);
+const financeRangesSchema = z.strictObject(
+  Object.fromEntries(FINANCE_RANGE_FIELDS.map((field) => [field, valueRangeSchema.optional()])) as Record<
+    FinanceRangeField,
+    z.ZodOptional<typeof valueRangeSchema>
+  >,
+);
 
 const MUST_BE_RATE = 'must be between 0 and 1';
 const MUST_BE_NON_NEGATIVE = 'must be 0 or more';
@@ -105,6 +152,8 @@ export const sliceSchema = z.strictObject({
   qualityBar: nonNegative.default(0),
   monthlyGrowth: growth.default(0),
   notes: z.string().optional(),
+  /** Low and high values of the fields given as ranges (the field itself holds the likely value). */
+  ranges: sliceRangesSchema.optional(),
 });
 
 const modelRef = nonEmptyId;
@@ -127,6 +176,8 @@ const assignStrategySchema = z.strictObject({
 export const cascadeRouteSchema = z.strictObject({
   steps: z.array(modelRef).min(1, 'must name at least one model'),
   escalation: z.array(rate),
+  /** Per escalation rate, its range, or null where the rate is certain. */
+  escalationRanges: z.array(valueRangeSchema.nullable()).optional(),
 });
 
 const cascadeStrategySchema = z.strictObject({
@@ -154,6 +205,8 @@ const routerStrategySchema = z.strictObject({
     () => Object.create(null) as Record<string, Record<string, number>>,
   ),
   fallback: modelRef.optional(),
+  /** Per slice and model, the range of its share (sampled shares are rescaled to sum to 1). */
+  shareRanges: idRecord(idRecord(valueRangeSchema)).optional(),
 });
 
 const cheapestStrategySchema = z.strictObject({
@@ -198,6 +251,7 @@ export const financeSchema = z.strictObject({
   otherMonthlyBurn: z.number().default(0),
   monthlyRevenue: z.number().default(0),
   revenueGrowth: growth.default(0),
+  ranges: financeRangesSchema.optional(),
 });
 
 export const optionsSchema = z.strictObject({
@@ -208,9 +262,11 @@ export const optionsSchema = z.strictObject({
 });
 
 export const scenarioSchema = z.strictObject({
-  schemaVersion: z.literal(SCHEMA_VERSION, {
-    error: `must be ${SCHEMA_VERSION} (this version of the planner reads schemaVersion ${SCHEMA_VERSION})`,
-  }),
+  schemaVersion: z
+    .union([z.literal(1), z.literal(2)], {
+      error: `must be 1 or 2 (this version of the planner reads schemaVersion 1 and 2)`,
+    })
+    .transform((): typeof SCHEMA_VERSION => SCHEMA_VERSION),
   name: z.string().default('Untitled scenario'),
   description: z.string().optional(),
   horizonMonths: z

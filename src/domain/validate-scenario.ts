@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { creditPoolSchema, scenarioSchema, strategySchema } from './scenario-schema';
+import { checkRanges, liftRanges } from './value-ranges';
 import type { Model, Scenario, Strategy } from './scenario-schema';
 
 export type ValidationIssue = { path: string; message: string };
@@ -209,13 +210,19 @@ export function validateScenario(input: unknown): ValidationResult<Scenario> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, issues: [{ path: '', message: 'a scenario must be a JSON object' }] };
   }
+  // Ranges written in place of numbers move beside them; the fields keep the likely values.
+  const lifted = liftRanges(input as Record<string, unknown>);
   // reportInput puts the offending value on each issue, so a wrong type reads "must be a number", not "is required".
-  const parsed = scenarioSchema.safeParse(input, { reportInput: true });
+  const parsed = scenarioSchema.safeParse(lifted.document, { reportInput: true });
   if (!parsed.success) {
-    const fieldIssues = fromZodIssues(parsed.error.issues);
+    const rangePaths = new Set(lifted.issues.map((issue) => issue.path));
+    const fieldIssues = [
+      ...lifted.issues,
+      ...fromZodIssues(parsed.error.issues).filter((issue) => !rangePaths.has(issue.path)),
+    ];
     return { ok: false, issues: [...fieldIssues, ...checkReferencesOfInvalidDocument(input, fieldIssues)] };
   }
-  const issues = checkScenarioReferences(parsed.data);
+  const issues = [...lifted.issues, ...checkScenarioReferences(parsed.data), ...checkRanges(parsed.data)];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };
 }
 
@@ -290,6 +297,6 @@ export function validateScenarioEdit(
   const parsed = scenarioSchema.safeParse({ ...(input as object), catalog: [] }, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
   const scenario: Scenario = { ...parsed.data, catalog: validatedCatalog as Model[] };
-  const issues = checkScenarioReferences(scenario);
+  const issues = [...checkScenarioReferences(scenario), ...checkRanges(scenario)];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: scenario };
 }

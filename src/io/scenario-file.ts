@@ -12,6 +12,7 @@ import type {
   Scenario,
   Slice,
   Strategy,
+  ValueRange,
 } from '../domain/scenario-schema';
 import { validateScenario } from '../domain/validate-scenario';
 import type { ValidationResult } from '../domain/validate-scenario';
@@ -69,24 +70,36 @@ function orderModel(model: Model) {
   };
 }
 
+/** A number as the file writes it: the number itself, or `{ low, likely, high }` when it carries a range. */
+function writeValue(
+  likely: number,
+  range: ValueRange | null | undefined,
+): number | { low: number; likely: number; high: number } {
+  return range ? { low: range.low, likely, high: range.high } : likely;
+}
+
 function orderSlice(slice: Slice) {
+  const ranges = slice.ranges;
   return {
     id: slice.id,
     name: slice.name,
-    requestsPerMonth: slice.requestsPerMonth,
-    inputTokens: slice.inputTokens,
-    outputTokens: slice.outputTokens,
-    cachedPrefixTokens: slice.cachedPrefixTokens,
-    cacheHitRate: slice.cacheHitRate,
-    batchShare: slice.batchShare,
-    qualityBar: slice.qualityBar,
-    monthlyGrowth: slice.monthlyGrowth,
+    requestsPerMonth: writeValue(slice.requestsPerMonth, ranges?.requestsPerMonth),
+    inputTokens: writeValue(slice.inputTokens, ranges?.inputTokens),
+    outputTokens: writeValue(slice.outputTokens, ranges?.outputTokens),
+    cachedPrefixTokens: writeValue(slice.cachedPrefixTokens, ranges?.cachedPrefixTokens),
+    cacheHitRate: writeValue(slice.cacheHitRate, ranges?.cacheHitRate),
+    batchShare: writeValue(slice.batchShare, ranges?.batchShare),
+    qualityBar: writeValue(slice.qualityBar, ranges?.qualityBar),
+    monthlyGrowth: writeValue(slice.monthlyGrowth, ranges?.monthlyGrowth),
     notes: slice.notes,
   };
 }
 
 function orderCascadeRoute(route: CascadeRoute) {
-  return { steps: [...route.steps], escalation: [...route.escalation] };
+  return {
+    steps: [...route.steps],
+    escalation: route.escalation.map((rate, i) => writeValue(rate, route.escalationRanges?.[i])),
+  };
 }
 
 function orderClassifier(classifier: Classifier) {
@@ -95,6 +108,25 @@ function orderClassifier(classifier: Classifier) {
     inputTokens: classifier.inputTokens,
     outputTokens: classifier.outputTokens,
   };
+}
+
+/** A router's shares, each written in place as `{ low, likely, high }` when it carries a range. */
+function orderRouterRoutes(strategy: Extract<Strategy, { kind: 'router' }>) {
+  const routes = Object.create(null) as Record<string, Record<string, ReturnType<typeof writeValue>>>;
+  for (const sliceId of Object.keys(strategy.routes)) {
+    const shares = strategy.routes[sliceId]!;
+    const ranges =
+      strategy.shareRanges && Object.hasOwn(strategy.shareRanges, sliceId)
+        ? strategy.shareRanges[sliceId]
+        : undefined;
+    const written = Object.create(null) as Record<string, ReturnType<typeof writeValue>>;
+    for (const modelId of Object.keys(shares)) {
+      const range = ranges && Object.hasOwn(ranges, modelId) ? ranges[modelId] : undefined;
+      written[modelId] = writeValue(shares[modelId]!, range);
+    }
+    routes[sliceId] = written;
+  }
+  return routes;
 }
 
 function orderStrategy(strategy: Strategy) {
@@ -114,7 +146,7 @@ function orderStrategy(strategy: Strategy) {
       return {
         ...head,
         classifier: strategy.classifier && orderClassifier(strategy.classifier),
-        routes: copyIdRecord(strategy.routes, (shares) => copyIdRecord(shares, (share) => share)),
+        routes: orderRouterRoutes(strategy),
         fallback: strategy.fallback,
       };
     case 'cheapest-meeting-bar':
@@ -139,11 +171,12 @@ function orderOptions(options: Options) {
 }
 
 function orderFinance(finance: Finance) {
+  const ranges = finance.ranges;
   return {
-    cashOnHand: finance.cashOnHand,
-    otherMonthlyBurn: finance.otherMonthlyBurn,
-    monthlyRevenue: finance.monthlyRevenue,
-    revenueGrowth: finance.revenueGrowth,
+    cashOnHand: writeValue(finance.cashOnHand, ranges?.cashOnHand),
+    otherMonthlyBurn: writeValue(finance.otherMonthlyBurn, ranges?.otherMonthlyBurn),
+    monthlyRevenue: writeValue(finance.monthlyRevenue, ranges?.monthlyRevenue),
+    revenueGrowth: writeValue(finance.revenueGrowth, ranges?.revenueGrowth),
   };
 }
 

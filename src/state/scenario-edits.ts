@@ -129,6 +129,9 @@ export function renameModelReferences(scenario: Scenario, from: string, to: stri
             ? { ...strategy.classifier, model: swap(strategy.classifier.model) }
             : null,
           routes: mapValues(strategy.routes, (shares) => renameKey(shares, from, to)),
+          ...(strategy.shareRanges && {
+            shareRanges: mapValues(strategy.shareRanges, (ranges) => renameKey(ranges, from, to)),
+          }),
         };
     }
   });
@@ -189,6 +192,12 @@ export function removeSlice(scenario: Scenario, index: number): Scenario {
       const routes = Object.create(null) as Record<string, unknown>;
       for (const key of Object.keys(strategy.routes))
         if (key !== slice.id) routes[key] = strategy.routes[key];
+      if (strategy.kind === 'router' && strategy.shareRanges) {
+        const shareRanges = Object.create(null) as NonNullable<typeof strategy.shareRanges>;
+        for (const key of Object.keys(strategy.shareRanges))
+          if (key !== slice.id) shareRanges[key] = strategy.shareRanges[key]!;
+        return { ...strategy, routes, shareRanges } as Strategy;
+      }
       return { ...strategy, routes } as Strategy;
     }
     return strategy;
@@ -207,6 +216,8 @@ export function renameSliceReferences(scenario: Scenario, from: string, to: stri
       return {
         ...strategy,
         routes: renameKey(strategy.routes as Record<string, unknown>, from, to),
+        ...(strategy.kind === 'router' &&
+          strategy.shareRanges && { shareRanges: renameKey(strategy.shareRanges, from, to) }),
       } as Strategy;
     }
     return strategy;

@@ -177,23 +177,77 @@ describe('serializeScenario', () => {
   it('writes 2-space JSON with keys in the order the schema lists them', () => {
     const scenario = parseOk(fullText);
     const written = serializeScenario(scenario);
-    expect(written.split('\n')[1]).toBe('  "schemaVersion": 1,');
+    expect(written.split('\n')[1]).toBe('  "schemaVersion": 2,');
     /** Parsed JSON, walked without type ceremony: arrays are indexed by "0", "1"… like objects. */
     type JsonTree = { [key: string]: JsonTree };
     const document = JSON.parse(written) as JsonTree;
     const keysOf = (value: object | undefined) => Object.keys(value ?? { missing: true });
+    // Ranges are written in place of their numbers, never as a `ranges` key.
+    const schemaKeysOf = (shape: object) => keysOf(shape).filter((key) => key !== 'ranges');
     expect(keysOf(document)).toEqual(keysOf(scenarioSchema.shape));
     expect(keysOf(document.options)).toEqual(keysOf(optionsSchema.shape));
-    expect(keysOf(document.finance)).toEqual(keysOf(financeSchema.shape));
+    expect(keysOf(document.finance)).toEqual(schemaKeysOf(financeSchema.shape));
     const model = document.catalog?.[0];
     expect(keysOf(model)).toEqual(keysOf(modelSchema.shape));
     expect(keysOf(model?.pricing)).toEqual(keysOf(perTokenPricingSchema.shape));
     expect(keysOf(model?.source)).toEqual(keysOf(sourceSchema.shape));
-    expect(keysOf(document.traffic?.[0])).toEqual(keysOf(sliceSchema.shape));
+    expect(keysOf(document.traffic?.[0])).toEqual(schemaKeysOf(sliceSchema.shape));
     expect(keysOf(document.credits?.[0])).toEqual(keysOf(creditPoolSchema.shape));
     const router = document.strategies?.[3];
     expect(keysOf(router)).toEqual(['id', 'name', 'kind', 'classifier', 'routes', 'fallback']);
     expect(keysOf(router?.classifier)).toEqual(keysOf(classifierSchema.shape));
+  });
+
+  it('writes ranges in place of their numbers and reads them back identically', () => {
+    const text = JSON.stringify({
+      ...JSON.parse(designText),
+      finance: {
+        cashOnHand: { low: 1_000_000, likely: 1_500_000, high: 1_600_000 },
+        otherMonthlyBurn: 120000,
+      },
+    });
+    const withRanges = JSON.parse(text);
+    withRanges.traffic[0].monthlyGrowth = { low: 0.02, likely: 0.08, high: 0.15 };
+    withRanges.strategies[2].routes.bulk.escalation = [{ low: 0.05, likely: 0.1, high: 0.3 }];
+    withRanges.strategies[3].routes.bulk = {
+      'bedrock:mistral-small': { low: 0.6, likely: 0.8, high: 0.9 },
+      'bedrock:claude-sonnet': 0.2,
+    };
+    const scenario = parseOk(JSON.stringify(withRanges));
+    // In memory the fields hold the likely values, the ranges sit beside them.
+    expect(scenario.traffic[0]?.monthlyGrowth).toBe(0.08);
+    expect(scenario.traffic[0]?.ranges?.monthlyGrowth).toEqual({ low: 0.02, high: 0.15 });
+    expect(scenario.finance.ranges?.cashOnHand).toEqual({ low: 1_000_000, high: 1_600_000 });
+    const written = JSON.parse(serializeScenario(scenario));
+    expect(written.traffic[0].monthlyGrowth).toEqual({ low: 0.02, likely: 0.08, high: 0.15 });
+    expect(written.strategies[2].routes.bulk.escalation).toEqual([{ low: 0.05, likely: 0.1, high: 0.3 }]);
+    expect(written.strategies[3].routes.bulk['bedrock:mistral-small']).toEqual({
+      low: 0.6,
+      likely: 0.8,
+      high: 0.9,
+    });
+    expect(written.finance.cashOnHand).toEqual({ low: 1_000_000, likely: 1_500_000, high: 1_600_000 });
+    expect(parseOk(serializeScenario(scenario))).toEqual(scenario);
+  });
+
+  it('reports a range out of order or outside its field, with its path', () => {
+    const document = JSON.parse(designText);
+    document.traffic[0].cacheHitRate = { low: 0.95, likely: 0.9, high: 1.2 };
+    document.traffic[0].monthlyGrowth = { low: 0.1 };
+    const result = parseScenarioText(JSON.stringify(document));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'traffic[0].monthlyGrowth: must be a number or a range { "low": n, "likely": n, "high": n }',
+    ]);
+    document.traffic[0].monthlyGrowth = 0.08;
+    const second = parseScenarioText(JSON.stringify(document));
+    expect(second.ok).toBe(false);
+    if (second.ok) return;
+    expect(second.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'traffic[0].cacheHitRate.high: must be between 0 and 1',
+      'traffic[0].cacheHitRate: must have low ≤ likely ≤ high (0.95 ≤ 0.9 ≤ 1.2)',
+    ]);
   });
 
   it('writes the same text whatever order the scenario object holds its keys in', () => {

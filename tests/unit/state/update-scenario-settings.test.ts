@@ -3,7 +3,7 @@ import type { Scenario } from '../../../src/domain/scenario-schema';
 import { updateScenarioSettings } from '../../../src/state/scenario-edits';
 
 const base: Scenario = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   name: 'Plan',
   horizonMonths: 24,
   startMonth: '2027-01',
