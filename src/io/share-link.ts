@@ -50,7 +50,7 @@ export function readShareFragment(hash: string): ValidationResult<Scenario> {
   if (payload.length > MAX_SHARE_FRAGMENT_CHARS) {
     return { ok: false, issues: [{ path: '', message: 'this share link is too large to open' }] };
   }
-  let json: string | null = null;
+  let json: string | null;
   try {
     json = decompressFromEncodedURIComponent(payload);
   } catch {
