@@ -15,6 +15,8 @@ const screens = [
   ['strategies', 'Strategies'],
   ['compare', 'Compare'],
   ['runway', 'Credits and runway'],
+  ['uncertainty', 'Uncertainty'],
+  ['optimise', 'Optimise'],
   ['report', 'POC estimate'],
 ] as const;
 const widths = (process.env['WIDTHS'] ?? '1280').split(',').map(Number);

@@ -45,6 +45,20 @@ export const PANELS = [
     ),
   },
   {
+    id: 'uncertainty',
+    label: 'Uncertainty',
+    Component: lazy(() =>
+      import('../features/uncertainty/uncertainty-panel').then((m) => ({ default: m.UncertaintyPanel })),
+    ),
+  },
+  {
+    id: 'optimise',
+    label: 'Optimise',
+    Component: lazy(() =>
+      import('../features/optimise/optimise-panel').then((m) => ({ default: m.OptimisePanel })),
+    ),
+  },
+  {
     id: 'report',
     label: 'POC estimate',
     Component: lazy(() =>

@@ -1,0 +1,3 @@
+export function OptimisePanel() {
+  return <p>Coming in this build.</p>;
+}

@@ -1,0 +1,3 @@
+export function UncertaintyPanel() {
+  return <p>Coming in this build.</p>;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { listUncertainInputs, withInputValues } from '../../../src/domain/uncertain-inputs';
+import { validateScenario } from '../../../src/domain/validate-scenario';
+import { makeSmallScenario } from '../../factories/small-scenario';
+
+function scenarioWithRanges() {
+  const input = makeSmallScenario();
+  const document = JSON.parse(JSON.stringify(input));
+  document.traffic[0].monthlyGrowth = { low: 0, likely: 0.05, high: 0.1 };
+  document.finance.otherMonthlyBurn = { low: 8000, likely: 10000, high: 15000 };
+  document.strategies.push({
+    id: 'router',
+    name: 'Router',
+    kind: 'router',
+    routes: { main: { cheap: { low: 0.5, likely: 0.7, high: 0.9 }, dear: 0.3 } },
+  });
+  const validated = validateScenario(document);
+  if (!validated.ok) throw new Error(JSON.stringify(validated.issues));
+  return validated.value;
+}
+
+describe('listUncertainInputs', () => {
+  it('lists only ranged inputs by default, with their file paths', () => {
+    const inputs = listUncertainInputs(scenarioWithRanges());
+    expect(inputs.map((i) => [i.key, i.path, i.low, i.likely, i.high])).toEqual([
+      ['traffic/main/monthlyGrowth', 'traffic[0].monthlyGrowth', 0, 0.05, 0.1],
+      ['finance/otherMonthlyBurn', 'finance.otherMonthlyBurn', 8000, 10000, 15000],
+      ['strategies/router/main/share/cheap', 'strategies[2].routes.main.cheap', 0.5, 0.7, 0.9],
+    ]);
+  });
+
+  it('gives unranged inputs a ±20 % swing kept inside their limits', () => {
+    const inputs = listUncertainInputs(scenarioWithRanges(), { includeUnranged: true });
+    const byKey = new Map(inputs.map((i) => [i.key, i]));
+    // 1,000,000 requests ± 20 %.
+    expect(byKey.get('traffic/main/requestsPerMonth')).toMatchObject({
+      low: 800_000,
+      high: 1_200_000,
+      ranged: false,
+    });
+    // A hit rate of 0 stays 0 (a fraction of nothing); growth of 0 revenue swings by at least 1 point.
+    expect(byKey.get('traffic/main/cacheHitRate')).toMatchObject({ low: 0, high: 0 });
+    expect(byKey.get('finance/revenueGrowth')).toMatchObject({ low: -0.01, high: 0.01 });
+    // The share without a range gets the default swing: 0.3 ± 20 % = 0.24..0.36.
+    expect(byKey.get('strategies/router/main/share/dear')?.low).toBeCloseTo(0.24, 12);
+  });
+});
+
+describe('withInputValues', () => {
+  it('sets the named inputs and leaves the rest', () => {
+    const scenario = scenarioWithRanges();
+    const changed = withInputValues(scenario, new Map([['traffic/main/monthlyGrowth', 0.1]]));
+    expect(changed.traffic[0]?.monthlyGrowth).toBe(0.1);
+    expect(changed.finance).toBe(scenario.finance);
+    expect(scenario.traffic[0]?.monthlyGrowth).toBe(0.05);
+  });
+
+  it('rescales router shares to sum to 1', () => {
+    // cheap 0.9, dear 0.3 → total 1.2 → 0.75 and 0.25.
+    const changed = withInputValues(
+      scenarioWithRanges(),
+      new Map([['strategies/router/main/share/cheap', 0.9]]),
+    );
+    const router = changed.strategies[2];
+    if (router?.kind !== 'router') throw new Error('expected the router');
+    expect(router.routes['main']?.['cheap']).toBeCloseTo(0.75, 12);
+    expect(router.routes['main']?.['dear']).toBeCloseTo(0.25, 12);
+  });
+});
