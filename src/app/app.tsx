@@ -33,10 +33,21 @@ export function App() {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
 
+  // Links to a screen (#catalog) and the browser's back and forward buttons switch tabs.
+  useEffect(() => {
+    function onHashChange() {
+      const id = window.location.hash.replace(/^#/, '');
+      const next = PANELS.find((p) => p.id === id);
+      if (next) setPanel(next.id);
+    }
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
   function selectPanel(id: string) {
     const next = PANELS.find((p) => p.id === id)?.id ?? 'compare';
     setPanel(next);
-    window.history.replaceState(null, '', `#${next}`);
+    if (window.location.hash !== `#${next}`) window.history.pushState(null, '', `#${next}`);
   }
 
   if (status.kind === 'failed') {
