@@ -9,6 +9,40 @@ import type { ValidationIssue } from '../domain/validate-scenario';
 
 const HISTORY_LIMIT = 100;
 
+/** How long after a commit another commit of the same edit group still joins its undo step. */
+export const EDIT_GROUP_WINDOW_MS = 1500;
+
+/** The edit group of commits made synchronously inside `withEditGroup`; null outside it. */
+let activeEditGroup: string | null = null;
+
+/**
+ * Runs `fn` with every commit it makes synchronously tagged with the edit group `key`. Consecutive commits of
+ * one group (a field's keystrokes) make one undo step while each follows the previous within
+ * `EDIT_GROUP_WINDOW_MS`. Returns what `fn` returns.
+ */
+export function withEditGroup<T>(key: string, fn: () => T): T {
+  const outer = activeEditGroup;
+  activeEditGroup = key;
+  try {
+    return fn();
+  } finally {
+    activeEditGroup = outer;
+  }
+}
+
+export type CommitOptions = {
+  /** False loads without an undo step (and clears the history). Default true. */
+  recordHistory?: boolean;
+  /**
+   * Joins the undo step of the previous commit when that one had the same group and was made at most
+   * `EDIT_GROUP_WINDOW_MS` before. Default: the group of the enclosing `withEditGroup`, if any.
+   */
+  groupKey?: string | null;
+};
+
+/** The group and time (ms since the epoch) of the last commit that recorded history with a group. */
+export type EditGroup = { key: string; at: number };
+
 export type EditResult = { ok: true } | { ok: false; issues: ValidationIssue[] };
 
 export type PriceUnit = 'per-million' | 'per-thousand';
@@ -39,11 +73,14 @@ export type ScenarioSlice = {
   lastDeleted: DeletedEntry | null;
   past: Scenario[];
   future: Scenario[];
+  /** The edit group of the last commit, while a following commit of the same group may still join it. */
+  editGroup: EditGroup | null;
   /**
    * Replaces the scenario with `next` after validating the whole document. An invalid document changes
-   * nothing and returns its issues. `recordHistory: false` loads without an undo step.
+   * nothing and returns its issues. `recordHistory: false` loads without an undo step; a `groupKey` (or an
+   * enclosing `withEditGroup`) merges quick successive commits of one field into one undo step.
    */
-  commit: (next: unknown, options?: { recordHistory?: boolean }) => EditResult;
+  commit: (next: unknown, options?: CommitOptions) => EditResult;
   /** Applies a pure edit to the current scenario and commits it. */
   edit: (recipe: (scenario: Scenario) => Scenario) => EditResult;
   undo: () => void;
@@ -114,21 +151,32 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
   lastDeleted: null,
   past: [],
   future: [],
+  editGroup: null,
   commit: (next, options) => {
     const state = get();
     const validated = validateScenarioEdit(next, state.scenario?.catalog ?? null);
     if (!validated.ok) return validated;
     const recordHistory = options?.recordHistory ?? true;
+    const groupKey = recordHistory ? (options?.groupKey ?? activeEditGroup) : null;
+    const now = Date.now();
+    const joinsPrevious =
+      groupKey !== null &&
+      state.scenario !== null &&
+      state.editGroup !== null &&
+      state.editGroup.key === groupKey &&
+      now - state.editGroup.at <= EDIT_GROUP_WINDOW_MS;
     set({
       ...withActiveScenario(state, validated.value),
       scenario: validated.value,
-      past:
-        recordHistory && state.scenario
+      past: joinsPrevious
+        ? state.past
+        : recordHistory && state.scenario
           ? [...state.past, state.scenario].slice(-HISTORY_LIMIT)
           : recordHistory
             ? state.past
             : [],
       future: [],
+      editGroup: groupKey === null ? null : { key: groupKey, at: now },
     });
     return { ok: true };
   },
@@ -146,6 +194,7 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
       scenario: previous,
       past: past.slice(0, -1),
       future: [scenario, ...future],
+      editGroup: null,
     });
   },
   redo: () => {
@@ -157,22 +206,38 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
       scenario: next,
       past: [...past, scenario],
       future: future.slice(1),
+      editGroup: null,
     });
   },
   loadLibrary: (library, activeId) => {
     const active = library.find((entry) => entry.id === activeId) ?? library[0];
     if (!active) return;
-    set({ library, activeId: active.id, scenario: active.scenario, past: [], future: [], lastDeleted: null });
+    set({
+      library,
+      activeId: active.id,
+      scenario: active.scenario,
+      past: [],
+      future: [],
+      editGroup: null,
+      lastDeleted: null,
+    });
   },
   addScenario: (scenario) => {
     const id = nextLibraryId(get().library);
-    set({ library: [...get().library, { id, scenario }], activeId: id, scenario, past: [], future: [] });
+    set({
+      library: [...get().library, { id, scenario }],
+      activeId: id,
+      scenario,
+      past: [],
+      future: [],
+      editGroup: null,
+    });
     return id;
   },
   switchScenario: (id) => {
     const entry = get().library.find((e) => e.id === id);
     if (!entry || id === get().activeId) return;
-    set({ activeId: id, scenario: entry.scenario, past: [], future: [] });
+    set({ activeId: id, scenario: entry.scenario, past: [], future: [], editGroup: null });
   },
   deleteScenario: (id) => {
     const { library, activeId } = get();
@@ -184,7 +249,9 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     set({
       library: remaining,
       lastDeleted: { entry, index },
-      ...(nextActive ? { activeId: nextActive.id, scenario: nextActive.scenario, past: [], future: [] } : {}),
+      ...(nextActive
+        ? { activeId: nextActive.id, scenario: nextActive.scenario, past: [], future: [], editGroup: null }
+        : {}),
     });
   },
   restoreDeleted: () => {
