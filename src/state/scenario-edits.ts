@@ -154,6 +154,25 @@ export function replaceCatalog(scenario: Scenario, catalog: readonly Model[]): S
   return { ...scenario, catalog: [...catalog, ...findModelsKeptOnReplace(scenario, catalog)] };
 }
 
+/**
+ * Takes the pricing and the source of every model in `updates` whose id is in the catalog, and nothing else:
+ * no model is added or removed, names, quality and the rest stay. Updates whose id the catalog lacks are
+ * ignored. An update without a source drops the old one (it described the old price).
+ */
+export function updateModelPrices(scenario: Scenario, updates: readonly Model[]): Scenario {
+  const byId = new Map<string, Model>();
+  for (const update of updates) if (!byId.has(update.id)) byId.set(update.id, update);
+  const catalog = scenario.catalog.map((model): Model => {
+    const update = byId.get(model.id);
+    if (update === undefined) return model;
+    const next: Model = { ...model, pricing: update.pricing };
+    if (update.source === undefined) delete next.source;
+    else next.source = update.source;
+    return next;
+  });
+  return { ...scenario, catalog };
+}
+
 // Traffic
 
 export function updateSlice(scenario: Scenario, index: number, slice: Slice): Scenario {

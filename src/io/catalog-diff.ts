@@ -1,0 +1,151 @@
+/**
+ * What importing a catalog would change: the imported models compared with the scenario's catalog by id.
+ * Pure: the screen shows the result, and the store applies one of the two apply modes (replace the catalog, or
+ * take only the prices) through the edits in `src/state/scenario-edits.ts`.
+ */
+import type { Model } from '../domain/scenario-schema';
+
+/** Pricing fields compared, per-token first, then capacity; `kind` when a model changes billing. */
+export const PRICING_FIELDS = [
+  'kind',
+  'inputPerMTok',
+  'outputPerMTok',
+  'cacheWritePerMTok',
+  'cacheReadPerMTok',
+  'batchDiscount',
+  'hourlyPerUnit',
+  'tokensPerMinutePerUnit',
+  'minUnits',
+] as const;
+
+export type PricingField = (typeof PRICING_FIELDS)[number];
+
+/** Other model fields compared (provenance, `source`, is not: an import always brings its own). */
+export const OTHER_MODEL_FIELDS = [
+  'name',
+  'provider',
+  'platform',
+  'contextWindow',
+  'quality',
+  'outputTokenFactor',
+  'openWeight',
+  'notes',
+] as const;
+
+export type OtherModelField = (typeof OTHER_MODEL_FIELDS)[number];
+
+/**
+ * A pricing value: a number, null where the schema allows it (no caching, no batch, cache writes at the input
+ * price), a kind name for `kind`, or undefined where the field does not apply to the model's kind.
+ */
+export type PricingValue = number | string | null | undefined;
+
+export type PricingFieldChange = { field: PricingField; before: PricingValue; after: PricingValue };
+
+export type ModelFieldValue = string | number | boolean | null | undefined;
+
+export type ModelFieldChange = { field: OtherModelField; before: ModelFieldValue; after: ModelFieldValue };
+
+/** One model present in both lists whose pricing differs: every differing field, in `PRICING_FIELDS` order. */
+export type ModelPriceChange = { before: Model; after: Model; changes: PricingFieldChange[] };
+
+/** One model present in both lists whose other fields differ, in `OTHER_MODEL_FIELDS` order. */
+export type ModelOtherChange = { before: Model; after: Model; changes: ModelFieldChange[] };
+
+export type CatalogDiff = {
+  /** In the import, not in the catalog (import order). */
+  added: Model[];
+  /** In both, with a pricing difference (import order). */
+  priceChanges: ModelPriceChange[];
+  /** In both, with a difference outside pricing (import order); a model may be here and in `priceChanges`. */
+  otherChanges: ModelOtherChange[];
+  /** In both, the same in every compared field (import order; the imported entry). */
+  unchanged: Model[];
+  /** In the catalog, not in the import (catalog order). */
+  missing: Model[];
+};
+
+function readPricingField(model: Model, field: PricingField): PricingValue {
+  const pricing: Readonly<Record<string, PricingValue>> = model.pricing;
+  return Object.hasOwn(pricing, field) ? pricing[field] : undefined;
+}
+
+function readOtherField(model: Model, field: OtherModelField): ModelFieldValue {
+  return model[field];
+}
+
+/** Every pricing field that differs between two entries of the same model. */
+export function comparePricing(before: Model, after: Model): PricingFieldChange[] {
+  const changes: PricingFieldChange[] = [];
+  for (const field of PRICING_FIELDS) {
+    const old = readPricingField(before, field);
+    const next = readPricingField(after, field);
+    if (old !== next) changes.push({ field, before: old, after: next });
+  }
+  return changes;
+}
+
+/** Every non-pricing field (source aside) that differs between two entries of the same model. */
+export function compareOtherFields(before: Model, after: Model): ModelFieldChange[] {
+  const changes: ModelFieldChange[] = [];
+  for (const field of OTHER_MODEL_FIELDS) {
+    const old = readOtherField(before, field);
+    const next = readOtherField(after, field);
+    if (old !== next) changes.push({ field, before: old, after: next });
+  }
+  return changes;
+}
+
+/** The first model of each id (the parsers refuse repeated ids; should one slip through, the first counts). */
+function indexById(models: readonly Model[]): Map<string, Model> {
+  const byId = new Map<string, Model>();
+  for (const model of models) if (!byId.has(model.id)) byId.set(model.id, model);
+  return byId;
+}
+
+/**
+ * Compares an imported list of models with the current catalog, by id (any string, `__proto__` included: the
+ * lookups are `Map`s). Prices are compared field by field, exactly (no rounding: a price that moved by a
+ * millionth of a dollar is a change); a kind change (per-token ↔ capacity) lists `kind` and every field of
+ * either kind. `source` is not compared: an imported entry always brings its own provenance.
+ */
+export function diffCatalogs(current: readonly Model[], imported: readonly Model[]): CatalogDiff {
+  const currentById = indexById(current);
+  const importedById = indexById(imported);
+  const diff: CatalogDiff = { added: [], priceChanges: [], otherChanges: [], unchanged: [], missing: [] };
+  for (const [id, after] of importedById) {
+    const before = currentById.get(id);
+    if (before === undefined) {
+      diff.added.push(after);
+      continue;
+    }
+    const pricing = comparePricing(before, after);
+    const other = compareOtherFields(before, after);
+    if (pricing.length > 0) diff.priceChanges.push({ before, after, changes: pricing });
+    if (other.length > 0) diff.otherChanges.push({ before, after, changes: other });
+    if (pricing.length === 0 && other.length === 0) diff.unchanged.push(after);
+  }
+  for (const [id, model] of currentById) if (!importedById.has(id)) diff.missing.push(model);
+  return diff;
+}
+
+/** Where an import came from: a file's name or a URL, and the day it was imported (YYYY-MM-DD). */
+export type ImportOrigin = { origin: string; importedAt: string };
+
+/**
+ * Gives every imported model that carries no source one that says where it came from:
+ * `{ label: "Imported from prices.csv", asOf: "2027-03-05" }`. Models with a source keep theirs (LiteLLM
+ * entries get one from `parseCatalogText`, native and CSV entries may carry their own).
+ */
+export function stampImportSource(models: readonly Model[], { origin, importedAt }: ImportOrigin): Model[] {
+  return models.map((model) =>
+    model.source === undefined
+      ? { ...model, source: { label: `Imported from ${origin}`, asOf: importedAt } }
+      : model,
+  );
+}
+
+/** The models an "apply price updates only" changes: the imported entries of `priceChanges`, by id. */
+export function listPriceUpdates(diff: CatalogDiff): Model[] {
+  return diff.priceChanges.map((change) => change.after);
+}
