@@ -6,7 +6,8 @@ import { LoadNotice } from './load-notice';
 import { PANELS } from './panels';
 import type { PanelId } from './panels';
 import { Tabs } from './tabs';
-import { useBootstrap } from './use-bootstrap';
+import { isShareFragment } from '../io/share-link';
+import { openShareLinkInAddress, useBootstrap } from './use-bootstrap';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 
 function readPanelFromHash(): PanelId {
@@ -34,15 +35,22 @@ export function App() {
   }, [theme]);
 
   // Links to a screen (#catalog) and the browser's back and forward buttons switch tabs.
+  const ready = status.kind === 'ready';
   useEffect(() => {
+    if (!ready) return;
     function onHashChange() {
+      // A share link pasted into the address of an open planner opens like a fresh one.
+      if (isShareFragment(window.location.hash)) {
+        openShareLinkInAddress();
+        return;
+      }
       const id = window.location.hash.replace(/^#/, '');
       const next = PANELS.find((p) => p.id === id);
       if (next) setPanel(next.id);
     }
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, []);
+  }, [ready]);
 
   function selectPanel(id: string) {
     const next = PANELS.find((p) => p.id === id)?.id ?? 'compare';

@@ -28,7 +28,7 @@ export type BootStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'fail
  * clears the fragment so a reload does not open it twice. A damaged, oversized or invalid link changes nothing
  * and is reported.
  */
-function openShareLinkInAddress() {
+export function openShareLinkInAddress() {
   const { hash, pathname, search } = window.location;
   if (!isShareFragment(hash)) return;
   window.history.replaceState(window.history.state, '', `${pathname}${search}`);

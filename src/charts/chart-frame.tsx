@@ -36,7 +36,8 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
         </button>
       </div>
       <p className="chart-frame__summary">{summary}</p>
-      <div className="chart-frame__plot" style={{ height }} aria-hidden="true">
+      {/* The plot is keyboard-explorable (recharts' accessibility layer); the table below carries the data. */}
+      <div className="chart-frame__plot" style={{ height }} role="group" aria-label={`${title}: chart`}>
         {children}
       </div>
       <div id={`${id}-table`} className={showTable ? 'chart-frame__table' : 'visually-hidden'}>

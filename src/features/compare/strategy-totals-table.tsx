@@ -1,6 +1,7 @@
 import type { SimulationResult } from '../../domain/simulate';
 import { formatMonths } from '../../ui/format';
 import { Money } from '../../ui/money';
+import { TableScroll } from '../../ui/table-scroll';
 
 /** Every strategy's totals over the horizon, side by side. */
 export function StrategyTotalsTable({
@@ -15,7 +16,7 @@ export function StrategyTotalsTable({
   return (
     <section className="compare-totals" aria-labelledby="compare-totals-title">
       <h2 id="compare-totals-title">Totals per strategy</h2>
-      <div className="table-scroll">
+      <TableScroll label="Totals per strategy">
         <table className="data-table compare-totals__table" data-testid="compare-totals">
           <caption className="visually-hidden">Totals per strategy over {horizon}</caption>
           <thead>
@@ -85,7 +86,7 @@ export function StrategyTotalsTable({
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

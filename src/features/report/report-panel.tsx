@@ -18,6 +18,7 @@ import {
 import { ReportFootnote, SavingsLine, StrategiesTable, TrafficTable } from './report-sections';
 import { useSessionText } from './use-session-text';
 import './report.css';
+import { TableScroll } from '../../ui/table-scroll';
 
 /** The POC period a partner usually quotes. */
 const DEFAULT_POC_MONTHS = 3;
@@ -128,23 +129,23 @@ export function ReportPanel() {
 
         <section className="report-section" aria-labelledby="report-situation">
           <h3 id="report-situation">The situation: traffic assumed</h3>
-          <div className="table-scroll">
+          <TableScroll label="Traffic assumptions">
             <TrafficTable scenario={scenario} />
-          </div>
+          </TableScroll>
         </section>
 
         {recommended ? (
           <>
             <section className="report-section" aria-labelledby="report-strategies">
               <h3 id="report-strategies">Strategies compared</h3>
-              <div className="table-scroll">
+              <TableScroll label="Strategies compared">
                 <StrategiesTable
                   scenario={scenario}
                   strategies={result.strategies}
                   recommendation={recommendation}
                   pocMonths={pocMonths}
                 />
-              </div>
+              </TableScroll>
             </section>
 
             <section className="report-section" aria-labelledby="report-recommended">

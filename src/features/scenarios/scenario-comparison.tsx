@@ -15,6 +15,7 @@ import {
   describeFirstYear,
   describeRunway,
 } from '../../ui/outcome-text';
+import { TableScroll } from '../../ui/table-scroll';
 
 const CHEAPEST = '';
 
@@ -97,7 +98,7 @@ function SidePicker({
       {side.strategies.length === 0 ? (
         <p className="muted">This scenario has no strategies yet.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={`Strategies of ${scenario.name}`}>
           <table className="data-table comparison-table">
             <caption className="visually-hidden">
               {scenario.name}: each strategy’s spend, credits and runway
@@ -147,7 +148,7 @@ function SidePicker({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -12,6 +12,7 @@ import { formatMonth, formatMonths } from '../../ui/format';
 import { Money } from '../../ui/money';
 import { TextField } from '../../ui/text-field';
 import { makeBlankScenario, makeCopyName, makeUniqueName } from './new-scenario';
+import { TableScroll } from '../../ui/table-scroll';
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
 
@@ -186,7 +187,7 @@ export function ScenarioLibrary() {
           </button>
         </div>
       </div>
-      <div className="table-scroll">
+      <TableScroll label="Your scenarios">
         <table className="data-table scenario-list" data-testid="scenario-library">
           <caption className="visually-hidden">Your scenarios</caption>
           <colgroup>
@@ -229,7 +230,7 @@ export function ScenarioLibrary() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <div className="scenarios-section__status">
         {deletedEntry && (
           <div className="notice notice--info">

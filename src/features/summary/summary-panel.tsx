@@ -10,6 +10,7 @@ import {
   describeRunway,
 } from '../../ui/outcome-text';
 import { Money } from '../../ui/money';
+import { TableScroll } from '../../ui/table-scroll';
 
 let firstNumbersMarked = false;
 
@@ -52,7 +53,7 @@ export function SummaryPanel() {
           a row to focus the charts on it.
         </p>
       </div>
-      <div className="table-scroll">
+      <TableScroll label="Summary table">
         <table className="data-table summary__table" data-testid="summary-table">
           <thead>
             <tr>
@@ -128,7 +129,7 @@ export function SummaryPanel() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

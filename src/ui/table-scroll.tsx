@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A box that scrolls a wide table sideways on narrow screens. It is a labelled region that takes keyboard focus,
+ * so people who do not use a mouse can scroll it with the arrow keys.
+ */
+export function TableScroll({
+  label,
+  className,
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      className={className ? `table-scroll ${className}` : 'table-scroll'}
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+    >
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { PlannerPage } from './page-models/planner-page';
+
+const SMALL = 'tests/fixtures/small-scenario.json';
+
+test('adding a credit pool moves the month credits run out', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('scenarios');
+  await planner.importFixture(SMALL);
+  const creditsEnd = planner.summaryRow('All on cheap').getByTestId('summary-credits-end');
+  // $10,000 of credits pay $1,200 a month for 8 months; month 9 (Sep 2027) needs cash.
+  await expect(creditsEnd).toHaveText('Sep 2027');
+  await planner.openTab('Credits and runway');
+  await page.getByRole('button', { name: /^Add Bedrock \/ GenAI POC/ }).click();
+  // Plus the POC template's $25,000: $35,000 ÷ $1,200 = 29.2 months, beyond the 12-month horizon.
+  await expect(creditsEnd).toHaveText('Not within 12 months');
+});
+
+test('the POC estimate prints to a one-page PDF with the credit ask', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('scenarios');
+  await planner.importFixture(SMALL);
+  await planner.openTab('POC estimate');
+  await expect(page.getByRole('button', { name: /Print \/ Save as PDF/ })).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4' });
+  const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString();
+  const pages = execFileSync('pdfinfo', ['-'], { input: pdf }).toString();
+  expect(pages).toMatch(/Pages:\s+1\b/);
+  expect(text).toContain('Small test scenario');
+  // The recommended strategy: all on cheap, $1,200 a month, 3 months = $3,600 → the POC pool's $10,000 minimum.
+  expect(text).toContain('All on cheap');
+  expect(text).toMatch(/\$3,600/);
+  expect(text).toMatch(/\$10,000/);
+  expect(text).toMatch(/Bedrock/);
+  // Nothing of the app around it is printed.
+  expect(text).not.toContain('Undo');
+  expect(text).not.toContain('Pricing catalog');
+});
