@@ -1,0 +1,197 @@
+/**
+ * Query options for a catalog file fetched from a URL the user gives (LiteLLM's price file on GitHub, a
+ * team's CSV): the text only, read as a stream and given up past 20 MB. Parsing happens where the text is used
+ * (`parseCatalogText`), so one cached download serves any import date.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { MAX_IMPORT_BYTES } from '../io/json-text';
+
+export const remoteCatalogKeys = {
+  all: ['remote-catalog'] as const,
+  text: (url: string) => [...remoteCatalogKeys.all, 'text', url] as const,
+};
+
+/** What went wrong fetching a catalog, for people: each kind has its own advice. */
+export type RemoteCatalogErrorKind = 'invalid-url' | 'network' | 'http' | 'too-large' | 'not-text';
+
+export class RemoteCatalogError extends Error {
+  readonly kind: RemoteCatalogErrorKind;
+  constructor(kind: RemoteCatalogErrorKind, message: string) {
+    super(message);
+    this.name = 'RemoteCatalogError';
+    this.kind = kind;
+  }
+}
+
+export type RemoteCatalogText = {
+  /** The address as fetched (after trimming). */
+  url: string;
+  /** The last part of the address's path (`model_prices_and_context_window.json`), to tell CSV from JSON. */
+  fileName: string;
+  text: string;
+};
+
+const MAX_MEGABYTES = MAX_IMPORT_BYTES / (1024 * 1024);
+
+/**
+ * Types that are never a catalog. Anything else (text, JSON, CSV, a generic binary label, Excel's label for CSV)
+ * is read, then checked to be text.
+ */
+const NON_TEXT_TYPES =
+  /^(image|audio|video|font)\/|^application\/(pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|wasm)$/i;
+
+/** Checks and normalises a typed address: http or https only. */
+export function parseCatalogUrl(input: string): URL {
+  const trimmed = input.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new RemoteCatalogError(
+      'invalid-url',
+      `“${trimmed}” is not a web address: enter one starting with https://`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new RemoteCatalogError(
+      'invalid-url',
+      `only http and https addresses can be fetched, not ${url.protocol}`,
+    );
+  return url;
+}
+
+/** The file name at the end of a URL's path, decoded; empty when the path ends with a slash. */
+export function readUrlFileName(url: URL): string {
+  const last = url.pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+function tooLarge(what: string): RemoteCatalogError {
+  return new RemoteCatalogError(
+    'too-large',
+    `${what} is larger than ${MAX_MEGABYTES} MB, the most this planner reads: download the part you need and import it as a file`,
+  );
+}
+
+/** Reads a body chunk by chunk, cancelling the download as soon as it passes `MAX_IMPORT_BYTES`. */
+async function readCappedBody(response: Response, abort: () => void): Promise<Uint8Array> {
+  if (response.body === null) {
+    const buffer = new Uint8Array(await response.arrayBuffer());
+    if (buffer.byteLength > MAX_IMPORT_BYTES) throw tooLarge('The file');
+    return buffer;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_IMPORT_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      abort();
+      throw tooLarge('The file');
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** UTF-8 text, or an error when the bytes are not text (invalid UTF-8, or NUL bytes as binaries have). */
+function decodeText(bytes: Uint8Array, contentType: string): string {
+  const notText = new RemoteCatalogError(
+    'not-text',
+    `the address returned ${contentType ? `“${contentType}”` : 'a file'} that is not text: a catalog is JSON or CSV`,
+  );
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw notText;
+  }
+  if (text.includes('\u0000')) throw notText;
+  return text;
+}
+
+/**
+ * Fetches a catalog's text from `input` (http or https). Refuses, with a message a person can act on: an address
+ * that is not one; a network failure or a server that does not let this page read it (browsers report both the
+ * same way, CORS included); an HTTP error status; a body over 20 MB (announced by `Content-Length` or found while
+ * streaming, when the download is cancelled); a body that is not UTF-8 text. `signal` cancels the request.
+ */
+export async function fetchCatalogText(input: string, signal?: AbortSignal): Promise<RemoteCatalogText> {
+  const url = parseCatalogUrl(input);
+  const controller = new AbortController();
+  const forwardAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) forwardAbort();
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url.href, { signal: controller.signal, credentials: 'omit' });
+    } catch (error) {
+      if (isAbort(error) || signal?.aborted) throw error;
+      throw new RemoteCatalogError(
+        'network',
+        `${url.host} could not be reached, or it does not let other sites read its files (CORS). ` +
+          'Check the address and your connection, or download the file and import it from your computer.',
+      );
+    }
+    if (!response.ok) {
+      const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      const advice =
+        response.status === 404
+          ? ': no file at this address'
+          : response.status === 401 || response.status === 403
+            ? ': the file is not public'
+            : '';
+      throw new RemoteCatalogError('http', `${url.host} answered HTTP ${status}${advice}`);
+    }
+    const contentType = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+    if (NON_TEXT_TYPES.test(contentType)) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new RemoteCatalogError(
+        'not-text',
+        `the address returned “${contentType}”, not text: a catalog is JSON or CSV`,
+      );
+    }
+    const declaredBytes = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (Number.isFinite(declaredBytes) && declaredBytes > MAX_IMPORT_BYTES) {
+      await response.body?.cancel().catch(() => undefined);
+      throw tooLarge(`The file (${(declaredBytes / (1024 * 1024)).toFixed(1)} MB)`);
+    }
+    const bytes = await readCappedBody(response, () => controller.abort());
+    return { url: url.href, fileName: readUrlFileName(url), text: decodeText(bytes, contentType) };
+  } finally {
+    signal?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+/**
+ * The text of the catalog at `url`, cached by address. Not retried: a wrong address or a CORS refusal will not
+ * mend itself, and the person is waiting for the message. Kept fresh for five minutes, so importing the same
+ * address twice does not download it twice.
+ */
+export function remoteCatalogQueryOptions(url: string) {
+  return queryOptions({
+    queryKey: remoteCatalogKeys.text(url),
+    queryFn: ({ signal }) => fetchCatalogText(url, signal),
+    retry: false,
+    staleTime: 5 * 60 * 1000,
+    gcTime: 5 * 60 * 1000,
+  });
+}
