@@ -7,6 +7,7 @@
  * Medians over several runs. Needs `dist/` (built if missing) and /usr/bin/chromium (skipped if absent).
  */
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS, CHROMIUM_PATH } from '../tests/e2e/chromium';
 import type { Page } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -18,7 +19,6 @@ import { makeLargeCatalog } from '../tests/factories/large-catalog';
 
 const PORT = 4188;
 const BASE = `http://127.0.0.1:${PORT}`;
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const LOAD_RUNS = 7;
 const EDIT_RUNS = 15;
 
@@ -95,8 +95,8 @@ async function timeEdits(page: Page, runs: number): Promise<{ dom: number[]; fra
 }
 
 async function main() {
-  if (!existsSync(CHROMIUM)) {
-    console.log(`Browser figures skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.log(`Browser figures skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).`);
     return;
   }
   if (!existsSync('dist/index.html')) {
@@ -114,17 +114,7 @@ async function main() {
   );
   try {
     await waitForServer(BASE);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 
     // First figures on screen, in fresh profiles (nothing saved, nothing cached).
     const firstNumbers: number[] = [];

@@ -4,6 +4,7 @@
  * Needs a running dev or preview server (default http://localhost:5173) and Debian's Chromium.
  */
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../tests/e2e/chromium';
 import { mkdirSync } from 'node:fs';
 
 const baseUrl = process.argv[2] ?? 'http://localhost:5173';
@@ -23,17 +24,7 @@ const widths = (process.env['WIDTHS'] ?? '1280').split(',').map(Number);
 const theme = process.env['THEME'] ?? 'light';
 
 mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 for (const width of widths) {
   const page = await browser.newPage({
     viewport: { width, height: 900 },
