@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { z } from 'zod';
+import { withEditGroup } from '../state/scenario-store';
 
 export type NumberFieldProps = {
   label: string;
@@ -20,9 +21,26 @@ export type NumberFieldProps = {
   testId?: string;
 };
 
-function parseTyped(text: string, percent: boolean): number {
-  const typed = Number(text.trim().replaceAll(',', ''));
-  return percent ? typed / 100 : typed;
+/** What the typed text says: a valid value, or the message next to the field. */
+type TypedCheck = { ok: true; value: number } | { ok: false; message: string; value: number | null };
+
+/** Reads typed text against the field's own rule (a percentage typed as 25 is the fraction 0.25). */
+function checkTyped(text: string, percent: boolean, schema: z.ZodType<number>): TypedCheck {
+  const trimmed = text.trim().replaceAll(',', '');
+  if (trimmed === '') return { ok: false, message: 'is required', value: null };
+  const typed = Number(trimmed);
+  if (!Number.isFinite(typed)) return { ok: false, message: 'must be a number', value: null };
+  const candidate = percent ? typed / 100 : typed;
+  const parsed = schema.safeParse(candidate);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? 'is not valid';
+    return {
+      ok: false,
+      message: percent ? message.replace('between 0 and 1', 'between 0 and 100 %') : message,
+      value: candidate,
+    };
+  }
+  return { ok: true, value: parsed.data };
 }
 
 function toText(value: number, percent: boolean): string {
@@ -32,6 +50,7 @@ function toText(value: number, percent: boolean): string {
 /**
  * A labelled number input that validates as the user types: valid values commit at once, invalid ones keep
  * the typed text on screen with a message next to the field, and the last valid value stays in the scenario.
+ * The commits of one burst of typing make one undo step (see `withEditGroup`).
  */
 export function NumberField({
   label,
@@ -50,10 +69,15 @@ export function NumberField({
   const [error, setError] = useState<string | null>(null);
   const [syncedValue, setSyncedValue] = useState(value);
 
-  // Follow outside changes (undo, redo, import): replace the text unless it already says the new value.
+  // Follow outside changes (undo, redo, import, another field). When the text already says the new value it
+  // stays as typed ("2.50" is not rewritten to "2.5"): a refusal of that value is then stale, since the store
+  // holds it now, but the field's own rule still speaks (a narrower rule than the scenario's keeps its
+  // message). Any other text is replaced by the new value and loses its message.
   if (value !== syncedValue) {
     setSyncedValue(value);
-    if (parseTyped(text, percent) !== value) {
+    const typed = checkTyped(text, percent, schema);
+    if (typed.value === value) setError(typed.ok ? null : typed.message);
+    else {
       setText(toText(value, percent));
       setError(null);
     }
@@ -61,25 +85,12 @@ export function NumberField({
 
   function handleChange(next: string) {
     setText(next);
-    const trimmed = next.trim().replaceAll(',', '');
-    if (trimmed === '') {
-      setError('is required');
+    const typed = checkTyped(next, percent, schema);
+    if (!typed.ok) {
+      setError(typed.message);
       return;
     }
-    const typed = Number(trimmed);
-    if (!Number.isFinite(typed)) {
-      setError('must be a number');
-      return;
-    }
-    const candidate = percent ? typed / 100 : typed;
-    const parsed = schema.safeParse(candidate);
-    if (!parsed.success) {
-      const message = parsed.error.issues[0]?.message ?? 'is not valid';
-      setError(percent ? message.replace('between 0 and 1', 'between 0 and 100 %') : message);
-      return;
-    }
-    const refused = onCommit(parsed.data);
-    setError(refused);
+    setError(withEditGroup(`number-field:${id}`, () => onCommit(typed.value)));
   }
 
   const errorId = `${id}-error`;

@@ -1,0 +1,89 @@
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { TrafficPanel } from '../../src/features/traffic/traffic-panel';
+import { usePlannerStore } from '../../src/state/scenario-store';
+import { NumberField } from '../../src/ui/number-field';
+import { renderWithScenario } from '../factories/render-with-store';
+import { makeSmallScenario } from '../factories/small-scenario';
+
+function Field({
+  value,
+  onCommit,
+  schema = z.number().min(0, 'must be 0 or more'),
+}: {
+  value: number;
+  onCommit: (value: number) => string | null;
+  schema?: z.ZodType<number>;
+}) {
+  return <NumberField label="Tokens" value={value} schema={schema} onCommit={onCommit} />;
+}
+
+describe('NumberField', () => {
+  it('drops a refusal once the store holds the typed value another way, and keeps the text as typed', async () => {
+    const user = userEvent.setup();
+    const refuse = vi.fn(() => 'was not applied: busy');
+    const { rerender } = render(<Field value={5} onCommit={refuse} />);
+    const input = screen.getByLabelText('Tokens');
+    await user.clear(input);
+    await user.type(input, '7.50');
+    expect(screen.getByRole('alert')).toHaveTextContent('Tokens was not applied: busy');
+    // Undo, another screen or an import brings 7.5 in: the refusal no longer holds.
+    rerender(<Field value={7.5} onCommit={refuse} />);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(input).toHaveValue('7.50');
+    expect(input).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('keeps its own rule’s message when the store accepts a value that rule refuses', async () => {
+    const user = userEvent.setup();
+    const whole = z.number().int('must be a whole number');
+    const { rerender } = render(<Field value={2} onCommit={() => null} schema={whole} />);
+    const input = screen.getByLabelText('Tokens');
+    await user.clear(input);
+    await user.type(input, '2.5');
+    expect(screen.getByRole('alert')).toHaveTextContent('Tokens must be a whole number');
+    rerender(<Field value={2.5} onCommit={() => null} schema={whole} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Tokens must be a whole number');
+    expect(input).toHaveValue('2.5');
+  });
+
+  it('replaces an empty or different text with an outside value and clears its message', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<Field value={5} onCommit={() => null} />);
+    const input = screen.getByLabelText('Tokens');
+    await user.clear(input);
+    expect(screen.getByRole('alert')).toHaveTextContent('Tokens is required');
+    // An empty box is not "0": the outside value 0 is written in, and the message goes.
+    rerender(<Field value={0} onCommit={() => null} />);
+    expect(input).toHaveValue('0');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await user.type(input, 'x');
+    expect(screen.getByRole('alert')).toHaveTextContent('Tokens must be a number');
+    rerender(<Field value={9} onCommit={() => null} />);
+    expect(input).toHaveValue('9');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('makes one undo step of a number typed keystroke by keystroke', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeSmallScenario());
+    const requests = screen.getByLabelText('Requests per month for Main traffic');
+    await user.clear(requests);
+    await user.type(requests, '3000000');
+    const state = usePlannerStore.getState();
+    expect(state.scenario?.traffic[0]?.requestsPerMonth).toBe(3_000_000);
+    // Clearing (refused: "is required") then 3, 30, … 3000000: seven commits, one step.
+    expect(state.past).toHaveLength(1);
+    act(() => state.undo());
+    expect(usePlannerStore.getState().scenario?.traffic[0]?.requestsPerMonth).toBe(1_000_000);
+    expect(requests).toHaveValue('1000000');
+    // Another field starts its own step.
+    const input = screen.getByLabelText('Input tokens for Main traffic');
+    await user.type(input, '0');
+    await user.click(requests);
+    await user.type(requests, '0');
+    expect(usePlannerStore.getState().past).toHaveLength(2);
+  });
+});
