@@ -4,13 +4,17 @@
  * is refused with its issues.
  */
 import type {
+  CascadeRoute,
   CreditPool,
   Finance,
+  FinanceRangeField,
   Model,
   Options,
   Scenario,
   Slice,
+  SliceRangeField,
   Strategy,
+  ValueRange,
 } from '../domain/scenario-schema';
 
 /** A fresh id not used in `taken`: `base`, then `base-2`, `base-3`… */
@@ -340,5 +344,178 @@ export function updateScenarioSettings(
   if (settings.horizonMonths !== undefined) next.horizonMonths = settings.horizonMonths;
   if (settings.startMonth === null) delete next.startMonth;
   else if (settings.startMonth !== undefined) next.startMonth = settings.startMonth;
+  return next;
+}
+
+// Ranges: an uncertain input keeps its likely value in its field and its low and high beside it
+
+type RouterStrategy = Extract<Strategy, { kind: 'router' }>;
+
+/**
+ * A `ranges` object with `field` set to `range`, or without it when `range` is null; undefined when nothing
+ * is left, so that the owner drops its `ranges` altogether.
+ */
+function withFieldRange<F extends string>(
+  ranges: { [K in F]?: ValueRange | undefined } | undefined,
+  field: F,
+  range: ValueRange | null,
+): Partial<Record<F, ValueRange>> | undefined {
+  const next: Partial<Record<F, ValueRange>> = {};
+  for (const key of Object.keys(ranges ?? {}) as F[]) {
+    const existing = ranges?.[key];
+    if (key !== field && existing) next[key] = existing;
+  }
+  if (range) next[field] = { low: range.low, high: range.high };
+  return Object.keys(next).length > 0 ? next : undefined;
+}
+
+/** Gives slice `index`'s `field` a range (its value stays the likely one), or removes it with null. */
+export function setSliceRange(
+  scenario: Scenario,
+  index: number,
+  field: SliceRangeField,
+  range: ValueRange | null,
+): Scenario {
+  const slice = scenario.traffic[index];
+  if (!slice) return scenario;
+  const next: Slice = { ...slice };
+  const ranges = withFieldRange(slice.ranges, field, range);
+  if (ranges) next.ranges = ranges;
+  else delete next.ranges;
+  return { ...scenario, traffic: replaceAt(scenario.traffic, index, next) };
+}
+
+/** Gives a finance figure a range, or removes it with null. */
+export function setFinanceRange(
+  scenario: Scenario,
+  field: FinanceRangeField,
+  range: ValueRange | null,
+): Scenario {
+  const finance: Finance = { ...scenario.finance };
+  const ranges = withFieldRange(scenario.finance.ranges, field, range);
+  if (ranges) finance.ranges = ranges;
+  else delete finance.ranges;
+  return { ...scenario, finance };
+}
+
+/** The route with escalation rate `step`'s range set (or removed with null); no list is kept when all are null. */
+export function withEscalationRange(
+  route: CascadeRoute,
+  step: number,
+  range: ValueRange | null,
+): CascadeRoute {
+  if (step < 0 || step >= route.escalation.length) return route;
+  const ranges = route.escalation.map((_, i) =>
+    i === step
+      ? range
+        ? { low: range.low, high: range.high }
+        : null
+      : (route.escalationRanges?.[i] ?? null),
+  );
+  const next: CascadeRoute = { ...route, escalationRanges: ranges };
+  if (!ranges.some(Boolean)) delete next.escalationRanges;
+  return next;
+}
+
+/**
+ * The route with a step appended, reached by `escalation` (the rate from the current last step); its rate has
+ * no range.
+ */
+export function addCascadeStep(route: CascadeRoute, modelId: string, escalation: number): CascadeRoute {
+  const next: CascadeRoute = {
+    ...route,
+    steps: [...route.steps, modelId],
+    escalation: [...route.escalation, escalation],
+  };
+  if (route.escalationRanges) next.escalationRanges = [...route.escalationRanges, null];
+  return next;
+}
+
+/**
+ * The route without step `step`. The rate into the removed step goes with it (the first step's outgoing rate
+ * when the first is removed), and so does that rate's range.
+ */
+export function removeCascadeStep(route: CascadeRoute, step: number): CascadeRoute {
+  if (step < 0 || step >= route.steps.length) return route;
+  const dropped = step === 0 ? 0 : step - 1;
+  const { escalationRanges, ...rest } = route;
+  const next: CascadeRoute = {
+    ...rest,
+    steps: route.steps.filter((_, i) => i !== step),
+    escalation: route.escalation.filter((_, i) => i !== dropped),
+  };
+  const ranges = escalationRanges?.filter((_, i) => i !== dropped);
+  if (ranges?.some(Boolean)) next.escalationRanges = ranges;
+  return next;
+}
+
+/** Sets (or removes with null) the range of a cascade's escalation rate `step` for slice `sliceId`. */
+export function setEscalationRange(
+  scenario: Scenario,
+  strategyIndex: number,
+  sliceId: string,
+  step: number,
+  range: ValueRange | null,
+): Scenario {
+  const strategy = scenario.strategies[strategyIndex];
+  if (strategy?.kind !== 'cascade' || !Object.hasOwn(strategy.routes, sliceId)) return scenario;
+  const routes = Object.create(null) as typeof strategy.routes;
+  for (const key of Object.keys(strategy.routes)) routes[key] = strategy.routes[key]!;
+  routes[sliceId] = withEscalationRange(strategy.routes[sliceId]!, step, range);
+  return updateStrategy(scenario, strategyIndex, { ...strategy, routes });
+}
+
+/** The router with the range of `modelId`'s share for slice `sliceId` set, or removed with null. */
+export function withShareRange(
+  strategy: RouterStrategy,
+  sliceId: string,
+  modelId: string,
+  range: ValueRange | null,
+): RouterStrategy {
+  const shareRanges = Object.create(null) as NonNullable<RouterStrategy['shareRanges']>;
+  for (const key of Object.keys(strategy.shareRanges ?? {})) {
+    const forSlice = Object.create(null) as Record<string, ValueRange>;
+    const existing = strategy.shareRanges![key]!;
+    for (const model of Object.keys(existing))
+      if (key !== sliceId || model !== modelId) forSlice[model] = existing[model]!;
+    if (Object.keys(forSlice).length > 0) shareRanges[key] = forSlice;
+  }
+  if (range) {
+    const forSlice = Object.hasOwn(shareRanges, sliceId)
+      ? shareRanges[sliceId]!
+      : (Object.create(null) as Record<string, ValueRange>);
+    forSlice[modelId] = { low: range.low, high: range.high };
+    shareRanges[sliceId] = forSlice;
+  }
+  const next: RouterStrategy = { ...strategy, shareRanges };
+  if (Object.keys(shareRanges).length === 0) delete next.shareRanges;
+  return next;
+}
+
+/** Sets (or removes with null) the range of a router's share of `modelId` for slice `sliceId`. */
+export function setShareRange(
+  scenario: Scenario,
+  strategyIndex: number,
+  sliceId: string,
+  modelId: string,
+  range: ValueRange | null,
+): Scenario {
+  const strategy = scenario.strategies[strategyIndex];
+  if (strategy?.kind !== 'router') return scenario;
+  return updateStrategy(scenario, strategyIndex, withShareRange(strategy, sliceId, modelId, range));
+}
+
+/**
+ * The router without the share ranges whose slice or model no longer has a share (after a model is taken out
+ * of a split, or a slice goes back to the fallback). Call it after changing a router's routes.
+ */
+export function pruneShareRanges(strategy: RouterStrategy): RouterStrategy {
+  if (!strategy.shareRanges) return strategy;
+  let next = strategy;
+  for (const sliceId of Object.keys(strategy.shareRanges)) {
+    const shares = Object.hasOwn(strategy.routes, sliceId) ? strategy.routes[sliceId]! : null;
+    for (const modelId of Object.keys(strategy.shareRanges[sliceId]!))
+      if (!shares || !Object.hasOwn(shares, modelId)) next = withShareRange(next, sliceId, modelId, null);
+  }
   return next;
 }
