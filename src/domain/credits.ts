@@ -31,6 +31,98 @@ export function isPlatformCovered(pool: CreditPool, platform: string): boolean {
 }
 
 /**
+ * The pools and platforms of a whole run, prepared once: the order pools are drawn in (soonest end first,
+ * never-ending last, ties in list order), which platforms each covers, and the earliest pool start.
+ */
+export type CreditLedger = {
+  pools: readonly CreditPool[];
+  /** Platforms with spend, in alphabetical order (the order pools pay them in). */
+  platforms: readonly string[];
+  /** Pool indexes in drawing order. */
+  drawOrder: readonly number[];
+  /** The month after each pool's last usable month (Infinity when it never expires), by pool index. */
+  ends: readonly number[];
+  /** `covers[pool][platform]`: whether the pool pays spend on the platform (both by index). */
+  covers: readonly (readonly boolean[])[];
+  /** Whether some pool in the list covers the platform (by platform index). */
+  coveredByAny: readonly boolean[];
+  earliestStart: number;
+};
+
+/** Prepares the pools for drawing month after month; `platforms` are sorted alphabetically here. */
+export function prepareCreditLedger(
+  pools: readonly CreditPool[],
+  platforms: readonly string[],
+): CreditLedger {
+  const sorted = [...platforms].sort();
+  const ends = pools.map(poolEndMonth);
+  const drawOrder = pools.map((_, index) => index).sort((a, b) => ends[a]! - ends[b]! || a - b);
+  const covers = pools.map((pool) => sorted.map((platform) => isPlatformCovered(pool, platform)));
+  return {
+    pools,
+    platforms: sorted,
+    drawOrder,
+    ends,
+    covers,
+    coveredByAny: sorted.map((_, p) => covers.some((row) => row[p])),
+    earliestStart: pools.reduce((min, pool) => Math.min(min, pool.startMonth), Infinity),
+  };
+}
+
+/** One month's draw in figures, without the per-pool records. */
+export type CreditDrawTotals = Omit<CreditDraw, 'creditsDrawn' | 'balances'>;
+
+/**
+ * Pays one month's AI spend from the pools of `ledger`: the core of `drawCredits`, on arrays. `unpaid` holds
+ * the spend of each of `ledger.platforms` (same order) and is left holding what no pool paid; `balances`
+ * (indexed like the pools) are updated in place; `drawnByPool`, when given, receives what each pool paid.
+ */
+export function drawCreditsFromLedger(
+  ledger: CreditLedger,
+  balances: number[],
+  unpaid: number[] | Float64Array,
+  month: number,
+  drawnByPool: number[] | null,
+): CreditDrawTotals {
+  const { pools, platforms, drawOrder, ends, covers, coveredByAny } = ledger;
+  let creditsUsed = 0;
+  for (const index of drawOrder) {
+    const pool = pools[index]!;
+    if (month < pool.startMonth || month >= ends[index]!) continue;
+    const poolCovers = covers[index]!;
+    for (let p = 0; p < platforms.length; p++) {
+      const balance = balances[index]!;
+      if (balance <= 0) break;
+      if (!poolCovers[p]) continue;
+      const owed = unpaid[p]!;
+      const paid = Math.min(balance, owed);
+      if (paid <= 0) continue;
+      balances[index] = balance - paid;
+      unpaid[p] = owed - paid;
+      if (drawnByPool) drawnByPool[index] = drawnByPool[index]! + paid;
+      creditsUsed += paid;
+    }
+  }
+
+  let creditsExpired = 0;
+  for (let index = 0; index < pools.length; index++) {
+    if (ends[index]! - 1 === month) {
+      creditsExpired += balances[index]!;
+      balances[index] = 0;
+    }
+  }
+
+  let cashSpentOnAI = 0;
+  let coveredSpendPaidInCash = 0;
+  for (let p = 0; p < platforms.length; p++) {
+    const owed = unpaid[p]!;
+    cashSpentOnAI += owed;
+    if (month >= ledger.earliestStart && coveredByAny[p]) coveredSpendPaidInCash += owed;
+  }
+  return { creditsUsed, creditsExpired, cashSpentOnAI, coveredSpendPaidInCash };
+}
+
+/**
  * Pays one month's AI spend from the pools, updating `balances` (indexed like `pools`) in place.
  *
  * Pools active in `month` (`startMonth ≤ month < startMonth + expiresAfterMonths`, balance > 0) are drawn in
@@ -44,58 +136,24 @@ export function drawCredits(
   spendByPlatform: Record<string, number>,
   month: number,
 ): CreditDraw {
-  const platforms = Object.keys(spendByPlatform).sort();
-  const unpaid = new Map<string, number>(platforms.map((p) => [p, spendByPlatform[p] ?? 0]));
+  const ledger = prepareCreditLedger(pools, Object.keys(spendByPlatform));
+  const unpaid = ledger.platforms.map((platform) => spendByPlatform[platform] ?? 0);
+  const drawn = pools.map(() => 0);
+  const totals = drawCreditsFromLedger(ledger, balances, unpaid, month, drawn);
+  return { ...totals, ...describePools(pools, drawn, balances) };
+}
+
+/** The per-pool records of a month: what each pool paid and its balance, by pool id. */
+export function describePools(
+  pools: readonly CreditPool[],
+  drawnByPool: readonly number[],
+  balances: readonly number[],
+): Pick<CreditDraw, 'creditsDrawn' | 'balances'> {
   const creditsDrawn = Object.create(null) as Record<string, number>;
-  for (const pool of pools) creditsDrawn[pool.id] = 0;
-
-  const order = pools
-    .map((pool, index) => ({ pool, index, end: poolEndMonth(pool) }))
-    .sort((a, b) => a.end - b.end || a.index - b.index);
-
-  let creditsUsed = 0;
-  for (const { pool, index, end } of order) {
-    if (month < pool.startMonth || month >= end) continue;
-    for (const platform of platforms) {
-      const balance = balances[index]!;
-      if (balance <= 0) break;
-      if (!isPlatformCovered(pool, platform)) continue;
-      const owed = unpaid.get(platform)!;
-      const paid = Math.min(balance, owed);
-      if (paid <= 0) continue;
-      balances[index] = balance - paid;
-      unpaid.set(platform, owed - paid);
-      creditsDrawn[pool.id] = (creditsDrawn[pool.id] ?? 0) + paid;
-      creditsUsed += paid;
-    }
-  }
-
-  let creditsExpired = 0;
-  pools.forEach((pool, index) => {
-    if (poolEndMonth(pool) - 1 === month) {
-      creditsExpired += balances[index]!;
-      balances[index] = 0;
-    }
-  });
-
-  let cashSpentOnAI = 0;
-  let coveredSpendPaidInCash = 0;
-  const earliestStart = pools.reduce((min, pool) => Math.min(min, pool.startMonth), Infinity);
-  for (const [platform, owed] of unpaid) {
-    cashSpentOnAI += owed;
-    if (month >= earliestStart && pools.some((pool) => isPlatformCovered(pool, platform))) {
-      coveredSpendPaidInCash += owed;
-    }
-  }
-
   const balanceById = Object.create(null) as Record<string, number>;
-  pools.forEach((pool, index) => (balanceById[pool.id] = balances[index]!));
-  return {
-    creditsDrawn,
-    balances: balanceById,
-    creditsUsed,
-    creditsExpired,
-    cashSpentOnAI,
-    coveredSpendPaidInCash,
-  };
+  pools.forEach((pool, index) => {
+    creditsDrawn[pool.id] = drawnByPool[index]!;
+    balanceById[pool.id] = balances[index]!;
+  });
+  return { creditsDrawn, balances: balanceById };
 }

@@ -3,9 +3,9 @@
  * the cash left. Pure: the same scenario always gives the same result. Money is USD in full double precision.
  */
 import { costPerCall, costPerClassifierCall } from './call-cost';
-import { drawCredits } from './credits';
+import { describePools, drawCreditsFromLedger, prepareCreditLedger } from './credits';
 import { resolveRoutes } from './routes';
-import type { Model, Scenario, Strategy } from './scenario-schema';
+import type { CapacityPricing, Model, Scenario, Strategy } from './scenario-schema';
 
 /** Hours billed in a month of capacity. */
 export const HOURS_PER_MONTH = 730;
@@ -89,8 +89,12 @@ export function capacityUnits(
   return Math.max(minUnits, Math.ceil(peakTokensPerMinute / tokensPerMinutePerUnit));
 }
 
+function isCapacityBilled(model: Model): model is Model & { pricing: CapacityPricing } {
+  return model.pricing.kind === 'capacity';
+}
+
 /** Per request of one slice: the money of each per-token leg, and the tokens sent to each capacity model. */
-type SlicePlan = {
+export type SlicePlan = {
   list: number;
   cached: number;
   final: number;
@@ -136,24 +140,137 @@ function planSlice(
   return plan;
 }
 
-/** Runs one strategy over the horizon. The scenario must be valid: see `validateScenario`. */
-export function simulateStrategy(scenario: Scenario, strategy: Strategy): StrategyResult {
-  const { traffic, horizonMonths, options, finance } = scenario;
-  const routes = resolveRoutes(scenario, strategy);
-  const plans = routes.map((route, index) => planSlice(scenario, index, route));
+/**
+ * What every strategy of a scenario shares month by month: the requests of each slice
+ * (`requestsPerMonth · (1 + monthlyGrowth)^t`, month-major: `requests[t · slices + s]`) and the cash that
+ * comes and goes besides AI spend (`monthlyRevenue · (1 + revenueGrowth)^t − otherMonthlyBurn`).
+ */
+export type MonthlyDrivers = {
+  requests: Float64Array;
+  otherCashFlow: Float64Array;
+};
 
-  // Capacity models named by any slice's route, with the slices that name them (traffic order).
+/** Tabulates a scenario's `MonthlyDrivers` once, for as many strategies as run on it. */
+export function tabulateMonthlyDrivers(scenario: Scenario): MonthlyDrivers {
+  const { traffic, horizonMonths, finance } = scenario;
+  const requests = new Float64Array(horizonMonths * traffic.length);
+  const otherCashFlow = new Float64Array(horizonMonths);
+  for (let month = 0; month < horizonMonths; month++) {
+    for (let s = 0; s < traffic.length; s++) {
+      const slice = traffic[s]!;
+      requests[month * traffic.length + s] = requestsInMonth(
+        slice.requestsPerMonth,
+        slice.monthlyGrowth,
+        month,
+      );
+    }
+    otherCashFlow[month] =
+      finance.monthlyRevenue * Math.pow(1 + finance.revenueGrowth, month) - finance.otherMonthlyBurn;
+  }
+  return { requests, otherCashFlow };
+}
+
+/**
+ * A strategy resolved against a scenario's slices, ready to be run month by month: the calls each request
+ * makes and their money per request, the capacity models named and the platforms that receive spend. It
+ * depends on the catalog, the batch and caching options, the strategy and each slice's tokens, cache, batch
+ * share and quality bar — not on requests, growth, credit pools, finance or the horizon, so one plan serves
+ * every scenario that differs from the planned one only in those.
+ */
+export type StrategyPlan = {
+  strategy: Strategy;
+  routes: ReturnType<typeof resolveRoutes>;
+  slices: SlicePlan[];
+  /** Platforms that receive spend, in the order they first do (slices in traffic order, then capacity). */
+  platforms: string[];
+  /** Per slice, per per-token leg (in `finalByModel` order): its model, money per request and platform index. */
+  legs: { model: Model; perRequest: number; platform: number }[][];
+  /**
+   * Capacity models named by any slice's route, in the order slices first name them: the slices that name
+   * them (traffic order) with the tokens per request each sends, and the model's platform index.
+   */
+  capacity: {
+    model: Model & { pricing: CapacityPricing };
+    sliceIndexes: number[];
+    tokensPerRequest: number[];
+    platform: number;
+  }[];
+};
+
+/** Resolves a strategy for the scenario's slices (see `StrategyPlan`). The scenario must be valid. */
+export function planStrategy(scenario: Scenario, strategy: Strategy): StrategyPlan {
+  const routes = resolveRoutes(scenario, strategy);
+  const slices = routes.map((route, index) => planSlice(scenario, index, route));
+
   const capacityModels = new Map<Model, number[]>();
-  plans.forEach((plan, sliceIndex) => {
+  slices.forEach((plan, sliceIndex) => {
     for (const model of plan.tokensByCapacityModel.keys()) {
-      const slices = capacityModels.get(model) ?? [];
-      slices.push(sliceIndex);
-      capacityModels.set(model, slices);
+      const named = capacityModels.get(model) ?? [];
+      named.push(sliceIndex);
+      capacityModels.set(model, named);
     }
   });
 
+  const platforms: string[] = [];
+  const platformIndex = new Map<string, number>();
+  const indexOf = (platform: string) => {
+    let index = platformIndex.get(platform);
+    if (index === undefined) {
+      index = platforms.length;
+      platforms.push(platform);
+      platformIndex.set(platform, index);
+    }
+    return index;
+  };
+  const legs = slices.map((plan) =>
+    [...plan.finalByModel].map(([model, perRequest]) => ({
+      model,
+      perRequest,
+      platform: indexOf(model.platform),
+    })),
+  );
+  const capacity: StrategyPlan['capacity'] = [];
+  for (const [model, sliceIndexes] of capacityModels) {
+    const platform = indexOf(model.platform);
+    if (!isCapacityBilled(model)) continue;
+    const tokensPerRequest = sliceIndexes.map((i) => slices[i]!.tokensByCapacityModel.get(model)!);
+    capacity.push({ model, sliceIndexes, tokensPerRequest, platform });
+  }
+  return { strategy, routes, slices, platforms, legs, capacity };
+}
+
+/** The figures of a strategy without its per-month records: what Monte Carlo samples. */
+export type StrategyOutline = {
+  id: string;
+  totals: StrategyResult['totals'];
+  creditsExhaustedMonth: number | null;
+  runwayMonths: number | null;
+  /** AI spend after discounts, by month. */
+  monthlySpend: Float64Array;
+};
+
+/**
+ * Runs a planned strategy over the horizon. With `detail`, every month's record (by slice, model, platform,
+ * pool) is built; without, only the figures of `StrategyOutline`. The arithmetic is the same either way, in
+ * the same order, so every figure is identical.
+ */
+function runPlan(
+  scenario: Scenario,
+  plan: StrategyPlan,
+  drivers: MonthlyDrivers,
+  detail: boolean,
+): StrategyOutline & { months: MonthResult[] } {
+  const { traffic, horizonMonths, options, finance, credits } = scenario;
+  const sliceCount = traffic.length;
+  const { slices, legs, capacity, platforms } = plan;
+  const ledger = prepareCreditLedger(credits, platforms);
+  const sortedPosition = platforms.map((platform) => ledger.platforms.indexOf(platform));
+
   const months: MonthResult[] = [];
-  const balances = scenario.credits.map((pool) => pool.amount);
+  const monthlySpend = new Float64Array(horizonMonths);
+  const balances = credits.map((pool) => pool.amount);
+  const platformSpend = new Float64Array(platforms.length);
+  const unpaid = new Float64Array(platforms.length);
   let cash = finance.cashOnHand;
   const totals: StrategyResult['totals'] = {
     spend: 0,
@@ -168,57 +285,63 @@ export function simulateStrategy(scenario: Scenario, strategy: Strategy): Strate
   let runwayMonths: number | null = null;
 
   for (let month = 0; month < horizonMonths; month++) {
-    const bySlice = emptyRecord();
-    const byModel = emptyRecord();
-    const byPlatform = emptyRecord();
+    const bySlice = detail ? emptyRecord() : null;
+    const byModel = detail ? emptyRecord() : null;
     let spend = 0;
     let listSpend = 0;
     let savingsCaching = 0;
     let savingsBatch = 0;
-    const requests = traffic.map((slice) =>
-      requestsInMonth(slice.requestsPerMonth, slice.monthlyGrowth, month),
-    );
+    platformSpend.fill(0);
+    const firstRequest = month * sliceCount;
 
-    traffic.forEach((slice, sliceIndex) => {
-      const plan = plans[sliceIndex]!;
-      const n = requests[sliceIndex]!;
-      const sliceSpend = n * plan.final;
-      addTo(bySlice, slice.id, sliceSpend);
+    for (let sliceIndex = 0; sliceIndex < sliceCount; sliceIndex++) {
+      const slicePlan = slices[sliceIndex]!;
+      const n = drivers.requests[firstRequest + sliceIndex]!;
+      const sliceSpend = n * slicePlan.final;
+      if (bySlice) addTo(bySlice, traffic[sliceIndex]!.id, sliceSpend);
       spend += sliceSpend;
-      listSpend += n * plan.list;
-      savingsCaching += n * (plan.list - plan.cached);
-      savingsBatch += n * (plan.cached - plan.final);
-      for (const [model, perRequest] of plan.finalByModel) {
-        addTo(byModel, model.id, n * perRequest);
-        addTo(byPlatform, model.platform, n * perRequest);
+      listSpend += n * slicePlan.list;
+      savingsCaching += n * (slicePlan.list - slicePlan.cached);
+      savingsBatch += n * (slicePlan.cached - slicePlan.final);
+      for (const leg of legs[sliceIndex]!) {
+        const amount = n * leg.perRequest;
+        if (byModel) addTo(byModel, leg.model.id, amount);
+        platformSpend[leg.platform] = platformSpend[leg.platform]! + amount;
       }
-    });
+    }
 
-    for (const [model, sliceIndexes] of capacityModels) {
-      if (model.pricing.kind !== 'capacity') continue;
-      const tokensBySlice = sliceIndexes.map(
-        (i) => requests[i]! * plans[i]!.tokensByCapacityModel.get(model)!,
-      );
-      const tokens = tokensBySlice.reduce((sum, t) => sum + t, 0);
+    for (const { model, sliceIndexes, tokensPerRequest, platform } of capacity) {
+      const tokensBySlice = detail ? sliceIndexes.map(() => 0) : null;
+      let tokens = 0;
+      for (let i = 0; i < sliceIndexes.length; i++) {
+        const sliceTokens = drivers.requests[firstRequest + sliceIndexes[i]!]! * tokensPerRequest[i]!;
+        if (tokensBySlice) tokensBySlice[i] = sliceTokens;
+        tokens += sliceTokens;
+      }
       const { hourlyPerUnit, tokensPerMinutePerUnit, minUnits } = model.pricing;
       const units = capacityUnits(tokens, options.peakToAverage, tokensPerMinutePerUnit, minUnits);
       const cost = units * hourlyPerUnit * HOURS_PER_MONTH;
-      sliceIndexes.forEach((sliceIndex, i) => {
-        const share = tokens > 0 ? tokensBySlice[i]! / tokens : 1 / sliceIndexes.length;
-        addTo(bySlice, traffic[sliceIndex]!.id, cost * share);
-      });
-      addTo(byModel, model.id, cost);
-      addTo(byPlatform, model.platform, cost);
+      if (bySlice && byModel && tokensBySlice) {
+        sliceIndexes.forEach((sliceIndex, i) => {
+          const share = tokens > 0 ? tokensBySlice[i]! / tokens : 1 / sliceIndexes.length;
+          addTo(bySlice, traffic[sliceIndex]!.id, cost * share);
+        });
+        addTo(byModel, model.id, cost);
+      }
+      platformSpend[platform] = platformSpend[platform]! + cost;
       spend += cost;
       listSpend += cost;
     }
 
-    const draw = drawCredits(scenario.credits, balances, byPlatform, month);
-    cash += finance.monthlyRevenue * Math.pow(1 + finance.revenueGrowth, month) - finance.otherMonthlyBurn;
+    for (let p = 0; p < platforms.length; p++) unpaid[sortedPosition[p]!] = platformSpend[p]!;
+    const drawnByPool = detail ? credits.map(() => 0) : null;
+    const draw = drawCreditsFromLedger(ledger, balances, unpaid, month, drawnByPool);
+    cash += drivers.otherCashFlow[month]!;
     cash -= draw.cashSpentOnAI;
     if (creditsExhaustedMonth === null && draw.coveredSpendPaidInCash > 1e-9) creditsExhaustedMonth = month;
     if (runwayMonths === null && cash < 0) runwayMonths = month;
 
+    monthlySpend[month] = spend;
     totals.spend += spend;
     totals.listSpend += listSpend;
     if (month < 12) totals.firstYearSpend += spend;
@@ -228,31 +351,72 @@ export function simulateStrategy(scenario: Scenario, strategy: Strategy): Strate
     totals.creditsExpired += draw.creditsExpired;
     totals.cashSpentOnAI += draw.cashSpentOnAI;
 
-    months.push({
-      month,
-      spend,
-      listSpend,
-      savings: { caching: savingsCaching, batch: savingsBatch },
-      bySlice,
-      byModel,
-      byPlatform,
-      creditsDrawn: draw.creditsDrawn,
-      creditBalances: draw.balances,
-      creditsExpired: draw.creditsExpired,
-      cashSpentOnAI: draw.cashSpentOnAI,
-      cashEnd: cash,
-    });
+    if (detail && bySlice && byModel && drawnByPool) {
+      const byPlatform = emptyRecord();
+      for (let p = 0; p < platforms.length; p++) byPlatform[platforms[p]!] = platformSpend[p]!;
+      const pools = describePools(credits, drawnByPool, balances);
+      months.push({
+        month,
+        spend,
+        listSpend,
+        savings: { caching: savingsCaching, batch: savingsBatch },
+        bySlice,
+        byModel,
+        byPlatform,
+        creditsDrawn: pools.creditsDrawn,
+        creditBalances: pools.balances,
+        creditsExpired: draw.creditsExpired,
+        cashSpentOnAI: draw.cashSpentOnAI,
+        cashEnd: cash,
+      });
+    }
   }
 
+  return { id: plan.strategy.id, totals, creditsExhaustedMonth, runwayMonths, monthlySpend, months };
+}
+
+/**
+ * Runs one strategy over the horizon. The scenario must be valid: see `validateScenario`. `drivers`, when
+ * given, must be `tabulateMonthlyDrivers(scenario)` (shared by the strategies of one scenario).
+ */
+export function simulateStrategy(
+  scenario: Scenario,
+  strategy: Strategy,
+  drivers: MonthlyDrivers = tabulateMonthlyDrivers(scenario),
+): StrategyResult {
+  const plan = planStrategy(scenario, strategy);
+  const run = runPlan(scenario, plan, drivers, true);
   return {
     id: strategy.id,
     name: strategy.name,
     kind: strategy.kind,
-    totals,
-    creditsExhaustedMonth,
-    runwayMonths,
-    unmetQuality: traffic.filter((_, i) => routes[i]!.unmetQuality).map((slice) => slice.id),
-    months,
+    totals: run.totals,
+    creditsExhaustedMonth: run.creditsExhaustedMonth,
+    runwayMonths: run.runwayMonths,
+    unmetQuality: scenario.traffic.filter((_, i) => plan.routes[i]!.unmetQuality).map((slice) => slice.id),
+    months: run.months,
+  };
+}
+
+/**
+ * Runs a planned strategy (see `planStrategy`) without building the per-month records by slice, model,
+ * platform and pool: the totals, the month credits run out, the runway and each month's spend, identical to
+ * `simulateStrategy`'s (same arithmetic, same order). `scenario` may differ from the one the plan was made
+ * for only in what a plan does not depend on: requests, growth, credit pools, finance and the horizon.
+ * `drivers`, when given, must be `tabulateMonthlyDrivers(scenario)`.
+ */
+export function simulateStrategyOutline(
+  scenario: Scenario,
+  plan: StrategyPlan,
+  drivers: MonthlyDrivers = tabulateMonthlyDrivers(scenario),
+): StrategyOutline {
+  const run = runPlan(scenario, plan, drivers, false);
+  return {
+    id: run.id,
+    totals: run.totals,
+    creditsExhaustedMonth: run.creditsExhaustedMonth,
+    runwayMonths: run.runwayMonths,
+    monthlySpend: run.monthlySpend,
   };
 }
 
@@ -261,9 +425,10 @@ export function simulateStrategy(scenario: Scenario, strategy: Strategy): Strate
  * Validate first with `validateScenario`, or use `planScenario`, which also rejects overflowing results.
  */
 export function simulate(scenario: Scenario): SimulationResult {
+  const drivers = tabulateMonthlyDrivers(scenario);
   return {
     scenario: scenario.name,
     horizonMonths: scenario.horizonMonths,
-    strategies: scenario.strategies.map((strategy) => simulateStrategy(scenario, strategy)),
+    strategies: scenario.strategies.map((strategy) => simulateStrategy(scenario, strategy, drivers)),
   };
 }
