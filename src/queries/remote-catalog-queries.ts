@@ -85,7 +85,7 @@ function tooLarge(what: string): RemoteCatalogError {
 async function readCappedBody(response: Response, abort: () => void): Promise<Uint8Array> {
   if (response.body === null) {
     const buffer = new Uint8Array(await response.arrayBuffer());
-    if (buffer.byteLength > MAX_IMPORT_BYTES) throw tooLarge('The file');
+    if (buffer.byteLength > MAX_IMPORT_BYTES) throw tooLarge('the file');
     return buffer;
   }
   const reader = response.body.getReader();
@@ -98,7 +98,7 @@ async function readCappedBody(response: Response, abort: () => void): Promise<Ui
     if (total > MAX_IMPORT_BYTES) {
       await reader.cancel().catch(() => undefined);
       abort();
-      throw tooLarge('The file');
+      throw tooLarge('the file');
     }
     chunks.push(value);
   }
@@ -148,7 +148,7 @@ export async function fetchCatalogText(input: string, signal?: AbortSignal): Pro
       throw new RemoteCatalogError(
         'network',
         `${url.host} could not be reached, or it does not let other sites read its files (CORS). ` +
-          'Check the address and your connection, or download the file and import it from your computer.',
+          'Check the address and your connection, or download the file and import it from your computer',
       );
     }
     if (!response.ok) {
@@ -172,7 +172,7 @@ export async function fetchCatalogText(input: string, signal?: AbortSignal): Pro
     const declaredBytes = Number(response.headers.get('content-length') ?? Number.NaN);
     if (Number.isFinite(declaredBytes) && declaredBytes > MAX_IMPORT_BYTES) {
       await response.body?.cancel().catch(() => undefined);
-      throw tooLarge(`The file (${(declaredBytes / (1024 * 1024)).toFixed(1)} MB)`);
+      throw tooLarge(`the file (${(declaredBytes / (1024 * 1024)).toFixed(1)} MB)`);
     }
     const bytes = await readCappedBody(response, () => controller.abort());
     return { url: url.href, fileName: readUrlFileName(url), text: decodeText(bytes, contentType) };

@@ -17,6 +17,7 @@ import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
 import { formatNumber } from '../../ui/format';
+import { CatalogImport } from './catalog-import';
 import { CatalogTable } from './catalog-table';
 import type { CatalogTableHandle } from './catalog-table';
 import { NO_FILTERS, isModelShown, listDistinct, selectCatalogRows, toggleSort } from './catalog-view';
@@ -100,9 +101,11 @@ export function CatalogPanel() {
   const [status, setStatus] = useState('');
   const [confirmingReset, setConfirmingReset] = useState(false);
   const [resetRefusal, setResetRefusal] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
   const tableRef = useRef<CatalogTableHandle>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const resetButtonRef = useRef<HTMLButtonElement>(null);
+  const importButtonRef = useRef<HTMLButtonElement>(null);
   const pendingReveal = useRef<string | null>(null);
   const formId = useId();
 
@@ -232,6 +235,17 @@ export function CatalogPanel() {
     resetButtonRef.current?.focus();
   }
 
+  function closeImport(message: string) {
+    setImporting(false);
+    setStatus(message);
+    importButtonRef.current?.focus();
+  }
+
+  function handleImported(message: string) {
+    setEditing(null);
+    closeImport(message);
+  }
+
   const keptOnReset = shipped.data ? findModelsKeptOnReplace(scenario, shipped.data) : [];
 
   return (
@@ -252,11 +266,24 @@ export function CatalogPanel() {
           <button
             type="button"
             className="button"
+            ref={importButtonRef}
+            aria-expanded={importing}
+            onClick={() => {
+              setImporting((open) => !open);
+              setConfirmingReset(false);
+            }}
+          >
+            Import catalog…
+          </button>
+          <button
+            type="button"
+            className="button"
             ref={resetButtonRef}
             aria-expanded={confirmingReset}
             onClick={() => {
               setConfirmingReset((open) => !open);
               setResetRefusal(null);
+              setImporting(false);
             }}
           >
             Reset to shipped catalog…
@@ -317,6 +344,14 @@ export function CatalogPanel() {
             </button>
           </div>
         </div>
+      )}
+
+      {importing && (
+        <CatalogImport
+          priceUnit={priceUnit}
+          onApplied={handleImported}
+          onCancel={() => closeImport('Catalog import cancelled: nothing was changed.')}
+        />
       )}
 
       <p className="catalog__status" role="status">

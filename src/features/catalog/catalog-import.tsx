@@ -1,0 +1,699 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
+import type { Model } from '../../domain/scenario-schema';
+import type { ValidationIssue } from '../../domain/validate-scenario';
+import { diffCatalogs, listPriceUpdates, stampImportSource } from '../../io/catalog-diff';
+import type { CatalogDiff, ModelOtherChange, ModelPriceChange } from '../../io/catalog-diff';
+import { parseCatalogText } from '../../io/catalog-import';
+import type { CatalogFormat, CatalogImportResult } from '../../io/catalog-import';
+import { MAX_IMPORT_BYTES } from '../../io/json-text';
+import { parseCatalogUrl, remoteCatalogQueryOptions } from '../../queries/remote-catalog-queries';
+import { findModelsKeptOnReplace, replaceCatalog, updateModelPrices } from '../../state/scenario-edits';
+import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import type { PriceUnit } from '../../state/scenario-store';
+import { describeRefusal } from '../../ui/edit-issues';
+import { formatNumber } from '../../ui/format';
+import {
+  MAX_ISSUES_SHOWN,
+  MAX_LIST_ROWS,
+  OTHER_FIELD_LABELS,
+  PRICING_FIELD_LABELS,
+  countModels,
+  describeAppliedAll,
+  describeAppliedPrices,
+  describeModel,
+  describePriceMove,
+  formatImportDate,
+  formatModelValue,
+  formatPricingValue,
+  listNames,
+} from './catalog-import-text';
+import './catalog-import.css';
+
+type Source =
+  { kind: 'file'; name: string; result: CatalogImportResult | null } | { kind: 'url'; url: string };
+
+type Parsed = { origin: string; result: CatalogImportResult };
+
+const FORMAT_NAMES: Record<CatalogFormat, string> = {
+  native: 'native catalog JSON',
+  csv: 'CSV',
+  litellm: 'LiteLLM price file',
+};
+
+const MEGABYTE = 1024 * 1024;
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Reads a picked file: its size first (a huge file is never read), then its text as a catalog. */
+async function readCatalogFile(file: File, importedAt: string): Promise<CatalogImportResult> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    const size = (file.size / MEGABYTE).toFixed(1);
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          message: `the file is ${size} MB; the most this planner reads is ${MAX_IMPORT_BYTES / MEGABYTE} MB`,
+        },
+      ],
+    };
+  }
+  try {
+    return parseCatalogText(await file.text(), { fileName: file.name, importedAt });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, issues: [{ path: '', message: `the file could not be read (${reason})` }] };
+  }
+}
+
+/** A model's name, with its id below when the two differ (ids are what the file and the strategies use). */
+function ModelLabel({ model }: { model: Model }) {
+  return (
+    <>
+      <span className="catalog-import__model-name">{describeModel(model)}</span>
+      {model.name !== '' && model.name !== model.id && (
+        <span className="catalog-import__model-id">{model.id}</span>
+      )}
+    </>
+  );
+}
+
+function MoreRows({ hidden, what }: { hidden: number; what: string }) {
+  if (hidden <= 0) return null;
+  return (
+    <p className="muted catalog-import__more">
+      …and {formatNumber(hidden)} more {what} not listed here.
+    </p>
+  );
+}
+
+/** Takes whole models until their rows would pass `MAX_LIST_ROWS`. */
+function takeGroups<T extends { changes: readonly unknown[] }>(
+  groups: readonly T[],
+): { shown: T[]; hiddenRows: number } {
+  const shown: T[] = [];
+  let rows = 0;
+  let hiddenRows = 0;
+  for (const group of groups) {
+    if (rows + group.changes.length <= MAX_LIST_ROWS || shown.length === 0) {
+      shown.push(group);
+      rows += group.changes.length;
+    } else hiddenRows += group.changes.length;
+  }
+  return { shown, hiddenRows };
+}
+
+function IssueList({ origin, issues }: { origin: string; issues: readonly ValidationIssue[] }) {
+  const count = issues.length;
+  return (
+    <div className="catalog-import__issues" role="alert">
+      <p>
+        “{origin}” was not imported: {formatNumber(count)} problem{count === 1 ? '' : 's'} found. Nothing was
+        changed.
+      </p>
+      <ul>
+        {issues.slice(0, MAX_ISSUES_SHOWN).map((issue, index) => (
+          <li key={index}>
+            {issue.path ? <code>{issue.path}</code> : <span>The file</span>}: {issue.message}
+          </li>
+        ))}
+      </ul>
+      <MoreRows hidden={count - MAX_ISSUES_SHOWN} what="problems" />
+    </div>
+  );
+}
+
+function Count({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <div className={`catalog-import__count${value === 0 ? ' catalog-import__count--zero' : ''}`}>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{formatNumber(value)}</dd>
+    </div>
+  );
+}
+
+function PriceChangeTable({
+  changes,
+  priceUnit,
+}: {
+  changes: readonly ModelPriceChange[];
+  priceUnit: PriceUnit;
+}) {
+  const { shown, hiddenRows } = takeGroups(changes);
+  const unit = priceUnit === 'per-million' ? 'per 1M tokens' : 'per 1K tokens';
+  return (
+    <>
+      <div
+        className="table-scroll catalog-import__scroll"
+        tabIndex={0}
+        role="group"
+        aria-label="Price changes"
+      >
+        <table className="data-table catalog-import__table" data-testid="import-price-changes">
+          <caption className="visually-hidden">
+            Price changes, token prices {unit}: current and imported value of every price that differs
+          </caption>
+          <colgroup>
+            <col className="catalog-import__col-model" />
+            <col className="catalog-import__col-field" />
+            <col className="catalog-import__col-value" />
+            <col className="catalog-import__col-value" />
+            <col className="catalog-import__col-move" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Price</th>
+              <th scope="col" className="num">
+                Current
+              </th>
+              <th scope="col" className="num">
+                Imported
+              </th>
+              <th scope="col" className="num">
+                Change
+              </th>
+            </tr>
+          </thead>
+          {shown.map(({ after, changes: fields }) => (
+            <tbody key={after.id}>
+              {fields.map((change, index) => (
+                <tr key={change.field}>
+                  {index === 0 && (
+                    <th scope="rowgroup" rowSpan={fields.length} className="catalog-import__model">
+                      <ModelLabel model={after} />
+                    </th>
+                  )}
+                  <td>{PRICING_FIELD_LABELS[change.field]}</td>
+                  <td className="num">{formatPricingValue(change.field, change.before, priceUnit)}</td>
+                  <td className="num">
+                    <span aria-hidden="true" className="catalog-import__arrow">
+                      →{' '}
+                    </span>
+                    {formatPricingValue(change.field, change.after, priceUnit)}
+                  </td>
+                  <td className="num">{describePriceMove(change)}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+      <MoreRows hidden={hiddenRows} what="price rows" />
+    </>
+  );
+}
+
+function OtherChangeTable({ changes }: { changes: readonly ModelOtherChange[] }) {
+  const { shown, hiddenRows } = takeGroups(changes);
+  return (
+    <>
+      <div
+        className="table-scroll catalog-import__scroll"
+        tabIndex={0}
+        role="group"
+        aria-label="Other changes"
+      >
+        <table className="data-table catalog-import__table">
+          <caption className="visually-hidden">
+            Other changes: current and imported value of every field that differs
+          </caption>
+          <colgroup>
+            <col className="catalog-import__col-model" />
+            <col className="catalog-import__col-field" />
+            <col className="catalog-import__col-text" />
+            <col className="catalog-import__col-text" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Field</th>
+              <th scope="col">Current</th>
+              <th scope="col">Imported</th>
+            </tr>
+          </thead>
+          {shown.map(({ after, changes: fields }) => (
+            <tbody key={after.id}>
+              {fields.map((change, index) => (
+                <tr key={change.field}>
+                  {index === 0 && (
+                    <th scope="rowgroup" rowSpan={fields.length} className="catalog-import__model">
+                      <ModelLabel model={after} />
+                    </th>
+                  )}
+                  <td>{OTHER_FIELD_LABELS[change.field]}</td>
+                  <td className="catalog-import__text">{formatModelValue(change.field, change.before)}</td>
+                  <td className="catalog-import__text">{formatModelValue(change.field, change.after)}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
+      <MoreRows hidden={hiddenRows} what="field changes" />
+    </>
+  );
+}
+
+function describePrices(model: Model, priceUnit: PriceUnit): string {
+  const { pricing } = model;
+  if (pricing.kind === 'capacity')
+    return formatPricingValue('hourlyPerUnit', pricing.hourlyPerUnit, priceUnit);
+  const input = formatPricingValue('inputPerMTok', pricing.inputPerMTok, priceUnit);
+  const output = formatPricingValue('outputPerMTok', pricing.outputPerMTok, priceUnit);
+  return `${input} in, ${output} out`;
+}
+
+function ModelList({
+  models,
+  priceUnit,
+  label,
+  status,
+}: {
+  models: readonly Model[];
+  priceUnit: PriceUnit;
+  label: string;
+  status?: (model: Model) => ReactNode;
+}) {
+  const shown = models.slice(0, MAX_LIST_ROWS);
+  return (
+    <>
+      <div className="table-scroll catalog-import__scroll" tabIndex={0} role="group" aria-label={label}>
+        <table className="data-table catalog-import__table">
+          <caption className="visually-hidden">{label}</caption>
+          <colgroup>
+            <col className="catalog-import__col-model" />
+            <col className="catalog-import__col-field" />
+            <col className="catalog-import__col-prices" />
+            {status && <col className="catalog-import__col-status" />}
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">Platform</th>
+              <th scope="col">Prices</th>
+              {status && <th scope="col">On “Apply all”</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((model) => (
+              <tr key={model.id}>
+                <th scope="row" className="catalog-import__model">
+                  <ModelLabel model={model} />
+                </th>
+                <td className="catalog-import__text">{model.platform}</td>
+                <td>{describePrices(model, priceUnit)}</td>
+                {status && <td>{status(model)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <MoreRows hidden={models.length - shown.length} what="models" />
+    </>
+  );
+}
+
+function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+  if (count === 0) return null;
+  return (
+    <details className="catalog-import__section">
+      <summary>
+        {title} ({formatNumber(count)})
+      </summary>
+      {children}
+    </details>
+  );
+}
+
+type DiffViewProps = {
+  diff: CatalogDiff;
+  result: Extract<CatalogImportResult, { ok: true }>;
+  kept: readonly Model[];
+  priceUnit: PriceUnit;
+  refusal: string | null;
+  onApplyAll: () => void;
+  onApplyPrices: () => void;
+  onCancel: () => void;
+};
+
+function DiffView({
+  diff,
+  result,
+  kept,
+  priceUnit,
+  refusal,
+  onApplyAll,
+  onApplyPrices,
+  onCancel,
+}: DiffViewProps) {
+  const id = useId();
+  const keptIds = useMemo(() => new Set(kept.map((model) => model.id)), [kept]);
+  const removed = diff.missing.length - kept.length;
+  const priceCount = diff.priceChanges.length;
+  return (
+    <div className="catalog-import__diff">
+      <dl className="catalog-import__counts" aria-label="What would change">
+        <Count label="Added" value={diff.added.length} testId="import-count-added" />
+        <Count label="Price changes" value={priceCount} testId="import-count-price-changes" />
+        <Count label="Other changes" value={diff.otherChanges.length} testId="import-count-other-changes" />
+        <Count label="Missing from file" value={diff.missing.length} testId="import-count-missing" />
+        <Count label="Unchanged" value={diff.unchanged.length} testId="import-count-unchanged" />
+        <Count label="Skipped entries" value={result.skipped} testId="import-count-skipped" />
+      </dl>
+
+      <h4 className="catalog-import__subhead">Price changes</h4>
+      {priceCount === 0 ? (
+        <p className="muted catalog-import__none">No price in the file differs from this catalog.</p>
+      ) : (
+        <PriceChangeTable changes={diff.priceChanges} priceUnit={priceUnit} />
+      )}
+
+      <Section title="Added models" count={diff.added.length}>
+        <ModelList models={diff.added} priceUnit={priceUnit} label="Added models" />
+      </Section>
+      <Section title="Other changes" count={diff.otherChanges.length}>
+        <OtherChangeTable changes={diff.otherChanges} />
+      </Section>
+      <Section title="Missing from the file" count={diff.missing.length}>
+        <ModelList
+          models={diff.missing}
+          priceUnit={priceUnit}
+          label="Models missing from the file"
+          status={(model) =>
+            keptIds.has(model.id) ? (
+              <span className="badge badge--good catalog-import__badge">kept: a strategy uses it</span>
+            ) : (
+              <span className="badge badge--neutral catalog-import__badge">removed</span>
+            )
+          }
+        />
+      </Section>
+      <Section title="Skipped entries" count={result.skipped}>
+        <p className="muted catalog-import__note">
+          Entries of the file that are not priced chat or completion models (embeddings, images, the
+          sample_spec template…).
+        </p>
+        <ul className="catalog-import__skipped">
+          {result.skippedKeys.slice(0, MAX_LIST_ROWS).map((key, index) => (
+            <li key={index}>
+              <code>{key}</code>
+            </li>
+          ))}
+        </ul>
+        <MoreRows hidden={result.skippedKeys.length - MAX_LIST_ROWS} what="entries" />
+      </Section>
+
+      {refusal && (
+        <p className="field__error catalog-import__refusal" role="alert">
+          {refusal}
+        </p>
+      )}
+
+      <div className="catalog-import__choices">
+        <div className="catalog-import__choice">
+          <button
+            type="button"
+            className="button button--primary"
+            aria-describedby={`${id}-all`}
+            onClick={onApplyAll}
+          >
+            Apply all
+          </button>
+          <p id={`${id}-all`} className="muted">
+            The catalog becomes the {countModels(result.models.length)} of the file:{' '}
+            {formatNumber(diff.added.length)} added, {formatNumber(removed)} removed; names, quality and other
+            fields come from the file.
+            {kept.length > 0 &&
+              ` Keeps ${listNames(kept.map(describeModel))}, which your strategies use and the file lacks.`}
+          </p>
+        </div>
+        <div className="catalog-import__choice">
+          <button
+            type="button"
+            className="button"
+            aria-describedby={`${id}-prices`}
+            disabled={priceCount === 0}
+            onClick={onApplyPrices}
+          >
+            Apply price updates only
+          </button>
+          <p id={`${id}-prices`} className="muted">
+            {priceCount === 0
+              ? 'No price to update.'
+              : `Changes the prices of ${countModels(priceCount)} and nothing else: no model added or removed.`}
+          </p>
+        </div>
+        <div className="catalog-import__choice">
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <p className="muted">Leaves the catalog as it is.</p>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export type CatalogImportProps = {
+  priceUnit: PriceUnit;
+  /** Called after an import was applied, with the sentence that says what changed. */
+  onApplied: (message: string) => void;
+  onCancel: () => void;
+};
+
+/**
+ * Importing a pricing catalog from a file or a web address: the file is read and checked, compared with the
+ * scenario's catalog by id, and nothing changes until the user applies everything or only the new prices (one
+ * undo step either way). A file with problems lists them all and changes nothing.
+ */
+export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportProps) {
+  const scenario = useScenario();
+  const [importedAt] = useState(() => formatImportDate(new Date()));
+  const [source, setSource] = useState<Source | null>(null);
+  const [urlText, setUrlText] = useState('');
+  const [urlError, setUrlError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const readCount = useRef(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const requestedUrl = source?.kind === 'url' ? source.url : null;
+  const remote = useQuery({
+    ...remoteCatalogQueryOptions(requestedUrl ?? ''),
+    enabled: requestedUrl !== null,
+  });
+
+  const remoteData = requestedUrl !== null ? remote.data : undefined;
+  const remoteResult = useMemo(() => {
+    if (!remoteData) return null;
+    const options = remoteData.fileName ? { fileName: remoteData.fileName, importedAt } : { importedAt };
+    return parseCatalogText(remoteData.text, options);
+  }, [remoteData, importedAt]);
+
+  let parsed: Parsed | null = null;
+  if (source?.kind === 'file' && source.result) parsed = { origin: source.name, result: source.result };
+  else if (source?.kind === 'url' && remoteData && remoteResult)
+    parsed = { origin: remoteData.url, result: remoteResult };
+
+  const origin = parsed?.origin ?? '';
+  const okResult = parsed?.result.ok ? parsed.result : null;
+  const models = useMemo(
+    () => (okResult ? stampImportSource(okResult.models, { origin, importedAt }) : null),
+    [okResult, origin, importedAt],
+  );
+  const diff = useMemo(
+    () => (models ? diffCatalogs(scenario.catalog, models) : null),
+    [scenario.catalog, models],
+  );
+  const kept = useMemo(() => (models ? findModelsKeptOnReplace(scenario, models) : []), [scenario, models]);
+
+  async function handleFile(file: File | undefined) {
+    if (!file) return;
+    const read = ++readCount.current;
+    setSource({ kind: 'file', name: file.name, result: null });
+    setRefusal(null);
+    const result = await readCatalogFile(file, importedAt);
+    if (read !== readCount.current) return; // a newer file or address took over
+    setSource({ kind: 'file', name: file.name, result });
+    // The same file may be picked again after it is fixed.
+    if (fileInputRef.current) fileInputRef.current.value = '';
+  }
+
+  function handleFetch(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    let url: URL;
+    try {
+      url = parseCatalogUrl(urlText);
+    } catch (error) {
+      setUrlError(capitalise(error instanceof Error ? error.message : String(error)));
+      return;
+    }
+    readCount.current++;
+    setUrlError(null);
+    setRefusal(null);
+    if (requestedUrl === url.href) void remote.refetch();
+    else setSource({ kind: 'url', url: url.href });
+  }
+
+  function applyAll() {
+    const { scenario: current, edit } = usePlannerStore.getState();
+    if (!current || !models || !diff) return;
+    const keptNow = findModelsKeptOnReplace(current, models);
+    const refused = describeRefusal(edit((s) => replaceCatalog(s, models)));
+    if (refused) {
+      setRefusal(`The import ${refused}`);
+      return;
+    }
+    onApplied(
+      describeAppliedAll({
+        origin,
+        importedCount: models.length,
+        added: diff.added.length,
+        priceChanges: diff.priceChanges.length,
+        otherChanges: diff.otherChanges.length,
+        removed: diff.missing.length - keptNow.length,
+        kept: keptNow,
+      }),
+    );
+  }
+
+  function applyPrices() {
+    if (!diff) return;
+    const updates = listPriceUpdates(diff);
+    const refused = describeRefusal(usePlannerStore.getState().edit((s) => updateModelPrices(s, updates)));
+    if (refused) {
+      setRefusal(`The price updates ${refused}`);
+      return;
+    }
+    onApplied(describeAppliedPrices(origin, updates));
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      onCancel();
+    }
+  }
+
+  let statusText = '';
+  if (source?.kind === 'file' && !source.result) statusText = `Reading ${source.name}…`;
+  else if (source?.kind === 'url' && remote.isFetching) statusText = `Fetching ${source.url}…`;
+  else if (parsed && okResult && diff) {
+    const skipped =
+      okResult.skipped > 0
+        ? `; ${formatNumber(okResult.skipped)} entr${okResult.skipped === 1 ? 'y' : 'ies'} skipped`
+        : '';
+    statusText =
+      `Read ${countModels(okResult.imported)} from ${origin} (${FORMAT_NAMES[okResult.format]})${skipped}. ` +
+      'Nothing changes until you apply.';
+  }
+
+  return (
+    <section
+      className="card catalog-import"
+      aria-labelledby={`${id}-title`}
+      onKeyDown={handleKeyDown}
+      data-testid="catalog-import"
+    >
+      <h3 id={`${id}-title`} ref={headingRef} tabIndex={-1} className="catalog-import__title">
+        Import a catalog
+      </h3>
+      <p className="muted catalog-import__intro">
+        Our catalog JSON, a CSV with a header row, or LiteLLM’s{' '}
+        <code>model_prices_and_context_window.json</code>, up to 20 MB. You see what would change before
+        anything does.
+      </p>
+
+      <div className="catalog-import__sources">
+        <div className="field catalog-import__source">
+          <label htmlFor={`${id}-file`} className="field__label">
+            Catalog file to import
+          </label>
+          <input
+            ref={fileInputRef}
+            id={`${id}-file`}
+            type="file"
+            accept=".json,.csv,.txt,application/json,text/csv"
+            onChange={(event) => void handleFile(event.target.files?.[0])}
+          />
+        </div>
+        <p className="catalog-import__or" aria-hidden="true">
+          or
+        </p>
+        <form
+          className="catalog-import__source"
+          onSubmit={handleFetch}
+          noValidate
+          aria-label="Fetch a catalog"
+        >
+          <div className={`field${urlError ? ' field--invalid' : ''}`}>
+            <label htmlFor={`${id}-url`} className="field__label">
+              Catalog web address
+            </label>
+            <div className="catalog-import__url-row">
+              <input
+                id={`${id}-url`}
+                type="url"
+                inputMode="url"
+                autoComplete="url"
+                spellCheck={false}
+                placeholder="https://raw.githubusercontent.com/…/model_prices_and_context_window.json"
+                value={urlText}
+                aria-invalid={urlError ? true : undefined}
+                aria-describedby={`${id}-url-hint`}
+                onChange={(event) => setUrlText(event.target.value)}
+              />
+              <button type="submit" className="button">
+                Fetch
+              </button>
+            </div>
+            <p id={`${id}-url-hint`} className={urlError ? 'field__error' : 'field__hint'}>
+              {urlError ?? 'The server must let other sites read the file (raw.githubusercontent.com does).'}
+            </p>
+          </div>
+        </form>
+      </div>
+
+      <p className="catalog-import__status" role="status">
+        {statusText}
+      </p>
+
+      {source?.kind === 'url' && remote.isError && !remote.isFetching && (
+        <div className="catalog-import__issues" role="alert">
+          <p>The catalog could not be fetched: {remote.error.message}. Nothing was changed.</p>
+        </div>
+      )}
+      {parsed && !parsed.result.ok && <IssueList origin={parsed.origin} issues={parsed.result.issues} />}
+      {okResult && diff && (
+        <DiffView
+          diff={diff}
+          result={okResult}
+          kept={kept}
+          priceUnit={priceUnit}
+          refusal={refusal}
+          onApplyAll={applyAll}
+          onApplyPrices={applyPrices}
+          onCancel={onCancel}
+        />
+      )}
+
+      {!(okResult && diff) && (
+        <div className="catalog-import__footer">
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
