@@ -1,3 +1,6 @@
+import { SensitivitySection } from './sensitivity-section';
+
+/** Uncertainty: which inputs move spend and runway most. */
 export function UncertaintyPanel() {
-  return <p>Coming in this build.</p>;
+  return <SensitivitySection />;
 }

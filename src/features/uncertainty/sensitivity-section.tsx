@@ -1,0 +1,183 @@
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
+import { ChartFrame } from '../../charts/chart-frame';
+import { TORNADO_CHROME_PX, TORNADO_ROW_PX, TornadoChart } from '../../charts/tornado-chart';
+import { analyseSensitivity, rankSensitivity } from '../../domain/sensitivity';
+import type { SensitivityMetric } from '../../domain/sensitivity';
+import { findCheapestStrategy, useFocusStrategy, useSimulation } from '../../state/selectors';
+import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { formatMonths, formatNumber } from '../../ui/format';
+import { NumberField } from '../../ui/number-field';
+import { describeFirstYear } from '../../ui/outcome-text';
+import { StrategySelect } from '../../ui/strategy-select';
+import {
+  buildSensitivityTable,
+  buildTornadoRows,
+  describeSensitivity,
+  formatOutcome,
+  readOutcomeValue,
+  splitByEffect,
+} from './sensitivity-figures';
+import './sensitivity.css';
+
+/** Inputs shown before "Show all". */
+const TOP_COUNT = 12;
+const DEFAULT_SWING = 0.2;
+
+/** The default swing: at least 1 % (a smaller one says nothing), at most 100 % (a count swung to 0). */
+const swingSchema = z
+  .number()
+  .min(0.01, { message: 'must be between 1 % and 100 %' })
+  .max(1, { message: 'must be between 1 % and 100 %' });
+
+/** A short tick for the runway axis: "18 mo". */
+function formatMonthTick(months: number): string {
+  return `${formatNumber(months)} mo`;
+}
+
+/** A short tick for the spend axis: "$480K". */
+function formatSpendTick(usd: number): string {
+  const sign = usd < 0 ? '−' : '';
+  return `${sign}$${formatNumber(Math.abs(usd), true)}`;
+}
+
+/**
+ * Sensitivity: which inputs move the focused strategy's 12-month spend or cash runway most when each swings
+ * across its range (or ±20 % without one), as a tornado chart with its table.
+ */
+export function SensitivitySection() {
+  const scenario = useScenario();
+  const result = useSimulation();
+  const focus = useFocusStrategy();
+  const setFocusStrategy = usePlannerStore((s) => s.setFocusStrategy);
+  const [metric, setMetric] = useState<SensitivityMetric>('spend');
+  const [swing, setSwing] = useState(DEFAULT_SWING);
+  const [showAll, setShowAll] = useState(false);
+  const focusId = focus?.id ?? null;
+  const analysis = useMemo(
+    () => (focusId === null ? null : analyseSensitivity(scenario, focusId, { swing })),
+    [scenario, focusId, swing],
+  );
+  const cheapest = findCheapestStrategy(result);
+  const spendName = describeFirstYear(scenario);
+  const metricName = metric === 'spend' ? spendName : 'cash runway';
+
+  if (!focus || !analysis) {
+    return (
+      <section className="sensitivity" aria-labelledby="sensitivity-title">
+        <h2 id="sensitivity-title">Sensitivity</h2>
+        <p>Add a strategy on the Strategies screen to see which inputs move its spend and runway most.</p>
+      </section>
+    );
+  }
+
+  const ranked = rankSensitivity(analysis.entries, metric);
+  const { moving, still } = splitByEffect(ranked, metric);
+  const shown = showAll ? moving : moving.slice(0, TOP_COUNT);
+  const horizon = analysis.horizonMonths;
+  const baselineValue = readOutcomeValue(analysis.baseline, metric, horizon);
+  const baselineText = formatOutcome(analysis.baseline, metric, horizon);
+
+  return (
+    <section className="sensitivity" aria-labelledby="sensitivity-title">
+      <div className="section-head">
+        <h2 id="sensitivity-title">Sensitivity: what moves the outcome most</h2>
+      </div>
+      <p className="muted sensitivity__intro">
+        Each input swings on its own across its range — yours where you gave one (◆), else the swing below —
+        while every other input stays at its likely value.
+      </p>
+      <div className="toolbar sensitivity__controls">
+        <StrategySelect
+          label="Strategy"
+          strategies={result.strategies}
+          value={focus.id}
+          cheapestId={cheapest?.id ?? null}
+          onChange={setFocusStrategy}
+        />
+        <div className="field">
+          <span className="field__label" id="sensitivity-metric-label">
+            Outcome
+          </span>
+          <div className="sensitivity__segmented" role="group" aria-labelledby="sensitivity-metric-label">
+            {(['spend', 'runway'] as const).map((option) => (
+              <button
+                key={option}
+                type="button"
+                className="button"
+                aria-pressed={metric === option}
+                onClick={() => setMetric(option)}
+              >
+                {option === 'spend' ? spendName : 'Cash runway'}
+              </button>
+            ))}
+          </div>
+        </div>
+        <div className="sensitivity__swing">
+          <NumberField
+            label="Swing where no range (±)"
+            value={swing}
+            schema={swingSchema}
+            percent
+            onCommit={(value) => {
+              setSwing(value);
+              return null;
+            }}
+            testId="sensitivity-swing"
+          />
+        </div>
+      </div>
+
+      {moving.length === 0 ? (
+        <p className="notice notice--info sensitivity__none" role="status">
+          {metric === 'runway' && analysis.baseline.runwayMonths === null
+            ? `Cash lasts beyond ${formatMonths(horizon)} under ${analysis.strategyName} at both ends of every input's range.`
+            : `No input moves the ${metricName} of ${analysis.strategyName} across its range (${baselineText}).`}
+        </p>
+      ) : (
+        <ChartFrame
+          title={`What moves the ${metricName}: ${analysis.strategyName}`}
+          summary={describeSensitivity(analysis, moving, metric, metricName)}
+          table={buildSensitivityTable(shown, metric, metricName, analysis)}
+          height={TORNADO_CHROME_PX + TORNADO_ROW_PX * shown.length}
+        >
+          <TornadoChart
+            rows={buildTornadoRows(shown, metric, horizon)}
+            baseline={baselineValue}
+            baselineLabel={`Likely: ${baselineText}`}
+            formatTick={metric === 'spend' ? formatSpendTick : formatMonthTick}
+          />
+        </ChartFrame>
+      )}
+
+      <div className="sensitivity__footer">
+        {moving.length > TOP_COUNT && (
+          <button type="button" className="button" onClick={() => setShowAll((v) => !v)}>
+            {showAll ? `Show the top ${TOP_COUNT}` : `Show all ${moving.length} inputs that move it`}
+          </button>
+        )}
+        {moving.length > 0 && (
+          <p className="muted sensitivity__count" role="status">
+            Showing {shown.length} of the {moving.length} inputs that move the {metricName}, largest swing
+            first.
+          </p>
+        )}
+      </div>
+
+      {still.length > 0 && (
+        <details className="sensitivity__still">
+          <summary>
+            {still.length} {still.length === 1 ? 'input does' : 'inputs do'} not move the {metricName}
+          </summary>
+          <p>{still.map((entry) => entry.input.label).join('; ')}.</p>
+        </details>
+      )}
+      {metric === 'runway' && (
+        <p className="muted sensitivity__note">
+          Cash runway is the number of months until cash first goes below zero; a runway beyond the{' '}
+          {formatMonths(horizon)} horizon is drawn at {formatMonths(horizon)}.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * The sensitivity section on the small scenario (tests/factories/small-scenario.ts): one slice of 1,000,000
+ * requests a month, 1,000 input + 100 output tokens; "All on cheap" costs $0.0012 a request ($1,200 a month,
+ * $14,400 in 12 months), "All on dear" $0.0045 ($4,500 a month, $54,000). The tests read the chart's table.
+ */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { ScenarioInput } from '../../src/domain/scenario-schema';
+import { SensitivitySection } from '../../src/features/uncertainty/sensitivity-section';
+import { usePlannerStore } from '../../src/state/scenario-store';
+import { renderWithScenario } from '../factories/render-with-store';
+import { makeSmallScenario } from '../factories/small-scenario';
+
+function getTable(metricName: string, strategyName: string) {
+  return screen.getByRole('table', { name: `What moves the ${metricName}: ${strategyName}: data` });
+}
+
+/** Every body row as its cells' text, the row header first. */
+function readRows(table: HTMLElement): string[][] {
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent ?? ''));
+}
+
+async function focusDear() {
+  await userEvent.selectOptions(screen.getByLabelText('Strategy'), 'all-dear');
+}
+
+/** The small scenario with three slices like its one, so more than twelve inputs move the spend. */
+function makeThreeSliceScenario(): ScenarioInput {
+  const scenario = makeSmallScenario();
+  const slice = scenario.traffic[0]!;
+  return {
+    ...scenario,
+    traffic: [
+      slice,
+      { ...slice, id: 'second', name: 'Second traffic' },
+      { ...slice, id: 'third', name: 'Third traffic' },
+    ],
+  };
+}
+
+describe('SensitivitySection', () => {
+  it('opens on the focused strategy (the cheapest) with requests moving its 12-month spend most', () => {
+    renderWithScenario(<SensitivitySection />, makeSmallScenario());
+    const table = getTable('12-month spend', 'All on cheap');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Input', 'Range', 'Low value → 12-month spend', 'High value → 12-month spend', 'Swing']);
+    // 800,000 × $0.0012 × 12 = $11,520; 1,200,000 × $0.0012 × 12 = $17,280; swing $5,760.
+    expect(readRows(table)[0]).toEqual([
+      'Main traffic · requests per month',
+      '±20%',
+      '800,000 → $11,520',
+      '1,200,000 → $17,280',
+      '$5,760',
+    ]);
+  });
+
+  it('follows the strategy select, which also focuses the strategy everywhere', async () => {
+    renderWithScenario(<SensitivitySection />, makeSmallScenario());
+    await focusDear();
+    expect(usePlannerStore.getState().focusStrategyId).toBe('all-dear');
+    const rows = readRows(getTable('12-month spend', 'All on dear'));
+    // Requests: $43,200 / $64,800 (swing $21,600); input tokens 800 / 1,200 → $0.0039 / $0.0051 a request →
+    // $46,800 / $61,200 ($14,400); output tokens 80 / 120 → $0.0042 / $0.0048 → $50,400 / $57,600 ($7,200).
+    expect(rows.slice(0, 3)).toEqual([
+      ['Main traffic · requests per month', '±20%', '800,000 → $43,200', '1,200,000 → $64,800', '$21,600'],
+      ['Main traffic · input tokens', '±20%', '800 → $46,800', '1,200 → $61,200', '$14,400'],
+      ['Main traffic · output tokens', '±20%', '80 → $50,400', '120 → $57,600', '$7,200'],
+    ]);
+    // Growth of 0 swings by ±1 point: 4,500 × (1 − 0.99^12)/0.01 = $51,127; 4,500 × (1.01^12 − 1)/0.01 = $57,071.
+    expect(rows[3]).toEqual([
+      'Main traffic · monthly growth',
+      '±20%',
+      '-1% → $51,127',
+      '1% → $57,071',
+      '$5,944',
+    ]);
+    // Only those four move spend; cash on hand, burn, hit rate… are listed as not moving it.
+    expect(rows).toHaveLength(4);
+    expect(screen.getByText('8 inputs do not move the 12-month spend')).toBeInTheDocument();
+  });
+
+  it('switches to cash runway, with the finances on top', async () => {
+    renderWithScenario(<SensitivitySection />, makeSmallScenario());
+    await focusDear();
+    await userEvent.click(screen.getByRole('button', { name: 'Cash runway' }));
+    expect(screen.getByRole('button', { name: 'Cash runway' })).toHaveAttribute('aria-pressed', 'true');
+    const rows = readRows(getTable('cash runway', 'All on dear'));
+    // Cash $80,000: 70,000, 60,000, 46,500, then −14,500 a month → below zero in month 6; $120,000 → month 8.
+    // Burn $8,000 → month 8, $12,000 → month 6. Requests ±20 % → 8 / 7 months (see the domain tests).
+    expect(rows).toEqual([
+      ['Finance · cash on hand', '±20%', '$80,000 → 6 months', '$120,000 → 8 months', '2 months'],
+      ['Finance · other monthly burn', '±20%', '$8,000 → 8 months', '$12,000 → 6 months', '2 months'],
+      ['Main traffic · requests per month', '±20%', '800,000 → 8 months', '1,200,000 → 7 months', '1 month'],
+    ]);
+    expect(screen.getByText(/cash lasts 7 months under All on dear/)).toBeInTheDocument();
+  });
+
+  it('applies a wider swing to inputs without a range and keeps a given range', async () => {
+    const document = JSON.parse(JSON.stringify(makeSmallScenario()));
+    document.traffic[0].outputTokens = { low: 50, likely: 100, high: 300 };
+    renderWithScenario(<SensitivitySection />, document);
+    await focusDear();
+    const swing = screen.getByLabelText('Swing where no range (±)');
+    await userEvent.clear(swing);
+    await userEvent.type(swing, '50');
+    const rows = readRows(getTable('12-month spend', 'All on dear'));
+    // Requests ±50 %: 500,000 / 1,500,000 × $0.0045 × 12 = $27,000 / $81,000.
+    expect(rows[0]).toEqual([
+      'Main traffic · requests per month',
+      '±50%',
+      '500,000 → $27,000',
+      '1,500,000 → $81,000',
+      '$54,000',
+    ]);
+    // Output tokens keep their own range: 50 / 300 → $0.00375 / $0.0075 a request → $45,000 / $90,000.
+    expect(rows[1]).toEqual([
+      'Main traffic · output tokens',
+      'Your range',
+      '50 → $45,000',
+      '300 → $90,000',
+      '$45,000',
+    ]);
+  });
+
+  it('refuses a swing outside 1–100 % and keeps the last valid one', async () => {
+    renderWithScenario(<SensitivitySection />, makeSmallScenario());
+    const swing = screen.getByLabelText('Swing where no range (±)');
+    await userEvent.clear(swing);
+    // "0", "0." and "0.5" (0.005) are all below 1 %: none of them is applied.
+    await userEvent.type(swing, '0.5');
+    expect(screen.getByRole('alert')).toHaveTextContent('must be between 1 % and 100 %');
+    // Still ±20 %: the cheap strategy's requests row is unchanged.
+    expect(readRows(getTable('12-month spend', 'All on cheap'))[0]?.[2]).toBe('800,000 → $11,520');
+  });
+
+  it('lists only the inputs that move the figure, without "Show all" when 12 or fewer do', async () => {
+    renderWithScenario(<SensitivitySection />, makeThreeSliceScenario());
+    await focusDear();
+    // Three slices × (requests, input tokens, output tokens, growth) = 12 move spend; nothing else does.
+    expect(readRows(getTable('12-month spend', 'All on dear'))).toHaveLength(12);
+    expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
+    expect(
+      screen.getByText('Showing 12 of the 12 inputs that move the 12-month spend, largest swing first.'),
+    ).toBeInTheDocument();
+  });
+
+  it('offers "Show all" when more than 12 inputs move the figure', async () => {
+    const document = JSON.parse(JSON.stringify(makeThreeSliceScenario()));
+    // Give each slice a cache on the dear model: its prefix tokens and hit rate then move spend too.
+    for (const slice of document.traffic) {
+      slice.cachedPrefixTokens = 500;
+      slice.cacheHitRate = 0.5;
+    }
+    document.catalog[1].pricing.cacheReadPerMTok = 0.3;
+    renderWithScenario(<SensitivitySection />, document);
+    await focusDear();
+    const table = () => getTable('12-month spend', 'All on dear');
+    // Per slice: requests, input, output, prefix, hit rate, growth = 6 × 3 = 18 move spend.
+    expect(readRows(table())).toHaveLength(12);
+    await userEvent.click(screen.getByRole('button', { name: 'Show all 18 inputs that move it' }));
+    expect(readRows(table())).toHaveLength(18);
+    await userEvent.click(screen.getByRole('button', { name: 'Show the top 12' }));
+    expect(readRows(table())).toHaveLength(12);
+  });
+});
