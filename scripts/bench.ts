@@ -11,6 +11,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Scenario } from '../src/domain/scenario-schema';
+import { analyseSensitivity } from '../src/domain/sensitivity';
 import { simulate } from '../src/domain/simulate';
 import { formatIssue, validateScenario } from '../src/domain/validate-scenario';
 import { createLargeScenario } from '../tests/factories/large-scenario';
@@ -129,3 +130,35 @@ function main(): void {
 }
 
 main();
+
+// --- Sensitivity analysis (src/domain/sensitivity.ts) ----------------------------------------------------------
+/** Sensitivity should feel instant on the default scenario: one analysis well under this. */
+const SENSITIVITY_TARGET_MS = 50;
+/** Each analysis is ~160 strategy runs: fewer timed runs keep the whole bench short. */
+const SENSITIVITY_MAX_RUNS = 20;
+
+function benchSensitivity(runs: number): void {
+  const path = existsSync(DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : FALLBACK_SCENARIO;
+  const scenario = validateOrThrow(JSON.parse(readFileSync(path, 'utf8')) as unknown, relative(ROOT, path));
+  const timedRuns = Math.min(runs, SENSITIVITY_MAX_RUNS);
+  console.log(
+    `\n(c) Sensitivity analysis of each strategy, ${relative(ROOT, path)} (±20 % where no range), ` +
+      `${timedRuns} timed runs; wall clock, (number of inputs swung)`,
+  );
+  let slowestWall = 0;
+  let slowestCpu = 0;
+  for (const strategy of scenario.strategies) {
+    const inputs = analyseSensitivity(scenario, strategy.id)?.entries.length ?? 0;
+    const timing = measure(() => analyseSensitivity(scenario, strategy.id), timedRuns);
+    slowestWall = Math.max(slowestWall, timing.wall.medianMs);
+    slowestCpu = Math.max(slowestCpu, timing.cpu.medianMs);
+    printTiming(`${strategy.id.slice(0, 14)} (${inputs})`, timing.wall);
+  }
+  const verdict = (ms: number) => (ms < SENSITIVITY_TARGET_MS ? 'within' : 'OVER');
+  console.log(
+    `Sensitivity, slowest strategy median: ${slowestWall.toFixed(2)} ms wall clock (${verdict(slowestWall)} the ` +
+      `${SENSITIVITY_TARGET_MS} ms target), ${slowestCpu.toFixed(2)} ms CPU (${verdict(slowestCpu)}).`,
+  );
+}
+
+benchSensitivity(readRuns(process.argv.slice(2)));
