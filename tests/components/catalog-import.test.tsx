@@ -68,8 +68,9 @@ describe('Catalog import: the diff', () => {
     expect(readCount('import-count-unchanged')).toBe('0');
     expect(readCount('import-count-skipped')).toBe('0');
 
-    const table = screen.getByTestId('import-price-changes');
-    const row = within(table).getByRole('row', { name: /Dear model/ });
+    const group = screen.getByTestId('import-price-change');
+    expect(within(group).getByRole('rowheader')).toHaveTextContent('Dear modeldear');
+    const row = within(group).getByRole('row', { name: /Input/ });
     // Input 3 → 6 $/MTok: +100 %.
     expect(
       within(row)
@@ -92,7 +93,7 @@ describe('Catalog import: the diff', () => {
   it('shows prices per 1K tokens when the catalog does', async () => {
     usePlannerStore.getState().setPriceUnit('per-thousand');
     await importCsv();
-    const row = within(screen.getByTestId('import-price-changes')).getByRole('row', { name: /Dear model/ });
+    const row = within(screen.getByTestId('import-price-change')).getByRole('row', { name: /Input/ });
     // 3 and 6 $/MTok are $0.003 and $0.006 per 1K tokens.
     expect(within(row).getByText('$0.003')).toBeInTheDocument();
     expect(within(row).getByText('$0.006')).toBeInTheDocument();

@@ -136,6 +136,17 @@ function Count({ label, value, testId }: { label: string; value: number; testId:
   );
 }
 
+/** A model's heading row inside its group of changes. */
+function GroupHeading({ model, columns }: { model: Model; columns: number }) {
+  return (
+    <tr className="catalog-import__group">
+      <th scope="rowgroup" colSpan={columns} className="catalog-import__model">
+        <ModelLabel model={model} />
+      </th>
+    </tr>
+  );
+}
+
 function PriceChangeTable({
   changes,
   priceUnit,
@@ -148,25 +159,24 @@ function PriceChangeTable({
   return (
     <>
       <div
-        className="table-scroll catalog-import__scroll"
+        className="table-scroll catalog-import__scroll catalog-import__scroll--changes"
         tabIndex={0}
         role="group"
         aria-label="Price changes"
       >
         <table className="data-table catalog-import__table" data-testid="import-price-changes">
           <caption className="visually-hidden">
-            Price changes, token prices {unit}: current and imported value of every price that differs
+            Price changes by model, token prices {unit}: current and imported value of every price that
+            differs
           </caption>
           <colgroup>
-            <col className="catalog-import__col-model" />
             <col className="catalog-import__col-field" />
             <col className="catalog-import__col-value" />
-            <col className="catalog-import__col-value" />
+            <col className="catalog-import__col-value catalog-import__col-imported" />
             <col className="catalog-import__col-move" />
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">Model</th>
               <th scope="col">Price</th>
               <th scope="col" className="num">
                 Current
@@ -180,14 +190,10 @@ function PriceChangeTable({
             </tr>
           </thead>
           {shown.map(({ after, changes: fields }) => (
-            <tbody key={after.id}>
-              {fields.map((change, index) => (
+            <tbody key={after.id} data-testid="import-price-change">
+              <GroupHeading model={after} columns={4} />
+              {fields.map((change) => (
                 <tr key={change.field}>
-                  {index === 0 && (
-                    <th scope="rowgroup" rowSpan={fields.length} className="catalog-import__model">
-                      <ModelLabel model={after} />
-                    </th>
-                  )}
                   <td>{PRICING_FIELD_LABELS[change.field]}</td>
                   <td className="num">{formatPricingValue(change.field, change.before, priceUnit)}</td>
                   <td className="num">
@@ -213,24 +219,22 @@ function OtherChangeTable({ changes }: { changes: readonly ModelOtherChange[] })
   return (
     <>
       <div
-        className="table-scroll catalog-import__scroll"
+        className="table-scroll catalog-import__scroll catalog-import__scroll--changes"
         tabIndex={0}
         role="group"
         aria-label="Other changes"
       >
         <table className="data-table catalog-import__table">
           <caption className="visually-hidden">
-            Other changes: current and imported value of every field that differs
+            Other changes by model: current and imported value of every field that differs
           </caption>
           <colgroup>
-            <col className="catalog-import__col-model" />
             <col className="catalog-import__col-field" />
             <col className="catalog-import__col-text" />
             <col className="catalog-import__col-text" />
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">Model</th>
               <th scope="col">Field</th>
               <th scope="col">Current</th>
               <th scope="col">Imported</th>
@@ -238,16 +242,12 @@ function OtherChangeTable({ changes }: { changes: readonly ModelOtherChange[] })
           </thead>
           {shown.map(({ after, changes: fields }) => (
             <tbody key={after.id}>
-              {fields.map((change, index) => (
+              <GroupHeading model={after} columns={3} />
+              {fields.map((change) => (
                 <tr key={change.field}>
-                  {index === 0 && (
-                    <th scope="rowgroup" rowSpan={fields.length} className="catalog-import__model">
-                      <ModelLabel model={after} />
-                    </th>
-                  )}
                   <td>{OTHER_FIELD_LABELS[change.field]}</td>
-                  <td className="catalog-import__text">{formatModelValue(change.field, change.before)}</td>
-                  <td className="catalog-import__text">{formatModelValue(change.field, change.after)}</td>
+                  <td>{formatModelValue(change.field, change.before)}</td>
+                  <td>{formatModelValue(change.field, change.after)}</td>
                 </tr>
               ))}
             </tbody>
@@ -283,7 +283,7 @@ function ModelList({
   return (
     <>
       <div className="table-scroll catalog-import__scroll" tabIndex={0} role="group" aria-label={label}>
-        <table className="data-table catalog-import__table">
+        <table className="data-table catalog-import__table catalog-import__table--models">
           <caption className="visually-hidden">{label}</caption>
           <colgroup>
             <col className="catalog-import__col-model" />
