@@ -11,7 +11,7 @@ export const remoteCatalogKeys = {
   text: (url: string) => [...remoteCatalogKeys.all, 'text', url] as const,
 };
 
-/** What went wrong fetching a catalog, for people: each kind has its own advice. */
+/** What went wrong fetching a catalog, for people: each kind has its own advice. Messages are sentences without the closing full stop. */
 export type RemoteCatalogErrorKind = 'invalid-url' | 'network' | 'http' | 'too-large' | 'not-text';
 
 export class RemoteCatalogError extends Error {
@@ -55,7 +55,7 @@ export function parseCatalogUrl(input: string): URL {
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new RemoteCatalogError(
       'invalid-url',
-      `only http and https addresses can be fetched, not ${url.protocol}`,
+      `Only http and https addresses can be fetched, not ${url.protocol}`,
     );
   return url;
 }
@@ -85,7 +85,7 @@ function tooLarge(what: string): RemoteCatalogError {
 async function readCappedBody(response: Response, abort: () => void): Promise<Uint8Array> {
   if (response.body === null) {
     const buffer = new Uint8Array(await response.arrayBuffer());
-    if (buffer.byteLength > MAX_IMPORT_BYTES) throw tooLarge('the file');
+    if (buffer.byteLength > MAX_IMPORT_BYTES) throw tooLarge('The file');
     return buffer;
   }
   const reader = response.body.getReader();
@@ -98,7 +98,7 @@ async function readCappedBody(response: Response, abort: () => void): Promise<Ui
     if (total > MAX_IMPORT_BYTES) {
       await reader.cancel().catch(() => undefined);
       abort();
-      throw tooLarge('the file');
+      throw tooLarge('The file');
     }
     chunks.push(value);
   }
@@ -115,7 +115,7 @@ async function readCappedBody(response: Response, abort: () => void): Promise<Ui
 function decodeText(bytes: Uint8Array, contentType: string): string {
   const notText = new RemoteCatalogError(
     'not-text',
-    `the address returned ${contentType ? `“${contentType}”` : 'a file'} that is not text: a catalog is JSON or CSV`,
+    `The address returned ${contentType ? `“${contentType}”` : 'a file'} that is not text: a catalog is JSON or CSV`,
   );
   let text: string;
   try {
@@ -166,13 +166,13 @@ export async function fetchCatalogText(input: string, signal?: AbortSignal): Pro
       await response.body?.cancel().catch(() => undefined);
       throw new RemoteCatalogError(
         'not-text',
-        `the address returned “${contentType}”, not text: a catalog is JSON or CSV`,
+        `The address returned “${contentType}”, not text: a catalog is JSON or CSV`,
       );
     }
     const declaredBytes = Number(response.headers.get('content-length') ?? Number.NaN);
     if (Number.isFinite(declaredBytes) && declaredBytes > MAX_IMPORT_BYTES) {
       await response.body?.cancel().catch(() => undefined);
-      throw tooLarge(`the file (${(declaredBytes / (1024 * 1024)).toFixed(1)} MB)`);
+      throw tooLarge(`The file (${(declaredBytes / (1024 * 1024)).toFixed(1)} MB)`);
     }
     const bytes = await readCappedBody(response, () => controller.abort());
     return { url: url.href, fileName: readUrlFileName(url), text: decodeText(bytes, contentType) };

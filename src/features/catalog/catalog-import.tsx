@@ -44,10 +44,6 @@ const FORMAT_NAMES: Record<CatalogFormat, string> = {
 
 const MEGABYTE = 1024 * 1024;
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** Reads a picked file: its size first (a huge file is never read), then its text as a catalog. */
 async function readCatalogFile(file: File, importedAt: string): Promise<CatalogImportResult> {
   if (file.size > MAX_IMPORT_BYTES) {
@@ -357,7 +353,7 @@ function DiffView({
   const priceCount = diff.priceChanges.length;
   return (
     <div className="catalog-import__diff">
-      <dl className="catalog-import__counts" aria-label="What would change">
+      <dl className="catalog-import__counts">
         <Count label="Added" value={diff.added.length} testId="import-count-added" />
         <Count label="Price changes" value={priceCount} testId="import-count-price-changes" />
         <Count label="Other changes" value={diff.otherChanges.length} testId="import-count-other-changes" />
@@ -535,7 +531,7 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
     try {
       url = parseCatalogUrl(urlText);
     } catch (error) {
-      setUrlError(capitalise(error instanceof Error ? error.message : String(error)));
+      setUrlError(error instanceof Error ? error.message : String(error));
       return;
     }
     readCount.current++;
@@ -670,7 +666,8 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
 
       {source?.kind === 'url' && remote.isError && !remote.isFetching && (
         <div className="catalog-import__issues" role="alert">
-          <p>The catalog could not be fetched: {remote.error.message}. Nothing was changed.</p>
+          <p>The catalog could not be fetched. Nothing was changed.</p>
+          <p className="catalog-import__reason">{remote.error.message}.</p>
         </div>
       )}
       {parsed && !parsed.result.ok && <IssueList origin={parsed.origin} issues={parsed.result.issues} />}

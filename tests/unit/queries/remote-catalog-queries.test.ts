@@ -35,7 +35,7 @@ describe('fetchCatalogText', () => {
   it('refuses what is not an http or https address, without fetching', async () => {
     const fetchMock = stubFetch(async () => new Response(''));
     await expect(fetchCatalogText('prices.json')).rejects.toThrow(/not a web address/);
-    await expect(fetchCatalogText('file:///etc/passwd')).rejects.toThrow(/only http and https/);
+    await expect(fetchCatalogText('file:///etc/passwd')).rejects.toThrow(/Only http and https/);
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
