@@ -1,18 +1,13 @@
+import { useId } from 'react';
 import { z } from 'zod';
 import { sliceSchema } from '../../domain/scenario-schema';
-import type { Slice } from '../../domain/scenario-schema';
+import type { Slice, SliceRangeField, ValueRange } from '../../domain/scenario-schema';
 import { NumberField } from '../../ui/number-field';
+import { guardLikely, RangeEditor, RangeToggle } from '../../ui/range-field';
 import { TextField } from '../../ui/text-field';
 
-export type NumericSliceField =
-  | 'requestsPerMonth'
-  | 'inputTokens'
-  | 'outputTokens'
-  | 'cachedPrefixTokens'
-  | 'cacheHitRate'
-  | 'batchShare'
-  | 'qualityBar'
-  | 'monthlyGrowth';
+/** Every numeric field of a slice; each may carry a range. */
+export type NumericSliceField = SliceRangeField;
 
 export type SliceColumn = {
   field: NumericSliceField;
@@ -93,6 +88,8 @@ export const SLICE_COLUMNS: readonly SliceColumn[] = [
 export type SliceRowActions = {
   editSlice: (index: number, patch: Partial<Slice>) => string | null;
   setNotes: (index: number, notes: string) => string | null;
+  /** Gives a field a range (low / high around its likely value), or removes it with null. */
+  setRange: (index: number, field: NumericSliceField, range: ValueRange | null) => string | null;
   move: (index: number, direction: 'up' | 'down') => void;
   duplicate: (index: number) => void;
   remove: (index: number) => void;
@@ -103,7 +100,16 @@ export function describeSlice(slice: Slice): string {
   return slice.name.trim() || slice.id;
 }
 
-/** One slice: its fields on the first row, its notes and row actions on the second. */
+/** The range of `field`, if the slice gives one. */
+function readRange(slice: Slice, field: NumericSliceField): ValueRange | null {
+  return slice.ranges?.[field] ?? null;
+}
+
+/**
+ * One slice: its fields on the first row, each with its range marker and toggle; the Low and High of its
+ * ranged fields under their columns on a second row (only while it has a range); its notes and row actions
+ * on the last.
+ */
 export function SliceRow({
   slice,
   index,
@@ -116,6 +122,9 @@ export function SliceRow({
   actions: SliceRowActions;
 }) {
   const who = describeSlice(slice);
+  const rowId = useId();
+  const rangeId = (field: NumericSliceField) => `${rowId}-range-${field}`;
+  const hasRanges = SLICE_COLUMNS.some((column) => readRange(slice, column.field) !== null);
   return (
     <tbody className="slice-group" data-slice-row="" data-slice-id={slice.id}>
       <tr>
@@ -162,19 +171,68 @@ export function SliceRow({
             onCommit={(id) => actions.editSlice(index, { id })}
           />
         </td>
-        {SLICE_COLUMNS.map((column) => (
-          <td key={column.field} className="slice-table__number">
-            <NumberField
-              label={`${column.label} for ${who}`}
-              hideLabel
-              value={slice[column.field]}
-              schema={column.schema}
-              percent={column.percent ?? false}
-              onCommit={(value) => actions.editSlice(index, { [column.field]: value })}
-            />
-          </td>
-        ))}
+        {SLICE_COLUMNS.map((column) => {
+          const range = readRange(slice, column.field);
+          const label = `${column.label} for ${who}`;
+          const percent = column.percent ?? false;
+          return (
+            <td
+              key={column.field}
+              className={`slice-table__number${range ? ' is-ranged' : ''}`}
+              data-field={column.field}
+            >
+              <NumberField
+                label={label}
+                hideLabel
+                value={slice[column.field]}
+                schema={column.schema}
+                percent={percent}
+                onCommit={guardLikely(
+                  (value) => actions.editSlice(index, { [column.field]: value }),
+                  range,
+                  percent,
+                )}
+              />
+              <RangeToggle
+                label={label}
+                value={slice[column.field]}
+                schema={column.schema}
+                percent={percent}
+                range={range}
+                onRangeCommit={(next) => actions.setRange(index, column.field, next)}
+                editorId={rangeId(column.field)}
+              />
+            </td>
+          );
+        })}
       </tr>
+      {hasRanges && (
+        <tr className="slice-group__ranges">
+          <td />
+          <td colSpan={2} className="slice-ranges__caption">
+            <span aria-hidden="true">Range: low / high</span>
+          </td>
+          {SLICE_COLUMNS.map((column) => {
+            const range = readRange(slice, column.field);
+            return (
+              <td key={column.field} className="slice-table__range">
+                {range && (
+                  <RangeEditor
+                    id={rangeId(column.field)}
+                    label={`${column.label} for ${who}`}
+                    value={slice[column.field]}
+                    schema={column.schema}
+                    percent={column.percent ?? false}
+                    range={range}
+                    onRangeCommit={(next) => actions.setRange(index, column.field, next)}
+                    showLikely={false}
+                  />
+                )}
+              </td>
+            );
+          })}
+        </tr>
+      )}
       <tr className="slice-group__notes">
         <td />
         <td colSpan={2 + SLICE_COLUMNS.length - 2}>

@@ -7,6 +7,7 @@ import {
   duplicateSlice,
   moveSlice,
   removeSlice,
+  setSliceRange,
   updateSlice,
 } from '../../state/scenario-edits';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
@@ -102,6 +103,7 @@ export function TrafficPanel() {
   const actions: SliceRowActions = {
     editSlice: (index, patch) => describeRefusal(edit((s) => patchSlice(s, index, patch))),
     setNotes: (index, notes) => describeRefusal(edit((s) => setSliceNotes(s, index, notes))),
+    setRange: (index, field, range) => describeRefusal(edit((s) => setSliceRange(s, index, field, range))),
     move: (index, direction) => {
       const slice = traffic[index];
       const to = direction === 'up' ? index - 1 : index + 1;
@@ -176,7 +178,8 @@ export function TrafficPanel() {
           <p className="muted traffic__intro">
             Each slice is one kind of request: how many a month, their tokens per request, how much of the
             prompt is a cacheable prefix and how often it hits, how much can wait for batch, the quality a
-            model must score, and monthly growth. Edits apply as you type.
+            model must score, and monthly growth. Edits apply as you type. Unsure of a figure? Give it a low /
+            high range with “± range” under it: the Uncertainty screen shows what the ranges do.
           </p>
         </div>
         <div className="toolbar">
