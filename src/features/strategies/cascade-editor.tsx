@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { cascadeRouteSchema } from '../../domain/scenario-schema';
 import type { CascadeRoute, Model, Slice } from '../../domain/scenario-schema';
+import { addCascadeStep, removeCascadeStep, withEscalationRange } from '../../state/scenario-edits';
 import { formatPercent } from '../../ui/format';
 import { NumberField } from '../../ui/number-field';
+import { guardLikely, RangeEditor, RangeToggle } from '../../ui/range-field';
 import { ModelSelect } from './model-select';
 import { describeModelName, describeSliceName, FallbackField, QualityVerdict } from './simple-editors';
 import type { EditorProps } from './simple-editors';
@@ -22,12 +24,72 @@ function pickNextStep(catalog: readonly Model[], last: Model | undefined): strin
   return (best ?? last ?? catalog[0])?.id ?? '';
 }
 
-function removeStep(route: CascadeRoute, step: number): CascadeRoute {
-  const steps = route.steps.filter((_, i) => i !== step);
-  // The rate into the removed step goes with it; the first step's outgoing rate goes when it is removed.
-  const dropped = step === 0 ? 0 : step - 1;
-  const escalation = route.escalation.filter((_, i) => i !== dropped);
-  return { steps, escalation };
+/** The escalation rate into step `step + 1` (a percentage), with its range marker, toggle and Low / High. */
+function EscalationField({
+  step,
+  who,
+  route,
+  editorId,
+  changeRoute,
+}: {
+  step: number;
+  who: string;
+  route: CascadeRoute;
+  editorId: string;
+  changeRoute: (recipe: (route: CascadeRoute | undefined) => CascadeRoute | undefined) => string | null;
+}) {
+  const rate = route.escalation[step - 1] ?? 0;
+  const range = route.escalationRanges?.[step - 1] ?? null;
+  const label = `Escalation from step ${step} to step ${step + 1} for ${who}`;
+  const setRange = (next: typeof range) =>
+    changeRoute((current) => (current ? withEscalationRange(current, step - 1, next) : current));
+  return (
+    <div className="cascade-escalation">
+      <div className="cascade-steps__escalation">
+        <span className="cascade-steps__arrow" aria-hidden="true">
+          →
+        </span>
+        <NumberField
+          label={label}
+          hideLabel
+          percent
+          value={rate}
+          schema={escalationSchema}
+          onCommit={guardLikely(
+            (next) =>
+              changeRoute((current) =>
+                current
+                  ? { ...current, escalation: current.escalation.map((r, i) => (i === step - 1 ? next : r)) }
+                  : current,
+              ),
+            range,
+            true,
+          )}
+        />
+        <span className="muted cascade-steps__caption">escalate</span>
+        <RangeToggle
+          label={label}
+          value={rate}
+          schema={escalationSchema}
+          percent
+          range={range}
+          onRangeCommit={setRange}
+          editorId={editorId}
+        />
+      </div>
+      {range && (
+        <RangeEditor
+          id={editorId}
+          label={label}
+          value={rate}
+          schema={escalationSchema}
+          percent
+          range={range}
+          onRangeCommit={setRange}
+        />
+      )}
+    </div>
+  );
 }
 
 function CascadeSliceRoute({
@@ -46,6 +108,7 @@ function CascadeSliceRoute({
   const [message, setMessage] = useState<string | null>(null);
   const route = readRoute(strategy.routes, slice.id);
   const who = describeSliceName(slice);
+  const baseId = useId();
 
   function changeRoute(recipe: (route: CascadeRoute | undefined) => CascadeRoute | undefined): string | null {
     return update(
@@ -82,29 +145,13 @@ function CascadeSliceRoute({
           {route.steps.map((modelId, step) => (
             <li key={step} className="cascade-steps__item">
               {step > 0 && (
-                <div className="cascade-steps__escalation">
-                  <span className="cascade-steps__arrow" aria-hidden="true">
-                    →
-                  </span>
-                  <NumberField
-                    label={`Escalation from step ${step} to step ${step + 1} for ${who}`}
-                    hideLabel
-                    percent
-                    value={route.escalation[step - 1] ?? 0}
-                    schema={escalationSchema}
-                    onCommit={(rate) =>
-                      changeRoute((current) =>
-                        current
-                          ? {
-                              ...current,
-                              escalation: current.escalation.map((r, i) => (i === step - 1 ? rate : r)),
-                            }
-                          : current,
-                      )
-                    }
-                  />
-                  <span className="muted cascade-steps__caption">escalate</span>
-                </div>
+                <EscalationField
+                  step={step}
+                  who={who}
+                  route={route}
+                  editorId={`${baseId}-escalation-${step}`}
+                  changeRoute={changeRoute}
+                />
               )}
               <div className="cascade-steps__step">
                 <ModelSelect
@@ -129,7 +176,7 @@ function CascadeSliceRoute({
                       type="button"
                       className="button button--quiet button--danger button--small"
                       aria-label={`Remove step ${step + 1} for ${who}`}
-                      onClick={() => run((current) => (current ? removeStep(current, step) : current))}
+                      onClick={() => run((current) => (current ? removeCascadeStep(current, step) : current))}
                     >
                       Remove step {step + 1}
                     </button>
@@ -154,13 +201,11 @@ function CascadeSliceRoute({
               onClick={() =>
                 run((current) =>
                   current
-                    ? {
-                        steps: [
-                          ...current.steps,
-                          pickNextStep(catalog, models.get(current.steps.at(-1) ?? '')),
-                        ],
-                        escalation: [...current.escalation, NEW_STEP_ESCALATION],
-                      }
+                    ? addCascadeStep(
+                        current,
+                        pickNextStep(catalog, models.get(current.steps.at(-1) ?? '')),
+                        NEW_STEP_ESCALATION,
+                      )
                     : current,
                 )
               }

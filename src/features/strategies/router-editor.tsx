@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { cascadeRouteSchema, classifierSchema } from '../../domain/scenario-schema';
-import type { Model, Slice } from '../../domain/scenario-schema';
+import type { Model, Slice, ValueRange } from '../../domain/scenario-schema';
 import { SHARE_SUM_TOLERANCE } from '../../domain/validate-scenario';
+import { pruneShareRanges, withShareRange } from '../../state/scenario-edits';
 import { formatPercent } from '../../ui/format';
 import { NumberField } from '../../ui/number-field';
+import { guardLikely, RangeEditor, RangeToggle } from '../../ui/range-field';
 import { ModelSelect } from './model-select';
 import { describeModelName, describeSliceName, FallbackField, QualityVerdict } from './simple-editors';
 import type { EditorProps } from './simple-editors';
@@ -41,6 +43,15 @@ function sumShares(entries: readonly ShareEntry[]): number {
   return entries.reduce((sum, entry) => sum + entry.share, 0);
 }
 
+/** The range of `modelId`'s share for `sliceId`, if the router gives one. */
+function readShareRange(strategy: RouterStrategy, sliceId: string, modelId: string): ValueRange | null {
+  const forSlice = strategy.shareRanges ? readRoute(strategy.shareRanges, sliceId) : undefined;
+  return (forSlice && readRoute(forSlice, modelId)) ?? null;
+}
+
+/** A model swapped for another in a split: its share's range goes with the share. */
+type ModelSwap = { from: string; to: string };
+
 function RouterSliceRoute({
   strategy,
   slice,
@@ -55,6 +66,7 @@ function RouterSliceRoute({
   update: StrategyUpdate;
 }) {
   const who = describeSliceName(slice);
+  const baseId = useId();
   const stored = readRoute(strategy.routes, slice.id);
   const storedEntries = toEntries(stored);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -69,23 +81,38 @@ function RouterSliceRoute({
   const sum = sumShares(entries);
   const sumIsOff = Math.abs(sum - 1) > SHARE_SUM_TOLERANCE;
 
-  function setRoute(shares: Record<string, number> | undefined): string | null {
+  /** Sets the slice's split; share ranges follow a swapped model and go with a model or split removed. */
+  function setRoute(shares: Record<string, number> | undefined, swap?: ModelSwap): string | null {
     return update(
-      narrowRecipe('router', (current) => ({
-        ...current,
-        routes: shares ? withRoute(current.routes, slice.id, shares) : withoutRoute(current.routes, slice.id),
-      })),
+      narrowRecipe('router', (current) => {
+        let next: RouterStrategy = {
+          ...current,
+          routes: shares
+            ? withRoute(current.routes, slice.id, shares)
+            : withoutRoute(current.routes, slice.id),
+        };
+        const moved = swap ? readShareRange(current, slice.id, swap.from) : null;
+        if (swap && moved) {
+          next = withShareRange(next, slice.id, swap.from, null);
+          next = withShareRange(next, slice.id, swap.to, moved);
+        }
+        return pruneShareRanges(next);
+      }),
     );
   }
 
+  function setShareRange(modelId: string, range: ValueRange | null): string | null {
+    return update(narrowRecipe('router', (current) => withShareRange(current, slice.id, modelId, range)));
+  }
+
   /** Tries the whole split; a split the store refuses stays on screen as a draft with the store's message. */
-  function applyEntries(next: ShareEntry[]) {
+  function applyEntries(next: ShareEntry[], swap?: ModelSwap) {
     const ids = new Set(next.map((entry) => entry.modelId));
     if (ids.size !== next.length) {
       setDraft({ base: storedEntries, entries: next, message: 'each model can appear once in a split' });
       return;
     }
-    const refused = setRoute(toRecord(next));
+    const refused = setRoute(toRecord(next), swap);
     setDraft(refused === null ? null : { base: storedEntries, entries: next, message: refused });
     setMessage(null);
   }
@@ -102,6 +129,9 @@ function RouterSliceRoute({
           <ul className="router-shares" key={generation}>
             {entries.map((entry, index) => {
               const modelName = describeModelName(models, entry.modelId);
+              const label = `Share of ${modelName} for ${who}`;
+              const range = readShareRange(strategy, slice.id, entry.modelId);
+              const editorId = `${baseId}-share-${index}`;
               return (
                 <li key={index} className="router-shares__row">
                   <ModelSelect
@@ -110,20 +140,36 @@ function RouterSliceRoute({
                     value={entry.modelId}
                     catalog={catalog}
                     onCommit={(modelId) => {
-                      applyEntries(entries.map((e, i) => (i === index ? { ...e, modelId } : e)));
+                      applyEntries(
+                        entries.map((e, i) => (i === index ? { ...e, modelId } : e)),
+                        { from: entry.modelId, to: modelId },
+                      );
                       return null;
                     }}
                   />
                   <NumberField
-                    label={`Share of ${modelName} for ${who}`}
+                    label={label}
                     hideLabel
                     percent
                     value={entry.share}
                     schema={shareRateSchema}
-                    onCommit={(share) => {
-                      applyEntries(entries.map((e, i) => (i === index ? { ...e, share } : e)));
-                      return null;
-                    }}
+                    onCommit={guardLikely(
+                      (share) => {
+                        applyEntries(entries.map((e, i) => (i === index ? { ...e, share } : e)));
+                        return null;
+                      },
+                      range,
+                      true,
+                    )}
+                  />
+                  <RangeToggle
+                    label={label}
+                    value={entry.share}
+                    schema={shareRateSchema}
+                    percent
+                    range={range}
+                    onRangeCommit={(next) => setShareRange(entry.modelId, next)}
+                    editorId={editorId}
                   />
                   <span className="router-shares__quality">
                     <QualityVerdict model={models.get(entry.modelId)} slice={slice} showScore={false} />
@@ -137,6 +183,19 @@ function RouterSliceRoute({
                   >
                     Remove
                   </button>
+                  {range && (
+                    <div className="router-shares__range">
+                      <RangeEditor
+                        id={editorId}
+                        label={label}
+                        value={entry.share}
+                        schema={shareRateSchema}
+                        percent
+                        range={range}
+                        onRangeCommit={(next) => setShareRange(entry.modelId, next)}
+                      />
+                    </div>
+                  )}
                 </li>
               );
             })}
