@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { financeSchema } from '../../domain/scenario-schema';
-import type { Finance } from '../../domain/scenario-schema';
-import { NumberField } from '../../ui/number-field';
+import type { Finance, FinanceRangeField, ValueRange } from '../../domain/scenario-schema';
+import { formatMoney } from '../../ui/format';
+import { RangeField } from '../../ui/range-field';
 
 const moneySchema = financeSchema.shape.cashOnHand.unwrap();
 /** The scenario's growth rule (greater than −1), worded for a field typed in percent. */
@@ -11,13 +12,20 @@ const growthPercentSchema = z.number().gt(-1, 'must be greater than −100 %');
 export function FinanceFields({
   finance,
   onChange,
+  onRangeChange,
 }: {
   finance: Finance;
   onChange: (finance: Finance) => string | null;
+  /** Gives a figure a low / high range around its value, or removes it with null. */
+  onRangeChange: (field: FinanceRangeField, range: ValueRange | null) => string | null;
 }) {
+  const rangeOf = (field: FinanceRangeField) => ({
+    range: finance.ranges?.[field] ?? null,
+    onRangeCommit: (range: ValueRange | null) => onRangeChange(field, range),
+  });
   return (
     <div className="finance-fields">
-      <NumberField
+      <RangeField
         label="Cash on hand"
         unit="USD"
         value={finance.cashOnHand}
@@ -25,8 +33,10 @@ export function FinanceFields({
         onCommit={(cashOnHand) => onChange({ ...finance, cashOnHand })}
         hint="At the start of the first month"
         testId="finance-cash"
+        formatValue={formatMoney}
+        {...rangeOf('cashOnHand')}
       />
-      <NumberField
+      <RangeField
         label="Other monthly burn"
         unit="USD / month"
         value={finance.otherMonthlyBurn}
@@ -34,8 +44,10 @@ export function FinanceFields({
         onCommit={(otherMonthlyBurn) => onChange({ ...finance, otherMonthlyBurn })}
         hint="Payroll, rent, other cloud: everything but AI"
         testId="finance-burn"
+        formatValue={formatMoney}
+        {...rangeOf('otherMonthlyBurn')}
       />
-      <NumberField
+      <RangeField
         label="Monthly revenue"
         unit="USD / month"
         value={finance.monthlyRevenue}
@@ -43,8 +55,10 @@ export function FinanceFields({
         onCommit={(monthlyRevenue) => onChange({ ...finance, monthlyRevenue })}
         hint="In the first month"
         testId="finance-revenue"
+        formatValue={formatMoney}
+        {...rangeOf('monthlyRevenue')}
       />
-      <NumberField
+      <RangeField
         label="Revenue growth"
         percent
         value={finance.revenueGrowth}
@@ -52,6 +66,7 @@ export function FinanceFields({
         onCommit={(revenueGrowth) => onChange({ ...finance, revenueGrowth })}
         hint="Per month, compounding"
         testId="finance-growth"
+        {...rangeOf('revenueGrowth')}
       />
     </div>
   );

@@ -1,8 +1,14 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { CreditPool, Finance, Scenario } from '../../domain/scenario-schema';
+import type {
+  CreditPool,
+  Finance,
+  FinanceRangeField,
+  Scenario,
+  ValueRange,
+} from '../../domain/scenario-schema';
 import type { CreditPoolTemplate } from '../../queries/credit-pool-queries';
-import { addPool, removePool, updateFinance, updatePool } from '../../state/scenario-edits';
+import { addPool, removePool, setFinanceRange, updateFinance, updatePool } from '../../state/scenario-edits';
 import { findCheapestStrategy, useFocusStrategy, useSimulation } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
@@ -68,6 +74,10 @@ export function RunwayPanel() {
 
   function changeFinance(finance: Finance): string | null {
     return describeRefusal(edit((s) => updateFinance(s, finance)));
+  }
+
+  function changeFinanceRange(field: FinanceRangeField, range: ValueRange | null): string | null {
+    return describeRefusal(edit((s) => setFinanceRange(s, field, range)));
   }
 
   return (
@@ -137,7 +147,11 @@ export function RunwayPanel() {
 
       <section className="runway-finance" aria-labelledby="runway-finance-title">
         <h2 id="runway-finance-title">Finances</h2>
-        <FinanceFields finance={scenario.finance} onChange={changeFinance} />
+        <FinanceFields
+          finance={scenario.finance}
+          onChange={changeFinance}
+          onRangeChange={changeFinanceRange}
+        />
       </section>
     </div>
   );
