@@ -1,0 +1,307 @@
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { Scenario, ScenarioInput, Strategy } from '../../src/domain/scenario-schema';
+import { RunwayPanel } from '../../src/features/runway/runway-panel';
+import { StrategiesPanel } from '../../src/features/strategies/strategies-panel';
+import { TrafficPanel } from '../../src/features/traffic/traffic-panel';
+import { serializeScenario } from '../../src/io/scenario-file';
+import { usePlannerStore } from '../../src/state/scenario-store';
+import { renderWithScenario } from '../factories/render-with-store';
+import { makeTwoSliceScenario } from '../factories/two-slice-scenario';
+
+vi.mock('../../data/credit-pools.json', () => ({ default: [] }));
+
+type FileDocument = {
+  traffic: Record<string, unknown>[];
+  strategies: { id: string; routes?: Record<string, unknown> }[];
+  finance: Record<string, unknown>;
+};
+
+/**
+ * The two-slice scenario plus a third model, a cascade on "main" (cheap, then dear for 20 %) and a router
+ * splitting "main" 70 / 30 between cheap and dear. Other monthly burn is 10,000.
+ */
+function makeRangeScenario(): ScenarioInput {
+  const base = makeTwoSliceScenario();
+  return {
+    ...base,
+    catalog: [
+      ...base.catalog,
+      {
+        id: 'mid',
+        name: 'Mid model',
+        provider: 'Acme',
+        platform: 'bedrock',
+        pricing: { kind: 'per-token', inputPerMTok: 2, outputPerMTok: 6 },
+        quality: 70,
+      },
+    ],
+    strategies: [
+      ...base.strategies,
+      {
+        id: 'escalate',
+        name: 'Escalate',
+        kind: 'cascade',
+        routes: { main: { steps: ['cheap', 'dear'], escalation: [0.2] } },
+        fallback: 'dear',
+      },
+      {
+        id: 'split',
+        name: 'Split',
+        kind: 'router',
+        routes: { main: { cheap: 0.7, dear: 0.3 } },
+        fallback: 'dear',
+      },
+    ],
+  };
+}
+
+function currentScenario(): Scenario {
+  const scenario = usePlannerStore.getState().scenario;
+  if (!scenario) throw new Error('no scenario loaded');
+  return scenario;
+}
+
+function findStrategy(id: string): Strategy {
+  const strategy = currentScenario().strategies.find((s) => s.id === id);
+  if (!strategy) throw new Error(`no strategy ${id}`);
+  return strategy;
+}
+
+/** The scenario as the file would be written, read back as plain JSON. */
+function writtenFile(): FileDocument {
+  return JSON.parse(serializeScenario(currentScenario())) as FileDocument;
+}
+
+function plain(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}
+
+async function retype(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string) {
+  await user.clear(input);
+  await user.type(input, text);
+}
+
+describe('ranges on the Traffic mix', () => {
+  it('adds a range at the likely value ±20 %, edits its ends, writes it in place, and removes it', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeRangeScenario());
+    const add = screen.getByRole('button', { name: 'Add range to Requests per month for Main traffic' });
+    expect(add).toHaveAttribute('aria-pressed', 'false');
+    await user.click(add);
+    // 1,000,000 ± 20 %: 800,000 to 1,200,000.
+    expect(currentScenario().traffic[0]?.ranges).toEqual({
+      requestsPerMonth: { low: 800_000, high: 1_200_000 },
+    });
+    const remove = screen.getByRole('button', {
+      name: 'Remove range from Requests per month for Main traffic',
+    });
+    expect(remove).toBe(add); // the same toggle, now pressed
+    expect(remove).toHaveAttribute('aria-pressed', 'true');
+    expect(remove).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByText('800K–1.2M')).toBeInTheDocument();
+    const low = screen.getByLabelText('Low requests per month for Main traffic');
+    expect(low).toHaveFocus();
+    expect(low).toHaveValue('800000');
+
+    const high = screen.getByLabelText('High requests per month for Main traffic');
+    await retype(user, high, '1500000');
+    expect(currentScenario().traffic[0]?.ranges?.requestsPerMonth).toEqual({ low: 800_000, high: 1_500_000 });
+    expect(currentScenario().traffic[0]?.requestsPerMonth).toBe(1_000_000);
+    expect(writtenFile().traffic[0]?.requestsPerMonth).toEqual({
+      low: 800_000,
+      likely: 1_000_000,
+      high: 1_500_000,
+    });
+    expect(writtenFile().traffic[1]?.requestsPerMonth).toBe(250_000);
+
+    await user.click(remove);
+    expect(currentScenario().traffic[0]).not.toHaveProperty('ranges');
+    expect(writtenFile().traffic[0]?.requestsPerMonth).toBe(1_000_000);
+    expect(remove).toHaveFocus();
+    expect(remove).toHaveAccessibleName('Add range to Requests per month for Main traffic');
+    expect(screen.queryByLabelText('Low requests per month for Main traffic')).not.toBeInTheDocument();
+  });
+
+  it('offers a range on each of the eight numbers of every slice', () => {
+    renderWithScenario(<TrafficPanel />, makeRangeScenario());
+    for (const label of [
+      'Requests per month',
+      'Input tokens',
+      'Output tokens',
+      'Cached prefix tokens',
+      'Cache hit rate',
+      'Batch share',
+      'Quality bar',
+      'Monthly growth',
+    ])
+      for (const slice of ['Main traffic', 'Hard'])
+        expect(
+          screen.getByRole('button', { name: `Add range to ${label} for ${slice}` }),
+        ).toBeInTheDocument();
+  });
+
+  it('keeps invalid ends on screen with their message and out of the store', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeRangeScenario());
+    await user.click(screen.getByRole('button', { name: 'Add range to Cache hit rate for Hard' }));
+    // A hit rate of 0 gets one point either side, kept inside 0..1: 0 to 1 %.
+    expect(currentScenario().traffic[1]?.ranges?.cacheHitRate).toEqual({ low: 0, high: 0.01 });
+    const high = screen.getByLabelText('High cache hit rate for Hard');
+    expect(high).toHaveValue('1');
+    await user.clear(high);
+    await user.paste('150');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'High cache hit rate for Hard must be between 0 and 100 %',
+    );
+    expect(high).toHaveAttribute('aria-invalid', 'true');
+    expect(currentScenario().traffic[1]?.ranges?.cacheHitRate).toEqual({ low: 0, high: 0.01 });
+
+    await user.click(screen.getByRole('button', { name: 'Add range to Output tokens for Hard' }));
+    const low = screen.getByLabelText('Low output tokens for Hard');
+    await user.clear(low);
+    await user.paste('500');
+    // 400 output tokens is the likely value: a low of 500 is above it.
+    expect(
+      screen.getByText('Low output tokens for Hard must be at most the likely value (400)'),
+    ).toBeVisible();
+    expect(currentScenario().traffic[1]?.ranges?.outputTokens).toEqual({ low: 320, high: 480 });
+  });
+
+  it('refuses a likely value outside its range, saying how to widen it', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeRangeScenario());
+    await user.click(screen.getByRole('button', { name: 'Add range to Input tokens for Main traffic' }));
+    const likely = screen.getByLabelText('Input tokens for Main traffic');
+    await retype(user, likely, '2000');
+    expect(
+      screen.getByText(
+        'Input tokens for Main traffic must be within its range (800–1,200): change Low or High first',
+      ),
+    ).toBeVisible();
+    expect(currentScenario().traffic[0]?.inputTokens).toBe(1000);
+    // Widen the range, then the likely value goes in.
+    await retype(user, screen.getByLabelText('High input tokens for Main traffic'), '2500');
+    await retype(user, likely, '2000');
+    expect(currentScenario().traffic[0]?.inputTokens).toBe(2000);
+    expect(writtenFile().traffic[0]?.inputTokens).toEqual({ low: 800, likely: 2000, high: 2500 });
+  });
+
+  it('makes one undo step of a range end typed keystroke by keystroke', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeRangeScenario());
+    await user.click(screen.getByRole('button', { name: 'Add range to Requests per month for Hard' }));
+    const steps = usePlannerStore.getState().past.length;
+    await retype(user, screen.getByLabelText('High requests per month for Hard'), '400000');
+    expect(currentScenario().traffic[1]?.ranges?.requestsPerMonth).toEqual({ low: 200_000, high: 400_000 });
+    expect(usePlannerStore.getState().past).toHaveLength(steps + 1);
+    act(() => usePlannerStore.getState().undo());
+    expect(currentScenario().traffic[1]?.ranges?.requestsPerMonth).toEqual({ low: 200_000, high: 300_000 });
+    expect(screen.getByLabelText('High requests per month for Hard')).toHaveValue('300000');
+  });
+});
+
+describe('ranges on the Strategies screen', () => {
+  it('gives a cascade escalation rate a range, edits it, and drops it with its step', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<StrategiesPanel />, makeRangeScenario());
+    await user.click(screen.getByRole('button', { name: /^Escalate/ }));
+    await user.click(
+      screen.getByRole('button', { name: 'Add range to Escalation from step 1 to step 2 for Main traffic' }),
+    );
+    // 20 % ± 20 %: 16 % to 24 %.
+    expect(plain(findStrategy('escalate'))).toMatchObject({
+      routes: { main: { escalation: [0.2], escalationRanges: [{ low: 0.16, high: 0.24 }] } },
+    });
+    expect(screen.getByText('16–24%')).toBeInTheDocument();
+    const low = screen.getByLabelText('Low escalation from step 1 to step 2 for Main traffic');
+    expect(low).toHaveFocus();
+    await retype(user, low, '10');
+    const high = screen.getByLabelText('High escalation from step 1 to step 2 for Main traffic');
+    await retype(user, high, '15');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'High escalation from step 1 to step 2 for Main traffic must be at least the likely value (20%)',
+    );
+    const strategies = writtenFile().strategies;
+    expect(strategies.find((s) => s.id === 'escalate')?.routes).toEqual({
+      main: { steps: ['cheap', 'dear'], escalation: [{ low: 0.1, likely: 0.2, high: 0.24 }] },
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Remove step 2 for Main traffic' }));
+    expect(plain(findStrategy('escalate'))).toEqual(
+      expect.objectContaining({ routes: { main: { steps: ['cheap'], escalation: [] } } }),
+    );
+  });
+
+  it('gives a router share a range, moves it with a swapped model, and drops it with the model', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<StrategiesPanel />, makeRangeScenario());
+    await user.click(screen.getByRole('button', { name: /^Split/ }));
+    await user.click(
+      screen.getByRole('button', { name: 'Add range to Share of Cheap model for Main traffic' }),
+    );
+    // 70 % ± 20 %: 56 % to 84 %.
+    expect(plain(findStrategy('split'))).toMatchObject({
+      shareRanges: { main: { cheap: { low: 0.56, high: 0.84 } } },
+    });
+    expect(writtenFile().strategies.find((s) => s.id === 'split')?.routes).toEqual({
+      main: { cheap: { low: 0.56, likely: 0.7, high: 0.84 }, dear: 0.3 },
+    });
+
+    // Cheap swapped for Mid: the share and its range go with it.
+    await user.selectOptions(screen.getByLabelText('Model 1 for Main traffic'), 'mid');
+    expect(plain(findStrategy('split'))).toMatchObject({
+      routes: { main: { mid: 0.7, dear: 0.3 } },
+      shareRanges: { main: { mid: { low: 0.56, high: 0.84 } } },
+    });
+
+    // Mid taken out: the split is a draft until it sums to 100 %, then goes in without the range.
+    await user.click(screen.getByRole('button', { name: 'Remove Mid model from Main traffic' }));
+    await retype(user, screen.getByLabelText('Share of Dear model for Main traffic'), '100');
+    const split = findStrategy('split');
+    expect(plain(split)).toMatchObject({ routes: { main: { dear: 1 } } });
+    expect(split).not.toHaveProperty('shareRanges');
+  });
+
+  it('drops a slice’s share ranges when it goes back to the fallback', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<StrategiesPanel />, makeRangeScenario());
+    await user.click(screen.getByRole('button', { name: /^Split/ }));
+    await user.click(
+      screen.getByRole('button', { name: 'Add range to Share of Dear model for Main traffic' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Use fallback for Main traffic' }));
+    const split = findStrategy('split');
+    expect(split.kind === 'router' && Object.keys(split.routes)).toEqual([]);
+    expect(split).not.toHaveProperty('shareRanges');
+  });
+});
+
+describe('ranges on Credits and runway', () => {
+  it('gives a finance figure a range, refuses an inverted end, writes it in place, and removes it', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<RunwayPanel />, makeRangeScenario());
+    await user.click(screen.getByRole('button', { name: 'Add range to Other monthly burn' }));
+    // 10,000 ± 20 %.
+    expect(currentScenario().finance.ranges).toEqual({ otherMonthlyBurn: { low: 8_000, high: 12_000 } });
+    expect(screen.getByText('$8,000–$12,000')).toBeInTheDocument();
+    const high = screen.getByLabelText('High other monthly burn');
+    await retype(user, high, '9000');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'High other monthly burn must be at least the likely value ($10,000)',
+    );
+    expect(currentScenario().finance.ranges?.otherMonthlyBurn).toEqual({ low: 8_000, high: 12_000 });
+    await retype(user, high, '15000');
+    expect(writtenFile().finance.otherMonthlyBurn).toEqual({ low: 8_000, likely: 10_000, high: 15_000 });
+
+    await user.click(screen.getByRole('button', { name: 'Add range to Revenue growth' }));
+    // 0 % growth: one point either side.
+    expect(currentScenario().finance.ranges?.revenueGrowth).toEqual({ low: -0.01, high: 0.01 });
+
+    await user.click(screen.getByRole('button', { name: 'Remove range from Other monthly burn' }));
+    await user.click(screen.getByRole('button', { name: 'Remove range from Revenue growth' }));
+    expect(currentScenario().finance).not.toHaveProperty('ranges');
+    expect(writtenFile().finance.otherMonthlyBurn).toBe(10_000);
+  });
+});
