@@ -1,0 +1,201 @@
+import {
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from 'recharts';
+import type { TooltipContentProps } from 'recharts';
+import { formatNumber, formatPrice } from '../ui/format';
+import { AXIS_STROKE, TICK_STYLE } from './chart-series';
+import { seriesColor } from './palette';
+import './charts.css';
+
+export type CostQualityPoint = {
+  name: string;
+  /** USD per request. */
+  costUsd: number;
+  quality: number;
+  onFrontier: boolean;
+};
+
+export type CostQualityChartProps = {
+  points: readonly CostQualityPoint[];
+  /** Draws a horizontal line at the slice's quality bar. */
+  qualityBar?: number | null;
+  /** Cost on a log scale (needs every cost above zero; falls back to linear otherwise). */
+  logCost?: boolean;
+};
+
+const FRONTIER_COLOR = seriesColor(0);
+const OTHER_COLOR = seriesColor(7);
+const BAR_COLOR = seriesColor(5);
+
+/** Cost ticks: a person reads $0.000013 per request; below a millionth of a dollar, the order of magnitude. */
+export function formatCostTick(usd: number): string {
+  if (usd > 0 && usd < 5e-7) return `$${usd.toExponential(0)}`;
+  return formatPrice(usd);
+}
+
+/**
+ * Quality axis bounds: the points and the bar with room around them, on multiples of 10 (never below 0), so the
+ * bar line and its label never sit on the axis.
+ */
+export function buildQualityDomain(
+  qualities: readonly number[],
+  qualityBar: number | null,
+): [number, number] {
+  const values = qualityBar === null ? [...qualities] : [...qualities, qualityBar];
+  if (values.length === 0) return [0, 100];
+  const low = Math.max(0, Math.floor((Math.min(...values) - 5) / 10) * 10);
+  const high = Math.ceil((Math.max(...values) + 5) / 10) * 10;
+  return [low, Math.max(high, low + 10)];
+}
+
+/** Ticks at 1, 2 and 5 times each power of ten within [min, max] (just the powers when they span many decades). */
+export function buildLogTicks(min: number, max: number): number[] {
+  if (!(min > 0) || !(max >= min)) return [];
+  const low = Math.floor(Math.log10(min));
+  const high = Math.ceil(Math.log10(max));
+  const steps = high - low <= 3 ? [1, 2, 5] : [1];
+  const ticks: number[] = [];
+  for (let exponent = low; exponent <= high; exponent++) {
+    for (const step of steps) {
+      const tick = Number((step * Math.pow(10, exponent)).toPrecision(12));
+      if (tick >= min / 1.0001 && tick <= max * 1.0001) ticks.push(tick);
+    }
+  }
+  return ticks;
+}
+
+function PointTooltip({ active, payload }: TooltipContentProps) {
+  const point = payload?.[0]?.payload as CostQualityPoint | undefined;
+  if (!active || !point) return null;
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip__label">{point.name}</p>
+      <ul className="chart-tooltip__list">
+        <li className="chart-tooltip__item">
+          <span
+            className="chart-tooltip__swatch"
+            style={{ background: point.onFrontier ? FRONTIER_COLOR : OTHER_COLOR }}
+            aria-hidden="true"
+          />
+          <span className="chart-tooltip__name">Cost per request</span>
+          <span className="chart-tooltip__value">{formatPrice(point.costUsd)}</span>
+        </li>
+        <li className="chart-tooltip__item">
+          <span aria-hidden="true" />
+          <span className="chart-tooltip__name">Quality</span>
+          <span className="chart-tooltip__value">{formatNumber(point.quality)}</span>
+        </li>
+        <li className="chart-tooltip__item">
+          <span aria-hidden="true" />
+          <span className="chart-tooltip__name">{point.onFrontier ? 'On the frontier' : 'Dominated'}</span>
+          <span />
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * Cost per request (x) against quality (y), one dot per model: the Pareto frontier in the accent colour, joined
+ * cheapest to best, the dominated models in grey, and the quality bar as a dashed line.
+ */
+export function CostQualityChart({ points, qualityBar = null, logCost = true }: CostQualityChartProps) {
+  const frontier = points.filter((p) => p.onFrontier).sort((a, b) => a.costUsd - b.costUsd);
+  const others = points.filter((p) => !p.onFrontier);
+  const costs = points.map((p) => p.costUsd);
+  const minCost = Math.min(...costs);
+  const maxCost = Math.max(...costs);
+  const useLog = logCost && points.length > 0 && minCost > 0;
+  const ticks = useLog ? buildLogTicks(minCost, maxCost) : undefined;
+  const domain: [number, number] = useLog
+    ? [minCost / 1.3, maxCost * 1.3]
+    : [0, points.length > 0 ? maxCost * 1.05 || 1 : 1];
+  const qualityDomain = buildQualityDomain(
+    points.map((p) => p.quality),
+    qualityBar,
+  );
+  const qualityStep = qualityDomain[1] - qualityDomain[0] > 60 ? 20 : 10;
+  const qualityTicks: number[] = [];
+  for (let tick = qualityDomain[0]; tick <= qualityDomain[1]; tick += qualityStep) qualityTicks.push(tick);
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <ScatterChart margin={{ top: 12, right: 16, bottom: 24, left: 4 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          type="number"
+          dataKey="costUsd"
+          name="Cost per request"
+          scale={useLog ? 'log' : 'auto'}
+          domain={domain}
+          allowDataOverflow
+          {...(ticks ? { ticks } : {})}
+          tickFormatter={formatCostTick}
+          tick={TICK_STYLE}
+          stroke={AXIS_STROKE}
+          tickMargin={6}
+          minTickGap={8}
+          label={{
+            value: useLog ? 'Cost per request (log scale)' : 'Cost per request',
+            position: 'insideBottom',
+            offset: -16,
+            fill: 'var(--muted)',
+            fontSize: 12,
+          }}
+        />
+        <YAxis
+          type="number"
+          dataKey="quality"
+          name="Quality"
+          domain={qualityDomain}
+          ticks={qualityTicks}
+          tick={TICK_STYLE}
+          stroke={AXIS_STROKE}
+          width={44}
+          label={{ value: 'Quality', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }}
+        />
+        <ZAxis range={[48, 48]} />
+        <Tooltip content={(props) => <PointTooltip {...props} />} cursor={{ strokeDasharray: '3 3' }} />
+        <Legend verticalAlign="top" wrapperStyle={{ fontSize: '0.82rem', paddingBottom: 6 }} />
+        {qualityBar !== null && (
+          <ReferenceLine
+            y={qualityBar}
+            stroke={BAR_COLOR}
+            strokeDasharray="6 4"
+            label={{
+              value: `Quality bar ${formatNumber(qualityBar)}`,
+              position: 'insideTopRight',
+              fill: 'var(--muted)',
+              fontSize: 11,
+            }}
+          />
+        )}
+        <Scatter
+          name="Dominated"
+          data={others}
+          fill={OTHER_COLOR}
+          fillOpacity={0.55}
+          shape="circle"
+          isAnimationActive={false}
+        />
+        <Scatter
+          name="Frontier (no model cheaper and as good)"
+          data={frontier}
+          fill={FRONTIER_COLOR}
+          line={{ stroke: FRONTIER_COLOR, strokeWidth: 2 }}
+          lineType="joint"
+          shape="diamond"
+          isAnimationActive={false}
+        />
+      </ScatterChart>
+    </ResponsiveContainer>
+  );
+}
