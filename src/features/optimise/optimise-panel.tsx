@@ -1,3 +1,50 @@
+import { useMemo, useState } from 'react';
+import { optimiseAssignment } from '../../domain/optimise';
+import { findCheapestStrategy, useFocusStrategy, useSimulation } from '../../state/selectors';
+import { useScenario } from '../../state/scenario-store';
+import { AssignmentSection } from './assignment-section';
+import { BreakEvenSection } from './break-even-section';
+import { FrontierSection } from './frontier-section';
+import { GoalSeekSection } from './goal-seek-section';
+import './optimise.css';
+
+/**
+ * Optimise: the cheapest model per slice that meets every quality bar (to keep as a strategy), cost against
+ * quality per slice, break-even volumes and escalation rates, and goal seeking on growth and credits.
+ */
 export function OptimisePanel() {
-  return <p>Coming in this build.</p>;
+  const scenario = useScenario();
+  const result = useSimulation();
+  const focus = useFocusStrategy();
+  const cheapest = findCheapestStrategy(result);
+  const [frontierSlice, setFrontierSlice] = useState(0);
+  const optimised = useMemo(
+    () => (scenario.traffic.length > 0 && scenario.catalog.length > 0 ? optimiseAssignment(scenario) : null),
+    [scenario],
+  );
+
+  if (!optimised) {
+    return (
+      <div className="optimise">
+        <p>Add models to the catalog and at least one traffic slice to optimise.</p>
+      </div>
+    );
+  }
+  const sliceIndex = frontierSlice < scenario.traffic.length ? frontierSlice : 0;
+
+  return (
+    <div className="optimise">
+      <AssignmentSection scenario={scenario} optimised={optimised} cheapest={cheapest} />
+      <FrontierSection scenario={scenario} sliceIndex={sliceIndex} onSliceChange={setFrontierSlice} />
+      <BreakEvenSection scenario={scenario} />
+      {focus && (
+        <GoalSeekSection
+          scenario={scenario}
+          strategies={result.strategies}
+          cheapestId={cheapest?.id ?? null}
+          initialStrategyId={focus.id}
+        />
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,202 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { OptimisedAssignment } from '../../domain/optimise';
+import type { Scenario } from '../../domain/scenario-schema';
+import type { StrategyResult } from '../../domain/simulate';
+import { addStrategy } from '../../state/scenario-edits';
+import { usePlannerStore } from '../../state/scenario-store';
+import { describeRefusal } from '../../ui/edit-issues';
+import { formatMonth, formatMonths, formatNumber, formatPercent, formatPrice } from '../../ui/format';
+import { Money } from '../../ui/money';
+import { describeFirstYear } from '../../ui/outcome-text';
+import { describeModel, findSameAssignment, makeKeptStrategy } from './optimise-figures';
+
+/** Totals within a cent are the same spend (sums of millions of calls differ in their last digits). */
+const SAME_SPEND_USD = 0.01;
+
+type AssignmentSectionProps = {
+  scenario: Scenario;
+  optimised: OptimisedAssignment;
+  /** The cheapest strategy the scenario has now (lowest first-year spend). */
+  cheapest: StrategyResult | null;
+};
+
+/** The optimised assignment: per slice, the model and what it costs; the total against today's cheapest strategy. */
+export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentSectionProps) {
+  const [edit, setFocusStrategy] = usePlannerStore(useShallow((s) => [s.edit, s.setFocusStrategy]));
+  const [message, setMessage] = useState<{ kind: 'added' | 'refused'; text: string } | null>(null);
+  const same = findSameAssignment(scenario, optimised.strategy);
+  const firstMonth = formatMonth(0, scenario.startMonth);
+  const horizon = formatMonths(scenario.horizonMonths);
+  const spend = optimised.result.totals.spend;
+  const saving = cheapest ? cheapest.totals.spend - spend : 0;
+  const firstYearSaving = cheapest
+    ? cheapest.totals.firstYearSpend - optimised.result.totals.firstYearSpend
+    : 0;
+
+  function keep() {
+    const kept = makeKeptStrategy(scenario, optimised.strategy);
+    const outcome = edit((s) => addStrategy(s, kept));
+    const refused = describeRefusal(outcome);
+    if (refused) {
+      setMessage({ kind: 'refused', text: `The strategy ${refused}` });
+      return;
+    }
+    setFocusStrategy(kept.id);
+    setMessage({
+      kind: 'added',
+      text: `Added “${kept.name}” to the strategies. It now appears on the Compare and Strategies screens.`,
+    });
+  }
+
+  return (
+    <section className="optimise-section" aria-labelledby="optimise-assignment-title">
+      <div className="section-head">
+        <div>
+          <h2 id="optimise-assignment-title">Optimised assignment</h2>
+          <p className="optimise-lead">
+            One model per slice: the cheapest over {horizon} that meets the slice’s quality bar and holds its
+            prompt and answer. Capacity-billed models are grouped when slices sharing their units cost less.
+          </p>
+        </div>
+        <div className="optimise-keep">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={keep}
+            disabled={scenario.traffic.length === 0 || same !== null}
+          >
+            Keep as a strategy
+          </button>
+          {same && <span className="optimise-keep__note">Already kept as “{same.name}”.</span>}
+        </div>
+      </div>
+
+      <div role="status" className="optimise-status">
+        {message && (
+          <p className={message.kind === 'added' ? 'notice notice--info' : 'notice notice--warn'}>
+            {message.text}
+          </p>
+        )}
+      </div>
+
+      <dl className="optimise-figures">
+        <div className="optimise-figures__item">
+          <dt>Optimised, {horizon}</dt>
+          <dd>
+            <Money usd={spend} testId="optimised-spend" />
+            <span className="optimise-figures__sub">
+              {describeFirstYear(scenario)}: <Money usd={optimised.result.totals.firstYearSpend} />
+            </span>
+          </dd>
+        </div>
+        {cheapest && (
+          <div className="optimise-figures__item">
+            <dt>Cheapest strategy now: {cheapest.name}</dt>
+            <dd>
+              <Money usd={cheapest.totals.spend} testId="cheapest-spend" />
+              <span className="optimise-figures__sub">
+                {describeFirstYear(scenario)}: <Money usd={cheapest.totals.firstYearSpend} />
+              </span>
+            </dd>
+          </div>
+        )}
+        {cheapest && (
+          <div className="optimise-figures__item">
+            <dt>
+              {saving >= 0 ? 'Saving' : 'Extra cost'} over {horizon}
+            </dt>
+            <dd className={saving < 0 ? 'is-negative' : undefined}>
+              <Money usd={Math.abs(saving)} testId="optimised-saving" />
+              <span className="optimise-figures__sub">
+                {cheapest.totals.spend > 0
+                  ? `${formatPercent(Math.abs(saving) / cheapest.totals.spend)} · `
+                  : ''}
+                {describeFirstYear(scenario)}: {firstYearSaving >= 0 ? 'saves ' : 'costs '}
+                <Money usd={Math.abs(firstYearSaving)} />
+              </span>
+            </dd>
+          </div>
+        )}
+      </dl>
+      {cheapest && Math.abs(saving) <= SAME_SPEND_USD && (
+        <p className="optimise-note">
+          The optimised assignment spends the same as “{cheapest.name}”: the scenario already has the cheapest
+          choice.
+        </p>
+      )}
+      {cheapest && saving < -SAME_SPEND_USD && optimised.unmet.length === 0 && (
+        <p className="optimise-note">
+          “{cheapest.name}” costs less: it sends part of the traffic to models below a slice’s quality bar (as
+          cascades and routers do). The optimised assignment keeps every request at or above its bar.
+        </p>
+      )}
+      {optimised.unmet.length > 0 && (
+        <p className="notice notice--warn">
+          {optimised.unmet.length === 1 ? 'One slice' : `${optimised.unmet.length} slices`} cannot meet the
+          quality bar with any model in the catalog:{' '}
+          {optimised.unmet.map((choice) => choice.sliceName).join(', ')}. Each keeps the best model that fits.
+        </p>
+      )}
+
+      <div className="table-scroll">
+        <table className="data-table optimise-table">
+          <caption className="visually-hidden">Optimised model per slice</caption>
+          <thead>
+            <tr>
+              <th scope="col">Slice</th>
+              <th scope="col" className="num">
+                Bar
+              </th>
+              <th scope="col">Model</th>
+              <th scope="col" className="num">
+                Quality
+              </th>
+              <th scope="col" className="num">
+                Cost per request
+              </th>
+              <th scope="col" className="num">
+                {firstMonth}
+              </th>
+              <th scope="col" className="num">
+                {horizon}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {optimised.choices.map((choice, index) => (
+              <tr key={index} className={choice.meetsBar ? undefined : 'is-unmet'}>
+                <th scope="row">{choice.sliceName}</th>
+                <td className="num">{formatNumber(scenario.traffic[index]?.qualityBar ?? 0)}</td>
+                <td>
+                  {describeModel(choice.model)}
+                  {choice.model.pricing.kind === 'capacity' && (
+                    <span className="badge badge--neutral">capacity</span>
+                  )}
+                  {!choice.meetsBar && (
+                    <span className="badge badge--warn">
+                      {choice.shortfall === 'context' ? 'no model holds it' : 'below bar'}
+                    </span>
+                  )}
+                </td>
+                <td className="num">{formatNumber(choice.model.quality)}</td>
+                <td className="num">
+                  {choice.costPerRequest === null ? '—' : formatPrice(choice.costPerRequest)}
+                  {choice.model.pricing.kind === 'capacity' && choice.costPerRequest !== null && (
+                    <span className="th-sub">average</span>
+                  )}
+                </td>
+                <td className="num">
+                  <Money usd={choice.firstMonthCost} />
+                </td>
+                <td className="num">
+                  <Money usd={choice.horizonCost} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

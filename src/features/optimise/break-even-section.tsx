@@ -1,0 +1,257 @@
+import { useId, useMemo, useState } from 'react';
+import { findCapacityBreakEven, findCascadeBreakEvens } from '../../domain/break-even';
+import type { CapacityBreakEven } from '../../domain/break-even';
+import { pickCheapestMeetingBar } from '../../domain/routes';
+import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
+import { formatNumber, formatPercent, formatPrice } from '../../ui/format';
+import { Money } from '../../ui/money';
+import {
+  describeCascadeVerdict,
+  describeModel,
+  listCapacityModels,
+  listPerTokenModels,
+} from './optimise-figures';
+
+const AUTO = '';
+
+type SelectProps = {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+};
+
+function Select({ label, value, onChange, options }: SelectProps) {
+  const id = useId();
+  return (
+    <div className="field optimise-select">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function describeVolume(requests: number): string {
+  return `${formatNumber(Math.ceil(requests))} requests a month`;
+}
+
+function CapacityVerdict({
+  slice,
+  capacity,
+  perToken,
+  result,
+}: {
+  slice: Slice;
+  capacity: Model;
+  perToken: Model;
+  result: CapacityBreakEven;
+}) {
+  const capacityName = describeModel(capacity);
+  const perTokenName = describeModel(perToken);
+  let sentence: string;
+  if (result.status === 'always') {
+    sentence = `${capacityName} costs nothing at any volume here, so it is always at least as cheap as ${perTokenName}.`;
+  } else if (result.status === 'never') {
+    sentence =
+      result.capacityCostPerRequestAtFullUse === null
+        ? `${perTokenName} is cheaper at every volume.`
+        : `Never: ${perTokenName} costs ${formatPrice(result.perTokenCostPerRequest)} per request, less than ${capacityName} at full use (${formatPrice(result.capacityCostPerRequestAtFullUse)}).`;
+  } else {
+    const breakEven = result.breakEvenRequestsPerMonth ?? 0;
+    const ratio = breakEven > 0 ? slice.requestsPerMonth / breakEven : null;
+    sentence =
+      `${capacityName} becomes cheaper than ${perTokenName} from ${describeVolume(breakEven)}. ` +
+      `${slice.name} runs ${describeVolume(slice.requestsPerMonth)} now` +
+      (ratio === null ? '.' : ` (${formatNumber(ratio)}× the break-even).`);
+  }
+  return (
+    <div className="optimise-break-even" aria-live="polite">
+      <p className="optimise-break-even__sentence">{sentence}</p>
+      <dl className="optimise-figures">
+        <div className="optimise-figures__item">
+          <dt>Break-even volume</dt>
+          <dd data-testid="break-even-volume">
+            {result.breakEvenRequestsPerMonth === null
+              ? 'Never'
+              : formatNumber(Math.ceil(result.breakEvenRequestsPerMonth))}
+            <span className="optimise-figures__sub">
+              {result.cheaperForGoodFromRequestsPerMonth !== null &&
+              result.breakEvenRequestsPerMonth !== null &&
+              result.cheaperForGoodFromRequestsPerMonth > result.breakEvenRequestsPerMonth
+                ? `cheaper for good from ${formatNumber(Math.ceil(result.cheaperForGoodFromRequestsPerMonth))}`
+                : 'requests a month'}
+            </span>
+          </dd>
+        </div>
+        <div className="optimise-figures__item">
+          <dt>Volume now</dt>
+          <dd>
+            {formatNumber(slice.requestsPerMonth)}
+            <span className="optimise-figures__sub">requests a month</span>
+          </dd>
+        </div>
+        <div className="optimise-figures__item">
+          <dt>At today’s volume</dt>
+          <dd className="optimise-figures__pair">
+            <span>
+              Capacity <Money usd={result.capacityMonthlyCost} />
+            </span>
+            <span>
+              Per token <Money usd={result.perTokenMonthlyCost} />
+            </span>
+            <span className="optimise-figures__sub">
+              a month: {result.isCapacityCheaperNow ? 'capacity is cheaper' : 'per token is cheaper'}
+            </span>
+          </dd>
+        </div>
+        <div className="optimise-figures__item">
+          <dt>Per request</dt>
+          <dd className="optimise-figures__pair">
+            <span>Per token {formatPrice(result.perTokenCostPerRequest)}</span>
+            <span>
+              Capacity at full use{' '}
+              {result.capacityCostPerRequestAtFullUse === null
+                ? '—'
+                : formatPrice(result.capacityCostPerRequestAtFullUse)}
+            </span>
+          </dd>
+        </div>
+      </dl>
+    </div>
+  );
+}
+
+/** Where a capacity model beats a per-token one for a slice, and each cascade's break-even escalation. */
+export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
+  const [sliceIndex, setSliceIndex] = useState(0);
+  const [capacityId, setCapacityId] = useState(AUTO);
+  const [perTokenId, setPerTokenId] = useState(AUTO);
+  const capacityModels = useMemo(() => listCapacityModels(scenario.catalog), [scenario.catalog]);
+  const perTokenModels = useMemo(() => listPerTokenModels(scenario.catalog), [scenario.catalog]);
+  const cascades = useMemo(() => findCascadeBreakEvens(scenario), [scenario]);
+
+  const slice = scenario.traffic[sliceIndex] ?? scenario.traffic[0];
+  const capacity = capacityModels.find((model) => model.id === capacityId) ?? capacityModels[0];
+  const autoPerToken = slice
+    ? pickCheapestMeetingBar(slice, scenario.catalog, scenario.options)?.model
+    : undefined;
+  const perToken = perTokenModels.find((model) => model.id === perTokenId) ?? autoPerToken;
+  const result =
+    slice && capacity && perToken ? findCapacityBreakEven(slice, capacity, perToken, scenario.options) : null;
+
+  return (
+    <section className="optimise-section" aria-labelledby="optimise-break-even-title">
+      <h2 id="optimise-break-even-title">Break-even points</h2>
+
+      <h3>Capacity against per-token</h3>
+      <p className="optimise-lead">
+        The monthly volume from which a self-hosted or provisioned model, carrying this slice alone, costs no
+        more than paying per token. Units are whole, so capacity costs rise in steps.
+      </p>
+      {capacityModels.length === 0 || perTokenModels.length === 0 || !slice ? (
+        <p className="notice notice--info">
+          {!slice
+            ? 'Add a traffic slice to compare.'
+            : capacityModels.length === 0
+              ? 'The catalog has no capacity-billed model (self-hosted or provisioned throughput): add one on the Pricing catalog screen to compare.'
+              : 'The catalog has no per-token model to compare with.'}
+        </p>
+      ) : (
+        <>
+          <div className="toolbar optimise-toolbar">
+            <Select
+              label="Slice"
+              value={String(scenario.traffic.indexOf(slice))}
+              onChange={(value) => setSliceIndex(Number(value))}
+              options={scenario.traffic.map((s, index) => ({ value: String(index), label: s.name }))}
+            />
+            <Select
+              label="Capacity model"
+              value={capacity?.id ?? AUTO}
+              onChange={setCapacityId}
+              options={capacityModels.map((model) => ({ value: model.id, label: describeModel(model) }))}
+            />
+            <Select
+              label="Per-token model"
+              value={perTokenModels.some((model) => model.id === perTokenId) ? perTokenId : AUTO}
+              onChange={setPerTokenId}
+              options={[
+                {
+                  value: AUTO,
+                  label: autoPerToken
+                    ? `Cheapest meeting the bar: ${describeModel(autoPerToken)}`
+                    : 'Cheapest meeting the bar',
+                },
+                ...perTokenModels.map((model) => ({ value: model.id, label: describeModel(model) })),
+              ]}
+            />
+          </div>
+          {result && capacity && perToken && (
+            <CapacityVerdict slice={slice} capacity={capacity} perToken={perToken} result={result} />
+          )}
+        </>
+      )}
+
+      <h3>Cascades</h3>
+      <p className="optimise-lead">
+        A cascade pays its first model on every request and the next ones on the requests it escalates. Above
+        the break-even rate it costs more than sending everything to its last model. Only the first escalation
+        rate varies; later ones stay as set.
+      </p>
+      {cascades.length === 0 ? (
+        <p className="muted">No cascade strategy routes a slice in this scenario.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table optimise-cascades">
+            <caption className="visually-hidden">Break-even escalation rate of each cascade route</caption>
+            <thead>
+              <tr>
+                <th scope="col">Strategy and slice</th>
+                <th scope="col">Steps</th>
+                <th scope="col" className="num">
+                  Escalation now
+                </th>
+                <th scope="col" className="num">
+                  Break-even
+                </th>
+                <th scope="col">Verdict</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cascades.map((entry, index) => (
+                <tr key={index}>
+                  <th scope="row">
+                    {entry.strategyName}
+                    <span className="th-sub">{entry.sliceName}</span>
+                  </th>
+                  <td>{entry.steps.map((model) => model.name).join(' → ')}</td>
+                  <td className="num">
+                    {entry.escalation.map((rate) => formatPercent(rate)).join(', ') || '—'}
+                  </td>
+                  <td className="num">
+                    {entry.breakEvenEscalation === null ? '—' : formatPercent(entry.breakEvenEscalation)}
+                  </td>
+                  <td
+                    className={
+                      entry.beatsLastStepNow === false ? 'optimise-verdict is-dearer' : 'optimise-verdict'
+                    }
+                  >
+                    {describeCascadeVerdict(entry)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

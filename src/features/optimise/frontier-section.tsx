@@ -1,0 +1,124 @@
+import { useId, useMemo } from 'react';
+import { ChartFrame } from '../../charts/chart-frame';
+import { CostQualityChart } from '../../charts/cost-quality-chart';
+import { findParetoFrontier } from '../../domain/pareto';
+import type { Scenario } from '../../domain/scenario-schema';
+import { formatNumber, formatPrice } from '../../ui/format';
+import { describeModel } from './optimise-figures';
+
+type FrontierSectionProps = {
+  scenario: Scenario;
+  sliceIndex: number;
+  onSliceChange: (index: number) => void;
+};
+
+/** Cost against quality for one slice, with its Pareto frontier as a chart, its table, and the frontier listed. */
+export function FrontierSection({ scenario, sliceIndex, onSliceChange }: FrontierSectionProps) {
+  const selectId = useId();
+  const slice = scenario.traffic[sliceIndex];
+  const frontier = useMemo(
+    () => (slice ? findParetoFrontier(slice, scenario.catalog, scenario.options) : null),
+    [slice, scenario.catalog, scenario.options],
+  );
+  if (!slice || !frontier) return null;
+
+  const points = frontier.points.map((point) => ({
+    name: describeModel(point.model),
+    costUsd: point.costPerRequest,
+    quality: point.quality,
+    onFrontier: point.onFrontier,
+  }));
+  const cheapestMeeting = frontier.frontier.find((point) => point.meetsBar) ?? null;
+  const excluded =
+    frontier.excludedForContext > 0
+      ? ` ${formatNumber(frontier.excludedForContext)} more cannot hold its ${formatNumber(slice.inputTokens + slice.outputTokens)} tokens and are left out.`
+      : '';
+  const summary =
+    frontier.points.length === 0
+      ? `No per-token model holds this slice's prompt and answer.${excluded}`
+      : `${formatNumber(frontier.points.length)} per-token models fit this slice; ${formatNumber(frontier.frontier.length)} are on the frontier (no other model is both cheaper and at least as good).${excluded} ` +
+        (cheapestMeeting
+          ? `The cheapest at or above the bar of ${formatNumber(slice.qualityBar)} is ${describeModel(cheapestMeeting.model)} at ${formatPrice(cheapestMeeting.costPerRequest)} per request.`
+          : `None reaches the bar of ${formatNumber(slice.qualityBar)}.`);
+  const table = {
+    columns: ['Model', 'Cost per request', 'Quality', 'On the frontier', 'Meets the bar'],
+    rows: [...frontier.points]
+      .sort((a, b) => a.costPerRequest - b.costPerRequest)
+      .map((point) => [
+        describeModel(point.model),
+        formatPrice(point.costPerRequest),
+        formatNumber(point.quality),
+        point.onFrontier ? 'Yes' : 'No',
+        point.meetsBar ? 'Yes' : 'No',
+      ]),
+  };
+
+  return (
+    <section className="optimise-section" aria-labelledby="optimise-frontier-title">
+      <div className="section-head">
+        <h2 id="optimise-frontier-title">Cost against quality</h2>
+        <div className="field optimise-select">
+          <label htmlFor={selectId} className="field__label">
+            Slice
+          </label>
+          <select
+            id={selectId}
+            value={sliceIndex}
+            onChange={(event) => onSliceChange(Number(event.target.value))}
+          >
+            {scenario.traffic.map((s, index) => (
+              <option key={index} value={index}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="optimise-frontier">
+        <ChartFrame
+          title={`Cost per request and quality: ${slice.name}`}
+          summary={summary}
+          table={table}
+          height={360}
+        >
+          <CostQualityChart points={points} qualityBar={slice.qualityBar} />
+        </ChartFrame>
+        <div className="optimise-frontier__list">
+          <h3>The frontier, cheapest first</h3>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">
+                Models on the cost–quality frontier for {slice.name}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Model</th>
+                  <th scope="col" className="num">
+                    Per request
+                  </th>
+                  <th scope="col" className="num">
+                    Quality
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {frontier.frontier.map((point, index) => (
+                  <tr key={index} className={point === cheapestMeeting ? 'is-pick' : undefined}>
+                    <th scope="row">
+                      {describeModel(point.model)}
+                      {point === cheapestMeeting && (
+                        <span className="badge badge--good">cheapest at bar</span>
+                      )}
+                    </th>
+                    <td className="num">{formatPrice(point.costPerRequest)}</td>
+                    <td className={point.meetsBar ? 'num' : 'num is-below'}>{formatNumber(point.quality)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * The Optimise screen on the small scenario (tests/factories/small-scenario.ts): one slice of 1,000,000
+ * requests/month, 1,000 input + 100 output tokens; "cheap" costs $0.0012 a request ($1,200 a month), "dear"
+ * $0.0045 ($4,500 a month); 12 months; cash $100,000, other burn $10,000/month, a $10,000 Bedrock pool.
+ */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { ScenarioInput } from '../../src/domain/scenario-schema';
+import { OptimisePanel } from '../../src/features/optimise/optimise-panel';
+import { usePlannerStore } from '../../src/state/scenario-store';
+import { renderWithScenario } from '../factories/render-with-store';
+import { makeSmallScenario } from '../factories/small-scenario';
+
+/** Sums of monthly figures carry float noise ($54,000.00000000001): compare to a millionth of a dollar. */
+const MONEY_DIGITS = 6;
+
+/** The full-precision amount behind a `Money` figure. */
+function readMoney(testId: string): number {
+  return Number(screen.getByTestId(testId).getAttribute('data-value'));
+}
+
+function getAssignmentTable() {
+  return screen.getByRole('table', { name: 'Optimised model per slice' });
+}
+
+function readRow(table: HTMLElement, label: string): string[] {
+  const row = within(table).getByRole('rowheader', { name: label }).closest('tr')!;
+  return within(row)
+    .getAllByRole('cell')
+    .map((cell) => cell.textContent ?? '');
+}
+
+/** The small scenario with only the dear strategy, so the optimised one has something to save. */
+function makeDearOnlyScenario(): ScenarioInput {
+  const scenario = makeSmallScenario();
+  return { ...scenario, strategies: scenario.strategies.filter((strategy) => strategy.id === 'all-dear') };
+}
+
+/** The small scenario plus a self-hosted model ($1 a unit-hour, 60,000 tokens a minute) and a cascade. */
+function makeBreakEvenScenario(): ScenarioInput {
+  const scenario = makeSmallScenario();
+  return {
+    ...scenario,
+    catalog: [
+      ...scenario.catalog,
+      {
+        id: 'self',
+        name: 'Self-hosted model',
+        provider: 'Acme',
+        platform: 'self-hosted',
+        pricing: { kind: 'capacity', hourlyPerUnit: 1, tokensPerMinutePerUnit: 60000 },
+        quality: 50,
+      },
+    ],
+    strategies: [
+      ...scenario.strategies,
+      {
+        id: 'cascade',
+        name: 'Cheap then dear',
+        kind: 'cascade',
+        routes: { main: { steps: ['cheap', 'dear'], escalation: [0.1] } },
+        fallback: 'dear',
+      },
+    ],
+  };
+}
+
+describe('OptimisePanel: the optimised assignment', () => {
+  it('shows the model, cost per request and monthly cost of each slice, and the saving', () => {
+    renderWithScenario(<OptimisePanel />, makeDearOnlyScenario());
+    // Bar 0: cheap at $0.0012 a request, $1,200 in Jan 2027, $14,400 over 12 months.
+    expect(readRow(getAssignmentTable(), 'Main traffic')).toEqual([
+      '0',
+      'Cheap model (bedrock)',
+      '50',
+      '$0.0012',
+      '$1,200',
+      '$14,400',
+    ]);
+    // All on dear: 12 · $4,500 = $54,000; saving $54,000 − $14,400 = $39,600.
+    expect(readMoney('optimised-spend')).toBeCloseTo(14_400, MONEY_DIGITS);
+    expect(readMoney('cheapest-spend')).toBeCloseTo(54_000, MONEY_DIGITS);
+    expect(readMoney('optimised-saving')).toBeCloseTo(39_600, MONEY_DIGITS);
+  });
+
+  it('keeps the assignment as a strategy, once', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<OptimisePanel />, makeDearOnlyScenario());
+    await user.click(screen.getByRole('button', { name: 'Keep as a strategy' }));
+
+    const { scenario, focusStrategyId } = usePlannerStore.getState();
+    const kept = scenario?.strategies.find((strategy) => strategy.id === 'optimised');
+    expect(kept).toMatchObject({ name: 'Optimised assignment', kind: 'assign', fallback: 'cheap' });
+    expect(kept?.kind === 'assign' && { ...kept.routes }).toEqual({ main: 'cheap' });
+    expect(focusStrategyId).toBe('optimised');
+    expect(screen.getByRole('status')).toHaveTextContent('Added “Optimised assignment” to the strategies.');
+    expect(screen.getByRole('button', { name: 'Keep as a strategy' })).toBeDisabled();
+    expect(screen.getByText('Already kept as “Optimised assignment”.')).toBeInTheDocument();
+  });
+
+  it('says when a slice cannot meet its bar', () => {
+    const scenario = makeSmallScenario();
+    renderWithScenario(<OptimisePanel />, {
+      ...scenario,
+      traffic: scenario.traffic.map((slice) => ({ ...slice, qualityBar: 95 })),
+    });
+    expect(screen.getByText(/One slice cannot meet the quality bar/)).toHaveTextContent('Main traffic');
+    expect(readRow(getAssignmentTable(), 'Main traffic')[1]).toBe('Dear model (bedrock)below bar');
+  });
+});
+
+describe('OptimisePanel: cost against quality', () => {
+  it('tables every model of the slice and lists the frontier', () => {
+    renderWithScenario(<OptimisePanel />, makeSmallScenario());
+    const data = screen.getByRole('table', { name: 'Cost per request and quality: Main traffic: data' });
+    expect(readRow(data, 'Cheap model (bedrock)')).toEqual(['$0.0012', '50', 'Yes', 'Yes']);
+    expect(readRow(data, 'Dear model (bedrock)')).toEqual(['$0.0045', '90', 'Yes', 'Yes']);
+    const frontier = screen.getByRole('table', {
+      name: 'Models on the cost–quality frontier for Main traffic',
+    });
+    expect(
+      within(frontier)
+        .getAllByRole('rowheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Cheap model (bedrock)cheapest at bar', 'Dear model (bedrock)']);
+  });
+});
+
+describe('OptimisePanel: break-even points', () => {
+  it('gives the volume at which the self-hosted model beats the per-token one', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<OptimisePanel />, makeBreakEvenScenario());
+    // One unit costs $1 · 730 = $730 a month; against cheap ($0.0012): 730 / 0.0012 = 608,333.3 → 608,334.
+    expect(screen.getByTestId('break-even-volume')).toHaveTextContent('608,334');
+    expect(
+      screen.getByText(/becomes cheaper than Cheap model \(bedrock\) from 608,334 requests a month/),
+    ).toBeVisible();
+    // Against dear ($0.0045): 730 / 0.0045 = 162,222.2 → 162,223.
+    await user.selectOptions(screen.getByLabelText('Per-token model'), 'dear');
+    expect(screen.getByTestId('break-even-volume')).toHaveTextContent('162,223');
+  });
+
+  it('gives each cascade its break-even escalation rate', () => {
+    renderWithScenario(<OptimisePanel />, makeBreakEvenScenario());
+    const table = screen.getByRole('table', { name: 'Break-even escalation rate of each cascade route' });
+    // e* = 1 − 0.0012 / 0.0045 = 73.3 %; now 10 %.
+    const row = readRow(table, 'Cheap then dearMain traffic');
+    expect(row).toEqual([
+      'Cheap model → Dear model',
+      '10%',
+      '73.3%',
+      'Cheaper than Dear model alone while escalation stays below 73.3%.',
+    ]);
+  });
+
+  it('says so when the catalog has no capacity-billed model', () => {
+    renderWithScenario(<OptimisePanel />, makeSmallScenario());
+    expect(screen.getByText(/The catalog has no capacity-billed model/)).toBeInTheDocument();
+    expect(screen.getByText('No cascade strategy routes a slice in this scenario.')).toBeInTheDocument();
+  });
+});
+
+describe('OptimisePanel: goal seeking', () => {
+  it('finds the growth cash can carry for the chosen months', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<OptimisePanel />, makeSmallScenario());
+    // 12 months: even with traffic all but gone, $10,000 of burn a month empties $100,000 after 10 months.
+    expect(screen.getByTestId('growth-answer')).toHaveTextContent('Not even shrinking traffic gets there');
+    // 9 months: the AI spend of months 0–8 may reach $20,000: 1,200 · ((1 + g)^9 − 1) / g = 20,000 at g ≈ 14.8 %.
+    const months = screen.getByLabelText('Cash must last');
+    await user.clear(months);
+    await user.type(months, '9');
+    expect(screen.getByTestId('growth-answer')).toHaveTextContent(
+      'Up to 14.8% a month, and cash still lasts 9 months.',
+    );
+  });
+
+  it('finds the credits that keep cash positive through the chosen month', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<OptimisePanel />, makeSmallScenario());
+    // Through Dec 2027 (12 months): credits pay AI spend only and burn alone runs cash out in Nov 2027.
+    expect(screen.getByTestId('credits-answer')).toHaveTextContent('cash runs out in Nov 2027');
+    // Through Oct 2027 (10 months): month 9 closes at −$2,000, and $2,000 of AI spend was paid in cash by then.
+    await user.selectOptions(screen.getByLabelText('Cash lasts through'), 'Oct 2027');
+    expect(readMoney('credits-needed')).toBeCloseTo(2000, MONEY_DIGITS);
+    await user.selectOptions(screen.getByLabelText('Credits pay for'), 'bedrock only');
+    expect(screen.getByTestId('credits-answer')).toHaveTextContent('$2,000 more credits on bedrock');
+    // Through Sep 2027 (9 months): cash already lasts.
+    await user.selectOptions(screen.getByLabelText('Cash lasts through'), 'Sep 2027');
+    expect(screen.getByTestId('credits-answer')).toHaveTextContent('No extra credits');
+  });
+});
