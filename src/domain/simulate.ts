@@ -4,8 +4,9 @@
  */
 import { costPerCall, costPerClassifierCall } from './call-cost';
 import { describePools, drawCreditsFromLedger, prepareCreditLedger } from './credits';
+import type { CreditLedger } from './credits';
 import { resolveRoutes } from './routes';
-import type { CapacityPricing, Model, Scenario, Strategy } from './scenario-schema';
+import type { CapacityPricing, CreditPool, Model, Scenario, Strategy } from './scenario-schema';
 
 /** Hours billed in a month of capacity. */
 export const HOURS_PER_MONTH = 730;
@@ -142,32 +143,55 @@ function planSlice(
 
 /**
  * What every strategy of a scenario shares month by month: the requests of each slice
- * (`requestsPerMonth · (1 + monthlyGrowth)^t`, month-major: `requests[t · slices + s]`) and the cash that
- * comes and goes besides AI spend (`monthlyRevenue · (1 + revenueGrowth)^t − otherMonthlyBurn`).
+ * (`requestsPerMonth · (1 + monthlyGrowth)^t`, month-major: `requests[t · slices + s]`), the revenue
+ * (`monthlyRevenue · (1 + revenueGrowth)^t`) and the cash that comes and goes besides AI spend
+ * (`revenue − otherMonthlyBurn`).
  */
 export type MonthlyDrivers = {
   requests: Float64Array;
+  revenue: Float64Array;
   otherCashFlow: Float64Array;
 };
 
-/** Tabulates a scenario's `MonthlyDrivers` once, for as many strategies as run on it. */
-export function tabulateMonthlyDrivers(scenario: Scenario): MonthlyDrivers {
+/**
+ * Tabulates a scenario's `MonthlyDrivers` once, for as many strategies as run on it. With `like` (the drivers
+ * of a scenario with the same slices and horizon), rows whose inputs are the same are copied rather than
+ * recomputed: the figures are identical either way.
+ */
+export function tabulateMonthlyDrivers(
+  scenario: Scenario,
+  like?: { scenario: Scenario; drivers: MonthlyDrivers },
+): MonthlyDrivers {
   const { traffic, horizonMonths, finance } = scenario;
-  const requests = new Float64Array(horizonMonths * traffic.length);
+  const sliceCount = traffic.length;
+  const requests = new Float64Array(horizonMonths * sliceCount);
+  const revenue = new Float64Array(horizonMonths);
   const otherCashFlow = new Float64Array(horizonMonths);
-  for (let month = 0; month < horizonMonths; month++) {
-    for (let s = 0; s < traffic.length; s++) {
-      const slice = traffic[s]!;
-      requests[month * traffic.length + s] = requestsInMonth(
-        slice.requestsPerMonth,
-        slice.monthlyGrowth,
-        month,
-      );
+  const reuse = like && like.scenario.horizonMonths === horizonMonths ? like : undefined;
+  if (reuse) requests.set(reuse.drivers.requests);
+  traffic.forEach((slice, s) => {
+    const before = reuse?.scenario.traffic[s];
+    if (
+      before &&
+      before.requestsPerMonth === slice.requestsPerMonth &&
+      before.monthlyGrowth === slice.monthlyGrowth
+    )
+      return;
+    for (let month = 0; month < horizonMonths; month++) {
+      requests[month * sliceCount + s] = requestsInMonth(slice.requestsPerMonth, slice.monthlyGrowth, month);
     }
-    otherCashFlow[month] =
-      finance.monthlyRevenue * Math.pow(1 + finance.revenueGrowth, month) - finance.otherMonthlyBurn;
+  });
+  const sameRevenue =
+    reuse &&
+    reuse.scenario.finance.monthlyRevenue === finance.monthlyRevenue &&
+    reuse.scenario.finance.revenueGrowth === finance.revenueGrowth;
+  for (let month = 0; month < horizonMonths; month++) {
+    revenue[month] = sameRevenue
+      ? reuse.drivers.revenue[month]!
+      : finance.monthlyRevenue * Math.pow(1 + finance.revenueGrowth, month);
+    otherCashFlow[month] = revenue[month]! - finance.otherMonthlyBurn;
   }
-  return { requests, otherCashFlow };
+  return { requests, revenue, otherCashFlow };
 }
 
 /**
@@ -183,7 +207,10 @@ export type StrategyPlan = {
   slices: SlicePlan[];
   /** Platforms that receive spend, in the order they first do (slices in traffic order, then capacity). */
   platforms: string[];
-  /** Per slice, per per-token leg (in `finalByModel` order): its model, money per request and platform index. */
+  /**
+   * The per-token legs of every slice, flattened: slice s owns legs `legStart[s]` to `legStart[s + 1] − 1`, in
+   * its `finalByModel` order, each with its model, money per request and platform index.
+   */
   legs: { model: Model; perRequest: number; platform: number }[][];
   /**
    * Capacity models named by any slice's route, in the order slices first name them: the slices that name
@@ -249,6 +276,33 @@ export type StrategyOutline = {
   monthlySpend: Float64Array;
 };
 
+/** What a run of a plan needs besides the scenario's figures: the credit ledger and scratch space. */
+type RunSetup = {
+  ledger: CreditLedger;
+  /** Position of each of the plan's platforms in the ledger's alphabetical order. */
+  sortedPosition: number[];
+  platformSpend: Float64Array;
+  unpaid: Float64Array;
+};
+
+/** Set-ups by plan, for the credit pools they were made for: Monte Carlo runs one plan thousands of times. */
+const runSetups = new WeakMap<StrategyPlan, { credits: readonly CreditPool[]; setup: RunSetup }>();
+
+/** The run set-up of a plan with these pools, made once (runs are synchronous, so the scratch is never shared). */
+function prepareRun(plan: StrategyPlan, credits: readonly CreditPool[]): RunSetup {
+  const cached = runSetups.get(plan);
+  if (cached && cached.credits === credits) return cached.setup;
+  const ledger = prepareCreditLedger(credits, plan.platforms);
+  const setup: RunSetup = {
+    ledger,
+    sortedPosition: plan.platforms.map((platform) => ledger.platforms.indexOf(platform)),
+    platformSpend: new Float64Array(plan.platforms.length),
+    unpaid: new Float64Array(plan.platforms.length),
+  };
+  runSetups.set(plan, { credits, setup });
+  return setup;
+}
+
 /**
  * Runs a planned strategy over the horizon. With `detail`, every month's record (by slice, model, platform,
  * pool) is built; without, only the figures of `StrategyOutline`. The arithmetic is the same either way, in
@@ -263,14 +317,11 @@ function runPlan(
   const { traffic, horizonMonths, options, finance, credits } = scenario;
   const sliceCount = traffic.length;
   const { slices, legs, capacity, platforms } = plan;
-  const ledger = prepareCreditLedger(credits, platforms);
-  const sortedPosition = platforms.map((platform) => ledger.platforms.indexOf(platform));
+  const { ledger, sortedPosition, platformSpend, unpaid } = prepareRun(plan, credits);
 
   const months: MonthResult[] = [];
   const monthlySpend = new Float64Array(horizonMonths);
   const balances = credits.map((pool) => pool.amount);
-  const platformSpend = new Float64Array(platforms.length);
-  const unpaid = new Float64Array(platforms.length);
   let cash = finance.cashOnHand;
   const totals: StrategyResult['totals'] = {
     spend: 0,
@@ -291,7 +342,7 @@ function runPlan(
     let listSpend = 0;
     let savingsCaching = 0;
     let savingsBatch = 0;
-    platformSpend.fill(0);
+    for (let p = 0; p < platformSpend.length; p++) platformSpend[p] = 0;
     const firstRequest = month * sliceCount;
 
     for (let sliceIndex = 0; sliceIndex < sliceCount; sliceIndex++) {
