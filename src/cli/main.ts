@@ -1,6 +1,6 @@
 /**
- * `npm run simulate -- <scenario.json> [--catalog <file>] [--format json|table|csv]`: wires `runCli` to the
- * process. Files over the import limit are refused before they are read; text must be UTF-8.
+ * `npm run simulate -- <scenario.json> [--catalog <file>] [--format json|table|csv] [--samples N] [--seed S]`:
+ * wires `runCli` to the process. Files over the import limit are refused before they are read; text must be UTF-8.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_IMPORT_BYTES } from '../io/json-text';

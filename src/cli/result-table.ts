@@ -1,9 +1,10 @@
 /**
  * The CLI's `--format table`: per strategy, its totals and a monthly table, money rounded for people.
  */
+import type { MonthPercentiles, MonteCarloResult, Percentiles } from '../domain/monte-carlo';
 import type { Scenario } from '../domain/scenario-schema';
 import type { SimulationResult, StrategyResult } from '../domain/simulate';
-import { formatMoneyExact, formatMonth, formatMonths } from '../ui/format';
+import { formatMoneyExact, formatMonth, formatMonths, formatNumber } from '../ui/format';
 import { toPrintableText } from './terminal-text';
 
 type Align = 'left' | 'right';
@@ -97,5 +98,71 @@ export function formatResultTable(result: SimulationResult, scenario: Scenario):
   const from = scenario.startMonth === undefined ? '' : ` from ${formatMonth(0, scenario.startMonth)}`;
   const lines = [`${toPrintableText(result.scenario)}: ${formatMonths(result.horizonMonths)}${from}`];
   for (const strategy of result.strategies) lines.push('', ...formatStrategy(strategy, scenario));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A month percentile for people: "Apr 2027", or "beyond Dec 2028" when past the horizon. */
+function describeMonthPercentile(month: number | null, scenario: Scenario): string {
+  if (month === null) return `beyond ${formatMonth(scenario.horizonMonths - 1, scenario.startMonth)}`;
+  return formatMonth(month, scenario.startMonth);
+}
+
+/** A runway percentile for people: "9 months (Oct 2027)", or "beyond 24 months". */
+function describeRunwayPercentile(month: number | null, scenario: Scenario): string {
+  if (month === null) return `beyond ${formatMonths(scenario.horizonMonths)}`;
+  return `${formatMonths(month)} (${formatMonth(month, scenario.startMonth)})`;
+}
+
+function moneyRow(label: string, percentiles: Percentiles): string[] {
+  return [label, ...[percentiles.p10, percentiles.p50, percentiles.p90].map(formatMoneyExact)];
+}
+
+function monthRow(
+  label: string,
+  percentiles: MonthPercentiles,
+  describe: (month: number | null) => string,
+): string[] {
+  return [label, describe(percentiles.p10), describe(percentiles.p50), describe(percentiles.p90)];
+}
+
+/**
+ * The Monte Carlo part of `--format table`: the method in one line, the ranged inputs, then per strategy the
+ * P10, P50 and P90 of its 12-month and whole-horizon spend, of the month credits run out and of its runway.
+ */
+export function formatMonteCarloTable(result: MonteCarloResult, scenario: Scenario): string {
+  const firstMonths = Math.min(12, scenario.horizonMonths);
+  const lines = [
+    `Monte Carlo: ${formatNumber(result.samples)} samples, seed ${result.seed}; ranged inputs drawn from ` +
+      'triangular distributions (low, likely, high); nearest-rank percentiles',
+  ];
+  if (result.inputs.length === 0) {
+    lines.push('  No input has a range, so every sample is the point estimate.');
+  } else {
+    const inputs = result.inputs.map((input) => [
+      toPrintableText(input.label),
+      `low ${input.low}, likely ${input.likely}, high ${input.high}`,
+    ]);
+    lines.push(...layOutColumns(inputs, ['left', 'left']).map((line) => `  ${line}`));
+  }
+  const rows: string[][] = [['Strategy', 'Figure', 'P10', 'P50', 'P90']];
+  for (const strategy of result.strategies) {
+    const name = toPrintableText(strategy.name);
+    const noPools = scenario.credits.length === 0;
+    const figures = [
+      moneyRow(`Spend, first ${formatMonths(firstMonths)}`, strategy.firstYearSpend),
+      moneyRow(`Spend, whole horizon`, strategy.horizonSpend),
+      noPools
+        ? ['Credits run out', 'no credit pools', '', '']
+        : monthRow('Credits run out', strategy.creditsExhaustedMonth, (m) =>
+            describeMonthPercentile(m, scenario),
+          ),
+      monthRow('Runway', strategy.runwayMonths, (m) => describeRunwayPercentile(m, scenario)),
+    ];
+    figures.forEach((figure, i) => rows.push([i === 0 ? name : '', ...figure]));
+  }
+  lines.push(
+    '',
+    ...layOutColumns(rows, ['left', 'left', 'right', 'right', 'right']).map((line) => `  ${line}`),
+  );
   return `${lines.join('\n')}\n`;
 }

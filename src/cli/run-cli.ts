@@ -1,14 +1,16 @@
 /**
  * The command line, as a function of its arguments and its I/O so it can be tested without a process:
- * `simulate <scenario.json> [--catalog <file>] [--format json|table|csv]`.
+ * `simulate <scenario.json> [--catalog <file>] [--format json|table|csv] [--samples N] [--seed S]`.
  */
+import { DEFAULT_MONTE_CARLO_SAMPLES, runMonteCarlo } from '../domain/monte-carlo';
+import type { MonteCarloOptions } from '../domain/monte-carlo';
 import { planScenario } from '../domain/plan-scenario';
 import { formatIssue } from '../domain/validate-scenario';
 import type { ValidationIssue } from '../domain/validate-scenario';
 import { parseCatalogText, summarizeCatalogImport } from '../io/catalog-import';
 import { isJsonObject, parseJsonText } from '../io/json-text';
 import { formatMonthlyCsv } from '../io/results-csv';
-import { formatResultTable } from './result-table';
+import { formatMonteCarloTable, formatResultTable } from './result-table';
 import { toPrintableText } from './terminal-text';
 
 export type CliIo = {
@@ -23,9 +25,25 @@ export type CliIo = {
 const FORMATS = ['json', 'table', 'csv'] as const;
 type OutputFormat = (typeof FORMATS)[number];
 
-type CliOptions = { scenarioPath: string; catalogPath: string | undefined; format: OutputFormat };
+type CliOptions = {
+  scenarioPath: string;
+  catalogPath: string | undefined;
+  format: OutputFormat;
+  /** Monte Carlo settings when --samples or --seed is given. */
+  monteCarlo: MonteCarloOptions | undefined;
+};
+
+/** The most samples the command line draws (memory grows with samples × months × strategies). */
+export const MAX_CLI_SAMPLES = 100_000;
+/** The seed used when --samples is given without --seed. */
+export const DEFAULT_CLI_SEED = 1;
+const MAX_SEED = 2 ** 32 - 1;
+
+type Flag = '--catalog' | '--format' | '--samples' | '--seed';
+const FLAGS: readonly Flag[] = ['--catalog', '--format', '--samples', '--seed'];
 
 export const USAGE = `Usage: npm run simulate -- <scenario.json> [--catalog <file>] [--format json|table|csv]
+                             [--samples N] [--seed S]
 
 Validates a scenario file, runs every strategy over its horizon and prints the result.
 
@@ -37,10 +55,21 @@ Options:
   --format <format>  json  (default) the full result, money in full precision
                      table a readable summary and monthly table per strategy, rounded to cents
                      csv   one row per strategy per month, rounded to cents
+  --samples <N>      Also run Monte Carlo with N samples (1 to 100,000; 2,000 when only --seed is
+                     given): every input written as a range {"low", "likely", "high"} is drawn from a
+                     triangular distribution, and each strategy gets P10, P50 and P90 of its monthly,
+                     12-month and whole-horizon spend, of the month credits run out and of its runway.
+                     json adds a "monteCarlo" field, table a percentile table; csv leaves it out.
+  --seed <S>         Seed of the Monte Carlo draws, a whole number from 0 to 4294967295 (default 1):
+                     the same file, samples and seed always give the same figures.
   -h, --help         Show this help.
 
 Exit status: 0 on success; 1 on invalid input, with one error per line on stderr and nothing on stdout.
 `;
+
+function isFlag(value: string): value is Flag {
+  return (FLAGS as readonly string[]).includes(value);
+}
 
 function isOutputFormat(value: string): value is OutputFormat {
   return (FORMATS as readonly string[]).includes(value);
@@ -51,7 +80,7 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' | { errors
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const errors: string[] = [];
   const positionals: string[] = [];
-  const values = new Map<'--catalog' | '--format', string>();
+  const values = new Map<Flag, string>();
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -65,7 +94,7 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' | { errors
     }
     const equals = arg.indexOf('=');
     const flag = equals < 0 ? arg : arg.slice(0, equals);
-    if (flag !== '--catalog' && flag !== '--format') {
+    if (!isFlag(flag)) {
       errors.push(`unknown option ${JSON.stringify(flag)} (see --help)`);
       continue;
     }
@@ -86,8 +115,31 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' | { errors
   if (positionals.length === 0) errors.push('no scenario file given (see --help)');
   if (positionals.length > 1)
     errors.push(`one scenario file expected, got ${positionals.length}: ${positionals.join(', ')}`);
+  const monteCarlo = readMonteCarloOptions(values.get('--samples'), values.get('--seed'), errors);
   if (errors.length > 0 || !isOutputFormat(format)) return { errors };
-  return { scenarioPath: positionals[0]!, catalogPath: values.get('--catalog'), format };
+  return { scenarioPath: positionals[0]!, catalogPath: values.get('--catalog'), format, monteCarlo };
+}
+
+/** A whole number written in plain decimal digits, or undefined. */
+function readWholeNumber(text: string): number | undefined {
+  return /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+/** The Monte Carlo settings of `--samples` and `--seed`, or undefined when neither is given. */
+function readMonteCarloOptions(
+  samplesText: string | undefined,
+  seedText: string | undefined,
+  errors: string[],
+): MonteCarloOptions | undefined {
+  if (samplesText === undefined && seedText === undefined) return undefined;
+  const samples = samplesText === undefined ? DEFAULT_MONTE_CARLO_SAMPLES : readWholeNumber(samplesText);
+  const seed = seedText === undefined ? DEFAULT_CLI_SEED : readWholeNumber(seedText);
+  if (samples === undefined || samples < 1 || samples > MAX_CLI_SAMPLES)
+    errors.push(`--samples must be a whole number from 1 to 100,000, not ${JSON.stringify(samplesText)}`);
+  if (seed === undefined || seed > MAX_SEED)
+    errors.push(`--seed must be a whole number from 0 to ${MAX_SEED}, not ${JSON.stringify(seedText)}`);
+  if (samples === undefined || seed === undefined) return undefined;
+  return { samples, seed };
 }
 
 /** Why a file could not be read, in words. */
@@ -128,7 +180,9 @@ function writeErrors(io: CliIo, errors: readonly string[]): number {
 /**
  * Runs the command line: reads the scenario file (and the `--catalog` file, whose models replace the scenario's
  * catalog before validation, with a one-line import summary on stderr), validates and simulates it with
- * `planScenario`, and prints the result as JSON (full precision), a table or CSV. Returns the exit code:
+ * `planScenario`, and prints the result as JSON (full precision), a table or CSV; with `--samples` or `--seed`,
+ * also Monte Carlo over the file's ranged inputs (`runMonteCarlo`), as JSON's `monteCarlo` field or a
+ * percentile table (CSV leaves it out, with a note on stderr). Returns the exit code:
  * 0 on success; 1 on any invalid input, with one `error: …` line per problem on stderr and nothing on stdout.
  */
 export function runCli(argv: readonly string[], io: CliIo): number {
@@ -162,14 +216,19 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const plan = planScenario(document.value);
   if (!plan.ok) return writeErrors(io, prefixIssues(plan.issues, ''));
   const { scenario, result } = plan.value;
+  // CSV is one row per strategy per month: Monte Carlo percentiles have no place in it.
+  const monteCarlo =
+    options.monteCarlo && options.format !== 'csv' ? runMonteCarlo(scenario, options.monteCarlo) : undefined;
   switch (options.format) {
     case 'json':
-      io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(monteCarlo ? { ...result, monteCarlo } : result, null, 2)}\n`);
       break;
     case 'table':
       io.stdout(formatResultTable(result, scenario));
+      if (monteCarlo) io.stdout(`\n${formatMonteCarloTable(monteCarlo, scenario)}`);
       break;
     case 'csv':
+      if (options.monteCarlo) io.stderr('note: --format csv leaves out Monte Carlo (use json or table)\n');
       io.stdout(formatMonthlyCsv(result, scenario));
       break;
   }
