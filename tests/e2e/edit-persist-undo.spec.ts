@@ -11,7 +11,7 @@ test('editing a slice updates the summary, survives a reload, and undo restores 
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 4500);
 
   await planner.openTab('Traffic mix');
-  const requests = page.getByLabel('Requests per month for Main traffic');
+  const requests = page.getByLabel('Requests per month for Main traffic', { exact: true });
   await requests.fill('2000000');
   // 2,000,000 × $0.0045 = $9,000; on cheap 2,000,000 × (1,000 × $1/M + 100 × $2/M) = $2,400.
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 9000);
@@ -24,7 +24,7 @@ test('editing a slice updates the summary, survives a reload, and undo restores 
 
   // Undo after a fresh edit, by button and by keyboard.
   await planner.openTab('Traffic mix');
-  await page.getByLabel('Requests per month for Main traffic').fill('3000000');
+  await page.getByLabel('Requests per month for Main traffic', { exact: true }).fill('3000000');
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 13500);
   await page.getByRole('button', { name: 'Undo' }).click();
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 9000);
@@ -33,7 +33,9 @@ test('editing a slice updates the summary, survives a reload, and undo restores 
   await page.locator('body').click();
   await page.keyboard.press('Control+z');
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 9000);
-  await expect(page.getByLabel('Requests per month for Main traffic')).toHaveValue('2000000');
+  await expect(page.getByLabel('Requests per month for Main traffic', { exact: true })).toHaveValue(
+    '2000000',
+  );
 });
 
 test('an invalid value shows its message next to the field and never reaches the figures', async ({
@@ -43,12 +45,12 @@ test('an invalid value shows its message next to the field and never reaches the
   await planner.goto('scenarios');
   await planner.importFixture(SMALL);
   await planner.openTab('Traffic mix');
-  const hitRate = page.getByLabel(/Cache hit rate for Main traffic/);
+  const hitRate = page.getByLabel('Cache hit rate for Main traffic', { exact: true });
   await hitRate.fill('140');
   await expect(page.getByText(/must be between 0 and 100/)).toBeVisible();
   await expect(hitRate).toHaveAttribute('aria-invalid', 'true');
   await expect(hitRate).toHaveValue('140');
-  const requests = page.getByLabel('Requests per month for Main traffic');
+  const requests = page.getByLabel('Requests per month for Main traffic', { exact: true });
   await requests.fill('-5');
   await expect(page.getByText(/must be 0 or more/)).toBeVisible();
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 4500);

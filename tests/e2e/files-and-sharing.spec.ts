@@ -9,7 +9,7 @@ test('export a scenario to its JSON file and import it back as a new scenario', 
   await planner.goto('scenarios');
   await planner.importFixture(SMALL);
   await planner.openTab('Traffic mix');
-  await page.getByLabel('Requests per month for Main traffic').fill('2500000');
+  await page.getByLabel('Requests per month for Main traffic', { exact: true }).fill('2500000');
   // 2,500,000 × $0.0045 = $11,250.
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 11_250);
 
@@ -25,7 +25,7 @@ test('export a scenario to its JSON file and import it back as a new scenario', 
 
   // Change the open scenario, then import the exported file: it opens as a new scenario with the exported figures.
   await planner.openTab('Traffic mix');
-  await page.getByLabel('Requests per month for Main traffic').fill('1000000');
+  await page.getByLabel('Requests per month for Main traffic', { exact: true }).fill('1000000');
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 4500);
   await planner.importScenario('round-trip.scenario.json', exported);
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 11_250);
