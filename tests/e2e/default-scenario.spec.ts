@@ -28,6 +28,8 @@ test('each screen opens from its tab, also by keyboard', async ({ page }) => {
     'Strategies',
     'Compare',
     'Credits and runway',
+    'Uncertainty',
+    'Optimise',
     'POC estimate',
   ];
   await page.getByRole('tab', { name: 'Scenarios' }).focus();
