@@ -1,27 +1,7 @@
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import {
-  AXIS_STROKE,
-  MONEY_AXIS_WIDTH,
-  TICK_STYLE,
-  buildMoneyTicks,
-  buildRows,
-  describeSeriesStyle,
-  formatMoneyTick,
-  seriesKey,
-  sumStacks,
-} from './chart-series';
+import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip } from 'recharts';
+import { buildMoneyTicks, buildRows, describeSeriesStyle, seriesKey, sumStacks } from './chart-series';
 import type { MoneySeries } from './chart-series';
+import { renderMoneyAxes, renderMoneyLegend, renderMoneyYAxis } from './money-axes';
 import { MoneyTooltip } from './money-tooltip';
 import './charts.css';
 
@@ -88,29 +68,8 @@ export function BurnDownChart({
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={rows} margin={{ top: 24, right: split ? 4 : 12, bottom: 4, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" tick={TICK_STYLE} stroke={AXIS_STROKE} minTickGap={16} tickMargin={6} />
-        <YAxis
-          yAxisId="money"
-          tickFormatter={formatMoneyTick}
-          domain={moneyTicks.domain}
-          ticks={moneyTicks.ticks}
-          tick={TICK_STYLE}
-          stroke={AXIS_STROKE}
-          width={MONEY_AXIS_WIDTH}
-        />
-        {split && (
-          <YAxis
-            yAxisId="cash"
-            orientation="right"
-            tickFormatter={formatMoneyTick}
-            domain={cashTicks.domain}
-            ticks={cashTicks.ticks}
-            tick={TICK_STYLE}
-            stroke={AXIS_STROKE}
-            width={MONEY_AXIS_WIDTH}
-          />
-        )}
+        {renderMoneyAxes({ ...moneyTicks, yAxisId: 'money' })}
+        {split && renderMoneyYAxis({ ...cashTicks, yAxisId: 'cash', orientation: 'right' })}
         {cashGoesNegative && (
           <ReferenceLine
             yAxisId={cashAxis}
@@ -121,7 +80,7 @@ export function BurnDownChart({
           />
         )}
         <Tooltip content={(props) => <MoneyTooltip {...props} />} />
-        <Legend wrapperStyle={{ paddingTop: 8 }} itemSorter={null} />
+        {renderMoneyLegend()}
         {pools.map((pool, index) => {
           const { color, dash } = describeSeriesStyle(pool, index);
           return (

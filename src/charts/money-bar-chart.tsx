@@ -1,26 +1,7 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import {
-  AXIS_STROKE,
-  MONEY_AXIS_WIDTH,
-  TICK_STYLE,
-  buildMoneyTicks,
-  buildRows,
-  describeSeriesStyle,
-  collectValues,
-  formatMoneyTick,
-  seriesKey,
-} from './chart-series';
+import { Bar, BarChart, ReferenceLine, ResponsiveContainer, Tooltip } from 'recharts';
+import { buildMoneyTicks, buildRows, collectValues, describeSeriesStyle, seriesKey } from './chart-series';
 import type { MoneySeries } from './chart-series';
+import { MONEY_CHART_MARGIN, renderMoneyAxes, renderMoneyLegend } from './money-axes';
 import { MoneyTooltip } from './money-tooltip';
 import './charts.css';
 
@@ -35,20 +16,11 @@ export function MoneyBarChart({ labels, series }: MoneyBarChartProps) {
   const { domain, ticks } = buildMoneyTicks(collectValues(series));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }} barGap={1}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" tick={TICK_STYLE} stroke={AXIS_STROKE} minTickGap={16} tickMargin={6} />
-        <YAxis
-          tickFormatter={formatMoneyTick}
-          domain={domain}
-          ticks={ticks}
-          tick={TICK_STYLE}
-          stroke={AXIS_STROKE}
-          width={MONEY_AXIS_WIDTH}
-        />
+      <BarChart data={rows} margin={MONEY_CHART_MARGIN} barGap={1}>
+        {renderMoneyAxes({ domain, ticks })}
         <ReferenceLine y={0} stroke="var(--muted)" />
         <Tooltip content={(props) => <MoneyTooltip {...props} />} cursor={{ fill: 'var(--surface-2)' }} />
-        <Legend wrapperStyle={{ paddingTop: 8 }} itemSorter={null} />
+        {renderMoneyLegend()}
         {series.map((s, index) => {
           const { color } = describeSeriesStyle(s, index);
           return (

@@ -1,16 +1,7 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import {
-  AXIS_STROKE,
-  MONEY_AXIS_WIDTH,
-  TICK_STYLE,
-  buildMoneyTicks,
-  buildRows,
-  describeSeriesStyle,
-  collectValues,
-  formatMoneyTick,
-  seriesKey,
-} from './chart-series';
+import { Line, LineChart, ResponsiveContainer, Tooltip } from 'recharts';
+import { buildMoneyTicks, buildRows, collectValues, describeSeriesStyle, seriesKey } from './chart-series';
 import type { MoneySeries } from './chart-series';
+import { MONEY_CHART_MARGIN, renderMoneyAxes, renderMoneyLegend } from './money-axes';
 import { MoneyTooltip } from './money-tooltip';
 import './charts.css';
 
@@ -27,19 +18,10 @@ export function MoneyLineChart({ labels, series }: MoneyLineChartProps) {
   const anyEmphasis = series.some((s) => s.emphasis);
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" tick={TICK_STYLE} stroke={AXIS_STROKE} minTickGap={16} tickMargin={6} />
-        <YAxis
-          tickFormatter={formatMoneyTick}
-          domain={domain}
-          ticks={ticks}
-          tick={TICK_STYLE}
-          stroke={AXIS_STROKE}
-          width={MONEY_AXIS_WIDTH}
-        />
+      <LineChart data={rows} margin={MONEY_CHART_MARGIN}>
+        {renderMoneyAxes({ domain, ticks })}
         <Tooltip content={(props) => <MoneyTooltip {...props} sortByValue />} />
-        <Legend wrapperStyle={{ paddingTop: 8 }} itemSorter={null} />
+        {renderMoneyLegend()}
         {series.map((s, index) => {
           const { color, dash } = describeSeriesStyle(s, index);
           return (

@@ -1,27 +1,7 @@
-import {
-  Area,
-  AreaChart,
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import {
-  AXIS_STROKE,
-  MONEY_AXIS_WIDTH,
-  TICK_STYLE,
-  buildMoneyTicks,
-  buildRows,
-  describeSeriesStyle,
-  formatMoneyTick,
-  seriesKey,
-  sumStacks,
-} from './chart-series';
+import { Area, AreaChart, Bar, BarChart, ResponsiveContainer, Tooltip } from 'recharts';
+import { buildMoneyTicks, buildRows, describeSeriesStyle, seriesKey, sumStacks } from './chart-series';
 import type { MoneySeries } from './chart-series';
+import { MONEY_CHART_MARGIN, renderMoneyAxes, renderMoneyLegend } from './money-axes';
 import { MoneyTooltip } from './money-tooltip';
 import './charts.css';
 
@@ -39,25 +19,15 @@ export function StackedMoneyChart({ labels, series, variant }: StackedMoneyChart
   const shape = variant ?? (labels.length <= 6 ? 'bar' : 'area');
   const axes = (
     <>
-      <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="label" tick={TICK_STYLE} stroke={AXIS_STROKE} minTickGap={16} tickMargin={6} />
-      <YAxis
-        tickFormatter={formatMoneyTick}
-        domain={domain}
-        ticks={ticks}
-        tick={TICK_STYLE}
-        stroke={AXIS_STROKE}
-        width={MONEY_AXIS_WIDTH}
-      />
+      {renderMoneyAxes({ domain, ticks })}
       <Tooltip content={(props) => <MoneyTooltip {...props} showTotal />} />
-      <Legend wrapperStyle={{ paddingTop: 8 }} itemSorter={null} />
+      {renderMoneyLegend()}
     </>
   );
-  const margin = { top: 8, right: 12, bottom: 4, left: 0 };
   if (shape === 'bar') {
     return (
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={margin}>
+        <BarChart data={rows} margin={MONEY_CHART_MARGIN}>
           {axes}
           {series.map((s, index) => {
             const { color } = describeSeriesStyle(s, index);
@@ -78,7 +48,7 @@ export function StackedMoneyChart({ labels, series, variant }: StackedMoneyChart
   }
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <AreaChart data={rows} margin={margin}>
+      <AreaChart data={rows} margin={MONEY_CHART_MARGIN}>
         {axes}
         {series.map((s, index) => {
           const { color, dash } = describeSeriesStyle(s, index);
