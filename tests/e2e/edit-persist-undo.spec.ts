@@ -68,3 +68,21 @@ test('editing a model price changes the summary by the hand-computed amount', as
   // 12 months without growth: $90,000.
   await planner.expectSummaryValue('All on dear', 'summary-first-year', 90_000);
 });
+
+test('editing a strategy changes the summary by the hand-computed amount', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('scenarios');
+  await planner.importFixture('tests/fixtures/small-scenario.json');
+  await planner.openTab('Strategies');
+  await page
+    .getByRole('button', { name: /^All on dear/ })
+    .first()
+    .click();
+  await page
+    .getByLabel('Model', { exact: true })
+    .selectOption({ label: 'Cheap model (bedrock) · quality 50' });
+  // All on dear now calls the cheap model: 1,000,000 × (1,000 × $1/M + 100 × $2/M) = $1,200 a month.
+  await planner.expectSummaryValue('All on dear', 'summary-this-month', 1200);
+  // Twelve months without growth: $14,400.
+  await planner.expectSummaryValue('All on dear', 'summary-first-year', 14_400);
+});
