@@ -1,7 +1,9 @@
 import type { ScenarioInput } from '../../src/domain/scenario-schema';
+import { makeSmallScenario } from './small-scenario';
 
 /**
- * Two slices and two models, figures easy to check by hand. No caching or batch unless a test turns them on.
+ * The small scenario's two models (see small-scenario.ts), with "dear" moved to another provider on a direct
+ * platform, and a second slice. No credits. Figures easy to check by hand:
  *
  *   main: 1,000,000 requests, 1,000 in + 100 out
  *     cheap (1 / 2 $/MTok):  1,000·1e-6 + 100·2e-6 = $0.0012 → $1,200 a month
@@ -14,32 +16,15 @@ import type { ScenarioInput } from '../../src/domain/scenario-schema';
  * main → cheap, hard → dear) $4,200 a month.
  */
 export function makeTwoSliceScenario(): ScenarioInput {
+  const small = makeSmallScenario();
   return {
-    schemaVersion: 1,
+    ...small,
     name: 'Two-slice test scenario',
-    horizonMonths: 12,
-    startMonth: '2027-01',
-    options: { batch: true, caching: true, peakToAverage: 2 },
-    catalog: [
-      {
-        id: 'cheap',
-        name: 'Cheap model',
-        provider: 'Acme',
-        platform: 'bedrock',
-        pricing: { kind: 'per-token', inputPerMTok: 1, outputPerMTok: 2 },
-        quality: 50,
-      },
-      {
-        id: 'dear',
-        name: 'Dear model',
-        provider: 'Beta Labs',
-        platform: 'direct',
-        pricing: { kind: 'per-token', inputPerMTok: 3, outputPerMTok: 15 },
-        quality: 90,
-      },
-    ],
+    catalog: small.catalog.map((model) =>
+      model.id === 'dear' ? { ...model, provider: 'Beta Labs', platform: 'direct' } : model,
+    ),
     traffic: [
-      { id: 'main', name: 'Main traffic', requestsPerMonth: 1_000_000, inputTokens: 1000, outputTokens: 100 },
+      ...small.traffic,
       {
         id: 'hard',
         name: 'Hard',
@@ -54,6 +39,5 @@ export function makeTwoSliceScenario(): ScenarioInput {
       { id: 'mixed', name: 'Mixed', kind: 'assign', routes: { main: 'cheap', hard: 'dear' } },
     ],
     credits: [],
-    finance: { cashOnHand: 100_000, otherMonthlyBurn: 10_000 },
   };
 }
