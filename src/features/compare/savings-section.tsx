@@ -30,30 +30,33 @@ export function SavingsSection({
   };
   return (
     <div className="compare-savings">
-      <dl className="compare-figures" aria-label={`Savings of ${strategy.name} over the horizon`}>
-        <div className="compare-figures__item">
+      <dl
+        className="figure-tiles compare-figures"
+        aria-label={`Savings of ${strategy.name} over the horizon`}
+      >
+        <div className="figure-tiles__item">
           <dt>At list price</dt>
           <dd>
             <Money usd={listSpend} testId="savings-list" />
           </dd>
         </div>
-        <div className="compare-figures__item">
+        <div className="figure-tiles__item">
           <dt>{savings.caching < 0 ? 'Caching costs' : 'Caching saves'}</dt>
           <dd className={savings.caching < 0 ? 'is-negative' : undefined}>
             <Money usd={Math.abs(savings.caching)} testId="savings-caching" />
           </dd>
         </div>
-        <div className="compare-figures__item">
+        <div className="figure-tiles__item">
           <dt>Batch saves</dt>
           <dd>
             <Money usd={savings.batch} testId="savings-batch" />
           </dd>
         </div>
-        <div className="compare-figures__item">
+        <div className="figure-tiles__item">
           <dt>Pays</dt>
           <dd>
             <Money usd={spend} testId="savings-spend" />
-            <span className="compare-figures__sub">
+            <span className="figure-tiles__sub">
               {savedShare >= 0
                 ? `${formatPercent(savedShare)} off list`
                 : `${formatPercent(-savedShare)} over list`}

@@ -80,35 +80,35 @@ export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentS
         )}
       </div>
 
-      <dl className="optimise-figures">
-        <div className="optimise-figures__item">
+      <dl className="figure-tiles optimise-figures">
+        <div className="figure-tiles__item">
           <dt>Optimised, {horizon}</dt>
           <dd>
             <Money usd={spend} testId="optimised-spend" />
-            <span className="optimise-figures__sub">
+            <span className="figure-tiles__sub">
               {describeFirstYear(scenario)}: <Money usd={optimised.result.totals.firstYearSpend} />
             </span>
           </dd>
         </div>
         {cheapest && (
-          <div className="optimise-figures__item">
+          <div className="figure-tiles__item">
             <dt>Cheapest strategy now: {cheapest.name}</dt>
             <dd>
               <Money usd={cheapest.totals.spend} testId="cheapest-spend" />
-              <span className="optimise-figures__sub">
+              <span className="figure-tiles__sub">
                 {describeFirstYear(scenario)}: <Money usd={cheapest.totals.firstYearSpend} />
               </span>
             </dd>
           </div>
         )}
         {cheapest && (
-          <div className="optimise-figures__item">
+          <div className="figure-tiles__item">
             <dt>
               {saving >= 0 ? 'Saving' : 'Extra cost'} over {horizon}
             </dt>
             <dd className={saving < 0 ? 'is-negative' : undefined}>
               <Money usd={Math.abs(saving)} testId="optimised-saving" />
-              <span className="optimise-figures__sub">
+              <span className="figure-tiles__sub">
                 {cheapest.totals.spend > 0
                   ? `${formatPercent(Math.abs(saving) / cheapest.totals.spend)} · `
                   : ''}

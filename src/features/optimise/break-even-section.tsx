@@ -75,14 +75,14 @@ function CapacityVerdict({
   return (
     <div className="optimise-break-even" aria-live="polite">
       <p className="optimise-break-even__sentence">{sentence}</p>
-      <dl className="optimise-figures">
-        <div className="optimise-figures__item">
+      <dl className="figure-tiles optimise-figures">
+        <div className="figure-tiles__item">
           <dt>Break-even volume</dt>
           <dd data-testid="break-even-volume">
             {result.breakEvenRequestsPerMonth === null
               ? 'Never'
               : formatNumber(Math.ceil(result.breakEvenRequestsPerMonth))}
-            <span className="optimise-figures__sub">
+            <span className="figure-tiles__sub">
               {result.cheaperForGoodFromRequestsPerMonth !== null &&
               result.breakEvenRequestsPerMonth !== null &&
               result.cheaperForGoodFromRequestsPerMonth > result.breakEvenRequestsPerMonth
@@ -91,14 +91,14 @@ function CapacityVerdict({
             </span>
           </dd>
         </div>
-        <div className="optimise-figures__item">
+        <div className="figure-tiles__item">
           <dt>Volume now</dt>
           <dd>
             {formatNumber(slice.requestsPerMonth)}
-            <span className="optimise-figures__sub">requests a month</span>
+            <span className="figure-tiles__sub">requests a month</span>
           </dd>
         </div>
-        <div className="optimise-figures__item">
+        <div className="figure-tiles__item">
           <dt>At today’s volume</dt>
           <dd className="optimise-figures__pair">
             <span>
@@ -107,12 +107,12 @@ function CapacityVerdict({
             <span>
               Per token <Money usd={result.perTokenMonthlyCost} />
             </span>
-            <span className="optimise-figures__sub">
+            <span className="figure-tiles__sub">
               a month: {result.isCapacityCheaperNow ? 'capacity is cheaper' : 'per token is cheaper'}
             </span>
           </dd>
         </div>
-        <div className="optimise-figures__item">
+        <div className="figure-tiles__item">
           <dt>Per request</dt>
           <dd className="optimise-figures__pair">
             <span>Per token {formatPrice(result.perTokenCostPerRequest)}</span>
