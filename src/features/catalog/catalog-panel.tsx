@@ -20,7 +20,14 @@ import { formatNumber } from '../../ui/format';
 import { CatalogImport } from './catalog-import';
 import { CatalogTable } from './catalog-table';
 import type { CatalogTableHandle } from './catalog-table';
-import { NO_FILTERS, isModelShown, listDistinct, selectCatalogRows, toggleSort } from './catalog-view';
+import {
+  BLANK_PER_TOKEN_PRICING,
+  NO_FILTERS,
+  isModelShown,
+  listDistinct,
+  selectCatalogRows,
+  toggleSort,
+} from './catalog-view';
 import type { CatalogFilters, CatalogSort, OpenWeightFilter, SortKey } from './catalog-view';
 import { ModelEditor } from './model-editor';
 import './catalog.css';
@@ -46,14 +53,7 @@ function createBlankModel(catalog: readonly Model[], platform: string): Model {
     name: 'New model',
     provider: '',
     platform: platform || catalog[0]?.platform || 'custom',
-    pricing: {
-      kind: 'per-token',
-      inputPerMTok: 0,
-      outputPerMTok: 0,
-      cacheWritePerMTok: null,
-      cacheReadPerMTok: null,
-      batchDiscount: null,
-    },
+    pricing: BLANK_PER_TOKEN_PRICING,
     contextWindow: null,
     quality: 0,
     outputTokenFactor: 1,

@@ -2,7 +2,7 @@
  * What the catalog table shows: the scenario's models filtered and sorted, as indexes into the catalog (so that
  * edits address the right entry whatever the view's order).
  */
-import type { Model } from '../../domain/scenario-schema';
+import type { Model, PerTokenPricing } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
 
 export type OpenWeightFilter = 'any' | 'yes' | 'no';
@@ -148,6 +148,16 @@ export function toShownPrice(perMTok: number, unit: PriceUnit): number {
 export function toPerMTok(shown: number, unit: PriceUnit): number {
   return unit === 'per-million' ? shown : Number((shown * 1000).toPrecision(15));
 }
+
+/** Per-token pricing with no prices yet, no caching and no batch: where a new or switched model starts. */
+export const BLANK_PER_TOKEN_PRICING: PerTokenPricing = {
+  kind: 'per-token',
+  inputPerMTok: 0,
+  outputPerMTok: 0,
+  cacheWritePerMTok: null,
+  cacheReadPerMTok: null,
+  batchDiscount: null,
+};
 
 /** The unit a token price is shown in, short: "$/1M tok" or "$/1K tok". */
 export function describePriceUnit(unit: PriceUnit): string {

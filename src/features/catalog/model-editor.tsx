@@ -8,7 +8,13 @@ import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
 import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
-import { describePriceUnit, isSeedFigure, toPerMTok, toShownPrice } from './catalog-view';
+import {
+  BLANK_PER_TOKEN_PRICING,
+  describePriceUnit,
+  isSeedFigure,
+  toPerMTok,
+  toShownPrice,
+} from './catalog-view';
 import { NullableNumberField } from './nullable-number-field';
 
 const priceSchema = perTokenPricingSchema.shape.inputPerMTok;
@@ -20,15 +26,6 @@ const contextWindowSchema = modelSchema.shape.contextWindow.unwrap().unwrap();
 const qualitySchema = modelSchema.shape.quality.unwrap();
 const outputTokenFactorSchema = modelSchema.shape.outputTokenFactor.unwrap();
 
-/** Where a model switched to per-token billing starts: no prices yet, no caching, no batch. */
-const BLANK_PER_TOKEN: PerTokenPricing = {
-  kind: 'per-token',
-  inputPerMTok: 0,
-  outputPerMTok: 0,
-  cacheWritePerMTok: null,
-  cacheReadPerMTok: null,
-  batchDiscount: null,
-};
 /** Where a model switched to capacity billing starts: no price yet, one unit of 60K tokens/min, no minimum. */
 const BLANK_CAPACITY: CapacityPricing = {
   kind: 'capacity',
@@ -149,7 +146,9 @@ export function ModelEditor({
   function switchKind(kind: Model['pricing']['kind']) {
     if (kind === pricing.kind) return;
     const next =
-      kind === 'per-token' ? (parked.perToken ?? BLANK_PER_TOKEN) : (parked.capacity ?? BLANK_CAPACITY);
+      kind === 'per-token'
+        ? (parked.perToken ?? BLANK_PER_TOKEN_PRICING)
+        : (parked.capacity ?? BLANK_CAPACITY);
     const refusal = commitModel(modelId, (current) => ({ ...current, pricing: next }));
     setKindRefusal(refusal);
     if (refusal === null) {
