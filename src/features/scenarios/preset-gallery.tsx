@@ -4,8 +4,8 @@ import { presetIndexQueryOptions, presetScenarioQueryOptions } from '../../queri
 import type { PresetEntry } from '../../queries/shipped-data';
 import { usePlannerStore } from '../../state/scenario-store';
 import { makeUniqueName } from './new-scenario';
-
-type Status = { tone: 'info' | 'error'; text: string } | null;
+import { StatusMessage } from './status-message';
+import type { Status } from './status-message';
 
 /** The shipped presets as cards, each opening as a new scenario (never replacing one). */
 export function PresetGallery() {
@@ -65,14 +65,7 @@ export function PresetGallery() {
           ))}
         </ul>
       )}
-      <p role="status" className="muted scenarios-section__status">
-        {status?.tone === 'info' ? status.text : ''}
-      </p>
-      {status?.tone === 'error' && (
-        <p role="alert" className="scenarios-error">
-          {status.text}
-        </p>
-      )}
+      <StatusMessage status={status} className="scenarios-section__status" />
     </section>
   );
 }

@@ -12,9 +12,9 @@ import { formatMonth, formatMonths } from '../../ui/format';
 import { Money } from '../../ui/money';
 import { TextField } from '../../ui/text-field';
 import { makeBlankScenario, makeCopyName, makeUniqueName } from './new-scenario';
+import { StatusMessage } from './status-message';
+import type { Status } from './status-message';
 import { TableScroll } from '../../ui/table-scroll';
-
-type Status = { tone: 'info' | 'error'; text: string } | null;
 
 function LibraryRow({
   entry,
@@ -240,14 +240,7 @@ export function ScenarioLibrary() {
             </button>
           </div>
         )}
-        <p role="status" className="muted">
-          {status?.tone === 'info' ? status.text : ''}
-        </p>
-        {status?.tone === 'error' && (
-          <p role="alert" className="scenarios-error">
-            {status.text}
-          </p>
-        )}
+        <StatusMessage status={status} />
       </div>
     </section>
   );
