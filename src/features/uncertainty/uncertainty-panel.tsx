@@ -1,6 +1,16 @@
+import { MonteCarloSection } from './monte-carlo-section';
 import { SensitivitySection } from './sensitivity-section';
+import './uncertainty.css';
 
-/** Uncertainty: which inputs move spend and runway most. */
+/**
+ * Uncertainty: how spend, credits and runway spread when the inputs with ranges vary together (Monte Carlo),
+ * then which inputs move them most one at a time (sensitivity).
+ */
 export function UncertaintyPanel() {
-  return <SensitivitySection />;
+  return (
+    <div className="uncertainty">
+      <MonteCarloSection />
+      <SensitivitySection />
+    </div>
+  );
 }
