@@ -5,21 +5,13 @@ import type { ScenarioInput } from '../../src/domain/scenario-schema';
 import { ComparePanel } from '../../src/features/compare/compare-panel';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
+import { readRow } from '../factories/screen-queries';
 import { makeSmallScenario } from '../factories/small-scenario';
 
 /** The table behind a chart, found by its caption ("<title>: data"). */
 function getChartTable(title: string | RegExp) {
   const name = typeof title === 'string' ? `${title}: data` : title;
   return screen.getByRole('table', { name });
-}
-
-/** The cells of the row whose header is `label`, as text. */
-function readRow(table: HTMLElement, label: string | RegExp): string[] {
-  const header = within(table).getByRole('rowheader', { name: label });
-  const row = header.closest('tr')!;
-  return within(row)
-    .getAllByRole('cell')
-    .map((cell) => cell.textContent ?? '');
 }
 
 /** The small scenario plus a second slice: 100,000 requests of 500 input + 50 output tokens. */

@@ -10,25 +10,14 @@ import type { ScenarioInput } from '../../src/domain/scenario-schema';
 import { OptimisePanel } from '../../src/features/optimise/optimise-panel';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
+import { readMoney, readRow } from '../factories/screen-queries';
 import { makeSmallScenario } from '../factories/small-scenario';
 
 /** Sums of monthly figures carry float noise ($54,000.00000000001): compare to a millionth of a dollar. */
 const MONEY_DIGITS = 6;
 
-/** The full-precision amount behind a `Money` figure. */
-function readMoney(testId: string): number {
-  return Number(screen.getByTestId(testId).getAttribute('data-value'));
-}
-
 function getAssignmentTable() {
   return screen.getByRole('table', { name: 'Optimised model per slice' });
-}
-
-function readRow(table: HTMLElement, label: string): string[] {
-  const row = within(table).getByRole('rowheader', { name: label }).closest('tr')!;
-  return within(row)
-    .getAllByRole('cell')
-    .map((cell) => cell.textContent ?? '');
 }
 
 /** The small scenario with only the dear strategy, so the optimised one has something to save. */

@@ -4,14 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScenarioInput } from '../../src/domain/scenario-schema';
 import { ReportPanel } from '../../src/features/report/report-panel';
 import { renderWithScenario } from '../factories/render-with-store';
+import { readMoney } from '../factories/screen-queries';
 import { makeSmallScenario } from '../factories/small-scenario';
 
 /** Dollars compared to the cent. */
 const CENTS = 2;
-
-function moneyValue(testId: string): number {
-  return Number(screen.getByTestId(testId).getAttribute('data-value'));
-}
 
 /**
  * The small scenario plus a "side" slice of 500,000 requests/month served through a direct API
@@ -70,10 +67,10 @@ describe('ReportPanel', () => {
 
     await screen.findByTestId('report-credit-ask');
     // POC period 3 months × $1,200 = $3,600, all on Bedrock, none in cash.
-    expect(moneyValue('report-ask-poc-spend')).toBeCloseTo(3_600, CENTS);
+    expect(readMoney('report-ask-poc-spend')).toBeCloseTo(3_600, CENTS);
     expect(screen.getByTestId('report-ask-poc-spend')).toHaveTextContent('$3,600');
-    expect(moneyValue('report-ask-eligible')).toBeCloseTo(3_600, CENTS);
-    expect(moneyValue('report-ask-cash')).toBeCloseTo(0, CENTS);
+    expect(readMoney('report-ask-eligible')).toBeCloseTo(3_600, CENTS);
+    expect(readMoney('report-ask-cash')).toBeCloseTo(0, CENTS);
     // $3,600 → ceil to $4,000, the smallest programme whose ceiling covers it is the Bedrock / GenAI POC
     // ($10K–$50K), so the request is raised to its $10,000 minimum. $10,000 pays 8 months of $1,200
     // ($9,600); a 9th month would need $10,800. Eight months: Jan 2027 – Aug 2027.
@@ -96,9 +93,9 @@ describe('ReportPanel', () => {
     expect(
       within(screen.getByTestId('report-strategy-all-dear')).getByTestId('report-poc-total'),
     ).toHaveTextContent('$13,500');
-    expect(moneyValue('report-list-spend')).toBeCloseTo(3_600, CENTS);
-    expect(moneyValue('report-caching-saves')).toBeCloseTo(0, CENTS);
-    expect(moneyValue('report-batch-saves')).toBeCloseTo(0, CENTS);
+    expect(readMoney('report-list-spend')).toBeCloseTo(3_600, CENTS);
+    expect(readMoney('report-caching-saves')).toBeCloseTo(0, CENTS);
+    expect(readMoney('report-batch-saves')).toBeCloseTo(0, CENTS);
   });
 
   it('changes the ask when the POC period changes, and refuses a period beyond the horizon', async () => {
@@ -111,7 +108,7 @@ describe('ReportPanel', () => {
     // ($13,200 would be needed for 11).
     await user.clear(months);
     await user.type(months, '10');
-    expect(moneyValue('report-ask-poc-spend')).toBeCloseTo(12_000, CENTS);
+    expect(readMoney('report-ask-poc-spend')).toBeCloseTo(12_000, CENTS);
     expect(screen.getByTestId('report-ask-request')).toHaveTextContent(
       'Request $12,000 from Bedrock / GenAI POC',
     );
@@ -124,7 +121,7 @@ describe('ReportPanel', () => {
     await user.clear(months);
     await user.type(months, '13');
     expect(screen.getByRole('alert')).toHaveTextContent('POC period must be between 1 and 12');
-    expect(moneyValue('report-ask-poc-spend')).toBeCloseTo(1_200, CENTS);
+    expect(readMoney('report-ask-poc-spend')).toBeCloseTo(1_200, CENTS);
   });
 
   it('reports direct-API spend as paid in cash, outside the credit ask', async () => {
@@ -132,9 +129,9 @@ describe('ReportPanel', () => {
     expect(screen.getByTestId('report-recommended')).toHaveTextContent('Mixed');
     await screen.findByTestId('report-credit-ask');
     // 3 months × $1,800 = $5,400: $3,600 on Bedrock (eligible), $1,800 on the direct API (cash).
-    expect(moneyValue('report-ask-poc-spend')).toBeCloseTo(5_400, CENTS);
-    expect(moneyValue('report-ask-eligible')).toBeCloseTo(3_600, CENTS);
-    expect(moneyValue('report-ask-cash')).toBeCloseTo(1_800, CENTS);
+    expect(readMoney('report-ask-poc-spend')).toBeCloseTo(5_400, CENTS);
+    expect(readMoney('report-ask-eligible')).toBeCloseTo(3_600, CENTS);
+    expect(readMoney('report-ask-cash')).toBeCloseTo(1_800, CENTS);
     expect(screen.getByTestId('report-ask-cash')).toHaveTextContent('$1,800');
     // Only the Bedrock part is asked for: $3,600 → the POC pool's $10,000 minimum, 8 months of $1,200.
     expect(screen.getByTestId('report-ask-request')).toHaveTextContent('Request $10,000');
@@ -147,8 +144,8 @@ describe('ReportPanel', () => {
     for (const model of scenario.catalog) model.platform = 'mistral';
     renderWithScenario(<ReportPanel />, scenario);
     await screen.findByTestId('report-credit-ask');
-    expect(moneyValue('report-ask-cash')).toBeCloseTo(3_600, CENTS);
-    expect(moneyValue('report-ask-eligible')).toBeCloseTo(0, CENTS);
+    expect(readMoney('report-ask-cash')).toBeCloseTo(3_600, CENTS);
+    expect(readMoney('report-ask-eligible')).toBeCloseTo(0, CENTS);
     expect(screen.getByTestId('report-ask-request')).toHaveTextContent('No credit programme applies');
   });
 

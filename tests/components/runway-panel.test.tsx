@@ -5,6 +5,7 @@ import type { ScenarioInput } from '../../src/domain/scenario-schema';
 import { RunwayPanel } from '../../src/features/runway/runway-panel';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
+import { readRow } from '../factories/screen-queries';
 import { makeSmallScenario } from '../factories/small-scenario';
 
 // One template with round figures, so the hand calculations below do not depend on the shipped file.
@@ -29,13 +30,6 @@ vi.mock('../../data/credit-pools.json', () => ({
 
 function getBurnDownTable(strategyName: string) {
   return screen.getByRole('table', { name: `Credits and cash: ${strategyName}: data` });
-}
-
-function readRow(table: HTMLElement, label: string): string[] {
-  const row = within(table).getByRole('rowheader', { name: label }).closest('tr')!;
-  return within(row)
-    .getAllByRole('cell')
-    .map((cell) => cell.textContent ?? '');
 }
 
 function getPool(name: string) {
