@@ -285,13 +285,22 @@ type RunSetup = {
   unpaid: Float64Array;
 };
 
-/** Set-ups by plan, for the credit pools they were made for: Monte Carlo runs one plan thousands of times. */
-const runSetups = new WeakMap<StrategyPlan, { credits: readonly CreditPool[]; setup: RunSetup }>();
+/**
+ * Set-ups by credit pools, then by the platforms a plan spends on (in order): Monte Carlo runs the same plan,
+ * or plans re-made for drawn inputs that spend on the same platforms, thousands of times.
+ */
+const runSetups = new WeakMap<readonly CreditPool[], Map<string, RunSetup>>();
 
 /** The run set-up of a plan with these pools, made once (runs are synchronous, so the scratch is never shared). */
 function prepareRun(plan: StrategyPlan, credits: readonly CreditPool[]): RunSetup {
-  const cached = runSetups.get(plan);
-  if (cached && cached.credits === credits) return cached.setup;
+  let byPlatforms = runSetups.get(credits);
+  if (!byPlatforms) {
+    byPlatforms = new Map();
+    runSetups.set(credits, byPlatforms);
+  }
+  const key = JSON.stringify(plan.platforms);
+  const cached = byPlatforms.get(key);
+  if (cached) return cached;
   const ledger = prepareCreditLedger(credits, plan.platforms);
   const setup: RunSetup = {
     ledger,
@@ -299,7 +308,7 @@ function prepareRun(plan: StrategyPlan, credits: readonly CreditPool[]): RunSetu
     platformSpend: new Float64Array(plan.platforms.length),
     unpaid: new Float64Array(plan.platforms.length),
   };
-  runSetups.set(plan, { credits, setup });
+  byPlatforms.set(key, setup);
   return setup;
 }
 
