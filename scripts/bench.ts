@@ -10,10 +10,12 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { runMonteCarlo } from '../src/domain/monte-carlo';
 import type { Scenario } from '../src/domain/scenario-schema';
 import { optimiseAssignment } from '../src/domain/optimise';
 import { analyseSensitivity } from '../src/domain/sensitivity';
 import { simulate } from '../src/domain/simulate';
+import { listUncertainInputs } from '../src/domain/uncertain-inputs';
 import { formatIssue, validateScenario } from '../src/domain/validate-scenario';
 import { createLargeScenario } from '../tests/factories/large-scenario';
 
@@ -192,3 +194,39 @@ function benchOptimiser(runs: number): void {
 }
 
 benchOptimiser(readRuns(process.argv.slice(2)));
+
+// --- Monte Carlo (src/domain/monte-carlo.ts) --------------------------------------------------------------------
+/** 10,000 samples of the default scenario should take well under this on one core. */
+const MONTE_CARLO_TARGET_MS = 1000;
+const MONTE_CARLO_SAMPLES = 10_000;
+/** Each run is 10,000 samples × every strategy: a few timed runs give a steady median. */
+const MONTE_CARLO_MAX_RUNS = 5;
+
+function benchMonteCarlo(runs: number): void {
+  const path = existsSync(DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : FALLBACK_SCENARIO;
+  const scenario = validateOrThrow(JSON.parse(readFileSync(path, 'utf8')) as unknown, relative(ROOT, path));
+  const ranged = listUncertainInputs(scenario).length;
+  const timedRuns = Math.min(runs, MONTE_CARLO_MAX_RUNS);
+  console.log(
+    `\n(e) Monte Carlo, ${MONTE_CARLO_SAMPLES.toLocaleString('en-US')} samples of ${relative(ROOT, path)} ` +
+      `(${ranged} ranged inputs), ${timedRuns} timed runs`,
+  );
+  console.log(`  ${describeScenario(scenario)}`);
+  let seed = 0;
+  const timing = measure(
+    () => runMonteCarlo(scenario, { samples: MONTE_CARLO_SAMPLES, seed: seed++ }),
+    timedRuns,
+  );
+  printTiming('monte carlo, wall', timing.wall);
+  printTiming('monte carlo, CPU', timing.cpu);
+  const perSecond = (ms: number) => Math.round((MONTE_CARLO_SAMPLES / ms) * 1000).toLocaleString('en-US');
+  const verdict = (ms: number) => (ms < MONTE_CARLO_TARGET_MS ? 'within' : 'OVER');
+  console.log(
+    `Monte Carlo median: ${perSecond(timing.wall.medianMs)} samples/s wall clock, ${timing.wall.medianMs.toFixed(0)} ms ` +
+      `for ${MONTE_CARLO_SAMPLES.toLocaleString('en-US')} (${verdict(timing.wall.medianMs)} the ` +
+      `${MONTE_CARLO_TARGET_MS} ms target); ${perSecond(timing.cpu.medianMs)} samples/s CPU ` +
+      `(${verdict(timing.cpu.medianMs)}).`,
+  );
+}
+
+benchMonteCarlo(readRuns(process.argv.slice(2)));
