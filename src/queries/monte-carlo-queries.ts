@@ -4,7 +4,7 @@
  * closed). Results are deterministic for their key, so they never go stale.
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { MonteCarloOptions, MonteCarloProgress } from '../domain/monte-carlo';
 import type { Scenario } from '../domain/scenario-schema';
 import { serializeScenario } from '../io/scenario-file';
@@ -65,22 +65,60 @@ export function monteCarloQueryOptions(
   });
 }
 
-/** How far the run for the current key has got; null when none is running. */
-export type MonteCarloRunProgress = MonteCarloProgress | null;
+/**
+ * How far runs have got, by run key: a tiny store, so that only the component showing progress re-renders at
+ * each report, not the charts and tables around it.
+ */
+export type MonteCarloProgressStore = {
+  subscribe: (listener: () => void) => () => void;
+  /** The progress of the run with this key; null when it has not reported. */
+  read: (key: string) => MonteCarloProgress | null;
+  report: (key: string, progress: MonteCarloProgress) => void;
+};
+
+function createProgressStore(): MonteCarloProgressStore {
+  const listeners = new Set<() => void>();
+  let latest: { key: string; progress: MonteCarloProgress } | null = null;
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    read: (key) => (latest?.key === key ? latest.progress : null),
+    report(key, progress) {
+      latest = { key, progress };
+      for (const listener of listeners) listener();
+    },
+  };
+}
+
+/**
+ * How far the run of `key` has got, while `running`; null otherwise. Re-renders its caller at each report.
+ */
+export function useMonteCarloProgress(
+  store: MonteCarloProgressStore,
+  key: string,
+  running: boolean,
+): MonteCarloProgress | null {
+  const progress = useSyncExternalStore(store.subscribe, () => store.read(key));
+  return running ? progress : null;
+}
 
 /**
  * Monte Carlo for a scenario, recomputed when the scenario, samples or seed change. The previous result stays
  * on screen (`query.isPlaceholderData`) while the next one computes, and a run no longer wanted is cancelled.
- * `progress` says how far the current run has got (null when none is running).
+ * `progress` and `runKey` feed `useMonteCarloProgress`, for a status line that follows the current run.
  */
 export function useMonteCarlo(scenario: Scenario, settings: MonteCarloOptions) {
-  const [progress, setProgress] = useState<{ key: string; value: MonteCarloProgress } | null>(null);
-  const key = `${fingerprintScenario(scenario).fingerprint}/${settings.samples}/${settings.seed}`;
-  const report = useCallback((value: MonteCarloProgress) => setProgress({ key, value }), [key]);
+  const [progress] = useState(createProgressStore);
+  const runKey = `${fingerprintScenario(scenario).fingerprint}/${settings.samples}/${settings.seed}`;
+  const report = useCallback(
+    (value: MonteCarloProgress) => progress.report(runKey, value),
+    [progress, runKey],
+  );
   const query = useQuery({
     ...monteCarloQueryOptions(scenario, settings, report),
     placeholderData: keepPreviousData,
   });
-  const current: MonteCarloRunProgress = query.isFetching && progress?.key === key ? progress.value : null;
-  return { query, progress: current };
+  return { query, progress, runKey };
 }

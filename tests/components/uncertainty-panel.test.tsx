@@ -119,6 +119,18 @@ describe('UncertaintyPanel: Monte Carlo', () => {
     expect(withSeed2).not.toBe(first);
   });
 
+  it('reports how far a run has got', async () => {
+    renderWithScenario(<UncertaintyPanel />, makeRangedScenario());
+    const samples = screen.getByTestId('monte-carlo-samples');
+    await userEvent.clear(samples);
+    await userEvent.type(samples, '20000');
+    // Runs give way every few milliseconds and report the samples done so far.
+    expect(
+      await screen.findByText(/^Running 20,000 samples: [\d,]+ done$/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    await waitForResult('20,000');
+  });
+
   it('refuses a sample count outside 100 to 20,000 with a message', async () => {
     renderWithScenario(<UncertaintyPanel />, makeSmallScenario());
     const samples = screen.getByTestId('monte-carlo-samples');

@@ -4,7 +4,8 @@ import { ChartFrame } from '../../charts/chart-frame';
 import { FanChart } from '../../charts/fan-chart';
 import { DEFAULT_MONTE_CARLO_SAMPLES } from '../../domain/monte-carlo';
 import { listUncertainInputs } from '../../domain/uncertain-inputs';
-import { useMonteCarlo } from '../../queries/monte-carlo-queries';
+import { useMonteCarlo, useMonteCarloProgress } from '../../queries/monte-carlo-queries';
+import type { MonteCarloProgressStore } from '../../queries/monte-carlo-queries';
 import { findCheapestStrategy, useFocusStrategy, useSimulation } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { formatMonth, formatNumber } from '../../ui/format';
@@ -36,6 +37,41 @@ const seedSchema = z
   .min(0, { message: `must be between 0 and ${MAX_SEED}` })
   .max(MAX_SEED, { message: `must be between 0 and ${MAX_SEED}` });
 
+/** The status line: how far a run has got, or what the figures shown were computed from. */
+function RunStatus({
+  store,
+  runKey,
+  running,
+  samples,
+  done,
+}: {
+  store: MonteCarloProgressStore;
+  runKey: string;
+  running: boolean;
+  samples: number;
+  done: { samples: number; seed: number } | null;
+}) {
+  const progress = useMonteCarloProgress(store, runKey, running);
+  return (
+    <div className="uncertainty__status" role="status">
+      {progress ? (
+        <>
+          <span>
+            Running {formatNumber(progress.samples)} samples: {formatNumber(progress.samplesDone)} done
+          </span>
+          <progress max={progress.samples} value={progress.samplesDone} aria-hidden="true" />
+        </>
+      ) : running ? (
+        <span>Running {formatNumber(samples)} samples…</span>
+      ) : done ? (
+        <span className="muted">
+          {formatNumber(done.samples)} samples, seed {done.seed}.
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * Monte Carlo: every ranged input drawn together, many times, in a Web Worker; the spread of monthly spend as
  * a fan chart for the focused strategy, P10/P50/P90 of 12-month spend, credits and runway for every strategy,
@@ -49,7 +85,7 @@ export function MonteCarloSection() {
   const [samples, setSamples] = useState(DEFAULT_MONTE_CARLO_SAMPLES);
   const [seed, setSeed] = useState(1);
   const [chanceMonth, setChanceMonth] = useState<number | null>(null);
-  const { query, progress } = useMonteCarlo(scenario, { samples, seed });
+  const { query, progress, runKey } = useMonteCarlo(scenario, { samples, seed });
   const inputs = useMemo(() => listUncertainInputs(scenario), [scenario]);
   const result = query.data;
   const cheapest = findCheapestStrategy(point);
@@ -112,22 +148,13 @@ export function MonteCarloSection() {
         )}
       </div>
 
-      <div className="uncertainty__status" role="status">
-        {progress ? (
-          <>
-            <span>
-              Running {formatNumber(progress.samples)} samples: {formatNumber(progress.samplesDone)} done
-            </span>
-            <progress max={progress.samples} value={progress.samplesDone} aria-hidden="true" />
-          </>
-        ) : query.isFetching ? (
-          <span>Running {formatNumber(samples)} samples…</span>
-        ) : result ? (
-          <span className="muted">
-            {formatNumber(result.samples)} samples, seed {result.seed}.
-          </span>
-        ) : null}
-      </div>
+      <RunStatus
+        store={progress}
+        runKey={runKey}
+        running={query.isFetching}
+        samples={samples}
+        done={result ? { samples: result.samples, seed: result.seed } : null}
+      />
       {query.isError && (
         <p className="notice notice--error" role="alert">
           Monte Carlo could not run: {query.error.message}
