@@ -8,7 +8,7 @@ import { createRandomSource, drawTriangular } from './random';
 import type { Scenario } from './scenario-schema';
 import { planStrategy, simulateStrategyOutline, tabulateMonthlyDrivers } from './simulate';
 import type { MonthlyDrivers, StrategyPlan } from './simulate';
-import { listUncertainInputs, withInputValues } from './uncertain-inputs';
+import { compileInputValues, listUncertainInputs } from './uncertain-inputs';
 import type { UncertainInput } from './uncertain-inputs';
 
 /** The percentiles reported, as fractions. */
@@ -190,16 +190,20 @@ export function* iterateMonteCarlo(
   const wholeHorizon = strategies.map(() => new Float64Array(samples));
   const exhausted = strategies.map(() => new Int32Array(horizon + 1));
   const runway = strategies.map(() => new Int32Array(horizon + 1));
-  const values = new Map<string, number>();
+  const draws = new Float64Array(inputs.length);
+  const applyDraws = compileInputValues(
+    scenario,
+    inputs.map((input) => input.key),
+  );
 
   for (let sample = 0; sample < samples; sample++) {
     if (sample > 0 && sample % chunkSamples === 0) yield { samplesDone: sample, samples };
     // One uniform draw per ranged input, in document order, mapped through that input's triangular inverse
     // CDF: the same seed gives the same draws whatever the ranges (common random numbers).
-    for (const input of inputs) {
-      values.set(input.key, drawTriangular(random(), input.low, input.likely, input.high));
-    }
-    const drawn = inputs.length > 0 ? withInputValues(scenario, values) : scenario;
+    inputs.forEach((input, i) => {
+      draws[i] = drawTriangular(random(), input.low, input.likely, input.high);
+    });
+    const drawn = inputs.length > 0 ? applyDraws(draws) : scenario;
     const drivers = redrive ? tabulateMonthlyDrivers(drawn, base) : baseDrivers;
     for (let s = 0; s < strategies.length; s++) {
       const strategy = drawn.strategies[s]!;
@@ -249,7 +253,7 @@ export function* iterateMonteCarlo(
  * minimum `low`, mode `likely` and maximum `high` (mean (low + likely + high) / 3), independently of the
  * others, using a seeded mulberry32 generator: one uniform draw per input in document order, mapped through
  * the inverse CDF (`drawTriangular`). Inputs without a range stay at their value. The drawn values replace the
- * likely ones (`withInputValues`; router shares rescaled to sum to 1) and every strategy is run on the result
+ * likely ones (`compileInputValues`; router shares rescaled to sum to 1) and every strategy is run on the result
  * with the engine's own arithmetic (`simulateStrategyOutline`, identical to `simulate`).
  *
  * Percentiles are **nearest-rank**: the p-th percentile of n samples is the ⌈p·n⌉-th smallest, so it is

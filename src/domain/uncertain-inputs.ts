@@ -164,64 +164,116 @@ function modelName(scenario: Scenario, modelId: string): string {
  */
 export function withInputValues(scenario: Scenario, values: ReadonlyMap<string, number>): Scenario {
   if (values.size === 0) return scenario;
-  const traffic = scenario.traffic.map((slice) => {
-    let copy: typeof slice | null = null;
+  const keys = [...values.keys()];
+  return compileInputValues(scenario, keys)(keys.map((key) => values.get(key)!));
+}
+
+/**
+ * `withInputValues` for many draws of the same inputs: finds once where each key lands in the scenario, and
+ * returns a function that builds the scenario from `values[i]` for `keys[i]`, copying only the objects that
+ * change. Monte Carlo calls it once per sample.
+ */
+export function compileInputValues(
+  scenario: Scenario,
+  keys: readonly string[],
+): (values: ArrayLike<number>) => Scenario {
+  const indexOf = new Map(keys.map((key, i) => [key, i]));
+  const sliceTargets: { slice: number; fields: [SliceRangeField, number][] }[] = [];
+  scenario.traffic.forEach((slice, sliceIndex) => {
+    const fields: [SliceRangeField, number][] = [];
     for (const field of SLICE_RANGE_FIELDS) {
-      const value = values.get(`traffic/${slice.id}/${field}`);
-      if (value === undefined) continue;
-      copy ??= { ...slice };
-      copy[field] = value;
+      const i = indexOf.get(`traffic/${slice.id}/${field}`);
+      if (i !== undefined) fields.push([field, i]);
     }
-    return copy ?? slice;
+    if (fields.length > 0) sliceTargets.push({ slice: sliceIndex, fields });
   });
-  let finance = scenario.finance;
+  const financeTargets: [FinanceRangeField, number][] = [];
   for (const field of FINANCE_RANGE_FIELDS) {
-    const value = values.get(`finance/${field}`);
-    if (value !== undefined) finance = { ...finance, [field]: value };
+    const i = indexOf.get(`finance/${field}`);
+    if (i !== undefined) financeTargets.push([field, i]);
   }
-  const strategies = scenario.strategies.map((strategy): Strategy => {
+  type RouteTarget = { sliceId: string; values: [string | number, number][] };
+  const strategyTargets: { strategy: number; routes: RouteTarget[] }[] = [];
+  scenario.strategies.forEach((strategy, strategyIndex) => {
+    const routes: RouteTarget[] = [];
     if (strategy.kind === 'cascade') {
-      let routes: typeof strategy.routes | null = null;
       for (const sliceId of Object.keys(strategy.routes)) {
-        const route = strategy.routes[sliceId]!;
-        let escalation: number[] | null = null;
-        for (let i = 0; i < route.escalation.length; i++) {
-          const value = values.get(`strategies/${strategy.id}/${sliceId}/escalation/${i}`);
-          if (value === undefined) continue;
-          escalation ??= [...route.escalation];
-          escalation[i] = value;
-        }
-        if (escalation) {
-          routes ??= copyRecord(strategy.routes);
-          routes[sliceId] = { ...route, escalation };
-        }
+        const rates: [number, number][] = [];
+        strategy.routes[sliceId]!.escalation.forEach((_, step) => {
+          const i = indexOf.get(`strategies/${strategy.id}/${sliceId}/escalation/${step}`);
+          if (i !== undefined) rates.push([step, i]);
+        });
+        if (rates.length > 0) routes.push({ sliceId, values: rates });
       }
-      return routes ? { ...strategy, routes } : strategy;
     }
     if (strategy.kind === 'router') {
-      let routes: typeof strategy.routes | null = null;
       for (const sliceId of Object.keys(strategy.routes)) {
-        const shares = strategy.routes[sliceId]!;
-        let changed = false;
-        const next = copyRecord(shares);
-        for (const modelId of Object.keys(shares)) {
-          const value = values.get(`strategies/${strategy.id}/${sliceId}/share/${modelId}`);
-          if (value === undefined) continue;
-          next[modelId] = value;
-          changed = true;
+        const shares: [string, number][] = [];
+        for (const modelId of Object.keys(strategy.routes[sliceId]!)) {
+          const i = indexOf.get(`strategies/${strategy.id}/${sliceId}/share/${modelId}`);
+          if (i !== undefined) shares.push([modelId, i]);
         }
-        if (!changed) continue;
-        const total = Object.values(next).reduce((sum, share) => sum + share, 0);
-        for (const modelId of Object.keys(next))
-          next[modelId] = total > 0 ? next[modelId]! / total : 1 / Object.keys(next).length;
-        routes ??= copyRecord(strategy.routes);
-        routes[sliceId] = next;
+        if (shares.length > 0) routes.push({ sliceId, values: shares });
       }
-      return routes ? { ...strategy, routes } : strategy;
     }
-    return strategy;
+    if (routes.length > 0) strategyTargets.push({ strategy: strategyIndex, routes });
   });
-  return { ...scenario, traffic, finance, strategies };
+
+  return (values) => {
+    let traffic = scenario.traffic;
+    if (sliceTargets.length > 0) {
+      traffic = [...traffic];
+      for (const { slice, fields } of sliceTargets) {
+        const copy = { ...scenario.traffic[slice]! };
+        for (const [field, i] of fields) copy[field] = values[i]!;
+        traffic[slice] = copy;
+      }
+    }
+    let finance = scenario.finance;
+    if (financeTargets.length > 0) {
+      finance = { ...finance };
+      for (const [field, i] of financeTargets) finance[field] = values[i]!;
+    }
+    let strategies = scenario.strategies;
+    if (strategyTargets.length > 0) {
+      strategies = [...strategies];
+      for (const { strategy: strategyIndex, routes: targets } of strategyTargets) {
+        strategies[strategyIndex] = applyRouteValues(scenario.strategies[strategyIndex]!, targets, values);
+      }
+    }
+    return { ...scenario, traffic, finance, strategies };
+  };
+}
+
+/** A cascade's escalation rates or a router's shares set from `values`; shares rescaled to sum to 1. */
+function applyRouteValues(
+  strategy: Strategy,
+  targets: readonly { sliceId: string; values: readonly [string | number, number][] }[],
+  values: ArrayLike<number>,
+): Strategy {
+  if (strategy.kind === 'cascade') {
+    const routes = copyRecord(strategy.routes);
+    for (const target of targets) {
+      const route = strategy.routes[target.sliceId]!;
+      const escalation = [...route.escalation];
+      for (const [step, i] of target.values) escalation[step as number] = values[i]!;
+      routes[target.sliceId] = { ...route, escalation };
+    }
+    return { ...strategy, routes };
+  }
+  if (strategy.kind === 'router') {
+    const routes = copyRecord(strategy.routes);
+    for (const target of targets) {
+      const next = copyRecord(strategy.routes[target.sliceId]!);
+      for (const [modelId, i] of target.values) next[modelId as string] = values[i]!;
+      const total = Object.values(next).reduce((sum, share) => sum + share, 0);
+      for (const modelId of Object.keys(next))
+        next[modelId] = total > 0 ? next[modelId]! / total : 1 / Object.keys(next).length;
+      routes[target.sliceId] = next;
+    }
+    return { ...strategy, routes };
+  }
+  return strategy;
 }
 
 function copyRecord<T>(record: Record<string, T>): Record<string, T> {
