@@ -16,8 +16,10 @@ import { ScenarioSettings } from './scenario-settings';
 import { StrategyEditor } from './strategy-editor';
 import type { StrategyUpdate } from './strategy-types';
 import './strategies.css';
+import { UndoNotice } from '../../ui/undo-notice';
+import type { UndoableStatus } from '../../ui/undo-notice';
 
-type Status = { text: string; undoable: boolean } | null;
+type Status = UndoableStatus;
 
 function listIssues(result: EditResult): string {
   return result.ok ? '' : result.issues.map(formatIssue).join('; ');
@@ -133,22 +135,13 @@ export function StrategiesPanel() {
       <ScenarioSettings />
       <div className="strategies__status" role="status">
         {status ? (
-          <p className="notice notice--info strategies__status-text">
-            <span>{status.text}</span>
-            {status.undoable && (
-              <button
-                type="button"
-                className="button"
-                ref={undoRef}
-                onClick={() => {
-                  undo();
-                  setStatus({ text: 'Undone.', undoable: false });
-                }}
-              >
-                Undo
-              </button>
-            )}
-          </p>
+          <UndoNotice
+            status={status}
+            onUndo={undo}
+            onStatus={setStatus}
+            undoRef={undoRef}
+            className="strategies__status-text"
+          />
         ) : (
           <p className="muted strategies__hint">
             Pick a strategy to edit it. Every change applies at once and shows in the summary above.

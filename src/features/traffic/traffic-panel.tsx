@@ -20,8 +20,10 @@ import type { SliceRowActions } from './slice-row';
 import { TrafficShares } from './traffic-shares';
 import { useStableKeys } from './use-stable-keys';
 import './traffic.css';
+import { UndoNotice } from '../../ui/undo-notice';
+import type { UndoableStatus } from '../../ui/undo-notice';
 
-type Status = { text: string; undoable: boolean } | null;
+type Status = UndoableStatus;
 /** After a move, add or remove, where keyboard focus goes once the table has re-rendered. */
 type FocusTarget = { sliceId: string; actions: string[] } | { undo: true };
 
@@ -195,22 +197,13 @@ export function TrafficPanel() {
           </p>
         )}
         {status && (
-          <p className="notice notice--info traffic__status-text">
-            <span>{status.text}</span>
-            {status.undoable && (
-              <button
-                type="button"
-                className="button"
-                ref={undoRef}
-                onClick={() => {
-                  undo();
-                  setStatus({ text: 'Undone.', undoable: false });
-                }}
-              >
-                Undo
-              </button>
-            )}
-          </p>
+          <UndoNotice
+            status={status}
+            onUndo={undo}
+            onStatus={setStatus}
+            undoRef={undoRef}
+            className="traffic__status-text"
+          />
         )}
       </div>
       {traffic.length === 0 ? (
