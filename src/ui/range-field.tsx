@@ -178,7 +178,12 @@ export function RangeEditor({
   const facts = { label, value, schema, percent };
   const common = { facts, range, onRangeCommit, unit, formatValue };
   return (
-    <div className="range-editor" id={id} role="group" aria-label={`Range of ${lowerFirst(label)}`}>
+    <div
+      className="range-editor floating-errors"
+      id={id}
+      role="group"
+      aria-label={`Range of ${lowerFirst(label)}`}
+    >
       <RangeEndField end="low" {...common} />
       {showLikely && (
         <span className="range-editor__likely muted">

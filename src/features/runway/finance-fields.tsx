@@ -24,7 +24,7 @@ export function FinanceFields({
     onRangeCommit: (range: ValueRange | null) => onRangeChange(field, range),
   });
   return (
-    <div className="finance-fields">
+    <div className="finance-fields floating-errors">
       <RangeField
         label="Cash on hand"
         unit="USD"

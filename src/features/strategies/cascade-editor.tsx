@@ -45,7 +45,7 @@ function EscalationField({
     changeRoute((current) => (current ? withEscalationRange(current, step - 1, next) : current));
   return (
     <div className="cascade-escalation">
-      <div className="cascade-steps__escalation">
+      <div className="cascade-steps__escalation floating-errors">
         <span className="cascade-steps__arrow" aria-hidden="true">
           →
         </span>

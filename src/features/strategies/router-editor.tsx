@@ -133,7 +133,7 @@ function RouterSliceRoute({
               const range = readShareRange(strategy, slice.id, entry.modelId);
               const editorId = `${baseId}-share-${index}`;
               return (
-                <li key={index} className="router-shares__row">
+                <li key={index} className="router-shares__row floating-errors floating-errors--end">
                   <ModelSelect
                     label={`Model ${index + 1} for ${who}`}
                     hideLabel

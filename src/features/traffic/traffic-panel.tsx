@@ -210,7 +210,7 @@ export function TrafficPanel() {
         <p className="muted">No traffic slices. Add one to start.</p>
       ) : (
         <div className="table-scroll slice-table-scroll">
-          <table className="data-table slice-table" ref={tableRef}>
+          <table className="data-table slice-table floating-errors" ref={tableRef}>
             <caption className="visually-hidden">
               Traffic slices, one per group of rows: fields, then notes and actions
             </caption>
