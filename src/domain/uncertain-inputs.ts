@@ -6,6 +6,7 @@
  */
 import { FINANCE_RANGE_FIELDS, SLICE_RANGE_FIELDS } from './scenario-schema';
 import type { FinanceRangeField, Scenario, SliceRangeField, Strategy } from './scenario-schema';
+import { mapIdRecord } from './id-record';
 
 export type UncertainInput = {
   /** Stable key within the scenario, e.g. `traffic/bulk/monthlyGrowth`, `strategies/cascade/bulk/escalation/0`. */
@@ -252,7 +253,7 @@ function applyRouteValues(
   values: ArrayLike<number>,
 ): Strategy {
   if (strategy.kind === 'cascade') {
-    const routes = copyRecord(strategy.routes);
+    const routes = mapIdRecord(strategy.routes);
     for (const target of targets) {
       const route = strategy.routes[target.sliceId]!;
       const escalation = [...route.escalation];
@@ -262,9 +263,9 @@ function applyRouteValues(
     return { ...strategy, routes };
   }
   if (strategy.kind === 'router') {
-    const routes = copyRecord(strategy.routes);
+    const routes = mapIdRecord(strategy.routes);
     for (const target of targets) {
-      const next = copyRecord(strategy.routes[target.sliceId]!);
+      const next = mapIdRecord(strategy.routes[target.sliceId]!);
       for (const [modelId, i] of target.values) next[modelId as string] = values[i]!;
       const total = Object.values(next).reduce((sum, share) => sum + share, 0);
       for (const modelId of Object.keys(next))
@@ -274,10 +275,4 @@ function applyRouteValues(
     return { ...strategy, routes };
   }
   return strategy;
-}
-
-function copyRecord<T>(record: Record<string, T>): Record<string, T> {
-  const out = Object.create(null) as Record<string, T>;
-  for (const key of Object.keys(record)) out[key] = record[key]!;
-  return out;
 }

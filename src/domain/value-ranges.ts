@@ -8,17 +8,12 @@
 import { FINANCE_RANGE_FIELDS, SLICE_RANGE_FIELDS, financeSchema, sliceSchema } from './scenario-schema';
 import type { Scenario, ValueRange } from './scenario-schema';
 import type { ValidationIssue } from './validate-scenario';
+import { mapIdRecord } from './id-record';
 
 type JsonObject = Record<string, unknown>;
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function copyObject(value: JsonObject): JsonObject {
-  const out = Object.create(null) as JsonObject;
-  for (const key of Object.keys(value)) out[key] = value[key];
-  return out;
 }
 
 /**
@@ -56,7 +51,7 @@ function liftFields(target: JsonObject, fields: readonly string[], path: string,
     if (!read) continue;
     target[field] = read.likely;
     ranges ??= isObject(target['ranges'])
-      ? copyObject(target['ranges'])
+      ? mapIdRecord(target['ranges'])
       : (Object.create(null) as JsonObject);
     ranges[field] = read.range;
   }
@@ -70,17 +65,17 @@ function liftFields(target: JsonObject, fields: readonly string[], path: string,
  */
 export function liftRanges(document: JsonObject): { document: JsonObject; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
-  const out = copyObject(document);
+  const out = mapIdRecord(document);
   if (Array.isArray(document['traffic'])) {
     out['traffic'] = document['traffic'].map((slice: unknown, index: number) => {
       if (!isObject(slice)) return slice;
-      const copy = copyObject(slice);
+      const copy = mapIdRecord(slice);
       liftFields(copy, SLICE_RANGE_FIELDS, `traffic[${index}]`, issues);
       return copy;
     });
   }
   if (isObject(document['finance'])) {
-    const copy = copyObject(document['finance']);
+    const copy = mapIdRecord(document['finance']);
     liftFields(copy, FINANCE_RANGE_FIELDS, 'finance', issues);
     out['finance'] = copy;
   }
@@ -88,8 +83,8 @@ export function liftRanges(document: JsonObject): { document: JsonObject; issues
     out['strategies'] = document['strategies'].map((strategy: unknown, index: number) => {
       if (!isObject(strategy) || !isObject(strategy['routes'])) return strategy;
       const base = `strategies[${index}]`;
-      const routes = copyObject(strategy['routes']);
-      const copy = copyObject(strategy);
+      const routes = mapIdRecord(strategy['routes']);
+      const copy = mapIdRecord(strategy);
       copy['routes'] = routes;
       if (strategy['kind'] === 'cascade') {
         for (const sliceId of Object.keys(routes)) {
@@ -107,7 +102,7 @@ export function liftRanges(document: JsonObject): { document: JsonObject; issues
             ranges[i] = read.range;
             return read.likely;
           });
-          routes[sliceId] = { ...copyObject(route), escalation: rates, escalationRanges: ranges };
+          routes[sliceId] = { ...mapIdRecord(route), escalation: rates, escalationRanges: ranges };
         }
       }
       if (strategy['kind'] === 'router') {
@@ -115,7 +110,7 @@ export function liftRanges(document: JsonObject): { document: JsonObject; issues
         for (const sliceId of Object.keys(routes)) {
           const shares = routes[sliceId];
           if (!isObject(shares)) continue;
-          const sharesCopy = copyObject(shares);
+          const sharesCopy = mapIdRecord(shares);
           for (const modelId of Object.keys(shares)) {
             const share = shares[modelId];
             if (!isObject(share)) continue;
@@ -123,10 +118,10 @@ export function liftRanges(document: JsonObject): { document: JsonObject; issues
             if (!read) continue;
             sharesCopy[modelId] = read.likely;
             shareRanges ??= isObject(strategy['shareRanges'])
-              ? copyObject(strategy['shareRanges'])
+              ? mapIdRecord(strategy['shareRanges'])
               : (Object.create(null) as JsonObject);
             const forSlice = isObject(shareRanges[sliceId])
-              ? copyObject(shareRanges[sliceId])
+              ? mapIdRecord(shareRanges[sliceId])
               : (Object.create(null) as JsonObject);
             forSlice[modelId] = read.range;
             shareRanges[sliceId] = forSlice;

@@ -17,6 +17,7 @@ import type {
 import { validateScenario } from '../domain/validate-scenario';
 import type { ValidationResult } from '../domain/validate-scenario';
 import { parseJsonText } from './json-text';
+import { mapIdRecord } from '../domain/id-record';
 
 /**
  * Reads a scenario file's text: rejects text over 20 MB before parsing, reports JSON syntax errors as
@@ -26,13 +27,6 @@ export function parseScenarioText(text: string): ValidationResult<Scenario> {
   const parsed = parseJsonText(text);
   if (!parsed.ok) return parsed;
   return validateScenario(parsed.value);
-}
-
-/** Copies a record keyed by user-chosen ids into a null-prototype object, keys in their order. */
-function copyIdRecord<T, U>(record: Record<string, T>, mapValue: (value: T) => U): Record<string, U> {
-  const out = Object.create(null) as Record<string, U>;
-  for (const key of Object.keys(record)) out[key] = mapValue(record[key] as T);
-  return out;
 }
 
 function orderPricing(pricing: Model['pricing']) {
@@ -135,11 +129,11 @@ function orderStrategy(strategy: Strategy) {
     case 'single':
       return { ...head, model: strategy.model };
     case 'assign':
-      return { ...head, routes: copyIdRecord(strategy.routes, (id) => id), fallback: strategy.fallback };
+      return { ...head, routes: mapIdRecord(strategy.routes, (id) => id), fallback: strategy.fallback };
     case 'cascade':
       return {
         ...head,
-        routes: copyIdRecord(strategy.routes, orderCascadeRoute),
+        routes: mapIdRecord(strategy.routes, orderCascadeRoute),
         fallback: strategy.fallback,
       };
     case 'router':

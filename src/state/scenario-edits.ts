@@ -16,6 +16,7 @@ import type {
   Strategy,
   ValueRange,
 } from '../domain/scenario-schema';
+import { mapIdRecord } from '../domain/id-record';
 
 /** A fresh id not used in `taken`: `base`, then `base-2`, `base-3`… */
 export function makeUniqueId(base: string, taken: Iterable<string>): string {
@@ -103,12 +104,6 @@ function renameKey<T>(record: Record<string, T>, from: string, to: string): Reco
   return out;
 }
 
-function mapValues<T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> {
-  const out = Object.create(null) as Record<string, U>;
-  for (const key of Object.keys(record)) out[key] = fn(record[key] as T);
-  return out;
-}
-
 /** Follows a model's id change through every strategy that names it. */
 export function renameModelReferences(scenario: Scenario, from: string, to: string): Scenario {
   const swap = (id: string) => (id === from ? to : id);
@@ -118,12 +113,12 @@ export function renameModelReferences(scenario: Scenario, from: string, to: stri
     const fallback = strategy.fallback === undefined ? {} : { fallback: swap(strategy.fallback) };
     switch (strategy.kind) {
       case 'assign':
-        return { ...strategy, ...fallback, routes: mapValues(strategy.routes, swap) };
+        return { ...strategy, ...fallback, routes: mapIdRecord(strategy.routes, swap) };
       case 'cascade':
         return {
           ...strategy,
           ...fallback,
-          routes: mapValues(strategy.routes, (route) => ({ ...route, steps: route.steps.map(swap) })),
+          routes: mapIdRecord(strategy.routes, (route) => ({ ...route, steps: route.steps.map(swap) })),
         };
       case 'router':
         return {
@@ -132,9 +127,9 @@ export function renameModelReferences(scenario: Scenario, from: string, to: stri
           classifier: strategy.classifier
             ? { ...strategy.classifier, model: swap(strategy.classifier.model) }
             : null,
-          routes: mapValues(strategy.routes, (shares) => renameKey(shares, from, to)),
+          routes: mapIdRecord(strategy.routes, (shares) => renameKey(shares, from, to)),
           ...(strategy.shareRanges && {
-            shareRanges: mapValues(strategy.shareRanges, (ranges) => renameKey(ranges, from, to)),
+            shareRanges: mapIdRecord(strategy.shareRanges, (ranges) => renameKey(ranges, from, to)),
           }),
         };
     }
