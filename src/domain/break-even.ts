@@ -3,7 +3,7 @@
  * becomes cheaper than a per-token model for a slice, and the escalation rate at which a cascade stops being
  * cheaper than its last model alone.
  */
-import { costPerCall } from './call-cost';
+import { capacityTokensPerCall, costPerCall } from './call-cost';
 import type { CapacityPricing, Model, Options, PerTokenPricing, Scenario, Slice } from './scenario-schema';
 import { HOURS_PER_MONTH, capacityUnits } from './simulate';
 
@@ -67,7 +67,7 @@ function billMonth(
  *
  * With `f` the per-token `final` cost per request, `u = hourlyPerUnit · 730` a unit's month and
  * `r = tokensPerMinutePerUnit · 43,800 / (peakToAverage · tokensPerRequest)` the requests one unit carries
- * (`tokensPerRequest = inputTokens + outputTokens · outputTokenFactor` of the capacity model), the capacity bill
+ * (`tokensPerRequest = capacityTokensPerCall`: tokenizer factor, output factor and reasoning of the capacity model), the capacity bill
  * is the step function `C(V) = max(minUnits, ceil(V / r)) · u` and the per-token bill `P(V) = f · V`.
  *
  * The scan: for k = max(minUnits, 1), k+1, … units, the volumes billed k units are `((k−1)·r, k·r]` (from 0 for
@@ -90,9 +90,9 @@ export function findCapacityBreakEven(
   if (perTokenModel.pricing.kind !== 'per-token') throw new Error(`${perTokenModel.id} is not per-token`);
   const capacity: CapacityPricing = capacityModel.pricing;
   const perToken: PerTokenPricing = perTokenModel.pricing;
-  const f = costPerCall(slice, perToken, perTokenModel.outputTokenFactor, options).final;
+  const f = costPerCall(slice, { ...perTokenModel, pricing: perToken }, options).final;
   const u = capacity.hourlyPerUnit * HOURS_PER_MONTH;
-  const tokensPerRequest = slice.inputTokens + slice.outputTokens * capacityModel.outputTokenFactor;
+  const tokensPerRequest = capacityTokensPerCall(slice, capacityModel);
   const peak = options.peakToAverage;
   const current = slice.requestsPerMonth;
   const capacityMonthlyCost = billMonth(current, tokensPerRequest, capacity, peak);
@@ -251,7 +251,7 @@ export function findCascadeBreakEvens(scenario: Scenario): CascadeBreakEven[] {
       const costs: number[] = [];
       for (const model of steps) {
         if (model.pricing.kind !== 'per-token') break;
-        costs.push(costPerCall(slice, model.pricing, model.outputTokenFactor, scenario.options).final);
+        costs.push(costPerCall(slice, { ...model, pricing: model.pricing }, scenario.options).final);
       }
       if (costs.length < steps.length) {
         found.push({ ...unknown, status: 'capacity-step' });

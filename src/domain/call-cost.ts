@@ -1,7 +1,9 @@
 /**
- * The cost of one call of a traffic slice on a per-token model, before and after each discount.
+ * The cost of one call of a traffic slice on a model, before and after each discount, billed as providers
+ * bill in 2026 (DESIGN.md, "Schema version 3"): tokenizer factor, reasoning tokens, long-context tier, 5-minute
+ * and 1-hour cache writes, minimum cacheable prefix, and batch with or without caching.
  */
-import type { Options, PerTokenPricing, Slice } from './scenario-schema';
+import type { LongContext, Model, Options, PerTokenPricing, Slice } from './scenario-schema';
 
 /** USD per token from USD per million tokens. */
 export function perToken(perMTok: number): number {
@@ -17,55 +19,181 @@ export type CallCost = {
   final: number;
 };
 
+/** The slice fields one call's cost depends on. */
+export type CallSlice = Pick<
+  Slice,
+  | 'inputTokens'
+  | 'outputTokens'
+  | 'cachedPrefixTokens'
+  | 'cacheHitRate'
+  | 'batchShare'
+  | 'cacheTtl'
+  | 'reasoningTokens'
+>;
+
+/** The model fields one call's cost depends on. */
+export type CallModel = Pick<Model, 'outputTokenFactor' | 'tokenizerFactor' | 'reasoning'>;
+
+/** A per-token model as far as one call's cost goes. */
+export type PerTokenCallModel = CallModel & { pricing: PerTokenPricing };
+
+/** True when `model` is billed per token (narrows its pricing). */
+export function isPerTokenModel<M extends Pick<Model, 'pricing'>>(
+  model: M,
+): model is M & { pricing: PerTokenPricing } {
+  return model.pricing.kind === 'per-token';
+}
+
+/** The prices one call bills at: the base ones or a long-context tier's, cache prices resolved. */
+export type TierPrices = {
+  inputPerMTok: number;
+  outputPerMTok: number;
+  /** 5-minute write; null means the tier's input price. */
+  cacheWritePerMTok: number | null;
+  cacheWrite1hPerMTok: number | null;
+  cacheReadPerMTok: number | null;
+};
+
+/** A long-context cache price: as given, or (left out) the base one × `tier input / base input`; null stays null. */
+function tierCachePrice(given: number | null | undefined, base: number | null, ratio: number): number | null {
+  if (given !== undefined) return given;
+  return base === null ? null : base * ratio;
+}
+
+/** The long-context tier's prices with every cache price resolved (see `longContextSchema`). */
+export function longContextPrices(pricing: PerTokenPricing, tier: LongContext): TierPrices {
+  // A free base input price has no ratio to scale by: the tier then keeps the base cache prices.
+  const ratio = pricing.inputPerMTok > 0 ? tier.inputPerMTok / pricing.inputPerMTok : 1;
+  return {
+    inputPerMTok: tier.inputPerMTok,
+    outputPerMTok: tier.outputPerMTok,
+    cacheWritePerMTok: tierCachePrice(tier.cacheWritePerMTok, pricing.cacheWritePerMTok, ratio),
+    cacheWrite1hPerMTok: tierCachePrice(tier.cacheWrite1hPerMTok, pricing.cacheWrite1hPerMTok, ratio),
+    cacheReadPerMTok: tierCachePrice(tier.cacheReadPerMTok, pricing.cacheReadPerMTok, ratio),
+  };
+}
+
 /**
- * One call of `slice` on a per-token model.
+ * The prices a call with `inputTokens` model tokens bills at: the long-context tier's when the model has one and
+ * the call's input exceeds its `aboveInputTokens` (then every token of the call bills at the tier), else the base.
+ */
+export function pricesForInput(pricing: PerTokenPricing, inputTokens: number): TierPrices {
+  const tier = pricing.longContext;
+  return tier !== null && inputTokens > tier.aboveInputTokens ? longContextPrices(pricing, tier) : pricing;
+}
+
+/**
+ * The tokens one call counts on `model`, in the model's own tokens (× `tokenizerFactor`):
+ * `in = inputTokens·k`, `prefix = min(cachedPrefixTokens, inputTokens)·k`,
+ * `out = k·(outputTokens·outputTokenFactor + (reasoning ? reasoningTokens : 0))`.
+ */
+export function tokensPerCall(
+  slice: Pick<CallSlice, 'inputTokens' | 'outputTokens' | 'cachedPrefixTokens' | 'reasoningTokens'>,
+  model: CallModel,
+): { input: number; prefix: number; output: number } {
+  const k = model.tokenizerFactor;
+  return {
+    input: slice.inputTokens * k,
+    prefix: Math.min(slice.cachedPrefixTokens, slice.inputTokens) * k,
+    output:
+      k * (slice.outputTokens * model.outputTokenFactor + (model.reasoning ? slice.reasoningTokens : 0)),
+  };
+}
+
+/**
+ * True when the slice's prefix is long enough for the model to cache it: `prefix ≥ minCachePrefixTokens`, both
+ * in the model's tokens. (A slice with no prefix caches nothing whatever this says.)
+ */
+export function isPrefixCacheable(
+  slice: Pick<CallSlice, 'inputTokens' | 'cachedPrefixTokens'>,
+  model: CallModel & { pricing: Pick<PerTokenPricing, 'minCachePrefixTokens'> },
+): boolean {
+  const prefix = Math.min(slice.cachedPrefixTokens, slice.inputTokens) * model.tokenizerFactor;
+  return prefix >= model.pricing.minCachePrefixTokens;
+}
+
+/**
+ * One call of `slice` on a per-token model (DESIGN.md, "Schema version 3", "One call"):
  *
  * ```
- * out    = outputTokens · outputTokenFactor
- * list   = inputTokens · P_in + out · P_out
- * cin    = (inputTokens − pre) · P_in + pre · (h · P_cacheRead + (1 − h) · P_cacheWrite)
- *          when caching is on and the model has a cache-read price, with pre = min(cachedPrefixTokens, inputTokens),
- *          h = cacheHitRate and P_cacheWrite = P_in when no write price is given; else inputTokens · P_in
- * cached = cin + out · P_out
- * final  = cached · (1 − batchShare · batchDiscount)   when batch is on and the model has a batch discount
+ * in, pre, out = tokensPerCall(slice, model)         (× tokenizerFactor; reasoning tokens bill as output)
+ * prices = long-context tier when in > longContext.aboveInputTokens, else the base prices
+ * write  = prices.cacheWrite1hPerMTok when cacheTtl = "1h" and it is set, else prices.cacheWritePerMTok (null: input)
+ * list   = in · P_in + out · P_out
+ * cachedCall = (in − pre) · P_in + pre · (h · P_read + (1 − h) · P_write) + out · P_out
+ *              when caching is on, the tier has a read price and pre ≥ minCachePrefixTokens; else list
+ * b = batchShare when batch is on and the model has a batch discount, else 0;  d = batchDiscount
+ * batchBase = batchCaching ? cachedCall : list
+ * cached = (1 − b) · cachedCall + b · batchBase
+ * final  = (1 − b) · cachedCall + b · batchBase · (1 − d)
  * ```
  *
  * Prices are USD per token (`perMTok / 1e6`). Caching can cost more than it saves: with a write premium and a
- * low hit rate, `cached` exceeds `list`.
+ * low hit rate, `cached` exceeds `list`. With every version-3 field at its default this is the version-1
+ * formula, computed in the same order, so version-2 figures are reproduced bit for bit.
  */
 export function costPerCall(
-  slice: Pick<Slice, 'inputTokens' | 'outputTokens' | 'cachedPrefixTokens' | 'cacheHitRate' | 'batchShare'>,
-  pricing: PerTokenPricing,
-  outputTokenFactor: number,
+  slice: CallSlice,
+  model: PerTokenCallModel,
   options: Pick<Options, 'batch' | 'caching'>,
 ): CallCost {
-  const priceIn = perToken(pricing.inputPerMTok);
-  const priceOut = perToken(pricing.outputPerMTok);
-  const outputCost = slice.outputTokens * outputTokenFactor * priceOut;
-  const list = slice.inputTokens * priceIn + outputCost;
+  const { pricing } = model;
+  const tokens = tokensPerCall(slice, model);
+  const prices = pricesForInput(pricing, tokens.input);
+  const priceIn = perToken(prices.inputPerMTok);
+  const outputCost = tokens.output * perToken(prices.outputPerMTok);
+  const list = tokens.input * priceIn + outputCost;
 
-  let inputCost = slice.inputTokens * priceIn;
-  if (options.caching && pricing.cacheReadPerMTok !== null) {
-    const prefix = Math.min(slice.cachedPrefixTokens, slice.inputTokens);
+  let cachedCall = list;
+  if (options.caching && prices.cacheReadPerMTok !== null && tokens.prefix >= pricing.minCachePrefixTokens) {
     const hit = slice.cacheHitRate;
-    const priceRead = perToken(pricing.cacheReadPerMTok);
-    const priceWrite = perToken(pricing.cacheWritePerMTok ?? pricing.inputPerMTok);
-    inputCost = (slice.inputTokens - prefix) * priceIn + prefix * (hit * priceRead + (1 - hit) * priceWrite);
+    const priceRead = perToken(prices.cacheReadPerMTok);
+    const writePerMTok =
+      slice.cacheTtl === '1h' && prices.cacheWrite1hPerMTok !== null
+        ? prices.cacheWrite1hPerMTok
+        : (prices.cacheWritePerMTok ?? prices.inputPerMTok);
+    const priceWrite = perToken(writePerMTok);
+    const inputCost =
+      (tokens.input - tokens.prefix) * priceIn + tokens.prefix * (hit * priceRead + (1 - hit) * priceWrite);
+    cachedCall = inputCost + outputCost;
   }
-  const cached = inputCost + outputCost;
 
-  const final =
-    options.batch && pricing.batchDiscount !== null
-      ? cached * (1 - slice.batchShare * pricing.batchDiscount)
-      : cached;
-  return { list, cached, final };
+  if (!options.batch || pricing.batchDiscount === null)
+    return { list, cached: cachedCall, final: cachedCall };
+  const share = slice.batchShare;
+  const discount = pricing.batchDiscount;
+  if (pricing.batchCaching) {
+    return { list, cached: cachedCall, final: cachedCall * (1 - share * discount) };
+  }
+  // Batched calls get no caching discount: they bill at list, then the batch discount.
+  return {
+    list,
+    cached: (1 - share) * cachedCall + share * list,
+    final: (1 - share) * cachedCall + share * list * (1 - discount),
+  };
 }
 
-/** A classifier call: `inputTokens · P_in + outputTokens · P_out` on the classifier model, no factor, no discounts. */
+/** A classifier call: `inputTokens · P_in + outputTokens · P_out` on the classifier model's base prices, no factor, no tier, no discounts. */
 export function costPerClassifierCall(
   inputTokens: number,
   outputTokens: number,
   pricing: PerTokenPricing,
 ): number {
   return inputTokens * perToken(pricing.inputPerMTok) + outputTokens * perToken(pricing.outputPerMTok);
+}
+
+/**
+ * Tokens one call sends to a capacity-billed model: `k · (inputTokens + outputTokens · outputTokenFactor +
+ * (reasoning ? reasoningTokens : 0))`.
+ */
+export function capacityTokensPerCall(
+  slice: Pick<CallSlice, 'inputTokens' | 'outputTokens' | 'reasoningTokens'>,
+  model: CallModel,
+): number {
+  return (
+    model.tokenizerFactor *
+    (slice.inputTokens +
+      slice.outputTokens * model.outputTokenFactor +
+      (model.reasoning ? slice.reasoningTokens : 0))
+  );
 }

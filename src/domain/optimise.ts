@@ -4,8 +4,8 @@
  *
  * What it optimises, exactly:
  *
- * - Allowed models for a slice: any catalog model with `quality ≥ qualityBar` and
- *   `contextWindow ≥ inputTokens + outputTokens` (null = unlimited), per-token or capacity-billed.
+ * - Allowed models for a slice: any catalog model that `meetsSliceBar` (quality at its bar, a context window
+ *   that holds the call, a region the slice allows), per-token or capacity-billed.
  * - Per-token models cost `costPerCall(...).final × requests` each month and do not interact, so for them the
  *   best choice per slice is the one with the lowest `final` cost per request (ties: catalog order): the same
  *   pick as the cheapest-meeting-bar strategy. With a per-token-only catalog the result is the exact optimum.
@@ -18,19 +18,21 @@
  *   cheaper. Steps 2–3 repeat until nothing improves (at most `MAX_ROUNDS`). Each applied move strictly lowers
  *   the spend, so the result never costs more than step 1; with capacity models it is a local optimum, not a
  *   proven global one.
- * - Slices no model can serve at their bar keep the highest-quality model that fits their context window (any
- *   model when none fits; ties: cheaper on its own, then catalog order) and are listed in `unmet`; they are not
- *   moved by steps 2–3.
+ * - Slices no model can serve at their bar keep the highest-quality model in an allowed region that fits their
+ *   context window (else in an allowed region, else any model; ties: cheaper on its own, then catalog order) and
+ *   are listed in `unmet`; they are not moved by steps 2–3.
+ * - Capacity bills hold units for a model's commitment term (`billedCapacityUnits`).
  */
-import { costPerCall } from './call-cost';
-import type { Model, PerTokenPricing, Scenario, Slice, Strategy } from './scenario-schema';
-import { HOURS_PER_MONTH, capacityUnits, requestsInMonth, simulateStrategy } from './simulate';
+import { capacityTokensPerCall, costPerCall } from './call-cost';
+import { fitsContext, isRegionAllowed, meetsSliceBar } from './model-fit';
+import type { Model, PerTokenPricing, Scenario, Strategy } from './scenario-schema';
+import { HOURS_PER_MONTH, billedCapacityUnits, requestsInMonth, simulateStrategy } from './simulate';
 import type { StrategyResult } from './simulate';
 
 export type AssignStrategy = Extract<Strategy, { kind: 'assign' }>;
 
 /** Why a slice could not be served at its bar. */
-export type Shortfall = 'quality' | 'context';
+export type Shortfall = 'quality' | 'context' | 'region';
 
 export type OptimisedChoice = {
   sliceId: string;
@@ -81,23 +83,10 @@ function isPerToken(model: Model): model is PerTokenModel {
   return model.pricing.kind === 'per-token';
 }
 
-/** Whether the model's context window holds the slice's prompt and raw completion. */
-export function fitsContext(model: Model, slice: Pick<Slice, 'inputTokens' | 'outputTokens'>): boolean {
-  return model.contextWindow === null || model.contextWindow >= slice.inputTokens + slice.outputTokens;
-}
-
-/** Whether the model may serve the slice: quality at or above its bar and a large enough context window. */
-export function meetsSliceBar(
-  model: Model,
-  slice: Pick<Slice, 'inputTokens' | 'outputTokens' | 'qualityBar'>,
-): boolean {
-  return model.quality >= slice.qualityBar && fitsContext(model, slice);
-}
-
 /**
- * A capacity model's bill over the horizon for given tokens per month:
- * `Σ_t max(minUnits, ceil(tokens_t / 43,800 · peakToAverage / tokensPerMinutePerUnit)) · hourlyPerUnit · 730`.
- * With no slices on it (`named` false) it costs nothing.
+ * A capacity model's bill over the horizon for given tokens per month: `Σ_t units_t · hourlyPerUnit · 730`, with
+ * `units_t` from `billedCapacityUnits` (commitment terms held). With no slices on it (`named` false) it costs
+ * nothing.
  */
 function billCapacity(
   model: Model,
@@ -106,12 +95,10 @@ function billCapacity(
   peakToAverage: number,
 ): number {
   if (!named || model.pricing.kind !== 'capacity') return 0;
-  const { hourlyPerUnit, tokensPerMinutePerUnit, minUnits } = model.pricing;
-  let units = 0;
-  for (let t = 0; t < tokensByMonth.length; t++) {
-    units += capacityUnits(tokensByMonth[t]!, peakToAverage, tokensPerMinutePerUnit, minUnits);
-  }
-  return units * hourlyPerUnit * HOURS_PER_MONTH;
+  const units = billedCapacityUnits(tokensByMonth, peakToAverage, model.pricing);
+  let total = 0;
+  for (let t = 0; t < units.length; t++) total += units[t]!;
+  return total * model.pricing.hourlyPerUnit * HOURS_PER_MONTH;
 }
 
 /** The state of the search: per capacity model, the slices on it and their tokens per month. */
@@ -156,8 +143,7 @@ export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions 
   const capacityModels = models.filter((model) => model.pricing.kind === 'capacity');
 
   function tokensPerRequest(sliceIndex: number, model: Model): number {
-    const slice = traffic[sliceIndex]!;
-    return slice.inputTokens + slice.outputTokens * model.outputTokenFactor;
+    return capacityTokensPerCall(traffic[sliceIndex]!, model);
   }
 
   function addTokens(target: Float64Array, sliceIndex: number, model: Model, sign: 1 | -1) {
@@ -166,9 +152,10 @@ export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions 
     for (let t = 0; t < horizonMonths; t++) target[t] = target[t]! + sign * months[t]! * perRequest;
   }
 
+  const shiftedTokens = new Float64Array(horizonMonths);
   /**
    * The horizon bill of a capacity model carrying `base` tokens per month (none when null) plus `sign` times a
-   * slice's tokens, computed month by month without building the array.
+   * slice's tokens (in a scratch array reused between calls).
    */
   function billShifted(
     model: Model,
@@ -178,15 +165,12 @@ export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions 
     named: boolean,
   ): number {
     if (!named || model.pricing.kind !== 'capacity') return 0;
-    const { hourlyPerUnit, tokensPerMinutePerUnit, minUnits } = model.pricing;
     const perRequest = tokensPerRequest(sliceIndex, model);
     const months = requestsByMonth[sliceIndex]!;
-    let units = 0;
     for (let t = 0; t < horizonMonths; t++) {
-      const tokens = (base === null ? 0 : base[t]!) + sign * months[t]! * perRequest;
-      units += capacityUnits(tokens, peakToAverage, tokensPerMinutePerUnit, minUnits);
+      shiftedTokens[t] = (base === null ? 0 : base[t]!) + sign * months[t]! * perRequest;
     }
-    return units * hourlyPerUnit * HOURS_PER_MONTH;
+    return billCapacity(model, shiftedTokens, true, peakToAverage);
   }
 
   /** Per slice, the bill of each allowed capacity model carrying that slice alone. */
@@ -225,7 +209,7 @@ export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions 
     let bestFinal = Infinity;
     for (const model of models) {
       if (!isPerToken(model) || !meetsSliceBar(model, slice)) continue;
-      const final = costPerCall(slice, model.pricing, model.outputTokenFactor, scenario.options).final;
+      const final = costPerCall(slice, model, scenario.options).final;
       if (best === null || final < bestFinal) {
         best = model;
         bestFinal = final;
@@ -253,14 +237,14 @@ export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions 
       shortfalls.push(null);
       return;
     }
-    const fitting = models.filter((model) => fitsContext(model, slice));
-    const pool = fitting.length > 0 ? fitting : models;
+    const allowed = models.filter((model) => isRegionAllowed(slice.regions, model));
+    const fitting = allowed.filter((model) => fitsContext(model, slice));
+    const pool = fitting.length > 0 ? fitting : allowed.length > 0 ? allowed : models;
     let top: Model | null = null;
     let topCost = Infinity;
     for (const model of pool) {
       const cost = isPerToken(model)
-        ? costPerCall(slice, model.pricing, model.outputTokenFactor, scenario.options).final *
-          horizonRequests[sliceIndex]!
+        ? costPerCall(slice, model, scenario.options).final * horizonRequests[sliceIndex]!
         : billAlone(sliceIndex, model);
       if (top === null || model.quality > top.quality || (model.quality === top.quality && cost < topCost)) {
         top = model;
@@ -269,7 +253,7 @@ export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions 
     }
     if (top === null) throw new Error('the catalog is empty: no model can serve the traffic');
     assignment.push(top);
-    shortfalls.push(fitting.length > 0 ? 'quality' : 'context');
+    shortfalls.push(allowed.length === 0 ? 'region' : fitting.length > 0 ? 'quality' : 'context');
   });
 
   // Capacity groups as step 1 left them.
@@ -452,7 +436,7 @@ export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions 
     for (const month of result.months) horizonCost += month.bySlice[slice.id] ?? 0;
     const requests = horizonRequests[sliceIndex]!;
     const costPerRequest = isPerToken(model)
-      ? costPerCall(slice, model.pricing, model.outputTokenFactor, scenario.options).final
+      ? costPerCall(slice, model, scenario.options).final
       : requests > 0
         ? horizonCost / requests
         : null;

@@ -4,7 +4,7 @@
  */
 import { costPerCall } from './call-cost';
 import type { Model, Options, PerTokenPricing, Slice } from './scenario-schema';
-import { fitsContext } from './optimise';
+import { fitsContext, isRegionAllowed } from './model-fit';
 
 export type ParetoPoint = {
   model: Model & { pricing: PerTokenPricing };
@@ -25,12 +25,14 @@ export type SliceFrontier = {
   frontier: ParetoPoint[];
   /** Per-token models left out because their context window is too small for the slice. */
   excludedForContext: number;
+  /** Per-token models left out because they serve from a region the slice does not allow. */
+  excludedForRegion: number;
 };
 
 /**
  * The cost-versus-quality points of a slice and their Pareto frontier.
  *
- * Only per-token models whose context window holds `inputTokens + outputTokens` are points (a capacity model
+ * Only per-token models in a region the slice allows whose context window holds the call are points (a capacity model
  * has no cost per request of its own: it depends on everything routed to it). A point is on the frontier
  * when no other point dominates it, i.e. has `cost ≤ its cost` and `quality ≥ its quality` with at least one of
  * the two strictly better. Ties: points with the same cost and the same quality do not dominate each other, so
@@ -42,9 +44,14 @@ export function findParetoFrontier(slice: Slice, catalog: readonly Model[], opti
   const points: ParetoPoint[] = [];
   const seen = new Set<string>();
   let excludedForContext = 0;
+  let excludedForRegion = 0;
   for (const model of catalog) {
     if (model.pricing.kind !== 'per-token' || seen.has(model.id)) continue;
     seen.add(model.id);
+    if (!isRegionAllowed(slice.regions, model)) {
+      excludedForRegion++;
+      continue;
+    }
     if (!fitsContext(model, slice)) {
       excludedForContext++;
       continue;
@@ -52,7 +59,7 @@ export function findParetoFrontier(slice: Slice, catalog: readonly Model[], opti
     const perToken = model as Model & { pricing: PerTokenPricing };
     points.push({
       model: perToken,
-      costPerRequest: costPerCall(slice, perToken.pricing, perToken.outputTokenFactor, options).final,
+      costPerRequest: costPerCall(slice, perToken, options).final,
       quality: model.quality,
       onFrontier: false,
       meetsBar: model.quality >= slice.qualityBar,
@@ -85,5 +92,5 @@ export function findParetoFrontier(slice: Slice, catalog: readonly Model[], opti
     bestCheaperQuality = Math.max(bestCheaperQuality, topQuality);
     i = j;
   }
-  return { sliceId: slice.id, points, frontier, excludedForContext };
+  return { sliceId: slice.id, points, frontier, excludedForContext, excludedForRegion };
 }

@@ -3,6 +3,7 @@
  * expected number of calls on it per request, plus an optional classifier call.
  */
 import { costPerCall } from './call-cost';
+import { fitsContext, isRegionAllowed } from './model-fit';
 import type { Model, Options, PerTokenPricing, Scenario, Slice, Strategy } from './scenario-schema';
 
 export type Leg = {
@@ -21,45 +22,47 @@ export type SliceRoute = {
   } | null;
   /** True when a cheapest-meeting-bar strategy found no model meeting the slice's bar. */
   unmetQuality: boolean;
+  /**
+   * True when the slice limits its regions and the route names a model (classifier included, a zero share or
+   * escalation included) whose `region` is not among them.
+   */
+  offRegion: boolean;
 };
 
 function isPerToken(model: Model): model is Model & { pricing: PerTokenPricing } {
   return model.pricing.kind === 'per-token';
 }
 
-/** The per-request cost of `slice` on a per-token model after every discount that applies. */
-function finalCostPerRequest(
-  slice: Slice,
-  model: Model & { pricing: PerTokenPricing },
-  options: Options,
-): number {
-  return costPerCall(slice, model.pricing, model.outputTokenFactor, options).final;
-}
-
 /**
- * The cheapest-meeting-bar choice for one slice: among per-token models with `quality ≥ qualityBar` and
- * `contextWindow ≥ inputTokens + outputTokens` (raw output tokens), the one with the lowest final cost per
- * request, ties to the earlier catalog entry. When none qualifies: the highest-quality per-token model (ties:
- * cheaper, then catalog order; no context check), flagged as unmet.
+ * The cheapest-meeting-bar choice for one slice: among per-token models with `quality ≥ qualityBar`, whose
+ * context window holds the call (`fitsContext`) and whose region the slice allows (`isRegionAllowed`),
+ * the one with the lowest final cost per request, ties to the earlier catalog entry. When none qualifies: the
+ * highest-quality per-token model (ties: cheaper, then catalog order; no context check) among those whose
+ * region the slice allows, or among all per-token models when it allows none, flagged as unmet.
  */
 export function pickCheapestMeetingBar(
   slice: Slice,
   catalog: readonly Model[],
   options: Options,
 ): { model: Model & { pricing: PerTokenPricing }; unmetQuality: boolean } | null {
-  const needed = slice.inputTokens + slice.outputTokens;
   let best: Model & { pricing: PerTokenPricing } = undefined as never;
   let bestCost = Infinity;
   let found = false;
   let top: Model & { pricing: PerTokenPricing } = undefined as never;
   let topCost = Infinity;
   let anyPerToken = false;
+  // The fallback among models in an allowed region, and (used only when there is none) among all.
+  let topAllowed: Model & { pricing: PerTokenPricing } = undefined as never;
+  let topAllowedCost = Infinity;
+  let anyAllowed = false;
   for (const model of catalog) {
     if (!isPerToken(model)) continue;
-    const cost = finalCostPerRequest(slice, model, options);
+    const cost = costPerCall(slice, model, options).final;
+    const allowed = isRegionAllowed(slice.regions, model);
     if (
+      allowed &&
       model.quality >= slice.qualityBar &&
-      (model.contextWindow === null || model.contextWindow >= needed) &&
+      fitsContext(model, slice) &&
       (!found || cost < bestCost)
     ) {
       best = model;
@@ -71,8 +74,19 @@ export function pickCheapestMeetingBar(
       topCost = cost;
       anyPerToken = true;
     }
+    if (
+      allowed &&
+      (!anyAllowed ||
+        model.quality > topAllowed.quality ||
+        (model.quality === topAllowed.quality && cost < topAllowedCost))
+    ) {
+      topAllowed = model;
+      topAllowedCost = cost;
+      anyAllowed = true;
+    }
   }
   if (found) return { model: best, unmetQuality: false };
+  if (anyAllowed) return { model: topAllowed, unmetQuality: true };
   if (anyPerToken) return { model: top, unmetQuality: true };
   return null;
 }
@@ -89,13 +103,21 @@ export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRout
     if (!found) throw new Error(`unknown model id "${id}" in strategy "${strategy.id}"`);
     return found;
   };
-  const one = (id: string): SliceRoute => ({
+  const one = (id: string): Omit<SliceRoute, 'offRegion'> => ({
     legs: [{ model: model(id), callsPerRequest: 1 }],
     classifier: null,
     unmetQuality: false,
   });
 
   return scenario.traffic.map((slice): SliceRoute => {
+    const route = routeOf(slice);
+    const named = route.classifier
+      ? [...route.legs.map((leg) => leg.model), route.classifier.model]
+      : route.legs.map((leg) => leg.model);
+    return { ...route, offRegion: named.some((m) => !isRegionAllowed(slice.regions, m)) };
+  });
+
+  function routeOf(slice: Slice): Omit<SliceRoute, 'offRegion'> {
     switch (strategy.kind) {
       case 'single':
         return one(strategy.model);
@@ -148,5 +170,5 @@ export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRout
         };
       }
     }
-  });
+  }
 }

@@ -7,11 +7,14 @@
  */
 import { z } from 'zod';
 
-/** The scenario file version this build writes. Version 1 files (no ranges) are read as they are. */
-export const SCHEMA_VERSION = 2;
+/**
+ * The scenario file version this build writes. Version 1 (no ranges) and version 2 (no 2026 billing fields)
+ * files are read as they are: every field version 3 adds has a default that gives their figures unchanged.
+ */
+export const SCHEMA_VERSION = 3;
 
 /** Versions this build reads. */
-export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
+export const READABLE_SCHEMA_VERSIONS = [1, 2, 3] as const;
 
 /**
  * An uncertain input's spread around its value (which is the likely value): in the file it is written in
@@ -31,6 +34,7 @@ export const SLICE_RANGE_FIELDS = [
   'batchShare',
   'qualityBar',
   'monthlyGrowth',
+  'reasoningTokens',
 ] as const;
 export type SliceRangeField = (typeof SLICE_RANGE_FIELDS)[number];
 
@@ -91,6 +95,21 @@ export function idRecord<T extends z.ZodType>(valueSchema: T) {
   });
 }
 
+/**
+ * A long-context price tier: when a call's input tokens (after the tokenizer factor) exceed
+ * `aboveInputTokens`, every token of the call bills at these prices. A cache price left out is the base one
+ * scaled by `inputPerMTok / base inputPerMTok`; an explicit null means what it means on the base prices (write:
+ * the tier's input price; read: no caching; 1-hour write: no 1-hour TTL).
+ */
+export const longContextSchema = z.strictObject({
+  aboveInputTokens: nonNegative,
+  inputPerMTok: nonNegative,
+  outputPerMTok: nonNegative,
+  cacheReadPerMTok: nonNegative.nullable().optional(),
+  cacheWritePerMTok: nonNegative.nullable().optional(),
+  cacheWrite1hPerMTok: nonNegative.nullable().optional(),
+});
+
 export const perTokenPricingSchema = z.strictObject({
   kind: z.literal('per-token'),
   /** USD per million input tokens. */
@@ -103,6 +122,14 @@ export const perTokenPricingSchema = z.strictObject({
   cacheReadPerMTok: nonNegative.nullable().default(null),
   /** Fraction taken off batched calls (0.5 = half price); null means no batch mode. */
   batchDiscount: rate.nullable().default(null),
+  /** USD per million tokens written with a 1-hour TTL; null means the model offers no 1-hour TTL. */
+  cacheWrite1hPerMTok: nonNegative.nullable().default(null),
+  /** Shortest prefix the provider caches, in tokens (after the tokenizer factor); shorter ones are never cached. */
+  minCachePrefixTokens: nonNegativeInt.default(0),
+  /** False when batched calls get no caching discount (OpenAI's Batch API): they bill at list before the batch discount. */
+  batchCaching: z.boolean().default(true),
+  /** The price tier above a number of input tokens (Claude Sonnet 4/4.5, Gemini 2.5 Pro); null means none. */
+  longContext: longContextSchema.nullable().default(null),
 });
 
 export const capacityPricingSchema = z.strictObject({
@@ -113,6 +140,11 @@ export const capacityPricingSchema = z.strictObject({
   tokensPerMinutePerUnit: z.number().gt(0, 'must be greater than 0'),
   /** Units billed every month once any slice is routed to the model. */
   minUnits: nonNegativeInt.default(0),
+  /**
+   * Months a purchase of units is held for (Provisioned Throughput's 1- or 6-month terms); every month of a term
+   * pays the term's largest unit count. 0 means no commitment: units follow each month's traffic.
+   */
+  commitmentMonths: nonNegativeInt.default(0),
 });
 
 export const sourceSchema = z.strictObject({
@@ -136,6 +168,12 @@ export const modelSchema = z.strictObject({
   /** How many output tokens this model spends for a task that takes `outputTokens` on the reference. */
   outputTokenFactor: nonNegative.default(1),
   openWeight: z.boolean().default(false),
+  /** Where this SKU serves requests ("global", "us", "eu", "eu-west-3", …); null means unspecified. */
+  region: z.string().nullable().default(null),
+  /** Tokens this model produces for text a slice counts as one token (Claude 4.7+: about 1.3). */
+  tokenizerFactor: z.number().gt(0, 'must be greater than 0').default(1),
+  /** True when the model spends the slice's `reasoningTokens`, billed as output. */
+  reasoning: z.boolean().default(false),
   source: sourceSchema.optional(),
   notes: z.string().optional(),
 });
@@ -151,6 +189,16 @@ export const sliceSchema = z.strictObject({
   batchShare: rate.default(0),
   qualityBar: nonNegative.default(0),
   monthlyGrowth: growth.default(0),
+  /** Regions the slice's data may be served from; null means anywhere. */
+  regions: z
+    .array(z.string())
+    .min(1, 'must name at least one region (or be null for anywhere)')
+    .nullable()
+    .default(null),
+  /** How long a cache write lives: "5m" (the default) or "1h" (billed at the model's 1-hour write price). */
+  cacheTtl: z.enum(['5m', '1h'], { error: 'must be "5m" or "1h"' }).default('5m'),
+  /** Reasoning tokens per call on a reasoning model, billed as output; ignored by other models. */
+  reasoningTokens: nonNegative.default(0),
   notes: z.string().optional(),
   /** Low and high values of the fields given as ranges (the field itself holds the likely value). */
   ranges: sliceRangesSchema.optional(),
@@ -246,6 +294,26 @@ export const creditPoolSchema = z.strictObject({
   notes: z.string().optional(),
 });
 
+/**
+ * A monthly cost that is not tokens (a vector store, Knowledge Bases, logging, a cluster's control plane): in
+ * month t it is `monthlyAmount · (1 + monthlyGrowth)^(t − startMonth)` for `startMonth ≤ t < endMonth`, paid by
+ * every strategy (`strategies` null) or the ones listed, on `platform` (so credits covering it pay it).
+ */
+export const fixedCostSchema = z.strictObject({
+  id: nonEmptyId,
+  name: z.string(),
+  platform: nonEmptyId,
+  /** USD per month in `startMonth`. */
+  monthlyAmount: nonNegative,
+  startMonth: nonNegativeInt.default(0),
+  /** First month no longer paid; null means it runs to the horizon. */
+  endMonth: nonNegativeInt.nullable().default(null),
+  monthlyGrowth: growth.default(0),
+  /** Ids of the strategies that pay it; null means every strategy. */
+  strategies: z.array(nonEmptyId).nullable().default(null),
+  notes: z.string().optional(),
+});
+
 export const financeSchema = z.strictObject({
   cashOnHand: z.number().default(0),
   otherMonthlyBurn: z.number().default(0),
@@ -263,8 +331,8 @@ export const optionsSchema = z.strictObject({
 
 export const scenarioSchema = z.strictObject({
   schemaVersion: z
-    .union([z.literal(1), z.literal(2)], {
-      error: `must be 1 or 2 (this version of the planner reads schemaVersion 1 and 2)`,
+    .union([z.literal(1), z.literal(2), z.literal(3)], {
+      error: `must be 1, 2 or 3 (this version of the planner reads schemaVersion 1 to 3)`,
     })
     .transform((): typeof SCHEMA_VERSION => SCHEMA_VERSION),
   name: z.string().default('Untitled scenario'),
@@ -285,6 +353,7 @@ export const scenarioSchema = z.strictObject({
   traffic: z.array(sliceSchema),
   strategies: z.array(strategySchema),
   credits: z.array(creditPoolSchema).default([]),
+  fixedCosts: z.array(fixedCostSchema).default([]),
   finance: financeSchema.default({ cashOnHand: 0, otherMonthlyBurn: 0, monthlyRevenue: 0, revenueGrowth: 0 }),
 });
 
@@ -301,5 +370,8 @@ export type StrategyKind = Strategy['kind'];
 export type CascadeRoute = z.output<typeof cascadeRouteSchema>;
 export type Classifier = z.output<typeof classifierSchema>;
 export type CreditPool = z.output<typeof creditPoolSchema>;
+export type FixedCost = z.output<typeof fixedCostSchema>;
+export type LongContext = z.output<typeof longContextSchema>;
+export type CacheTtl = Slice['cacheTtl'];
 export type Finance = z.output<typeof financeSchema>;
 export type Options = z.output<typeof optionsSchema>;

@@ -2,11 +2,11 @@
  * The planning engine: month-by-month spend of every strategy, its discounts, the credit pools it draws and
  * the cash left. Pure: the same scenario always gives the same result. Money is USD in full double precision.
  */
-import { costPerCall, costPerClassifierCall } from './call-cost';
+import { capacityTokensPerCall, costPerCall, costPerClassifierCall, isPerTokenModel } from './call-cost';
 import { describePools, drawCreditsFromLedger, prepareCreditLedger } from './credits';
 import type { CreditLedger } from './credits';
 import { resolveRoutes } from './routes';
-import type { CapacityPricing, CreditPool, Model, Scenario, Strategy } from './scenario-schema';
+import type { CapacityPricing, CreditPool, FixedCost, Model, Scenario, Strategy } from './scenario-schema';
 
 /** Hours billed in a month of capacity. */
 export const HOURS_PER_MONTH = 730;
@@ -24,6 +24,8 @@ export type MonthResult = {
   bySlice: MoneyById;
   byModel: MoneyById;
   byPlatform: MoneyById;
+  /** Every fixed cost the strategy pays, this month's amount (0 outside its window). */
+  byFixedCost: MoneyById;
   /** Every pool, what it paid this month (0 when nothing). */
   creditsDrawn: MoneyById;
   /** Every pool, its balance at the end of the month after any expiry (its full amount before it starts). */
@@ -54,6 +56,8 @@ export type StrategyResult = {
   runwayMonths: number | null;
   /** Slices a cheapest-meeting-bar strategy could not serve at their quality bar, in traffic order. */
   unmetQuality: string[];
+  /** Slices that limit their regions and whose route names a model outside them, in traffic order. */
+  offRegion: string[];
   months: MonthResult[];
 };
 
@@ -90,6 +94,51 @@ export function capacityUnits(
   return Math.max(minUnits, Math.ceil(peakTokensPerMinute / tokensPerMinutePerUnit));
 }
 
+/**
+ * Units billed in each month for a capacity model given the tokens it serves each month: `units(t)` from
+ * `capacityUnits`, then, with `commitmentMonths = c > 0`, months grouped into terms `[0, c)`, `[c, 2c)`, … (the
+ * last cut at the horizon), every month of a term paying the term's largest `units(t)`.
+ */
+export function billedCapacityUnits(
+  tokensByMonth: ArrayLike<number>,
+  peakToAverage: number,
+  pricing: Pick<CapacityPricing, 'tokensPerMinutePerUnit' | 'minUnits' | 'commitmentMonths'>,
+): Float64Array {
+  const months = tokensByMonth.length;
+  const units = new Float64Array(months);
+  for (let t = 0; t < months; t++)
+    units[t] = capacityUnits(
+      tokensByMonth[t]!,
+      peakToAverage,
+      pricing.tokensPerMinutePerUnit,
+      pricing.minUnits,
+    );
+  const term = pricing.commitmentMonths;
+  if (term > 0) {
+    for (let start = 0; start < months; start += term) {
+      const end = Math.min(start + term, months);
+      let held = 0;
+      for (let t = start; t < end; t++) held = Math.max(held, units[t]!);
+      units.fill(held, start, end);
+    }
+  }
+  return units;
+}
+
+/**
+ * A fixed cost's amount in `month`: `monthlyAmount · (1 + monthlyGrowth)^(month − startMonth)` for
+ * `startMonth ≤ month < endMonth` (no end when null), else 0.
+ */
+export function fixedCostInMonth(cost: FixedCost, month: number): number {
+  if (month < cost.startMonth || (cost.endMonth !== null && month >= cost.endMonth)) return 0;
+  return cost.monthlyAmount * Math.pow(1 + cost.monthlyGrowth, month - cost.startMonth);
+}
+
+/** True when `strategyId` pays `cost` (its `strategies` is null, or lists the strategy). */
+export function paysFixedCost(cost: Pick<FixedCost, 'strategies'>, strategyId: string): boolean {
+  return cost.strategies === null || cost.strategies.includes(strategyId);
+}
+
 function isCapacityBilled(model: Model): model is Model & { pricing: CapacityPricing } {
   return model.pricing.kind === 'capacity';
 }
@@ -119,12 +168,12 @@ function planSlice(
     tokensByCapacityModel: new Map(),
   };
   for (const { model, callsPerRequest } of route.legs) {
-    if (model.pricing.kind === 'capacity') {
-      const tokens = callsPerRequest * (slice.inputTokens + slice.outputTokens * model.outputTokenFactor);
+    if (!isPerTokenModel(model)) {
+      const tokens = callsPerRequest * capacityTokensPerCall(slice, model);
       plan.tokensByCapacityModel.set(model, (plan.tokensByCapacityModel.get(model) ?? 0) + tokens);
       continue;
     }
-    const call = costPerCall(slice, model.pricing, model.outputTokenFactor, scenario.options);
+    const call = costPerCall(slice, model, scenario.options);
     plan.list += callsPerRequest * call.list;
     plan.cached += callsPerRequest * call.cached;
     plan.final += callsPerRequest * call.final;
@@ -222,6 +271,8 @@ export type StrategyPlan = {
     tokensPerRequest: number[];
     platform: number;
   }[];
+  /** The fixed costs the strategy pays, in the scenario's order, each with its platform index. */
+  fixedCosts: { cost: FixedCost; platform: number }[];
 };
 
 /** Resolves a strategy for the scenario's slices (see `StrategyPlan`). The scenario must be valid. */
@@ -263,7 +314,10 @@ export function planStrategy(scenario: Scenario, strategy: Strategy): StrategyPl
     const tokensPerRequest = sliceIndexes.map((i) => slices[i]!.tokensByCapacityModel.get(model)!);
     capacity.push({ model, sliceIndexes, tokensPerRequest, platform });
   }
-  return { strategy, routes, slices, platforms, legs, capacity };
+  const fixedCosts = scenario.fixedCosts
+    .filter((cost) => paysFixedCost(cost, strategy.id))
+    .map((cost) => ({ cost, platform: indexOf(cost.platform) }));
+  return { strategy, routes, slices, platforms, legs, capacity, fixedCosts };
 }
 
 /** The figures of a strategy without its per-month records: what Monte Carlo samples. */
@@ -325,7 +379,7 @@ function runPlan(
 ): StrategyOutline & { months: MonthResult[] } {
   const { traffic, horizonMonths, options, finance, credits } = scenario;
   const sliceCount = traffic.length;
-  const { slices, legs, capacity, platforms } = plan;
+  const { slices, legs, capacity, platforms, fixedCosts } = plan;
   const { ledger, sortedPosition, platformSpend, unpaid } = prepareRun(plan, credits);
 
   const months: MonthResult[] = [];
@@ -343,6 +397,17 @@ function runPlan(
   };
   let creditsExhaustedMonth: number | null = null;
   let runwayMonths: number | null = null;
+  // Units every month, commitment terms applied: a term's units depend on months not yet run.
+  const capacityUnitsByMonth = capacity.map(({ model, sliceIndexes, tokensPerRequest }) => {
+    const tokensByMonth = new Float64Array(horizonMonths);
+    for (let month = 0; month < horizonMonths; month++) {
+      let tokens = 0;
+      for (let i = 0; i < sliceIndexes.length; i++)
+        tokens += drivers.requests[month * sliceCount + sliceIndexes[i]!]! * tokensPerRequest[i]!;
+      tokensByMonth[month] = tokens;
+    }
+    return billedCapacityUnits(tokensByMonth, options.peakToAverage, model.pricing);
+  });
 
   for (let month = 0; month < horizonMonths; month++) {
     const bySlice = detail ? emptyRecord() : null;
@@ -370,18 +435,16 @@ function runPlan(
       }
     }
 
-    for (const { model, sliceIndexes, tokensPerRequest, platform } of capacity) {
-      const tokensBySlice = detail ? sliceIndexes.map(() => 0) : null;
-      let tokens = 0;
-      for (let i = 0; i < sliceIndexes.length; i++) {
-        const sliceTokens = drivers.requests[firstRequest + sliceIndexes[i]!]! * tokensPerRequest[i]!;
-        if (tokensBySlice) tokensBySlice[i] = sliceTokens;
-        tokens += sliceTokens;
-      }
-      const { hourlyPerUnit, tokensPerMinutePerUnit, minUnits } = model.pricing;
-      const units = capacityUnits(tokens, options.peakToAverage, tokensPerMinutePerUnit, minUnits);
-      const cost = units * hourlyPerUnit * HOURS_PER_MONTH;
-      if (bySlice && byModel && tokensBySlice) {
+    for (let c = 0; c < capacity.length; c++) {
+      const { model, sliceIndexes, tokensPerRequest, platform } = capacity[c]!;
+      const units = capacityUnitsByMonth[c]![month]!;
+      const cost = units * model.pricing.hourlyPerUnit * HOURS_PER_MONTH;
+      if (bySlice && byModel) {
+        const tokensBySlice = sliceIndexes.map(
+          (sliceIndex, i) => drivers.requests[firstRequest + sliceIndex]! * tokensPerRequest[i]!,
+        );
+        let tokens = 0;
+        for (const sliceTokens of tokensBySlice) tokens += sliceTokens;
         sliceIndexes.forEach((sliceIndex, i) => {
           const share = tokens > 0 ? tokensBySlice[i]! / tokens : 1 / sliceIndexes.length;
           addTo(bySlice, traffic[sliceIndex]!.id, cost * share);
@@ -391,6 +454,15 @@ function runPlan(
       platformSpend[platform] = platformSpend[platform]! + cost;
       spend += cost;
       listSpend += cost;
+    }
+
+    const byFixedCost = detail ? emptyRecord() : null;
+    for (const { cost, platform } of fixedCosts) {
+      const amount = fixedCostInMonth(cost, month);
+      if (byFixedCost) addTo(byFixedCost, cost.id, amount);
+      platformSpend[platform] = platformSpend[platform]! + amount;
+      spend += amount;
+      listSpend += amount;
     }
 
     for (let p = 0; p < platforms.length; p++) unpaid[sortedPosition[p]!] = platformSpend[p]!;
@@ -411,7 +483,7 @@ function runPlan(
     totals.creditsExpired += draw.creditsExpired;
     totals.cashSpentOnAI += draw.cashSpentOnAI;
 
-    if (detail && bySlice && byModel && drawnByPool) {
+    if (detail && bySlice && byModel && byFixedCost && drawnByPool) {
       const byPlatform = emptyRecord();
       for (let p = 0; p < platforms.length; p++) byPlatform[platforms[p]!] = platformSpend[p]!;
       const pools = describePools(credits, drawnByPool, balances);
@@ -423,6 +495,7 @@ function runPlan(
         bySlice,
         byModel,
         byPlatform,
+        byFixedCost,
         creditsDrawn: pools.creditsDrawn,
         creditBalances: pools.balances,
         creditsExpired: draw.creditsExpired,
@@ -454,6 +527,7 @@ export function simulateStrategy(
     creditsExhaustedMonth: run.creditsExhaustedMonth,
     runwayMonths: run.runwayMonths,
     unmetQuality: scenario.traffic.filter((_, i) => plan.routes[i]!.unmetQuality).map((slice) => slice.id),
+    offRegion: scenario.traffic.filter((_, i) => plan.routes[i]!.offRegion).map((slice) => slice.id),
     months: run.months,
   };
 }

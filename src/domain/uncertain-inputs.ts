@@ -31,6 +31,7 @@ const SLICE_LABELS: Record<SliceRangeField, string> = {
   batchShare: 'batch share',
   qualityBar: 'quality bar',
   monthlyGrowth: 'monthly growth',
+  reasoningTokens: 'reasoning tokens',
 };
 
 const FINANCE_LABELS: Record<FinanceRangeField, string> = {

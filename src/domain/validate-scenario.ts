@@ -157,6 +157,30 @@ function checkStrategy(
   }
 }
 
+/** Fixed costs: unique ids, an end after the start, strategies that exist. */
+function checkFixedCosts(scenario: Pick<Scenario, 'fixedCosts' | 'strategies'>, issues: ValidationIssue[]) {
+  findDuplicates(
+    scenario.fixedCosts.map((cost) => cost.id),
+    'fixedCosts',
+    'fixed cost',
+    issues,
+  );
+  const strategyIds = new Set(scenario.strategies.map((strategy) => strategy.id));
+  scenario.fixedCosts.forEach((cost, index) => {
+    const base = `fixedCosts[${index}]`;
+    if (cost.endMonth !== null && cost.endMonth <= cost.startMonth) {
+      issues.push({
+        path: `${base}.endMonth`,
+        message: `must be after startMonth (${cost.startMonth}); it is the first month no longer paid`,
+      });
+    }
+    cost.strategies?.forEach((id, i) => {
+      if (!strategyIds.has(id))
+        issues.push({ path: `${base}.strategies[${i}]`, message: `no strategy has id "${id}"` });
+    });
+  });
+}
+
 /** The checks that span fields, on a document whose fields are each valid. */
 export function checkScenarioReferences(scenario: Scenario): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -199,6 +223,7 @@ export function checkScenarioReferences(scenario: Scenario): ValidationIssue[] {
   for (const model of scenario.catalog) if (!models.has(model.id)) models.set(model.id, model);
   const sliceIds = scenario.traffic.map((s) => s.id);
   scenario.strategies.forEach((strategy, index) => checkStrategy(strategy, index, models, sliceIds, issues));
+  checkFixedCosts(scenario, issues);
   return issues;
 }
 
@@ -269,6 +294,7 @@ function checkReferencesOfInvalidDocument(
     traffic,
     strategies: strategiesWhole ? strategies : [],
     credits: creditsWhole ? credits : [],
+    fixedCosts: [],
   } as unknown as Scenario;
   const reported = new Set(fieldIssues.map((issue) => issue.path));
   return checkScenarioReferences(loose).filter(

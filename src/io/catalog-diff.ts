@@ -3,7 +3,7 @@
  * Pure: the screen shows the result, and the store applies one of the two apply modes (replace the catalog, or
  * take only the prices) through the edits in `src/state/scenario-edits.ts`.
  */
-import type { Model } from '../domain/scenario-schema';
+import type { LongContext, Model } from '../domain/scenario-schema';
 
 /** Pricing fields compared, per-token first, then capacity; `kind` when a model changes billing. */
 export const PRICING_FIELDS = [
@@ -13,9 +13,14 @@ export const PRICING_FIELDS = [
   'cacheWritePerMTok',
   'cacheReadPerMTok',
   'batchDiscount',
+  'cacheWrite1hPerMTok',
+  'minCachePrefixTokens',
+  'batchCaching',
+  'longContext',
   'hourlyPerUnit',
   'tokensPerMinutePerUnit',
   'minUnits',
+  'commitmentMonths',
 ] as const;
 
 export type PricingField = (typeof PRICING_FIELDS)[number];
@@ -29,6 +34,9 @@ export const OTHER_MODEL_FIELDS = [
   'quality',
   'outputTokenFactor',
   'openWeight',
+  'region',
+  'tokenizerFactor',
+  'reasoning',
   'notes',
 ] as const;
 
@@ -36,9 +44,10 @@ export type OtherModelField = (typeof OTHER_MODEL_FIELDS)[number];
 
 /**
  * A pricing value: a number, null where the schema allows it (no caching, no batch, cache writes at the input
- * price), a kind name for `kind`, or undefined where the field does not apply to the model's kind.
+ * price), a kind name for `kind`, true or false for `batchCaching`, the long-context tier written as text
+ * ("above 200,000 input tokens: $6 / $22.5"), or undefined where the field does not apply to the model's kind.
  */
-export type PricingValue = number | string | null | undefined;
+export type PricingValue = number | string | boolean | null | undefined;
 
 export type PricingFieldChange = { field: PricingField; before: PricingValue; after: PricingValue };
 
@@ -65,9 +74,24 @@ export type CatalogDiff = {
   missing: Model[];
 };
 
+/** A long-context tier as one comparable, readable value. */
+function describeLongContext(tier: LongContext | null): string | null {
+  if (tier === null) return null;
+  const cache = (['cacheReadPerMTok', 'cacheWritePerMTok', 'cacheWrite1hPerMTok'] as const)
+    .filter((key) => tier[key] !== undefined)
+    .map((key) => `${key} ${String(tier[key])}`);
+  return [
+    `above ${tier.aboveInputTokens} input tokens: $${tier.inputPerMTok} / $${tier.outputPerMTok}`,
+    ...cache,
+  ].join(', ');
+}
+
 function readPricingField(model: Model, field: PricingField): PricingValue {
-  const pricing: Readonly<Record<string, PricingValue>> = model.pricing;
-  return Object.hasOwn(pricing, field) ? pricing[field] : undefined;
+  const pricing = model.pricing;
+  if (!Object.hasOwn(pricing, field)) return undefined;
+  if (field === 'longContext' && pricing.kind === 'per-token')
+    return describeLongContext(pricing.longContext);
+  return (pricing as Readonly<Record<string, PricingValue>>)[field];
 }
 
 function readOtherField(model: Model, field: OtherModelField): ModelFieldValue {

@@ -7,6 +7,8 @@ import type {
   Classifier,
   CreditPool,
   Finance,
+  FixedCost,
+  LongContext,
   Model,
   Options,
   Scenario,
@@ -36,6 +38,7 @@ function orderPricing(pricing: Model['pricing']) {
       hourlyPerUnit: pricing.hourlyPerUnit,
       tokensPerMinutePerUnit: pricing.tokensPerMinutePerUnit,
       minUnits: pricing.minUnits,
+      commitmentMonths: pricing.commitmentMonths,
     };
   }
   return {
@@ -45,6 +48,21 @@ function orderPricing(pricing: Model['pricing']) {
     cacheWritePerMTok: pricing.cacheWritePerMTok,
     cacheReadPerMTok: pricing.cacheReadPerMTok,
     batchDiscount: pricing.batchDiscount,
+    cacheWrite1hPerMTok: pricing.cacheWrite1hPerMTok,
+    minCachePrefixTokens: pricing.minCachePrefixTokens,
+    batchCaching: pricing.batchCaching,
+    longContext: pricing.longContext && orderLongContext(pricing.longContext),
+  };
+}
+
+function orderLongContext(tier: LongContext) {
+  return {
+    aboveInputTokens: tier.aboveInputTokens,
+    inputPerMTok: tier.inputPerMTok,
+    outputPerMTok: tier.outputPerMTok,
+    cacheReadPerMTok: tier.cacheReadPerMTok,
+    cacheWritePerMTok: tier.cacheWritePerMTok,
+    cacheWrite1hPerMTok: tier.cacheWrite1hPerMTok,
   };
 }
 
@@ -59,6 +77,9 @@ function orderModel(model: Model) {
     quality: model.quality,
     outputTokenFactor: model.outputTokenFactor,
     openWeight: model.openWeight,
+    region: model.region,
+    tokenizerFactor: model.tokenizerFactor,
+    reasoning: model.reasoning,
     source: model.source && { label: model.source.label, asOf: model.source.asOf, url: model.source.url },
     notes: model.notes,
   };
@@ -85,6 +106,9 @@ function orderSlice(slice: Slice) {
     batchShare: writeValue(slice.batchShare, ranges?.batchShare),
     qualityBar: writeValue(slice.qualityBar, ranges?.qualityBar),
     monthlyGrowth: writeValue(slice.monthlyGrowth, ranges?.monthlyGrowth),
+    regions: slice.regions && [...slice.regions],
+    cacheTtl: slice.cacheTtl,
+    reasoningTokens: writeValue(slice.reasoningTokens, ranges?.reasoningTokens),
     notes: slice.notes,
   };
 }
@@ -160,6 +184,20 @@ function orderPool(pool: CreditPool) {
   };
 }
 
+function orderFixedCost(cost: FixedCost) {
+  return {
+    id: cost.id,
+    name: cost.name,
+    platform: cost.platform,
+    monthlyAmount: cost.monthlyAmount,
+    startMonth: cost.startMonth,
+    endMonth: cost.endMonth,
+    monthlyGrowth: cost.monthlyGrowth,
+    strategies: cost.strategies && [...cost.strategies],
+    notes: cost.notes,
+  };
+}
+
 function orderOptions(options: Options) {
   return { batch: options.batch, caching: options.caching, peakToAverage: options.peakToAverage };
 }
@@ -191,6 +229,7 @@ export function serializeScenario(scenario: Scenario): string {
     traffic: scenario.traffic.map(orderSlice),
     strategies: scenario.strategies.map(orderStrategy),
     credits: scenario.credits.map(orderPool),
+    fixedCosts: scenario.fixedCosts.map(orderFixedCost),
     finance: orderFinance(scenario.finance),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -27,9 +27,14 @@ export const PRICING_FIELD_LABELS: Record<PricingField, string> = {
   cacheWritePerMTok: 'Cache write',
   cacheReadPerMTok: 'Cache read',
   batchDiscount: 'Batch discount',
+  cacheWrite1hPerMTok: '1-hour cache write',
+  minCachePrefixTokens: 'Minimum cached prefix',
+  batchCaching: 'Caching inside batch',
+  longContext: 'Long-context tier',
   hourlyPerUnit: 'Per unit-hour',
   tokensPerMinutePerUnit: 'Tokens/min per unit',
   minUnits: 'Minimum units',
+  commitmentMonths: 'Commitment (months)',
 };
 
 export const OTHER_FIELD_LABELS: Record<OtherModelField, string> = {
@@ -40,6 +45,9 @@ export const OTHER_FIELD_LABELS: Record<OtherModelField, string> = {
   quality: 'Quality',
   outputTokenFactor: 'Output token factor',
   openWeight: 'Open weight',
+  region: 'Region',
+  tokenizerFactor: 'Tokenizer factor',
+  reasoning: 'Reasoning',
   notes: 'Notes',
 };
 
@@ -48,6 +56,7 @@ const TOKEN_PRICE_FIELDS: ReadonlySet<PricingField> = new Set([
   'outputPerMTok',
   'cacheWritePerMTok',
   'cacheReadPerMTok',
+  'cacheWrite1hPerMTok',
 ]);
 
 /** What a null pricing value means for each field that allows one (see the scenario schema). */
@@ -55,12 +64,16 @@ const NULL_MEANINGS: Partial<Record<PricingField, string>> = {
   cacheWritePerMTok: 'input price',
   cacheReadPerMTok: 'no caching',
   batchDiscount: 'no batch',
+  cacheWrite1hPerMTok: 'no 1-hour TTL',
+  longContext: 'none',
 };
 
 /** A pricing value for people: token prices in the chosen unit, the discount as a percentage. */
 export function formatPricingValue(field: PricingField, value: PricingValue, unit: PriceUnit): string {
   if (value === undefined) return 'n/a';
   if (value === null) return NULL_MEANINGS[field] ?? 'none';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (field === 'longContext') return String(value);
   if (typeof value === 'string') return value === 'capacity' ? 'capacity' : 'per token';
   if (TOKEN_PRICE_FIELDS.has(field)) return formatPrice(toShownPrice(value, unit));
   if (field === 'batchDiscount') return formatPercent(value);
@@ -71,7 +84,7 @@ export function formatPricingValue(field: PricingField, value: PricingValue, uni
 /** How much a price moved, signed: "+100%", "−20%"; empty when either side is not a positive number. */
 export function describePriceMove(change: PricingFieldChange): string {
   const { field, before, after } = change;
-  if (field === 'batchDiscount' || field === 'tokensPerMinutePerUnit' || field === 'minUnits') return '';
+  if (!TOKEN_PRICE_FIELDS.has(field) && field !== 'hourlyPerUnit') return '';
   if (typeof before !== 'number' || typeof after !== 'number' || before <= 0) return '';
   const move = (after - before) / before;
   const text = formatPercent(Math.abs(move));

@@ -58,6 +58,9 @@ function createBlankModel(catalog: readonly Model[], platform: string): Model {
     quality: 0,
     outputTokenFactor: 1,
     openWeight: false,
+    region: null,
+    tokenizerFactor: 1,
+    reasoning: false,
   };
 }
 

@@ -157,6 +157,10 @@ export const BLANK_PER_TOKEN_PRICING: PerTokenPricing = {
   cacheWritePerMTok: null,
   cacheReadPerMTok: null,
   batchDiscount: null,
+  cacheWrite1hPerMTok: null,
+  minCachePrefixTokens: 0,
+  batchCaching: true,
+  longContext: null,
 };
 
 /** The unit a token price is shown in, short: "$/1M tok" or "$/1K tok". */

@@ -32,6 +32,7 @@ const BLANK_CAPACITY: CapacityPricing = {
   hourlyPerUnit: 0,
   tokensPerMinutePerUnit: 60_000,
   minUnits: 0,
+  commitmentMonths: 0,
 };
 const DEFAULT_CONTEXT_WINDOW_TOKENS = 128_000;
 const DEFAULT_BATCH_DISCOUNT = 0.5;

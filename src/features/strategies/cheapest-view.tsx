@@ -43,9 +43,7 @@ export function CheapestView({
           <tbody>
             {scenario.traffic.map((slice) => {
               const pick = pickCheapestMeetingBar(slice, scenario.catalog, scenario.options);
-              const cost = pick
-                ? costPerCall(slice, pick.model.pricing, pick.model.outputTokenFactor, scenario.options).final
-                : null;
+              const cost = pick ? costPerCall(slice, pick.model, scenario.options).final : null;
               return (
                 <tr key={slice.id} data-testid={`cheapest-row-${slice.id}`}>
                   <th scope="row">{describeSliceName(slice)}</th>

@@ -51,8 +51,7 @@ export function findCheapestPerTokenModel(scenario: Scenario): Model | null {
         : scenario.traffic.reduce(
             (sum, slice) =>
               sum +
-              slice.requestsPerMonth *
-                costPerCall(slice, pricing, model.outputTokenFactor, scenario.options).final,
+              slice.requestsPerMonth * costPerCall(slice, { ...model, pricing }, scenario.options).final,
             0,
           );
     if (cost < bestCost) {

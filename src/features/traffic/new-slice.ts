@@ -15,5 +15,8 @@ export function makeNewSlice(takenIds: Iterable<string>): Slice {
     batchShare: 0,
     qualityBar: 0,
     monthlyGrowth: 0,
+    regions: null,
+    cacheTtl: '5m',
+    reasoningTokens: 0,
   };
 }
