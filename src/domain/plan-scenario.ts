@@ -8,12 +8,13 @@ import { validateScenario } from './validate-scenario';
 import type { ValidationIssue, ValidationResult } from './validate-scenario';
 
 /**
- * Problems with a result too large for a double: a slice whose volume, growth and prices overflow, or finance
- * figures that do. Empty when every figure is finite.
+ * Problems with a result too large for a double: a slice whose volume, growth and prices overflow, a fixed cost
+ * whose growth does, or finance figures that do. Empty when every figure is finite.
  */
 export function findOverflow(scenario: Scenario, result: SimulationResult): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const flaggedSlices = new Set<number>();
+  const flaggedFixedCosts = new Set<number>();
   let financeFlagged = false;
   let creditsFlagged = false;
   for (const strategy of result.strategies) {
@@ -27,7 +28,21 @@ export function findOverflow(scenario: Scenario, result: SimulationResult): Vali
           });
         }
       });
-      if (!financeFlagged && flaggedSlices.size === 0 && !Number.isFinite(month.cashEnd)) {
+      scenario.fixedCosts.forEach((cost, index) => {
+        if (!flaggedFixedCosts.has(index) && !Number.isFinite(month.byFixedCost[cost.id] ?? 0)) {
+          flaggedFixedCosts.add(index);
+          issues.push({
+            path: `fixedCosts[${index}]`,
+            message: `its amount overflows by month ${month.month + 1}: reduce monthlyAmount, monthlyGrowth or the horizon`,
+          });
+        }
+      });
+      if (
+        !financeFlagged &&
+        flaggedSlices.size === 0 &&
+        flaggedFixedCosts.size === 0 &&
+        !Number.isFinite(month.cashEnd)
+      ) {
         financeFlagged = true;
         issues.push({
           path: 'finance',

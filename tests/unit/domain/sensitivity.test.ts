@@ -65,8 +65,8 @@ describe('analyseSensitivity', () => {
     // Finance moves only the runway, 2 months each (a tie, so document order: cash before burn). Cash
     // $80,000: 70,000, 60,000, 46,500, then −14,500 a month → −11,500 in month 6; $120,000: … 14,000 in
     // month 7, −500 in month 8 → 6 / 8 months. Burn $8,000: 92,000, 84,000, 72,500, then −12,500 a month →
-    // −2,500 in month 8; $12,000: 88,000, 76,000, 60,500, then −16,500 → −5,500 in month 6 → 8 / 6. Prefix tokens, hit rate and batch share of 0 stay 0, the quality bar does
-    // not matter to a single-model strategy, and revenue is 0 whatever its growth: they move nothing.
+    // −2,500 in month 8; $12,000: 88,000, 76,000, 60,500, then −16,500 → −5,500 in month 6 → 8 / 6. Prefix tokens, hit rate, batch share and reasoning tokens of 0 stay 0, the
+    // quality bar does not matter to a single-model strategy, and revenue is 0 whatever its growth: they move nothing.
     expect(result.entries.map((e) => e.input.key)).toEqual([
       'traffic/main/requestsPerMonth',
       'traffic/main/inputTokens',
@@ -78,6 +78,7 @@ describe('analyseSensitivity', () => {
       'traffic/main/cacheHitRate',
       'traffic/main/batchShare',
       'traffic/main/qualityBar',
+      'traffic/main/reasoningTokens',
       'finance/monthlyRevenue',
       'finance/revenueGrowth',
     ]);

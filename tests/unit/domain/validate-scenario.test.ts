@@ -85,8 +85,8 @@ describe('validateScenario reports', () => {
   });
 
   it('an unknown schemaVersion', () => {
-    expect(linesAfter((d) => (d.schemaVersion = 3))).toEqual([
-      'schemaVersion: must be 1 or 2 (this version of the planner reads schemaVersion 1 and 2)',
+    expect(linesAfter((d) => (d.schemaVersion = 4))).toEqual([
+      'schemaVersion: must be 1, 2 or 3 (this version of the planner reads schemaVersion 1 to 3)',
     ]);
   });
 

@@ -22,7 +22,7 @@ describe('preset queries', () => {
     ]);
     for (const preset of index) {
       const scenario = await client.fetchQuery(presetScenarioQueryOptions(preset.file));
-      expect(scenario.schemaVersion).toBe(2);
+      expect(scenario.schemaVersion).toBe(3);
       expect(scenario.strategies.length).toBeGreaterThan(0);
     }
   });
