@@ -5,7 +5,7 @@
  */
 import { capacityTokensPerCall, costPerCall } from './call-cost';
 import type { CapacityPricing, Model, Options, PerTokenPricing, Scenario, Slice } from './scenario-schema';
-import { HOURS_PER_MONTH, capacityUnits } from './simulate';
+import { HOURS_PER_MONTH, billedCapacityUnits, capacityUnits, requestsInMonth } from './simulate';
 
 /** Unit counts scanned past the first one that could break even before giving up (see `findCapacityBreakEven`). */
 const MAX_UNIT_STEPS = 64;
@@ -172,6 +172,64 @@ export function findCapacityBreakEven(
     breakEvenRequestsPerMonth: breakEven,
     cheaperForGoodFromRequestsPerMonth: forGood,
   };
+}
+
+/** One capacity model (one commitment term) set against a per-token model for one slice. */
+export type CapacityTermComparison = {
+  model: Model & { pricing: CapacityPricing };
+  /** The row's commitment term in months (0: none). */
+  commitmentMonths: number;
+  /** The steady-month break-even of `findCapacityBreakEven`. */
+  breakEven: CapacityBreakEven;
+  /**
+   * The slice alone on the model over the horizon, its growth included, units held for each commitment term
+   * (`billedCapacityUnits`), USD.
+   */
+  horizonCapacityCost: number;
+  /** The same requests on the per-token model over the horizon, USD. */
+  horizonPerTokenCost: number;
+};
+
+/**
+ * Every capacity-billed model of the catalog set against one per-token model for a slice, in catalog order: each
+ * commitment term is its own catalog row at its own hourly rate, so this lays the terms side by side. The
+ * steady-month break-even does not depend on the term (with no growth every month of a term needs the same
+ * units); the horizon bills do, since with growth a term pays its largest month's units throughout.
+ */
+export function compareCapacityTerms(
+  scenario: Scenario,
+  slice: Slice,
+  perTokenModel: Model,
+): CapacityTermComparison[] {
+  if (perTokenModel.pricing.kind !== 'per-token') throw new Error(`${perTokenModel.id} is not per-token`);
+  const f = costPerCall(slice, { ...perTokenModel, pricing: perTokenModel.pricing }, scenario.options).final;
+  const requestsByMonth = new Float64Array(scenario.horizonMonths);
+  let horizonRequests = 0;
+  for (let t = 0; t < scenario.horizonMonths; t++) {
+    requestsByMonth[t] = requestsInMonth(slice.requestsPerMonth, slice.monthlyGrowth, t);
+    horizonRequests += requestsByMonth[t]!;
+  }
+  const rows: CapacityTermComparison[] = [];
+  for (const model of scenario.catalog) {
+    if (model.pricing.kind !== 'capacity') continue;
+    const capacityModel = { ...model, pricing: model.pricing };
+    const tokensPerRequest = capacityTokensPerCall(slice, model);
+    const units = billedCapacityUnits(
+      requestsByMonth.map((requests) => requests * tokensPerRequest),
+      scenario.options.peakToAverage,
+      model.pricing,
+    );
+    let unitMonths = 0;
+    for (const held of units) unitMonths += held;
+    rows.push({
+      model: capacityModel,
+      commitmentMonths: model.pricing.commitmentMonths,
+      breakEven: findCapacityBreakEven(slice, model, perTokenModel, scenario.options),
+      horizonCapacityCost: unitMonths * model.pricing.hourlyPerUnit * HOURS_PER_MONTH,
+      horizonPerTokenCost: f * horizonRequests,
+    });
+  }
+  return rows;
 }
 
 export type CascadeBreakEvenStatus =

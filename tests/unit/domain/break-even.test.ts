@@ -10,7 +10,11 @@
  *   a month, and at full use a request costs u / r = 730 / 1,194,545.45 = $0.00061111.
  */
 import { describe, expect, it } from 'vitest';
-import { findCapacityBreakEven, findCascadeBreakEvens } from '../../../src/domain/break-even';
+import {
+  compareCapacityTerms,
+  findCapacityBreakEven,
+  findCascadeBreakEvens,
+} from '../../../src/domain/break-even';
 import type { Model, Scenario } from '../../../src/domain/scenario-schema';
 import { simulateStrategy } from '../../../src/domain/simulate';
 import {
@@ -18,6 +22,7 @@ import {
   createPerTokenModel,
   createScenario,
   createSlice,
+  simulateStrategyById,
 } from '../../factories/scenario-builders';
 
 const VOLUME_DIGITS = 4;
@@ -192,5 +197,65 @@ describe('findCascadeBreakEvens', () => {
 
   it('lists only cascade routes, in strategy then traffic order', () => {
     expect(findCascadeBreakEvens(makeScenario())).toEqual([]);
+  });
+});
+
+describe('compareCapacityTerms', () => {
+  /**
+   * A slice of 1,000 input tokens (no output) doubling every month for four months: 43,800 → 87,600 → 175,200 →
+   * 350,400 requests. Peak-to-average 1 and 1,000 tokens per minute per unit, so one unit carries
+   * 1,000 · 43,800 = 43.8M tokens = 43,800 requests a month: the months need 1, 2, 4, 8 units.
+   *   no commitment ($1/hour):  1 + 2 + 4 + 8 = 15 unit-months · $730 = $10,950
+   *   2-month terms ($0.80/hour): [0,2) holds 2, [2,4) holds 8 → 2 + 2 + 8 + 8 = 20 unit-months · $584 = $11,680
+   *   per token ($100/MTok):    $0.1 per request · 43,800 · 15 = $65,700
+   * Steady month (no growth): one unit carries 43,800 requests and f·r = 4,380 > u, so the first unit breaks
+   * even at V = u / f: 730 / 0.1 = 7,300 requests for the on-demand row and 584 / 0.1 = 5,840 for the committed
+   * one; the term does not change a steady month.
+   */
+  const scenario = createScenario({
+    horizonMonths: 4,
+    options: { batch: false, caching: false, peakToAverage: 1 },
+    catalog: [
+      createPerTokenModel('per-token', { inputPerMTok: 100, outputPerMTok: 100 }),
+      createCapacityModel('on-demand', { hourlyPerUnit: 1, tokensPerMinutePerUnit: 1000 }),
+      createCapacityModel('two-month', {
+        hourlyPerUnit: 0.8,
+        tokensPerMinutePerUnit: 1000,
+        commitmentMonths: 2,
+      }),
+    ],
+    traffic: [
+      createSlice(
+        'main',
+        { requestsPerMonth: 43_800, inputTokens: 1000, outputTokens: 0 },
+        { monthlyGrowth: 1 },
+      ),
+    ],
+    strategies: [{ id: 's', name: 'S', kind: 'single', model: 'per-token' }],
+  });
+
+  it('lays every commitment term side by side, holding each term’s largest month', () => {
+    const rows = compareCapacityTerms(scenario, scenario.traffic[0]!, model(scenario, 'per-token'));
+    expect(rows.map((row) => [row.model.id, row.commitmentMonths])).toEqual([
+      ['on-demand', 0],
+      ['two-month', 2],
+    ]);
+    expect(rows[0]!.horizonCapacityCost).toBeCloseTo(10_950, COST_DIGITS);
+    expect(rows[1]!.horizonCapacityCost).toBeCloseTo(11_680, COST_DIGITS - 2);
+    expect(rows[0]!.horizonPerTokenCost).toBeCloseTo(65_700, COST_DIGITS - 3);
+    expect(rows[0]!.breakEven.breakEvenRequestsPerMonth).toBeCloseTo(7_300, VOLUME_DIGITS);
+    expect(rows[1]!.breakEven.breakEvenRequestsPerMonth).toBeCloseTo(5_840, VOLUME_DIGITS);
+  });
+
+  it('bills the committed row exactly as simulate does', () => {
+    const routed = {
+      ...scenario,
+      strategies: [{ id: 'c', name: 'C', kind: 'single' as const, model: 'two-month' }],
+    };
+    const result = simulateStrategyById(routed, 'c');
+    expect(result.months.map((month) => month.spend)).toEqual(
+      [2 * 584, 2 * 584, 8 * 584, 8 * 584].map((x) => expect.closeTo(x, 9)),
+    );
+    expect(result.totals.spend).toBeCloseTo(11_680, COST_DIGITS - 2);
   });
 });
