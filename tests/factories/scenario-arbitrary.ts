@@ -205,9 +205,16 @@ function sliceArbitrary(id: string, v3: boolean): fc.Arbitrary<Json> {
     id: fc.constant(id),
     name: fc.constant(`Slice ${id}`),
     requestsPerMonth: scaleArbitrary(1, 5e7),
-    inputTokens: amountArbitrary(8000),
+    // Sometimes exactly a long-context threshold or a minimum cached prefix, to test the boundaries.
+    inputTokens: fc.oneof(
+      { weight: 4, arbitrary: amountArbitrary(8000) },
+      { weight: 1, arbitrary: fc.constantFrom(1000, 4000, 4096) },
+    ),
     outputTokens: amountArbitrary(2000),
-    cachedPrefixTokens: amountArbitrary(10000),
+    cachedPrefixTokens: fc.oneof(
+      { weight: 4, arbitrary: amountArbitrary(10000) },
+      { weight: 1, arbitrary: fc.constantFrom(1024, 4096) },
+    ),
     cacheHitRate: rateArbitrary(),
     batchShare: rateArbitrary(),
     qualityBar: fc.integer({ min: 0, max: 100 }),
