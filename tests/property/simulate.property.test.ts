@@ -5,10 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Model, Scenario } from '../../src/domain/scenario-schema';
+import { costPerCall } from '../../src/domain/call-cost';
 import { simulate } from '../../src/domain/simulate';
 import type { MoneyById, MonthResult, StrategyResult } from '../../src/domain/simulate';
 import { scenarioArbitrary } from '../factories/scenario-arbitrary';
-import { simulateReference } from '../reference/reference-simulate';
+import { computeReferenceCallCost, simulateReference } from '../reference/reference-simulate';
 
 /** Fixed so every run checks the same scenarios; override with PROPERTY_SEED / PROPERTY_RUNS to explore. */
 const SEED = Number(process.env.PROPERTY_SEED ?? 42);
@@ -258,6 +259,40 @@ describe('simulate agrees with the reference implementation', () => {
         expect(actual.horizonMonths).toBe(expected.horizonMonths);
         expect(actual.strategies.length).toBe(expected.strategies.length);
         expected.strategies.forEach((want, i) =>
+          expectStrategyMatchesReference(scenario, actual.strategies[i] as StrategyResult, want),
+        );
+      }),
+      settings,
+    );
+  });
+});
+
+describe('costPerCall agrees with the reference’s one-call formula', () => {
+  it('list, cached and final of every slice on every per-token model, to 1e-9 relative', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary(), (scenario) => {
+        for (const slice of scenario.traffic) {
+          for (const model of scenario.catalog) {
+            if (model.pricing.kind !== 'per-token') continue;
+            const actual = costPerCall(slice, { ...model, pricing: model.pricing }, scenario.options);
+            const expected = computeReferenceCallCost(scenario, slice, model);
+            const at = `slice "${slice.id}" on "${model.id}"`;
+            const scale = expected.list;
+            expectClose(actual.list, expected.list, `${at} list`, scale);
+            expectClose(actual.cached, expected.cached, `${at} cached`, scale);
+            expectClose(actual.final, expected.final, `${at} final`, scale);
+          }
+        }
+      }),
+      settings,
+    );
+  });
+
+  it('version-2 documents: simulate matches the reference too', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary({ version: 2 }), (scenario) => {
+        const actual = simulate(scenario);
+        simulateReference(scenario).strategies.forEach((want, i) =>
           expectStrategyMatchesReference(scenario, actual.strategies[i] as StrategyResult, want),
         );
       }),
