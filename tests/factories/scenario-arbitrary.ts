@@ -3,6 +3,13 @@
  * batch present or null, zero traffic, 100 % cache hits, shrinking traffic, every strategy kind, credit pools with
  * expiries, start months and platform lists, horizons of 1–36 months, and ids such as "__proto__".
  *
+ * By default the documents are schema version 3 and use every field it adds: regions on some slices and models,
+ * tokenizer factors (1, 1.3 and others), reasoning models and reasoning tokens, 1-hour cache prices and 1-hour
+ * TTLs, minimum cached prefixes above and below the slices' prefixes, batchCaching false, long-context tiers
+ * (cache prices given, null or left out) that some calls exceed, commitment terms of 0, 1, 6 and other months on
+ * capacity models, and fixed costs with windows, growth and strategy lists. With `{ version: 2 }` they are
+ * version-2 documents with none of those fields.
+ *
  * Records keyed by ids are built on null-prototype objects so that "__proto__" stays an ordinary key.
  */
 import fc from 'fast-check';
@@ -102,6 +109,51 @@ function perTokenPricingArbitrary(): fc.Arbitrary<Json> {
   });
 }
 
+/** Regions models serve from and slices may be served from. */
+const REGIONS = ['global', 'us', 'eu', 'eu-west-3'] as const;
+
+/**
+ * A tier cache price: given, an explicit null, or left out (`undefined`, dropped from the document). Left out
+ * only when the base input price is above 0, since a left-out price scales by `tier input / base input`.
+ */
+function tierCachePriceArbitrary(max: number, mayLeaveOut: boolean): fc.Arbitrary<number | null | undefined> {
+  const given = fc.option(amountArbitrary(max), { nil: null });
+  return mayLeaveOut ? fc.oneof(fc.constant(undefined), given) : given;
+}
+
+/** A long-context tier whose threshold some generated calls exceed (inputs reach 8,000 × tokenizer factor). */
+function longContextArbitrary(baseInputPerMTok: number): fc.Arbitrary<Json> {
+  const mayLeaveOut = baseInputPerMTok > 0;
+  return fc
+    .record({
+      aboveInputTokens: fc.oneof(fc.constantFrom(0, 1000, 4000), fc.integer({ min: 0, max: 12000 })),
+      inputPerMTok: amountArbitrary(120),
+      outputPerMTok: amountArbitrary(240),
+      cacheReadPerMTok: tierCachePriceArbitrary(20, mayLeaveOut),
+      cacheWritePerMTok: tierCachePriceArbitrary(160, mayLeaveOut),
+      cacheWrite1hPerMTok: tierCachePriceArbitrary(240, mayLeaveOut),
+    })
+    .map((tier) => {
+      const out: Json = {};
+      for (const [key, value] of Object.entries(tier)) if (value !== undefined) out[key] = value;
+      return out;
+    });
+}
+
+/** The per-token pricing fields version 3 adds. */
+function perTokenV3Arbitrary(pricing: Json): fc.Arbitrary<Json> {
+  return fc.record({
+    cacheWrite1hPerMTok: fc.option(amountArbitrary(120), { nil: null }),
+    minCachePrefixTokens: fc.oneof(
+      fc.constant(0),
+      fc.constantFrom(1024, 2048, 4096),
+      fc.integer({ min: 0, max: 12000 }),
+    ),
+    batchCaching: fc.boolean(),
+    longContext: fc.option(longContextArbitrary(pricing.inputPerMTok as number), { nil: null }),
+  });
+}
+
 function capacityPricingArbitrary(): fc.Arbitrary<Json> {
   return fc.record({
     kind: fc.constant('capacity'),
@@ -111,8 +163,17 @@ function capacityPricingArbitrary(): fc.Arbitrary<Json> {
   });
 }
 
-function modelArbitrary(id: string): fc.Arbitrary<Json> {
-  return fc.record({
+/** Version 3's pricing fields added to a pricing of either kind. */
+function pricingV3Arbitrary(pricing: Json): fc.Arbitrary<Json> {
+  if (pricing.kind === 'capacity')
+    return fc
+      .oneof(fc.constantFrom(0, 1, 6), fc.integer({ min: 0, max: 12 }))
+      .map((commitmentMonths) => ({ ...pricing, commitmentMonths }));
+  return perTokenV3Arbitrary(pricing).map((extra) => ({ ...pricing, ...extra }));
+}
+
+function modelArbitrary(id: string, v3: boolean): fc.Arbitrary<Json> {
+  const base = fc.record({
     id: fc.constant(id),
     name: fc.constant(`Model ${id}`),
     provider: fc.constantFrom('Anthropic', 'Mistral AI', 'Meta'),
@@ -126,21 +187,52 @@ function modelArbitrary(id: string): fc.Arbitrary<Json> {
     outputTokenFactor: fc.oneof(fc.constant(1), doubleArbitrary(0, 3)),
     openWeight: fc.boolean(),
   });
+  if (!v3) return base;
+  return base.chain((model) =>
+    fc
+      .record({
+        pricing: pricingV3Arbitrary(model.pricing as Json),
+        region: fc.option(fc.constantFrom(...REGIONS), { nil: null }),
+        tokenizerFactor: fc.oneof(fc.constantFrom(1, 1.3), uniformArbitrary(0.5, 2)),
+        reasoning: fc.boolean(),
+      })
+      .map((extra) => ({ ...model, ...extra })),
+  );
 }
 
-function sliceArbitrary(id: string): fc.Arbitrary<Json> {
-  return fc.record({
+function sliceArbitrary(id: string, v3: boolean): fc.Arbitrary<Json> {
+  const base = fc.record({
     id: fc.constant(id),
     name: fc.constant(`Slice ${id}`),
     requestsPerMonth: scaleArbitrary(1, 5e7),
-    inputTokens: amountArbitrary(8000),
+    // Sometimes exactly a long-context threshold or a minimum cached prefix, to test the boundaries.
+    inputTokens: fc.oneof(
+      { weight: 4, arbitrary: amountArbitrary(8000) },
+      { weight: 1, arbitrary: fc.constantFrom(1000, 4000, 4096) },
+    ),
     outputTokens: amountArbitrary(2000),
-    cachedPrefixTokens: amountArbitrary(10000),
+    cachedPrefixTokens: fc.oneof(
+      { weight: 4, arbitrary: amountArbitrary(10000) },
+      { weight: 1, arbitrary: fc.constantFrom(1024, 4096) },
+    ),
     cacheHitRate: rateArbitrary(),
     batchShare: rateArbitrary(),
     qualityBar: fc.integer({ min: 0, max: 100 }),
     monthlyGrowth: growthArbitrary(),
   });
+  if (!v3) return base;
+  return fc
+    .tuple(
+      base,
+      fc.record({
+        regions: fc.option(fc.uniqueArray(fc.constantFrom(...REGIONS), { minLength: 1, maxLength: 3 }), {
+          nil: null,
+        }),
+        cacheTtl: fc.constantFrom('5m', '1h'),
+        reasoningTokens: fc.oneof(fc.constant(0), amountArbitrary(4000)),
+      }),
+    )
+    .map(([slice, extra]) => ({ ...slice, ...extra }));
 }
 
 type Catalog = { ids: string[]; perTokenIds: string[] };
@@ -263,8 +355,36 @@ function financeArbitrary(): fc.Arbitrary<Json> {
   });
 }
 
+/** A fixed cost with a window (or none), growth, and every strategy or a list of them (possibly empty). */
+function fixedCostArbitrary(
+  id: string,
+  horizonMonths: number,
+  platforms: readonly string[],
+  strategyIds: readonly string[],
+): fc.Arbitrary<Json> {
+  return fc.integer({ min: 0, max: horizonMonths + 1 }).chain((startMonth) =>
+    fc.record({
+      id: fc.constant(id),
+      name: fc.constant(`Fixed cost ${id}`),
+      platform: fc.constantFrom('bedrock', 'nowhere', ...platforms),
+      monthlyAmount: scaleArbitrary(1, 1e5),
+      startMonth: fc.constant(startMonth),
+      endMonth: fc.option(fc.integer({ min: startMonth + 1, max: horizonMonths + 2 }), { nil: null }),
+      monthlyGrowth: growthArbitrary(),
+      strategies: fc.option(fc.subarray([...strategyIds]), { nil: null }),
+    }),
+  );
+}
+
+/** Which schema version the generated documents are written in. */
+export type ScenarioArbitraryOptions = {
+  /** 3 (the default): every version-3 field used; 2: a version-2 document with none of them. */
+  version?: 2 | 3;
+};
+
 /** Valid scenario documents as a user would write them (all fields spelled out, some nulls). */
-export function scenarioInputArbitrary(): fc.Arbitrary<ScenarioInput> {
+export function scenarioInputArbitrary(options: ScenarioArbitraryOptions = {}): fc.Arbitrary<ScenarioInput> {
+  const v3 = (options.version ?? 3) === 3;
   return fc
     .record({
       horizonMonths: fc.oneof(fc.constantFrom(1, 12, 24, 36), fc.integer({ min: 1, max: 36 })),
@@ -278,12 +398,18 @@ export function scenarioInputArbitrary(): fc.Arbitrary<ScenarioInput> {
         { weight: 1, arbitrary: fc.constant<string[]>([]) },
         { weight: 4, arbitrary: uniqueIds(1, 3) },
       ),
+      fixedCostIds: v3
+        ? fc.oneof(
+            { weight: 1, arbitrary: fc.constant<string[]>([]) },
+            { weight: 2, arbitrary: uniqueIds(1, 3) },
+          )
+        : fc.constant<string[]>([]),
     })
-    .chain(({ horizonMonths, modelIds, sliceIds, strategyIds, poolIds }) =>
+    .chain(({ horizonMonths, modelIds, sliceIds, strategyIds, poolIds, fixedCostIds }) =>
       fc
         .tuple(
-          fc.tuple(...modelIds.map((id) => modelArbitrary(id))),
-          fc.tuple(...sliceIds.map((id) => sliceArbitrary(id))),
+          fc.tuple(...modelIds.map((id) => modelArbitrary(id, v3))),
+          fc.tuple(...sliceIds.map((id) => sliceArbitrary(id, v3))),
         )
         .chain(([catalog, traffic]) => {
           const catalogIds: Catalog = {
@@ -293,8 +419,8 @@ export function scenarioInputArbitrary(): fc.Arbitrary<ScenarioInput> {
               .map((model) => model.id as string),
           };
           const platforms = [...new Set(catalog.map((model) => model.platform as string))];
-          return fc.record({
-            schemaVersion: fc.constant(1 as const),
+          const document = {
+            schemaVersion: fc.constant(v3 ? (3 as const) : (2 as const)),
             name: fc.constant('Generated scenario'),
             horizonMonths: fc.constant(horizonMonths),
             options: fc.record({
@@ -307,6 +433,13 @@ export function scenarioInputArbitrary(): fc.Arbitrary<ScenarioInput> {
             strategies: fc.tuple(...strategyIds.map((id) => strategyArbitrary(id, sliceIds, catalogIds))),
             credits: fc.tuple(...poolIds.map((id) => poolArbitrary(id, horizonMonths, platforms))),
             finance: financeArbitrary(),
+          };
+          if (!v3) return fc.record(document) as fc.Arbitrary<ScenarioInput>;
+          return fc.record({
+            ...document,
+            fixedCosts: fc.tuple(
+              ...fixedCostIds.map((id) => fixedCostArbitrary(id, horizonMonths, platforms, strategyIds)),
+            ),
           }) as fc.Arbitrary<ScenarioInput>;
         }),
     );
@@ -324,6 +457,6 @@ export function toValidScenario(input: ScenarioInput): Scenario {
 }
 
 /** Valid, defaults-filled scenarios, ready for `simulate`. */
-export function scenarioArbitrary(): fc.Arbitrary<Scenario> {
-  return scenarioInputArbitrary().map(toValidScenario);
+export function scenarioArbitrary(options: ScenarioArbitraryOptions = {}): fc.Arbitrary<Scenario> {
+  return scenarioInputArbitrary(options).map(toValidScenario);
 }

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { analyseSensitivity } from '../../src/domain/sensitivity';
+import type { Scenario } from '../../src/domain/scenario-schema';
 import type { SensitivityEntry } from '../../src/domain/sensitivity';
 import { scenarioArbitrary } from '../factories/scenario-arbitrary';
 
@@ -21,13 +22,26 @@ vi.setConfig({ testTimeout: Math.max(60_000, NUM_RUNS * 600) });
 /**
  * Inputs that can only raise spend as they rise, for every strategy: requests (more calls), growth (more
  * calls every month after the first). Token counts too, except under "cheapest meeting the bar", where a
- * larger request can outgrow every context window and fall back to a cheaper high-quality model.
+ * larger request can outgrow every context window and fall back to a cheaper high-quality model. Input tokens
+ * not at all when a model has a long-context tier (crossing its threshold may switch to cheaper prices) or a
+ * minimum cached prefix (a longer input can lift the prefix over the minimum and start caching).
  */
-function isRisingInput(entry: SensitivityEntry, strategyKind: string): boolean {
+function isRisingInput(entry: SensitivityEntry, strategyKind: string, scenario: Scenario): boolean {
   const field = entry.input.key.slice(entry.input.key.lastIndexOf('/') + 1);
   if (!entry.input.key.startsWith('traffic/')) return false;
   if (field === 'requestsPerMonth' || field === 'monthlyGrowth') return true;
-  return strategyKind !== 'cheapest-meeting-bar' && (field === 'inputTokens' || field === 'outputTokens');
+  if (strategyKind === 'cheapest-meeting-bar') return false;
+  if (field === 'outputTokens') return true;
+  return field === 'inputTokens' && !hasInputThresholds(scenario);
+}
+
+/** True when some per-token model prices calls differently above a number of input or prefix tokens. */
+function hasInputThresholds(scenario: Scenario): boolean {
+  return scenario.catalog.some(
+    (model) =>
+      model.pricing.kind === 'per-token' &&
+      (model.pricing.longContext !== null || model.pricing.minCachePrefixTokens > 0),
+  );
 }
 
 function isAtMost(a: number, b: number): boolean {
@@ -45,7 +59,7 @@ describe('analyseSensitivity (property)', () => {
           if (!result) return;
           const base = result.baseline.firstYearSpend;
           for (const entry of result.entries) {
-            if (!isRisingInput(entry, strategy.kind)) continue;
+            if (!isRisingInput(entry, strategy.kind, scenario)) continue;
             const what = `${strategy.kind} "${strategy.id}", ${entry.input.key}`;
             expect(isAtMost(entry.atLow.firstYearSpend, base), `${what}: low ≤ baseline`).toBe(true);
             expect(isAtMost(base, entry.atHigh.firstYearSpend), `${what}: baseline ≤ high`).toBe(true);

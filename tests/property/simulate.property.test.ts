@@ -5,10 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { Model, Scenario } from '../../src/domain/scenario-schema';
+import { costPerCall } from '../../src/domain/call-cost';
 import { simulate } from '../../src/domain/simulate';
 import type { MoneyById, MonthResult, StrategyResult } from '../../src/domain/simulate';
 import { scenarioArbitrary } from '../factories/scenario-arbitrary';
-import { simulateReference } from '../reference/reference-simulate';
+import { computeReferenceCallCost, simulateReference } from '../reference/reference-simulate';
 
 /** Fixed so every run checks the same scenarios; override with PROPERTY_SEED / PROPERTY_RUNS to explore. */
 const SEED = Number(process.env.PROPERTY_SEED ?? 42);
@@ -68,6 +69,7 @@ function expectStrategyMatchesReference(
   expect(actual.id).toBe(expected.id);
   expect(actual.kind).toBe(expected.kind);
   expect(actual.unmetQuality, `${id} unmetQuality`).toEqual(expected.unmetQuality);
+  expect(actual.offRegion, `${id} offRegion`).toEqual(expected.offRegion);
   expect(actual.creditsExhaustedMonth, `${id} creditsExhaustedMonth`).toBe(expected.creditsExhaustedMonth);
   expect(actual.runwayMonths, `${id} runwayMonths`).toBe(expected.runwayMonths);
   expect(actual.months.length).toBe(expected.months.length);
@@ -100,6 +102,10 @@ function expectStrategyMatchesReference(
     expectRecordsClose(got.bySlice, want.bySlice, `${at} bySlice`, want.spend);
     expectRecordsClose(got.byModel, want.byModel, `${at} byModel`, want.spend);
     expectRecordsClose(got.byPlatform, want.byPlatform, `${at} byPlatform`, want.spend);
+    expect(Object.keys(got.byFixedCost).sort(), `${at} byFixedCost lists every fixed cost paid`).toEqual(
+      Object.keys(want.byFixedCost).sort(),
+    );
+    expectRecordsClose(got.byFixedCost, want.byFixedCost, `${at} byFixedCost`, want.spend);
     expect(Object.keys(got.creditsDrawn).sort(), `${at} creditsDrawn lists every pool`).toEqual(
       scenario.credits.map((pool) => pool.id).sort(),
     );
@@ -132,44 +138,95 @@ function withModel(scenario: Scenario, index: number, change: (model: Model) => 
   return { ...scenario, catalog: scenario.catalog.map((model, i) => (i === index ? change(model) : model)) };
 }
 
-/** A model whose every price is `factor` times higher (cache write kept at the input price when null). */
+/** A model whose every price is `factor` times higher (base and long-context tier; null and left-out kept). */
 function scalePrices(model: Model, factor: number): Model {
   const pricing = model.pricing;
   if (pricing.kind === 'capacity')
     return { ...model, pricing: { ...pricing, hourlyPerUnit: pricing.hourlyPerUnit * factor } };
+  const scale = (price: number | null) => (price === null ? null : price * factor);
+  const scaleLeftOut = (price: number | null | undefined) => (price === undefined ? undefined : scale(price));
+  const tier = pricing.longContext;
   return {
     ...model,
     pricing: {
       ...pricing,
       inputPerMTok: pricing.inputPerMTok * factor,
       outputPerMTok: pricing.outputPerMTok * factor,
-      cacheWritePerMTok: pricing.cacheWritePerMTok === null ? null : pricing.cacheWritePerMTok * factor,
-      cacheReadPerMTok: pricing.cacheReadPerMTok === null ? null : pricing.cacheReadPerMTok * factor,
+      cacheWritePerMTok: scale(pricing.cacheWritePerMTok),
+      cacheReadPerMTok: scale(pricing.cacheReadPerMTok),
+      cacheWrite1hPerMTok: scale(pricing.cacheWrite1hPerMTok),
+      longContext:
+        tier === null
+          ? null
+          : dropUndefined({
+              ...tier,
+              inputPerMTok: tier.inputPerMTok * factor,
+              outputPerMTok: tier.outputPerMTok * factor,
+              cacheWritePerMTok: scaleLeftOut(tier.cacheWritePerMTok),
+              cacheReadPerMTok: scaleLeftOut(tier.cacheReadPerMTok),
+              cacheWrite1hPerMTok: scaleLeftOut(tier.cacheWrite1hPerMTok),
+            }),
     },
   };
 }
 
 /**
- * Caps each cache write and cache read price at the input price, so caching can only save. (A write price at or
- * below input is not enough on its own: a read price above input makes every hit dearer.)
+ * Caps every cache write and cache read price (5-minute and 1-hour writes, base and long-context tier) at the
+ * input price of the same tier, so caching can only save. (A write price at or below input is not enough on its
+ * own: a read price above input makes every hit dearer.) A tier price left out is the base one scaled by the
+ * tiers' input ratio, so capping the base caps it too.
  */
 function capCachePrices(scenario: Scenario): Scenario {
   const cap = (price: number | null, inputPerMTok: number) =>
     price === null ? null : Math.min(price, inputPerMTok);
+  const capLeftOut = (price: number | null | undefined, inputPerMTok: number) =>
+    price === undefined ? undefined : cap(price, inputPerMTok);
   return {
     ...scenario,
     catalog: scenario.catalog.map((model) => {
       const pricing = model.pricing;
       if (pricing.kind !== 'per-token') return model;
+      const tier = pricing.longContext;
       return {
         ...model,
         pricing: {
           ...pricing,
           cacheWritePerMTok: cap(pricing.cacheWritePerMTok, pricing.inputPerMTok),
           cacheReadPerMTok: cap(pricing.cacheReadPerMTok, pricing.inputPerMTok),
+          cacheWrite1hPerMTok: cap(pricing.cacheWrite1hPerMTok, pricing.inputPerMTok),
+          longContext:
+            tier === null
+              ? null
+              : dropUndefined({
+                  ...tier,
+                  cacheWritePerMTok: capLeftOut(tier.cacheWritePerMTok, tier.inputPerMTok),
+                  cacheReadPerMTok: capLeftOut(tier.cacheReadPerMTok, tier.inputPerMTok),
+                  cacheWrite1hPerMTok: capLeftOut(tier.cacheWrite1hPerMTok, tier.inputPerMTok),
+                }),
         },
       };
     }),
+  };
+}
+
+/** The object without its undefined fields (a tier price left out must stay left out, not become undefined). */
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
+
+/**
+ * Every per-token model with `batchCaching` true. With it false a batched request loses its caching discount, so
+ * turning batch on can cost more than caching alone (the design's OpenAI case): batch only saves when it keeps
+ * the caching.
+ */
+function withBatchCaching(scenario: Scenario): Scenario {
+  return {
+    ...scenario,
+    catalog: scenario.catalog.map((model) =>
+      model.pricing.kind === 'per-token'
+        ? { ...model, pricing: { ...model.pricing, batchCaching: true } }
+        : model,
+    ),
   };
 }
 
@@ -194,7 +251,7 @@ function monthOrInfinity(month: number | null): number {
 }
 
 describe('simulate agrees with the reference implementation', () => {
-  it('matches every figure to 1e-9 relative, and month indexes and unmetQuality exactly', () => {
+  it('matches every figure to 1e-9 relative, and month indexes, unmetQuality and offRegion exactly', () => {
     fc.assert(
       fc.property(scenarioArbitrary(), (scenario) => {
         const actual = simulate(scenario);
@@ -202,6 +259,40 @@ describe('simulate agrees with the reference implementation', () => {
         expect(actual.horizonMonths).toBe(expected.horizonMonths);
         expect(actual.strategies.length).toBe(expected.strategies.length);
         expected.strategies.forEach((want, i) =>
+          expectStrategyMatchesReference(scenario, actual.strategies[i] as StrategyResult, want),
+        );
+      }),
+      settings,
+    );
+  });
+});
+
+describe('costPerCall agrees with the reference’s one-call formula', () => {
+  it('list, cached and final of every slice on every per-token model, to 1e-9 relative', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary(), (scenario) => {
+        for (const slice of scenario.traffic) {
+          for (const model of scenario.catalog) {
+            if (model.pricing.kind !== 'per-token') continue;
+            const actual = costPerCall(slice, { ...model, pricing: model.pricing }, scenario.options);
+            const expected = computeReferenceCallCost(scenario, slice, model);
+            const at = `slice "${slice.id}" on "${model.id}"`;
+            const scale = expected.list;
+            expectClose(actual.list, expected.list, `${at} list`, scale);
+            expectClose(actual.cached, expected.cached, `${at} cached`, scale);
+            expectClose(actual.final, expected.final, `${at} final`, scale);
+          }
+        }
+      }),
+      settings,
+    );
+  });
+
+  it('version-2 documents: simulate matches the reference too', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary({ version: 2 }), (scenario) => {
+        const actual = simulate(scenario);
+        simulateReference(scenario).strategies.forEach((want, i) =>
           expectStrategyMatchesReference(scenario, actual.strategies[i] as StrategyResult, want),
         );
       }),
@@ -263,8 +354,10 @@ describe('simulate keeps its books', () => {
           expectClose(totals.creditsUsed + totals.cashSpentOnAI, totals.spend, 'creditsUsed + cashSpentOnAI');
           for (const month of months) {
             const at = `month ${month.month}`;
-            expectClose(sumValues(month.bySlice), month.spend, `${at} bySlice sum`);
-            expectClose(sumValues(month.byModel), month.spend, `${at} byModel sum`);
+            // Fixed costs count by platform and by fixed cost, not by slice or model.
+            const tokenSpend = month.spend - sumValues(month.byFixedCost);
+            expectClose(sumValues(month.bySlice), tokenSpend, `${at} bySlice sum`, month.spend);
+            expectClose(sumValues(month.byModel), tokenSpend, `${at} byModel sum`, month.spend);
             expectClose(sumValues(month.byPlatform), month.spend, `${at} byPlatform sum`);
             expectClose(
               sumValues(month.creditsDrawn) + month.cashSpentOnAI,
@@ -286,9 +379,9 @@ describe('simulate keeps its books', () => {
 });
 
 describe('discounts never raise spend', () => {
-  it('turning batch on never raises spend', () => {
+  it('turning batch on never raises spend when batched requests keep their caching', () => {
     fc.assert(
-      fc.property(scenarioArbitrary(), (scenario) => {
+      fc.property(scenarioArbitrary().map(withBatchCaching), (scenario) => {
         const off = simulate({ ...scenario, options: { ...scenario.options, batch: false } });
         const on = simulate({ ...scenario, options: { ...scenario.options, batch: true } });
         on.strategies.forEach((strategy, i) =>

@@ -3,9 +3,13 @@
  * document and nothing else. It is deliberately plain and slow: every month recomputes every call from the
  * scenario, nothing is cached or precomputed, and each formula is written in the order the design states it.
  *
+ * It follows schema version 3 ("billing as providers bill in 2026"): tokenizer factor, reasoning tokens,
+ * long-context tiers, 1-hour cache writes, minimum cached prefix, caching inside batch, regions, commitment terms
+ * and fixed costs.
+ *
  * Property tests run it against `simulate` on random scenarios; the two must agree to 1e-9 relative.
  */
-import type { Model, Scenario, Slice, Strategy } from '../../src/domain/scenario-schema';
+import type { FixedCost, Model, Scenario, Slice, Strategy } from '../../src/domain/scenario-schema';
 import type { MoneyById, MonthResult, SimulationResult, StrategyResult } from '../../src/domain/simulate';
 
 const HOURS_PER_MONTH = 730;
@@ -38,31 +42,80 @@ export function computeReferenceRequests(slice: Slice, month: number): number {
   return slice.requestsPerMonth * Math.pow(1 + slice.monthlyGrowth, month);
 }
 
-/** The design's "one call" formula for a slice on a per-token model. */
+/** The prices one call bills at: the base ones, or the long-context tier's. */
+export type ReferencePrices = {
+  inputPerMTok: number;
+  outputPerMTok: number;
+  /** null: the input price of these prices. */
+  cacheWritePerMTok: number | null;
+  /** null: no caching. */
+  cacheReadPerMTok: number | null;
+  /** null: no 1-hour TTL. */
+  cacheWrite1hPerMTok: number | null;
+};
+
+/**
+ * `prices = longContext(m) when longContext(m) != null and in > longContext.aboveInputTokens, else the base
+ * prices`. A tier cache price left out is the base one × `longContext.inputPerMTok / inputPerMTok` (null stays
+ * null); an explicit null in the tier means what null means on the base prices.
+ */
+export function selectReferencePrices(model: Model, inTokens: number): ReferencePrices {
+  const pricing = model.pricing;
+  if (pricing.kind !== 'per-token') throw new Error('reference: capacity model has no prices');
+  const base: ReferencePrices = {
+    inputPerMTok: pricing.inputPerMTok,
+    outputPerMTok: pricing.outputPerMTok,
+    cacheWritePerMTok: pricing.cacheWritePerMTok,
+    cacheReadPerMTok: pricing.cacheReadPerMTok,
+    cacheWrite1hPerMTok: pricing.cacheWrite1hPerMTok,
+  };
+  const tier = pricing.longContext;
+  if (tier === null || !(inTokens > tier.aboveInputTokens)) return base;
+  const ratio = tier.inputPerMTok / pricing.inputPerMTok;
+  const leftOut = (given: number | null | undefined, baseValue: number | null): number | null => {
+    if (given !== undefined) return given;
+    return baseValue === null ? null : baseValue * ratio;
+  };
+  return {
+    inputPerMTok: tier.inputPerMTok,
+    outputPerMTok: tier.outputPerMTok,
+    cacheWritePerMTok: leftOut(tier.cacheWritePerMTok, pricing.cacheWritePerMTok),
+    cacheReadPerMTok: leftOut(tier.cacheReadPerMTok, pricing.cacheReadPerMTok),
+    cacheWrite1hPerMTok: leftOut(tier.cacheWrite1hPerMTok, pricing.cacheWrite1hPerMTok),
+  };
+}
+
+/** The design's version-3 "one call" formula for a slice on a per-token model. */
 export function computeReferenceCallCost(scenario: Scenario, slice: Slice, model: Model): ReferenceCallCost {
   const pricing = model.pricing;
   if (pricing.kind !== 'per-token') throw new Error('reference: capacity model has no per-call cost');
-  const pIn = pricing.inputPerMTok / TOKENS_PER_MTOK;
-  const pOut = pricing.outputPerMTok / TOKENS_PER_MTOK;
-  const out = slice.outputTokens * model.outputTokenFactor;
-  const list = slice.inputTokens * pIn + out * pOut;
-  let cin: number;
-  if (scenario.options.caching && pricing.cacheReadPerMTok !== null) {
-    const pRead = pricing.cacheReadPerMTok / TOKENS_PER_MTOK;
-    const pWrite = (pricing.cacheWritePerMTok ?? pricing.inputPerMTok) / TOKENS_PER_MTOK;
-    const pre = Math.min(slice.cachedPrefixTokens, slice.inputTokens);
+  const k = model.tokenizerFactor;
+  const inTokens = slice.inputTokens * k;
+  const pre = Math.min(slice.cachedPrefixTokens, slice.inputTokens) * k;
+  const out =
+    k * (slice.outputTokens * model.outputTokenFactor + (model.reasoning ? slice.reasoningTokens : 0));
+  const prices = selectReferencePrices(model, inTokens);
+  const write =
+    slice.cacheTtl === '1h' && prices.cacheWrite1hPerMTok !== null
+      ? prices.cacheWrite1hPerMTok
+      : (prices.cacheWritePerMTok ?? prices.inputPerMTok);
+  const pIn = prices.inputPerMTok / TOKENS_PER_MTOK;
+  const pOut = prices.outputPerMTok / TOKENS_PER_MTOK;
+  const list = inTokens * pIn + out * pOut;
+  let cachedCall: number;
+  if (scenario.options.caching && prices.cacheReadPerMTok !== null && pre >= pricing.minCachePrefixTokens) {
+    const pRead = prices.cacheReadPerMTok / TOKENS_PER_MTOK;
+    const pWrite = write / TOKENS_PER_MTOK;
     const h = slice.cacheHitRate;
-    cin = (slice.inputTokens - pre) * pIn + pre * (h * pRead + (1 - h) * pWrite);
+    cachedCall = (inTokens - pre) * pIn + pre * (h * pRead + (1 - h) * pWrite) + out * pOut;
   } else {
-    cin = slice.inputTokens * pIn;
+    cachedCall = list;
   }
-  const cached = cin + out * pOut;
-  let final: number;
-  if (scenario.options.batch && pricing.batchDiscount !== null) {
-    final = cached * (1 - slice.batchShare * pricing.batchDiscount);
-  } else {
-    final = cached;
-  }
+  const b = scenario.options.batch && pricing.batchDiscount !== null ? slice.batchShare : 0;
+  const d = pricing.batchDiscount ?? 0;
+  const batchBase = pricing.batchCaching ? cachedCall : list;
+  const cached = (1 - b) * cachedCall + b * batchBase;
+  const final = (1 - b) * cachedCall + b * batchBase * (1 - d);
   return { list, cached, final };
 }
 
@@ -76,6 +129,12 @@ function computeReferenceClassifierCost(model: Model, inputTokens: number, outpu
   );
 }
 
+/** True when the slice's `regions` is null or contains the model's `region` (a null region is never listed). */
+function regionAllowed(slice: Slice, model: Model): boolean {
+  if (slice.regions === null) return true;
+  return model.region !== null && slice.regions.includes(model.region);
+}
+
 /** Picks the model a cheapest-meeting-bar strategy uses for a slice, and whether the bar was met. */
 export function pickReferenceCheapest(scenario: Scenario, slice: Slice): { model: Model; met: boolean } {
   let best: Model | null = null;
@@ -83,8 +142,12 @@ export function pickReferenceCheapest(scenario: Scenario, slice: Slice): { model
   for (const model of scenario.catalog) {
     if (model.pricing.kind !== 'per-token') continue;
     if (model.quality < slice.qualityBar) continue;
-    if (model.contextWindow !== null && model.contextWindow < slice.inputTokens + slice.outputTokens)
+    if (
+      model.contextWindow !== null &&
+      model.contextWindow < (slice.inputTokens + slice.outputTokens) * model.tokenizerFactor
+    )
       continue;
+    if (!regionAllowed(slice, model)) continue;
     const cost = computeReferenceCallCost(scenario, slice, model).final;
     if (best === null || cost < bestCost) {
       best = model;
@@ -92,11 +155,16 @@ export function pickReferenceCheapest(scenario: Scenario, slice: Slice): { model
     }
   }
   if (best !== null) return { model: best, met: true };
-  // Nothing qualifies: the highest quality, then the cheaper, then catalog order; no context check.
+  // Nothing qualifies: among the per-token models whose region the slice allows (all of them when it allows
+  // none), the highest quality, then the cheaper, then catalog order; no context check.
+  const anyAllowed = scenario.catalog.some(
+    (model) => model.pricing.kind === 'per-token' && regionAllowed(slice, model),
+  );
   let fallback: Model | null = null;
   let fallbackCost = Infinity;
   for (const model of scenario.catalog) {
     if (model.pricing.kind !== 'per-token') continue;
+    if (anyAllowed && !regionAllowed(slice, model)) continue;
     const cost = computeReferenceCallCost(scenario, slice, model).final;
     if (
       fallback === null ||
@@ -161,6 +229,92 @@ export function computeReferenceUnits(scenario: Scenario, model: Model, tokens: 
   return Math.max(pricing.minUnits, Math.ceil(peakTPM / pricing.tokensPerMinutePerUnit));
 }
 
+/** Tokens a strategy sends to a capacity model in a month, summed over slices (recomputed from the scenario). */
+function computeReferenceCapacityTokens(
+  scenario: Scenario,
+  strategy: Strategy,
+  model: Model,
+  month: number,
+): number {
+  let total = 0;
+  for (const slice of scenario.traffic) {
+    const requests = computeReferenceRequests(slice, month);
+    for (const call of routeSlice(scenario, strategy, slice)) {
+      if (call.model !== model) continue;
+      const perCall =
+        model.tokenizerFactor *
+        (slice.inputTokens +
+          slice.outputTokens * model.outputTokenFactor +
+          (model.reasoning ? slice.reasoningTokens : 0));
+      total += requests * call.weight * perCall;
+    }
+  }
+  return total;
+}
+
+/**
+ * Units billed in a month: `units(t)`, or with `commitmentMonths = c > 0` the largest `units` of the month's term
+ * `[c·j, c·(j+1))`, the last term cut at the horizon.
+ */
+function computeReferenceBilledUnits(
+  scenario: Scenario,
+  strategy: Strategy,
+  model: Model,
+  month: number,
+): number {
+  const pricing = model.pricing;
+  if (pricing.kind !== 'capacity') throw new Error('reference: not a capacity model');
+  const c = pricing.commitmentMonths;
+  if (c === 0)
+    return computeReferenceUnits(
+      scenario,
+      model,
+      computeReferenceCapacityTokens(scenario, strategy, model, month),
+    );
+  const termStart = Math.floor(month / c) * c;
+  const termEnd = Math.min(termStart + c, scenario.horizonMonths);
+  let units = 0;
+  for (let u = termStart; u < termEnd; u++) {
+    const unitsInMonth = computeReferenceUnits(
+      scenario,
+      model,
+      computeReferenceCapacityTokens(scenario, strategy, model, u),
+    );
+    units = Math.max(units, unitsInMonth);
+  }
+  return units;
+}
+
+/** A fixed cost's amount in month t: `monthlyAmount · (1 + monthlyGrowth)^(t − startMonth)` inside its window. */
+export function computeReferenceFixedCost(cost: FixedCost, month: number): number {
+  if (month < cost.startMonth) return 0;
+  if (cost.endMonth !== null && month >= cost.endMonth) return 0;
+  return cost.monthlyAmount * Math.pow(1 + cost.monthlyGrowth, month - cost.startMonth);
+}
+
+/** The fixed costs a strategy pays: all when `strategies` is null, else the ones that list it. */
+function fixedCostsPaidBy(scenario: Scenario, strategy: Strategy): FixedCost[] {
+  return scenario.fixedCosts.filter(
+    (cost) => cost.strategies === null || cost.strategies.includes(strategy.id),
+  );
+}
+
+/**
+ * Slices (traffic order) with `regions` set whose route names a model whose region is not in the list: every
+ * model a route names counts, a zero share or escalation included, and the router's classifier too.
+ */
+export function computeReferenceOffRegion(scenario: Scenario, strategy: Strategy): string[] {
+  const offRegion: string[] = [];
+  for (const slice of scenario.traffic) {
+    if (slice.regions === null) continue;
+    const named = routeSlice(scenario, strategy, slice).map((call) => call.model);
+    if (strategy.kind === 'router' && strategy.classifier !== null)
+      named.push(findModel(scenario, strategy.classifier.model));
+    if (named.some((model) => !regionAllowed(slice, model))) offRegion.push(slice.id);
+  }
+  return offRegion;
+}
+
 type MonthSpend = {
   spend: number;
   listSpend: number;
@@ -169,6 +323,7 @@ type MonthSpend = {
   bySlice: MoneyById;
   byModel: MoneyById;
   byPlatform: MoneyById;
+  byFixedCost: MoneyById;
 };
 
 /** AI spend of one strategy in one month, before credits. */
@@ -181,6 +336,7 @@ function computeMonthSpend(scenario: Scenario, strategy: Strategy, month: number
     bySlice: newRecord(),
     byModel: newRecord(),
     byPlatform: newRecord(),
+    byFixedCost: newRecord(),
   };
   const charge = (
     slice: Slice,
@@ -217,8 +373,13 @@ function computeMonthSpend(scenario: Scenario, strategy: Strategy, month: number
     }
     for (const call of routeSlice(scenario, strategy, slice)) {
       if (call.model.pricing.kind === 'capacity') {
-        const tokens =
-          requests * call.weight * (slice.inputTokens + slice.outputTokens * call.model.outputTokenFactor);
+        // `k · (inputTokens + outputTokens · outputTokenFactor + (reasoning ? reasoningTokens : 0))` per call.
+        const perCall =
+          call.model.tokenizerFactor *
+          (slice.inputTokens +
+            slice.outputTokens * call.model.outputTokenFactor +
+            (call.model.reasoning ? slice.reasoningTokens : 0));
+        const tokens = requests * call.weight * perCall;
         let perSlice = capacityTokens.get(call.model);
         if (perSlice === undefined) {
           perSlice = new Map();
@@ -245,12 +406,21 @@ function computeMonthSpend(scenario: Scenario, strategy: Strategy, month: number
     if (perSlice === undefined || model.pricing.kind !== 'capacity') continue;
     let total = 0;
     for (const tokens of perSlice.values()) total += tokens;
-    const units = computeReferenceUnits(scenario, model, total);
+    const units = computeReferenceBilledUnits(scenario, strategy, model, month);
     const cost = units * model.pricing.hourlyPerUnit * HOURS_PER_MONTH;
     for (const [slice, tokens] of perSlice) {
       const part = total > 0 ? (cost * tokens) / total : cost / perSlice.size;
       charge(slice, model, part, part, 0, 0);
     }
+  }
+
+  // Fixed costs: spend and list alike, by platform and by fixed cost; not by slice or model.
+  for (const cost of fixedCostsPaidBy(scenario, strategy)) {
+    const amount = computeReferenceFixedCost(cost, month);
+    result.spend += amount;
+    result.listSpend += amount;
+    addInto(result.byPlatform, cost.platform, amount);
+    addInto(result.byFixedCost, cost.id, amount);
   }
   return result;
 }
@@ -332,6 +502,7 @@ function simulateReferenceStrategy(scenario: Scenario, strategy: Strategy): Stra
       bySlice: m.bySlice,
       byModel: m.byModel,
       byPlatform: m.byPlatform,
+      byFixedCost: m.byFixedCost,
       creditsDrawn: drawn,
       creditBalances,
       creditsExpired: expired,
@@ -370,6 +541,7 @@ function simulateReferenceStrategy(scenario: Scenario, strategy: Strategy): Stra
     creditsExhaustedMonth,
     runwayMonths,
     unmetQuality,
+    offRegion: computeReferenceOffRegion(scenario, strategy),
     months,
   };
 }
