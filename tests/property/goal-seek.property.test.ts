@@ -93,6 +93,9 @@ describe('findCapacityBreakEven', () => {
       cacheHitRate: 0,
       qualityBar: 0,
       monthlyGrowth: 0,
+      regions: null,
+      cacheTtl: '5m',
+      reasoningTokens: 0,
       ...fields,
     }));
   const capacityArbitrary = fc
@@ -137,7 +140,7 @@ describe('findCapacityBreakEven', () => {
         (slice, capacity, perToken, fraction) => {
           if (capacity.pricing.kind !== 'capacity' || perToken.pricing.kind !== 'per-token') return;
           const { hourlyPerUnit, tokensPerMinutePerUnit, minUnits } = capacity.pricing;
-          const f = costPerCall(slice, perToken.pricing, 1, options).final;
+          const f = costPerCall(slice, { ...perToken, pricing: perToken.pricing }, options).final;
           const capacityBill = (volume: number) =>
             capacityUnits(
               volume * (slice.inputTokens + slice.outputTokens),
