@@ -235,6 +235,8 @@ describe('TrafficPanel: reasoning, cache lifetime, regions and caching notes', (
     expect(
       within(notes).getByText('800-token prefix is below Dear model’s 1,024-token minimum: never cached.'),
     ).toBeInTheDocument();
+    // A prefix the model never caches gets no break-even: there is no hit rate to speak of.
+    expect(within(notes).queryByText(/start to pay/)).not.toBeInTheDocument();
     expect(screen.queryByRole('list', { name: 'Caching notes for Main traffic' })).not.toBeInTheDocument();
 
     const prefix = screen.getByLabelText('Cached prefix tokens for Hard');

@@ -1,4 +1,4 @@
-import { findTtlBreakEven, findUncachedPrefixes } from '../../domain/caching-notes';
+import { findTtlBreakEven, findUncachedPrefixes, uncachedPrefix } from '../../domain/caching-notes';
 import { resolveRoutes } from '../../domain/routes';
 import type { Model, Scenario } from '../../domain/scenario-schema';
 import { formatNumber, formatPercent } from '../../ui/format';
@@ -7,20 +7,23 @@ function nameModel(model: Model): string {
   return model.name.trim() || model.id;
 }
 
+/** A sentence under a slice: a warning (a prefix never cached) or a figure to plan with (a TTL break-even). */
+export type CachingNote = { kind: 'uncached' | 'break-even'; text: string };
+
 /**
  * What the Traffic mix says under each slice about its caching, by slice id: prefixes below a routed model's
  * minimum ("800-token prefix is below Claude Sonnet 4.5's 1,024-token minimum: never cached"), and on a routed
  * model with both cache lifetimes, the hit rate where the other lifetime costs the same.
  */
-export function describeCachingNotes(scenario: Scenario): Map<string, string[]> {
-  const notes = new Map<string, string[]>(scenario.traffic.map((slice) => [slice.id, []]));
+export function describeCachingNotes(scenario: Scenario): Map<string, CachingNote[]> {
+  const notes = new Map<string, CachingNote[]>(scenario.traffic.map((slice) => [slice.id, []]));
   for (const note of findUncachedPrefixes(scenario)) {
-    notes
-      .get(note.sliceId)
-      ?.push(
+    notes.get(note.sliceId)?.push({
+      kind: 'uncached',
+      text:
         `${formatNumber(note.prefixTokens)}-token prefix is below ${nameModel(note.model)}’s ` +
-          `${formatNumber(note.minCachePrefixTokens)}-token minimum: never cached.`,
-      );
+        `${formatNumber(note.minCachePrefixTokens)}-token minimum: never cached.`,
+    });
   }
   const routes = scenario.strategies.map((strategy) => resolveRoutes(scenario, strategy));
   scenario.traffic.forEach((slice, index) => {
@@ -30,9 +33,14 @@ export function describeCachingNotes(scenario: Scenario): Map<string, string[]> 
       for (const { model } of sliceRoutes[index]?.legs ?? []) {
         if (seen.has(model)) continue;
         seen.add(model);
+        // A prefix the model never caches has no hit rate to compare: the note above says so instead.
+        if (uncachedPrefix(slice, model)) continue;
         const breakEven = findTtlBreakEven(slice, model);
         if (!breakEven) continue;
-        notes.get(slice.id)?.push(describeBreakEven(model, breakEven.otherTtl, breakEven.hitRate));
+        notes.get(slice.id)?.push({
+          kind: 'break-even',
+          text: describeBreakEven(model, breakEven.otherTtl, breakEven.hitRate),
+        });
       }
     }
   });

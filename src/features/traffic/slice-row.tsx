@@ -5,6 +5,7 @@ import type { Slice, SliceRangeField, ValueRange } from '../../domain/scenario-s
 import { NumberField } from '../../ui/number-field';
 import { guardLikely, RangeEditor, RangeToggle } from '../../ui/range-field';
 import { TextField } from '../../ui/text-field';
+import type { CachingNote } from './caching-notes-text';
 
 /** Every numeric field of a slice; each may carry a range. */
 export type NumericSliceField = SliceRangeField;
@@ -200,7 +201,7 @@ export function SliceRow({
   count: number;
   actions: SliceRowActions;
   /** Sentences about the slice's caching on the models its strategies send it to. */
-  cachingNotes?: readonly string[];
+  cachingNotes?: readonly CachingNote[];
 }) {
   const who = describeSlice(slice);
   const rowId = useId();
@@ -341,7 +342,9 @@ export function SliceRow({
             {cachingNotes.length > 0 && (
               <ul className="slice-options__notes" aria-label={`Caching notes for ${who}`}>
                 {cachingNotes.map((note) => (
-                  <li key={note}>{note}</li>
+                  <li key={note.text} className={`slice-options__note--${note.kind}`}>
+                    {note.text}
+                  </li>
                 ))}
               </ul>
             )}
