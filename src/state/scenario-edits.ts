@@ -8,6 +8,7 @@ import type {
   CreditPool,
   Finance,
   FinanceRangeField,
+  FixedCost,
   Model,
   Options,
   Scenario,
@@ -291,8 +292,19 @@ export function duplicateStrategy(scenario: Scenario, index: number): Scenario {
   return { ...scenario, strategies };
 }
 
+/** Removes a strategy; fixed costs that named it among their payers stop naming it. */
 export function removeStrategy(scenario: Scenario, index: number): Scenario {
-  return { ...scenario, strategies: scenario.strategies.filter((_, i) => i !== index) };
+  const removed = scenario.strategies[index];
+  if (!removed) return scenario;
+  return {
+    ...scenario,
+    strategies: scenario.strategies.filter((_, i) => i !== index),
+    fixedCosts: scenario.fixedCosts.map((cost) =>
+      cost.strategies?.includes(removed.id)
+        ? { ...cost, strategies: cost.strategies.filter((id) => id !== removed.id) }
+        : cost,
+    ),
+  };
 }
 
 // Credits, finance, options
@@ -319,6 +331,23 @@ export function addPool(scenario: Scenario, pool: CreditPool): Scenario {
 
 export function removePool(scenario: Scenario, index: number): Scenario {
   return { ...scenario, credits: scenario.credits.filter((_, i) => i !== index) };
+}
+
+export function updateFixedCost(scenario: Scenario, index: number, cost: FixedCost): Scenario {
+  return { ...scenario, fixedCosts: replaceAt(scenario.fixedCosts, index, cost) };
+}
+
+/** Adds a fixed cost at the end, its id made unique among the scenario's fixed costs. */
+export function addFixedCost(scenario: Scenario, cost: FixedCost): Scenario {
+  const id = makeUniqueId(
+    cost.id,
+    scenario.fixedCosts.map((c) => c.id),
+  );
+  return { ...scenario, fixedCosts: [...scenario.fixedCosts, { ...cost, id }] };
+}
+
+export function removeFixedCost(scenario: Scenario, index: number): Scenario {
+  return { ...scenario, fixedCosts: scenario.fixedCosts.filter((_, i) => i !== index) };
 }
 
 export function updateFinance(scenario: Scenario, finance: Finance): Scenario {

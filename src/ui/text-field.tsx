@@ -7,6 +7,8 @@ export type TextFieldProps = {
   onCommit: (value: string) => string | null;
   hideLabel?: boolean;
   required?: boolean;
+  /** A line under the field saying what to type (or what empty means). */
+  hint?: string;
   testId?: string;
 };
 
@@ -17,6 +19,7 @@ export function TextField({
   onCommit,
   hideLabel = false,
   required = false,
+  hint,
   testId,
 }: TextFieldProps) {
   const id = useId();
@@ -43,6 +46,8 @@ export function TextField({
   }
 
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
@@ -53,10 +58,15 @@ export function TextField({
         type="text"
         value={text}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={describedBy}
         data-testid={testId}
         onChange={(event) => handleChange(event.target.value)}
       />
+      {hint && (
+        <span id={hintId} className="field__hint">
+          {hint}
+        </span>
+      )}
       {error && (
         <span id={errorId} className="field__error" role="alert">
           {label} {error}

@@ -282,6 +282,7 @@ describe('CatalogPanel: editing', () => {
       hourlyPerUnit: 1.5,
       tokensPerMinutePerUnit: 60000,
       minUnits: 2,
+      commitmentMonths: 0,
     });
     expect(getRow('Mistral 7B (self-hosted)')).toHaveTextContent(
       '$1.50/hour per unit60,000 tokens/min per unit · min 2 units',
@@ -433,5 +434,67 @@ describe('CatalogPanel: reset to the shipped catalog', () => {
     expect(screen.queryByRole('region', { name: 'Reset to shipped catalog' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Reset to shipped catalog…' })).toHaveFocus();
     expect(readCatalog()).toHaveLength(5);
+  });
+});
+
+describe('CatalogPanel: 2026 billing fields', () => {
+  it('edits region, tokenizer factor, reasoning, 1-hour writes, minimum prefix, batch caching and the long-context tier', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    const editor = await openEditor(user, 'Claude Sonnet');
+
+    await user.type(within(editor).getByLabelText('Region'), 'eu');
+    expect(readModel('sonnet')?.region).toBe('eu');
+    await user.clear(within(editor).getByLabelText('Region'));
+    expect(readModel('sonnet')?.region).toBeNull();
+
+    const factor = within(editor).getByLabelText('Tokenizer factor');
+    await user.clear(factor);
+    await user.type(factor, '0');
+    expect(within(editor).getByText('Tokenizer factor must be greater than 0')).toBeInTheDocument();
+    expect(factor).toHaveValue('0');
+    expect(readModel('sonnet')?.tokenizerFactor).toBe(1);
+    await user.clear(factor);
+    await user.type(factor, '1.3');
+    expect(readModel('sonnet')?.tokenizerFactor).toBe(1.3);
+
+    await user.click(within(editor).getByRole('checkbox', { name: /Reasoning model/ }));
+    expect(readModel('sonnet')?.reasoning).toBe(true);
+
+    await user.click(within(editor).getByRole('checkbox', { name: /No 1-hour cache lifetime/ }));
+    const oneHour = within(editor).getByLabelText('1-hour cache write price');
+    await user.clear(oneHour);
+    await user.type(oneHour, '6');
+    expect(readModel('sonnet')?.pricing).toMatchObject({ cacheWrite1hPerMTok: 6 });
+
+    const minPrefix = within(editor).getByLabelText('Minimum cached prefix');
+    await user.clear(minPrefix);
+    await user.type(minPrefix, '1024');
+    expect(readModel('sonnet')?.pricing).toMatchObject({ minCachePrefixTokens: 1024 });
+
+    await user.click(within(editor).getByRole('checkbox', { name: /Caching applies to batched calls/ }));
+    expect(readModel('sonnet')?.pricing).toMatchObject({ batchCaching: false });
+
+    expect(within(editor).queryByLabelText('Long-context input price')).not.toBeInTheDocument();
+    await user.click(within(editor).getByRole('checkbox', { name: /Long prompts cost more/ }));
+    const lcInput = within(editor).getByLabelText('Long-context input price');
+    await user.clear(lcInput);
+    await user.type(lcInput, '6');
+    expect(readModel('sonnet')?.pricing).toMatchObject({
+      longContext: { aboveInputTokens: 200000, inputPerMTok: 6, outputPerMTok: 22.5 },
+    });
+  });
+
+  it('edits a capacity model’s commitment term', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    const editor = await openEditor(user, 'Mistral 7B (self-hosted)');
+    const term = within(editor).getByLabelText('Commitment term');
+    await user.clear(term);
+    await user.type(term, '6');
+    expect(readModel('self-7b')?.pricing).toMatchObject({ commitmentMonths: 6 });
+    await user.clear(term);
+    await user.type(term, '1.5');
+    expect(within(editor).getByText('Commitment term must be a whole number')).toBeInTheDocument();
   });
 });

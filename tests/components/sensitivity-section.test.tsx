@@ -81,9 +81,9 @@ describe('SensitivitySection', () => {
       '1% → $57,071',
       '$5,944',
     ]);
-    // Only those four move spend; cash on hand, burn, hit rate… are listed as not moving it.
+    // Only those four move spend; cash on hand, burn, hit rate, reasoning tokens… are listed as not moving it.
     expect(rows).toHaveLength(4);
-    expect(screen.getByText('8 inputs do not move the 12-month spend')).toBeInTheDocument();
+    expect(screen.getByText('9 inputs do not move the 12-month spend')).toBeInTheDocument();
   });
 
   it('switches to cash runway, with the finances on top', async () => {

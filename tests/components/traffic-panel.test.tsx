@@ -173,3 +173,82 @@ describe('TrafficPanel', () => {
     expect(currentScenario().traffic[1]).not.toHaveProperty('notes');
   });
 });
+
+/** The two-slice scenario with "dear" priced like Claude: caching with both lifetimes and a 1,024-token minimum. */
+function makeCachingScenario() {
+  const base = makeTwoSliceScenario();
+  return {
+    ...base,
+    catalog: base.catalog.map((model) =>
+      model.id === 'dear'
+        ? {
+            ...model,
+            pricing: {
+              kind: 'per-token' as const,
+              inputPerMTok: 3,
+              outputPerMTok: 15,
+              cacheWritePerMTok: 3.75,
+              cacheReadPerMTok: 0.3,
+              cacheWrite1hPerMTok: 6,
+              minCachePrefixTokens: 1024,
+            },
+          }
+        : model,
+    ),
+    traffic: base.traffic.map((slice) =>
+      slice.id === 'hard' ? { ...slice, cachedPrefixTokens: 800, cacheHitRate: 0.5 } : slice,
+    ),
+  };
+}
+
+describe('TrafficPanel: reasoning, cache lifetime, regions and caching notes', () => {
+  it('edits reasoning tokens, the cache lifetime and the allowed regions of a slice', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
+    const reasoning = screen.getByLabelText('Reasoning tokens per call for Hard');
+    await user.clear(reasoning);
+    await user.type(reasoning, '-5');
+    expect(screen.getByText(/Reasoning tokens per call for Hard must be/)).toBeInTheDocument();
+    expect(reasoning).toHaveValue('-5');
+    expect(currentScenario().traffic[1]?.reasoningTokens).toBe(0);
+    await user.clear(reasoning);
+    await user.type(reasoning, '3000');
+    expect(currentScenario().traffic[1]?.reasoningTokens).toBe(3000);
+
+    const lifetime = screen.getByRole('combobox', { name: 'Cache lifetime for Hard' });
+    expect(lifetime).toHaveValue('5m');
+    await user.selectOptions(lifetime, '1 hour');
+    expect(currentScenario().traffic[1]?.cacheTtl).toBe('1h');
+
+    const regions = screen.getByRole('textbox', { name: 'Allowed regions for Hard' });
+    await user.type(regions, 'eu, eu-west-3,');
+    expect(currentScenario().traffic[1]?.regions).toEqual(['eu', 'eu-west-3']);
+    expect(regions).toHaveValue('eu, eu-west-3,');
+    await user.clear(regions);
+    expect(currentScenario().traffic[1]?.regions).toBeNull();
+  });
+
+  it('says when a prefix is below a model’s minimum, and where 1-hour writes start to pay', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeCachingScenario());
+    const notes = screen.getByRole('list', { name: 'Caching notes for Hard' });
+    expect(
+      within(notes).getByText('800-token prefix is below Dear model’s 1,024-token minimum: never cached.'),
+    ).toBeInTheDocument();
+    // A prefix the model never caches gets no break-even: there is no hit rate to speak of.
+    expect(within(notes).queryByText(/start to pay/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Caching notes for Main traffic' })).not.toBeInTheDocument();
+
+    const prefix = screen.getByLabelText('Cached prefix tokens for Hard');
+    await user.clear(prefix);
+    await user.type(prefix, '1500');
+    // Per prefix token now 0.5 × 0.30 + 0.5 × 3.75 = 2.025; 1-hour writes (6) match it at
+    // (6 − 2.025) / (6 − 0.30) = 69.7 %.
+    expect(
+      within(screen.getByRole('list', { name: 'Caching notes for Hard' })).getByText(
+        'On Dear model, 1-hour cache writes start to pay above a 69.7% hit rate.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/never cached/)).not.toBeInTheDocument();
+  });
+});

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { capacityPricingSchema, modelSchema, perTokenPricingSchema } from '../../domain/scenario-schema';
-import type { CapacityPricing, Model, PerTokenPricing } from '../../domain/scenario-schema';
+import type { CapacityPricing, LongContext, Model, PerTokenPricing } from '../../domain/scenario-schema';
 import { updateModel } from '../../state/scenario-edits';
 import { usePlannerStore } from '../../state/scenario-store';
 import type { PriceUnit } from '../../state/scenario-store';
@@ -25,6 +25,10 @@ const minUnitsSchema = capacityPricingSchema.shape.minUnits.unwrap();
 const contextWindowSchema = modelSchema.shape.contextWindow.unwrap().unwrap();
 const qualitySchema = modelSchema.shape.quality.unwrap();
 const outputTokenFactorSchema = modelSchema.shape.outputTokenFactor.unwrap();
+const tokenizerFactorSchema = modelSchema.shape.tokenizerFactor.unwrap();
+const minPrefixSchema = perTokenPricingSchema.shape.minCachePrefixTokens.unwrap();
+const longContextShape = perTokenPricingSchema.shape.longContext.unwrap().unwrap().shape;
+const commitmentSchema = capacityPricingSchema.shape.commitmentMonths.unwrap();
 
 /** Where a model switched to capacity billing starts: no price yet, one unit of 60K tokens/min, no minimum. */
 const BLANK_CAPACITY: CapacityPricing = {
@@ -36,6 +40,8 @@ const BLANK_CAPACITY: CapacityPricing = {
 };
 const DEFAULT_CONTEXT_WINDOW_TOKENS = 128_000;
 const DEFAULT_BATCH_DISCOUNT = 0.5;
+/** Where a long-context tier starts when switched on: above 200K input tokens, at twice the base prices. */
+const DEFAULT_LONG_CONTEXT_THRESHOLD = 200_000;
 
 type Parked = { perToken: PerTokenPricing | null; capacity: CapacityPricing | null };
 
@@ -95,6 +101,7 @@ export function ModelEditor({
   const [kindRefusal, setKindRefusal] = useState<string | null>(null);
   const [deleteRefusal, setDeleteRefusal] = useState<string | null>(null);
   const [notesRefusal, setNotesRefusal] = useState<string | null>(null);
+  const [longContextRefusal, setLongContextRefusal] = useState<string | null>(null);
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -140,6 +147,17 @@ export function ModelEditor({
     return commitModel(modelId, (current) =>
       current.pricing.kind === 'capacity'
         ? { ...current, pricing: { ...current.pricing, ...patch } }
+        : current,
+    );
+  }
+
+  function commitLongContext(patch: Partial<LongContext>): string | null {
+    return commitModel(modelId, (current) =>
+      current.pricing.kind === 'per-token' && current.pricing.longContext !== null
+        ? {
+            ...current,
+            pricing: { ...current.pricing, longContext: { ...current.pricing.longContext, ...patch } },
+          }
         : current,
     );
   }
@@ -247,6 +265,17 @@ export function ModelEditor({
               required
               onCommit={(platform) => commitModel(modelId, (current) => ({ ...current, platform }))}
             />
+            <TextField
+              label="Region"
+              value={model.region ?? ''}
+              hint="Where it serves requests: global, us, eu, eu-west-3… Empty: not specified."
+              onCommit={(text) =>
+                commitModel(modelId, (current) => ({
+                  ...current,
+                  region: text.trim() === '' ? null : text.trim(),
+                }))
+              }
+            />
           </div>
           <div className="catalog-editor__check">
             <input
@@ -351,6 +380,46 @@ export function ModelEditor({
                 hint="Taken off batched calls: 50 % is half price."
                 onCommit={(batchDiscount) => commitPerToken({ batchDiscount })}
               />
+              <NullableNumberField
+                label="1-hour cache write price"
+                value={
+                  pricing.cacheWrite1hPerMTok === null
+                    ? null
+                    : toShownPrice(pricing.cacheWrite1hPerMTok, priceUnit)
+                }
+                nullLabel="No 1-hour cache lifetime"
+                offText="Not offered"
+                valueWhenSet={toShownPrice(pricing.inputPerMTok * 2, priceUnit)}
+                schema={priceSchema}
+                unit={unitText}
+                hint="Slices with a 1-hour cache lifetime write at this price."
+                onCommit={(shown) =>
+                  commitPerToken({ cacheWrite1hPerMTok: shown === null ? null : toPerMTok(shown, priceUnit) })
+                }
+              />
+              <NumberField
+                label="Minimum cached prefix"
+                value={pricing.minCachePrefixTokens}
+                schema={minPrefixSchema}
+                unit="tokens"
+                hint="Shorter prefixes are never cached."
+                onCommit={(minCachePrefixTokens) => commitPerToken({ minCachePrefixTokens })}
+              />
+              <div className="catalog-editor__check catalog-editor__check--cell">
+                <input
+                  id={`${headingId}-batch-caching`}
+                  type="checkbox"
+                  checked={pricing.batchCaching}
+                  onChange={(event) => {
+                    const batchCaching = event.target.checked;
+                    commitPerToken({ batchCaching });
+                  }}
+                />
+                <label htmlFor={`${headingId}-batch-caching`}>
+                  Caching applies to batched calls (clear it when batches bill at list price before the
+                  discount)
+                </label>
+              </div>
             </div>
           ) : (
             <div className="catalog-editor__grid">
@@ -378,9 +447,79 @@ export function ModelEditor({
                 hint="Billed every month once a strategy routes to it."
                 onCommit={(minUnits) => commitCapacity({ minUnits })}
               />
+              <NumberField
+                label="Commitment term"
+                value={pricing.commitmentMonths}
+                schema={commitmentSchema}
+                unit="months"
+                hint="Units are bought for this many months at a time; 0 means no commitment."
+                onCommit={(commitmentMonths) => commitCapacity({ commitmentMonths })}
+              />
             </div>
           )}
         </fieldset>
+
+        {pricing.kind === 'per-token' && (
+          <fieldset className="catalog-editor__group">
+            <legend>Long-context price tier</legend>
+            <div className="catalog-editor__check">
+              <input
+                id={`${headingId}-long-context`}
+                type="checkbox"
+                checked={pricing.longContext !== null}
+                onChange={(event) => {
+                  const on = event.target.checked;
+                  setLongContextRefusal(
+                    commitPerToken({
+                      longContext: on
+                        ? {
+                            aboveInputTokens: DEFAULT_LONG_CONTEXT_THRESHOLD,
+                            inputPerMTok: pricing.inputPerMTok * 2,
+                            outputPerMTok: pricing.outputPerMTok * 1.5,
+                          }
+                        : null,
+                    }),
+                  );
+                }}
+              />
+              <label htmlFor={`${headingId}-long-context`}>
+                Long prompts cost more (above a number of input tokens, every token of the call bills at these
+                prices)
+              </label>
+            </div>
+            {longContextRefusal && (
+              <p className="field__error" role="alert">
+                Long-context price tier {longContextRefusal}
+              </p>
+            )}
+            {pricing.longContext !== null && (
+              <div className="catalog-editor__grid">
+                <NumberField
+                  label="Long-context above"
+                  value={pricing.longContext.aboveInputTokens}
+                  schema={longContextShape.aboveInputTokens}
+                  unit="input tokens"
+                  onCommit={(aboveInputTokens) => commitLongContext({ aboveInputTokens })}
+                />
+                <NumberField
+                  label="Long-context input price"
+                  value={toShownPrice(pricing.longContext.inputPerMTok, priceUnit)}
+                  schema={longContextShape.inputPerMTok}
+                  unit={unitText}
+                  onCommit={(shown) => commitLongContext({ inputPerMTok: toPerMTok(shown, priceUnit) })}
+                />
+                <NumberField
+                  label="Long-context output price"
+                  value={toShownPrice(pricing.longContext.outputPerMTok, priceUnit)}
+                  schema={longContextShape.outputPerMTok}
+                  unit={unitText}
+                  hint="Cache prices not given here scale with the input price."
+                  onCommit={(shown) => commitLongContext({ outputPerMTok: toPerMTok(shown, priceUnit) })}
+                />
+              </div>
+            )}
+          </fieldset>
+        )}
 
         <fieldset className="catalog-editor__group">
           <legend>Capabilities</legend>
@@ -412,6 +551,30 @@ export function ModelEditor({
                 commitModel(modelId, (current) => ({ ...current, outputTokenFactor }))
               }
             />
+            <NumberField
+              label="Tokenizer factor"
+              value={model.tokenizerFactor}
+              schema={tokenizerFactorSchema}
+              unit="×"
+              hint="Its tokens for text a slice counts as one token (1.3 = 30 % more)."
+              onCommit={(tokenizerFactor) =>
+                commitModel(modelId, (current) => ({ ...current, tokenizerFactor }))
+              }
+            />
+          </div>
+          <div className="catalog-editor__check">
+            <input
+              id={`${headingId}-reasoning`}
+              type="checkbox"
+              checked={model.reasoning}
+              onChange={(event) => {
+                const reasoning = event.target.checked;
+                commitModel(modelId, (current) => ({ ...current, reasoning }));
+              }}
+            />
+            <label htmlFor={`${headingId}-reasoning`}>
+              Reasoning model (spends each slice’s reasoning tokens, billed as output)
+            </label>
           </div>
         </fieldset>
 

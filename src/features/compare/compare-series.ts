@@ -52,12 +52,34 @@ export function buildBreakdownSeries(
       }
     }
   }
-  return parts
-    .map((part) => ({
-      name: part.name,
-      values: strategy.months.map((m) => readMoney(by === 'slice' ? m.bySlice : m.byModel, part.id)),
+  const tokenSeries = parts.map((part) => ({
+    name: part.name,
+    values: strategy.months.map((m) => readMoney(by === 'slice' ? m.bySlice : m.byModel, part.id)),
+  }));
+  return [...tokenSeries, ...buildFixedCostSeries(scenario, strategy)].filter((series) =>
+    series.values.some((value) => value !== null && Math.abs(value) > 1e-9),
+  );
+}
+
+/**
+ * A strategy's monthly fixed costs, one series per fixed cost it pays ("Vector store (fixed cost)"), in
+ * scenario order: fixed costs are part of spend but of no slice or model, so a breakdown shows them apart.
+ */
+export function buildFixedCostSeries(scenario: Scenario, strategy: StrategyResult): MoneySeries[] {
+  return scenario.fixedCosts
+    .map((cost) => ({
+      name: `${cost.name.trim() || cost.id} (fixed cost)`,
+      values: strategy.months.map((m) => readMoney(m.byFixedCost, cost.id)),
     }))
     .filter((series) => series.values.some((value) => Math.abs(value) > 1e-9));
+}
+
+/** What a strategy pays in fixed costs over the horizon. */
+export function sumFixedCosts(strategy: StrategyResult): number {
+  let total = 0;
+  for (const month of strategy.months)
+    for (const id of Object.keys(month.byFixedCost)) total += readMoney(month.byFixedCost, id);
+  return total;
 }
 
 /** "Cheapest … ; in the last month spend runs from … to …" for the spend-per-strategy chart. */
@@ -91,10 +113,12 @@ export function describeBreakdownChart(
 ): string {
   const last = labels.length - 1;
   const noun = by === 'slice' ? 'slice' : 'model';
+  const fixed = series.some((s) => s.name.endsWith('(fixed cost)'));
+  const stacked = fixed ? 'stacked with its fixed costs' : 'stacked';
   if (series.length === 0) return `${strategy.name} spends nothing over the horizon.`;
   const largest = series.reduce((best, s) => ((s.values[last] ?? 0) > (best.values[last] ?? 0) ? s : best));
   const total = strategy.months[last]?.spend ?? 0;
-  return `${strategy.name}'s monthly spend by ${noun}, stacked. In ${labels[last]} the largest ${noun} is ${largest.name}: ${formatMoney(largest.values[last] ?? 0)} of ${formatMoney(total)}.`;
+  return `${strategy.name}'s monthly spend by ${noun}, ${stacked}. In ${labels[last]} the largest part is ${largest.name}: ${formatMoney(largest.values[last] ?? 0)} of ${formatMoney(total)}.`;
 }
 
 /** What the caching and batch discounts did for a strategy over the horizon, in a sentence. */

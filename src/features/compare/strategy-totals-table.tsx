@@ -2,6 +2,7 @@ import type { SimulationResult } from '../../domain/simulate';
 import { formatMonths } from '../../ui/format';
 import { Money } from '../../ui/money';
 import { TableScroll } from '../../ui/table-scroll';
+import { sumFixedCosts } from './compare-series';
 
 /** Every strategy's totals over the horizon, side by side. */
 export function StrategyTotalsTable({
@@ -12,6 +13,9 @@ export function StrategyTotalsTable({
   cheapestId: string | null;
 }) {
   const horizon = formatMonths(result.horizonMonths);
+  const hasFixedCosts = result.strategies.some((strategy) =>
+    strategy.months.some((month) => Object.keys(month.byFixedCost).length > 0),
+  );
   const firstYear = result.horizonMonths >= 12 ? 'First 12 months' : `First ${horizon}`;
   return (
     <section className="compare-totals" aria-labelledby="compare-totals-title">
@@ -31,6 +35,11 @@ export function StrategyTotalsTable({
               <th scope="col" className="num">
                 List spend <span className="th-sub">before discounts</span>
               </th>
+              {hasFixedCosts && (
+                <th scope="col" className="num">
+                  Fixed costs <span className="th-sub">in spend</span>
+                </th>
+              )}
               <th scope="col" className="num">
                 Caching savings
               </th>
@@ -66,6 +75,11 @@ export function StrategyTotalsTable({
                   <td className="num">
                     <Money usd={totals.listSpend} />
                   </td>
+                  {hasFixedCosts && (
+                    <td className="num">
+                      <Money usd={sumFixedCosts(strategy)} testId={`compare-fixed-costs-${strategy.id}`} />
+                    </td>
+                  )}
                   <td className={`num${totals.savings.caching < 0 ? ' is-negative' : ''}`}>
                     <Money usd={totals.savings.caching} />
                   </td>

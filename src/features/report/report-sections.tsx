@@ -141,8 +141,12 @@ export function StrategiesTable({
               <td className="num">
                 <Money usd={strategy.totals.firstYearSpend} />
               </td>
-              <td className={misses.length > 0 ? 'report-misses' : undefined}>
+              <td
+                className={misses.length > 0 || strategy.offRegion.length > 0 ? 'report-misses' : undefined}
+              >
                 {misses.length === 0 ? 'All met' : `Misses ${namesOf(scenario, misses)}`}
+                {strategy.offRegion.length > 0 &&
+                  `; outside allowed regions: ${namesOf(scenario, strategy.offRegion)}`}
               </td>
             </tr>
           );

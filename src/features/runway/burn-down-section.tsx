@@ -2,7 +2,7 @@ import { BurnDownChart } from '../../charts/burn-down-chart';
 import type { BurnDownMarker } from '../../charts/burn-down-chart';
 import { ChartFrame } from '../../charts/chart-frame';
 import { makeDistinctNames } from '../../charts/chart-series';
-import type { CreditPool } from '../../domain/scenario-schema';
+import type { CreditPool, FixedCost } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
 import { formatMoney, formatMonth } from '../../ui/format';
 import { buildPoolSeries, describeBurnDown, namePool, readMoney } from './runway-figures';
@@ -11,12 +11,16 @@ import { buildPoolSeries, describeBurnDown, namePool, readMoney } from './runway
 export function BurnDownSection({
   strategy,
   pools,
+  fixedCosts = [],
   startMonth,
 }: {
   strategy: StrategyResult;
   pools: readonly CreditPool[];
+  /** The scenario's fixed costs: the table shows the month's total of those the strategy pays. */
+  fixedCosts?: readonly FixedCost[];
   startMonth: string | undefined;
 }) {
+  const showFixed = fixedCosts.length > 0;
   const labels = strategy.months.map((m) => formatMonth(m.month, startMonth));
   const markers: BurnDownMarker[] = [];
   if (strategy.creditsExhaustedMonth !== null) {
@@ -28,6 +32,7 @@ export function BurnDownSection({
     columns: makeDistinctNames([
       'Month',
       ...pools.map((pool) => `${namePool(pool)} balance`),
+      ...(showFixed ? ['Spend', 'of which fixed costs'] : []),
       'Credits drawn',
       'AI paid in cash',
       'Cash at month end',
@@ -39,6 +44,12 @@ export function BurnDownSection({
           ? `starts ${formatMonth(pool.startMonth, startMonth)}`
           : formatMoney(readMoney(m.creditBalances, pool.id)),
       ),
+      ...(showFixed
+        ? [
+            formatMoney(m.spend),
+            formatMoney(fixedCosts.reduce((sum, cost) => sum + readMoney(m.byFixedCost, cost.id), 0)),
+          ]
+        : []),
       formatMoney(pools.reduce((sum, pool) => sum + readMoney(m.creditsDrawn, pool.id), 0)),
       formatMoney(m.cashSpentOnAI),
       formatMoney(m.cashEnd),

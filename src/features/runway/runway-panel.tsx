@@ -3,18 +3,29 @@ import { useShallow } from 'zustand/react/shallow';
 import type {
   CreditPool,
   Finance,
+  FixedCost,
   FinanceRangeField,
   Scenario,
   ValueRange,
 } from '../../domain/scenario-schema';
 import type { CreditPoolTemplate } from '../../queries/credit-pool-queries';
-import { addPool, removePool, setFinanceRange, updateFinance, updatePool } from '../../state/scenario-edits';
+import {
+  addFixedCost,
+  addPool,
+  removeFixedCost,
+  removePool,
+  setFinanceRange,
+  updateFinance,
+  updateFixedCost,
+  updatePool,
+} from '../../state/scenario-edits';
 import { findCheapestStrategy, useFocusStrategy, useSimulation } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
 import { StrategySelect } from '../../ui/strategy-select';
 import { BurnDownSection } from './burn-down-section';
 import { FinanceFields } from './finance-fields';
+import { FixedCostEditor, nameFixedCost } from './fixed-cost-editor';
 import { PoolEditor } from './pool-editor';
 import { PoolTemplates } from './pool-templates';
 import { RunwayHeadline } from './runway-headline';
@@ -40,8 +51,25 @@ function makeCustomPool(scenario: Scenario): CreditPool {
   };
 }
 
+/** A new fixed cost: $500 a month on the catalog's first platform, from the first month, paid by every strategy. */
+function makeFixedCost(scenario: Scenario): FixedCost {
+  const names = new Set(scenario.fixedCosts.map((cost) => cost.name));
+  let name = 'Fixed cost';
+  for (let n = 2; names.has(name); n++) name = `Fixed cost ${n}`;
+  return {
+    id: 'fixed-cost',
+    name,
+    platform: scenario.catalog[0]?.platform ?? 'other',
+    monthlyAmount: 500,
+    startMonth: 0,
+    endMonth: null,
+    monthlyGrowth: 0,
+    strategies: null,
+  };
+}
+
 /** A removal that can still be undone: the scenario it left, while nothing else has changed since. */
-type Removal = { name: string; after: Scenario };
+type Removal = { name: string; after: Scenario; section: 'pools' | 'fixed-costs' };
 
 /**
  * Credits and runway: when the focused strategy exhausts its credit pools and its cash, warnings for credits
@@ -65,7 +93,17 @@ export function RunwayPanel() {
   function removePoolAt(index: number, pool: CreditPool) {
     const outcome = edit((s) => removePool(s, index));
     const after = usePlannerStore.getState().scenario;
-    if (outcome.ok && after) setRemoval({ name: pool.name.trim() || 'the pool', after });
+    if (outcome.ok && after) setRemoval({ name: pool.name.trim() || 'the pool', after, section: 'pools' });
+  }
+
+  function changeFixedCost(index: number, cost: FixedCost): string | null {
+    return describeRefusal(edit((s) => updateFixedCost(s, index, cost)));
+  }
+
+  function removeFixedCostAt(index: number, cost: FixedCost) {
+    const outcome = edit((s) => removeFixedCost(s, index));
+    const after = usePlannerStore.getState().scenario;
+    if (outcome.ok && after) setRemoval({ name: nameFixedCost(cost), after, section: 'fixed-costs' });
   }
 
   function addFromTemplate(template: CreditPoolTemplate) {
@@ -96,7 +134,12 @@ export function RunwayPanel() {
           </div>
           <RunwayHeadline strategy={focus} scenario={scenario} />
           <RunwayWarnings strategy={focus} pools={scenario.credits} startMonth={scenario.startMonth} />
-          <BurnDownSection strategy={focus} pools={scenario.credits} startMonth={scenario.startMonth} />
+          <BurnDownSection
+            strategy={focus}
+            pools={scenario.credits}
+            fixedCosts={scenario.fixedCosts}
+            startMonth={scenario.startMonth}
+          />
         </section>
       ) : (
         <p>Add a strategy on the Strategies screen to see how long credits and cash last.</p>
@@ -113,7 +156,7 @@ export function RunwayPanel() {
           Pools pay AI spend on the platforms they cover, soonest-expiring first; what they do not pay comes
           from cash.
         </p>
-        {removal && removal.after === scenario && (
+        {removal && removal.after === scenario && removal.section === 'pools' && (
           <div className="notice notice--info" role="status">
             <p>Removed {removal.name}.</p>
             <button type="button" className="button" onClick={undo}>
@@ -143,6 +186,47 @@ export function RunwayPanel() {
           OpenAI or Anthropic APIs. Confirm the amount and expiry of your award before you budget.
         </p>
         <PoolTemplates onAdd={addFromTemplate} />
+      </section>
+
+      <section className="runway-pools" aria-labelledby="runway-fixed-costs-title">
+        <div className="section-head">
+          <h2 id="runway-fixed-costs-title">Fixed costs</h2>
+          <button
+            type="button"
+            className="button"
+            onClick={() => edit((s) => addFixedCost(s, makeFixedCost(s)))}
+          >
+            Add a fixed cost
+          </button>
+        </div>
+        <p className="muted runway-pools__intro">
+          Monthly costs that are not tokens: a vector store, Knowledge Bases, logging, a cluster’s control
+          plane. They add to the spend of the strategies that pay them, on their platform, so credits covering
+          that platform pay them too.
+        </p>
+        {removal && removal.after === scenario && removal.section === 'fixed-costs' && (
+          <div className="notice notice--info" role="status">
+            <p>Removed {removal.name}.</p>
+            <button type="button" className="button" onClick={undo}>
+              Undo
+            </button>
+          </div>
+        )}
+        {scenario.fixedCosts.length === 0 && (
+          <p className="runway-pools__empty">No fixed costs: spend is tokens and capacity only.</p>
+        )}
+        {scenario.fixedCosts.map((cost, index) => (
+          <FixedCostEditor
+            key={cost.id}
+            cost={cost}
+            horizonMonths={scenario.horizonMonths}
+            startMonth={scenario.startMonth}
+            platforms={platforms}
+            strategies={scenario.strategies}
+            onChange={(next) => changeFixedCost(index, next)}
+            onRemove={() => removeFixedCostAt(index, cost)}
+          />
+        ))}
       </section>
 
       <section className="runway-finance" aria-labelledby="runway-finance-title">

@@ -1,9 +1,22 @@
 import { useId } from 'react';
-import type { QualityMiss } from './quality-misses';
+import type { QualityMiss, RegionMiss } from './quality-misses';
 import { SERVING_RULE } from './quality-misses';
 
-/** The slices a strategy serves below their quality bar, with the rule used to decide. */
-export function QualityCard({ misses }: { misses: readonly QualityMiss[] }) {
+function describeRegion(region: string | null): string {
+  return region === null ? 'no region given' : region;
+}
+
+/**
+ * The slices a strategy serves below their quality bar, with the rule used to decide, and the slices it sends
+ * outside their allowed regions.
+ */
+export function QualityCard({
+  misses,
+  regionMisses = [],
+}: {
+  misses: readonly QualityMiss[];
+  regionMisses?: readonly RegionMiss[];
+}) {
   const id = useId();
   return (
     <section className="quality-card" aria-labelledby={`${id}-title`} data-testid="quality-card">
@@ -20,6 +33,19 @@ export function QualityCard({ misses }: { misses: readonly QualityMiss[] }) {
               <span className="badge badge--warn">Below bar</span> <strong>{miss.sliceName}</strong> needs{' '}
               {miss.qualityBar}:{' '}
               {miss.models.map((model) => `${model.name} scores ${model.quality}`).join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {regionMisses.length > 0 && (
+        <ul className="quality-card__list" aria-label="Outside allowed regions">
+          {regionMisses.map((miss) => (
+            <li key={miss.sliceId}>
+              <span className="badge badge--warn">Outside region</span> <strong>{miss.sliceName}</strong>{' '}
+              allows {miss.regions.join(', ')}:{' '}
+              {miss.models
+                .map((model) => `${model.name || model.id} serves ${describeRegion(model.region)}`)
+                .join(', ')}
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { isRegionAllowed } from '../../domain/model-fit';
 import { resolveRoutes } from '../../domain/routes';
 import type { Model, Scenario, Strategy } from '../../domain/scenario-schema';
 
@@ -47,6 +48,46 @@ export function findQualityMisses(
         qualityBar: slice.qualityBar,
         models: below,
       });
+  });
+  return misses;
+}
+
+/** A slice a strategy sends to a model outside the regions the slice allows. */
+export type RegionMiss = {
+  sliceId: string;
+  sliceName: string;
+  /** The regions the slice allows. */
+  regions: readonly string[];
+  /** The models named by its route (classifier included) whose region it does not allow. */
+  models: Model[];
+};
+
+/**
+ * The slices the engine lists in `offRegion` for a strategy, in traffic order, each with the models of its
+ * route (legs and classifier, shares of 0 included, as the engine counts them) that serve outside its regions.
+ */
+export function findRegionMisses(
+  scenario: Scenario,
+  strategy: Strategy,
+  offRegion: readonly string[],
+): RegionMiss[] {
+  if (offRegion.length === 0) return [];
+  const routes = resolveRoutes(scenario, strategy);
+  const off = new Set(offRegion);
+  const misses: RegionMiss[] = [];
+  scenario.traffic.forEach((slice, index) => {
+    const route = routes[index];
+    if (!off.has(slice.id) || !route || slice.regions === null) return;
+    const named = route.classifier
+      ? [...route.legs.map((leg) => leg.model), route.classifier.model]
+      : route.legs.map((leg) => leg.model);
+    const models = [...new Set(named)].filter((model) => !isRegionAllowed(slice.regions, model));
+    misses.push({
+      sliceId: slice.id,
+      sliceName: slice.name.trim() || slice.id,
+      regions: slice.regions,
+      models,
+    });
   });
   return misses;
 }

@@ -10,8 +10,8 @@ import { describeRefusal } from '../../ui/edit-issues';
 import { formatMonth } from '../../ui/format';
 import { Money } from '../../ui/money';
 import { describeKind, makeNewStrategy, STRATEGY_KINDS } from './initial-strategy';
-import { findQualityMisses } from './quality-misses';
-import type { QualityMiss } from './quality-misses';
+import { findQualityMisses, findRegionMisses } from './quality-misses';
+import type { QualityMiss, RegionMiss } from './quality-misses';
 import { ScenarioSettings } from './scenario-settings';
 import { StrategyEditor } from './strategy-editor';
 import type { StrategyUpdate } from './strategy-types';
@@ -61,6 +61,13 @@ export function StrategiesPanel() {
         strategy.id,
         findQualityMisses(scenario, strategy, result.strategies[index]?.unmetQuality ?? []),
       );
+    });
+    return map;
+  }, [scenario, result]);
+  const regionMissesById = useMemo(() => {
+    const map = new Map<string, RegionMiss[]>();
+    scenario.strategies.forEach((strategy, index) => {
+      map.set(strategy.id, findRegionMisses(scenario, strategy, result.strategies[index]?.offRegion ?? []));
     });
     return map;
   }, [scenario, result]);
@@ -182,6 +189,7 @@ export function StrategiesPanel() {
             <ul className="strategy-list">
               {strategies.map((strategy, index) => {
                 const misses = missesById.get(strategy.id) ?? [];
+                const regionMisses = regionMissesById.get(strategy.id) ?? [];
                 const spend = result.strategies[index]?.months[0]?.spend ?? 0;
                 const isSelected = index === selectedIndex;
                 return (
@@ -208,6 +216,12 @@ export function StrategiesPanel() {
                         <span className="badge badge--good">Bars met</span>
                       </p>
                     )}
+                    {regionMisses.length > 0 && (
+                      <p className="strategy-list__misses" data-testid={`strategy-off-region-${strategy.id}`}>
+                        <span className="badge badge--warn">{regionMisses.length} outside region</span>{' '}
+                        {regionMisses.map((miss) => miss.sliceName).join(', ')}
+                      </p>
+                    )}
                   </li>
                 );
               })}
@@ -223,6 +237,7 @@ export function StrategiesPanel() {
               models={models}
               update={update}
               misses={missesById.get(selected.id) ?? []}
+              regionMisses={regionMissesById.get(selected.id) ?? []}
               unmetQuality={result.strategies[selectedIndex]?.unmetQuality ?? []}
               onDuplicate={duplicate}
               onDelete={remove}

@@ -4,7 +4,7 @@ import { CascadeEditor } from './cascade-editor';
 import { CheapestView } from './cheapest-view';
 import { describeKind } from './initial-strategy';
 import { QualityCard } from './quality-card';
-import type { QualityMiss } from './quality-misses';
+import type { QualityMiss, RegionMiss } from './quality-misses';
 import { RouterEditor } from './router-editor';
 import { AssignEditor, SingleEditor } from './simple-editors';
 import type { StrategyUpdate } from './strategy-types';
@@ -43,6 +43,7 @@ export function StrategyEditor({
   models,
   update,
   misses,
+  regionMisses,
   unmetQuality,
   onDuplicate,
   onDelete,
@@ -52,6 +53,7 @@ export function StrategyEditor({
   models: ReadonlyMap<string, Model>;
   update: StrategyUpdate;
   misses: readonly QualityMiss[];
+  regionMisses: readonly RegionMiss[];
   unmetQuality: readonly string[];
   onDuplicate: () => void;
   onDelete: () => void;
@@ -95,7 +97,7 @@ export function StrategyEditor({
         update={update}
         unmetQuality={unmetQuality}
       />
-      <QualityCard misses={misses} />
+      <QualityCard misses={misses} regionMisses={regionMisses} />
     </section>
   );
 }

@@ -99,6 +99,14 @@ export function SummaryPanel() {
                         {strategy.unmetQuality.length} below bar
                       </span>
                     )}
+                    {strategy.offRegion.length > 0 && (
+                      <span
+                        className="badge badge--warn"
+                        title={`Outside allowed regions: ${strategy.offRegion.join(', ')}`}
+                      >
+                        {strategy.offRegion.length} outside region
+                      </span>
+                    )}
                   </th>
                   <td className="num">
                     <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" />

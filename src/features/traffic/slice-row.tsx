@@ -1,10 +1,11 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { z } from 'zod';
 import { sliceSchema } from '../../domain/scenario-schema';
 import type { Slice, SliceRangeField, ValueRange } from '../../domain/scenario-schema';
 import { NumberField } from '../../ui/number-field';
 import { guardLikely, RangeEditor, RangeToggle } from '../../ui/range-field';
 import { TextField } from '../../ui/text-field';
+import type { CachingNote } from './caching-notes-text';
 
 /** Every numeric field of a slice; each may carry a range. */
 export type NumericSliceField = SliceRangeField;
@@ -75,6 +76,13 @@ export const SLICE_COLUMNS: readonly SliceColumn[] = [
     schema: sliceSchema.shape.qualityBar,
   },
   {
+    field: 'reasoningTokens',
+    header: 'Reasoning',
+    subHeader: 'tokens per call',
+    label: 'Reasoning tokens per call',
+    schema: sliceSchema.shape.reasoningTokens.unwrap(),
+  },
+  {
     field: 'monthlyGrowth',
     header: 'Growth',
     subHeader: 'per month',
@@ -83,6 +91,77 @@ export const SLICE_COLUMNS: readonly SliceColumn[] = [
     percent: true,
   },
 ];
+
+/** Allowed regions as typed: names separated by commas; empty means anywhere (null). */
+export function parseRegions(text: string): string[] | null {
+  const regions = text
+    .split(',')
+    .map((region) => region.trim())
+    .filter((region) => region !== '');
+  return regions.length === 0 ? null : [...new Set(regions)];
+}
+
+function formatRegions(regions: readonly string[] | null): string {
+  return regions === null ? '' : regions.join(', ');
+}
+
+function isSameRegions(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  return formatRegions(a) === formatRegions(b) && (a === null) === (b === null);
+}
+
+/**
+ * The slice's allowed regions, typed as a comma-separated list. The text stays as typed ("eu, " while the next
+ * name is on its way) and follows the store only when the store holds a different list (undo, import).
+ */
+function RegionsField({
+  who,
+  regions,
+  onCommit,
+}: {
+  who: string;
+  regions: readonly string[] | null;
+  onCommit: (regions: string[] | null) => string | null;
+}) {
+  const id = useId();
+  const [text, setText] = useState(() => formatRegions(regions));
+  const [synced, setSynced] = useState(regions);
+  const [error, setError] = useState<string | null>(null);
+  if (regions !== synced) {
+    setSynced(regions);
+    if (!isSameRegions(parseRegions(text), regions)) {
+      setText(formatRegions(regions));
+      setError(null);
+    }
+  }
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={`field slice-options__regions${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        Allowed regions <span className="visually-hidden">for {who}</span>
+      </label>
+      <input
+        id={id}
+        type="text"
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${errorId} ${hintId}` : hintId}
+        onChange={(event) => {
+          setText(event.target.value);
+          setError(onCommit(parseRegions(event.target.value)));
+        }}
+      />
+      <span id={hintId} className="field__hint">
+        Comma-separated (eu, eu-west-3); empty means anywhere.
+      </span>
+      {error && (
+        <span id={errorId} className="field__error" role="alert">
+          Allowed regions {error}
+        </span>
+      )}
+    </div>
+  );
+}
 
 /** What a row's fields and buttons ask of the table; each edit returns the store's refusal, if any. */
 export type SliceRowActions = {
@@ -115,11 +194,14 @@ export function SliceRow({
   index,
   count,
   actions,
+  cachingNotes = [],
 }: {
   slice: Slice;
   index: number;
   count: number;
   actions: SliceRowActions;
+  /** Sentences about the slice's caching on the models its strategies send it to. */
+  cachingNotes?: readonly CachingNote[];
 }) {
   const who = describeSlice(slice);
   const rowId = useId();
@@ -233,6 +315,42 @@ export function SliceRow({
           })}
         </tr>
       )}
+      <tr className="slice-group__options">
+        <td />
+        <td colSpan={2 + SLICE_COLUMNS.length}>
+          <div className="slice-options">
+            <div className="field slice-options__ttl">
+              <label className="field__label" htmlFor={`${rowId}-ttl`}>
+                Cache lifetime <span className="visually-hidden">for {who}</span>
+              </label>
+              <select
+                id={`${rowId}-ttl`}
+                value={slice.cacheTtl}
+                onChange={(event) =>
+                  actions.editSlice(index, { cacheTtl: event.target.value === '1h' ? '1h' : '5m' })
+                }
+              >
+                <option value="5m">5 minutes</option>
+                <option value="1h">1 hour</option>
+              </select>
+            </div>
+            <RegionsField
+              who={who}
+              regions={slice.regions}
+              onCommit={(regions) => actions.editSlice(index, { regions })}
+            />
+            {cachingNotes.length > 0 && (
+              <ul className="slice-options__notes" aria-label={`Caching notes for ${who}`}>
+                {cachingNotes.map((note) => (
+                  <li key={note.text} className={`slice-options__note--${note.kind}`}>
+                    {note.text}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </td>
+      </tr>
       <tr className="slice-group__notes">
         <td />
         <td colSpan={2 + SLICE_COLUMNS.length - 2}>

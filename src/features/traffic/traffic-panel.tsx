@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Scenario, Slice } from '../../domain/scenario-schema';
 import {
@@ -14,6 +14,7 @@ import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { formatIssue } from '../../domain/validate-scenario';
 import type { EditResult } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
+import { describeCachingNotes } from './caching-notes-text';
 import { makeNewSlice } from './new-slice';
 import { describeSlice, SLICE_COLUMNS, SliceRow } from './slice-row';
 import type { SliceRowActions } from './slice-row';
@@ -76,6 +77,7 @@ export function TrafficPanel() {
   const [edit, undo] = usePlannerStore(useShallow((s) => [s.edit, s.undo]));
   const traffic = scenario.traffic;
   const keys = useStableKeys(traffic.map((slice) => slice.id));
+  const cachingNotes = useMemo(() => describeCachingNotes(scenario), [scenario]);
   const [status, setStatus] = useState<Status>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
@@ -180,8 +182,10 @@ export function TrafficPanel() {
           <p className="muted traffic__intro">
             Each slice is one kind of request: how many a month, their tokens per request, how much of the
             prompt is a cacheable prefix and how often it hits, how much can wait for batch, the quality a
-            model must score, and monthly growth. Edits apply as you type. Unsure of a figure? Give it a low /
-            high range with “± range” under it: the Uncertainty screen shows what the ranges do.
+            model must score, reasoning tokens a reasoning model spends, and monthly growth; under them, how
+            long a cache write lives and the regions its data may be served from. Edits apply as you type.
+            Unsure of a figure? Give it a low / high range with “± range” under it: the Uncertainty screen
+            shows what the ranges do.
           </p>
         </div>
         <div className="toolbar">
@@ -247,6 +251,7 @@ export function TrafficPanel() {
                 index={index}
                 count={traffic.length}
                 actions={actions}
+                cachingNotes={cachingNotes.get(slice.id) ?? []}
               />
             ))}
           </table>

@@ -22,11 +22,18 @@ function makeModel(id: string, overrides: Partial<Model> = {}): Model {
       cacheWritePerMTok: null,
       cacheReadPerMTok: null,
       batchDiscount: null,
+      cacheWrite1hPerMTok: null,
+      minCachePrefixTokens: 0,
+      batchCaching: true,
+      longContext: null,
     },
     contextWindow: null,
     quality: 0,
     outputTokenFactor: 1,
     openWeight: false,
+    region: null,
+    tokenizerFactor: 1,
+    reasoning: false,
     ...overrides,
   };
 }
@@ -36,6 +43,7 @@ const capacity: Model['pricing'] = {
   hourlyPerUnit: 4,
   tokensPerMinutePerUnit: 1000,
   minUnits: 0,
+  commitmentMonths: 0,
 };
 
 describe('price units', () => {
@@ -61,6 +69,10 @@ describe('selectCatalogRows', () => {
         cacheWritePerMTok: null,
         cacheReadPerMTok: 0.05,
         batchDiscount: null,
+        cacheWrite1hPerMTok: null,
+        minCachePrefixTokens: 0,
+        batchCaching: true,
+        longContext: null,
       },
     }),
   ];

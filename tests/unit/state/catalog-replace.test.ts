@@ -24,11 +24,18 @@ const shipped: Model[] = [
       cacheWritePerMTok: null,
       cacheReadPerMTok: null,
       batchDiscount: null,
+      cacheWrite1hPerMTok: null,
+      minCachePrefixTokens: 0,
+      batchCaching: true,
+      longContext: null,
     },
     contextWindow: null,
     quality: 90,
     outputTokenFactor: 1,
     openWeight: false,
+    region: null,
+    tokenizerFactor: 1,
+    reasoning: false,
   },
 ];
 

@@ -46,11 +46,18 @@ function update(id: string, source?: Model['source']): Model {
       cacheWritePerMTok: null,
       cacheReadPerMTok: 0.5,
       batchDiscount: 0.5,
+      cacheWrite1hPerMTok: null,
+      minCachePrefixTokens: 0,
+      batchCaching: true,
+      longContext: null,
     },
     contextWindow: 1,
     quality: 0,
     outputTokenFactor: 2,
     openWeight: true,
+    region: null,
+    tokenizerFactor: 1,
+    reasoning: false,
     ...(source && { source }),
   };
 }

@@ -3,7 +3,7 @@ import type { Scenario } from '../../../src/domain/scenario-schema';
 import { updateScenarioSettings } from '../../../src/state/scenario-edits';
 
 const base: Scenario = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   name: 'Plan',
   horizonMonths: 24,
   startMonth: '2027-01',
@@ -12,6 +12,7 @@ const base: Scenario = {
   traffic: [],
   strategies: [],
   credits: [],
+  fixedCosts: [],
   finance: { cashOnHand: 0, otherMonthlyBurn: 0, monthlyRevenue: 0, revenueGrowth: 0 },
 };
 
