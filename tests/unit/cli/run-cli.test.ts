@@ -202,7 +202,9 @@ describe('runCli --catalog', () => {
       'prices.json': litellmText,
     });
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('Imported 9 models from LiteLLM format; skipped 16 entries.\n');
+    expect(result.stderr).toBe(
+      'Imported 19 models from LiteLLM format; 2 entries had no price; skipped 19 other entries.\n',
+    );
     const printed = JSON.parse(result.stdout) as { strategies: { months: { spend: number }[] }[] };
     // gpt-4o: 1M × (1000 × $2.50/M + 100 × $10/M) = 1M × $0.0035 = $3,500 (no caching or batch share set).
     expect(printed.strategies[0]!.months[0]!.spend).toBeCloseTo(3500, 6);
@@ -215,7 +217,9 @@ describe('runCli --catalog', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe('Imported 9 models from LiteLLM format; skipped 16 entries.');
+    expect(lines[0]).toBe(
+      'Imported 19 models from LiteLLM format; 2 entries had no price; skipped 19 other entries.',
+    );
     expect(lines).toContain('error: strategies[0].model: unknown model id "bedrock:claude-sonnet"');
   });
 
