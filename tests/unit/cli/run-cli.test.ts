@@ -132,6 +132,34 @@ describe('runCli output', () => {
     expect(result.stdout).toMatch(/^ {2}Runway +cash lasts the whole horizon \(24 months\)$/m);
   });
 
+  it('shows the fixed costs each strategy pays and its slices served outside their allowed regions', () => {
+    const result = run(['s.json', '--format', 'table'], { 's.json': fixture('fixed-costs-scenario.json') });
+    expect(result.code).toBe(0);
+    const [onEu, onUs] = result.stdout.split('\nOn the US model (on-us, single)\n');
+    // Tokens cost $2 a month (1,000 × (1,000 × $1/M + 500 × $2/M)). Knowledge Bases: $100 from month 1,
+    // +10 %/month → 0 + 100 + 110 = $210, paid by both; Logging: $10 × 3 = $30, on-us only.
+    expect(onEu).toMatch(/^ {2}Fixed costs \(in spend\) +\$210\.00$/m);
+    expect(onEu).toMatch(/^ {4}Knowledge Bases \(kb\) +\$210\.00$/m);
+    expect(onEu).not.toContain('Logging');
+    expect(onEu).not.toContain('Served outside allowed regions');
+    expect(onEu).toMatch(
+      /^ {2}Feb 2027 +\$102\.00 +\$102\.00 +\$0\.00 +\$0\.00 +\$100\.00 +\$0\.00 +\$102\.00 +\$896\.00$/m,
+    );
+    expect(onUs).toMatch(/^ {2}Fixed costs \(in spend\) +\$240\.00$/m);
+    expect(onUs).toMatch(/^ {4}Knowledge Bases \(kb\) +\$210\.00$/m);
+    expect(onUs).toMatch(/^ {4}Logging \(logs\) +\$30\.00$/m);
+    expect(onUs).toMatch(/^ {2}Served outside allowed regions +eu-data$/m);
+    expect(onUs).toMatch(
+      /^ {2}Mar 2027 +\$122\.00 +\$122\.00 +\$0\.00 +\$0\.00 +\$120\.00 +\$0\.00 +\$122\.00 +\$754\.00$/m,
+    );
+  });
+
+  it('leaves the fixed-costs lines and column out when a strategy pays none', () => {
+    const result = run(['design.json', '--format', 'table']);
+    expect(result.stdout).not.toContain('Fixed costs');
+    expect(result.stdout).not.toContain('Served outside allowed regions');
+  });
+
   it('prints the monthly CSV', () => {
     const result = run(['design.json', '--format', 'csv']);
     expect(result.code).toBe(0);
