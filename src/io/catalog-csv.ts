@@ -220,6 +220,7 @@ function buildCandidate(row: RowReader): unknown {
   const sourceLabel = row.text('sourceLabel');
   const asOf = row.text('asOf');
   const sourceUrl = row.text('sourceUrl');
+  const notes = row.text('notes');
   const hasSource = sourceLabel !== undefined || asOf !== undefined || sourceUrl !== undefined;
 
   return {
@@ -235,8 +236,17 @@ function buildCandidate(row: RowReader): unknown {
     region: row.text('region') ?? null,
     tokenizerFactor: row.number('tokenizerFactor'),
     reasoning: row.boolean('reasoning'),
-    source: hasSource ? { label: sourceLabel ?? '', asOf: asOf ?? '', url: sourceUrl } : undefined,
-    notes: row.text('notes'),
+    // Absent optional fields are left out, not set to undefined: the model reads back key for key.
+    ...(hasSource
+      ? {
+          source: {
+            label: sourceLabel ?? '',
+            asOf: asOf ?? '',
+            ...(sourceUrl === undefined ? {} : { url: sourceUrl }),
+          },
+        }
+      : {}),
+    ...(notes === undefined ? {} : { notes }),
   };
 }
 

@@ -276,7 +276,8 @@ describe('catalogToCsv', () => {
 
   it('round-trips the design example catalog', () => {
     const models = nativeModels(designCatalog);
-    expect(importModels(catalogToCsv(models))).toEqual(models);
+    // Strictly: a field the catalog leaves out (notes, a source link) is left out again, not set to undefined.
+    expect(importModels(catalogToCsv(models))).toStrictEqual(models);
   });
 
   it('round-trips hostile text and awkward numbers', () => {
