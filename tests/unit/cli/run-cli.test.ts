@@ -154,6 +154,25 @@ describe('runCli output', () => {
     );
   });
 
+  it('prints offRegion and byFixedCost in full precision in the JSON', () => {
+    const result = run(['s.json'], { 's.json': fixture('fixed-costs-scenario.json') });
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout) as {
+      strategies: { id: string; offRegion: string[]; months: { byFixedCost: Record<string, number> }[] }[];
+    };
+    expect(output.strategies.map((s) => [s.id, s.offRegion])).toEqual([
+      ['on-eu', []],
+      ['on-us', ['eu-data']],
+    ]);
+    // Knowledge Bases 100 · 1.1 = 110.00000000000001 in month 2: unrounded, as the engine computes it.
+    expect(output.strategies[1]!.months.map((m) => m.byFixedCost)).toEqual([
+      { kb: 0, logs: 10 },
+      { kb: 100, logs: 10 },
+      { kb: 100 * 1.1, logs: 10 },
+    ]);
+    expect(output.strategies[0]!.months[0]!.byFixedCost).toEqual({ kb: 0 });
+  });
+
   it('leaves the fixed-costs lines and column out when a strategy pays none', () => {
     const result = run(['design.json', '--format', 'table']);
     expect(result.stdout).not.toContain('Fixed costs');
