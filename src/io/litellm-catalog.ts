@@ -160,14 +160,21 @@ function readLongContext(entry: JsonObject, outputPerMTok: number): LongContext 
       entry,
       `cache_creation_input_token_cost_above_1hr_above_${tier.suffix}_tokens`,
     );
-    if ([inputPerMTok, tierOutput, cacheRead, cacheWrite, cacheWrite1h].includes('invalid')) return 'invalid';
+    if (
+      inputPerMTok === 'invalid' ||
+      tierOutput === 'invalid' ||
+      cacheRead === 'invalid' ||
+      cacheWrite === 'invalid' ||
+      cacheWrite1h === 'invalid'
+    )
+      return 'invalid';
     return {
       aboveInputTokens: tier.aboveInputTokens,
-      inputPerMTok: inputPerMTok as number,
-      outputPerMTok: (tierOutput as number | null) ?? outputPerMTok,
-      ...(typeof cacheRead === 'number' ? { cacheReadPerMTok: cacheRead } : {}),
-      ...(typeof cacheWrite === 'number' ? { cacheWritePerMTok: cacheWrite } : {}),
-      ...(typeof cacheWrite1h === 'number' ? { cacheWrite1hPerMTok: cacheWrite1h } : {}),
+      inputPerMTok,
+      outputPerMTok: tierOutput ?? outputPerMTok,
+      ...(cacheRead === null ? {} : { cacheReadPerMTok: cacheRead }),
+      ...(cacheWrite === null ? {} : { cacheWritePerMTok: cacheWrite }),
+      ...(cacheWrite1h === null ? {} : { cacheWrite1hPerMTok: cacheWrite1h }),
     };
   }
   return null;
