@@ -2,8 +2,8 @@
  * The CLI's `--format table`: per strategy, its totals and a monthly table, money rounded for people.
  */
 import type { MonthPercentiles, MonteCarloResult, Percentiles } from '../domain/monte-carlo';
-import type { Scenario } from '../domain/scenario-schema';
-import type { SimulationResult, StrategyResult } from '../domain/simulate';
+import type { FixedCost, Scenario } from '../domain/scenario-schema';
+import type { MonthResult, SimulationResult, StrategyResult } from '../domain/simulate';
 import { formatMoneyExact, formatMonth, formatMonths, formatNumber } from '../ui/format';
 import { toPrintableText } from './terminal-text';
 
@@ -34,8 +34,36 @@ function describeRunway(strategy: StrategyResult, scenario: Scenario): string {
   return `cash runs out in ${formatMonth(month, scenario.startMonth)} (month ${month + 1})`;
 }
 
+/** The fixed costs a strategy pays (its results list each of them every month), in the scenario's order. */
+function listPaidFixedCosts(strategy: StrategyResult, scenario: Scenario): FixedCost[] {
+  const firstMonth = strategy.months[0];
+  if (firstMonth === undefined) return [];
+  return scenario.fixedCosts.filter((cost) => Object.hasOwn(firstMonth.byFixedCost, cost.id));
+}
+
+/** A month's total of the given fixed costs. */
+function sumFixedCosts(month: MonthResult, costs: readonly FixedCost[]): number {
+  let total = 0;
+  for (const cost of costs) total += month.byFixedCost[cost.id] ?? 0;
+  return total;
+}
+
+/** Summary rows for the fixed costs a strategy pays: their total over the horizon, then each one's. */
+function describeFixedCosts(strategy: StrategyResult, costs: readonly FixedCost[]): string[][] {
+  if (costs.length === 0) return [];
+  const rows = costs.map((cost) => {
+    let total = 0;
+    for (const month of strategy.months) total += month.byFixedCost[cost.id] ?? 0;
+    return [`  ${toPrintableText(cost.name)} (${toPrintableText(cost.id)})`, formatMoneyExact(total)];
+  });
+  let total = 0;
+  for (const month of strategy.months) total += sumFixedCosts(month, costs);
+  return [['Fixed costs (in spend)', formatMoneyExact(total)], ...rows];
+}
+
 function formatStrategy(strategy: StrategyResult, scenario: Scenario): string[] {
   const { totals } = strategy;
+  const fixedCosts = listPaidFixedCosts(strategy, scenario);
   const firstMonths = Math.min(12, scenario.horizonMonths);
   const summary: string[][] = [
     [`Spend, first ${formatMonths(firstMonths)}`, formatMoneyExact(totals.firstYearSpend)],
@@ -43,6 +71,7 @@ function formatStrategy(strategy: StrategyResult, scenario: Scenario): string[] 
     ['Spend at list prices', formatMoneyExact(totals.listSpend)],
     ['Saved by prompt caching', formatMoneyExact(totals.savings.caching)],
     ['Saved by batch', formatMoneyExact(totals.savings.batch)],
+    ...describeFixedCosts(strategy, fixedCosts),
     ['Credits used', formatMoneyExact(totals.creditsUsed)],
     ['Credits expired unused', formatMoneyExact(totals.creditsExpired)],
     ['AI spend paid in cash', formatMoneyExact(totals.cashSpentOnAI)],
@@ -52,6 +81,10 @@ function formatStrategy(strategy: StrategyResult, scenario: Scenario): string[] 
   if (strategy.unmetQuality.length > 0) {
     summary.push(['Quality bar not met for', strategy.unmetQuality.map(toPrintableText).join(', ')]);
   }
+  if (strategy.offRegion.length > 0) {
+    summary.push(['Served outside allowed regions', strategy.offRegion.map(toPrintableText).join(', ')]);
+  }
+  const hasFixedCosts = fixedCosts.length > 0;
   const monthly: string[][] = [
     [
       'Month',
@@ -59,6 +92,7 @@ function formatStrategy(strategy: StrategyResult, scenario: Scenario): string[] 
       'List spend',
       'Caching saved',
       'Batch saved',
+      ...(hasFixedCosts ? ['Fixed costs'] : []),
       'Credits used',
       'Cash on AI',
       'Cash at end',
@@ -73,6 +107,7 @@ function formatStrategy(strategy: StrategyResult, scenario: Scenario): string[] 
       formatMoneyExact(month.listSpend),
       formatMoneyExact(month.savings.caching),
       formatMoneyExact(month.savings.batch),
+      ...(hasFixedCosts ? [formatMoneyExact(sumFixedCosts(month, fixedCosts))] : []),
       formatMoneyExact(creditsUsed),
       formatMoneyExact(month.cashSpentOnAI),
       formatMoneyExact(month.cashEnd),
@@ -83,7 +118,7 @@ function formatStrategy(strategy: StrategyResult, scenario: Scenario): string[] 
     '',
     ...layOutColumns(summary, ['left', 'left']).map((line) => `  ${line}`),
     '',
-    ...layOutColumns(monthly, ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']).map(
+    ...layOutColumns(monthly, ['left', ...monthly[0]!.slice(1).map((): Align => 'right')]).map(
       (line) => `  ${line}`,
     ),
   ];
@@ -91,7 +126,9 @@ function formatStrategy(strategy: StrategyResult, scenario: Scenario): string[] 
 
 /**
  * A readable fixed-width report of a simulation: a heading, then per strategy its totals (first-year and horizon
- * spend, savings, credits used and expired, the month credits run out, the runway) and its monthly figures.
+ * spend, savings, the fixed costs it pays — their total and each one's —, credits used and expired, the month
+ * credits run out, the runway, slices whose quality bar is not met and slices served outside their allowed
+ * regions) and its monthly figures (with a fixed-costs column when it pays any).
  * Money is rounded to cents by `src/ui/format.ts`; names are shown with control characters escaped.
  */
 export function formatResultTable(result: SimulationResult, scenario: Scenario): string {

@@ -53,8 +53,10 @@ Options:
                      (id, name, provider, platform, inputPerMTok, outputPerMTok, ...), or LiteLLM's
                      model_prices_and_context_window.json. The format is detected from the content.
   --format <format>  json  (default) the full result, money in full precision
-                     table a readable summary and monthly table per strategy, rounded to cents
-                     csv   one row per strategy per month, rounded to cents
+                     table a readable summary and monthly table per strategy, rounded to cents,
+                           with fixed costs and slices served outside their allowed regions
+                     csv   one row per strategy per month, rounded to cents, with a column per
+                           credit pool and per fixed cost, and the off-region slices
   --samples <N>      Also run Monte Carlo with N samples (1 to 100,000; 2,000 when only --seed is
                      given): every input written as a range {"low", "likely", "high"} is drawn from a
                      triangular distribution, and each strategy gets P10, P50 and P90 of its monthly,

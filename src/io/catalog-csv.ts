@@ -4,7 +4,7 @@
  */
 import Papa from 'papaparse';
 import { modelSchema } from '../domain/scenario-schema';
-import type { Model } from '../domain/scenario-schema';
+import type { LongContext, Model } from '../domain/scenario-schema';
 import { fromZodIssues } from '../domain/validate-scenario';
 import type { ValidationIssue, ValidationResult } from '../domain/validate-scenario';
 import { escapeCsvText, unescapeCsvText } from './csv-text';
@@ -32,20 +32,62 @@ export const CATALOG_CSV_COLUMNS = [
   'minUnits',
   'sourceUrl',
   'notes',
+  'region',
+  'tokenizerFactor',
+  'reasoning',
+  'cacheWrite1hPerMTok',
+  'minCachePrefixTokens',
+  'batchCaching',
+  'longContextAboveInputTokens',
+  'longContextInputPerMTok',
+  'longContextOutputPerMTok',
+  'longContextCacheReadPerMTok',
+  'longContextCacheWritePerMTok',
+  'longContextCacheWrite1hPerMTok',
+  'commitmentMonths',
 ] as const;
 
 export type CatalogCsvColumn = (typeof CATALOG_CSV_COLUMNS)[number];
 
 /** Columns a header must have: every model needs an id and a platform. */
 const REQUIRED_COLUMNS: readonly CatalogCsvColumn[] = ['id', 'platform'];
+/** The long-context tier's columns, each with its field in `pricing.longContext`. */
+const LONG_CONTEXT_COLUMNS = [
+  ['longContextAboveInputTokens', 'aboveInputTokens'],
+  ['longContextInputPerMTok', 'inputPerMTok'],
+  ['longContextOutputPerMTok', 'outputPerMTok'],
+  ['longContextCacheReadPerMTok', 'cacheReadPerMTok'],
+  ['longContextCacheWritePerMTok', 'cacheWritePerMTok'],
+  ['longContextCacheWrite1hPerMTok', 'cacheWrite1hPerMTok'],
+] as const satisfies readonly (readonly [CatalogCsvColumn, keyof LongContext])[];
+/** Tier cache prices, which may be left out (scaled from the base price) or explicitly null. */
+const LONG_CONTEXT_CACHE_COLUMNS: readonly CatalogCsvColumn[] = [
+  'longContextCacheReadPerMTok',
+  'longContextCacheWritePerMTok',
+  'longContextCacheWrite1hPerMTok',
+];
+/**
+ * What a tier cache cell holds for an explicit null: an empty cell means "left out", which is not the same
+ * (a left-out read price is the base one scaled; a null one means no caching above the threshold).
+ */
+const NULL_CELL = 'null';
 const PER_TOKEN_COLUMNS: readonly CatalogCsvColumn[] = [
   'inputPerMTok',
   'outputPerMTok',
   'cacheWritePerMTok',
   'cacheReadPerMTok',
   'batchDiscount',
+  'cacheWrite1hPerMTok',
+  'minCachePrefixTokens',
+  'batchCaching',
+  ...LONG_CONTEXT_COLUMNS.map(([column]) => column),
 ];
-const CAPACITY_COLUMNS: readonly CatalogCsvColumn[] = ['hourlyPerUnit', 'tokensPerMinutePerUnit', 'minUnits'];
+const CAPACITY_COLUMNS: readonly CatalogCsvColumn[] = [
+  'hourlyPerUnit',
+  'tokensPerMinutePerUnit',
+  'minUnits',
+  'commitmentMonths',
+];
 
 /** A plain decimal or scientific number, nothing else: no "abc", no "1,5", no "0x10", no "Infinity". */
 const STRICT_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -53,6 +95,11 @@ const STRICT_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Where a zod path inside a model lands in the CSV. */
 function columnOfModelPath(path: string): string {
   if (path === 'pricing' || path === 'pricing.kind') return 'kind';
+  if (path === 'pricing.longContext') return 'longContextAboveInputTokens';
+  if (path.startsWith('pricing.longContext.')) {
+    const field = path.slice('pricing.longContext.'.length);
+    return LONG_CONTEXT_COLUMNS.find(([, name]) => name === field)?.[0] ?? path;
+  }
   if (path.startsWith('pricing.')) return path.slice('pricing.'.length);
   if (path === 'source.label') return 'sourceLabel';
   if (path === 'source.asOf') return 'asOf';
@@ -67,6 +114,8 @@ type RowReader = {
   text(column: CatalogCsvColumn): string | undefined;
   /** A strictly parsed number; undefined when empty or invalid (invalid cells are reported). */
   number(column: CatalogCsvColumn): number | undefined;
+  /** `true` or `false` in any case; undefined when empty or invalid (invalid cells are reported). */
+  boolean(column: CatalogCsvColumn): boolean | undefined;
   issues: { column: string; message: string }[];
 };
 
@@ -97,7 +146,33 @@ function readRow(cells: readonly string[], columnIndex: ReadonlyMap<CatalogCsvCo
       }
       return value;
     },
+    boolean(column) {
+      const raw = cell(column).trim().toLowerCase();
+      if (raw === 'true') return true;
+      if (raw === 'false') return false;
+      if (raw !== '') issues.push({ column, message: 'must be true or false' });
+      return undefined;
+    },
   };
+}
+
+/**
+ * The long-context tier of a row: null when every tier cell is empty; otherwise the tier, a cache cell left
+ * empty leaving its price out and a `null` cell making it an explicit null.
+ */
+function readLongContextCells(row: RowReader): Record<string, unknown> | null {
+  if (LONG_CONTEXT_COLUMNS.every(([column]) => row.cell(column).trim() === '')) return null;
+  const tier: Record<string, unknown> = {};
+  for (const [column, field] of LONG_CONTEXT_COLUMNS) {
+    const isNullCell = row.cell(column).trim().toLowerCase() === NULL_CELL;
+    if (isNullCell && LONG_CONTEXT_CACHE_COLUMNS.includes(column)) {
+      tier[field] = null;
+      continue;
+    }
+    const value = row.number(column);
+    if (value !== undefined) tier[field] = value;
+  }
+  return tier;
 }
 
 /** Turns one data row into a model candidate (validated afterwards by `modelSchema`). */
@@ -127,6 +202,7 @@ function buildCandidate(row: RowReader): unknown {
           hourlyPerUnit: row.number('hourlyPerUnit'),
           tokensPerMinutePerUnit: row.number('tokensPerMinutePerUnit'),
           minUnits: row.number('minUnits'),
+          commitmentMonths: row.number('commitmentMonths'),
         }
       : {
           kind,
@@ -135,17 +211,16 @@ function buildCandidate(row: RowReader): unknown {
           cacheWritePerMTok: row.number('cacheWritePerMTok') ?? null,
           cacheReadPerMTok: row.number('cacheReadPerMTok') ?? null,
           batchDiscount: row.number('batchDiscount') ?? null,
+          cacheWrite1hPerMTok: row.number('cacheWrite1hPerMTok') ?? null,
+          minCachePrefixTokens: row.number('minCachePrefixTokens'),
+          batchCaching: row.boolean('batchCaching'),
+          longContext: readLongContextCells(row),
         };
-
-  let openWeight: boolean | undefined;
-  const openWeightCell = row.cell('openWeight').trim().toLowerCase();
-  if (openWeightCell === 'true') openWeight = true;
-  else if (openWeightCell === 'false') openWeight = false;
-  else if (openWeightCell !== '') row.issues.push({ column: 'openWeight', message: 'must be true or false' });
 
   const sourceLabel = row.text('sourceLabel');
   const asOf = row.text('asOf');
   const sourceUrl = row.text('sourceUrl');
+  const notes = row.text('notes');
   const hasSource = sourceLabel !== undefined || asOf !== undefined || sourceUrl !== undefined;
 
   return {
@@ -157,9 +232,21 @@ function buildCandidate(row: RowReader): unknown {
     contextWindow: row.number('contextWindow') ?? null,
     quality: row.number('quality'),
     outputTokenFactor: row.number('outputTokenFactor'),
-    openWeight,
-    source: hasSource ? { label: sourceLabel ?? '', asOf: asOf ?? '', url: sourceUrl } : undefined,
-    notes: row.text('notes'),
+    openWeight: row.boolean('openWeight'),
+    region: row.text('region') ?? null,
+    tokenizerFactor: row.number('tokenizerFactor'),
+    reasoning: row.boolean('reasoning'),
+    // Absent optional fields are left out, not set to undefined: the model reads back key for key.
+    ...(hasSource
+      ? {
+          source: {
+            label: sourceLabel ?? '',
+            asOf: asOf ?? '',
+            ...(sourceUrl === undefined ? {} : { url: sourceUrl }),
+          },
+        }
+      : {}),
+    ...(notes === undefined ? {} : { notes }),
   };
 }
 
@@ -242,8 +329,11 @@ export function splitCsvRows(text: string): { rows: string[][]; issues: Validati
 /**
  * Reads the rows of a catalog CSV (see `splitCsvRows`): a header row naming columns from `CATALOG_CSV_COLUMNS`
  * (any order, any case; `id` and `platform` required), then one model per row. Empty cells take the field's
- * default (no caching, no batch, unlimited context, quality 0, factor 1, not open-weight, kind per-token); numbers
- * are parsed strictly. Rows are numbered as a spreadsheet shows them (the header is row 1); blank rows are
+ * default (no caching, no batch, unlimited context, quality 0, factor 1, not open-weight, kind per-token, region
+ * null, tokenizer factor 1, not reasoning, no 1-hour write, minimum prefix 0, caching inside batch, no commitment);
+ * the long-context tier is null when its six `longContext…` cells are all empty, and a tier cache cell left empty
+ * leaves that price out (the engine scales the base one) where `null` makes it an explicit null. Numbers are
+ * parsed strictly, booleans are `true` or `false` in any case. Rows are numbered as a spreadsheet shows them (the header is row 1); blank rows are
  * ignored. Every problem is reported, e.g. `row 4 (id "x"): inputPerMTok: must be a number`; duplicate ids are
  * errors.
  */
@@ -302,11 +392,17 @@ function formatNumberCell(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
+/** A tier cache price: empty when left out, `null` when explicitly null. */
+function formatTierCacheCell(value: number | null | undefined): string {
+  return value === null ? NULL_CELL : formatNumberCell(value);
+}
+
 /** One model as CSV cells, in `CATALOG_CSV_COLUMNS` order. */
 function toCsvCells(model: Model): string[] {
   const { pricing } = model;
   const perToken = pricing.kind === 'per-token' ? pricing : undefined;
   const capacity = pricing.kind === 'capacity' ? pricing : undefined;
+  const longContext = perToken?.longContext ?? undefined;
   const cells: Record<CatalogCsvColumn, string> = {
     id: escapeCsvText(model.id),
     name: escapeCsvText(model.name),
@@ -329,6 +425,19 @@ function toCsvCells(model: Model): string[] {
     minUnits: formatNumberCell(capacity?.minUnits),
     sourceUrl: escapeCsvText(model.source?.url ?? ''),
     notes: escapeCsvText(model.notes ?? ''),
+    region: model.region === null ? '' : escapeCsvText(model.region),
+    tokenizerFactor: formatNumberCell(model.tokenizerFactor),
+    reasoning: String(model.reasoning),
+    cacheWrite1hPerMTok: formatNumberCell(perToken?.cacheWrite1hPerMTok),
+    minCachePrefixTokens: formatNumberCell(perToken?.minCachePrefixTokens),
+    batchCaching: perToken ? String(perToken.batchCaching) : '',
+    longContextAboveInputTokens: formatNumberCell(longContext?.aboveInputTokens),
+    longContextInputPerMTok: formatNumberCell(longContext?.inputPerMTok),
+    longContextOutputPerMTok: formatNumberCell(longContext?.outputPerMTok),
+    longContextCacheReadPerMTok: formatTierCacheCell(longContext?.cacheReadPerMTok),
+    longContextCacheWritePerMTok: formatTierCacheCell(longContext?.cacheWritePerMTok),
+    longContextCacheWrite1hPerMTok: formatTierCacheCell(longContext?.cacheWrite1hPerMTok),
+    commitmentMonths: formatNumberCell(capacity?.commitmentMonths),
   };
   return CATALOG_CSV_COLUMNS.map((column) => cells[column]);
 }

@@ -30,9 +30,14 @@ export type CatalogImportResult =
       models: Model[];
       format: CatalogFormat;
       imported: number;
+      /** Entries left out, every reason counted (so `skipped − unpriced` is the other skipped entries). */
       skipped: number;
       /** Entries left out (LiteLLM only: non-chat modes, missing prices, `sample_spec` …), in file order. */
       skippedKeys: string[];
+      /** Of the skipped entries, those priced 0 for both input and output (LiteLLM only). */
+      unpriced: number;
+      /** Their keys, in file order (a subset of `skippedKeys`). */
+      unpricedKeys: string[];
     }
   | { ok: false; issues: ValidationIssue[] };
 
@@ -50,7 +55,12 @@ function fail(message: string): CatalogImportResult {
   return { ok: false, issues: [{ path: '', message }] };
 }
 
-function succeed(format: CatalogFormat, models: Model[], skippedKeys: string[] = []): CatalogImportResult {
+function succeed(
+  format: CatalogFormat,
+  models: Model[],
+  skippedKeys: string[] = [],
+  unpricedKeys: string[] = [],
+): CatalogImportResult {
   if (models.length === 0) {
     return fail(
       skippedKeys.length > 0
@@ -58,7 +68,16 @@ function succeed(format: CatalogFormat, models: Model[], skippedKeys: string[] =
         : 'the catalog holds no models',
     );
   }
-  return { ok: true, models, format, imported: models.length, skipped: skippedKeys.length, skippedKeys };
+  return {
+    ok: true,
+    models,
+    format,
+    imported: models.length,
+    skipped: skippedKeys.length,
+    skippedKeys,
+    unpriced: unpricedKeys.length,
+    unpricedKeys,
+  };
 }
 
 /** The last part of a path: `/tmp/prices.json` → `prices.json`. */
@@ -103,7 +122,7 @@ function parseJsonCatalog(body: string, options: CatalogImportOptions): CatalogI
       importedAt: options.importedAt,
       ...(fileName === undefined ? {} : { fileName }),
     });
-    return succeed('litellm', converted.models, converted.skippedKeys);
+    return succeed('litellm', converted.models, converted.skippedKeys, converted.unpricedKeys);
   }
   if (isJsonObject(value) && Object.hasOwn(value, 'schemaVersion')) {
     return fail(
@@ -146,13 +165,24 @@ export function parseCatalogText(text: string, options: CatalogImportOptions): C
   return parseCsvCatalog(body);
 }
 
-/** The one line that reports an import: `Imported 2,143 models from LiteLLM format; skipped 57 entries.` */
+function countEntries(count: number): string {
+  return `${formatNumber(count)} entr${count === 1 ? 'y' : 'ies'}`;
+}
+
+/**
+ * The one line that reports an import: `Imported 9 models from CSV format; skipped 0 entries.`; for LiteLLM, the
+ * entries without a price apart from the others skipped:
+ * `Imported 2,143 models from LiteLLM format; 83 entries had no price; skipped 57 other entries.`
+ */
 export function summarizeCatalogImport(result: CatalogImportResult): string {
   if (!result.ok) {
     const count = result.issues.length;
     return `Could not import the catalog: ${formatNumber(count)} problem${count === 1 ? '' : 's'} found.`;
   }
   const models = `${formatNumber(result.imported)} model${result.imported === 1 ? '' : 's'}`;
-  const entries = `${formatNumber(result.skipped)} entr${result.skipped === 1 ? 'y' : 'ies'}`;
-  return `Imported ${models} from ${FORMAT_NAMES[result.format]} format; skipped ${entries}.`;
+  const imported = `Imported ${models} from ${FORMAT_NAMES[result.format]} format`;
+  if (result.format !== 'litellm') return `${imported}; skipped ${countEntries(result.skipped)}.`;
+  const unpriced = `${countEntries(result.unpriced)} had no price`;
+  const others = result.skipped - result.unpriced;
+  return `${imported}; ${unpriced}; skipped ${formatNumber(others)} other entr${others === 1 ? 'y' : 'ies'}.`;
 }

@@ -3,7 +3,7 @@
  * https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json
  */
 import { modelSchema } from '../domain/scenario-schema';
-import type { Model } from '../domain/scenario-schema';
+import type { LongContext, Model } from '../domain/scenario-schema';
 import { isJsonObject } from './json-text';
 
 /** The source label every imported model carries (the file name is added when known). */
@@ -102,47 +102,131 @@ function toPerMTok(usdPerToken: number): number | null {
 }
 
 /**
- * One entry of the file as a model, or null when the rules below skip it.
+ * Prefixes of a Bedrock cross-region inference profile (`us.anthropic.claude-…`), each the region the key serves
+ * from. `us-gov` is listed before `us` only for clarity: the match needs the dot right after the prefix.
+ */
+const REGION_PREFIXES = ['global', 'us-gov', 'us', 'eu', 'apac', 'au', 'jp'] as const;
+/** An AWS region name: `us-east-1`, `ap-northeast-1`, `us-gov-west-1`. */
+const AWS_REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d+$/;
+
+/**
+ * Where the key's SKU serves requests: the AWS region of a `bedrock/<aws-region>/…` key, else the geo prefix of an
+ * inference profile (`global.`, `us.`, `eu.`, `apac.`, `au.`, `jp.`, `us-gov.`), also behind a leading `bedrock/`
+ * (`bedrock/us.anthropic.…`); null when the key names neither.
+ */
+export function readLitellmRegion(key: string): string | null {
+  const parts = key.split('/');
+  if (parts[0] === 'bedrock' && parts.length > 2 && AWS_REGION.test(parts[1]!)) return parts[1]!;
+  const name = parts[0] === 'bedrock' && parts.length === 2 ? parts[1]! : key;
+  return REGION_PREFIXES.find((prefix) => name.startsWith(`${prefix}.`)) ?? null;
+}
+
+/** LiteLLM's long-context tiers, lowest first, as the token count in their field names. */
+const LONG_CONTEXT_TIERS = [
+  { suffix: '128k', aboveInputTokens: 128_000 },
+  { suffix: '200k', aboveInputTokens: 200_000 },
+  { suffix: '272k', aboveInputTokens: 272_000 },
+] as const;
+
+/** Why an entry was not taken: it has no price at all (0 in and out), or it breaks another rule. */
+type SkipReason = 'unpriced' | 'invalid';
+
+/** Reads optional per-token prices as per-MTok prices: null when absent, 'invalid' when bad or overflowing. */
+function readOptionalPerMTok(entry: JsonObject, field: string): number | null | 'invalid' {
+  const perToken = readOptionalAmount(entry, field);
+  if (perToken === null || perToken === 'invalid') return perToken;
+  return toPerMTok(perToken) ?? 'invalid';
+}
+
+/**
+ * The long-context tier of an entry: the lowest `input_cost_per_token_above_{128k,200k,272k}_tokens` present;
+ * output from `output_cost_per_token_above_…` (else the base output price); each cache price from its
+ * `…_above_…` field when present (`cache_read_input_token_cost_above_200k_tokens`,
+ * `cache_creation_input_token_cost_above_200k_tokens`, `cache_creation_input_token_cost_above_1hr_above_200k_tokens`),
+ * left out otherwise so the engine scales the base one. null when no tier is present; 'invalid' when a field read
+ * is present but not a price.
+ */
+function readLongContext(entry: JsonObject, outputPerMTok: number): LongContext | null | 'invalid' {
+  for (const tier of LONG_CONTEXT_TIERS) {
+    const inputPerMTok = readOptionalPerMTok(entry, `input_cost_per_token_above_${tier.suffix}_tokens`);
+    if (inputPerMTok === null) continue;
+    const tierOutput = readOptionalPerMTok(entry, `output_cost_per_token_above_${tier.suffix}_tokens`);
+    const cacheRead = readOptionalPerMTok(entry, `cache_read_input_token_cost_above_${tier.suffix}_tokens`);
+    const cacheWrite = readOptionalPerMTok(
+      entry,
+      `cache_creation_input_token_cost_above_${tier.suffix}_tokens`,
+    );
+    const cacheWrite1h = readOptionalPerMTok(
+      entry,
+      `cache_creation_input_token_cost_above_1hr_above_${tier.suffix}_tokens`,
+    );
+    if (
+      inputPerMTok === 'invalid' ||
+      tierOutput === 'invalid' ||
+      cacheRead === 'invalid' ||
+      cacheWrite === 'invalid' ||
+      cacheWrite1h === 'invalid'
+    )
+      return 'invalid';
+    return {
+      aboveInputTokens: tier.aboveInputTokens,
+      inputPerMTok,
+      outputPerMTok: tierOutput ?? outputPerMTok,
+      ...(cacheRead === null ? {} : { cacheReadPerMTok: cacheRead }),
+      ...(cacheWrite === null ? {} : { cacheWritePerMTok: cacheWrite }),
+      ...(cacheWrite1h === null ? {} : { cacheWrite1hPerMTok: cacheWrite1h }),
+    };
+  }
+  return null;
+}
+
+/**
+ * One entry of the file as a model, or why it was skipped.
  *
  * Taken: an object with `mode` "chat" or "completion", a non-empty string `litellm_provider`, and
- * `input_cost_per_token` / `output_cost_per_token` that are numbers ≥ 0. Skipped as well when an optional field
- * we read (`cache_read_input_token_cost`, `cache_creation_input_token_cost`, `input_cost_per_token_batches`,
- * `max_input_tokens`) is present but not a number ≥ 0, when a derived value leaves its range (a batch price
- * above the input price would make a negative discount), or when a price × 1e6 overflows.
+ * `input_cost_per_token` / `output_cost_per_token` that are numbers ≥ 0, not both 0 (an entry priced 0 in and out
+ * has no price: LiteLLM lists free local models and placeholders that way; it is counted apart as 'unpriced').
+ * Skipped as well when an optional field we read (`cache_read_input_token_cost`, `cache_creation_input_token_cost`,
+ * `cache_creation_input_token_cost_above_1hr`, `input_cost_per_token_batches`, `max_input_tokens`,
+ * `prompt_cache_min_tokens`, the long-context fields) is present but not a number ≥ 0, when a derived value leaves
+ * its range (a batch price above the input price would make a negative discount; a fractional minimum prefix), or
+ * when a price × 1e6 overflows.
  */
-function convertEntry(key: string, entry: unknown, source: Model['source']): Model | null {
-  if (!isJsonObject(entry)) return null;
+function convertEntry(key: string, entry: unknown, source: Model['source']): Model | SkipReason {
+  if (!isJsonObject(entry)) return 'invalid';
   const mode = readOwn(entry, 'mode');
-  if (mode !== 'chat' && mode !== 'completion') return null;
+  if (mode !== 'chat' && mode !== 'completion') return 'invalid';
   const provider = readOwn(entry, 'litellm_provider');
-  if (typeof provider !== 'string' || provider === '') return null;
+  if (typeof provider !== 'string' || provider === '') return 'invalid';
   const inputPerToken = readOwn(entry, 'input_cost_per_token');
   const outputPerToken = readOwn(entry, 'output_cost_per_token');
-  if (!isNonNegativeNumber(inputPerToken) || !isNonNegativeNumber(outputPerToken)) return null;
-
-  const cacheReadPerToken = readOptionalAmount(entry, 'cache_read_input_token_cost');
-  const cacheWritePerToken = readOptionalAmount(entry, 'cache_creation_input_token_cost');
-  const batchPerToken = readOptionalAmount(entry, 'input_cost_per_token_batches');
-  const maxInputTokens = readOptionalAmount(entry, 'max_input_tokens');
-  if ([cacheReadPerToken, cacheWritePerToken, batchPerToken, maxInputTokens].includes('invalid')) return null;
+  if (!isNonNegativeNumber(inputPerToken) || !isNonNegativeNumber(outputPerToken)) return 'invalid';
+  if (inputPerToken === 0 && outputPerToken === 0) return 'unpriced';
 
   const inputPerMTok = toPerMTok(inputPerToken);
   const outputPerMTok = toPerMTok(outputPerToken);
-  const cacheReadPerMTok = typeof cacheReadPerToken === 'number' ? toPerMTok(cacheReadPerToken) : null;
-  const cacheWritePerMTok = typeof cacheWritePerToken === 'number' ? toPerMTok(cacheWritePerToken) : null;
-  const batchPerMTok = typeof batchPerToken === 'number' ? toPerMTok(batchPerToken) : null;
+  const cacheReadPerMTok = readOptionalPerMTok(entry, 'cache_read_input_token_cost');
+  const cacheWritePerMTok = readOptionalPerMTok(entry, 'cache_creation_input_token_cost');
+  const cacheWrite1hPerMTok = readOptionalPerMTok(entry, 'cache_creation_input_token_cost_above_1hr');
+  const batchPerMTok = readOptionalPerMTok(entry, 'input_cost_per_token_batches');
+  const maxInputTokens = readOptionalAmount(entry, 'max_input_tokens');
+  const minCachePrefixTokens = readOptionalAmount(entry, 'prompt_cache_min_tokens');
+  if (inputPerMTok === null || outputPerMTok === null) return 'invalid';
+  const longContext = readLongContext(entry, outputPerMTok);
   if (
-    inputPerMTok === null ||
-    outputPerMTok === null ||
-    (typeof cacheReadPerToken === 'number' && cacheReadPerMTok === null) ||
-    (typeof cacheWritePerToken === 'number' && cacheWritePerMTok === null) ||
-    (typeof batchPerToken === 'number' && batchPerMTok === null)
+    cacheReadPerMTok === 'invalid' ||
+    cacheWritePerMTok === 'invalid' ||
+    cacheWrite1hPerMTok === 'invalid' ||
+    batchPerMTok === 'invalid' ||
+    maxInputTokens === 'invalid' ||
+    minCachePrefixTokens === 'invalid' ||
+    longContext === 'invalid'
   )
-    return null;
+    return 'invalid';
 
   // A batch discount only has a meaning against a paid input price.
   const batchDiscount = batchPerMTok !== null && inputPerMTok > 0 ? 1 - batchPerMTok / inputPerMTok : null;
-  if (batchDiscount !== null && (batchDiscount < 0 || batchDiscount > 1)) return null;
+  if (batchDiscount !== null && (batchDiscount < 0 || batchDiscount > 1)) return 'invalid';
 
   const candidate = {
     id: key,
@@ -156,23 +240,41 @@ function convertEntry(key: string, entry: unknown, source: Model['source']): Mod
       cacheWritePerMTok,
       cacheReadPerMTok,
       batchDiscount,
+      cacheWrite1hPerMTok,
+      minCachePrefixTokens: minCachePrefixTokens ?? 0,
+      // OpenAI's Batch API gives no prompt-caching discount: batched calls bill at list before the batch discount.
+      batchCaching: provider !== 'openai',
+      longContext,
     },
     contextWindow: typeof maxInputTokens === 'number' ? maxInputTokens : null,
+    region: readLitellmRegion(key),
+    reasoning: readOwn(entry, 'supports_reasoning') === true,
     source,
   };
   // The schema has the last word: whatever it refuses is skipped too.
   const parsed = modelSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : null;
+  return parsed.success ? parsed.data : 'invalid';
 }
 
-export type LitellmImport = { models: Model[]; skippedKeys: string[] };
+export type LitellmImport = {
+  models: Model[];
+  /** Every key left out, in file order, the unpriced ones included. */
+  skippedKeys: string[];
+  /** The keys left out because they are priced 0 for both input and output, in file order. */
+  unpricedKeys: string[];
+};
 
 /**
  * Converts LiteLLM's price file (parsed, with its text for the key order) into catalog models, in file order.
  * Every key that is not a chat or completion model with valid prices (see `convertEntry`), `sample_spec`
- * included, is skipped and listed. Ids and names are the keys as they stand (`__proto__` included); the provider
- * is `litellm_provider`, the platform `bedrock` for any `bedrock…` provider and the provider otherwise; prices
- * per token × 1,000,000; `batchDiscount = 1 − input_cost_per_token_batches / input_cost_per_token`.
+ * included, is skipped and listed; those priced 0 in and out are also listed apart (`unpricedKeys`). Ids and
+ * names are the keys as they stand (`__proto__` included); the provider is `litellm_provider`, the platform
+ * `bedrock` for any `bedrock…` provider and the provider otherwise; prices per token × 1,000,000, scaled exactly
+ * (`scalePerTokenToPerMTok`); `batchDiscount = 1 − input_cost_per_token_batches / input_cost_per_token`;
+ * `cache_creation_input_token_cost_above_1hr` → `cacheWrite1hPerMTok`; `prompt_cache_min_tokens` →
+ * `minCachePrefixTokens`; `supports_reasoning: true` → `reasoning`; the lowest long-context tier present →
+ * `longContext` (see `readLongContext`); `region` from the key (`readLitellmRegion`); `batchCaching` false for
+ * provider `openai` (no caching discount inside OpenAI's Batch API), true otherwise.
  * A key written twice in the text (JSON allows it) counts once, at its first place, with JSON.parse's value
  * (the last one).
  */
@@ -191,10 +293,15 @@ export function convertLitellmCatalog(
 
   const models: Model[] = [];
   const skippedKeys: string[] = [];
+  const unpricedKeys: string[] = [];
   for (const key of keys) {
     const model = convertEntry(key, value[key], source);
-    if (model) models.push(model);
-    else skippedKeys.push(key);
+    if (typeof model === 'object') {
+      models.push(model);
+    } else {
+      skippedKeys.push(key);
+      if (model === 'unpriced') unpricedKeys.push(key);
+    }
   }
-  return { models, skippedKeys };
+  return { models, skippedKeys, unpricedKeys };
 }

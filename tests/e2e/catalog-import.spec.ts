@@ -58,14 +58,15 @@ test("LiteLLM's price file: skipped entries are counted, and applying all keeps 
   await page.getByRole('button', { name: 'Import catalog…' }).click();
   const dialog = page.getByRole('region', { name: 'Import a catalog' });
   await dialog.getByLabel('Catalog file to import').setInputFiles('tests/fixtures/litellm-sample.json');
-  // 9 priced chat or completion models; 16 entries skipped (embeddings, images, sample_spec, bad prices…).
+  // 19 priced chat or completion models; 21 entries skipped (embeddings, images, sample_spec, bad prices…, and
+  // the 2 priced 0 in and out).
   await expect(dialog.getByRole('status')).toContainText(
-    'Read 9 models from litellm-sample.json (LiteLLM price file); 16 entries skipped.',
+    'Read 19 models from litellm-sample.json (LiteLLM price file); 21 entries skipped.',
   );
-  await expect(dialog.getByTestId('import-count-added')).toHaveText('9');
-  await expect(dialog.getByTestId('import-count-skipped')).toHaveText('16');
+  await expect(dialog.getByTestId('import-count-added')).toHaveText('19');
+  await expect(dialog.getByTestId('import-count-skipped')).toHaveText('21');
   await expect(dialog.getByTestId('import-count-missing')).toHaveText('2');
-  await dialog.getByText('Added models (9)').click();
+  await dialog.getByText('Added models (19)').click();
   // A name with markup is shown as text.
   await expect(dialog.getByRole('table', { name: 'Added models' })).toContainText(
     '<script>alert(1)</script>',
@@ -75,7 +76,7 @@ test("LiteLLM's price file: skipped entries are counted, and applying all keeps 
   await expect(page.getByRole('status').filter({ hasText: 'Catalog replaced' })).toContainText(
     'Kept 2 models your strategies use that the import lacks: Cheap model and Dear model.',
   );
-  // 9 imported + cheap and dear, which the strategies still use; the figures are unchanged.
-  await expect(page.getByTestId('catalog-count')).toHaveText('11 of 11 models');
+  // 19 imported + cheap and dear, which the strategies still use; the figures are unchanged.
+  await expect(page.getByTestId('catalog-count')).toHaveText('21 of 21 models');
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 4500);
 });

@@ -24,6 +24,22 @@ const textArbitrary = fc.oneof(
 const nonEmptyTextArbitrary = textArbitrary.filter((text) => text !== '');
 const amountArbitrary = fc.double({ min: 0, max: 1e300, noNaN: true, noDefaultInfinity: true });
 
+/**
+ * A long-context tier: a cache price may be left out (scaled from the base one) or an explicit null, and the
+ * CSV tells the two apart.
+ */
+const longContextArbitrary = fc.record(
+  {
+    aboveInputTokens: amountArbitrary,
+    inputPerMTok: amountArbitrary,
+    outputPerMTok: amountArbitrary,
+    cacheReadPerMTok: fc.option(amountArbitrary),
+    cacheWritePerMTok: fc.option(amountArbitrary),
+    cacheWrite1hPerMTok: fc.option(amountArbitrary),
+  },
+  { requiredKeys: ['aboveInputTokens', 'inputPerMTok', 'outputPerMTok'] },
+);
+
 const perTokenArbitrary = fc.record({
   kind: fc.constant('per-token' as const),
   inputPerMTok: amountArbitrary,
@@ -31,6 +47,10 @@ const perTokenArbitrary = fc.record({
   cacheWritePerMTok: fc.option(amountArbitrary),
   cacheReadPerMTok: fc.option(amountArbitrary),
   batchDiscount: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+  cacheWrite1hPerMTok: fc.option(amountArbitrary),
+  minCachePrefixTokens: fc.nat(),
+  batchCaching: fc.boolean(),
+  longContext: fc.option(longContextArbitrary),
 });
 
 const capacityArbitrary = fc.record({
@@ -38,6 +58,7 @@ const capacityArbitrary = fc.record({
   hourlyPerUnit: amountArbitrary,
   tokensPerMinutePerUnit: fc.double({ min: 1e-6, max: 1e12, noNaN: true }),
   minUnits: fc.nat({ max: 1000 }),
+  commitmentMonths: fc.nat({ max: 120 }),
 });
 
 const modelArbitrary: fc.Arbitrary<Model> = fc.record(
@@ -51,6 +72,10 @@ const modelArbitrary: fc.Arbitrary<Model> = fc.record(
     quality: amountArbitrary,
     outputTokenFactor: amountArbitrary,
     openWeight: fc.boolean(),
+    // An empty region is written as an empty cell, which reads as null (unspecified).
+    region: fc.option(nonEmptyTextArbitrary),
+    tokenizerFactor: fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
+    reasoning: fc.boolean(),
     // An all-empty source and empty notes are written as absent: generate only what survives a round trip.
     source: fc.record(
       { label: nonEmptyTextArbitrary, asOf: textArbitrary, url: nonEmptyTextArbitrary },
@@ -69,6 +94,9 @@ const modelArbitrary: fc.Arbitrary<Model> = fc.record(
       'quality',
       'outputTokenFactor',
       'openWeight',
+      'region',
+      'tokenizerFactor',
+      'reasoning',
     ],
   },
 );

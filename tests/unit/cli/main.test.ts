@@ -48,7 +48,8 @@ describe('src/cli/main.ts in a real process', () => {
     expect(result.stderr).toBe('Imported 4 models from CSV format; skipped 0 entries.\n');
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')[1]).toBe(
-      'all-sonnet,All on Sonnet,0,Jan 2027,1895.40,4800.00,1884.00,1020.60,1895.40,0.00,1380000.00,1895.40',
+      // …, cashEnd, fixedCosts (none), creditsDrawn.activate, offRegion (none).
+      'all-sonnet,All on Sonnet,0,Jan 2027,1895.40,4800.00,1884.00,1020.60,1895.40,0.00,1380000.00,0.00,1895.40,[]',
     );
   });
 

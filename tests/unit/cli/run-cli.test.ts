@@ -132,6 +132,53 @@ describe('runCli output', () => {
     expect(result.stdout).toMatch(/^ {2}Runway +cash lasts the whole horizon \(24 months\)$/m);
   });
 
+  it('shows the fixed costs each strategy pays and its slices served outside their allowed regions', () => {
+    const result = run(['s.json', '--format', 'table'], { 's.json': fixture('fixed-costs-scenario.json') });
+    expect(result.code).toBe(0);
+    const [onEu, onUs] = result.stdout.split('\nOn the US model (on-us, single)\n');
+    // Tokens cost $2 a month (1,000 × (1,000 × $1/M + 500 × $2/M)). Knowledge Bases: $100 from month 1,
+    // +10 %/month → 0 + 100 + 110 = $210, paid by both; Logging: $10 × 3 = $30, on-us only.
+    expect(onEu).toMatch(/^ {2}Fixed costs \(in spend\) +\$210\.00$/m);
+    expect(onEu).toMatch(/^ {4}Knowledge Bases \(kb\) +\$210\.00$/m);
+    expect(onEu).not.toContain('Logging');
+    expect(onEu).not.toContain('Served outside allowed regions');
+    expect(onEu).toMatch(
+      /^ {2}Feb 2027 +\$102\.00 +\$102\.00 +\$0\.00 +\$0\.00 +\$100\.00 +\$0\.00 +\$102\.00 +\$896\.00$/m,
+    );
+    expect(onUs).toMatch(/^ {2}Fixed costs \(in spend\) +\$240\.00$/m);
+    expect(onUs).toMatch(/^ {4}Knowledge Bases \(kb\) +\$210\.00$/m);
+    expect(onUs).toMatch(/^ {4}Logging \(logs\) +\$30\.00$/m);
+    expect(onUs).toMatch(/^ {2}Served outside allowed regions +eu-data$/m);
+    expect(onUs).toMatch(
+      /^ {2}Mar 2027 +\$122\.00 +\$122\.00 +\$0\.00 +\$0\.00 +\$120\.00 +\$0\.00 +\$122\.00 +\$754\.00$/m,
+    );
+  });
+
+  it('prints offRegion and byFixedCost in full precision in the JSON', () => {
+    const result = run(['s.json'], { 's.json': fixture('fixed-costs-scenario.json') });
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout) as {
+      strategies: { id: string; offRegion: string[]; months: { byFixedCost: Record<string, number> }[] }[];
+    };
+    expect(output.strategies.map((s) => [s.id, s.offRegion])).toEqual([
+      ['on-eu', []],
+      ['on-us', ['eu-data']],
+    ]);
+    // Knowledge Bases 100 · 1.1 = 110.00000000000001 in month 2: unrounded, as the engine computes it.
+    expect(output.strategies[1]!.months.map((m) => m.byFixedCost)).toEqual([
+      { kb: 0, logs: 10 },
+      { kb: 100, logs: 10 },
+      { kb: 100 * 1.1, logs: 10 },
+    ]);
+    expect(output.strategies[0]!.months[0]!.byFixedCost).toEqual({ kb: 0 });
+  });
+
+  it('leaves the fixed-costs lines and column out when a strategy pays none', () => {
+    const result = run(['design.json', '--format', 'table']);
+    expect(result.stdout).not.toContain('Fixed costs');
+    expect(result.stdout).not.toContain('Served outside allowed regions');
+  });
+
   it('prints the monthly CSV', () => {
     const result = run(['design.json', '--format', 'csv']);
     expect(result.code).toBe(0);
@@ -202,7 +249,9 @@ describe('runCli --catalog', () => {
       'prices.json': litellmText,
     });
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('Imported 9 models from LiteLLM format; skipped 16 entries.\n');
+    expect(result.stderr).toBe(
+      'Imported 19 models from LiteLLM format; 2 entries had no price; skipped 19 other entries.\n',
+    );
     const printed = JSON.parse(result.stdout) as { strategies: { months: { spend: number }[] }[] };
     // gpt-4o: 1M × (1000 × $2.50/M + 100 × $10/M) = 1M × $0.0035 = $3,500 (no caching or batch share set).
     expect(printed.strategies[0]!.months[0]!.spend).toBeCloseTo(3500, 6);
@@ -215,7 +264,9 @@ describe('runCli --catalog', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe('Imported 9 models from LiteLLM format; skipped 16 entries.');
+    expect(lines[0]).toBe(
+      'Imported 19 models from LiteLLM format; 2 entries had no price; skipped 19 other entries.',
+    );
     expect(lines).toContain('error: strategies[0].model: unknown model id "bedrock:claude-sonnet"');
   });
 

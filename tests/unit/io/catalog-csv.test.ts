@@ -42,11 +42,18 @@ bedrock:mistral-7b,,,bedrock,0.15,0.2,,,,,,,,,
           cacheWritePerMTok: 3.75,
           cacheReadPerMTok: 0.3,
           batchDiscount: 0.5,
+          cacheWrite1hPerMTok: null,
+          minCachePrefixTokens: 0,
+          batchCaching: true,
+          longContext: null,
         },
         contextWindow: 200000,
         quality: 90,
         outputTokenFactor: 1.2,
         openWeight: false,
+        region: null,
+        tokenizerFactor: 1,
+        reasoning: false,
         source: { label: 'AWS price list', asOf: '2026-05' },
       },
       {
@@ -61,11 +68,18 @@ bedrock:mistral-7b,,,bedrock,0.15,0.2,,,,,,,,,
           cacheWritePerMTok: null,
           cacheReadPerMTok: null,
           batchDiscount: null,
+          cacheWrite1hPerMTok: null,
+          minCachePrefixTokens: 0,
+          batchCaching: true,
+          longContext: null,
         },
         contextWindow: null,
         quality: 0,
         outputTokenFactor: 1,
         openWeight: false,
+        region: null,
+        tokenizerFactor: 1,
+        reasoning: false,
       },
     ]);
   });
@@ -79,12 +93,93 @@ bedrock:mistral-7b,,,bedrock,0.15,0.2,,,,,,,,,
         name: '',
         provider: '',
         platform: 'self-hosted',
-        pricing: { kind: 'capacity', hourlyPerUnit: 4.1, tokensPerMinutePerUnit: 60000, minUnits: 1 },
+        pricing: {
+          kind: 'capacity',
+          hourlyPerUnit: 4.1,
+          tokensPerMinutePerUnit: 60000,
+          minUnits: 1,
+          commitmentMonths: 0,
+        },
         contextWindow: null,
         quality: 0,
         outputTokenFactor: 1,
         openWeight: true,
+        region: null,
+        tokenizerFactor: 1,
+        reasoning: false,
       },
+    ]);
+  });
+
+  it('reads the version-3 columns: region, tokenizer, reasoning, 1-hour write, prefix, batch caching, tier, term', () => {
+    const text = `id,platform,inputPerMTok,outputPerMTok,cacheWritePerMTok,cacheReadPerMTok,region,tokenizerFactor,reasoning,cacheWrite1hPerMTok,minCachePrefixTokens,batchCaching,longContextAboveInputTokens,longContextInputPerMTok,longContextOutputPerMTok,longContextCacheReadPerMTok,longContextCacheWritePerMTok,longContextCacheWrite1hPerMTok,kind,hourlyPerUnit,tokensPerMinutePerUnit,commitmentMonths
+sonnet-4-5,anthropic,3,15,3.75,0.3,global,1.3,TRUE,6,1024,true,200000,6,22.5,0.6,7.5,12,,,,
+gpt-5,openai,1.25,10,,0.125,,,true,,,False,,,,,,,,,,
+gemini,vertex,1.25,10,,0.125,eu,,,,,,200000,2.5,15,,null,,,,,
+pt,bedrock,,,,,us-east-1,,,,,,,,,,,,capacity,40,100000,6
+`;
+    const [sonnet, gpt, gemini, pt] = importModels(text);
+    expect(sonnet).toMatchObject({ region: 'global', tokenizerFactor: 1.3, reasoning: true });
+    expect(sonnet!.pricing).toEqual({
+      kind: 'per-token',
+      inputPerMTok: 3,
+      outputPerMTok: 15,
+      cacheWritePerMTok: 3.75,
+      cacheReadPerMTok: 0.3,
+      batchDiscount: null,
+      cacheWrite1hPerMTok: 6,
+      minCachePrefixTokens: 1024,
+      batchCaching: true,
+      longContext: {
+        aboveInputTokens: 200000,
+        inputPerMTok: 6,
+        outputPerMTok: 22.5,
+        cacheReadPerMTok: 0.6,
+        cacheWritePerMTok: 7.5,
+        cacheWrite1hPerMTok: 12,
+      },
+    });
+    // Empty cells: region null, factor 1; batchCaching "False" in any case.
+    expect(gpt).toMatchObject({ region: null, tokenizerFactor: 1, reasoning: true });
+    expect(gpt!.pricing).toMatchObject({ batchCaching: false, longContext: null, minCachePrefixTokens: 0 });
+    // An empty tier cache cell leaves the price out; "null" makes it an explicit null.
+    expect(gemini!.pricing.kind === 'per-token' && gemini!.pricing.longContext).toEqual({
+      aboveInputTokens: 200000,
+      inputPerMTok: 2.5,
+      outputPerMTok: 15,
+      cacheWritePerMTok: null,
+    });
+    expect(pt).toMatchObject({
+      region: 'us-east-1',
+      pricing: {
+        kind: 'capacity',
+        hourlyPerUnit: 40,
+        tokensPerMinutePerUnit: 100000,
+        minUnits: 0,
+        commitmentMonths: 6,
+      },
+    });
+  });
+
+  it('reports bad version-3 cells with their column', () => {
+    const text = `id,platform,inputPerMTok,outputPerMTok,kind,hourlyPerUnit,tokensPerMinutePerUnit,tokenizerFactor,reasoning,minCachePrefixTokens,batchCaching,longContextInputPerMTok,longContextAboveInputTokens,longContextCacheReadPerMTok,commitmentMonths
+a,p,1,2,,,,0,yes,10.5,,,,,
+b,p,1,2,,,,,,,maybe,6,null,,
+c,p,1,2,,,,,,,,,,0.5,
+d,p,,,capacity,1,2,,,,true,,,,1.5
+`;
+    expect(csvIssues(text)).toEqual([
+      'row 2 (id "a"): reasoning: must be true or false',
+      'row 2 (id "a"): minCachePrefixTokens: must be a whole number',
+      'row 2 (id "a"): tokenizerFactor: must be greater than 0',
+      'row 3 (id "b"): batchCaching: must be true or false',
+      'row 3 (id "b"): longContextAboveInputTokens: must be a number',
+      'row 3 (id "b"): longContextOutputPerMTok: is required',
+      'row 4 (id "c"): longContextAboveInputTokens: is required',
+      'row 4 (id "c"): longContextInputPerMTok: is required',
+      'row 4 (id "c"): longContextOutputPerMTok: is required',
+      'row 5 (id "d"): batchCaching: only applies to per-token models (leave it empty on a capacity row)',
+      'row 5 (id "d"): commitmentMonths: must be a whole number',
     ]);
   });
 
@@ -171,12 +266,18 @@ describe('catalogToCsv', () => {
 
   it('writes every column, the documented ones first', () => {
     const header = catalogToCsv(nativeModels(designCatalog)).split('\n')[0]!;
-    expect(header).toBe(`${HEADER},kind,hourlyPerUnit,tokensPerMinutePerUnit,minUnits,sourceUrl,notes`);
+    expect(header).toBe(
+      `${HEADER},kind,hourlyPerUnit,tokensPerMinutePerUnit,minUnits,sourceUrl,notes,` +
+        'region,tokenizerFactor,reasoning,cacheWrite1hPerMTok,minCachePrefixTokens,batchCaching,' +
+        'longContextAboveInputTokens,longContextInputPerMTok,longContextOutputPerMTok,' +
+        'longContextCacheReadPerMTok,longContextCacheWritePerMTok,longContextCacheWrite1hPerMTok,commitmentMonths',
+    );
   });
 
   it('round-trips the design example catalog', () => {
     const models = nativeModels(designCatalog);
-    expect(importModels(catalogToCsv(models))).toEqual(models);
+    // Strictly: a field the catalog leaves out (notes, a source link) is left out again, not set to undefined.
+    expect(importModels(catalogToCsv(models))).toStrictEqual(models);
   });
 
   it('round-trips hostile text and awkward numbers', () => {
@@ -200,19 +301,55 @@ describe('catalogToCsv', () => {
         openWeight: true,
         source: { label: '+cmd', asOf: '@2026', url: 'https://example.com/a,b' },
         notes: "''=x",
+        region: '=eu',
+        tokenizerFactor: 1.3,
+        reasoning: true,
+      },
+      {
+        id: 'tiered',
+        name: '',
+        provider: '',
+        platform: 'p',
+        pricing: {
+          kind: 'per-token',
+          inputPerMTok: 3,
+          outputPerMTok: 15,
+          cacheReadPerMTok: 0.3,
+          cacheWrite1hPerMTok: 6,
+          minCachePrefixTokens: 1024,
+          batchCaching: false,
+          longContext: {
+            aboveInputTokens: 200000,
+            inputPerMTok: 6,
+            outputPerMTok: 22.5,
+            cacheReadPerMTok: null,
+            cacheWrite1hPerMTok: 0.1 + 0.2,
+          },
+        },
       },
       {
         id: 'constructor',
         name: '<script>alert(1)</script>',
         provider: ' padded ',
         platform: 'p',
-        pricing: { kind: 'capacity', hourlyPerUnit: 0, tokensPerMinutePerUnit: 0.5, minUnits: 0 },
+        pricing: {
+          kind: 'capacity',
+          hourlyPerUnit: 0,
+          tokensPerMinutePerUnit: 0.5,
+          minUnits: 0,
+          commitmentMonths: 6,
+        },
         notes: '\ttabbed',
       },
     ]);
     const csv = catalogToCsv(models);
     expect(csv).toContain("'=HYPERLINK");
     expect(csv).toContain("'-platform");
+    expect(csv).toContain("'=eu");
+    // The tier's read price is an explicit null, its write price left out: written "null" and "".
+    expect(csv.split('\n').find((line) => line.startsWith('tiered,'))).toMatch(
+      /,200000,6,22\.5,null,,0\.30000000000000004,/,
+    );
     expect(importModels(csv)).toEqual(models);
   });
 });

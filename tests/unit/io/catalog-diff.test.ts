@@ -32,11 +32,18 @@ function perToken(
       cacheWritePerMTok: null,
       cacheReadPerMTok: null,
       batchDiscount: null,
+      cacheWrite1hPerMTok: null,
+      minCachePrefixTokens: 0,
+      batchCaching: true,
+      longContext: null,
     },
     contextWindow: null,
     quality: 0,
     outputTokenFactor: 1,
     openWeight: false,
+    region: null,
+    tokenizerFactor: 1,
+    reasoning: false,
     ...extra,
   };
 }
@@ -44,7 +51,13 @@ function perToken(
 function capacity(id: string, hourlyPerUnit: number, extra: Partial<Model> = {}): Model {
   return {
     ...perToken(id, 0, 0, extra),
-    pricing: { kind: 'capacity', hourlyPerUnit, tokensPerMinutePerUnit: 60_000, minUnits: 1 },
+    pricing: {
+      kind: 'capacity',
+      hourlyPerUnit,
+      tokensPerMinutePerUnit: 60_000,
+      minUnits: 1,
+      commitmentMonths: 0,
+    },
   };
 }
 
@@ -100,6 +113,10 @@ describe('diffCatalogs', () => {
         cacheWritePerMTok: 3.75,
         cacheReadPerMTok: 0.3,
         batchDiscount: 0.5,
+        cacheWrite1hPerMTok: null,
+        minCachePrefixTokens: 0,
+        batchCaching: true,
+        longContext: null,
       },
     };
     expect(diffCatalogs([before], [after]).priceChanges[0]?.changes).toEqual([
@@ -113,7 +130,13 @@ describe('diffCatalogs', () => {
     const before = capacity('gpu', 4.1);
     const after: Model = {
       ...before,
-      pricing: { kind: 'capacity', hourlyPerUnit: 3.5, tokensPerMinutePerUnit: 60_000, minUnits: 2 },
+      pricing: {
+        kind: 'capacity',
+        hourlyPerUnit: 3.5,
+        tokensPerMinutePerUnit: 60_000,
+        minUnits: 2,
+        commitmentMonths: 0,
+      },
     };
     expect(diffCatalogs([before], [after]).priceChanges[0]?.changes).toEqual([
       { field: 'hourlyPerUnit', before: 4.1, after: 3.5 },
@@ -130,13 +153,18 @@ describe('diffCatalogs', () => {
       'cacheWritePerMTok',
       'cacheReadPerMTok',
       'batchDiscount',
+      'cacheWrite1hPerMTok',
+      'minCachePrefixTokens',
+      'batchCaching',
+      'longContext',
       'hourlyPerUnit',
       'tokensPerMinutePerUnit',
       'minUnits',
+      'commitmentMonths',
     ]);
     expect(changes?.[0]).toEqual({ field: 'kind', before: 'per-token', after: 'capacity' });
     expect(changes?.[1]).toEqual({ field: 'inputPerMTok', before: 3, after: undefined });
-    expect(changes?.[6]).toEqual({ field: 'hourlyPerUnit', before: undefined, after: 4 });
+    expect(changes?.[10]).toEqual({ field: 'hourlyPerUnit', before: undefined, after: 4 });
   });
 
   it('counts a price that moved by a millionth of a dollar (no rounding)', () => {

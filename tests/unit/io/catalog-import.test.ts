@@ -120,11 +120,18 @@ describe('native catalog JSON', () => {
         cacheWritePerMTok: null,
         cacheReadPerMTok: 0.3,
         batchDiscount: null,
+        cacheWrite1hPerMTok: null,
+        minCachePrefixTokens: 0,
+        batchCaching: true,
+        longContext: null,
       },
       contextWindow: null,
       quality: 90,
       outputTokenFactor: 1,
       openWeight: false,
+      region: null,
+      tokenizerFactor: 1,
+      reasoning: false,
       source: { label: 'list', asOf: '2026' },
     });
   });
@@ -218,18 +225,24 @@ describe('summarizeCatalogImport', () => {
       models: Array.from({ length: 2143 }, () => model),
       format: 'litellm',
       imported: 2143,
-      skipped: 57,
+      skipped: 140,
       skippedKeys: [],
+      unpriced: 83,
+      unpricedKeys: [],
     };
+    // 140 skipped, 83 of them without a price: 140 − 83 = 57 others.
     expect(summarizeCatalogImport(result)).toBe(
-      'Imported 2,143 models from LiteLLM format; skipped 57 entries.',
+      'Imported 2,143 models from LiteLLM format; 83 entries had no price; skipped 57 other entries.',
     );
-    expect(summarizeCatalogImport({ ...result, format: 'csv', imported: 1, skipped: 1 })).toBe(
+    expect(summarizeCatalogImport({ ...result, skipped: 1, unpriced: 0 })).toBe(
+      'Imported 2,143 models from LiteLLM format; 0 entries had no price; skipped 1 other entry.',
+    );
+    expect(summarizeCatalogImport({ ...result, format: 'csv', imported: 1, skipped: 1, unpriced: 0 })).toBe(
       'Imported 1 model from CSV format; skipped 1 entry.',
     );
-    expect(summarizeCatalogImport({ ...result, format: 'native', imported: 3, skipped: 0 })).toBe(
-      'Imported 3 models from native catalog format; skipped 0 entries.',
-    );
+    expect(
+      summarizeCatalogImport({ ...result, format: 'native', imported: 3, skipped: 0, unpriced: 0 }),
+    ).toBe('Imported 3 models from native catalog format; skipped 0 entries.');
   });
 
   it('says how many problems stopped an import', () => {

@@ -5,6 +5,7 @@ import { parseCatalogText, summarizeCatalogImport } from '../../../src/io/catalo
 import {
   listTopLevelKeys,
   LITELLM_SOURCE_LABEL,
+  readLitellmRegion,
   scalePerTokenToPerMTok,
 } from '../../../src/io/litellm-catalog';
 
@@ -43,10 +44,14 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
   it('is detected by its shape and counts imported and skipped entries', () => {
     const result = importFixture();
     expect(result.format).toBe('litellm');
-    expect(result.imported).toBe(9);
-    expect(result.skipped).toBe(16);
-    expect(result.models).toHaveLength(9);
-    expect(summarizeCatalogImport(result)).toBe('Imported 9 models from LiteLLM format; skipped 16 entries.');
+    // 19 models; 21 keys skipped, of which 2 (free-model, ollama/llama3) are priced 0 in and out.
+    expect(result.imported).toBe(19);
+    expect(result.skipped).toBe(21);
+    expect(result.unpriced).toBe(2);
+    expect(result.models).toHaveLength(19);
+    expect(summarizeCatalogImport(result)).toBe(
+      'Imported 19 models from LiteLLM format; 2 entries had no price; skipped 19 other entries.',
+    );
   });
 
   it('keeps the file order, including keys that look like array indexes', () => {
@@ -57,14 +62,26 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
       'gpt-3.5-turbo-instruct',
       '__proto__',
       'constructor',
-      'free-model',
       '42',
       '<script>alert(1)</script>',
+      'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+      'claude-sonnet-4-5',
+      'gemini-2.5-pro',
+      'two-tiers',
+      'global.anthropic.claude-haiku-4-5-20251001-v1:0',
+      'eu.anthropic.claude-haiku-4-5-20251001-v1:0',
+      'apac.amazon.nova-lite-v1:0',
+      'au.anthropic.claude-haiku-4-5-20251001-v1:0',
+      'jp.anthropic.claude-haiku-4-5-20251001-v1:0',
+      'us-gov.anthropic.claude-3-haiku-20240307-v1:0',
+      'bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0',
     ]);
   });
 
   it('lists every skipped key in file order: sample_spec, other modes, non-objects, bad or missing fields', () => {
-    expect(importFixture().skippedKeys).toEqual([
+    const result = importFixture();
+    expect(result.unpricedKeys).toEqual(['free-model', 'ollama/llama3']);
+    expect(result.skippedKeys).toEqual([
       'sample_spec',
       'text-embedding-3-small',
       'not-an-object',
@@ -81,13 +98,19 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
       'price-as-text',
       'context-as-text',
       'no-mode',
+      'free-model',
+      'bedrock/*/1-month-commitment/cohere.command-text-v14',
+      'ollama/llama3',
+      'bad-min-prefix',
+      'bad-long-context-output',
     ]);
   });
 
   it('turns per-token prices into exact per-MTok prices, cache prices and the batch discount', () => {
     const models = importFixture().models;
     // gpt-4o: 2.5e-6 and 1e-5 per token → $2.50 and $10 per MTok; cache read 1.25e-6 → $1.25;
-    // batch 1.25e-6 against 2.5e-6 → discount 1 − 1.25/2.5 = 0.5.
+    // batch 1.25e-6 against 2.5e-6 → discount 1 − 1.25/2.5 = 0.5. OpenAI gives no caching discount inside
+    // Batch, so batchCaching is false.
     expect(findModel(models, 'gpt-4o')).toEqual({
       id: 'gpt-4o',
       name: 'gpt-4o',
@@ -100,11 +123,18 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
         cacheWritePerMTok: null,
         cacheReadPerMTok: 1.25,
         batchDiscount: 0.5,
+        cacheWrite1hPerMTok: null,
+        minCachePrefixTokens: 0,
+        batchCaching: false,
+        longContext: null,
       },
       contextWindow: 128000,
       quality: 0,
       outputTokenFactor: 1,
       openWeight: false,
+      region: null,
+      tokenizerFactor: 1,
+      reasoning: false,
       source: { label: LITELLM_SOURCE_LABEL, asOf: importedAt },
     });
     // Claude on Bedrock: 3e-6 / 1.5e-5 → $3 / $15; cache write 3.75e-6 → $3.75, cache read 3e-7 → $0.30.
@@ -116,6 +146,10 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
       cacheWritePerMTok: 3.75,
       cacheReadPerMTok: 0.3,
       batchDiscount: null,
+      cacheWrite1hPerMTok: null,
+      minCachePrefixTokens: 0,
+      batchCaching: true,
+      longContext: null,
     });
     expect(claude.contextWindow).toBe(200000);
     // 2e-7 / 6e-7 → $0.20 / $0.60; batch 1e-7 → 1 − 0.1/0.2 = 0.5.
@@ -126,6 +160,10 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
       cacheWritePerMTok: null,
       cacheReadPerMTok: null,
       batchDiscount: 0.5,
+      cacheWrite1hPerMTok: null,
+      minCachePrefixTokens: 0,
+      batchCaching: true,
+      longContext: null,
     });
   });
 
@@ -139,14 +177,145 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
   });
 
   it('leaves the batch discount unset when the input price is 0', () => {
-    const free = findModel(importFixture().models, 'free-model');
-    expect(free.pricing).toEqual({
-      kind: 'per-token',
+    const result = importEntry({ ...validEntry, input_cost_per_token: 0, input_cost_per_token_batches: 0 });
+    expect(result.ok && result.models[0]!.pricing).toMatchObject({
       inputPerMTok: 0,
-      outputPerMTok: 0,
-      cacheWritePerMTok: null,
-      cacheReadPerMTok: null,
+      outputPerMTok: 2,
       batchDiscount: null,
+    });
+  });
+
+  it('skips entries priced 0 in and out, and counts them apart from the other skipped entries', () => {
+    const result = importEntry({ ...validEntry, input_cost_per_token: 0, output_cost_per_token: 0 });
+    expect(result).toEqual({
+      ok: false,
+      issues: [{ path: '', message: 'no usable models: the only entry was skipped' }],
+    });
+    const text = JSON.stringify({
+      paid: validEntry,
+      free: { ...validEntry, input_cost_per_token: 0, output_cost_per_token: 0 },
+      image: { ...validEntry, mode: 'image_generation' },
+    });
+    const mixed = parseCatalogText(text, { importedAt });
+    expect(mixed.ok && [mixed.skippedKeys, mixed.unpricedKeys]).toEqual([['free', 'image'], ['free']]);
+    expect(summarizeCatalogImport(mixed)).toBe(
+      'Imported 1 model from LiteLLM format; 1 entry had no price; skipped 1 other entry.',
+    );
+  });
+
+  it('reads the 1-hour cache write, minimum cached prefix, reasoning and the 200K tier of Claude Sonnet 4.5', () => {
+    // Per token → per MTok: 3e-6 → $3, 1.5e-5 → $15, 3.75e-6 → $3.75 (5-minute write), 6e-6 → $6 (1-hour write),
+    // 3e-7 → $0.30 (read); above 200K input tokens: 6e-6 → $6, 2.25e-5 → $22.50, read 6e-7 → $0.60,
+    // write 7.5e-6 → $7.50, 1-hour write 1.2e-5 → $12.
+    const sonnet = findModel(importFixture().models, 'claude-sonnet-4-5');
+    expect(sonnet).toMatchObject({
+      provider: 'anthropic',
+      platform: 'anthropic',
+      region: null,
+      reasoning: true,
+    });
+    expect(sonnet.pricing).toEqual({
+      kind: 'per-token',
+      inputPerMTok: 3,
+      outputPerMTok: 15,
+      cacheWritePerMTok: 3.75,
+      cacheReadPerMTok: 0.3,
+      batchDiscount: null,
+      cacheWrite1hPerMTok: 6,
+      minCachePrefixTokens: 1024,
+      batchCaching: true,
+      longContext: {
+        aboveInputTokens: 200000,
+        inputPerMTok: 6,
+        outputPerMTok: 22.5,
+        cacheReadPerMTok: 0.6,
+        cacheWritePerMTok: 7.5,
+        cacheWrite1hPerMTok: 12,
+      },
+    });
+  });
+
+  it('reads the regional Bedrock Sonnet 4.5 (10 % dearer) to the exact cent fractions', () => {
+    // 3.3e-6 → $3.30, 1.65e-5 → $16.50, 4.125e-6 → $4.125, 3.3e-7 → $0.33, 6.6e-6 → $6.60; above 200K:
+    // 6.6e-6 → $6.60, 2.475e-5 → $24.75, 6.6e-7 → $0.66, 8.25e-6 → $8.25, 1.32e-5 → $13.20.
+    const sonnet = findModel(importFixture().models, 'us.anthropic.claude-sonnet-4-5-20250929-v1:0');
+    expect(sonnet).toMatchObject({ platform: 'bedrock', region: 'us', reasoning: true });
+    expect(sonnet.pricing).toEqual({
+      kind: 'per-token',
+      inputPerMTok: 3.3,
+      outputPerMTok: 16.5,
+      cacheWritePerMTok: 4.125,
+      cacheReadPerMTok: 0.33,
+      batchDiscount: null,
+      cacheWrite1hPerMTok: 6.6,
+      minCachePrefixTokens: 1024,
+      batchCaching: true,
+      longContext: {
+        aboveInputTokens: 200000,
+        inputPerMTok: 6.6,
+        outputPerMTok: 24.75,
+        cacheReadPerMTok: 0.66,
+        cacheWritePerMTok: 8.25,
+        cacheWrite1hPerMTok: 13.2,
+      },
+    });
+  });
+
+  it('takes the tier output price when given, else the base one, and leaves out cache prices the tier lacks', () => {
+    const models = importFixture().models;
+    // gemini-2.5-pro: above 200K input 2.5e-6 → $2.50, no tier output → base 1e-5 → $10, read 2.5e-7 → $0.25;
+    // no tier write (the engine scales the base one); the _priority field is not a tier.
+    const gemini = findModel(models, 'gemini-2.5-pro');
+    expect(gemini.pricing.kind === 'per-token' && gemini.pricing.longContext).toEqual({
+      aboveInputTokens: 200000,
+      inputPerMTok: 2.5,
+      outputPerMTok: 10,
+      cacheReadPerMTok: 0.25,
+    });
+    expect(gemini.reasoning).toBe(false);
+    // two-tiers: the 128K tier (2e-6 → $2) is the lowest present, so it wins over 272K; its output is the base
+    // 4e-6 → $4, and the 272K cache read is not carried down to it.
+    const twoTiers = findModel(models, 'two-tiers');
+    expect(twoTiers.pricing.kind === 'per-token' && twoTiers.pricing.longContext).toEqual({
+      aboveInputTokens: 128000,
+      inputPerMTok: 2,
+      outputPerMTok: 4,
+    });
+  });
+
+  it('reads the region from a cross-region prefix or a bedrock/<aws-region>/ key', () => {
+    const regions = importFixture().models.map((m) => [m.id, m.region]);
+    expect(regions).toEqual([
+      ['gpt-4o', null],
+      ['anthropic.claude-3-5-sonnet-20240620-v1:0', null],
+      ['bedrock/us-east-1/meta.llama3-8b-instruct-v1:0', 'us-east-1'],
+      ['gpt-3.5-turbo-instruct', null],
+      ['__proto__', null],
+      ['constructor', null],
+      ['42', null],
+      ['<script>alert(1)</script>', null],
+      ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'us'],
+      ['claude-sonnet-4-5', null],
+      ['gemini-2.5-pro', null],
+      ['two-tiers', null],
+      ['global.anthropic.claude-haiku-4-5-20251001-v1:0', 'global'],
+      ['eu.anthropic.claude-haiku-4-5-20251001-v1:0', 'eu'],
+      ['apac.amazon.nova-lite-v1:0', 'apac'],
+      ['au.anthropic.claude-haiku-4-5-20251001-v1:0', 'au'],
+      ['jp.anthropic.claude-haiku-4-5-20251001-v1:0', 'jp'],
+      ['us-gov.anthropic.claude-3-haiku-20240307-v1:0', 'us-gov'],
+      ['bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0', 'us'],
+    ]);
+  });
+
+  it('gives OpenAI models no caching inside Batch, and every other provider caching inside Batch', () => {
+    const batchCaching = importFixture().models.map(
+      (m) => m.pricing.kind === 'per-token' && [m.provider, m.pricing.batchCaching],
+    );
+    expect(batchCaching).toContainEqual(['openai', false]);
+    expect(batchCaching.filter((pair) => pair && pair[0] === 'openai' && pair[1])).toEqual([]);
+    expect(findModel(importFixture().models, 'gpt-3.5-turbo-instruct').pricing).toMatchObject({
+      batchCaching: true,
     });
   });
 
@@ -195,6 +364,27 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
     ['batch price negative', { ...validEntry, input_cost_per_token_batches: -1e-7 }, false],
     ['context window negative', { ...validEntry, max_input_tokens: -1 }, false],
     ['price overflowing per MTok', { ...validEntry, input_cost_per_token: 1e305 }, false],
+    ['priced 0 in and out', { ...validEntry, input_cost_per_token: 0, output_cost_per_token: 0 }, false],
+    ['output price 0 only', { ...validEntry, output_cost_per_token: 0 }, true],
+    ['1-hour write negative', { ...validEntry, cache_creation_input_token_cost_above_1hr: -1e-6 }, false],
+    ['minimum prefix 1024', { ...validEntry, prompt_cache_min_tokens: 1024 }, true],
+    ['minimum prefix fractional', { ...validEntry, prompt_cache_min_tokens: 10.5 }, false],
+    ['minimum prefix as text', { ...validEntry, prompt_cache_min_tokens: '1024' }, false],
+    ['tier input as text', { ...validEntry, input_cost_per_token_above_200k_tokens: '6e-6' }, false],
+    [
+      'tier cache read negative',
+      {
+        ...validEntry,
+        input_cost_per_token_above_200k_tokens: 2e-6,
+        cache_read_input_token_cost_above_200k_tokens: -1,
+      },
+      false,
+    ],
+    [
+      'tier output without tier input (ignored)',
+      { ...validEntry, output_cost_per_token_above_200k_tokens: 'x' },
+      true,
+    ],
   ])('%s → imported: %s', (_label, entry, imported) => {
     const result = importEntry(entry);
     if (imported) {
@@ -225,6 +415,31 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
       ['a', 5],
       ['b', 1],
     ]);
+  });
+});
+
+describe('readLitellmRegion', () => {
+  it.each([
+    ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', 'global'],
+    ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'us'],
+    ['us-gov.anthropic.claude-3-haiku-20240307-v1:0', 'us-gov'],
+    ['eu.meta.llama3-2-1b-instruct-v1:0', 'eu'],
+    ['apac.amazon.nova-micro-v1:0', 'apac'],
+    ['au.anthropic.claude-haiku-4-5-20251001-v1:0', 'au'],
+    ['jp.anthropic.claude-haiku-4-5-20251001-v1:0', 'jp'],
+    ['bedrock/eu-west-3/mistral.mistral-large-2402-v1:0', 'eu-west-3'],
+    ['bedrock/us-gov-west-1/anthropic.claude-3-haiku-20240307-v1:0', 'us-gov-west-1'],
+    ['bedrock/ap-northeast-1/1-month-commitment/anthropic.claude-v2:1', 'ap-northeast-1'],
+    ['bedrock/us.anthropic.claude-3-5-haiku-20241022-v1:0', 'us'],
+    ['bedrock/*/1-month-commitment/cohere.command-text-v14', null],
+    ['bedrock/invoke/anthropic.claude-3-5-sonnet-20240620-v1:0', null],
+    ['bedrock/moonshotai.kimi-k2.5', null],
+    ['anthropic.claude-3-5-sonnet-20240620-v1:0', null],
+    ['usx.model', null],
+    ['openrouter/us.model', null],
+    ['gpt-5', null],
+  ])('%s → %s', (key, region) => {
+    expect(readLitellmRegion(key)).toBe(region);
   });
 });
 

@@ -35,7 +35,9 @@ describe('formatMonthlyCsv', () => {
       'creditsUsed',
       'cashSpentOnAI',
       'cashEnd',
+      'fixedCosts',
       'creditsDrawn.activate',
+      'offRegion',
     ]);
     expect(rows).toHaveLength(1 + scenario.strategies.length * scenario.horizonMonths);
     // All on Sonnet, month 0, 2M requests of 600 in / 40 out:
@@ -55,7 +57,9 @@ describe('formatMonthlyCsv', () => {
       '1895.40',
       '0.00',
       '1380000.00',
+      '0.00',
       '1895.40',
+      '[]',
     ]);
     const lastSonnet = rows[scenario.horizonMonths]!;
     expect(lastSonnet.slice(0, 4)).toEqual(['all-sonnet', 'All on Sonnet', '23', 'Dec 2028']);
@@ -72,12 +76,12 @@ describe('formatMonthlyCsv', () => {
     const header = rows[0]!;
     const first = rows[1]!;
     const column = (name: string) => first[header.indexOf(name)]!;
-    expect(header.slice(-2)).toEqual(['creditsDrawn.a', 'creditsDrawn.b']);
+    expect(header.slice(-3)).toEqual(['creditsDrawn.a', 'creditsDrawn.b', 'offRegion']);
     expect(column('creditsDrawn.a')).toBe('1000.00');
     expect(column('creditsDrawn.b')).toBe('500.00');
     expect(column('creditsUsed')).toBe('1500.00');
     for (const row of rows.slice(1)) {
-      for (const cell of row.slice(4)) expect(cell).toMatch(/^-?\d+\.\d\d$/);
+      for (const cell of row.slice(4, -1)) expect(cell).toMatch(/^-?\d+\.\d\d$/);
     }
   });
 
@@ -102,6 +106,38 @@ describe('formatMonthlyCsv', () => {
     expect(rows[1]![10]).toMatch(/^-\d+\.\d\d$/);
     expect(rows[25]!.slice(0, 2)).toEqual(["'@sum", "'-2+3"]);
     expect(text).toContain('"Cheap, ""fast""\nand <script>x</script>"');
+  });
+
+  it('writes the fixed costs each strategy pays, month by month, and its off-region slices', () => {
+    const document = JSON.parse(
+      readFileSync(new URL('../../fixtures/fixed-costs-scenario.json', import.meta.url), 'utf8'),
+    ) as unknown;
+    const { scenario, result } = plan(document);
+    const rows = readCsv(formatMonthlyCsv(result, scenario));
+    const header = rows[0]!;
+    expect(header.slice(10)).toEqual([
+      'cashEnd',
+      'fixedCosts',
+      'fixedCost.kb',
+      'fixedCost.logs',
+      'offRegion',
+    ]);
+    const columns = (row: string[]) =>
+      ['strategyId', 'month', 'spend', 'fixedCosts', 'fixedCost.kb', 'fixedCost.logs', 'offRegion'].map(
+        (name) => row[header.indexOf(name)],
+      );
+    // Tokens: 1,000 requests × (1,000 in × $1/M + 500 out × $2/M) = 1,000 × $0.002 = $2 a month.
+    // Knowledge Bases (every strategy): $100 from month 1, growing 10 %: 0, 100, 110.
+    // Logging (on-us only): $10 every month. So on-eu pays 0, 100, 110; on-us 10, 110, 120.
+    // on-us routes the EU-only slice to the US model: offRegion ["eu-data"].
+    expect(rows.slice(1).map(columns)).toEqual([
+      ['on-eu', '0', '2.00', '0.00', '0.00', '0.00', '[]'],
+      ['on-eu', '1', '102.00', '100.00', '100.00', '0.00', '[]'],
+      ['on-eu', '2', '112.00', '110.00', '110.00', '0.00', '[]'],
+      ['on-us', '0', '12.00', '10.00', '0.00', '10.00', '["eu-data"]'],
+      ['on-us', '1', '112.00', '110.00', '100.00', '10.00', '["eu-data"]'],
+      ['on-us', '2', '122.00', '120.00', '110.00', '10.00', '["eu-data"]'],
+    ]);
   });
 
   it('labels months by index when the scenario has no start month', () => {

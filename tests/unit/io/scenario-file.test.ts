@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  capacityPricingSchema,
   classifierSchema,
   creditPoolSchema,
   financeSchema,
+  fixedCostSchema,
+  longContextSchema,
   modelSchema,
   optionsSchema,
   perTokenPricingSchema,
@@ -51,11 +54,25 @@ const fullScenario: Record<string, unknown> = {
         cacheWritePerMTok: 1.25,
         cacheReadPerMTok: 0.1,
         batchDiscount: 0.5,
+        cacheWrite1hPerMTok: 2,
+        minCachePrefixTokens: 4,
+        batchCaching: false,
+        longContext: {
+          aboveInputTokens: 500,
+          inputPerMTok: 2,
+          outputPerMTok: 3,
+          cacheReadPerMTok: 0.2,
+          cacheWritePerMTok: null,
+          cacheWrite1hPerMTok: 4,
+        },
       },
       contextWindow: 1000,
       quality: 10,
       outputTokenFactor: 1.1,
       openWeight: true,
+      region: 'eu',
+      tokenizerFactor: 1.3,
+      reasoning: true,
       source: { label: 'list', asOf: '2026', url: 'https://example.com' },
       notes: 'n',
     },
@@ -64,11 +81,28 @@ const fullScenario: Record<string, unknown> = {
       name: 'Cap',
       provider: 'Q',
       platform: 'self',
-      pricing: { kind: 'capacity', hourlyPerUnit: 2, tokensPerMinutePerUnit: 1000, minUnits: 1 },
+      pricing: {
+        kind: 'capacity',
+        hourlyPerUnit: 2,
+        tokensPerMinutePerUnit: 1000,
+        minUnits: 1,
+        commitmentMonths: 2,
+      },
+      region: 'eu-west-3',
     },
   ],
   traffic: [
-    { id: 'constructor', name: 'C', requestsPerMonth: 10, inputTokens: 5, outputTokens: 2, notes: 'slice' },
+    {
+      id: 'constructor',
+      name: 'C',
+      requestsPerMonth: 10,
+      inputTokens: 5,
+      outputTokens: 2,
+      regions: ['eu', 'eu-west-3'],
+      cacheTtl: '1h',
+      reasoningTokens: 7,
+      notes: 'slice',
+    },
     { id: '__proto__', name: 'P', requestsPerMonth: 1, inputTokens: 1, outputTokens: 1 },
   ],
   strategies: [
@@ -100,6 +134,19 @@ const fullScenario: Record<string, unknown> = {
       expiresAfterMonths: 2,
       appliesTo: ['constructor'],
       notes: 'p',
+    },
+  ],
+  fixedCosts: [
+    {
+      id: '__proto__',
+      name: 'Vector store',
+      platform: 'constructor',
+      monthlyAmount: 350,
+      startMonth: 1,
+      endMonth: 3,
+      monthlyGrowth: 0.05,
+      strategies: ['s', 'x'],
+      notes: 'f',
     },
   ],
   finance: { cashOnHand: 100, otherMonthlyBurn: 10, monthlyRevenue: 1, revenueGrowth: 0.1 },
@@ -177,7 +224,7 @@ describe('serializeScenario', () => {
   it('writes 2-space JSON with keys in the order the schema lists them', () => {
     const scenario = parseOk(fullText);
     const written = serializeScenario(scenario);
-    expect(written.split('\n')[1]).toBe('  "schemaVersion": 2,');
+    expect(written.split('\n')[1]).toBe('  "schemaVersion": 3,');
     /** Parsed JSON, walked without type ceremony: arrays are indexed by "0", "1"… like objects. */
     type JsonTree = { [key: string]: JsonTree };
     const document = JSON.parse(written) as JsonTree;
@@ -190,6 +237,9 @@ describe('serializeScenario', () => {
     const model = document.catalog?.[0];
     expect(keysOf(model)).toEqual(keysOf(modelSchema.shape));
     expect(keysOf(model?.pricing)).toEqual(keysOf(perTokenPricingSchema.shape));
+    expect(keysOf(model?.pricing?.longContext)).toEqual(keysOf(longContextSchema.shape));
+    expect(keysOf(document.catalog?.[1]?.pricing)).toEqual(keysOf(capacityPricingSchema.shape));
+    expect(keysOf(document.fixedCosts?.[0])).toEqual(keysOf(fixedCostSchema.shape));
     expect(keysOf(model?.source)).toEqual(keysOf(sourceSchema.shape));
     expect(keysOf(document.traffic?.[0])).toEqual(schemaKeysOf(sliceSchema.shape));
     expect(keysOf(document.credits?.[0])).toEqual(keysOf(creditPoolSchema.shape));
