@@ -153,6 +153,24 @@ export const sourceSchema = z.strictObject({
   url: z.string().optional(),
 });
 
+/** A calendar day written YYYY-MM-DD. */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date written YYYY-MM-DD');
+
+/**
+ * Where a model's `quality` comes from: a public benchmark (its name, where it is published and when), or an
+ * assumption (`assumption: true`, said in `label`).
+ */
+export const qualitySourceSchema = z.strictObject({
+  /** The benchmark's name ("GPQA Diamond"); for an assumption, what it stands in for. */
+  benchmark: z.string(),
+  label: z.string(),
+  asOf: z.string(),
+  url: z.string().optional(),
+  assumption: z.boolean().default(false),
+});
+
 export const modelSchema = z.strictObject({
   id: nonEmptyId,
   name: z.string(),
@@ -175,6 +193,12 @@ export const modelSchema = z.strictObject({
   /** True when the model spends the slice's `reasoningTokens`, billed as output. */
   reasoning: z.boolean().default(false),
   source: sourceSchema.optional(),
+  /** The key of the price list row this entry was built from (LiteLLM's model key); null when it has none. */
+  priceKey: z.string().nullable().default(null),
+  /** The day the provider stops serving this model (retired or announced); null when none is announced. */
+  retiresOn: isoDay.nullable().default(null),
+  /** Where `quality` comes from; left out when unknown. */
+  qualitySource: qualitySourceSchema.optional(),
   notes: z.string().optional(),
 });
 
@@ -314,6 +338,19 @@ export const fixedCostSchema = z.strictObject({
   notes: z.string().optional(),
 });
 
+/**
+ * The user's own evaluation of a model on a slice, on the same scale as the slice's quality bar. Where one is
+ * given, every quality verdict for that slice and model (cheapest-meeting-bar, the optimiser, missed bars) uses it
+ * in place of the catalog's `quality`.
+ */
+export const evaluationSchema = z.strictObject({
+  model: nonEmptyId,
+  slice: nonEmptyId,
+  score: nonNegative,
+  /** Where the score comes from ("our eval, 200 tickets, Nov 2026"). */
+  source: z.string().optional(),
+});
+
 export const financeSchema = z.strictObject({
   cashOnHand: z.number().default(0),
   otherMonthlyBurn: z.number().default(0),
@@ -354,6 +391,7 @@ export const scenarioSchema = z.strictObject({
   strategies: z.array(strategySchema),
   credits: z.array(creditPoolSchema).default([]),
   fixedCosts: z.array(fixedCostSchema).default([]),
+  evaluations: z.array(evaluationSchema).default([]),
   finance: financeSchema.default({ cashOnHand: 0, otherMonthlyBurn: 0, monthlyRevenue: 0, revenueGrowth: 0 }),
 });
 
@@ -371,6 +409,8 @@ export type CascadeRoute = z.output<typeof cascadeRouteSchema>;
 export type Classifier = z.output<typeof classifierSchema>;
 export type CreditPool = z.output<typeof creditPoolSchema>;
 export type FixedCost = z.output<typeof fixedCostSchema>;
+export type Evaluation = z.output<typeof evaluationSchema>;
+export type QualitySource = z.output<typeof qualitySourceSchema>;
 export type LongContext = z.output<typeof longContextSchema>;
 export type CacheTtl = Slice['cacheTtl'];
 export type Finance = z.output<typeof financeSchema>;

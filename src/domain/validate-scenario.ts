@@ -181,6 +181,30 @@ function checkFixedCosts(scenario: Pick<Scenario, 'fixedCosts' | 'strategies'>, 
   });
 }
 
+/** Evaluations: a model and a slice that exist, one score per model and slice. */
+function checkEvaluations(
+  scenario: Pick<Scenario, 'evaluations'>,
+  models: ReadonlyMap<string, Model>,
+  sliceIds: ReadonlySet<string>,
+  issues: ValidationIssue[],
+) {
+  const seen = new Set<string>();
+  scenario.evaluations.forEach((evaluation, index) => {
+    const base = `evaluations[${index}]`;
+    if (!models.has(evaluation.model))
+      issues.push({ path: `${base}.model`, message: `unknown model id "${evaluation.model}"` });
+    if (!sliceIds.has(evaluation.slice))
+      issues.push({ path: `${base}.slice`, message: `no traffic slice has id "${evaluation.slice}"` });
+    const key = JSON.stringify([evaluation.model, evaluation.slice]);
+    if (seen.has(key))
+      issues.push({
+        path: base,
+        message: `duplicate evaluation of "${evaluation.model}" on slice "${evaluation.slice}"`,
+      });
+    seen.add(key);
+  });
+}
+
 /** The checks that span fields, on a document whose fields are each valid. */
 export function checkScenarioReferences(scenario: Scenario): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -224,6 +248,7 @@ export function checkScenarioReferences(scenario: Scenario): ValidationIssue[] {
   const sliceIds = scenario.traffic.map((s) => s.id);
   scenario.strategies.forEach((strategy, index) => checkStrategy(strategy, index, models, sliceIds, issues));
   checkFixedCosts(scenario, issues);
+  checkEvaluations(scenario, models, new Set(sliceIds), issues);
   return issues;
 }
 
@@ -295,6 +320,7 @@ function checkReferencesOfInvalidDocument(
     strategies: strategiesWhole ? strategies : [],
     credits: creditsWhole ? credits : [],
     fixedCosts: [],
+    evaluations: [],
   } as unknown as Scenario;
   const reported = new Set(fieldIssues.map((issue) => issue.path));
   return checkScenarioReferences(loose).filter(

@@ -81,6 +81,15 @@ function orderModel(model: Model) {
     tokenizerFactor: model.tokenizerFactor,
     reasoning: model.reasoning,
     source: model.source && { label: model.source.label, asOf: model.source.asOf, url: model.source.url },
+    priceKey: model.priceKey,
+    retiresOn: model.retiresOn,
+    qualitySource: model.qualitySource && {
+      benchmark: model.qualitySource.benchmark,
+      label: model.qualitySource.label,
+      asOf: model.qualitySource.asOf,
+      url: model.qualitySource.url,
+      assumption: model.qualitySource.assumption,
+    },
     notes: model.notes,
   };
 }
@@ -230,6 +239,12 @@ export function serializeScenario(scenario: Scenario): string {
     strategies: scenario.strategies.map(orderStrategy),
     credits: scenario.credits.map(orderPool),
     fixedCosts: scenario.fixedCosts.map(orderFixedCost),
+    evaluations: scenario.evaluations.map((evaluation) => ({
+      model: evaluation.model,
+      slice: evaluation.slice,
+      score: evaluation.score,
+      source: evaluation.source,
+    })),
     finance: orderFinance(scenario.finance),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

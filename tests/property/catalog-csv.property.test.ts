@@ -76,6 +76,8 @@ const modelArbitrary: fc.Arbitrary<Model> = fc.record(
     region: fc.option(nonEmptyTextArbitrary),
     tokenizerFactor: fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
     reasoning: fc.boolean(),
+    priceKey: fc.constant(null),
+    retiresOn: fc.constant(null),
     // An all-empty source and empty notes are written as absent: generate only what survives a round trip.
     source: fc.record(
       { label: nonEmptyTextArbitrary, asOf: textArbitrary, url: nonEmptyTextArbitrary },
@@ -97,6 +99,8 @@ const modelArbitrary: fc.Arbitrary<Model> = fc.record(
       'region',
       'tokenizerFactor',
       'reasoning',
+      'priceKey',
+      'retiresOn',
     ],
   },
 );

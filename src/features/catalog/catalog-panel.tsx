@@ -61,6 +61,8 @@ function createBlankModel(catalog: readonly Model[], platform: string): Model {
     region: null,
     tokenizerFactor: 1,
     reasoning: false,
+    priceKey: null,
+    retiresOn: null,
   };
 }
 

@@ -34,6 +34,8 @@ function makeModel(id: string, overrides: Partial<Model> = {}): Model {
     region: null,
     tokenizerFactor: 1,
     reasoning: false,
+    priceKey: null,
+    retiresOn: null,
     ...overrides,
   };
 }

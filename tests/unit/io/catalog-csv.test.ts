@@ -54,6 +54,8 @@ bedrock:mistral-7b,,,bedrock,0.15,0.2,,,,,,,,,
         region: null,
         tokenizerFactor: 1,
         reasoning: false,
+        priceKey: null,
+        retiresOn: null,
         source: { label: 'AWS price list', asOf: '2026-05' },
       },
       {
@@ -80,6 +82,8 @@ bedrock:mistral-7b,,,bedrock,0.15,0.2,,,,,,,,,
         region: null,
         tokenizerFactor: 1,
         reasoning: false,
+        priceKey: null,
+        retiresOn: null,
       },
     ]);
   });
@@ -107,6 +111,8 @@ bedrock:mistral-7b,,,bedrock,0.15,0.2,,,,,,,,,
         region: null,
         tokenizerFactor: 1,
         reasoning: false,
+        priceKey: null,
+        retiresOn: null,
       },
     ]);
   });
@@ -304,6 +310,8 @@ describe('catalogToCsv', () => {
         region: '=eu',
         tokenizerFactor: 1.3,
         reasoning: true,
+        priceKey: null,
+        retiresOn: null,
       },
       {
         id: 'tiered',

@@ -44,6 +44,8 @@ function perToken(
     region: null,
     tokenizerFactor: 1,
     reasoning: false,
+    priceKey: null,
+    retiresOn: null,
     ...extra,
   };
 }

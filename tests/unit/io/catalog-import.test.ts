@@ -132,6 +132,8 @@ describe('native catalog JSON', () => {
       region: null,
       tokenizerFactor: 1,
       reasoning: false,
+      priceKey: null,
+      retiresOn: null,
       source: { label: 'list', asOf: '2026' },
     });
   });

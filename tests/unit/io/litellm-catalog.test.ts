@@ -135,6 +135,8 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
       region: null,
       tokenizerFactor: 1,
       reasoning: false,
+      priceKey: null,
+      retiresOn: null,
       source: { label: LITELLM_SOURCE_LABEL, asOf: importedAt },
     });
     // Claude on Bedrock: 3e-6 / 1.5e-5 → $3 / $15; cache write 3.75e-6 → $3.75, cache read 3e-7 → $0.30.
@@ -213,6 +215,8 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
       platform: 'anthropic',
       region: null,
       reasoning: true,
+      priceKey: null,
+      retiresOn: null,
     });
     expect(sonnet.pricing).toEqual({
       kind: 'per-token',

@@ -74,6 +74,15 @@ const fullScenario: Record<string, unknown> = {
       tokenizerFactor: 1.3,
       reasoning: true,
       source: { label: 'list', asOf: '2026', url: 'https://example.com' },
+      priceKey: 'eu.example-model-v1:0',
+      retiresOn: '2027-06-30',
+      qualitySource: {
+        benchmark: 'GPQA Diamond',
+        label: 'example leaderboard',
+        asOf: '2026-10-08',
+        url: 'https://example.com/q',
+        assumption: false,
+      },
       notes: 'n',
     },
     {
@@ -149,6 +158,7 @@ const fullScenario: Record<string, unknown> = {
       notes: 'f',
     },
   ],
+  evaluations: [{ model: 'cap', slice: 's', score: 72, source: 'our eval' }],
   finance: { cashOnHand: 100, otherMonthlyBurn: 10, monthlyRevenue: 1, revenueGrowth: 0.1 },
 };
 // JSON.stringify writes "__proto__" keys set through a literal as the prototype, not as data: build the text by hand.

@@ -36,6 +36,8 @@ const shipped: Model[] = [
     region: null,
     tokenizerFactor: 1,
     reasoning: false,
+    priceKey: null,
+    retiresOn: null,
   },
 ];
 

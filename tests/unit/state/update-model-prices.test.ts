@@ -58,6 +58,8 @@ function update(id: string, source?: Model['source']): Model {
     region: null,
     tokenizerFactor: 1,
     reasoning: false,
+    priceKey: null,
+    retiresOn: null,
     ...(source && { source }),
   };
 }

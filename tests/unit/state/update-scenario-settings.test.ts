@@ -13,6 +13,7 @@ const base: Scenario = {
   strategies: [],
   credits: [],
   fixedCosts: [],
+  evaluations: [],
   finance: { cashOnHand: 0, otherMonthlyBurn: 0, monthlyRevenue: 0, revenueGrowth: 0 },
 };
 
