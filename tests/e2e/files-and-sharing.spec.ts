@@ -20,7 +20,7 @@ test('export a scenario to its JSON file and import it back as a new scenario', 
   expect(download.suggestedFilename()).toMatch(/\.scenario\.json$/);
   const exported = readFileSync((await download.path())!, 'utf8');
   const document = JSON.parse(exported);
-  expect(document.schemaVersion).toBe(2);
+  expect(document.schemaVersion).toBe(3);
   expect(document.traffic[0].requestsPerMonth).toBe(2_500_000);
 
   // Change the open scenario, then import the exported file: it opens as a new scenario with the exported figures.
