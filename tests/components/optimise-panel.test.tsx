@@ -130,6 +130,38 @@ describe('OptimisePanel: break-even points', () => {
     expect(screen.getByTestId('break-even-volume')).toHaveTextContent('162,223');
   });
 
+  it('lays the capacity options side by side, each commitment term at its own rate', () => {
+    const scenario = makeBreakEvenScenario();
+    scenario.catalog.push({
+      id: 'self-6m',
+      name: 'Self-hosted, 6-month term',
+      provider: 'Acme',
+      platform: 'self-hosted',
+      pricing: { kind: 'capacity', hourlyPerUnit: 0.8, tokensPerMinutePerUnit: 60000, commitmentMonths: 6 },
+      quality: 50,
+    });
+    renderWithScenario(<OptimisePanel />, scenario);
+    const table = screen.getByRole('table', { name: /Every capacity option for Main traffic/ });
+    // 1,000,000 requests × 1,100 tokens a month at peak 2 need ceil(1.1e9 / 43,800 · 2 / 60,000) = 1 unit every
+    // month of the 12: $1 · 730 · 12 = $8,760 on demand; $0.80 · 730 · 12 = $7,008 on the 6-month term. Per
+    // token on cheap: $0.0012 · 1,000,000 · 12 = $14,400. Break-even: 730 / 0.0012 → 608,334 and
+    // 584 / 0.0012 → 486,667 requests a month.
+    expect(readRow(table, 'Self-hosted model (self-hosted)')).toEqual([
+      'No commitment',
+      '$1.00',
+      '608,334 requests/month',
+      '$8,760',
+      '$14,400',
+    ]);
+    expect(readRow(table, 'Self-hosted, 6-month term (self-hosted)')).toEqual([
+      '6 months',
+      '$0.80',
+      '486,667 requests/month',
+      '$7,008',
+      '$14,400',
+    ]);
+  });
+
   it('gives each cascade its break-even escalation rate', () => {
     renderWithScenario(<OptimisePanel />, makeBreakEvenScenario());
     const table = screen.getByRole('table', { name: 'Break-even escalation rate of each cascade route' });

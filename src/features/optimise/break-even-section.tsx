@@ -5,6 +5,7 @@ import { pickCheapestMeetingBar } from '../../domain/routes';
 import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
 import { formatNumber, formatPercent, formatPrice } from '../../ui/format';
 import { Money } from '../../ui/money';
+import { CapacityTermsTable } from './capacity-terms-table';
 import {
   describeCascadeVerdict,
   describeModel,
@@ -197,6 +198,7 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
           {result && capacity && perToken && (
             <CapacityVerdict slice={slice} capacity={capacity} perToken={perToken} result={result} />
           )}
+          {perToken && <CapacityTermsTable scenario={scenario} slice={slice} perToken={perToken} />}
         </>
       )}
 
