@@ -138,14 +138,19 @@ export function costPerCall(
   options: Pick<Options, 'batch' | 'caching'>,
 ): CallCost {
   const { pricing } = model;
-  const tokens = tokensPerCall(slice, model);
-  const prices = pricesForInput(pricing, tokens.input);
+  // tokensPerCall's figures, written out: this runs for every slice and model of every plan.
+  const k = model.tokenizerFactor;
+  const inputTokens = slice.inputTokens * k;
+  const prefixTokens = Math.min(slice.cachedPrefixTokens, slice.inputTokens) * k;
+  const outputTokens =
+    k * (slice.outputTokens * model.outputTokenFactor + (model.reasoning ? slice.reasoningTokens : 0));
+  const prices = pricesForInput(pricing, inputTokens);
   const priceIn = perToken(prices.inputPerMTok);
-  const outputCost = tokens.output * perToken(prices.outputPerMTok);
-  const list = tokens.input * priceIn + outputCost;
+  const outputCost = outputTokens * perToken(prices.outputPerMTok);
+  const list = inputTokens * priceIn + outputCost;
 
   let cachedCall = list;
-  if (options.caching && prices.cacheReadPerMTok !== null && tokens.prefix >= pricing.minCachePrefixTokens) {
+  if (options.caching && prices.cacheReadPerMTok !== null && prefixTokens >= pricing.minCachePrefixTokens) {
     const hit = slice.cacheHitRate;
     const priceRead = perToken(prices.cacheReadPerMTok);
     const writePerMTok =
@@ -154,7 +159,7 @@ export function costPerCall(
         : (prices.cacheWritePerMTok ?? prices.inputPerMTok);
     const priceWrite = perToken(writePerMTok);
     const inputCost =
-      (tokens.input - tokens.prefix) * priceIn + tokens.prefix * (hit * priceRead + (1 - hit) * priceWrite);
+      (inputTokens - prefixTokens) * priceIn + prefixTokens * (hit * priceRead + (1 - hit) * priceWrite);
     cachedCall = inputCost + outputCost;
   }
 

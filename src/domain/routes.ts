@@ -110,11 +110,13 @@ export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRout
   });
 
   return scenario.traffic.map((slice): SliceRoute => {
-    const route = routeOf(slice);
-    const named = route.classifier
-      ? [...route.legs.map((leg) => leg.model), route.classifier.model]
-      : route.legs.map((leg) => leg.model);
-    return { ...route, offRegion: named.some((m) => !isRegionAllowed(slice.regions, m)) };
+    const route = routeOf(slice) as SliceRoute;
+    const { regions } = slice;
+    route.offRegion =
+      regions !== null &&
+      (route.legs.some((leg) => !isRegionAllowed(regions, leg.model)) ||
+        (route.classifier !== null && !isRegionAllowed(regions, route.classifier.model)));
+    return route;
   });
 
   function routeOf(slice: Slice): Omit<SliceRoute, 'offRegion'> {

@@ -366,6 +366,20 @@ function prepareRun(plan: StrategyPlan, credits: readonly CreditPool[]): RunSetu
   return setup;
 }
 
+/** Tokens a capacity model serves in a month: every slice that names it, requests × tokens per request. */
+function capacityTokensInMonth(
+  entry: StrategyPlan['capacity'][number],
+  drivers: MonthlyDrivers,
+  sliceCount: number,
+  month: number,
+): number {
+  const { sliceIndexes, tokensPerRequest } = entry;
+  let tokens = 0;
+  for (let i = 0; i < sliceIndexes.length; i++)
+    tokens += drivers.requests[month * sliceCount + sliceIndexes[i]!]! * tokensPerRequest[i]!;
+  return tokens;
+}
+
 /**
  * Runs a planned strategy over the horizon. With `detail`, every month's record (by slice, model, platform,
  * pool) is built; without, only the figures of `StrategyOutline`. The arithmetic is the same either way, in
@@ -397,15 +411,13 @@ function runPlan(
   };
   let creditsExhaustedMonth: number | null = null;
   let runwayMonths: number | null = null;
-  // Units every month, commitment terms applied: a term's units depend on months not yet run.
-  const capacityUnitsByMonth = capacity.map(({ model, sliceIndexes, tokensPerRequest }) => {
+  // Models bought for a term: units every month with the term's largest held, known before the months run.
+  // Without a commitment, each month's units follow that month's tokens (no arrays: Monte Carlo runs this often).
+  const heldUnits = capacity.map(({ model }, c) => {
+    if (model.pricing.commitmentMonths === 0) return null;
     const tokensByMonth = new Float64Array(horizonMonths);
-    for (let month = 0; month < horizonMonths; month++) {
-      let tokens = 0;
-      for (let i = 0; i < sliceIndexes.length; i++)
-        tokens += drivers.requests[month * sliceCount + sliceIndexes[i]!]! * tokensPerRequest[i]!;
-      tokensByMonth[month] = tokens;
-    }
+    for (let month = 0; month < horizonMonths; month++)
+      tokensByMonth[month] = capacityTokensInMonth(capacity[c]!, drivers, sliceCount, month);
     return billedCapacityUnits(tokensByMonth, options.peakToAverage, model.pricing);
   });
 
@@ -437,7 +449,16 @@ function runPlan(
 
     for (let c = 0; c < capacity.length; c++) {
       const { model, sliceIndexes, tokensPerRequest, platform } = capacity[c]!;
-      const units = capacityUnitsByMonth[c]![month]!;
+      const held = heldUnits[c];
+      const { tokensPerMinutePerUnit, minUnits } = model.pricing;
+      const units = held
+        ? held[month]!
+        : capacityUnits(
+            capacityTokensInMonth(capacity[c]!, drivers, sliceCount, month),
+            options.peakToAverage,
+            tokensPerMinutePerUnit,
+            minUnits,
+          );
       const cost = units * model.pricing.hourlyPerUnit * HOURS_PER_MONTH;
       if (bySlice && byModel) {
         const tokensBySlice = sliceIndexes.map(
