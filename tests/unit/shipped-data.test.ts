@@ -86,7 +86,8 @@ describe('data/credit-pools.json', () => {
     ]);
     for (const template of poolTemplates) {
       const pool = creditPoolSchema.parse(template.pool);
-      expect(pool.appliesTo).toEqual(['bedrock']);
+      // Activate and the Accelerator pay AWS spend (Bedrock and EC2, platform aws); the POC pays Bedrock only.
+      expect(pool.appliesTo).toEqual(pool.id === 'bedrock-poc' ? ['bedrock'] : ['bedrock', 'aws']);
       expect(pool.notes, pool.id).toBeTruthy();
       if (template.minAmount !== null) expect(pool.amount).toBeGreaterThanOrEqual(template.minAmount);
       if (template.maxAmount !== null) expect(pool.amount).toBeLessThanOrEqual(template.maxAmount);
