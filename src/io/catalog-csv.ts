@@ -45,6 +45,13 @@ export const CATALOG_CSV_COLUMNS = [
   'longContextCacheWritePerMTok',
   'longContextCacheWrite1hPerMTok',
   'commitmentMonths',
+  'priceKey',
+  'retiresOn',
+  'qualityBenchmark',
+  'qualitySourceLabel',
+  'qualityAsOf',
+  'qualityUrl',
+  'qualityAssumption',
 ] as const;
 
 export type CatalogCsvColumn = (typeof CATALOG_CSV_COLUMNS)[number];
@@ -92,6 +99,15 @@ const CAPACITY_COLUMNS: readonly CatalogCsvColumn[] = [
 /** A plain decimal or scientific number, nothing else: no "abc", no "1,5", no "0x10", no "Infinity". */
 const STRICT_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/** The flattened columns of `qualitySource`, by field. */
+const QUALITY_SOURCE_COLUMNS: Partial<Record<string, CatalogCsvColumn>> = {
+  benchmark: 'qualityBenchmark',
+  label: 'qualitySourceLabel',
+  asOf: 'qualityAsOf',
+  url: 'qualityUrl',
+  assumption: 'qualityAssumption',
+};
+
 /** Where a zod path inside a model lands in the CSV. */
 function columnOfModelPath(path: string): string {
   if (path === 'pricing' || path === 'pricing.kind') return 'kind';
@@ -104,6 +120,9 @@ function columnOfModelPath(path: string): string {
   if (path === 'source.label') return 'sourceLabel';
   if (path === 'source.asOf') return 'asOf';
   if (path === 'source.url') return 'sourceUrl';
+  if (path === 'qualitySource') return 'qualityAssumption';
+  if (path.startsWith('qualitySource.'))
+    return QUALITY_SOURCE_COLUMNS[path.slice('qualitySource.'.length)] ?? path;
   return path;
 }
 
@@ -222,6 +241,17 @@ function buildCandidate(row: RowReader): unknown {
   const sourceUrl = row.text('sourceUrl');
   const notes = row.text('notes');
   const hasSource = sourceLabel !== undefined || asOf !== undefined || sourceUrl !== undefined;
+  const qualityBenchmark = row.text('qualityBenchmark');
+  const qualitySourceLabel = row.text('qualitySourceLabel');
+  const qualityAsOf = row.text('qualityAsOf');
+  const qualityUrl = row.text('qualityUrl');
+  const qualityAssumption = row.boolean('qualityAssumption');
+  const hasQualitySource =
+    qualityBenchmark !== undefined ||
+    qualitySourceLabel !== undefined ||
+    qualityAsOf !== undefined ||
+    qualityUrl !== undefined ||
+    row.cell('qualityAssumption').trim() !== '';
 
   return {
     id: row.text('id'),
@@ -247,6 +277,19 @@ function buildCandidate(row: RowReader): unknown {
         }
       : {}),
     ...(notes === undefined ? {} : { notes }),
+    priceKey: row.text('priceKey') ?? null,
+    retiresOn: row.text('retiresOn') ?? null,
+    ...(hasQualitySource
+      ? {
+          qualitySource: {
+            benchmark: qualityBenchmark ?? '',
+            label: qualitySourceLabel ?? '',
+            asOf: qualityAsOf ?? '',
+            ...(qualityUrl === undefined ? {} : { url: qualityUrl }),
+            assumption: qualityAssumption,
+          },
+        }
+      : {}),
   };
 }
 
@@ -330,7 +373,9 @@ export function splitCsvRows(text: string): { rows: string[][]; issues: Validati
  * Reads the rows of a catalog CSV (see `splitCsvRows`): a header row naming columns from `CATALOG_CSV_COLUMNS`
  * (any order, any case; `id` and `platform` required), then one model per row. Empty cells take the field's
  * default (no caching, no batch, unlimited context, quality 0, factor 1, not open-weight, kind per-token, region
- * null, tokenizer factor 1, not reasoning, no 1-hour write, minimum prefix 0, caching inside batch, no commitment);
+ * null, tokenizer factor 1, not reasoning, no 1-hour write, minimum prefix 0, caching inside batch, no commitment,
+ * no price key, no retirement day); `qualitySource` is present when any of its five `quality…` columns is filled
+ * (`qualityAssumption` is always written for it, so a written source reads back even when its texts are empty);
  * the long-context tier is null when its six `longContext…` cells are all empty, and a tier cache cell left empty
  * leaves that price out (the engine scales the base one) where `null` makes it an explicit null. Numbers are
  * parsed strictly, booleans are `true` or `false` in any case. Rows are numbered as a spreadsheet shows them (the header is row 1); blank rows are
@@ -438,6 +483,13 @@ function toCsvCells(model: Model): string[] {
     longContextCacheWritePerMTok: formatTierCacheCell(longContext?.cacheWritePerMTok),
     longContextCacheWrite1hPerMTok: formatTierCacheCell(longContext?.cacheWrite1hPerMTok),
     commitmentMonths: formatNumberCell(capacity?.commitmentMonths),
+    priceKey: model.priceKey === null ? '' : escapeCsvText(model.priceKey),
+    retiresOn: model.retiresOn ?? '',
+    qualityBenchmark: escapeCsvText(model.qualitySource?.benchmark ?? ''),
+    qualitySourceLabel: escapeCsvText(model.qualitySource?.label ?? ''),
+    qualityAsOf: escapeCsvText(model.qualitySource?.asOf ?? ''),
+    qualityUrl: escapeCsvText(model.qualitySource?.url ?? ''),
+    qualityAssumption: model.qualitySource === undefined ? '' : String(model.qualitySource.assumption),
   };
   return CATALOG_CSV_COLUMNS.map((column) => cells[column]);
 }
@@ -445,7 +497,8 @@ function toCsvCells(model: Model): string[] {
 /**
  * Writes a catalog as CSV with every column of `CATALOG_CSV_COLUMNS`, numbers in full precision, text cells
  * quoted as needed and guarded against spreadsheet formulas. `parseCatalogCsv` reads it back to the same models
- * (a source whose label, date and link are all empty, and empty notes, are written as absent).
+ * (a source whose label, date and link are all empty, and empty notes, are written as absent; an empty price key
+ * reads back as null).
  */
 export function catalogToCsv(models: readonly Model[]): string {
   return `${Papa.unparse({ fields: [...CATALOG_CSV_COLUMNS], data: models.map(toCsvCells) }, { newline: '\n' })}\n`;

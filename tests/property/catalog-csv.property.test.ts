@@ -22,6 +22,10 @@ const textArbitrary = fc.oneof(
   ),
 );
 const nonEmptyTextArbitrary = textArbitrary.filter((text) => text !== '');
+/** A calendar day written YYYY-MM-DD. */
+const isoDayArbitrary = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
 const amountArbitrary = fc.double({ min: 0, max: 1e300, noNaN: true, noDefaultInfinity: true });
 
 /**
@@ -76,8 +80,20 @@ const modelArbitrary: fc.Arbitrary<Model> = fc.record(
     region: fc.option(nonEmptyTextArbitrary),
     tokenizerFactor: fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
     reasoning: fc.boolean(),
-    priceKey: fc.constant(null),
-    retiresOn: fc.constant(null),
+    // An empty price key is written as an empty cell, which reads as null (no key).
+    priceKey: fc.option(nonEmptyTextArbitrary),
+    retiresOn: fc.option(isoDayArbitrary),
+    // Written with its `qualityAssumption` cell always filled, so even empty texts read back as a source.
+    qualitySource: fc.record(
+      {
+        benchmark: textArbitrary,
+        label: textArbitrary,
+        asOf: textArbitrary,
+        url: nonEmptyTextArbitrary,
+        assumption: fc.boolean(),
+      },
+      { requiredKeys: ['benchmark', 'label', 'asOf', 'assumption'] },
+    ),
     // An all-empty source and empty notes are written as absent: generate only what survives a round trip.
     source: fc.record(
       { label: nonEmptyTextArbitrary, asOf: textArbitrary, url: nonEmptyTextArbitrary },

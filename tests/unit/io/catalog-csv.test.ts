@@ -117,6 +117,44 @@ bedrock:mistral-7b,,,bedrock,0.15,0.2,,,,,,,,,
     ]);
   });
 
+  it('reads the price key, the retirement day and the quality source', () => {
+    const text = `id,platform,inputPerMTok,outputPerMTok,quality,priceKey,retiresOn,qualityBenchmark,qualitySourceLabel,qualityAsOf,qualityUrl,qualityAssumption
+opus,bedrock,5,25,81,global.anthropic.claude-opus-4-5-20251101-v1:0,2027-01-08,GPQA Diamond,Artificial Analysis,2026-10-08,https://artificialanalysis.ai/models/claude-opus-4-5,false
+mine,bedrock,1,2,50,,,GPQA Diamond,assumed by tier,2026-10-08,,TRUE
+plain,bedrock,1,2,,,,,,,,
+`;
+    const [opus, mine, plain] = importModels(text);
+    expect(opus).toMatchObject({
+      priceKey: 'global.anthropic.claude-opus-4-5-20251101-v1:0',
+      retiresOn: '2027-01-08',
+      qualitySource: {
+        benchmark: 'GPQA Diamond',
+        label: 'Artificial Analysis',
+        asOf: '2026-10-08',
+        url: 'https://artificialanalysis.ai/models/claude-opus-4-5',
+        assumption: false,
+      },
+    });
+    expect(mine).toMatchObject({ priceKey: null, retiresOn: null });
+    expect(mine!.qualitySource).toEqual({
+      benchmark: 'GPQA Diamond',
+      label: 'assumed by tier',
+      asOf: '2026-10-08',
+      assumption: true,
+    });
+    expect(plain).toMatchObject({ priceKey: null, retiresOn: null });
+    expect(plain!.qualitySource).toBeUndefined();
+  });
+
+  it('refuses a retirement day not written YYYY-MM-DD, naming its column', () => {
+    expect(csvIssues('id,platform,inputPerMTok,outputPerMTok,retiresOn\nx,bedrock,1,2,8 Jan 2027\n')).toEqual(
+      ['row 2 (id "x"): retiresOn: must be a date written YYYY-MM-DD'],
+    );
+    expect(
+      csvIssues('id,platform,inputPerMTok,outputPerMTok,qualityAssumption\nx,bedrock,1,2,maybe\n'),
+    ).toEqual(['row 2 (id "x"): qualityAssumption: must be true or false']);
+  });
+
   it('reads the version-3 columns: region, tokenizer, reasoning, 1-hour write, prefix, batch caching, tier, term', () => {
     const text = `id,platform,inputPerMTok,outputPerMTok,cacheWritePerMTok,cacheReadPerMTok,region,tokenizerFactor,reasoning,cacheWrite1hPerMTok,minCachePrefixTokens,batchCaching,longContextAboveInputTokens,longContextInputPerMTok,longContextOutputPerMTok,longContextCacheReadPerMTok,longContextCacheWritePerMTok,longContextCacheWrite1hPerMTok,kind,hourlyPerUnit,tokensPerMinutePerUnit,commitmentMonths
 sonnet-4-5,anthropic,3,15,3.75,0.3,global,1.3,TRUE,6,1024,true,200000,6,22.5,0.6,7.5,12,,,,
@@ -276,7 +314,8 @@ describe('catalogToCsv', () => {
       `${HEADER},kind,hourlyPerUnit,tokensPerMinutePerUnit,minUnits,sourceUrl,notes,` +
         'region,tokenizerFactor,reasoning,cacheWrite1hPerMTok,minCachePrefixTokens,batchCaching,' +
         'longContextAboveInputTokens,longContextInputPerMTok,longContextOutputPerMTok,' +
-        'longContextCacheReadPerMTok,longContextCacheWritePerMTok,longContextCacheWrite1hPerMTok,commitmentMonths',
+        'longContextCacheReadPerMTok,longContextCacheWritePerMTok,longContextCacheWrite1hPerMTok,commitmentMonths,' +
+        'priceKey,retiresOn,qualityBenchmark,qualitySourceLabel,qualityAsOf,qualityUrl,qualityAssumption',
     );
   });
 
