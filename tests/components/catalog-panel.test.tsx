@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import shippedCatalog from '../../data/catalog.json';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../src/domain/scenario-schema';
@@ -402,26 +403,37 @@ describe('CatalogPanel: editing', () => {
   });
 });
 
+/** How many models data/catalog.json ships. */
+const SHIPPED_COUNT = shippedCatalog.length;
+
 describe('CatalogPanel: reset to the shipped catalog', () => {
   it('asks first, then replaces the catalog, keeping the models strategies use; Undo restores it', async () => {
     const user = userEvent.setup();
     renderWithScenario(<CatalogPanel />, makeCatalogScenario());
     await user.click(screen.getByRole('button', { name: 'Reset to shipped catalog…' }));
     const confirm = screen.getByRole('region', { name: 'Reset to shipped catalog' });
-    await waitFor(() => expect(within(confirm).getByText(/with the 25 shipped ones/)).toBeInTheDocument());
+    await waitFor(() =>
+      expect(
+        within(confirm).getByText(new RegExp(`with the ${SHIPPED_COUNT} shipped ones`)),
+      ).toBeInTheDocument(),
+    );
     expect(confirm).toHaveTextContent(
       'except the 2 your strategies use that the shipped catalog lacks (Cheap model and Dear model)',
     );
     expect(confirm).toHaveTextContent('Undo brings back the current catalog.');
     expect(readCatalog()).toHaveLength(5);
     await user.click(within(confirm).getByRole('button', { name: 'Reset catalog' }));
-    // 25 shipped models, then cheap and dear (the strategies name them); Mistral Small, Sonnet and self-7b go.
+    // The shipped models, then cheap and dear (the strategies name them); Mistral Small, Sonnet and self-7b go.
     const ids = readCatalog().map((m) => m.id);
-    expect(ids).toHaveLength(27);
+    expect(ids).toHaveLength(SHIPPED_COUNT + 2);
     expect(ids.slice(-2)).toEqual(['cheap', 'dear']);
     expect(ids).not.toContain('sonnet');
-    expect(screen.getByText(/Catalog reset to the 25 shipped models\. Kept 2 models/)).toBeInTheDocument();
-    expect(screen.getByTestId('catalog-count')).toHaveTextContent('27 of 27 models');
+    expect(
+      screen.getByText(new RegExp(`Catalog reset to the ${SHIPPED_COUNT} shipped models\\. Kept 2 models`)),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('catalog-count')).toHaveTextContent(
+      `${SHIPPED_COUNT + 2} of ${SHIPPED_COUNT + 2} models`,
+    );
     usePlannerStore.getState().undo();
     expect(readCatalog()).toHaveLength(5);
   });
