@@ -86,20 +86,20 @@ describe('CatalogPanel: filters and search', () => {
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
 
     // The small scenario's two models have no window (unlimited): they stay.
-    await user.type(screen.getByLabelText('Context at least'), '150000');
+    await user.type(screen.getByLabelText('Context at least (tokens)'), '150000');
     expect(readRowNames()).toEqual(['Cheap model', 'Dear model', 'Claude Sonnet 4.5 — Bedrock, global']);
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
-    expect(screen.getByLabelText('Context at least')).toHaveValue(null);
+    expect(screen.getByLabelText('Context at least (tokens)')).toHaveValue(null);
 
     // Input ≤ $1 per 1M tokens: cheap ($1) and Llama ($0.72).
-    await user.type(screen.getByLabelText('Input at most'), '1');
+    await user.type(screen.getByLabelText(/^Input at most/), '1');
     expect(readRowNames()).toEqual(['Cheap model', 'Llama 3.3 70B — Bedrock, us']);
     // The limit is read in the unit shown: $1 per 1K tokens is $1,000 per 1M, so every row passes; $0.001 per
     // 1K is $1 per 1M again.
     await user.click(screen.getByRole('button', { name: 'per 1K tokens' }));
     expect(readRowNames()).toHaveLength(4);
-    await user.clear(screen.getByLabelText('Input at most'));
-    await user.type(screen.getByLabelText('Input at most'), '0.001');
+    await user.clear(screen.getByLabelText(/^Input at most/));
+    await user.type(screen.getByLabelText(/^Input at most/), '0.001');
     expect(readRowNames()).toEqual(['Cheap model', 'Llama 3.3 70B — Bedrock, us']);
   });
 });

@@ -79,7 +79,7 @@ describe('Catalog import: the diff', () => {
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
     ).toEqual(['$54,000', '$90,000', '+$36,000 (+66.7%)']);
-    expect(within(dialog).getByText('All on cheap unchanged.')).toBeInTheDocument();
+    expect(within(dialog).getByText('“All on cheap” unchanged.')).toBeInTheDocument();
     const priceGroup = screen.getByTestId('import-price-change');
     expect(within(priceGroup).getByRole('rowheader')).toHaveTextContent('Dear modeldear');
 

@@ -407,7 +407,7 @@ function StrategyImpact({
       )}
       {changed.length > 0 && changed.length < impact.length && (
         <p className="muted">
-          {listNames(impact.filter((row) => !changed.includes(row)).map((row) => row.name || row.id))}{' '}
+          {listNames(impact.filter((row) => !changed.includes(row)).map((row) => `“${row.name || row.id}”`))}{' '}
           unchanged.
         </p>
       )}
@@ -611,13 +611,15 @@ function ImportReview({
       )}
 
       <div className="catalog-import__footer">
+        <span className="muted catalog-import__footer-note">
+          Nothing changes until you apply; Undo takes it back.
+        </span>
         <button type="button" className="button button--primary" disabled={!canApply} onClick={onApply}>
           {applyLabel}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <span className="muted">Nothing changes until you apply; Undo takes it back.</span>
       </div>
     </div>
   );

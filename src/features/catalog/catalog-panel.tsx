@@ -506,9 +506,9 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
           no="No reasoning"
           onChange={(value) => updateFilter('reasoning', value)}
         />
-        <div className="field catalog__narrow">
+        <div className="field catalog__limit">
           <label htmlFor={`${formId}-context`} className="field__label">
-            Context at least
+            Context at least (tokens)
           </label>
           <input
             id={`${formId}-context`}
@@ -516,21 +516,17 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
             inputMode="numeric"
             min={0}
             step={1000}
-            placeholder="tokens"
-            aria-describedby={`${formId}-context-unit`}
+            placeholder="e.g. 128000"
             value={minContextText}
             onChange={(event) => {
               setMinContextText(event.target.value);
               updateFilter('minContextTokens', readLimit(event.target.value));
             }}
           />
-          <span id={`${formId}-context-unit`} className="field__hint">
-            tokens
-          </span>
         </div>
-        <div className="field catalog__narrow">
+        <div className="field catalog__limit">
           <label htmlFor={`${formId}-max-input`} className="field__label">
-            Input at most
+            Input at most ({describePriceUnit(priceUnit)})
           </label>
           <input
             id={`${formId}-max-input`}
@@ -538,17 +534,13 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
             inputMode="decimal"
             min={0}
             step="any"
-            placeholder="USD"
-            aria-describedby={`${formId}-max-input-unit`}
+            placeholder="any"
             value={maxInputText}
             onChange={(event) => {
               setMaxInputText(event.target.value);
               tableRef.current?.scrollToTop();
             }}
           />
-          <span id={`${formId}-max-input-unit`} className="field__hint">
-            {describePriceUnit(priceUnit)} input
-          </span>
         </div>
         <button type="button" className="button" disabled={!hasFilters} onClick={clearFilters}>
           Clear filters
