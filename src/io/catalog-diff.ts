@@ -173,3 +173,72 @@ export function stampImportSource(models: readonly Model[], { origin, importedAt
 export function listPriceUpdates(diff: CatalogDiff): Model[] {
   return diff.priceChanges.map((change) => change.after);
 }
+
+/** The price updates a file brings to the catalog, matched row by row (see `matchPriceUpdates`). */
+export type PriceUpdateMatch = {
+  /** Catalog rows whose pricing the file changes: `before` the row, `after` the row with the file's pricing and source. */
+  changes: ModelPriceChange[];
+  /** Catalog rows the file has a row for (changed or not). */
+  matched: number;
+  /** Catalog rows the file has no row for (catalog order). */
+  unmatched: Model[];
+};
+
+/** The first imported model of each key, by `priceKey` (or id when it has none). */
+function indexByPriceKey(models: readonly Model[]): Map<string, Model> {
+  const byKey = new Map<string, Model>();
+  for (const model of models) {
+    const key = model.priceKey ?? model.id;
+    if (!byKey.has(key)) byKey.set(key, model);
+  }
+  return byKey;
+}
+
+/** The imported row that prices a catalog row: the one with its `priceKey`, else the one with its id. */
+function findImportedRow(
+  model: Model,
+  byKey: ReadonlyMap<string, Model>,
+  byId: ReadonlyMap<string, Model>,
+): Model | undefined {
+  return (model.priceKey !== null ? byKey.get(model.priceKey) : undefined) ?? byId.get(model.id);
+}
+
+/**
+ * Matches each catalog row with the imported row that prices the same SKU: by `priceKey` first (a LiteLLM
+ * import's rows carry the LiteLLM key, as do the shipped rows built from it, whose ids differ), else by id (a
+ * native or CSV file of this catalog). A matched row whose pricing differs becomes a change that takes the file's
+ * pricing and source and keeps everything else (name, quality, region, notes…). Several catalog rows may share one
+ * key: each is matched.
+ */
+export function matchPriceUpdates(catalog: readonly Model[], imported: readonly Model[]): PriceUpdateMatch {
+  const byKey = indexByPriceKey(imported);
+  const byId = indexById(imported);
+  const result: PriceUpdateMatch = { changes: [], matched: 0, unmatched: [] };
+  for (const before of catalog) {
+    const row = findImportedRow(before, byKey, byId);
+    if (row === undefined) {
+      result.unmatched.push(before);
+      continue;
+    }
+    result.matched++;
+    const after: Model = { ...before, pricing: row.pricing };
+    if (row.source === undefined) delete after.source;
+    else after.source = row.source;
+    const changes = comparePricing(before, after);
+    if (changes.length > 0) result.changes.push({ before, after, changes });
+  }
+  return result;
+}
+
+/**
+ * The imported models the catalog does not have yet, in import order: neither their id nor their price key is
+ * taken by a catalog row (its id or its `priceKey`). These are what "add models" offers.
+ */
+export function listAddableModels(catalog: readonly Model[], imported: readonly Model[]): Model[] {
+  const taken = new Set<string>();
+  for (const model of catalog) {
+    taken.add(model.id);
+    if (model.priceKey !== null) taken.add(model.priceKey);
+  }
+  return imported.filter((model) => !taken.has(model.id) && !taken.has(model.priceKey ?? model.id));
+}

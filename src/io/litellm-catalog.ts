@@ -5,6 +5,7 @@
 import { modelSchema } from '../domain/scenario-schema';
 import type { LongContext, Model } from '../domain/scenario-schema';
 import { isJsonObject } from './json-text';
+import { describeLitellmKey } from './litellm-names';
 
 /** The source label every imported model carries (the file name is added when known). */
 export const LITELLM_SOURCE_LABEL = 'LiteLLM model_prices_and_context_window.json';
@@ -228,11 +229,13 @@ function convertEntry(key: string, entry: unknown, source: Model['source']): Mod
   const batchDiscount = batchPerMTok !== null && inputPerMTok > 0 ? 1 - batchPerMTok / inputPerMTok : null;
   if (batchDiscount !== null && (batchDiscount < 0 || batchDiscount > 1)) return 'invalid';
 
+  const label = describeLitellmKey(key, provider);
   const candidate = {
     id: key,
-    name: key,
-    provider,
-    platform: provider.startsWith('bedrock') ? 'bedrock' : provider,
+    name: label.name,
+    provider: label.provider,
+    platform: label.platform,
+    priceKey: key,
     pricing: {
       kind: 'per-token',
       inputPerMTok,
@@ -268,8 +271,9 @@ export type LitellmImport = {
  * Converts LiteLLM's price file (parsed, with its text for the key order) into catalog models, in file order.
  * Every key that is not a chat or completion model with valid prices (see `convertEntry`), `sample_spec`
  * included, is skipped and listed; those priced 0 in and out are also listed apart (`unpricedKeys`). Ids and
- * names are the keys as they stand (`__proto__` included); the provider is `litellm_provider`, the platform
- * `bedrock` for any `bedrock…` provider and the provider otherwise; prices per token × 1,000,000, scaled exactly
+ * `priceKey` are the keys as they stand (`__proto__` included); the name, the maker (`provider`) and the platform
+ * are read from the key and `litellm_provider` by `describeLitellmKey` ("Claude Sonnet 4.5 — Bedrock, global",
+ * Anthropic, `bedrock`); `quality` is 0 with no `qualitySource` (unscored); prices per token × 1,000,000, scaled exactly
  * (`scalePerTokenToPerMTok`); `batchDiscount = 1 − input_cost_per_token_batches / input_cost_per_token`;
  * `cache_creation_input_token_cost_above_1hr` → `cacheWrite1hPerMTok`; `prompt_cache_min_tokens` →
  * `minCachePrefixTokens`; `supports_reasoning: true` → `reasoning`; the lowest long-context tier present →

@@ -155,6 +155,21 @@ export function replaceCatalog(scenario: Scenario, catalog: readonly Model[]): S
 }
 
 /**
+ * Appends `models` to the catalog, in their order, leaving out any whose id the catalog (or an earlier one of
+ * `models`) already has: adding never replaces a model.
+ */
+export function addModels(scenario: Scenario, models: readonly Model[]): Scenario {
+  const taken = new Set(scenario.catalog.map((model) => model.id));
+  const added: Model[] = [];
+  for (const model of models) {
+    if (taken.has(model.id)) continue;
+    taken.add(model.id);
+    added.push(model);
+  }
+  return added.length === 0 ? scenario : { ...scenario, catalog: [...scenario.catalog, ...added] };
+}
+
+/**
  * Takes the pricing and the source of every model in `updates` whose id is in the catalog, and nothing else:
  * no model is added or removed, names, quality and the rest stay. Updates whose id the catalog lacks are
  * ignored. An update without a source drops the old one (it described the old price).

@@ -41,8 +41,16 @@ async function importCsv(text = PRICES_CSV, name = 'prices.csv') {
     within(opened.dialog).getByLabelText('Catalog file to import'),
     csvFile(text, name),
   );
-  await within(opened.dialog).findByRole('button', { name: 'Apply all' });
+  await within(opened.dialog).findByRole('radio', { name: /^Update prices/ });
   return opened;
+}
+
+async function chooseMode(
+  user: ReturnType<typeof userEvent.setup>,
+  dialog: HTMLElement,
+  mode: 'Update prices' | 'Add models' | 'Replace the catalog',
+) {
+  await user.click(within(dialog).getByRole('radio', { name: new RegExp(`^${mode}`) }));
 }
 
 function readCount(testId: string): string {
@@ -55,11 +63,27 @@ describe('Catalog import: the diff', () => {
     expect(within(dialog).getByRole('heading', { name: 'Import a catalog' })).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Import catalog…' })).toHaveAttribute('aria-expanded', 'true');
     await user.upload(within(dialog).getByLabelText('Catalog file to import'), csvFile(PRICES_CSV));
-    await within(dialog).findByRole('button', { name: 'Apply all' });
+    await within(dialog).findByRole('radio', { name: /^Update prices/ });
 
     expect(within(dialog).getByRole('status')).toHaveTextContent(
       'Read 3 models from prices.csv (CSV). Nothing changes until you apply.',
     );
+    // The file prices a model we have (dear, matched by id: a CSV row records no price key): "update prices" first.
+    expect(within(dialog).getByRole('radio', { name: /^Update prices/ })).toBeChecked();
+    expect(readCount('import-count-matched')).toBe('1');
+    expect(readCount('import-count-unmatched')).toBe('1');
+    // All on dear: 12 × $4,500 = $54,000 now; at $6 input 12 × $7,500 = $90,000.
+    const impact = within(dialog).getByTestId('import-impact-row');
+    expect(
+      within(impact)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['$54,000', '$90,000', '+$36,000 (+66.7%)']);
+    expect(within(dialog).getByText('“All on cheap” unchanged.')).toBeInTheDocument();
+    const priceGroup = screen.getByTestId('import-price-change');
+    expect(within(priceGroup).getByRole('rowheader')).toHaveTextContent('Dear modeldear');
+
+    await chooseMode(user, dialog, 'Replace the catalog');
     // new-one and __proto__ are new; dear's input price moves; cheap is not in the file.
     expect(readCount('import-count-added')).toBe('2');
     expect(readCount('import-count-price-changes')).toBe('1');
@@ -68,6 +92,7 @@ describe('Catalog import: the diff', () => {
     expect(readCount('import-count-unchanged')).toBe('0');
     expect(readCount('import-count-skipped')).toBe('0');
 
+    await user.click(within(dialog).getByText('Price changes (1)'));
     const group = screen.getByTestId('import-price-change');
     expect(within(group).getByRole('rowheader')).toHaveTextContent('Dear modeldear');
     const row = within(group).getByRole('row', { name: /Input/ });
@@ -105,9 +130,10 @@ describe('Catalog import: the diff', () => {
         'dear,Dear model v2,Acme,bedrock,3,15,80,200000\n',
     );
     expect(readCount('import-count-price-changes')).toBe('0');
-    expect(readCount('import-count-other-changes')).toBe('1');
     expect(within(dialog).getByText('No price in the file differs from this catalog.')).toBeInTheDocument();
-    expect(within(dialog).getByRole('button', { name: 'Apply price updates only' })).toBeDisabled();
+    expect(within(dialog).getByRole('button', { name: 'Apply price updates' })).toBeDisabled();
+    await chooseMode(user, dialog, 'Replace the catalog');
+    expect(readCount('import-count-other-changes')).toBe('1');
     await user.click(within(dialog).getByText('Other changes (1)'));
     const table = within(dialog).getByRole('table', { name: /Other changes/ });
     expect(within(table).getByRole('row', { name: /Name Dear model Dear model v2/ })).toBeInTheDocument();
@@ -136,6 +162,10 @@ describe('Catalog import: the diff', () => {
     expect(within(dialog).getByRole('status')).toHaveTextContent(
       'Read 2,500 models from model_prices_and_context_window.json (LiteLLM price file); 2 entries skipped.',
     );
+    // None of ours is in the file: it opens on "add models".
+    expect(within(dialog).getByRole('radio', { name: /^Add models/ })).toBeChecked();
+    expect(readCount('import-unpriced')).toMatch(/^0 entries had no price/);
+    await chooseMode(user, dialog, 'Replace the catalog');
     expect(readCount('import-count-added')).toBe('2,500');
     expect(readCount('import-count-skipped')).toBe('2');
     await user.click(within(dialog).getByText('Added models (2,500)'));
@@ -148,10 +178,11 @@ describe('Catalog import: the diff', () => {
 });
 
 describe('Catalog import: applying', () => {
-  it('"Apply all" makes the file the catalog, keeps the models strategies use, and is one undo step', async () => {
+  it('"Replace the catalog" makes the file the catalog, keeps the models strategies use, and is one undo step', async () => {
     const { user, dialog } = await importCsv();
     const original = readCatalog();
-    await user.click(within(dialog).getByRole('button', { name: 'Apply all' }));
+    await chooseMode(user, dialog, 'Replace the catalog');
+    await user.click(within(dialog).getByRole('button', { name: 'Replace the catalog' }));
 
     expect(readCatalog().map((model) => model.id)).toEqual(['dear', 'new-one', '__proto__', 'cheap']);
     const dear = readCatalog()[0];
@@ -171,10 +202,10 @@ describe('Catalog import: applying', () => {
     expect(readCatalog()).toEqual(original);
   });
 
-  it('"Apply price updates only" changes the prices of matching models and nothing else', async () => {
+  it('"Apply price updates" changes the prices of matching models and nothing else', async () => {
     const { user, dialog } = await importCsv();
     const [cheap, dear] = readCatalog();
-    await user.click(within(dialog).getByRole('button', { name: 'Apply price updates only' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Apply price updates' }));
 
     const after = readCatalog();
     expect(after.map((model) => model.id)).toEqual(['cheap', 'dear']);
@@ -223,7 +254,7 @@ describe('Catalog import: applying', () => {
       'row 2 (id "dear"): inputPerMTok: must be a number',
       'row 3 (id "x"): inputPerMTok: must be 0 or more',
     ]);
-    expect(within(dialog).queryByRole('button', { name: 'Apply all' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('radio', { name: /^Update prices/ })).not.toBeInTheDocument();
     expect(usePlannerStore.getState().scenario).toBe(scenario);
   });
 
@@ -273,14 +304,14 @@ describe('Catalog import: from a web address', () => {
     );
     vi.stubGlobal('fetch', fetchMock);
     const { user, dialog } = await fetchUrl(url);
-    await within(dialog).findByRole('button', { name: 'Apply all' });
+    await within(dialog).findByRole('radio', { name: /^Update prices/ });
     expect(fetchMock).toHaveBeenCalledWith(url, expect.objectContaining({ credentials: 'omit' }));
     expect(within(dialog).getByRole('status')).toHaveTextContent(
       `Read 2 models from ${url} (native catalog JSON).`,
     );
     expect(readCount('import-count-price-changes')).toBe('1');
-    expect(readCount('import-count-unchanged')).toBe('1');
-    await user.click(within(dialog).getByRole('button', { name: 'Apply price updates only' }));
+    expect(readCount('import-count-matched')).toBe('2');
+    await user.click(within(dialog).getByRole('button', { name: 'Apply price updates' }));
     const dear = readCatalog().find((model) => model.id === 'dear');
     expect(dear?.pricing).toMatchObject({ inputPerMTok: 6 });
     expect(dear?.source?.label).toBe(`Imported from ${url}`);
@@ -314,7 +345,7 @@ describe('Catalog import: from a web address', () => {
       'example.com answered HTTP 404 Not Found: no file at this address',
     );
     await user.click(within(dialog).getByRole('button', { name: 'Fetch' }));
-    await within(dialog).findByRole('button', { name: 'Apply all' });
+    await within(dialog).findByRole('radio', { name: /^Update prices/ });
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 

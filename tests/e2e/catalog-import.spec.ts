@@ -18,11 +18,9 @@ test('a catalog file shows what would change; applying only the price updates mo
   // The file raises dear's input price from 3 to 6 and adds "spare"; "cheap" is not in it.
   await dialog.getByLabel('Catalog file to import').setInputFiles('tests/fixtures/catalog-price-update.csv');
   await expect(dialog.getByRole('status')).toContainText('Read 2 models from catalog-price-update.csv (CSV)');
-  await expect(dialog.getByTestId('import-count-added')).toHaveText('1');
-  await expect(dialog.getByTestId('import-count-price-changes')).toHaveText('1');
-  await expect(dialog.getByTestId('import-count-other-changes')).toHaveText('0');
-  await expect(dialog.getByTestId('import-count-missing')).toHaveText('1');
-  await expect(dialog.getByTestId('import-count-unchanged')).toHaveText('0');
+  // The file prices dear (same id): "update prices" is offered first, with what each strategy would spend.
+  await expect(dialog.getByRole('radio', { name: /^Update prices/ })).toBeChecked();
+  await expect(dialog.getByTestId('import-count-matched')).toHaveText('1');
   const dear = dialog.getByTestId('import-price-change').filter({ hasText: 'Dear model' });
   await expect(dear.getByRole('row').filter({ hasText: 'Input' }).getByRole('cell')).toHaveText([
     'Input',
@@ -30,10 +28,17 @@ test('a catalog file shows what would change; applying only the price updates mo
     '→ $6.00',
     '+100%',
   ]);
+  await dialog.getByRole('radio', { name: /^Replace the catalog/ }).check();
+  await expect(dialog.getByTestId('import-count-added')).toHaveText('1');
+  await expect(dialog.getByTestId('import-count-price-changes')).toHaveText('1');
+  await expect(dialog.getByTestId('import-count-other-changes')).toHaveText('0');
+  await expect(dialog.getByTestId('import-count-missing')).toHaveText('1');
+  await expect(dialog.getByTestId('import-count-unchanged')).toHaveText('0');
   // Nothing has changed yet.
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 4500);
 
-  await dialog.getByRole('button', { name: 'Apply price updates only' }).click();
+  await dialog.getByRole('radio', { name: /^Update prices/ }).check();
+  await dialog.getByRole('button', { name: 'Apply price updates' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Updated the prices of 1 model' })).toContainText(
     'from catalog-price-update.csv (Dear model); no model added or removed.',
@@ -63,6 +68,8 @@ test("LiteLLM's price file: skipped entries are counted, and applying all keeps 
   await expect(dialog.getByRole('status')).toContainText(
     'Read 19 models from litellm-sample.json (LiteLLM price file); 21 entries skipped.',
   );
+  await expect(dialog.getByTestId('import-unpriced')).toContainText('2 entries had no price');
+  await dialog.getByRole('radio', { name: /^Replace the catalog/ }).check();
   await expect(dialog.getByTestId('import-count-added')).toHaveText('19');
   await expect(dialog.getByTestId('import-count-skipped')).toHaveText('21');
   await expect(dialog.getByTestId('import-count-missing')).toHaveText('2');
@@ -72,7 +79,7 @@ test("LiteLLM's price file: skipped entries are counted, and applying all keeps 
     '<script>alert(1)</script>',
   );
 
-  await dialog.getByRole('button', { name: 'Apply all' }).click();
+  await dialog.getByRole('button', { name: 'Replace the catalog' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Catalog replaced' })).toContainText(
     'Kept 2 models your strategies use that the import lacks: Cheap model and Dear model.',
   );

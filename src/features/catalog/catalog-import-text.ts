@@ -149,6 +149,14 @@ export function describeAppliedPrices(origin: string, updated: readonly Model[])
   );
 }
 
+/** The status after "Add models". */
+export function describeAppliedAdded(origin: string, added: readonly Model[]): string {
+  return (
+    `Added ${countModels(added.length)} from ${origin} (${listNames(added.map(describeModel))}); ` +
+    'no price changed. Undo removes them.'
+  );
+}
+
 /** Today as YYYY-MM-DD in the user's time zone: the `asOf` of imported figures. */
 export function formatImportDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

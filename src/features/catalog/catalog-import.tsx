@@ -3,23 +3,36 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import type { ValidationIssue } from '../../domain/validate-scenario';
-import { diffCatalogs, listPriceUpdates, stampImportSource } from '../../io/catalog-diff';
-import type { CatalogDiff, ModelOtherChange, ModelPriceChange } from '../../io/catalog-diff';
+import { compareStrategySpend, listChangedStrategies } from '../../domain/strategy-impact';
+import type { StrategySpendChange } from '../../domain/strategy-impact';
+import { diffCatalogs, listAddableModels, matchPriceUpdates, stampImportSource } from '../../io/catalog-diff';
+import type {
+  CatalogDiff,
+  ModelOtherChange,
+  ModelPriceChange,
+  PriceUpdateMatch,
+} from '../../io/catalog-diff';
 import { parseCatalogText } from '../../io/catalog-import';
 import type { CatalogFormat, CatalogImportResult } from '../../io/catalog-import';
 import { MAX_IMPORT_BYTES } from '../../io/json-text';
 import { parseCatalogUrl, remoteCatalogQueryOptions } from '../../queries/remote-catalog-queries';
-import { findModelsKeptOnReplace, replaceCatalog, updateModelPrices } from '../../state/scenario-edits';
+import {
+  addModels,
+  findModelsKeptOnReplace,
+  replaceCatalog,
+  updateModelPrices,
+} from '../../state/scenario-edits';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
-import { formatNumber } from '../../ui/format';
+import { formatMoney, formatNumber, formatPercent } from '../../ui/format';
 import {
   MAX_ISSUES_SHOWN,
   MAX_LIST_ROWS,
   OTHER_FIELD_LABELS,
   PRICING_FIELD_LABELS,
   countModels,
+  describeAppliedAdded,
   describeAppliedAll,
   describeAppliedPrices,
   describeModel,
@@ -29,6 +42,7 @@ import {
   formatPricingValue,
   listNames,
 } from './catalog-import-text';
+import { ModelPicker } from './model-picker';
 import './catalog-import.css';
 
 type Source =
@@ -326,83 +340,269 @@ function Section({ title, count, children }: { title: string; count: number; chi
   );
 }
 
-type DiffViewProps = {
+export type ImportMode = 'prices' | 'add' | 'replace';
+
+function formatSignedMoney(usd: number): string {
+  if (Math.abs(usd) < 0.005) return formatMoney(0);
+  return `${usd > 0 ? '+' : '−'}${formatMoney(Math.abs(usd))}`;
+}
+
+/** Each strategy's 12-month spend before and after the change the chosen mode would make. */
+function StrategyImpact({
+  impact,
+  dropped,
+}: {
+  impact: readonly StrategySpendChange[];
+  dropped: readonly Model[];
+}) {
+  const changed = listChangedStrategies(impact);
+  return (
+    <section className="catalog-import__impact" aria-label="What changes for your strategies">
+      <h4 className="catalog-import__subhead">What changes for your strategies</h4>
+      {changed.length === 0 ? (
+        <p className="muted" data-testid="import-impact-none">
+          No strategy’s 12-month spend changes.
+        </p>
+      ) : (
+        <div
+          className="table-scroll catalog-import__scroll"
+          tabIndex={0}
+          role="group"
+          aria-label="Strategy spend"
+        >
+          <table className="data-table catalog-import__table" data-testid="import-impact">
+            <caption className="visually-hidden">12-month spend of each strategy before and after</caption>
+            <thead>
+              <tr>
+                <th scope="col">Strategy</th>
+                <th scope="col" className="num">
+                  12-month spend now
+                </th>
+                <th scope="col" className="num">
+                  After
+                </th>
+                <th scope="col" className="num">
+                  Change
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {changed.map((row) => (
+                <tr key={row.id} data-testid="import-impact-row">
+                  <th scope="row">{row.name || row.id}</th>
+                  <td className="num">{formatMoney(row.firstYearBefore)}</td>
+                  <td className="num">{formatMoney(row.firstYearAfter)}</td>
+                  <td
+                    className={`num ${row.changeUsd > 0 ? 'catalog-import__impact-up' : 'catalog-import__impact-down'}`}
+                  >
+                    {formatSignedMoney(row.changeUsd)}
+                    {row.firstYearBefore > 0 &&
+                      ` (${row.changeUsd > 0 ? '+' : '−'}${formatPercent(Math.abs(row.changeUsd) / row.firstYearBefore)})`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {changed.length > 0 && changed.length < impact.length && (
+        <p className="muted">
+          {listNames(impact.filter((row) => !changed.includes(row)).map((row) => `“${row.name || row.id}”`))}{' '}
+          unchanged.
+        </p>
+      )}
+      {dropped.length > 0 && (
+        <p data-testid="import-dropped">
+          Dropped from the catalog: {countModels(dropped.length)} ({listNames(dropped.map(describeModel))});
+          no strategy uses {dropped.length === 1 ? 'it' : 'them'}.
+        </p>
+      )}
+    </section>
+  );
+}
+
+const MODE_LABELS: Record<ImportMode, string> = {
+  prices: 'Update prices',
+  add: 'Add models',
+  replace: 'Replace the catalog',
+};
+
+type ReviewProps = {
+  mode: ImportMode;
+  onModeChange: (mode: ImportMode) => void;
   diff: CatalogDiff;
+  priceMatch: PriceUpdateMatch;
+  addable: readonly Model[];
+  picked: ReadonlySet<string>;
+  onPick: (picked: ReadonlySet<string>) => void;
   result: Extract<CatalogImportResult, { ok: true }>;
   kept: readonly Model[];
+  impact: readonly StrategySpendChange[];
+  dropped: readonly Model[];
   priceUnit: PriceUnit;
   refusal: string | null;
-  onApplyAll: () => void;
-  onApplyPrices: () => void;
+  onApply: () => void;
   onCancel: () => void;
 };
 
-function DiffView({
+function ImportReview({
+  mode,
+  onModeChange,
   diff,
+  priceMatch,
+  addable,
+  picked,
+  onPick,
   result,
   kept,
+  impact,
+  dropped,
   priceUnit,
   refusal,
-  onApplyAll,
-  onApplyPrices,
+  onApply,
   onCancel,
-}: DiffViewProps) {
+}: ReviewProps) {
   const id = useId();
   const keptIds = useMemo(() => new Set(kept.map((model) => model.id)), [kept]);
-  const removed = diff.missing.length - kept.length;
-  const priceCount = diff.priceChanges.length;
+  const priceCount = priceMatch.changes.length;
+  const hints: Record<ImportMode, string> = {
+    prices: `${formatNumber(priceMatch.matched)} of your models found in the file by price key; ${formatNumber(priceCount)} with new prices`,
+    add: `${formatNumber(addable.length)} models of the file you do not have; pick the ones to add`,
+    replace: `The catalog becomes the file’s ${countModels(result.models.length)}; models your strategies use are kept`,
+  };
+  const applyLabel =
+    mode === 'prices'
+      ? 'Apply price updates'
+      : mode === 'add'
+        ? `Add ${countModels(picked.size)}`
+        : 'Replace the catalog';
+  const canApply = mode === 'prices' ? priceCount > 0 : mode === 'add' ? picked.size > 0 : true;
+  const unpricedOthers = result.skipped - result.unpriced;
+
   return (
     <div className="catalog-import__diff">
-      <dl className="catalog-import__counts">
-        <Count label="Added" value={diff.added.length} testId="import-count-added" />
-        <Count label="Price changes" value={priceCount} testId="import-count-price-changes" />
-        <Count label="Other changes" value={diff.otherChanges.length} testId="import-count-other-changes" />
-        <Count label="Missing from file" value={diff.missing.length} testId="import-count-missing" />
-        <Count label="Unchanged" value={diff.unchanged.length} testId="import-count-unchanged" />
-        <Count label="Skipped entries" value={result.skipped} testId="import-count-skipped" />
-      </dl>
+      {result.format === 'litellm' && (
+        <p className="catalog-import__unpriced" data-testid="import-unpriced">
+          {formatNumber(result.unpriced)} entr{result.unpriced === 1 ? 'y' : 'ies'} had no price (0 in and
+          out) and
+          {result.unpriced === 1 ? ' was' : ' were'} not imported; {formatNumber(unpricedOthers)} other entr
+          {unpricedOthers === 1 ? 'y' : 'ies'} (embeddings, images, audio…) skipped.
+        </p>
+      )}
+      <fieldset className="catalog-import__modes">
+        <legend>What to do with the file</legend>
+        {(['prices', 'add', 'replace'] as const).map((option) => (
+          <label key={option} className="catalog-import__mode">
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              value={option}
+              checked={mode === option}
+              aria-describedby={`${id}-${option}-hint`}
+              onChange={() => onModeChange(option)}
+            />
+            <span className="catalog-import__mode-text">
+              <span>{MODE_LABELS[option]}</span>
+              <span id={`${id}-${option}-hint`} className="catalog-import__mode-hint">
+                {hints[option]}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
 
-      <h4 className="catalog-import__subhead">Price changes</h4>
-      {priceCount === 0 ? (
-        <p className="muted catalog-import__none">No price in the file differs from this catalog.</p>
-      ) : (
-        <PriceChangeTable changes={diff.priceChanges} priceUnit={priceUnit} />
+      {mode === 'prices' && (
+        <>
+          <dl className="catalog-import__counts">
+            <Count label="Found in the file" value={priceMatch.matched} testId="import-count-matched" />
+            <Count label="Price changes" value={priceCount} testId="import-count-price-changes" />
+            <Count
+              label="Not in the file"
+              value={priceMatch.unmatched.length}
+              testId="import-count-unmatched"
+            />
+          </dl>
+          <h4 className="catalog-import__subhead">Price changes</h4>
+          {priceCount === 0 ? (
+            <p className="muted catalog-import__none">
+              {priceMatch.matched === 0
+                ? 'None of your models is in the file: no row records a price key the file has, and no id matches.'
+                : 'No price in the file differs from this catalog.'}
+            </p>
+          ) : (
+            <PriceChangeTable changes={priceMatch.changes} priceUnit={priceUnit} />
+          )}
+        </>
       )}
 
-      <Section title="Added models" count={diff.added.length}>
-        <ModelList models={diff.added} priceUnit={priceUnit} label="Added models" />
-      </Section>
-      <Section title="Other changes" count={diff.otherChanges.length}>
-        <OtherChangeTable changes={diff.otherChanges} />
-      </Section>
-      <Section title="Missing from the file" count={diff.missing.length}>
-        <ModelList
-          models={diff.missing}
-          priceUnit={priceUnit}
-          label="Models missing from the file"
-          status={(model) =>
-            keptIds.has(model.id) ? (
-              <span className="badge badge--good catalog-import__badge">kept: a strategy uses it</span>
-            ) : (
-              <span className="badge badge--neutral catalog-import__badge">removed</span>
-            )
-          }
-        />
-      </Section>
-      <Section title="Skipped entries" count={result.skipped}>
-        <p className="muted catalog-import__note">
-          Entries of the file that are not priced chat or completion models (embeddings, images, the
-          sample_spec template…).
-        </p>
-        <ul className="catalog-import__skipped">
-          {result.skippedKeys.slice(0, MAX_LIST_ROWS).map((key, index) => (
-            <li key={index}>
-              <code>{key}</code>
-            </li>
-          ))}
-        </ul>
-        <MoreRows hidden={result.skippedKeys.length - MAX_LIST_ROWS} what="entries" />
-      </Section>
+      {mode === 'add' && (
+        <ModelPicker models={addable} selected={picked} onChange={onPick} priceUnit={priceUnit} />
+      )}
+
+      {mode === 'replace' && (
+        <>
+          <dl className="catalog-import__counts">
+            <Count label="Added" value={diff.added.length} testId="import-count-added" />
+            <Count
+              label="Price changes"
+              value={diff.priceChanges.length}
+              testId="import-count-price-changes"
+            />
+            <Count
+              label="Other changes"
+              value={diff.otherChanges.length}
+              testId="import-count-other-changes"
+            />
+            <Count label="Missing from file" value={diff.missing.length} testId="import-count-missing" />
+            <Count label="Unchanged" value={diff.unchanged.length} testId="import-count-unchanged" />
+            <Count label="Skipped entries" value={result.skipped} testId="import-count-skipped" />
+          </dl>
+          <Section title="Price changes" count={diff.priceChanges.length}>
+            <PriceChangeTable changes={diff.priceChanges} priceUnit={priceUnit} />
+          </Section>
+          <Section title="Added models" count={diff.added.length}>
+            <ModelList models={diff.added} priceUnit={priceUnit} label="Added models" />
+          </Section>
+          <Section title="Other changes" count={diff.otherChanges.length}>
+            <OtherChangeTable changes={diff.otherChanges} />
+          </Section>
+          <Section title="Missing from the file" count={diff.missing.length}>
+            <ModelList
+              models={diff.missing}
+              priceUnit={priceUnit}
+              label="Models missing from the file"
+              status={(model) =>
+                keptIds.has(model.id) ? (
+                  <span className="badge badge--good catalog-import__badge">kept: a strategy uses it</span>
+                ) : (
+                  <span className="badge badge--neutral catalog-import__badge">removed</span>
+                )
+              }
+            />
+          </Section>
+          <Section title="Skipped entries" count={result.skipped}>
+            <p className="muted catalog-import__note">
+              Entries of the file that are not priced chat or completion models (embeddings, images, the
+              sample_spec template…).
+            </p>
+            <ul className="catalog-import__skipped">
+              {result.skippedKeys.slice(0, MAX_LIST_ROWS).map((key, index) => (
+                <li key={index}>
+                  <code>{key}</code>
+                </li>
+              ))}
+            </ul>
+            <MoreRows hidden={result.skippedKeys.length - MAX_LIST_ROWS} what="entries" />
+          </Section>
+          {kept.length > 0 && (
+            <p className="muted">
+              Keeps {listNames(kept.map(describeModel))}, which your strategies use and the file lacks.
+            </p>
+          )}
+        </>
+      )}
+
+      <StrategyImpact impact={impact} dropped={dropped} />
 
       {refusal && (
         <p className="field__error catalog-import__refusal" role="alert">
@@ -410,46 +610,16 @@ function DiffView({
         </p>
       )}
 
-      <div className="catalog-import__choices">
-        <div className="catalog-import__choice">
-          <button
-            type="button"
-            className="button button--primary"
-            aria-describedby={`${id}-all`}
-            onClick={onApplyAll}
-          >
-            Apply all
-          </button>
-          <p id={`${id}-all`} className="muted">
-            The catalog becomes the {countModels(result.models.length)} of the file:{' '}
-            {formatNumber(diff.added.length)} added, {formatNumber(removed)} removed; names, quality and other
-            fields come from the file.
-            {kept.length > 0 &&
-              ` Keeps ${listNames(kept.map(describeModel))}, which your strategies use and the file lacks.`}
-          </p>
-        </div>
-        <div className="catalog-import__choice">
-          <button
-            type="button"
-            className="button"
-            aria-describedby={`${id}-prices`}
-            disabled={priceCount === 0}
-            onClick={onApplyPrices}
-          >
-            Apply price updates only
-          </button>
-          <p id={`${id}-prices`} className="muted">
-            {priceCount === 0
-              ? 'No price to update.'
-              : `Changes the prices of ${countModels(priceCount)} and nothing else: no model added or removed.`}
-          </p>
-        </div>
-        <div className="catalog-import__choice">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <p className="muted">Leaves the catalog as it is.</p>
-        </div>
+      <div className="catalog-import__footer">
+        <span className="muted catalog-import__footer-note">
+          Nothing changes until you apply; Undo takes it back.
+        </span>
+        <button type="button" className="button button--primary" disabled={!canApply} onClick={onApply}>
+          {applyLabel}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </div>
   );
@@ -474,6 +644,8 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
   const [urlText, setUrlText] = useState('');
   const [urlError, setUrlError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [chosenMode, setChosenMode] = useState<ImportMode | null>(null);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
   const readCount = useRef(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
@@ -512,12 +684,41 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
     [scenario.catalog, models],
   );
   const kept = useMemo(() => (models ? findModelsKeptOnReplace(scenario, models) : []), [scenario, models]);
+  const priceMatch = useMemo(
+    () => (models ? matchPriceUpdates(scenario.catalog, models) : null),
+    [scenario.catalog, models],
+  );
+  const addable = useMemo(
+    () => (models ? listAddableModels(scenario.catalog, models) : []),
+    [scenario.catalog, models],
+  );
+  // Until the user picks, a file that prices models we have opens on "update prices", any other on "add".
+  const mode: ImportMode = chosenMode ?? (priceMatch && priceMatch.matched > 0 ? 'prices' : 'add');
+  const pickedModels = useMemo(() => addable.filter((model) => picked.has(model.id)), [addable, picked]);
+  const planned = useMemo(() => {
+    if (!models || !priceMatch) return null;
+    if (mode === 'prices')
+      return updateModelPrices(
+        scenario,
+        priceMatch.changes.map((change) => change.after),
+      );
+    if (mode === 'add') return addModels(scenario, pickedModels);
+    return replaceCatalog(scenario, models);
+  }, [mode, models, priceMatch, pickedModels, scenario]);
+  const impact = useMemo(() => (planned ? compareStrategySpend(scenario, planned) : []), [scenario, planned]);
+  const dropped = useMemo(() => {
+    if (mode !== 'replace' || !diff) return [];
+    const keptIds = new Set(kept.map((model) => model.id));
+    return diff.missing.filter((model) => !keptIds.has(model.id));
+  }, [mode, diff, kept]);
 
   async function handleFile(file: File | undefined) {
     if (!file) return;
     const read = ++readCount.current;
     setSource({ kind: 'file', name: file.name, result: null });
     setRefusal(null);
+    setChosenMode(null);
+    setPicked(new Set());
     const result = await readCatalogFile(file, importedAt);
     if (read !== readCount.current) return; // a newer file or address took over
     setSource({ kind: 'file', name: file.name, result });
@@ -537,6 +738,8 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
     readCount.current++;
     setUrlError(null);
     setRefusal(null);
+    setChosenMode(null);
+    setPicked(new Set());
     if (requestedUrl === url.href) void remote.refetch();
     else setSource({ kind: 'url', url: url.href });
   }
@@ -564,14 +767,33 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
   }
 
   function applyPrices() {
-    if (!diff) return;
-    const updates = listPriceUpdates(diff);
-    const refused = describeRefusal(usePlannerStore.getState().edit((s) => updateModelPrices(s, updates)));
+    const { scenario: current, edit } = usePlannerStore.getState();
+    if (!current || !models) return;
+    const updates = matchPriceUpdates(current.catalog, models).changes.map((change) => change.after);
+    const refused = describeRefusal(edit((s) => updateModelPrices(s, updates)));
     if (refused) {
       setRefusal(`The price updates ${refused}`);
       return;
     }
     onApplied(describeAppliedPrices(origin, updates));
+  }
+
+  function applyAdded() {
+    const { scenario: current, edit } = usePlannerStore.getState();
+    if (!current || !models) return;
+    const chosen = listAddableModels(current.catalog, models).filter((model) => picked.has(model.id));
+    const refused = describeRefusal(edit((s) => addModels(s, chosen)));
+    if (refused) {
+      setRefusal(`The new models ${refused}`);
+      return;
+    }
+    onApplied(describeAppliedAdded(origin, chosen));
+  }
+
+  function apply() {
+    if (mode === 'prices') applyPrices();
+    else if (mode === 'add') applyAdded();
+    else applyAll();
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLElement>) {
@@ -606,8 +828,9 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
       </h3>
       <p className="muted catalog-import__intro">
         Our catalog JSON, a CSV with a header row, or LiteLLM’s{' '}
-        <code>model_prices_and_context_window.json</code>, up to 20 MB. You see what would change before
-        anything does.
+        <code>model_prices_and_context_window.json</code>, up to 20 MB. Then update the prices of the models
+        you have, add the ones you pick, or replace the catalog: you see what each strategy’s spend would
+        become before anything changes.
       </p>
 
       <div className="catalog-import__sources">
@@ -671,20 +894,30 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
         </div>
       )}
       {parsed && !parsed.result.ok && <IssueList origin={parsed.origin} issues={parsed.result.issues} />}
-      {okResult && diff && (
-        <DiffView
+      {okResult && diff && priceMatch && (
+        <ImportReview
+          mode={mode}
+          onModeChange={(next) => {
+            setChosenMode(next);
+            setRefusal(null);
+          }}
           diff={diff}
+          priceMatch={priceMatch}
+          addable={addable}
+          picked={picked}
+          onPick={setPicked}
           result={okResult}
           kept={kept}
+          impact={impact}
+          dropped={dropped}
           priceUnit={priceUnit}
           refusal={refusal}
-          onApplyAll={applyAll}
-          onApplyPrices={applyPrices}
+          onApply={apply}
           onCancel={onCancel}
         />
       )}
 
-      {!(okResult && diff) && (
+      {!(okResult && diff && priceMatch) && (
         <div className="catalog-import__footer">
           <button type="button" className="button" onClick={onCancel}>
             Cancel

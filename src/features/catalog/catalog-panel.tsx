@@ -20,15 +20,22 @@ import { formatNumber } from '../../ui/format';
 import { CatalogImport } from './catalog-import';
 import { CatalogTable } from './catalog-table';
 import type { CatalogTableHandle } from './catalog-table';
+import { formatImportDate } from './catalog-import-text';
 import {
   BLANK_PER_TOKEN_PRICING,
   NO_FILTERS,
+  STALE_AFTER_DAYS,
+  countStalePrices,
+  describePriceUnit,
+  findCheapestScoredRow,
+  hasActiveFilters,
   isModelShown,
   listDistinct,
   selectCatalogRows,
+  toPerMTok,
   toggleSort,
 } from './catalog-view';
-import type { CatalogFilters, CatalogSort, OpenWeightFilter, SortKey } from './catalog-view';
+import type { CatalogFilters, CatalogSort, FlagFilter, SortKey } from './catalog-view';
 import { ModelEditor } from './model-editor';
 import './catalog.css';
 
@@ -92,11 +99,55 @@ function PriceUnitToggle({ unit, onChange }: { unit: PriceUnit; onChange: (unit:
   );
 }
 
+/** A yes / no / any select for one flag of the models. */
+function FlagSelect({
+  id,
+  label,
+  value,
+  yes,
+  no,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: FlagFilter;
+  yes: string;
+  no: string;
+  onChange: (value: FlagFilter) => void;
+}) {
+  return (
+    <div className="field catalog__narrow">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value as FlagFilter)}>
+        <option value="any">Any</option>
+        <option value="yes">{yes}</option>
+        <option value="no">{no}</option>
+      </select>
+    </div>
+  );
+}
+
+/** A number typed in a filter: empty or unreadable means no limit. */
+function readLimit(text: string): number | null {
+  if (text.trim() === '') return null;
+  const value = Number(text);
+  return Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+export type CatalogPanelProps = {
+  /** Today, YYYY-MM-DD, for the age of each price; the current day in the user's time zone by default. */
+  today?: string;
+};
+
 /**
  * The pricing catalog: every model of the scenario in a sortable, filterable, virtualised table, with an editor
  * for one model at a time, adding, duplicating, deleting, and a reset to the catalog shipped with the app.
  */
-export function CatalogPanel() {
+export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
+  const [clockToday] = useState(() => formatImportDate(new Date()));
+  const today = givenToday ?? clockToday;
   const scenario = useScenario();
   const catalog = scenario.catalog;
   const [priceUnit, setPriceUnit] = usePlannerStore(useShallow((s) => [s.priceUnit, s.setPriceUnit]));
@@ -116,14 +167,19 @@ export function CatalogPanel() {
 
   const shipped = useQuery({ ...shippedCatalogQueryOptions(), enabled: confirmingReset });
 
-  const rows = useMemo(() => selectCatalogRows(catalog, filters, sort), [catalog, filters, sort]);
+  // The price limit is typed in the unit prices are shown in, and read per million tokens.
+  const [maxInputText, setMaxInputText] = useState('');
+  const [minContextText, setMinContextText] = useState('');
+  const maxInputLimit = readLimit(maxInputText);
+  const maxInputPerMTok = maxInputLimit === null ? null : toPerMTok(maxInputLimit, priceUnit);
+  const shownFilters = useMemo(() => ({ ...filters, maxInputPerMTok }), [filters, maxInputPerMTok]);
+  const rows = useMemo(() => selectCatalogRows(catalog, shownFilters, sort), [catalog, shownFilters, sort]);
   const providers = useMemo(() => listDistinct(catalog, 'provider'), [catalog]);
   const platforms = useMemo(() => listDistinct(catalog, 'platform'), [catalog]);
-  const hasFilters =
-    filters.provider !== '' ||
-    filters.platform !== '' ||
-    filters.openWeight !== 'any' ||
-    filters.search !== '';
+  const regions = useMemo(() => listDistinct(catalog, 'region'), [catalog]);
+  const staleCount = useMemo(() => countStalePrices(catalog, today), [catalog, today]);
+  const cheapestIndex = useMemo(() => findCheapestScoredRow(catalog, rows), [catalog, rows]);
+  const hasFilters = hasActiveFilters(shownFilters);
 
   // Scroll a model that was just added or duplicated into view, once the table shows it.
   useEffect(() => {
@@ -140,6 +196,8 @@ export function CatalogPanel() {
 
   function clearFilters() {
     setFilters(NO_FILTERS);
+    setMaxInputText('');
+    setMinContextText('');
     tableRef.current?.scrollToTop();
   }
 
@@ -160,7 +218,7 @@ export function CatalogPanel() {
 
   /** Shows a model that was just created, clearing the filters if they would hide it. */
   function revealNewModel(model: Model) {
-    if (!isModelShown(model, filters)) setFilters(NO_FILTERS);
+    if (!isModelShown(model, shownFilters)) clearFilters();
     pendingReveal.current = model.id;
     openEditor(model.id);
   }
@@ -371,13 +429,13 @@ export function CatalogPanel() {
       >
         <div className="field catalog__search">
           <label htmlFor={`${formId}-search`} className="field__label">
-            Search name or id
+            Search name, id or key
           </label>
           <input
             id={`${formId}-search`}
             type="search"
             value={filters.search}
-            placeholder="e.g. sonnet"
+            placeholder="e.g. sonnet 4.5"
             onChange={(event) => updateFilter('search', event.target.value)}
           />
         </div>
@@ -415,19 +473,74 @@ export function CatalogPanel() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${formId}-open`} className="field__label">
-            Open weight
+        <div className="field catalog__narrow">
+          <label htmlFor={`${formId}-region`} className="field__label">
+            Region
           </label>
           <select
-            id={`${formId}-open`}
-            value={filters.openWeight}
-            onChange={(event) => updateFilter('openWeight', event.target.value as OpenWeightFilter)}
+            id={`${formId}-region`}
+            value={filters.region}
+            onChange={(event) => updateFilter('region', event.target.value)}
           >
-            <option value="any">Any</option>
-            <option value="yes">Open weight only</option>
-            <option value="no">Closed weight only</option>
+            <option value="">Any region</option>
+            {regions.map((region) => (
+              <option key={region} value={region}>
+                {region}
+              </option>
+            ))}
           </select>
+        </div>
+        <FlagSelect
+          id={`${formId}-open`}
+          label="Open weight"
+          value={filters.openWeight}
+          yes="Open weight only"
+          no="Closed weight only"
+          onChange={(value) => updateFilter('openWeight', value)}
+        />
+        <FlagSelect
+          id={`${formId}-reasoning`}
+          label="Reasoning"
+          value={filters.reasoning}
+          yes="Reasoning only"
+          no="No reasoning"
+          onChange={(value) => updateFilter('reasoning', value)}
+        />
+        <div className="field catalog__limit">
+          <label htmlFor={`${formId}-context`} className="field__label">
+            Context at least (tokens)
+          </label>
+          <input
+            id={`${formId}-context`}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1000}
+            placeholder="e.g. 128000"
+            value={minContextText}
+            onChange={(event) => {
+              setMinContextText(event.target.value);
+              updateFilter('minContextTokens', readLimit(event.target.value));
+            }}
+          />
+        </div>
+        <div className="field catalog__limit">
+          <label htmlFor={`${formId}-max-input`} className="field__label">
+            Input at most ({describePriceUnit(priceUnit)})
+          </label>
+          <input
+            id={`${formId}-max-input`}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            placeholder="any"
+            value={maxInputText}
+            onChange={(event) => {
+              setMaxInputText(event.target.value);
+              tableRef.current?.scrollToTop();
+            }}
+          />
         </div>
         <button type="button" className="button" disabled={!hasFilters} onClick={clearFilters}>
           Clear filters
@@ -444,8 +557,18 @@ export function CatalogPanel() {
         (provisioned throughput or self-hosted) and sized from peak traffic, not per token.
       </p>
 
+      {staleCount > 0 && (
+        <p className="notice notice--warn catalog__stale" data-testid="catalog-stale-count">
+          {formatNumber(staleCount)} {staleCount === 1 ? 'price is' : 'prices are'} more than{' '}
+          {STALE_AFTER_DAYS} days old (as of {today}): check them against the providers’ lists, or import a
+          newer price file.
+        </p>
+      )}
+
       <CatalogTable
         ref={tableRef}
+        today={today}
+        cheapestIndex={cheapestIndex}
         catalog={catalog}
         rows={rows}
         sort={sort}

@@ -5,7 +5,14 @@ import type { Ref } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
 import { formatNumber, formatPercent, formatPrice } from '../../ui/format';
-import { describePriceUnit, isSeedFigure, toShownPrice } from './catalog-view';
+import {
+  STALE_AFTER_DAYS,
+  describePriceUnit,
+  hasQualityScore,
+  isSeedFigure,
+  measurePriceAgeDays,
+  toShownPrice,
+} from './catalog-view';
 import type { CatalogSort, SortKey } from './catalog-view';
 
 /** Every row is this tall (two lines: name and id), so the virtualiser never measures. */
@@ -35,7 +42,7 @@ const COLUMNS: readonly Column[] = [
   { key: 'cacheRead', label: 'Cache read', sub: 'price', numeric: true, className: 'col-price' },
   { key: 'batchDiscount', label: 'Batch', sub: 'discount', numeric: true, className: 'col-batch' },
   { key: 'contextWindow', label: 'Context', sub: 'tokens', numeric: true, className: 'col-context' },
-  { key: 'quality', label: 'Quality', numeric: true, className: 'col-small' },
+  { key: 'quality', label: 'Quality', numeric: true, className: 'col-quality' },
   {
     key: 'outputTokenFactor',
     label: 'Output factor',
@@ -55,6 +62,10 @@ type CatalogTableProps = {
   priceUnit: PriceUnit;
   editingId: string | null;
   onEdit: (id: string) => void;
+  /** Today, YYYY-MM-DD, for the age of each price; no ages shown without it. */
+  today?: string;
+  /** The catalog index of the row marked "Cheapest" (see `findCheapestScoredRow`), or null. */
+  cheapestIndex?: number | null;
   ref?: Ref<CatalogTableHandle>;
 };
 
@@ -105,13 +116,33 @@ function SortHeader({
   );
 }
 
-function PerTokenCells({ model, priceUnit }: { model: Model; priceUnit: PriceUnit }) {
+function PerTokenCells({
+  model,
+  priceUnit,
+  isCheapest,
+}: {
+  model: Model;
+  priceUnit: PriceUnit;
+  isCheapest: boolean;
+}) {
   const pricing = model.pricing;
   if (pricing.kind !== 'per-token') return null;
   const show = (perMTok: number) => formatPrice(toShownPrice(perMTok, priceUnit));
   return (
     <>
-      <td className="num">{show(pricing.inputPerMTok)}</td>
+      <td className="num">
+        {show(pricing.inputPerMTok)}
+        {isCheapest && (
+          <span className="catalog-table__sub">
+            <span
+              className="badge badge--good catalog-table__cheapest"
+              title="Lowest input + output price among the models shown that have a price and a quality score"
+            >
+              Cheapest
+            </span>
+          </span>
+        )}
+      </td>
       <td className="num">{show(pricing.outputPerMTok)}</td>
       <td className="num">
         {pricing.cacheWritePerMTok === null ? (
@@ -162,21 +193,46 @@ function CapacityCell({ model }: { model: Model }) {
   );
 }
 
+/** "as of 2026-10-08 · 55 days", with a notice when the price is more than 90 days old. */
+function PriceAge({ asOf, days }: { asOf: string; days: number | null }) {
+  if (!asOf) return <>no date</>;
+  if (days === null) return <>as of {asOf}</>;
+  const stale = days > STALE_AFTER_DAYS;
+  return (
+    <>
+      as of {asOf} · {formatNumber(days)} day{days === 1 ? '' : 's'}
+      {stale && (
+        <span
+          className="badge badge--warn catalog-table__stale"
+          title={`This price is more than ${STALE_AFTER_DAYS} days old: check it before you budget`}
+        >
+          over {STALE_AFTER_DAYS} days
+        </span>
+      )}
+    </>
+  );
+}
+
 function CatalogRow({
   model,
   rowIndex,
   priceUnit,
   isEditing,
   onEdit,
+  today,
+  isCheapest,
 }: {
   model: Model;
   rowIndex: number;
   priceUnit: PriceUnit;
   isEditing: boolean;
   onEdit: (id: string) => void;
+  today: string | undefined;
+  isCheapest: boolean;
 }) {
   const seed = isSeedFigure(model);
   const seedYear = model.source?.asOf.match(/^\d{4}/)?.[0];
+  const ageDays = today === undefined ? null : measurePriceAgeDays(model, today);
   return (
     <tr
       aria-rowindex={rowIndex + 2}
@@ -203,7 +259,7 @@ function CatalogRow({
         </span>
       </td>
       {model.pricing.kind === 'per-token' ? (
-        <PerTokenCells model={model} priceUnit={priceUnit} />
+        <PerTokenCells model={model} priceUnit={priceUnit} isCheapest={isCheapest} />
       ) : (
         <CapacityCell model={model} />
       )}
@@ -214,7 +270,13 @@ function CatalogRow({
           formatNumber(model.contextWindow)
         )}
       </td>
-      <td className="num">{formatNumber(model.quality)}</td>
+      <td className="num">
+        {hasQualityScore(model) ? (
+          formatNumber(model.quality)
+        ) : (
+          <span className="muted catalog-table__unscored">no quality score</span>
+        )}
+      </td>
       <td className="num">×{formatNumber(model.outputTokenFactor)}</td>
       <td>
         {model.source ? (
@@ -228,7 +290,7 @@ function CatalogRow({
                   seed{seedYear ? ` ${seedYear}` : ''}
                 </span>
               )}
-              {model.source.asOf ? `as of ${model.source.asOf}` : 'no date'}
+              <PriceAge asOf={model.source.asOf} days={ageDays} />
             </span>
           </>
         ) : (
@@ -264,6 +326,8 @@ export function CatalogTable({
   priceUnit,
   editingId,
   onEdit,
+  today,
+  cheapestIndex = null,
   ref,
 }: CatalogTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -327,7 +391,7 @@ export function CatalogTable({
           <col className="col-price" />
           <col className="col-batch" />
           <col className="col-context" />
-          <col className="col-small" />
+          <col className="col-quality" />
           <col className="col-small" />
           <col className="col-source" />
           <col className="col-actions" />
@@ -366,6 +430,8 @@ export function CatalogTable({
                 priceUnit={priceUnit}
                 isEditing={model.id === editingId}
                 onEdit={onEdit}
+                today={today}
+                isCheapest={index === cheapestIndex}
               />
             );
           })}

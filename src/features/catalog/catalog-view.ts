@@ -5,19 +5,45 @@
 import type { Model, PerTokenPricing } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
 
-export type OpenWeightFilter = 'any' | 'yes' | 'no';
+export type FlagFilter = 'any' | 'yes' | 'no';
+
+/** Kept for the open-weight select; the same three choices as every yes/no filter. */
+export type OpenWeightFilter = FlagFilter;
 
 export type CatalogFilters = {
   /** Provider to show, or '' for every provider. */
   provider: string;
   /** Platform to show, or '' for every platform. */
   platform: string;
-  openWeight: OpenWeightFilter;
-  /** Case-insensitive text looked for in the name and the id. */
+  /** Region to show (`global`, `us`, `eu-west-3`…), or '' for any region. */
+  region: string;
+  openWeight: FlagFilter;
+  reasoning: FlagFilter;
+  /** Only models whose context window holds at least this many tokens (unlimited always does); null: any. */
+  minContextTokens: number | null;
+  /** Only per-token models whose input price is at most this, USD per million tokens; null: any. */
+  maxInputPerMTok: number | null;
+  /** Words looked for in the name, id, price key and provider (see `matchesSearch`). */
   search: string;
 };
 
-export const NO_FILTERS: CatalogFilters = { provider: '', platform: '', openWeight: 'any', search: '' };
+export const NO_FILTERS: CatalogFilters = {
+  provider: '',
+  platform: '',
+  region: '',
+  openWeight: 'any',
+  reasoning: 'any',
+  minContextTokens: null,
+  maxInputPerMTok: null,
+  search: '',
+};
+
+/** Is any filter set? */
+export function hasActiveFilters(filters: CatalogFilters): boolean {
+  return (Object.keys(NO_FILTERS) as (keyof CatalogFilters)[]).some((key) =>
+    key === 'search' ? filters.search.trim() !== '' : filters[key] !== NO_FILTERS[key],
+  );
+}
 
 export type SortKey =
   | 'name'
@@ -40,15 +66,69 @@ export type CatalogSort = { key: SortKey; direction: SortDirection } | null;
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
+/** Separators a model's name or key may use between words: `claude-sonnet-4-5`, `llama3.3`, `v1:0`, `a/b`. */
+const SEPARATORS = /[\s\-_.:/,—–()]+/;
+
+/** Lower-cased words of a text, split at any separator: "Claude Sonnet 4.5" → claude, sonnet, 4, 5. */
+export function tokenizeSearchText(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(SEPARATORS)
+    .filter((word) => word !== '');
+}
+
+type SearchIndex = { words: string[]; compact: string };
+
+const searchIndexes = new WeakMap<Model, SearchIndex>();
+
+function indexForSearch(model: Model): SearchIndex {
+  let index = searchIndexes.get(model);
+  if (index === undefined) {
+    const fields = [model.name, model.id, model.priceKey ?? '', model.provider];
+    const words = fields.flatMap(tokenizeSearchText);
+    index = { words, compact: fields.map((field) => tokenizeSearchText(field).join('')).join(' ') };
+    searchIndexes.set(model, index);
+  }
+  return index;
+}
+
+/**
+ * Does the model match every word of `query`? Name, id, price key and provider are searched, lower-cased, with
+ * `-`, `_`, `.`, `:`, `/` and spaces all read as separators, so "sonnet 4.5" finds `claude-sonnet-4-5-20250929`
+ * and "Claude Sonnet 4.5 — Bedrock". A query word matches the start of a word of the model ("4" finds "4o"),
+ * or, from three characters on, any part of a field written without separators ("gpt4o" finds `gpt-4o`).
+ */
+export function matchesSearch(model: Model, query: string): boolean {
+  const wanted = tokenizeSearchText(query);
+  if (wanted.length === 0) return true;
+  const { words, compact } = indexForSearch(model);
+  return wanted.every(
+    (word) => words.some((own) => own.startsWith(word)) || (word.length >= 3 && compact.includes(word)),
+  );
+}
+
+function matchesFlag(value: boolean, filter: FlagFilter): boolean {
+  return filter === 'any' || (filter === 'yes') === value;
+}
+
 /** Does `model` pass every filter? */
 export function isModelShown(model: Model, filters: CatalogFilters): boolean {
   if (filters.provider !== '' && model.provider !== filters.provider) return false;
   if (filters.platform !== '' && model.platform !== filters.platform) return false;
-  if (filters.openWeight === 'yes' && !model.openWeight) return false;
-  if (filters.openWeight === 'no' && model.openWeight) return false;
-  const needle = filters.search.trim().toLowerCase();
-  if (needle === '') return true;
-  return model.name.toLowerCase().includes(needle) || model.id.toLowerCase().includes(needle);
+  if (filters.region !== '' && model.region !== filters.region) return false;
+  if (!matchesFlag(model.openWeight, filters.openWeight)) return false;
+  if (!matchesFlag(model.reasoning, filters.reasoning)) return false;
+  if (
+    filters.minContextTokens !== null &&
+    model.contextWindow !== null &&
+    model.contextWindow < filters.minContextTokens
+  )
+    return false;
+  if (filters.maxInputPerMTok !== null) {
+    if (model.pricing.kind !== 'per-token' || model.pricing.inputPerMTok > filters.maxInputPerMTok)
+      return false;
+  }
+  return matchesSearch(model, filters.search);
 }
 
 /**
@@ -125,9 +205,14 @@ export function selectCatalogRows(
   });
 }
 
-/** The distinct values of one text field across the catalog, sorted for a filter list. */
-export function listDistinct(catalog: readonly Model[], field: 'provider' | 'platform'): string[] {
-  return [...new Set(catalog.map((model) => model[field]))].sort((a, b) => collator.compare(a, b));
+/** The distinct values of one text field across the catalog (regions left unset aside), sorted for a filter list. */
+export function listDistinct(catalog: readonly Model[], field: 'provider' | 'platform' | 'region'): string[] {
+  const values = new Set<string>();
+  for (const model of catalog) {
+    const value = model[field];
+    if (value !== null) values.add(value);
+  }
+  return [...values].sort((a, b) => collator.compare(a, b));
 }
 
 /** The next sort after a click on `key`: ascending first, then descending, then back to ascending. */
@@ -171,4 +256,68 @@ export function describePriceUnit(unit: PriceUnit): string {
 /** Is this figure one of the seeds' representative ones (its source label starts with "seed")? */
 export function isSeedFigure(model: Model): boolean {
   return model.source?.label.trim().toLowerCase().startsWith('seed') ?? false;
+}
+
+/** A price older than this many days gets a notice. */
+export const STALE_AFTER_DAYS = 90;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The day an `asOf` names, as UTC milliseconds: YYYY-MM-DD as written; YYYY-MM and YYYY from their first day (so
+ * a year-only date is never read as newer than it may be). Null when it names no date.
+ */
+function readAsOfDay(asOf: string): number | null {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(asOf.trim());
+  if (!match) return null;
+  const [, year, month = '01', day = '01'] = match;
+  const time = Date.UTC(Number(year), Number(month) - 1, Number(day));
+  return Number.isNaN(time) ? null : time;
+}
+
+/**
+ * Whole days from a model's `source.asOf` to `today` (YYYY-MM-DD, given by the caller: this module never reads the
+ * clock); 0 for a date after today; null without a source or a readable date.
+ */
+export function measurePriceAgeDays(model: Model, today: string): number | null {
+  const asOf = model.source ? readAsOfDay(model.source.asOf) : null;
+  const now = readAsOfDay(today);
+  if (asOf === null || now === null) return null;
+  return Math.max(0, Math.floor((now - asOf) / DAY_MS));
+}
+
+/** Is the model's price more than `STALE_AFTER_DAYS` old on `today`? Undated figures are not counted. */
+export function isPriceStale(model: Model, today: string): boolean {
+  const days = measurePriceAgeDays(model, today);
+  return days !== null && days > STALE_AFTER_DAYS;
+}
+
+/** How many of the models have a price more than `STALE_AFTER_DAYS` old on `today`. */
+export function countStalePrices(catalog: readonly Model[], today: string): number {
+  return catalog.reduce((count, model) => count + (isPriceStale(model, today) ? 1 : 0), 0);
+}
+
+/** Does the model carry a real quality score: a source for it, or a score above 0? */
+export function hasQualityScore(model: Model): boolean {
+  return model.qualitySource !== undefined || model.quality > 0;
+}
+
+/**
+ * The catalog index, among `rows`, of the per-token model with the lowest input + output price per million
+ * tokens, leaving out models priced 0 in and out (no price is not a cheap price) and models with no quality score
+ * (an unscored model is no recommendation). Ties: the first in `rows`. Null when no row qualifies.
+ */
+export function findCheapestScoredRow(catalog: readonly Model[], rows: readonly number[]): number | null {
+  let best: number | null = null;
+  let bestPrice = Number.POSITIVE_INFINITY;
+  for (const index of rows) {
+    const model = catalog[index];
+    if (!model || model.pricing.kind !== 'per-token' || !hasQualityScore(model)) continue;
+    const price = model.pricing.inputPerMTok + model.pricing.outputPerMTok;
+    if (price > 0 && price < bestPrice) {
+      best = index;
+      bestPrice = price;
+    }
+  }
+  return best;
 }

@@ -5,7 +5,8 @@
  */
 import type { MoneySeries } from '../../charts/chart-series';
 import { isPlatformCovered } from '../../domain/credits';
-import type { CreditPool } from '../../domain/scenario-schema';
+import type { CreditPool, Scenario } from '../../domain/scenario-schema';
+import { planStrategy } from '../../domain/simulate';
 import type { MoneyById, StrategyResult } from '../../domain/simulate';
 import { formatMoney, formatMonth } from '../../ui/format';
 
@@ -93,4 +94,17 @@ export function describeBurnDown(
       ? `Cash lasts the horizon, ending at ${formatMoney(lastMonth?.cashEnd ?? 0)}.`
       : `Cash runs out in ${formatMonth(strategy.runwayMonths, startMonth)}.`;
   return `${poolsPart} ${cashPart}`;
+}
+
+/**
+ * The platforms a credit pool could pay for in this scenario: those of the models its strategies route to
+ * (classifiers, capacity models and the fixed costs they pay included, as `planStrategy` lists them), then any other fixed cost's platform, in
+ * the order they first appear. Not every platform of the catalog: an imported catalog lists dozens nobody uses.
+ */
+export function listScenarioPlatforms(scenario: Scenario): string[] {
+  const platforms = new Set<string>();
+  for (const strategy of scenario.strategies)
+    for (const platform of planStrategy(scenario, strategy).platforms) platforms.add(platform);
+  for (const cost of scenario.fixedCosts) platforms.add(cost.platform);
+  return [...platforms];
 }

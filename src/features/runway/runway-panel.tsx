@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type {
   CreditPool,
@@ -28,6 +28,7 @@ import { FinanceFields } from './finance-fields';
 import { FixedCostEditor, nameFixedCost } from './fixed-cost-editor';
 import { PoolEditor } from './pool-editor';
 import { PoolTemplates } from './pool-templates';
+import { listScenarioPlatforms } from './runway-figures';
 import { RunwayHeadline } from './runway-headline';
 import { RunwayWarnings } from './runway-warnings';
 import './runway.css';
@@ -85,6 +86,7 @@ export function RunwayPanel() {
   const [removal, setRemoval] = useState<Removal | null>(null);
   const cheapest = findCheapestStrategy(result);
   const platforms = listPlatforms(scenario);
+  const poolPlatforms = useMemo(() => listScenarioPlatforms(scenario), [scenario]);
 
   function changePool(index: number, pool: CreditPool): string | null {
     return describeRefusal(edit((s) => updatePool(s, index, pool)));
@@ -175,7 +177,7 @@ export function RunwayPanel() {
             pool={pool}
             horizonMonths={scenario.horizonMonths}
             startMonth={scenario.startMonth}
-            platforms={platforms}
+            platforms={poolPlatforms}
             onChange={(next) => changePool(index, next)}
             onRemove={() => removePoolAt(index, pool)}
           />

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from '../../../src/domain/scenario-schema';
 import {
   NO_FILTERS,
+  countStalePrices,
+  findCheapestScoredRow,
+  hasActiveFilters,
+  hasQualityScore,
+  isPriceStale,
   isSeedFigure,
+  listDistinct,
+  matchesSearch,
+  measurePriceAgeDays,
+  tokenizeSearchText,
   selectCatalogRows,
   toPerMTok,
   toShownPrice,
@@ -128,5 +137,213 @@ describe('toggleSort and isSeedFigure', () => {
     );
     expect(isSeedFigure(makeModel('a', { source: { label: 'AWS pricing page', asOf: '2025' } }))).toBe(false);
     expect(isSeedFigure(makeModel('a'))).toBe(false);
+  });
+});
+
+describe('search', () => {
+  const sonnet = makeModel('global.anthropic.claude-sonnet-4-5-20250929-v1:0', {
+    name: 'Claude Sonnet 4.5 — Bedrock, global',
+    provider: 'Anthropic',
+    priceKey: 'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
+  });
+  const shipped = makeModel('bedrock:claude-sonnet-4-5', {
+    name: 'Sonnet',
+    provider: 'Anthropic',
+    priceKey: 'claude-sonnet-4-5-20250929',
+  });
+  const sonnet4 = makeModel('claude-sonnet-4-20250514', { name: 'Claude Sonnet 4 — Anthropic' });
+  const gpt = makeModel('gpt-4o', { name: 'GPT-4o — OpenAI', provider: 'OpenAI' });
+  const llama = makeModel('us.meta.llama3-3-70b-instruct-v1:0', { name: 'Llama 3.3 70B — Bedrock, us' });
+
+  it('splits at every separator and lower-cases', () => {
+    expect(tokenizeSearchText('Claude-Sonnet_4.5:v1/0 — Bedrock, us')).toEqual([
+      'claude',
+      'sonnet',
+      '4',
+      '5',
+      'v1',
+      '0',
+      'bedrock',
+      'us',
+    ]);
+  });
+
+  it.each([
+    ['sonnet 4.5', true],
+    ['Sonnet 4-5', true],
+    ['sonnet_4_5', true],
+    ['CLAUDE SONNET 4.5', true],
+    ['anthropic sonnet', true],
+    ['sonnet 4.6', false],
+    ['opus', false],
+  ])('"%s" on a key that writes 4-5: %s', (query, expected) => {
+    expect(matchesSearch(sonnet, query)).toBe(expected);
+    expect(matchesSearch(shipped, query)).toBe(expected);
+  });
+
+  it('finds "sonnet 4.5" through the price key alone, and not Sonnet 4', () => {
+    expect(
+      matchesSearch(makeModel('x', { name: 'X', priceKey: 'claude-sonnet-4-5-20250929' }), 'sonnet 4.5'),
+    ).toBe(true);
+    expect(matchesSearch(sonnet4, 'sonnet 4.5')).toBe(false);
+  });
+
+  it('matches word starts, and longer words anywhere in a field written without separators', () => {
+    expect(matchesSearch(gpt, 'gpt 4')).toBe(true);
+    expect(matchesSearch(gpt, 'gpt4o')).toBe(true);
+    expect(matchesSearch(llama, 'llama 3.3 70b')).toBe(true);
+    expect(matchesSearch(llama, 'llama3.3')).toBe(true);
+    expect(matchesSearch(llama, 'o')).toBe(false);
+    expect(matchesSearch(llama, '   ')).toBe(true);
+  });
+});
+
+describe('filters', () => {
+  const catalog = [
+    makeModel('a', { provider: 'Meta', region: 'us', openWeight: true, contextWindow: 128_000 }),
+    makeModel('b', { provider: 'Anthropic', region: 'global', reasoning: true, contextWindow: 200_000 }),
+    makeModel('c', { provider: 'Anthropic', platform: 'anthropic', contextWindow: null, reasoning: true }),
+    makeModel('d', { pricing: capacity, platform: 'self-hosted' }),
+    makeModel('e', {
+      region: 'eu',
+      contextWindow: 32_000,
+      pricing: {
+        kind: 'per-token',
+        inputPerMTok: 5,
+        outputPerMTok: 25,
+        cacheWritePerMTok: null,
+        cacheReadPerMTok: null,
+        batchDiscount: null,
+        cacheWrite1hPerMTok: null,
+        minCachePrefixTokens: 0,
+        batchCaching: true,
+        longContext: null,
+      },
+    }),
+  ];
+  const rows = (filters: Partial<typeof NO_FILTERS>) =>
+    selectCatalogRows(catalog, { ...NO_FILTERS, ...filters }, null);
+
+  it('filters by provider, platform, region, open weights and reasoning', () => {
+    expect(rows({ provider: 'Anthropic' })).toEqual([1, 2]);
+    expect(rows({ platform: 'anthropic' })).toEqual([2]);
+    expect(rows({ region: 'global' })).toEqual([1]);
+    expect(rows({ openWeight: 'yes' })).toEqual([0]);
+    expect(rows({ openWeight: 'no' })).toEqual([1, 2, 3, 4]);
+    expect(rows({ reasoning: 'yes' })).toEqual([1, 2]);
+    expect(rows({ reasoning: 'no' })).toEqual([0, 3, 4]);
+  });
+
+  it('keeps windows of at least N tokens, unlimited ones included', () => {
+    expect(rows({ minContextTokens: 128_000 })).toEqual([0, 1, 2, 3]);
+    expect(rows({ minContextTokens: 150_000 })).toEqual([1, 2, 3]);
+  });
+
+  it('keeps per-token models whose input price is at most $X per 1M tokens, capacity models left out', () => {
+    expect(rows({ maxInputPerMTok: 1 })).toEqual([0, 1, 2]);
+    expect(rows({ maxInputPerMTok: 5 })).toEqual([0, 1, 2, 4]);
+    expect(rows({ maxInputPerMTok: 0.5 })).toEqual([]);
+  });
+
+  it('combines filters, and says when any is set', () => {
+    expect(rows({ provider: 'Anthropic', reasoning: 'yes', minContextTokens: 250_000 })).toEqual([2]);
+    expect(hasActiveFilters(NO_FILTERS)).toBe(false);
+    expect(hasActiveFilters({ ...NO_FILTERS, search: '  ' })).toBe(false);
+    expect(hasActiveFilters({ ...NO_FILTERS, maxInputPerMTok: 0 })).toBe(true);
+    expect(hasActiveFilters({ ...NO_FILTERS, region: 'eu' })).toBe(true);
+  });
+
+  it('lists the regions set, sorted, without the unset ones', () => {
+    expect(listDistinct(catalog, 'region')).toEqual(['eu', 'global', 'us']);
+  });
+
+  it('filters 2,000 rows in well under a frame', () => {
+    const large = Array.from({ length: 2500 }, (_, i) =>
+      makeModel(`bedrock/us-east-1/model-${i}-v1:0`, {
+        name: `Model ${i} — Bedrock`,
+        region: i % 2 ? 'us' : 'eu',
+      }),
+    );
+    selectCatalogRows(large, { ...NO_FILTERS, search: 'model 12' }, null); // builds the search index
+    const start = performance.now();
+    const found = selectCatalogRows(
+      large,
+      { ...NO_FILTERS, search: 'model 12', region: 'us' },
+      { key: 'name', direction: 'ascending' },
+    );
+    expect(performance.now() - start).toBeLessThan(50);
+    expect(found.length).toBeGreaterThan(0);
+  });
+});
+
+describe('price age', () => {
+  const dated = (asOf: string) => makeModel('m', { source: { label: 'x', asOf } });
+
+  it('counts whole days from asOf to today', () => {
+    // 2026-10-08 → 2026-12-02: 23 days left in October + 30 in November + 2 = 55.
+    expect(measurePriceAgeDays(dated('2026-10-08'), '2026-12-02')).toBe(55);
+    expect(measurePriceAgeDays(dated('2026-12-02'), '2026-12-02')).toBe(0);
+    expect(measurePriceAgeDays(dated('2027-01-01'), '2026-12-02')).toBe(0);
+  });
+
+  it('reads a month or a year from its first day, and gives null without a date', () => {
+    expect(measurePriceAgeDays(dated('2026-11'), '2026-12-02')).toBe(31);
+    expect(measurePriceAgeDays(dated('2026'), '2026-01-31')).toBe(30);
+    expect(measurePriceAgeDays(dated('unknown'), '2026-12-02')).toBeNull();
+    expect(measurePriceAgeDays(makeModel('m'), '2026-12-02')).toBeNull();
+  });
+
+  it('flags prices more than 90 days old and counts them', () => {
+    // 2026-09-03 → 2026-12-02 is 90 days: not yet stale; 2026-09-02 is 91.
+    expect(isPriceStale(dated('2026-09-03'), '2026-12-02')).toBe(false);
+    expect(isPriceStale(dated('2026-09-02'), '2026-12-02')).toBe(true);
+    expect(
+      countStalePrices(
+        [dated('2026-09-02'), dated('2026-11-30'), dated('2025'), makeModel('n')],
+        '2026-12-02',
+      ),
+    ).toBe(2);
+  });
+});
+
+describe('quality scores and the cheapest marker', () => {
+  const priced = (id: string, inputPerMTok: number, outputPerMTok: number, overrides: Partial<Model> = {}) =>
+    makeModel(id, {
+      pricing: {
+        kind: 'per-token',
+        inputPerMTok,
+        outputPerMTok,
+        cacheWritePerMTok: null,
+        cacheReadPerMTok: null,
+        batchDiscount: null,
+        cacheWrite1hPerMTok: null,
+        minCachePrefixTokens: 0,
+        batchCaching: true,
+        longContext: null,
+      },
+      ...overrides,
+    });
+
+  it('treats quality 0 with no source as no score', () => {
+    expect(hasQualityScore(makeModel('m'))).toBe(false);
+    expect(hasQualityScore(makeModel('m', { quality: 70 }))).toBe(true);
+    expect(
+      hasQualityScore(
+        makeModel('m', { qualitySource: { benchmark: 'B', label: 'l', asOf: '2026', assumption: false } }),
+      ),
+    ).toBe(true);
+  });
+
+  it('never crowns a model priced 0 or one with no quality score', () => {
+    const catalog = [
+      priced('free', 0, 0, { quality: 90 }),
+      priced('unscored', 0.01, 0.02),
+      priced('scored', 1, 2, { quality: 60 }),
+      priced('dearer', 3, 4, { quality: 80 }),
+      makeModel('capacity', { pricing: capacity, quality: 99 }),
+    ];
+    expect(findCheapestScoredRow(catalog, [0, 1, 2, 3, 4])).toBe(2);
+    expect(findCheapestScoredRow(catalog, [3, 2])).toBe(2);
+    expect(findCheapestScoredRow(catalog, [0, 1, 4])).toBeNull();
   });
 });

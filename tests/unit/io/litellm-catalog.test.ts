@@ -113,8 +113,8 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
     // Batch, so batchCaching is false.
     expect(findModel(models, 'gpt-4o')).toEqual({
       id: 'gpt-4o',
-      name: 'gpt-4o',
-      provider: 'openai',
+      name: 'GPT-4o — OpenAI',
+      provider: 'OpenAI',
       platform: 'openai',
       pricing: {
         kind: 'per-token',
@@ -135,7 +135,7 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
       region: null,
       tokenizerFactor: 1,
       reasoning: false,
-      priceKey: null,
+      priceKey: 'gpt-4o',
       retiresOn: null,
       source: { label: LITELLM_SOURCE_LABEL, asOf: importedAt },
     });
@@ -169,13 +169,23 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
     });
   });
 
-  it('maps any bedrock… provider to the bedrock platform and keeps the provider as written', () => {
+  it('maps any bedrock… provider to the bedrock platform, and names the maker and the SKU for people', () => {
     const models = importFixture().models;
     const llama = findModel(models, 'bedrock/us-east-1/meta.llama3-8b-instruct-v1:0');
-    expect(llama.provider).toBe('bedrock_converse');
-    expect(llama.platform).toBe('bedrock');
-    expect(findModel(models, 'anthropic.claude-3-5-sonnet-20240620-v1:0').platform).toBe('bedrock');
-    expect(findModel(models, 'gpt-3.5-turbo-instruct').platform).toBe('text-completion-openai');
+    expect(llama).toMatchObject({
+      name: 'Llama 3 8B — Bedrock, us-east-1',
+      provider: 'Meta',
+      platform: 'bedrock',
+      priceKey: 'bedrock/us-east-1/meta.llama3-8b-instruct-v1:0',
+      quality: 0,
+    });
+    expect(llama.qualitySource).toBeUndefined();
+    expect(findModel(models, 'anthropic.claude-3-5-sonnet-20240620-v1:0')).toMatchObject({
+      name: 'Claude 3.5 Sonnet — Bedrock',
+      provider: 'Anthropic',
+      platform: 'bedrock',
+    });
+    expect(findModel(models, 'gpt-3.5-turbo-instruct').platform).toBe('openai');
   });
 
   it('leaves the batch discount unset when the input price is 0', () => {
@@ -211,11 +221,12 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
     // write 7.5e-6 → $7.50, 1-hour write 1.2e-5 → $12.
     const sonnet = findModel(importFixture().models, 'claude-sonnet-4-5');
     expect(sonnet).toMatchObject({
-      provider: 'anthropic',
+      name: 'Claude Sonnet 4.5 — Anthropic',
+      provider: 'Anthropic',
       platform: 'anthropic',
       region: null,
       reasoning: true,
-      priceKey: null,
+      priceKey: 'claude-sonnet-4-5',
       retiresOn: null,
     });
     expect(sonnet.pricing).toEqual({
@@ -314,10 +325,14 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
 
   it('gives OpenAI models no caching inside Batch, and every other provider caching inside Batch', () => {
     const batchCaching = importFixture().models.map(
-      (m) => m.pricing.kind === 'per-token' && [m.provider, m.pricing.batchCaching],
+      (m) => m.pricing.kind === 'per-token' && [m.id, m.pricing.batchCaching],
     );
-    expect(batchCaching).toContainEqual(['openai', false]);
-    expect(batchCaching.filter((pair) => pair && pair[0] === 'openai' && pair[1])).toEqual([]);
+    expect(batchCaching).toContainEqual(['gpt-4o', false]);
+    // Only the entries whose litellm_provider is "openai" (gpt-4o and the __proto__ entry) lose it.
+    expect(batchCaching.filter((pair) => pair && !pair[1]).map((pair) => pair && pair[0])).toEqual([
+      'gpt-4o',
+      '__proto__',
+    ]);
     expect(findModel(importFixture().models, 'gpt-3.5-turbo-instruct').pricing).toMatchObject({
       batchCaching: true,
     });
@@ -327,7 +342,7 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
     const models = importFixture().models;
     const proto = findModel(models, '__proto__');
     expect(Object.hasOwn(proto, 'id')).toBe(true);
-    expect(proto.name).toBe('__proto__');
+    expect(proto.name).toBe('__proto__ — OpenAI');
     expect(proto.pricing.kind === 'per-token' && proto.pricing.inputPerMTok).toBe(0.1);
     expect(proto.contextWindow).toBe(32000);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -336,7 +351,7 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
 
   it('keeps markup in names as plain text', () => {
     const model = findModel(importFixture().models, '<script>alert(1)</script>');
-    expect(model.name).toBe('<script>alert(1)</script>');
+    expect(model.name).toBe('<script>alert(1)</script> — <b>evil</b>');
     expect(model.provider).toBe('<b>evil</b>');
   });
 
