@@ -257,22 +257,21 @@ describe('filters', () => {
     expect(listDistinct(catalog, 'region')).toEqual(['eu', 'global', 'us']);
   });
 
-  it('filters 2,000 rows in well under a frame', () => {
+  it('filters a 2,500-row catalog by search and region together (its speed is measured by npm run bench, not here)', () => {
     const large = Array.from({ length: 2500 }, (_, i) =>
       makeModel(`bedrock/us-east-1/model-${i}-v1:0`, {
         name: `Model ${i} — Bedrock`,
         region: i % 2 ? 'us' : 'eu',
       }),
     );
-    selectCatalogRows(large, { ...NO_FILTERS, search: 'model 12' }, null); // builds the search index
-    const start = performance.now();
     const found = selectCatalogRows(
       large,
       { ...NO_FILTERS, search: 'model 12', region: 'us' },
       { key: 'name', direction: 'ascending' },
     );
-    expect(performance.now() - start).toBeLessThan(50);
-    expect(found.length).toBeGreaterThan(0);
+    // "model 12" matches models 12, 120–129 and 1200–1299 (111); the odd ones are in "us": 5 + 50 = 55.
+    expect(found.length).toBe(55);
+    expect(found.every((model) => model.region === 'us' && /Model 12/.test(model.name))).toBe(true);
   });
 });
 
