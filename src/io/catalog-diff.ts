@@ -169,6 +169,25 @@ export function stampImportSource(models: readonly Model[], { origin, importedAt
   );
 }
 
+/**
+ * Gives every imported model without a quality source the benchmark score a known model (the scenario's catalog,
+ * then the shipped one) records for the same price-list key: an imported LiteLLM row of a model the shipped
+ * catalog scores arrives scored, with where the score comes from. Rows no known model matches stay unscored.
+ */
+export function attachKnownQuality(models: readonly Model[], known: readonly Model[]): Model[] {
+  const scored = new Map<string, Model>();
+  for (const model of known) {
+    if (model.priceKey !== null && model.qualitySource && !scored.has(model.priceKey))
+      scored.set(model.priceKey, model);
+  }
+  return models.map((model) => {
+    const match = model.qualitySource || model.priceKey === null ? undefined : scored.get(model.priceKey);
+    return match?.qualitySource
+      ? { ...model, quality: match.quality, qualitySource: match.qualitySource }
+      : model;
+  });
+}
+
 /** The models an "apply price updates only" changes: the imported entries of `priceChanges`, by id. */
 export function listPriceUpdates(diff: CatalogDiff): Model[] {
   return diff.priceChanges.map((change) => change.after);

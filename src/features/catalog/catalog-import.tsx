@@ -5,7 +5,13 @@ import type { Model } from '../../domain/scenario-schema';
 import type { ValidationIssue } from '../../domain/validate-scenario';
 import { compareStrategySpend, listChangedStrategies } from '../../domain/strategy-impact';
 import type { StrategySpendChange } from '../../domain/strategy-impact';
-import { diffCatalogs, listAddableModels, matchPriceUpdates, stampImportSource } from '../../io/catalog-diff';
+import {
+  attachKnownQuality,
+  diffCatalogs,
+  listAddableModels,
+  matchPriceUpdates,
+  stampImportSource,
+} from '../../io/catalog-diff';
 import type {
   CatalogDiff,
   ModelOtherChange,
@@ -15,6 +21,7 @@ import type {
 import { parseCatalogText } from '../../io/catalog-import';
 import type { CatalogFormat, CatalogImportResult } from '../../io/catalog-import';
 import { MAX_IMPORT_BYTES } from '../../io/json-text';
+import { shippedCatalogQueryOptions } from '../../queries/catalog-queries';
 import { parseCatalogUrl, remoteCatalogQueryOptions } from '../../queries/remote-catalog-queries';
 import {
   addModels,
@@ -675,9 +682,17 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
 
   const origin = parsed?.origin ?? '';
   const okResult = parsed?.result.ok ? parsed.result : null;
+  // Scores the shipped catalog knows for a price-list key come with the imported row.
+  const shipped = useQuery(shippedCatalogQueryOptions());
   const models = useMemo(
-    () => (okResult ? stampImportSource(okResult.models, { origin, importedAt }) : null),
-    [okResult, origin, importedAt],
+    () =>
+      okResult
+        ? attachKnownQuality(stampImportSource(okResult.models, { origin, importedAt }), [
+            ...scenario.catalog,
+            ...(shipped.data ?? []),
+          ])
+        : null,
+    [okResult, origin, importedAt, scenario.catalog, shipped.data],
   );
   const diff = useMemo(
     () => (models ? diffCatalogs(scenario.catalog, models) : null),

@@ -1,9 +1,15 @@
+import { perTokenPricingSchema } from '../../../src/domain/scenario-schema';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Model, Scenario } from '../../../src/domain/scenario-schema';
 import { simulate } from '../../../src/domain/simulate';
 import { validateScenario } from '../../../src/domain/validate-scenario';
-import { diffCatalogs, listPriceUpdates, stampImportSource } from '../../../src/io/catalog-diff';
+import {
+  attachKnownQuality,
+  diffCatalogs,
+  listPriceUpdates,
+  stampImportSource,
+} from '../../../src/io/catalog-diff';
 import { parseCatalogText } from '../../../src/io/catalog-import';
 import {
   findModelsKeptOnReplace,
@@ -305,5 +311,56 @@ describe('applying an import', () => {
     if (!validated.ok) throw new Error('edit broke the scenario');
     const allDear = simulate(validated.value).strategies.find((s) => s.id === 'all-dear');
     expect(allDear?.months[0]?.spend).toBeCloseTo(7500, 6);
+  });
+});
+
+describe('attachKnownQuality', () => {
+  const base = {
+    provider: 'Anthropic',
+    platform: 'bedrock',
+    pricing: perTokenPricingSchema.parse({ kind: 'per-token', inputPerMTok: 3, outputPerMTok: 15 }),
+    contextWindow: null,
+    outputTokenFactor: 1,
+    openWeight: false,
+    region: 'global',
+    tokenizerFactor: 1,
+    reasoning: false,
+    retiresOn: null,
+  };
+  const shipped = {
+    ...base,
+    id: 'bedrock:claude-sonnet-4.5@global',
+    name: 'Claude Sonnet 4.5 — Bedrock, global',
+    priceKey: 'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    quality: 72.7,
+    qualitySource: {
+      benchmark: 'GPQA Diamond',
+      label: 'Artificial Analysis',
+      asOf: '2026-10-08',
+      assumption: false,
+    },
+  };
+  const imported = {
+    ...base,
+    id: 'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    name: 'Claude Sonnet 4.5 — Bedrock, global',
+    priceKey: 'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    quality: 0,
+  };
+
+  it('gives an imported row the score a known row records for the same price-list key', () => {
+    const [scored, unknown] = attachKnownQuality(
+      [imported, { ...imported, id: 'x', priceKey: 'some-other-key' }],
+      [shipped],
+    );
+    expect(scored).toMatchObject({ quality: 72.7, qualitySource: shipped.qualitySource });
+    expect(unknown?.quality).toBe(0);
+    expect(unknown?.qualitySource).toBeUndefined();
+  });
+
+  it('keeps a score the imported row already has', () => {
+    const own = { benchmark: 'our eval', label: 'ours', asOf: '2026-11-01', assumption: false };
+    const [kept] = attachKnownQuality([{ ...imported, quality: 90, qualitySource: own }], [shipped]);
+    expect(kept).toMatchObject({ quality: 90, qualitySource: own });
   });
 });
