@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { describeScore } from '../../ui/quality-score';
 import type { QualityMiss, RegionMiss } from './quality-misses';
 import { SERVING_RULE } from './quality-misses';
 
@@ -32,7 +33,9 @@ export function QualityCard({
             <li key={miss.sliceId}>
               <span className="badge badge--warn">Below bar</span> <strong>{miss.sliceName}</strong> needs{' '}
               {miss.qualityBar}:{' '}
-              {miss.models.map((model) => `${model.name} scores ${model.quality}`).join(', ')}
+              {miss.models
+                .map((entry) => `${entry.model.name} scores ${describeScore(entry.score, entry.evaluated)}`)
+                .join(', ')}
             </li>
           ))}
         </ul>

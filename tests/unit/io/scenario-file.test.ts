@@ -158,7 +158,7 @@ const fullScenario: Record<string, unknown> = {
       notes: 'f',
     },
   ],
-  evaluations: [{ model: 'cap', slice: 's', score: 72, source: 'our eval' }],
+  evaluations: [{ model: 'cap', slice: 'constructor', score: 72, source: 'our eval' }],
   finance: { cashOnHand: 100, otherMonthlyBurn: 10, monthlyRevenue: 1, revenueGrowth: 0.1 },
 };
 // JSON.stringify writes "__proto__" keys set through a literal as the prototype, not as data: build the text by hand.
