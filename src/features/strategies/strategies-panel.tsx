@@ -12,6 +12,7 @@ import { Money } from '../../ui/money';
 import { describeKind, makeNewStrategy, STRATEGY_KINDS } from './initial-strategy';
 import { findQualityMisses, findRegionMisses } from './quality-misses';
 import type { QualityMiss, RegionMiss } from './quality-misses';
+import { EvaluationsSection } from './evaluations-section';
 import { ScenarioSettings } from './scenario-settings';
 import { StrategyEditor } from './strategy-editor';
 import type { StrategyUpdate } from './strategy-types';
@@ -247,6 +248,7 @@ export function StrategiesPanel() {
           )}
         </div>
       </div>
+      <EvaluationsSection scenario={scenario} />
     </div>
   );
 }
