@@ -24,12 +24,15 @@ export function isRegionAllowed(regions: readonly string[] | null, model: Pick<M
   return regions === null || (model.region !== null && regions.includes(model.region));
 }
 
-/** Whether the model may serve the slice: quality at or above its bar, a large enough window, an allowed region. */
+/**
+ * Whether the model may serve the slice: its `score` on the slice at or above the slice's bar, a large enough
+ * window, an allowed region. `score` is the model's quality on this slice as `makeQualityLookup` gives it (the
+ * user's evaluation where there is one, else the catalog's `quality`): the model's own `quality` is not read.
+ */
 export function meetsSliceBar(
-  model: Pick<Model, 'quality' | 'contextWindow' | 'tokenizerFactor' | 'region'>,
+  model: Pick<Model, 'contextWindow' | 'tokenizerFactor' | 'region'>,
   slice: Pick<Slice, 'inputTokens' | 'outputTokens' | 'qualityBar' | 'regions'>,
+  score: number,
 ): boolean {
-  return (
-    model.quality >= slice.qualityBar && fitsContext(model, slice) && isRegionAllowed(slice.regions, model)
-  );
+  return score >= slice.qualityBar && fitsContext(model, slice) && isRegionAllowed(slice.regions, model);
 }

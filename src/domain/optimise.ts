@@ -4,8 +4,10 @@
  *
  * What it optimises, exactly:
  *
- * - Allowed models for a slice: any catalog model that `meetsSliceBar` (quality at its bar, a context window
- *   that holds the call, a region the slice allows), per-token or capacity-billed.
+ * - Allowed models for a slice: any catalog model that `meetsSliceBar` (its score on the slice at the slice's
+ *   bar, a context window that holds the call, a region the slice allows), per-token or capacity-billed. A
+ *   model's score on a slice is the user's evaluation where the scenario has one, else the catalog's `quality`
+ *   (`makeQualityLookup`); every quality comparison below uses that score.
  * - Per-token models cost `costPerCall(...).final × requests` each month and do not interact, so for them the
  *   best choice per slice is the one with the lowest `final` cost per request (ties: catalog order): the same
  *   pick as the cheapest-meeting-bar strategy. With a per-token-only catalog the result is the exact optimum.
@@ -18,13 +20,14 @@
  *   cheaper. Steps 2–3 repeat until nothing improves (at most `MAX_ROUNDS`). Each applied move strictly lowers
  *   the spend, so the result never costs more than step 1; with capacity models it is a local optimum, not a
  *   proven global one.
- * - Slices no model can serve at their bar keep the highest-quality model in an allowed region that fits their
+ * - Slices no model can serve at their bar keep the model scoring highest on the slice in an allowed region that fits their
  *   context window (else in an allowed region, else any model; ties: cheaper on its own, then catalog order) and
  *   are listed in `unmet`; they are not moved by steps 2–3.
  * - Capacity bills hold units for a model's commitment term (`billedCapacityUnits`).
  */
 import { capacityTokensPerCall, costPerCall } from './call-cost';
 import { fitsContext, isRegionAllowed, meetsSliceBar } from './model-fit';
+import { makeQualityLookup } from './quality';
 import type { Model, PerTokenPricing, Scenario, Strategy } from './scenario-schema';
 import { HOURS_PER_MONTH, billedCapacityUnits, requestsInMonth, simulateStrategy } from './simulate';
 import type { StrategyResult } from './simulate';
@@ -113,14 +116,16 @@ type CapacityGroup = {
  * The cheapest assignment of one model per slice meeting every slice's quality bar (see the module comment
  * for what "cheapest" covers with capacity-billed models). The scenario must be valid.
  *
- * Returns an `assign` strategy routing every slice (its fallback is the highest-quality model chosen, so a
- * slice added later lands on a model that meets the most demanding current bar), the choice per slice with its
+ * Returns an `assign` strategy routing every slice (its fallback is the chosen model with the highest catalog
+ * `quality`: the fallback only ever serves a slice added later, which has no evaluation yet, so its score there
+ * is the catalog's — `qualityOf(model, newSlice) = model.quality`), the choice per slice with its
  * cost as `simulate` splits it, the slices that cannot meet their bar, and the strategy's simulated result.
  */
 export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions = {}): OptimisedAssignment {
   const { traffic, catalog, horizonMonths } = scenario;
   const { peakToAverage } = scenario.options;
   const sliceCount = traffic.length;
+  const qualityOf = makeQualityLookup(scenario);
 
   // Requests per month and over the horizon, exactly as simulate computes them.
   const requestsByMonth = traffic.map((slice) => {
@@ -208,7 +213,7 @@ export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions 
     let best: PerTokenModel | null = null;
     let bestFinal = Infinity;
     for (const model of models) {
-      if (!isPerToken(model) || !meetsSliceBar(model, slice)) continue;
+      if (!isPerToken(model) || !meetsSliceBar(model, slice, qualityOf(model, slice))) continue;
       const final = costPerCall(slice, model, scenario.options).final;
       if (best === null || final < bestFinal) {
         best = model;
@@ -218,7 +223,7 @@ export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions 
     bestPerToken.push(best);
     bestPerTokenCost.push(best === null ? Infinity : bestFinal * horizonRequests[sliceIndex]!);
 
-    const capacity = capacityModels.filter((model) => meetsSliceBar(model, slice));
+    const capacity = capacityModels.filter((model) => meetsSliceBar(model, slice, qualityOf(model, slice)));
     allowedCapacity.push(capacity);
     const alone = new Map<Model, number>();
     aloneBills.push(alone);
@@ -242,13 +247,16 @@ export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions 
     const pool = fitting.length > 0 ? fitting : allowed.length > 0 ? allowed : models;
     let top: Model | null = null;
     let topCost = Infinity;
+    let topQuality = -Infinity;
     for (const model of pool) {
       const cost = isPerToken(model)
         ? costPerCall(slice, model, scenario.options).final * horizonRequests[sliceIndex]!
         : billAlone(sliceIndex, model);
-      if (top === null || model.quality > top.quality || (model.quality === top.quality && cost < topCost)) {
+      const quality = qualityOf(model, slice);
+      if (top === null || quality > topQuality || (quality === topQuality && cost < topCost)) {
         top = model;
         topCost = cost;
+        topQuality = quality;
       }
     }
     if (top === null) throw new Error('the catalog is empty: no model can serve the traffic');

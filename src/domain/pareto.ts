@@ -5,15 +5,17 @@
 import { costPerCall } from './call-cost';
 import type { Model, Options, PerTokenPricing, Slice } from './scenario-schema';
 import { fitsContext, isRegionAllowed } from './model-fit';
+import type { QualityLookup } from './quality';
 
 export type ParetoPoint = {
   model: Model & { pricing: PerTokenPricing };
   /** USD per request of the slice after caching and batch (`costPerCall(...).final`). */
   costPerRequest: number;
+  /** The model's score on the slice: the user's evaluation where there is one, else the catalog's `quality`. */
   quality: number;
   /** No other model is both at most as dear and at least as good, and better on one of the two. */
   onFrontier: boolean;
-  /** Quality at or above the slice's bar. */
+  /** `quality` (the score on this slice) at or above the slice's bar. */
   meetsBar: boolean;
 };
 
@@ -32,7 +34,8 @@ export type SliceFrontier = {
 /**
  * The cost-versus-quality points of a slice and their Pareto frontier.
  *
- * Only per-token models in a region the slice allows whose context window holds the call are points (a capacity model
+ * A model's quality is its score on this slice, `qualityOf(model, slice)` (see `makeQualityLookup`). Only
+ * per-token models in a region the slice allows whose context window holds the call are points (a capacity model
  * has no cost per request of its own: it depends on everything routed to it). A point is on the frontier
  * when no other point dominates it, i.e. has `cost ≤ its cost` and `quality ≥ its quality` with at least one of
  * the two strictly better. Ties: points with the same cost and the same quality do not dominate each other, so
@@ -40,7 +43,12 @@ export type SliceFrontier = {
  * is, and of two at the same quality only the cheaper one is. Duplicate ids count once (the first entry).
  * Sorting makes it O(n log n): fine for a 2,000-model catalog.
  */
-export function findParetoFrontier(slice: Slice, catalog: readonly Model[], options: Options): SliceFrontier {
+export function findParetoFrontier(
+  slice: Slice,
+  catalog: readonly Model[],
+  options: Options,
+  qualityOf: QualityLookup,
+): SliceFrontier {
   const points: ParetoPoint[] = [];
   const seen = new Set<string>();
   let excludedForContext = 0;
@@ -57,12 +65,13 @@ export function findParetoFrontier(slice: Slice, catalog: readonly Model[], opti
       continue;
     }
     const perToken = model as Model & { pricing: PerTokenPricing };
+    const quality = qualityOf(model, slice);
     points.push({
       model: perToken,
       costPerRequest: costPerCall(slice, perToken, options).final,
-      quality: model.quality,
+      quality,
       onFrontier: false,
-      meetsBar: model.quality >= slice.qualityBar,
+      meetsBar: quality >= slice.qualityBar,
     });
   }
 

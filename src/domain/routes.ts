@@ -4,6 +4,8 @@
  */
 import { costPerCall } from './call-cost';
 import { fitsContext, isRegionAllowed } from './model-fit';
+import { makeQualityLookup } from './quality';
+import type { QualityLookup } from './quality';
 import type { Model, Options, PerTokenPricing, Scenario, Slice, Strategy } from './scenario-schema';
 
 export type Leg = {
@@ -34,16 +36,18 @@ function isPerToken(model: Model): model is Model & { pricing: PerTokenPricing }
 }
 
 /**
- * The cheapest-meeting-bar choice for one slice: among per-token models with `quality ≥ qualityBar`, whose
- * context window holds the call (`fitsContext`) and whose region the slice allows (`isRegionAllowed`),
+ * The cheapest-meeting-bar choice for one slice: among per-token models scoring `qualityOf(model, slice) ≥
+ * qualityBar` (the user's evaluation where there is one, else the catalog's `quality`: see `makeQualityLookup`),
+ * whose context window holds the call (`fitsContext`) and whose region the slice allows (`isRegionAllowed`),
  * the one with the lowest final cost per request, ties to the earlier catalog entry. When none qualifies: the
- * highest-quality per-token model (ties: cheaper, then catalog order; no context check) among those whose
- * region the slice allows, or among all per-token models when it allows none, flagged as unmet.
+ * per-token model scoring highest on the slice (ties: cheaper, then catalog order; no context check) among
+ * those whose region the slice allows, or among all per-token models when it allows none, flagged as unmet.
  */
 export function pickCheapestMeetingBar(
   slice: Slice,
   catalog: readonly Model[],
   options: Options,
+  qualityOf: QualityLookup,
 ): { model: Model & { pricing: PerTokenPricing }; unmetQuality: boolean } | null {
   let best: Model & { pricing: PerTokenPricing } = undefined as never;
   let bestCost = Infinity;
@@ -54,34 +58,32 @@ export function pickCheapestMeetingBar(
   // The fallback among models in an allowed region, and (used only when there is none) among all.
   let topAllowed: Model & { pricing: PerTokenPricing } = undefined as never;
   let topAllowedCost = Infinity;
+  let topAllowedQuality = -Infinity;
+  let topQuality = -Infinity;
   let anyAllowed = false;
   for (const model of catalog) {
     if (!isPerToken(model)) continue;
     const cost = costPerCall(slice, model, options).final;
     const allowed = isRegionAllowed(slice.regions, model);
-    if (
-      allowed &&
-      model.quality >= slice.qualityBar &&
-      fitsContext(model, slice) &&
-      (!found || cost < bestCost)
-    ) {
+    const quality = qualityOf(model, slice);
+    if (allowed && quality >= slice.qualityBar && fitsContext(model, slice) && (!found || cost < bestCost)) {
       best = model;
       bestCost = cost;
       found = true;
     }
-    if (!anyPerToken || model.quality > top.quality || (model.quality === top.quality && cost < topCost)) {
+    if (!anyPerToken || quality > topQuality || (quality === topQuality && cost < topCost)) {
       top = model;
       topCost = cost;
+      topQuality = quality;
       anyPerToken = true;
     }
     if (
       allowed &&
-      (!anyAllowed ||
-        model.quality > topAllowed.quality ||
-        (model.quality === topAllowed.quality && cost < topAllowedCost))
+      (!anyAllowed || quality > topAllowedQuality || (quality === topAllowedQuality && cost < topAllowedCost))
     ) {
       topAllowed = model;
       topAllowedCost = cost;
+      topAllowedQuality = quality;
       anyAllowed = true;
     }
   }
@@ -92,7 +94,8 @@ export function pickCheapestMeetingBar(
 }
 
 /**
- * Resolves a strategy into the calls each slice makes, in traffic order.
+ * Resolves a strategy into the calls each slice makes, in traffic order. A cheapest-meeting-bar strategy judges
+ * quality with the scenario's own evaluations (`makeQualityLookup`).
  * The scenario must be valid (every model id known): see `validateScenario`.
  */
 export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRoute[] {
@@ -103,6 +106,7 @@ export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRout
     if (!found) throw new Error(`unknown model id "${id}" in strategy "${strategy.id}"`);
     return found;
   };
+  let qualityOf: QualityLookup | undefined;
   const one = (id: string): Omit<SliceRoute, 'offRegion'> => ({
     legs: [{ model: model(id), callsPerRequest: 1 }],
     classifier: null,
@@ -163,7 +167,8 @@ export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRout
         return { legs, classifier, unmetQuality: false };
       }
       case 'cheapest-meeting-bar': {
-        const pick = pickCheapestMeetingBar(slice, scenario.catalog, scenario.options);
+        qualityOf ??= makeQualityLookup(scenario);
+        const pick = pickCheapestMeetingBar(slice, scenario.catalog, scenario.options, qualityOf);
         if (!pick) throw new Error(`strategy "${strategy.id}" needs a per-token model in the catalog`);
         return {
           legs: [{ model: pick.model, callsPerRequest: 1 }],

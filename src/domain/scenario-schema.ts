@@ -380,7 +380,7 @@ export const scenarioSchema = z.strictObject({
     .min(1, 'must be between 1 and 120')
     .max(120, 'must be between 1 and 120')
     .default(24),
-  /** "YYYY-MM": labels month 0; nothing is computed from it. */
+  /** "YYYY-MM": labels month 0, and places models' `retiresOn` days in the horizon (no cost depends on it). */
   startMonth: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM')

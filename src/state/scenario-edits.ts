@@ -6,6 +6,7 @@
 import type {
   CascadeRoute,
   CreditPool,
+  Evaluation,
   Finance,
   FinanceRangeField,
   FixedCost,
@@ -95,8 +96,17 @@ export function duplicateModel(scenario: Scenario, index: number): Scenario {
   return { ...scenario, catalog };
 }
 
+/** Removes a model and the user's evaluations of it. */
 export function removeModel(scenario: Scenario, index: number): Scenario {
-  return { ...scenario, catalog: scenario.catalog.filter((_, i) => i !== index) };
+  const model = scenario.catalog[index];
+  if (!model) return scenario;
+  const catalog = scenario.catalog.filter((_, i) => i !== index);
+  const stillThere = catalog.some((m) => m.id === model.id);
+  return {
+    ...scenario,
+    catalog,
+    evaluations: stillThere ? scenario.evaluations : scenario.evaluations.filter((e) => e.model !== model.id),
+  };
 }
 
 function renameKey<T>(record: Record<string, T>, from: string, to: string): Record<string, T> {
@@ -105,7 +115,7 @@ function renameKey<T>(record: Record<string, T>, from: string, to: string): Reco
   return out;
 }
 
-/** Follows a model's id change through every strategy that names it. */
+/** Follows a model's id change through every strategy that names it and the user's evaluations of it. */
 export function renameModelReferences(scenario: Scenario, from: string, to: string): Scenario {
   const swap = (id: string) => (id === from ? to : id);
   const strategies = scenario.strategies.map((strategy): Strategy => {
@@ -135,7 +145,8 @@ export function renameModelReferences(scenario: Scenario, from: string, to: stri
         };
     }
   });
-  return { ...scenario, strategies };
+  const evaluations = scenario.evaluations.map((e) => (e.model === from ? { ...e, model: to } : e));
+  return { ...scenario, strategies, evaluations };
 }
 
 /**
@@ -149,9 +160,14 @@ export function findModelsKeptOnReplace(scenario: Scenario, catalog: readonly Mo
   );
 }
 
-/** Replaces the whole catalog with `catalog`, followed by the models strategies still name (see above). */
+/**
+ * Replaces the whole catalog with `catalog`, followed by the models strategies still name (see above). The user's
+ * evaluations of models the new catalog keeps (by id) stay; those of models gone go with them.
+ */
 export function replaceCatalog(scenario: Scenario, catalog: readonly Model[]): Scenario {
-  return { ...scenario, catalog: [...catalog, ...findModelsKeptOnReplace(scenario, catalog)] };
+  const next = [...catalog, ...findModelsKeptOnReplace(scenario, catalog)];
+  const ids = new Set(next.map((model) => model.id));
+  return { ...scenario, catalog: next, evaluations: scenario.evaluations.filter((e) => ids.has(e.model)) };
 }
 
 /**
@@ -217,7 +233,7 @@ export function duplicateSlice(scenario: Scenario, index: number): Scenario {
   return { ...scenario, traffic };
 }
 
-/** Removes a slice and its routes from every strategy. */
+/** Removes a slice, its routes from every strategy and the user's evaluations on it. */
 export function removeSlice(scenario: Scenario, index: number): Scenario {
   const slice = scenario.traffic[index];
   if (!slice) return scenario;
@@ -236,14 +252,19 @@ export function removeSlice(scenario: Scenario, index: number): Scenario {
     }
     return strategy;
   });
-  return { ...scenario, traffic: scenario.traffic.filter((_, i) => i !== index), strategies };
+  return {
+    ...scenario,
+    traffic: scenario.traffic.filter((_, i) => i !== index),
+    strategies,
+    evaluations: scenario.evaluations.filter((e) => e.slice !== slice.id),
+  };
 }
 
 export function moveSlice(scenario: Scenario, from: number, to: number): Scenario {
   return { ...scenario, traffic: moveItem(scenario.traffic, from, to) };
 }
 
-/** Follows a slice's id change through every strategy's routes. */
+/** Follows a slice's id change through every strategy's routes and the user's evaluations on it. */
 export function renameSliceReferences(scenario: Scenario, from: string, to: string): Scenario {
   const strategies = scenario.strategies.map((strategy): Strategy => {
     if (strategy.kind === 'assign' || strategy.kind === 'cascade' || strategy.kind === 'router') {
@@ -256,7 +277,8 @@ export function renameSliceReferences(scenario: Scenario, from: string, to: stri
     }
     return strategy;
   });
-  return { ...scenario, strategies };
+  const evaluations = scenario.evaluations.map((e) => (e.slice === from ? { ...e, slice: to } : e));
+  return { ...scenario, strategies, evaluations };
 }
 
 /**
@@ -363,6 +385,37 @@ export function addFixedCost(scenario: Scenario, cost: FixedCost): Scenario {
 
 export function removeFixedCost(scenario: Scenario, index: number): Scenario {
   return { ...scenario, fixedCosts: scenario.fixedCosts.filter((_, i) => i !== index) };
+}
+
+// The user's own evaluations
+
+/** Replaces the evaluation at `index` (its model, slice, score or source). */
+export function updateEvaluation(scenario: Scenario, index: number, evaluation: Evaluation): Scenario {
+  return { ...scenario, evaluations: replaceAt(scenario.evaluations, index, evaluation) };
+}
+
+export function addEvaluation(scenario: Scenario, evaluation: Evaluation): Scenario {
+  return { ...scenario, evaluations: [...scenario.evaluations, evaluation] };
+}
+
+export function removeEvaluation(scenario: Scenario, index: number): Scenario {
+  return { ...scenario, evaluations: scenario.evaluations.filter((_, i) => i !== index) };
+}
+
+/**
+ * Merges imported evaluations: each replaces the scenario's evaluation of the same model and slice in place, or is
+ * added at the end; the scenario's other evaluations stay.
+ */
+export function importEvaluations(scenario: Scenario, imported: readonly Evaluation[]): Scenario {
+  const key = (e: Evaluation) => JSON.stringify([e.model, e.slice]);
+  const incoming = new Map(imported.map((e) => [key(e), e]));
+  const evaluations = scenario.evaluations.map((e) => {
+    const replacement = incoming.get(key(e));
+    if (replacement === undefined) return e;
+    incoming.delete(key(e));
+    return replacement;
+  });
+  return { ...scenario, evaluations: [...evaluations, ...incoming.values()] };
 }
 
 export function updateFinance(scenario: Scenario, finance: Finance): Scenario {

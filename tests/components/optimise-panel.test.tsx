@@ -212,3 +212,21 @@ describe('OptimisePanel: goal seeking', () => {
     expect(screen.getByTestId('credits-answer')).toHaveTextContent('No extra credits');
   });
 });
+
+describe('OptimisePanel with your own evaluations', () => {
+  it('uses and marks the evaluated score: a bar of 60 that cheap meets only by your eval', () => {
+    // The small scenario's "cheap" scores 50 in the catalog, "dear" 90. With a bar of 60 only dear qualifies
+    // ($4,500 a month); your eval of 70 for cheap on this slice lets it serve the slice at $1,200.
+    const scenario = makeSmallScenario();
+    renderWithScenario(<OptimisePanel />, {
+      ...scenario,
+      schemaVersion: 3,
+      traffic: scenario.traffic.map((slice) => ({ ...slice, qualityBar: 60 })),
+      evaluations: [{ model: 'cheap', slice: scenario.traffic[0]!.id, score: 70, source: 'our eval' }],
+    });
+    const row = within(getAssignmentTable()).getAllByRole('row')[1]!;
+    expect(row).toHaveTextContent('Cheap model');
+    expect(within(row).getByText('your eval')).toHaveAttribute('title', 'Your evaluation: our eval');
+    expect(row).toHaveTextContent('70');
+  });
+});

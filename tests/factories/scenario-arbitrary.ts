@@ -7,7 +7,8 @@
  * tokenizer factors (1, 1.3 and others), reasoning models and reasoning tokens, 1-hour cache prices and 1-hour
  * TTLs, minimum cached prefixes above and below the slices' prefixes, batchCaching false, long-context tiers
  * (cache prices given, null or left out) that some calls exceed, commitment terms of 0, 1, 6 and other months on
- * capacity models, and fixed costs with windows, growth and strategy lists. With `{ version: 2 }` they are
+ * capacity models, fixed costs with windows, growth and strategy lists, and sometimes the user's own evaluations
+ * (a score per model and slice, some above and some below the slices' bars). With `{ version: 2 }` they are
  * version-2 documents with none of those fields.
  *
  * Records keyed by ids are built on null-prototype objects so that "__proto__" stays an ordinary key.
@@ -376,6 +377,35 @@ function fixedCostArbitrary(
   );
 }
 
+/**
+ * The user's evaluations: none (most often), or scores for some distinct model × slice pairs, on the same 0–100
+ * scale as the generated qualities and bars so that they move models across bars both ways.
+ */
+function evaluationsArbitrary(
+  modelIds: readonly string[],
+  sliceIds: readonly string[],
+): fc.Arbitrary<Json[]> {
+  const pairs = modelIds.flatMap((model) => sliceIds.map((slice) => ({ model, slice })));
+  if (pairs.length === 0) return fc.constant([]);
+  return fc.oneof(
+    { weight: 2, arbitrary: fc.constant<Json[]>([]) },
+    {
+      weight: 1,
+      arbitrary: fc.subarray(pairs, { minLength: 1 }).chain((chosen) =>
+        fc.tuple(
+          ...chosen.map((pair) =>
+            fc.record({
+              model: fc.constant(pair.model),
+              slice: fc.constant(pair.slice),
+              score: fc.oneof(fc.integer({ min: 0, max: 100 }), uniformArbitrary(0, 100)),
+            }),
+          ),
+        ),
+      ),
+    },
+  );
+}
+
 /** Which schema version the generated documents are written in. */
 export type ScenarioArbitraryOptions = {
   /** 3 (the default): every version-3 field used; 2: a version-2 document with none of them. */
@@ -440,6 +470,7 @@ export function scenarioInputArbitrary(options: ScenarioArbitraryOptions = {}): 
             fixedCosts: fc.tuple(
               ...fixedCostIds.map((id) => fixedCostArbitrary(id, horizonMonths, platforms, strategyIds)),
             ),
+            evaluations: evaluationsArbitrary(modelIds, sliceIds),
           }) as fc.Arbitrary<ScenarioInput>;
         }),
     );

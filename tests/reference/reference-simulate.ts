@@ -5,7 +5,7 @@
  *
  * It follows schema version 3 ("billing as providers bill in 2026"): tokenizer factor, reasoning tokens,
  * long-context tiers, 1-hour cache writes, minimum cached prefix, caching inside batch, regions, commitment terms
- * and fixed costs.
+ * and fixed costs; and the user's own evaluations, which replace a model's catalog quality on their slice.
  *
  * Property tests run it against `simulate` on random scenarios; the two must agree to 1e-9 relative.
  */
@@ -135,13 +135,20 @@ function regionAllowed(slice: Slice, model: Model): boolean {
   return model.region !== null && slice.regions.includes(model.region);
 }
 
+/** A model's quality on a slice: the user's evaluation of it on that slice if any, else the catalog's. */
+function referenceQuality(scenario: Scenario, model: Model, slice: Slice): number {
+  for (const evaluation of scenario.evaluations)
+    if (evaluation.model === model.id && evaluation.slice === slice.id) return evaluation.score;
+  return model.quality;
+}
+
 /** Picks the model a cheapest-meeting-bar strategy uses for a slice, and whether the bar was met. */
 export function pickReferenceCheapest(scenario: Scenario, slice: Slice): { model: Model; met: boolean } {
   let best: Model | null = null;
   let bestCost = Infinity;
   for (const model of scenario.catalog) {
     if (model.pricing.kind !== 'per-token') continue;
-    if (model.quality < slice.qualityBar) continue;
+    if (referenceQuality(scenario, model, slice) < slice.qualityBar) continue;
     if (
       model.contextWindow !== null &&
       model.contextWindow < (slice.inputTokens + slice.outputTokens) * model.tokenizerFactor
@@ -162,17 +169,20 @@ export function pickReferenceCheapest(scenario: Scenario, slice: Slice): { model
   );
   let fallback: Model | null = null;
   let fallbackCost = Infinity;
+  let fallbackQuality = -Infinity;
   for (const model of scenario.catalog) {
     if (model.pricing.kind !== 'per-token') continue;
     if (anyAllowed && !regionAllowed(slice, model)) continue;
     const cost = computeReferenceCallCost(scenario, slice, model).final;
+    const quality = referenceQuality(scenario, model, slice);
     if (
       fallback === null ||
-      model.quality > fallback.quality ||
-      (model.quality === fallback.quality && cost < fallbackCost)
+      quality > fallbackQuality ||
+      (quality === fallbackQuality && cost < fallbackCost)
     ) {
       fallback = model;
       fallbackCost = cost;
+      fallbackQuality = quality;
     }
   }
   if (fallback === null) throw new Error('reference: no per-token model');

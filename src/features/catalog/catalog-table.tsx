@@ -73,6 +73,28 @@ type CatalogTableProps = {
  * Reports the scroll box's size, or the size CSS gives it when the browser reports none, so that a window of
  * rows renders even before layout.
  */
+
+/** Today, YYYY-MM-DD (UTC), read once when the module loads: what "already retired" is measured against. */
+const TODAY = new Date().toISOString().slice(0, 10);
+
+/** "retired 2025-10-22" once the day has passed, else "retires 2026-05-31"; the full sentence as its title. */
+function RetirementMarker({ retiresOn }: { retiresOn: string }) {
+  const retired = retiresOn <= TODAY;
+  return (
+    <span
+      className={`badge catalog-table__seed ${retired ? 'badge--warn' : 'badge--neutral'}`}
+      title={
+        retired
+          ? `The provider stopped serving this model on ${retiresOn}`
+          : `The provider stops serving this model on ${retiresOn}`
+      }
+      data-testid="catalog-retirement"
+    >
+      {retired ? 'retired' : 'retires'} {retiresOn}
+    </span>
+  );
+}
+
 function observeRectWithFallback(
   instance: Virtualizer<HTMLDivElement, Element>,
   callback: (rect: { width: number; height: number }) => void,
@@ -244,6 +266,7 @@ function CatalogRow({
           {model.name || <span className="muted">(no name)</span>}
         </span>
         <span className="catalog-table__id" title={model.id}>
+          {model.retiresOn !== null && <RetirementMarker retiresOn={model.retiresOn} />}
           {model.id}
         </span>
       </th>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { OptimisedAssignment } from '../../domain/optimise';
+import type { OptimisedAssignment, OptimisedChoice } from '../../domain/optimise';
+import { indexEvaluations } from '../../domain/quality';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
 import { addStrategy } from '../../state/scenario-edits';
@@ -9,6 +10,7 @@ import { describeRefusal } from '../../ui/edit-issues';
 import { formatMonth, formatMonths, formatNumber, formatPercent, formatPrice } from '../../ui/format';
 import { Money } from '../../ui/money';
 import { describeFirstYear } from '../../ui/outcome-text';
+import { QualityScore } from '../../ui/quality-score';
 import { describeModel, findSameAssignment, makeKeptStrategy } from './optimise-figures';
 
 /** Totals within a cent are the same spend (sums of millions of calls differ in their last digits). */
@@ -28,6 +30,8 @@ export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentS
   const same = findSameAssignment(scenario, optimised.strategy);
   const firstMonth = formatMonth(0, scenario.startMonth);
   const horizon = formatMonths(scenario.horizonMonths);
+  const findEvaluation = indexEvaluations(scenario.evaluations);
+  const evaluationOf = (choice: OptimisedChoice) => findEvaluation(choice.model.id, choice.sliceId);
   const spend = optimised.result.totals.spend;
   const saving = cheapest ? cheapest.totals.spend - spend : 0;
   const firstYearSaving = cheapest
@@ -179,7 +183,13 @@ export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentS
                     </span>
                   )}
                 </td>
-                <td className="num">{formatNumber(choice.model.quality)}</td>
+                <td className="num">
+                  <QualityScore
+                    score={evaluationOf(choice)?.score ?? choice.model.quality}
+                    evaluated={evaluationOf(choice) !== undefined}
+                    source={evaluationOf(choice)?.source}
+                  />
+                </td>
                 <td className="num">
                   {choice.costPerRequest === null ? '—' : formatPrice(choice.costPerRequest)}
                   {choice.model.pricing.kind === 'capacity' && choice.costPerRequest !== null && (

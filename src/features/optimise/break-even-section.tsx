@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { findCapacityBreakEven, findCascadeBreakEvens } from '../../domain/break-even';
 import type { CapacityBreakEven } from '../../domain/break-even';
+import { makeQualityLookup } from '../../domain/quality';
 import { pickCheapestMeetingBar } from '../../domain/routes';
 import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
 import { formatNumber, formatPercent, formatPrice } from '../../ui/format';
@@ -141,8 +142,9 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
 
   const slice = scenario.traffic[sliceIndex] ?? scenario.traffic[0];
   const capacity = capacityModels.find((model) => model.id === capacityId) ?? capacityModels[0];
+  const qualityOf = useMemo(() => makeQualityLookup(scenario), [scenario]);
   const autoPerToken = slice
-    ? pickCheapestMeetingBar(slice, scenario.catalog, scenario.options)?.model
+    ? pickCheapestMeetingBar(slice, scenario.catalog, scenario.options, qualityOf)?.model
     : undefined;
   const perToken = perTokenModels.find((model) => model.id === perTokenId) ?? autoPerToken;
   const result =

@@ -2,8 +2,10 @@ import { useId, useMemo } from 'react';
 import { ChartFrame } from '../../charts/chart-frame';
 import { CostQualityChart } from '../../charts/cost-quality-chart';
 import { findParetoFrontier } from '../../domain/pareto';
+import { indexEvaluations, makeQualityLookup } from '../../domain/quality';
 import type { Scenario } from '../../domain/scenario-schema';
 import { formatNumber, formatPrice } from '../../ui/format';
+import { QualityScore, describeScore } from '../../ui/quality-score';
 import { describeModel } from './optimise-figures';
 
 type FrontierSectionProps = {
@@ -17,13 +19,20 @@ export function FrontierSection({ scenario, sliceIndex, onSliceChange }: Frontie
   const selectId = useId();
   const slice = scenario.traffic[sliceIndex];
   const frontier = useMemo(
-    () => (slice ? findParetoFrontier(slice, scenario.catalog, scenario.options) : null),
-    [slice, scenario.catalog, scenario.options],
+    () =>
+      slice
+        ? findParetoFrontier(slice, scenario.catalog, scenario.options, makeQualityLookup(scenario))
+        : null,
+    [slice, scenario],
   );
+  const findEvaluation = useMemo(() => indexEvaluations(scenario.evaluations), [scenario.evaluations]);
   if (!slice || !frontier) return null;
+  const isEvaluated = (modelId: string) => findEvaluation(modelId, slice.id) !== undefined;
 
   const points = frontier.points.map((point) => ({
-    name: describeModel(point.model),
+    name: isEvaluated(point.model.id)
+      ? `${describeModel(point.model)} (your eval)`
+      : describeModel(point.model),
     costUsd: point.costPerRequest,
     quality: point.quality,
     onFrontier: point.onFrontier,
@@ -47,7 +56,7 @@ export function FrontierSection({ scenario, sliceIndex, onSliceChange }: Frontie
       .map((point) => [
         describeModel(point.model),
         formatPrice(point.costPerRequest),
-        formatNumber(point.quality),
+        describeScore(point.quality, isEvaluated(point.model.id)),
         point.onFrontier ? 'Yes' : 'No',
         point.meetsBar ? 'Yes' : 'No',
       ]),
@@ -111,7 +120,13 @@ export function FrontierSection({ scenario, sliceIndex, onSliceChange }: Frontie
                       )}
                     </th>
                     <td className="num">{formatPrice(point.costPerRequest)}</td>
-                    <td className={point.meetsBar ? 'num' : 'num is-below'}>{formatNumber(point.quality)}</td>
+                    <td className={point.meetsBar ? 'num' : 'num is-below'}>
+                      <QualityScore
+                        score={point.quality}
+                        evaluated={isEvaluated(point.model.id)}
+                        source={findEvaluation(point.model.id, slice.id)?.source}
+                      />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -3,6 +3,7 @@
  * the strategy to recommend and the sources of the prices it uses. Pure: results in, figures out.
  */
 import type { CreditProgram } from '../../domain/credit-ask';
+import { makeQualityLookup } from '../../domain/quality';
 import { resolveRoutes } from '../../domain/routes';
 import type { Model, Scenario } from '../../domain/scenario-schema';
 import type { SimulationResult, StrategyResult } from '../../domain/simulate';
@@ -31,18 +32,20 @@ export function sumFirstMonths(strategy: StrategyResult, months: number): Period
 /**
  * Slices (ids, traffic order) whose quality bar a strategy misses. A cheapest-meeting-bar strategy misses
  * the slices the engine lists in `unmetQuality`. Any other strategy misses a slice when the strongest model
- * that answers it (a leg with a share or reach above zero; a classifier does not answer) has a quality below
- * the slice's bar: the cheaper steps of a cascade or router are trusted to pass on what they cannot answer.
+ * that answers it (a leg with a share or reach above zero; a classifier does not answer) scores below the
+ * slice's bar — its score being the user's evaluation on the slice where there is one, else the catalog's
+ * `quality`: the cheaper steps of a cascade or router are trusted to pass on what they cannot answer.
  */
 export function findQualityMisses(scenario: Scenario, strategy: StrategyResult): string[] {
   if (strategy.kind === 'cheapest-meeting-bar') return strategy.unmetQuality;
   const definition = scenario.strategies.find((s) => s.id === strategy.id);
   if (!definition) return [];
   const routes = resolveRoutes(scenario, definition);
+  const qualityOf = makeQualityLookup(scenario);
   const misses: string[] = [];
   scenario.traffic.forEach((slice, index) => {
     const answering = (routes[index]?.legs ?? []).filter((leg) => leg.callsPerRequest > 0);
-    const best = Math.max(-Infinity, ...answering.map((leg) => leg.model.quality));
+    const best = Math.max(-Infinity, ...answering.map((leg) => qualityOf(leg.model, slice)));
     if (answering.length > 0 && best < slice.qualityBar) misses.push(slice.id);
   });
   return misses;

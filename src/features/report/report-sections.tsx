@@ -1,7 +1,10 @@
+import { useMemo } from 'react';
+import { findRetiringModelsByStrategy } from '../../domain/retirement';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
 import { formatMonth, formatMonths, formatNumber, formatPercent } from '../../ui/format';
 import { Money } from '../../ui/money';
+import { describeRetirement } from '../../ui/retirement-text';
 import type { PeriodTotals, Recommendation, SourceGroup } from './report-figures';
 import { sumFirstMonths } from './report-figures';
 
@@ -93,6 +96,7 @@ export function StrategiesTable({
   pocMonths: number;
 }) {
   const monthColumns = pickMonthColumns(pocMonths);
+  const retiringByStrategy = useMemo(() => findRetiringModelsByStrategy(scenario), [scenario]);
   return (
     <table className="data-table report-table" data-testid="report-strategies">
       <caption className="visually-hidden">Monthly spend per strategy over the POC period</caption>
@@ -120,6 +124,7 @@ export function StrategiesTable({
         {strategies.map((strategy) => {
           const isRecommended = strategy.id === recommendation.strategy?.id;
           const misses = recommendation.missesByStrategy.get(strategy.id) ?? [];
+          const retiring = retiringByStrategy.get(strategy.id) ?? [];
           return (
             <tr
               key={strategy.id}
@@ -142,11 +147,17 @@ export function StrategiesTable({
                 <Money usd={strategy.totals.firstYearSpend} />
               </td>
               <td
-                className={misses.length > 0 || strategy.offRegion.length > 0 ? 'report-misses' : undefined}
+                className={
+                  misses.length > 0 || strategy.offRegion.length > 0 || retiring.length > 0
+                    ? 'report-misses'
+                    : undefined
+                }
               >
                 {misses.length === 0 ? 'All met' : `Misses ${namesOf(scenario, misses)}`}
                 {strategy.offRegion.length > 0 &&
                   `; outside allowed regions: ${namesOf(scenario, strategy.offRegion)}`}
+                {retiring.length > 0 &&
+                  `; retires in horizon: ${retiring.map((r) => describeRetirement(r, scenario.startMonth)).join('; ')}`}
               </td>
             </tr>
           );

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
+import { makeQualityLookup } from '../../domain/quality';
 import { cascadeRouteSchema } from '../../domain/scenario-schema';
-import type { CascadeRoute, Model, Slice } from '../../domain/scenario-schema';
+import type { CascadeRoute, Evaluation, Model, Slice } from '../../domain/scenario-schema';
 import { addCascadeStep, removeCascadeStep, withEscalationRange } from '../../state/scenario-edits';
 import { formatPercent } from '../../ui/format';
 import { NumberField } from '../../ui/number-field';
@@ -14,12 +15,25 @@ import type { CascadeStrategy, StrategyUpdate } from './strategy-types';
 const escalationSchema = cascadeRouteSchema.shape.escalation.element;
 const NEW_STEP_ESCALATION = 0.1;
 
-/** The next step to offer: the lowest-quality model that scores above the current last step (else the same). */
-function pickNextStep(catalog: readonly Model[], last: Model | undefined): string {
+/**
+ * The next step to offer: the model scoring lowest on the slice among those scoring above the current last step
+ * (else the same). Scores are the user's evaluations on the slice where given, else the catalog's.
+ */
+function pickNextStep(
+  catalog: readonly Model[],
+  last: Model | undefined,
+  scoreOf: (model: Model) => number,
+): string {
   let best: Model | undefined;
+  let bestScore = Infinity;
+  const lastScore = last ? scoreOf(last) : -Infinity;
   for (const model of catalog) {
-    if (last && model.quality <= last.quality) continue;
-    if (!best || model.quality < best.quality) best = model;
+    const score = scoreOf(model);
+    if (last && score <= lastScore) continue;
+    if (!best || score < bestScore) {
+      best = model;
+      bestScore = score;
+    }
   }
   return (best ?? last ?? catalog[0])?.id ?? '';
 }
@@ -96,12 +110,14 @@ function CascadeSliceRoute({
   strategy,
   slice,
   catalog,
+  evaluations,
   models,
   update,
 }: {
   strategy: CascadeStrategy;
   slice: Slice;
   catalog: readonly Model[];
+  evaluations: readonly Evaluation[];
   models: ReadonlyMap<string, Model>;
   update: StrategyUpdate;
 }) {
@@ -137,7 +153,11 @@ function CascadeSliceRoute({
         <span className="muted">quality bar {slice.qualityBar}</span>
         <span className="route-block__verdict">
           {route ? 'last step' : 'fallback'}:{' '}
-          <QualityVerdict model={lastId === undefined ? undefined : models.get(lastId)} slice={slice} />
+          <QualityVerdict
+            model={lastId === undefined ? undefined : models.get(lastId)}
+            slice={slice}
+            evaluations={evaluations}
+          />
         </span>
       </div>
       {route ? (
@@ -203,7 +223,9 @@ function CascadeSliceRoute({
                   current
                     ? addCascadeStep(
                         current,
-                        pickNextStep(catalog, models.get(current.steps.at(-1) ?? '')),
+                        pickNextStep(catalog, models.get(current.steps.at(-1) ?? ''), (model) =>
+                          makeQualityLookup({ evaluations })(model, slice),
+                        ),
                         NEW_STEP_ESCALATION,
                       )
                     : current,
@@ -258,6 +280,7 @@ export function CascadeEditor({ strategy, scenario, models, update }: EditorProp
             strategy={strategy}
             slice={slice}
             catalog={scenario.catalog}
+            evaluations={scenario.evaluations}
             models={models}
             update={update}
           />

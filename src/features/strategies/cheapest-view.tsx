@@ -1,7 +1,9 @@
 import { costPerCall } from '../../domain/call-cost';
+import { indexEvaluations, makeQualityLookup } from '../../domain/quality';
 import { pickCheapestMeetingBar } from '../../domain/routes';
 import type { Scenario } from '../../domain/scenario-schema';
 import { formatPrice } from '../../ui/format';
+import { QualityScore } from '../../ui/quality-score';
 import { describeSliceName } from './simple-editors';
 
 /**
@@ -16,12 +18,15 @@ export function CheapestView({
   unmetQuality: readonly string[];
 }) {
   const unmet = new Set(unmetQuality);
+  const qualityOf = makeQualityLookup(scenario);
+  const findEvaluation = indexEvaluations(scenario.evaluations);
   return (
     <div className="strategy-editor__body">
       <p className="muted strategy-editor__hint">
         No settings. For each slice, the per-token model with the lowest cost per request among those whose
-        quality meets the slice’s bar and whose context window fits its input and output tokens. When none
-        does, the highest-quality per-token model serves the slice and it is marked below its bar.
+        quality meets the slice’s bar (your own evaluation of a model on the slice, where you gave one, else
+        the catalog’s score) and whose context window fits its input and output tokens. When none does, the
+        highest-scoring per-token model serves the slice and it is marked below its bar.
       </p>
       <div className="table-scroll strategy-table-scroll">
         <table className="data-table strategy-table">
@@ -42,7 +47,8 @@ export function CheapestView({
           </thead>
           <tbody>
             {scenario.traffic.map((slice) => {
-              const pick = pickCheapestMeetingBar(slice, scenario.catalog, scenario.options);
+              const pick = pickCheapestMeetingBar(slice, scenario.catalog, scenario.options, qualityOf);
+              const evaluation = pick ? findEvaluation(pick.model.id, slice.id) : undefined;
               const cost = pick ? costPerCall(slice, pick.model, scenario.options).final : null;
               return (
                 <tr key={slice.id} data-testid={`cheapest-row-${slice.id}`}>
@@ -60,7 +66,17 @@ export function CheapestView({
                       <span className="badge badge--warn">Below bar: none qualifies</span>
                     )}
                   </td>
-                  <td className="num">{pick ? pick.model.quality : '—'}</td>
+                  <td className="num">
+                    {pick ? (
+                      <QualityScore
+                        score={qualityOf(pick.model, slice)}
+                        evaluated={evaluation !== undefined}
+                        source={evaluation?.source}
+                      />
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td className="num">
                     {cost === null ? (
                       '—'

@@ -1,4 +1,5 @@
 import { costPerCall } from '../../domain/call-cost';
+import { makeQualityLookup } from '../../domain/quality';
 import { pickCheapestMeetingBar } from '../../domain/routes';
 import type {
   CascadeRoute,
@@ -84,8 +85,9 @@ export function makeNewStrategy(scenario: Scenario, kind: StrategyKind): Strateg
 
   const cheapest = findCheapestPerTokenModel(scenario) ?? scenario.catalog[0];
   if (!cheapest) return 'Add a model to the catalog first.';
+  const qualityOf = makeQualityLookup(scenario);
   const barModel = (slice: Slice) =>
-    pickCheapestMeetingBar(slice, scenario.catalog, scenario.options)?.model.id ?? cheapest.id;
+    pickCheapestMeetingBar(slice, scenario.catalog, scenario.options, qualityOf)?.model.id ?? cheapest.id;
 
   switch (kind) {
     case 'single':

@@ -1,4 +1,7 @@
 import { useId } from 'react';
+import type { RetiringModel } from '../../domain/retirement';
+import { describeScore } from '../../ui/quality-score';
+import { describeRetirement } from '../../ui/retirement-text';
 import type { QualityMiss, RegionMiss } from './quality-misses';
 import { SERVING_RULE } from './quality-misses';
 
@@ -7,15 +10,19 @@ function describeRegion(region: string | null): string {
 }
 
 /**
- * The slices a strategy serves below their quality bar, with the rule used to decide, and the slices it sends
- * outside their allowed regions.
+ * The slices a strategy serves below their quality bar, with the rule used to decide, the slices it sends
+ * outside their allowed regions, and the models it names that retire within its horizon.
  */
 export function QualityCard({
   misses,
   regionMisses = [],
+  retiring = [],
+  startMonth,
 }: {
   misses: readonly QualityMiss[];
   regionMisses?: readonly RegionMiss[];
+  retiring?: readonly RetiringModel[];
+  startMonth?: string | undefined;
 }) {
   const id = useId();
   return (
@@ -32,7 +39,9 @@ export function QualityCard({
             <li key={miss.sliceId}>
               <span className="badge badge--warn">Below bar</span> <strong>{miss.sliceName}</strong> needs{' '}
               {miss.qualityBar}:{' '}
-              {miss.models.map((model) => `${model.name} scores ${model.quality}`).join(', ')}
+              {miss.models
+                .map((entry) => `${entry.model.name} scores ${describeScore(entry.score, entry.evaluated)}`)
+                .join(', ')}
             </li>
           ))}
         </ul>
@@ -46,6 +55,16 @@ export function QualityCard({
               {miss.models
                 .map((model) => `${model.name || model.id} serves ${describeRegion(model.region)}`)
                 .join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {retiring.length > 0 && (
+        <ul className="quality-card__list" aria-label="Models retiring in the horizon">
+          {retiring.map((entry) => (
+            <li key={entry.model.id}>
+              <span className="badge badge--warn">Retires in horizon</span>{' '}
+              {describeRetirement(entry, startMonth)}
             </li>
           ))}
         </ul>

@@ -1,13 +1,17 @@
 import { isRegionAllowed } from '../../domain/model-fit';
+import { indexEvaluations } from '../../domain/quality';
 import { resolveRoutes } from '../../domain/routes';
 import type { Model, Scenario, Strategy } from '../../domain/scenario-schema';
+
+/** A model serving a slice below its bar, with its score on the slice and whether that is the user's evaluation. */
+export type BelowBarModel = { model: Model; score: number; evaluated: boolean };
 
 export type QualityMiss = {
   sliceId: string;
   sliceName: string;
   qualityBar: number;
   /** The serving models that score below the bar (for cheapest-meeting-bar: the model it fell back to). */
-  models: Model[];
+  models: BelowBarModel[];
 };
 
 /** Which models count as serving a slice, in words, for the hint next to the list of misses. */
@@ -16,8 +20,9 @@ export const SERVING_RULE =
 
 /**
  * The slices a strategy serves with a model below their quality bar, in traffic order. For
- * cheapest-meeting-bar the engine's `unmetQuality` (slice ids) decides; for the others, the models that
- * answer each slice (see `SERVING_RULE`) are compared with its `qualityBar`.
+ * cheapest-meeting-bar the engine's `unmetQuality` (slice ids) decides; for the others, the scores of the models
+ * that answer each slice (see `SERVING_RULE`) are compared with its `qualityBar`. A model's score on a slice is
+ * the user's evaluation where the scenario has one, else the catalog's `quality`.
  */
 export function findQualityMisses(
   scenario: Scenario,
@@ -26,12 +31,17 @@ export function findQualityMisses(
 ): QualityMiss[] {
   const routes = resolveRoutes(scenario, strategy);
   const unmet = new Set(unmetQuality);
+  const findEvaluation = indexEvaluations(scenario.evaluations);
   const misses: QualityMiss[] = [];
   scenario.traffic.forEach((slice, index) => {
     const legs = routes[index]?.legs ?? [];
-    let below: Model[];
+    const scored = (model: Model): BelowBarModel => {
+      const evaluation = findEvaluation(model.id, slice.id);
+      return { model, score: evaluation?.score ?? model.quality, evaluated: evaluation !== undefined };
+    };
+    let below: BelowBarModel[];
     if (strategy.kind === 'cheapest-meeting-bar') {
-      below = unmet.has(slice.id) ? legs.map((leg) => leg.model) : [];
+      below = unmet.has(slice.id) ? legs.map((leg) => scored(leg.model)) : [];
     } else {
       const serving =
         strategy.kind === 'cascade'
@@ -39,7 +49,7 @@ export function findQualityMisses(
           : strategy.kind === 'router'
             ? legs.filter((leg) => leg.callsPerRequest > 0)
             : legs;
-      below = serving.map((leg) => leg.model).filter((model) => model.quality < slice.qualityBar);
+      below = serving.map((leg) => scored(leg.model)).filter((entry) => entry.score < slice.qualityBar);
     }
     if (below.length > 0)
       misses.push({

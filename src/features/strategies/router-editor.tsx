@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { cascadeRouteSchema, classifierSchema } from '../../domain/scenario-schema';
-import type { Model, Slice, ValueRange } from '../../domain/scenario-schema';
+import type { Evaluation, Model, Slice, ValueRange } from '../../domain/scenario-schema';
 import { SHARE_SUM_TOLERANCE } from '../../domain/validate-scenario';
 import { pruneShareRanges, withShareRange } from '../../state/scenario-edits';
 import { formatPercent } from '../../ui/format';
@@ -56,12 +56,14 @@ function RouterSliceRoute({
   strategy,
   slice,
   catalog,
+  evaluations,
   models,
   update,
 }: {
   strategy: RouterStrategy;
   slice: Slice;
   catalog: readonly Model[];
+  evaluations: readonly Evaluation[];
   models: ReadonlyMap<string, Model>;
   update: StrategyUpdate;
 }) {
@@ -172,7 +174,12 @@ function RouterSliceRoute({
                     editorId={editorId}
                   />
                   <span className="router-shares__quality">
-                    <QualityVerdict model={models.get(entry.modelId)} slice={slice} showScore={false} />
+                    <QualityVerdict
+                      model={models.get(entry.modelId)}
+                      slice={slice}
+                      evaluations={evaluations}
+                      showScore={false}
+                    />
                   </span>
                   <button
                     type="button"
@@ -338,6 +345,7 @@ export function RouterEditor({ strategy, scenario, models, update }: EditorProps
             strategy={strategy}
             slice={slice}
             catalog={scenario.catalog}
+            evaluations={scenario.evaluations}
             models={models}
             update={update}
           />

@@ -1,4 +1,7 @@
-import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
+import { useMemo } from 'react';
+import { indexEvaluations } from '../../domain/quality';
+import type { Evaluation, Model, Scenario, Slice } from '../../domain/scenario-schema';
+import { QualityScore } from '../../ui/quality-score';
 import { ModelSelect } from './model-select';
 import { narrowRecipe, readRoute, withFallback, withoutRoute, withRoute } from './strategy-types';
 import type { AssignStrategy, RoutedStrategy, SingleStrategy, StrategyUpdate } from './strategy-types';
@@ -19,21 +22,37 @@ export function describeModelName(models: ReadonlyMap<string, Model>, id: string
   return models.get(id)?.name ?? id;
 }
 
-/** The quality of the model serving a slice, with a warning when it is below the slice's bar. */
+/**
+ * The quality of the model serving a slice — the user's evaluation of it on the slice where there is one (marked
+ * "your eval"), else the catalog's score — with a warning when it is below the slice's bar.
+ */
 export function QualityVerdict({
   model,
   slice,
+  evaluations,
   showScore = true,
 }: {
   model: Model | undefined;
   slice: Slice;
+  evaluations: readonly Evaluation[];
   showScore?: boolean;
 }) {
+  const findEvaluation = useMemo(() => indexEvaluations(evaluations), [evaluations]);
   if (!model) return <span className="muted">—</span>;
-  const below = model.quality < slice.qualityBar;
+  const evaluation = findEvaluation(model.id, slice.id);
+  const score = evaluation?.score ?? model.quality;
+  const below = score < slice.qualityBar;
   return (
     <span className="quality-verdict">
-      {showScore && model.quality}
+      {showScore ? (
+        <QualityScore score={score} evaluated={evaluation !== undefined} source={evaluation?.source} />
+      ) : (
+        evaluation && (
+          <span className="badge badge--eval" title={`Your evaluation: ${formatScoreTitle(evaluation)}`}>
+            your eval {evaluation.score}
+          </span>
+        )
+      )}
       {below ? (
         <span className="badge badge--warn">Below bar</span>
       ) : (
@@ -41,6 +60,10 @@ export function QualityVerdict({
       )}
     </span>
   );
+}
+
+function formatScoreTitle(evaluation: Evaluation): string {
+  return evaluation.source ? `${evaluation.score}, ${evaluation.source}` : String(evaluation.score);
 }
 
 /** The model used by slices without a route; "none" only when every slice has one. */
@@ -138,6 +161,7 @@ export function AssignEditor({ strategy, scenario, models, update }: EditorProps
                     <QualityVerdict
                       model={servingId === undefined ? undefined : models.get(servingId)}
                       slice={slice}
+                      evaluations={scenario.evaluations}
                     />
                   </td>
                 </tr>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Model, StrategyKind } from '../../domain/scenario-schema';
+import { findRetiringModelsByStrategy } from '../../domain/retirement';
 import { formatIssue } from '../../domain/validate-scenario';
 import { addStrategy, duplicateStrategy, removeStrategy, updateStrategy } from '../../state/scenario-edits';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
@@ -9,9 +10,11 @@ import { useSimulation } from '../../state/selectors';
 import { describeRefusal } from '../../ui/edit-issues';
 import { formatMonth } from '../../ui/format';
 import { Money } from '../../ui/money';
+import { describeRetirement, describeRetirementBadge } from '../../ui/retirement-text';
 import { describeKind, makeNewStrategy, STRATEGY_KINDS } from './initial-strategy';
 import { findQualityMisses, findRegionMisses } from './quality-misses';
 import type { QualityMiss, RegionMiss } from './quality-misses';
+import { EvaluationsSection } from './evaluations-section';
 import { ScenarioSettings } from './scenario-settings';
 import { StrategyEditor } from './strategy-editor';
 import type { StrategyUpdate } from './strategy-types';
@@ -71,6 +74,7 @@ export function StrategiesPanel() {
     });
     return map;
   }, [scenario, result]);
+  const retiringById = useMemo(() => findRetiringModelsByStrategy(scenario), [scenario]);
   const month = formatMonth(0, scenario.startMonth);
 
   useEffect(() => {
@@ -190,6 +194,7 @@ export function StrategiesPanel() {
               {strategies.map((strategy, index) => {
                 const misses = missesById.get(strategy.id) ?? [];
                 const regionMisses = regionMissesById.get(strategy.id) ?? [];
+                const retiring = retiringById.get(strategy.id) ?? [];
                 const spend = result.strategies[index]?.months[0]?.spend ?? 0;
                 const isSelected = index === selectedIndex;
                 return (
@@ -222,6 +227,12 @@ export function StrategiesPanel() {
                         {regionMisses.map((miss) => miss.sliceName).join(', ')}
                       </p>
                     )}
+                    {retiring.length > 0 && (
+                      <p className="strategy-list__misses" data-testid={`strategy-retiring-${strategy.id}`}>
+                        <span className="badge badge--warn">{describeRetirementBadge(retiring.length)}</span>{' '}
+                        {retiring.map((r) => describeRetirement(r, scenario.startMonth)).join('; ')}
+                      </p>
+                    )}
                   </li>
                 );
               })}
@@ -238,6 +249,7 @@ export function StrategiesPanel() {
               update={update}
               misses={missesById.get(selected.id) ?? []}
               regionMisses={regionMissesById.get(selected.id) ?? []}
+              retiring={retiringById.get(selected.id) ?? []}
               unmetQuality={result.strategies[selectedIndex]?.unmetQuality ?? []}
               onDuplicate={duplicate}
               onDelete={remove}
@@ -247,6 +259,7 @@ export function StrategiesPanel() {
           )}
         </div>
       </div>
+      <EvaluationsSection scenario={scenario} />
     </div>
   );
 }

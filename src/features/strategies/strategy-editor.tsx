@@ -1,3 +1,4 @@
+import type { RetiringModel } from '../../domain/retirement';
 import type { Model, Scenario, Strategy } from '../../domain/scenario-schema';
 import { TextField } from '../../ui/text-field';
 import { CascadeEditor } from './cascade-editor';
@@ -44,6 +45,7 @@ export function StrategyEditor({
   update,
   misses,
   regionMisses,
+  retiring = [],
   unmetQuality,
   onDuplicate,
   onDelete,
@@ -54,6 +56,8 @@ export function StrategyEditor({
   update: StrategyUpdate;
   misses: readonly QualityMiss[];
   regionMisses: readonly RegionMiss[];
+  /** Models the strategy names that retire within its horizon. */
+  retiring?: readonly RetiringModel[];
   unmetQuality: readonly string[];
   onDuplicate: () => void;
   onDelete: () => void;
@@ -97,7 +101,12 @@ export function StrategyEditor({
         update={update}
         unmetQuality={unmetQuality}
       />
-      <QualityCard misses={misses} regionMisses={regionMisses} />
+      <QualityCard
+        misses={misses}
+        regionMisses={regionMisses}
+        retiring={retiring}
+        startMonth={scenario.startMonth}
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
+import { findRetiringModelsByStrategy } from '../../domain/retirement';
 import { useShallow } from 'zustand/react/shallow';
 import { findCheapestStrategy, useSimulation } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
@@ -10,6 +11,7 @@ import {
   describeRunway,
 } from '../../ui/outcome-text';
 import { Money } from '../../ui/money';
+import { describeRetirement, describeRetirementBadge } from '../../ui/retirement-text';
 import { TableScroll } from '../../ui/table-scroll';
 
 let firstNumbersMarked = false;
@@ -34,6 +36,7 @@ export function SummaryPanel() {
   const dearestFirstYear = Math.max(0, ...result.strategies.map((s) => s.totals.firstYearSpend));
   const firstYearLabel = describeFirstYear(scenario);
   const thisMonth = formatMonth(0, scenario.startMonth);
+  const retiringByStrategy = useMemo(() => findRetiringModelsByStrategy(scenario), [scenario]);
 
   if (result.strategies.length === 0) {
     return (
@@ -105,6 +108,17 @@ export function SummaryPanel() {
                         title={`Outside allowed regions: ${strategy.offRegion.join(', ')}`}
                       >
                         {strategy.offRegion.length} outside region
+                      </span>
+                    )}
+                    {(retiringByStrategy.get(strategy.id)?.length ?? 0) > 0 && (
+                      <span
+                        className="badge badge--warn"
+                        title={(retiringByStrategy.get(strategy.id) ?? [])
+                          .map((retiring) => describeRetirement(retiring, scenario.startMonth))
+                          .join('; ')}
+                        data-testid={`summary-retiring-${strategy.id}`}
+                      >
+                        {describeRetirementBadge(retiringByStrategy.get(strategy.id)?.length ?? 0)}
                       </span>
                     )}
                   </th>

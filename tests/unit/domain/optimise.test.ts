@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { optimiseAssignment } from '../../../src/domain/optimise';
+import { makeQualityLookup } from '../../../src/domain/quality';
 import { pickCheapestMeetingBar } from '../../../src/domain/routes';
 import type { Scenario, ScenarioInput } from '../../../src/domain/scenario-schema';
 import { simulateStrategy } from '../../../src/domain/simulate';
@@ -102,7 +103,12 @@ describe('optimiseAssignment, per-token models', () => {
     expect(result.unmet).toEqual([]);
     perTokenOnly.traffic.forEach((slice, index) => {
       expect(result.choices[index]?.model.id).toBe(
-        pickCheapestMeetingBar(slice, perTokenOnly.catalog, perTokenOnly.options)?.model.id,
+        pickCheapestMeetingBar(
+          slice,
+          perTokenOnly.catalog,
+          perTokenOnly.options,
+          makeQualityLookup(perTokenOnly),
+        )?.model.id,
       );
     });
   });

@@ -15,6 +15,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findParetoFrontier } from '../../../src/domain/pareto';
+import { makeQualityLookup } from '../../../src/domain/quality';
 import {
   createCapacityModel,
   createPerTokenModel,
@@ -48,7 +49,7 @@ const scenario = createScenario({
 const slice = scenario.traffic[0]!;
 
 describe('findParetoFrontier', () => {
-  const result = findParetoFrontier(slice, scenario.catalog, scenario.options);
+  const result = findParetoFrontier(slice, scenario.catalog, scenario.options, makeQualityLookup(scenario));
 
   it('gives every per-token model that holds the slice its final cost per request, in catalog order', () => {
     expect(result.points.map((p) => p.model.id)).toEqual(['a', 'c', 'b', 'a-twin', 'e', 'g', 'h']);
@@ -91,13 +92,18 @@ describe('findParetoFrontier', () => {
       options: { batch: true, caching: true, peakToAverage: 2 },
     });
     // c: $0.0024 · (1 − 1 · 0.5) = $0.0012, quality 60: it now dominates a (same cost, better).
-    const frontier = findParetoFrontier(batched.traffic[0]!, batched.catalog, batched.options).frontier;
+    const frontier = findParetoFrontier(
+      batched.traffic[0]!,
+      batched.catalog,
+      batched.options,
+      makeQualityLookup(batched),
+    ).frontier;
     expect(frontier.map((p) => p.model.id)).toEqual(['c']);
   });
 
   it('is empty for a catalog without per-token models that fit', () => {
     const catalog = scenario.catalog.filter((model) => model.id === 'small' || model.id === 'self');
-    const empty = findParetoFrontier(slice, catalog, scenario.options);
+    const empty = findParetoFrontier(slice, catalog, scenario.options, makeQualityLookup(scenario));
     expect(empty.points).toEqual([]);
     expect(empty.frontier).toEqual([]);
     expect(empty.excludedForContext).toBe(1);
