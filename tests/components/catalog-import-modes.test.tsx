@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import shippedCatalog from '../../data/catalog.json';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Model, ScenarioInput } from '../../src/domain/scenario-schema';
@@ -104,15 +105,31 @@ describe('Catalog import: add models', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Add 2 models' }));
     const added = readCatalog().slice(2);
-    expect(added.map((model) => [model.name, model.provider, model.platform, model.quality])).toEqual([
-      ['Claude Sonnet 4.5 — Bedrock, global', 'Anthropic', 'bedrock', 0],
-      ['GPT-4o — OpenAI', 'OpenAI', 'openai', 0],
+    // Both keys are rows of the shipped catalog, so they arrive with its GPQA Diamond scores and their source.
+    const shippedScore = (key: string) => shippedCatalog.find((model) => model.priceKey === key)?.quality;
+    expect(
+      added.map((model) => [
+        model.name,
+        model.provider,
+        model.platform,
+        model.quality,
+        model.qualitySource?.benchmark,
+      ]),
+    ).toEqual([
+      [
+        'Claude Sonnet 4.5 — Bedrock, global',
+        'Anthropic',
+        'bedrock',
+        shippedScore('global.anthropic.claude-sonnet-4-5-20250929-v1:0'),
+        'GPQA Diamond',
+      ],
+      ['GPT-4o — OpenAI', 'OpenAI', 'openai', shippedScore('gpt-4o'), 'GPQA Diamond'],
     ]);
     expect(screen.getByRole('status')).toHaveTextContent(
       'Added 2 models from model_prices_and_context_window.json',
     );
-    // Both are unscored: the table says so.
-    expect(screen.getAllByText('no quality score')).toHaveLength(2);
+    // Both are scored, so the table shows no "no quality score" for them.
+    expect(screen.queryAllByText('no quality score')).toHaveLength(0);
   });
 });
 
