@@ -117,7 +117,9 @@ export function StrategiesTable({
             {describeYearTotal(scenario.horizonMonths).replace(' total', '')}{' '}
             <span className="th-sub">total</span>
           </th>
-          <th scope="col">Quality bars</th>
+          <th scope="col" className="report-quality">
+            Quality bars and regions
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -155,7 +157,7 @@ export function StrategiesTable({
               >
                 {misses.length === 0 ? 'All met' : `Misses ${namesOf(scenario, misses)}`}
                 {strategy.offRegion.length > 0 &&
-                  `; outside allowed regions: ${namesOf(scenario, strategy.offRegion)}`}
+                  `; outside region: ${namesOf(scenario, strategy.offRegion)}`}
                 {retiring.length > 0 &&
                   `; retires in horizon: ${retiring.map((r) => describeRetirement(r, scenario.startMonth)).join('; ')}`}
               </td>
@@ -225,7 +227,7 @@ export function ReportFootnote({
                 <span key={`${group.label ?? ''}|${group.asOf ?? ''}`}>
                   {index > 0 && '; '}
                   {group.models.join(', ')}: {group.label ?? 'no source given'}
-                  {group.asOf && ` (${group.asOf})`}
+                  {group.asOf && !(group.label ?? '').includes(`(${group.asOf})`) && ` (${group.asOf})`}
                 </span>
               ))}
               .{' '}
