@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makePerTokenModel } from '../../factories/model-builders';
 import type { Model } from '../../../src/domain/scenario-schema';
 import {
   NO_FILTERS,
@@ -19,34 +20,11 @@ import {
 } from '../../../src/features/catalog/catalog-view';
 
 function makeModel(id: string, overrides: Partial<Model> = {}): Model {
-  return {
+  return makePerTokenModel(
     id,
-    name: id.toUpperCase(),
-    provider: 'Acme',
-    platform: 'bedrock',
-    pricing: {
-      kind: 'per-token',
-      inputPerMTok: 1,
-      outputPerMTok: 2,
-      cacheWritePerMTok: null,
-      cacheReadPerMTok: null,
-      batchDiscount: null,
-      cacheWrite1hPerMTok: null,
-      minCachePrefixTokens: 0,
-      batchCaching: true,
-      longContext: null,
-    },
-    contextWindow: null,
-    quality: 0,
-    outputTokenFactor: 1,
-    openWeight: false,
-    region: null,
-    tokenizerFactor: 1,
-    reasoning: false,
-    priceKey: null,
-    retiresOn: null,
-    ...overrides,
-  };
+    { inputPerMTok: 1, outputPerMTok: 2 },
+    { name: id.toUpperCase(), ...overrides },
+  );
 }
 
 const capacity: Model['pricing'] = {

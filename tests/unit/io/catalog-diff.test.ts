@@ -1,4 +1,5 @@
 import { perTokenPricingSchema } from '../../../src/domain/scenario-schema';
+import { makePerTokenModel } from '../../factories/model-builders';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Model, Scenario } from '../../../src/domain/scenario-schema';
@@ -26,34 +27,7 @@ function perToken(
   outputPerMTok: number,
   extra: Partial<Model> = {},
 ): Model {
-  return {
-    id,
-    name: id,
-    provider: 'Acme',
-    platform: 'bedrock',
-    pricing: {
-      kind: 'per-token',
-      inputPerMTok,
-      outputPerMTok,
-      cacheWritePerMTok: null,
-      cacheReadPerMTok: null,
-      batchDiscount: null,
-      cacheWrite1hPerMTok: null,
-      minCachePrefixTokens: 0,
-      batchCaching: true,
-      longContext: null,
-    },
-    contextWindow: null,
-    quality: 0,
-    outputTokenFactor: 1,
-    openWeight: false,
-    region: null,
-    tokenizerFactor: 1,
-    reasoning: false,
-    priceKey: null,
-    retiresOn: null,
-    ...extra,
-  };
+  return makePerTokenModel(id, { inputPerMTok, outputPerMTok }, extra);
 }
 
 function capacity(id: string, hourlyPerUnit: number, extra: Partial<Model> = {}): Model {

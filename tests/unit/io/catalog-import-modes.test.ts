@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makePerTokenModel } from '../../factories/model-builders';
 import type { Model, Scenario } from '../../../src/domain/scenario-schema';
 import { compareStrategySpend, listChangedStrategies } from '../../../src/domain/strategy-impact';
 import { formatIssue, validateScenario } from '../../../src/domain/validate-scenario';
@@ -22,34 +23,11 @@ function findModel(scenario: Scenario, id: string): Model {
 
 /** An imported LiteLLM-like row: its id and price key are the LiteLLM key. */
 function imported(key: string, inputPerMTok: number, outputPerMTok: number): Model {
-  return {
-    id: key,
-    name: `${key} — Bedrock`,
-    provider: 'Acme',
-    platform: 'bedrock',
-    pricing: {
-      kind: 'per-token',
-      inputPerMTok,
-      outputPerMTok,
-      cacheWritePerMTok: null,
-      cacheReadPerMTok: null,
-      batchDiscount: null,
-      cacheWrite1hPerMTok: null,
-      minCachePrefixTokens: 0,
-      batchCaching: true,
-      longContext: null,
-    },
-    contextWindow: null,
-    quality: 0,
-    outputTokenFactor: 1,
-    openWeight: false,
-    region: null,
-    tokenizerFactor: 1,
-    reasoning: false,
-    priceKey: key,
-    retiresOn: null,
-    source: { label: 'LiteLLM', asOf: '2026-12-02' },
-  };
+  return makePerTokenModel(
+    key,
+    { inputPerMTok, outputPerMTok },
+    { name: `${key} — Bedrock`, priceKey: key, source: { label: 'LiteLLM', asOf: '2026-12-02' } },
+  );
 }
 
 /** The small scenario whose two shipped rows record the LiteLLM keys they were built from. */
