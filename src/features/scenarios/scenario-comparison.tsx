@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ChartFrame } from '../../charts/chart-frame';
 import { MoneyLineChart } from '../../charts/money-line-chart';
 import type { StrategyResult } from '../../domain/simulate';
-import { findCheapestStrategy, selectSimulation } from '../../state/selectors';
+import { findCheapestStrategy, selectPlan } from '../../state/selectors';
 import { usePlannerStore } from '../../state/scenario-store';
 import type { LibraryEntry } from '../../state/scenario-store';
 import { formatMoney, formatMonth, formatMonths } from '../../ui/format';
@@ -27,8 +27,10 @@ type Side = {
 };
 
 function resolveSide(entry: LibraryEntry, strategyId: string): Side {
-  const { strategies } = selectSimulation(entry.scenario);
-  const cheapest = findCheapestStrategy(selectSimulation(entry.scenario));
+  const plan = selectPlan(entry.scenario);
+  // A scenario whose figures overflow shows no strategies here; its own screens list why.
+  const strategies = plan.ok ? plan.value.result.strategies : [];
+  const cheapest = plan.ok ? findCheapestStrategy(plan.value.result) : null;
   const shown = strategies.find((s) => s.id === strategyId) ?? cheapest;
   return { entry, strategies, cheapest, shown };
 }

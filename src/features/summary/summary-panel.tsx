@@ -1,7 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { findRetiringModelsByStrategy } from '../../domain/retirement';
 import { useShallow } from 'zustand/react/shallow';
-import { findCheapestStrategy, useSimulation } from '../../state/selectors';
+import { findCheapestStrategy, usePlanIssues, useSimulation } from '../../state/selectors';
+import { PlanIssues } from '../../ui/plan-issues';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { formatMonth, formatMonths } from '../../ui/format';
 import {
@@ -28,6 +29,19 @@ function markFirstNumbers() {
  * the dearest strategy, when credits run out and how long cash lasts.
  */
 export function SummaryPanel() {
+  const issues = usePlanIssues();
+  if (issues.length > 0) {
+    return (
+      <section className="summary" aria-labelledby="summary-title">
+        <h2 id="summary-title">Summary</h2>
+        <PlanIssues issues={issues} />
+      </section>
+    );
+  }
+  return <SummaryFigures />;
+}
+
+function SummaryFigures() {
   const scenario = useScenario();
   useEffect(markFirstNumbers, []);
   const result = useSimulation();
