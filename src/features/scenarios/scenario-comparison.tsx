@@ -6,15 +6,15 @@ import type { StrategyResult } from '../../domain/simulate';
 import { findCheapestStrategy, selectPlan } from '../../state/selectors';
 import { usePlannerStore } from '../../state/scenario-store';
 import type { LibraryEntry } from '../../state/scenario-store';
-import { formatMoney, formatMonth, formatMonths } from '../../ui/format';
+import { formatMoney, formatMonth, formatMonths } from '../../format/format';
 import { Money } from '../../ui/money';
 import { buildComparisonSeries } from './comparison-series';
 import {
-  describeCashOutMonth,
+  describeCashOut,
   describeCreditsEnd,
   describeFirstYear,
-  describeRunway,
-} from '../../ui/outcome-text';
+  describeRunwayLength,
+} from '../../format/outcome-text';
 import { TableScroll } from '../../ui/table-scroll';
 
 const CHEAPEST = '';
@@ -137,13 +137,9 @@ function SidePicker({
                   </td>
                   <td>{describeCreditsEnd(strategy, scenario)}</td>
                   <td>
-                    {describeCashOutMonth(strategy, scenario) === null ? (
-                      describeRunway(strategy, scenario)
-                    ) : (
-                      <>
-                        {describeRunway(strategy, scenario)}
-                        <span className="th-sub">out in {describeCashOutMonth(strategy, scenario)}</span>
-                      </>
+                    {describeRunwayLength(strategy.runwayMonths, scenario)}
+                    {strategy.runwayMonths !== null && (
+                      <span className="th-sub">{describeCashOut(strategy.runwayMonths, scenario)}</span>
                     )}
                   </td>
                 </tr>

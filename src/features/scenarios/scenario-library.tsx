@@ -8,7 +8,7 @@ import { findCheapestStrategy, selectPlan } from '../../state/selectors';
 import { usePlannerStore } from '../../state/scenario-store';
 import type { LibraryEntry } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
-import { formatMonth, formatMonths } from '../../ui/format';
+import { formatMonth, formatMonths } from '../../format/format';
 import { Money } from '../../ui/money';
 import { TextField } from '../../ui/text-field';
 import { makeBlankScenario, makeCopyName, makeUniqueName } from './new-scenario';

@@ -8,7 +8,7 @@ import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import type { EditResult } from '../../state/scenario-store';
 import { usePlan } from '../../state/selectors';
 import { describeRefusal } from '../../ui/edit-issues';
-import { formatMonth } from '../../ui/format';
+import { formatMonth } from '../../format/format';
 import { Money } from '../../ui/money';
 import { describeRetirement, describeRetirementBadge } from '../../ui/retirement-text';
 import { describeKind, makeNewStrategy, STRATEGY_KINDS } from './initial-strategy';

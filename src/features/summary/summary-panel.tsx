@@ -4,13 +4,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { findCheapestStrategy, usePlanIssues, useSimulation } from '../../state/selectors';
 import { PlanIssues } from '../../ui/plan-issues';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
-import { formatMonth, formatMonths } from '../../ui/format';
-import {
-  describeCashOutMonth,
-  describeCreditsEnd,
-  describeFirstYear,
-  describeRunway,
-} from '../../ui/outcome-text';
+import { formatMonth, formatMonths } from '../../format/format';
+import { describeCreditsEnd, describeFirstYear, describeRunway } from '../../format/outcome-text';
 import { Money } from '../../ui/money';
 import { describeRetirement, describeRetirementBadge } from '../../ui/retirement-text';
 import { TableScroll } from '../../ui/table-scroll';
@@ -155,11 +150,7 @@ function SummaryFigures() {
                     )}
                   </td>
                   <td data-testid="summary-credits-end">{describeCreditsEnd(strategy, scenario)}</td>
-                  <td data-testid="summary-runway">
-                    {describeRunway(strategy, scenario)}
-                    {describeCashOutMonth(strategy, scenario) &&
-                      ` (out in ${describeCashOutMonth(strategy, scenario)})`}
-                  </td>
+                  <td data-testid="summary-runway">{describeRunway(strategy, scenario)}</td>
                 </tr>
               );
             })}

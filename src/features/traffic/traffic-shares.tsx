@@ -4,7 +4,7 @@ import type { Slice } from '../../domain/scenario-schema';
 import { requestsInMonth } from '../../domain/simulate';
 import { useFocusStrategy, usePlan } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
-import { formatMonth, formatNumber, formatPercent } from '../../ui/format';
+import { formatMonth, formatNumber, formatPercent } from '../../format/format';
 import { Money } from '../../ui/money';
 
 /** Tokens a slice sends in a month at its reference token counts: requests × (input + output). */
