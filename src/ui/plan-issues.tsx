@@ -7,7 +7,7 @@ import { formatIssue } from '../domain/validate-scenario';
  */
 export function PlanIssues({ issues, title }: { issues: readonly ValidationIssue[]; title?: string }) {
   return (
-    <div className="notice notice--error" role="alert" data-testid="plan-issues">
+    <div className="notice notice--error plan-issues" role="alert" data-testid="plan-issues">
       <p>
         <strong>{title ?? 'These figures cannot be computed.'}</strong> Change the inputs named below (or undo
         the last edit); the command line refuses this scenario with the same message.
