@@ -53,6 +53,42 @@ export default tseslint.config(
     },
   },
   {
+    // Text for people, imported by every layer (the app, the CLI, io): no UI libraries, no DOM, nothing but the
+    // domain's types below it.
+    files: ['src/format/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: uiPackages, message: 'src/format is plain text: no UI or state libraries.' },
+            {
+              group: [
+                '**/io/*',
+                '**/state/*',
+                '**/features/*',
+                '**/ui/*',
+                '**/charts/*',
+                '**/cli/*',
+                '**/app/*',
+              ],
+              message: 'src/format depends only on src/domain.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'indexedDB',
+        'fetch',
+        'navigator',
+      ],
+    },
+  },
+  {
     // Charts take plain series props and never read the store.
     files: ['src/charts/**/*.{ts,tsx}'],
     rules: {

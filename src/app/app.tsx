@@ -4,6 +4,7 @@ import { usePlannerStore } from '../state/scenario-store';
 import { AppHeader } from './app-header';
 import { LoadNotice } from './load-notice';
 import { PANELS } from './panels';
+import { PlanGate } from './plan-gate';
 import type { PanelId } from './panels';
 import { Tabs } from './tabs';
 import { isShareFragment } from '../io/share-link';
@@ -95,7 +96,13 @@ export function App() {
         >
           <Suspense fallback={<p className="loading">Loading {active.label.toLowerCase()}…</p>}>
             {panelsShown ? (
-              <active.Component />
+              active.showsFigures ? (
+                <PlanGate>
+                  <active.Component />
+                </PlanGate>
+              ) : (
+                <active.Component />
+              )
             ) : (
               <p className="loading">Loading {active.label.toLowerCase()}…</p>
             )}

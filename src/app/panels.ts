@@ -1,9 +1,14 @@
 import { lazy } from 'react';
 
-/** The screens below the summary, each loaded on first view so the first screen stays small. */
+/**
+ * The screens below the summary, each loaded on first view so the first screen stays small. A screen that
+ * `showsFigures` only shows results, so when the engine refuses them it shows the issues instead; the others
+ * edit the scenario and stay usable so the issues can be fixed.
+ */
 export const PANELS = [
   {
     id: 'scenarios',
+    showsFigures: false,
     label: 'Scenarios',
     Component: lazy(() =>
       import('../features/scenarios/scenarios-panel').then((m) => ({ default: m.ScenariosPanel })),
@@ -11,6 +16,7 @@ export const PANELS = [
   },
   {
     id: 'catalog',
+    showsFigures: false,
     label: 'Pricing catalog',
     Component: lazy(() =>
       import('../features/catalog/catalog-panel').then((m) => ({ default: m.CatalogPanel })),
@@ -18,6 +24,7 @@ export const PANELS = [
   },
   {
     id: 'traffic',
+    showsFigures: false,
     label: 'Traffic mix',
     Component: lazy(() =>
       import('../features/traffic/traffic-panel').then((m) => ({ default: m.TrafficPanel })),
@@ -25,6 +32,7 @@ export const PANELS = [
   },
   {
     id: 'strategies',
+    showsFigures: false,
     label: 'Strategies',
     Component: lazy(() =>
       import('../features/strategies/strategies-panel').then((m) => ({ default: m.StrategiesPanel })),
@@ -32,6 +40,7 @@ export const PANELS = [
   },
   {
     id: 'compare',
+    showsFigures: true,
     label: 'Compare',
     Component: lazy(() =>
       import('../features/compare/compare-panel').then((m) => ({ default: m.ComparePanel })),
@@ -39,6 +48,7 @@ export const PANELS = [
   },
   {
     id: 'runway',
+    showsFigures: false,
     label: 'Credits and runway',
     Component: lazy(() =>
       import('../features/runway/runway-panel').then((m) => ({ default: m.RunwayPanel })),
@@ -46,6 +56,7 @@ export const PANELS = [
   },
   {
     id: 'uncertainty',
+    showsFigures: true,
     label: 'Uncertainty',
     Component: lazy(() =>
       import('../features/uncertainty/uncertainty-panel').then((m) => ({ default: m.UncertaintyPanel })),
@@ -53,6 +64,7 @@ export const PANELS = [
   },
   {
     id: 'optimise',
+    showsFigures: true,
     label: 'Optimise',
     Component: lazy(() =>
       import('../features/optimise/optimise-panel').then((m) => ({ default: m.OptimisePanel })),
@@ -60,6 +72,7 @@ export const PANELS = [
   },
   {
     id: 'report',
+    showsFigures: true,
     label: 'POC estimate',
     Component: lazy(() =>
       import('../features/report/report-panel').then((m) => ({ default: m.ReportPanel })),

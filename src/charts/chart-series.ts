@@ -2,7 +2,7 @@
  * Plain series for the chart wrappers, and the rows recharts wants built from them. Series are keyed by
  * position (`s0`, `s1`…), never by user ids, so an id such as `__proto__` cannot reach an object key.
  */
-import { formatNumber } from '../ui/format';
+import { formatNumber } from '../format/format';
 import { seriesColor, seriesDash } from './palette';
 
 export type MoneySeries = {

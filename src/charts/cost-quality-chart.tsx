@@ -11,7 +11,7 @@ import {
   ZAxis,
 } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
-import { formatNumber, formatPrice } from '../ui/format';
+import { formatNumber, formatPrice } from '../format/format';
 import { AXIS_STROKE, TICK_STYLE } from './chart-series';
 import { seriesColor } from './palette';
 import './charts.css';

@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
-import { formatMoney } from '../ui/format';
+import { formatMoney } from '../format/format';
 import { AXIS_STROKE, MONEY_AXIS_WIDTH, TICK_STYLE, buildMoneyTicks, formatMoneyTick } from './chart-series';
 import { seriesColor } from './palette';
 import './charts.css';

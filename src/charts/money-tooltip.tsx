@@ -1,5 +1,5 @@
 import type { TooltipContentProps } from 'recharts';
-import { formatMoney } from '../ui/format';
+import { formatMoney } from '../format/format';
 
 export type MoneyTooltipOptions = {
   /** Adds a total line (for stacked charts). */

@@ -4,7 +4,8 @@
 import type { MonthPercentiles, MonteCarloResult, Percentiles } from '../domain/monte-carlo';
 import type { FixedCost, Scenario } from '../domain/scenario-schema';
 import type { MonthResult, SimulationResult, StrategyResult } from '../domain/simulate';
-import { formatMoneyExact, formatMonth, formatMonths, formatNumber } from '../ui/format';
+import { formatMoneyExact, formatMonth, formatMonths, formatNumber } from '../format/format';
+import { describeCreditsEnd, describeRunway, describeRunwayMonths } from '../format/outcome-text';
 import { toPrintableText } from './terminal-text';
 
 type Align = 'left' | 'right';
@@ -19,19 +20,6 @@ function layOutColumns(rows: readonly (readonly string[])[], align: readonly Ali
       .join('  ')
       .trimEnd(),
   );
-}
-
-function describeCreditsExhausted(strategy: StrategyResult, scenario: Scenario): string {
-  if (strategy.creditsExhaustedMonth !== null)
-    return formatMonth(strategy.creditsExhaustedMonth, scenario.startMonth);
-  return scenario.credits.length === 0 ? 'no credit pools' : 'not within the horizon';
-}
-
-function describeRunway(strategy: StrategyResult, scenario: Scenario): string {
-  if (strategy.runwayMonths === null)
-    return `cash lasts the whole horizon (${formatMonths(scenario.horizonMonths)})`;
-  const month = strategy.runwayMonths;
-  return `cash runs out in ${formatMonth(month, scenario.startMonth)} (month ${month + 1})`;
 }
 
 /** The fixed costs a strategy pays (its results list each of them every month), in the scenario's order. */
@@ -75,7 +63,7 @@ function formatStrategy(strategy: StrategyResult, scenario: Scenario): string[] 
     ['Credits used', formatMoneyExact(totals.creditsUsed)],
     ['Credits expired unused', formatMoneyExact(totals.creditsExpired)],
     ['AI spend paid in cash', formatMoneyExact(totals.cashSpentOnAI)],
-    ['Credits run out', describeCreditsExhausted(strategy, scenario)],
+    ['Credits run out', describeCreditsEnd(strategy, scenario)],
     ['Runway', describeRunway(strategy, scenario)],
   ];
   if (strategy.unmetQuality.length > 0) {
@@ -129,7 +117,8 @@ function formatStrategy(strategy: StrategyResult, scenario: Scenario): string[] 
  * spend, savings, the fixed costs it pays — their total and each one's —, credits used and expired, the month
  * credits run out, the runway, slices whose quality bar is not met and slices served outside their allowed
  * regions) and its monthly figures (with a fixed-costs column when it pays any).
- * Money is rounded to cents by `src/ui/format.ts`; names are shown with control characters escaped.
+ * Money is rounded to cents by `src/format/format.ts`, runway and credits worded by `src/format/outcome-text.ts`
+ * (the app's words); names are shown with control characters escaped.
  */
 export function formatResultTable(result: SimulationResult, scenario: Scenario): string {
   const from = scenario.startMonth === undefined ? '' : ` from ${formatMonth(0, scenario.startMonth)}`;
@@ -142,12 +131,6 @@ export function formatResultTable(result: SimulationResult, scenario: Scenario):
 function describeMonthPercentile(month: number | null, scenario: Scenario): string {
   if (month === null) return `beyond ${formatMonth(scenario.horizonMonths - 1, scenario.startMonth)}`;
   return formatMonth(month, scenario.startMonth);
-}
-
-/** A runway percentile for people: "9 months (Oct 2027)", or "beyond 24 months". */
-function describeRunwayPercentile(month: number | null, scenario: Scenario): string {
-  if (month === null) return `beyond ${formatMonths(scenario.horizonMonths)}`;
-  return `${formatMonths(month)} (${formatMonth(month, scenario.startMonth)})`;
 }
 
 function moneyRow(label: string, percentiles: Percentiles): string[] {
@@ -193,7 +176,7 @@ export function formatMonteCarloTable(result: MonteCarloResult, scenario: Scenar
         : monthRow('Credits run out', strategy.creditsExhaustedMonth, (m) =>
             describeMonthPercentile(m, scenario),
           ),
-      monthRow('Runway', strategy.runwayMonths, (m) => describeRunwayPercentile(m, scenario)),
+      monthRow('Runway', strategy.runwayMonths, (m) => describeRunwayMonths(m, scenario)),
     ];
     figures.forEach((figure, i) => rows.push([i === 0 ? name : '', ...figure]));
   }

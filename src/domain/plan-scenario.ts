@@ -81,12 +81,21 @@ export function findOverflow(scenario: Scenario, result: SimulationResult): Vali
 
 export type Plan = { scenario: Scenario; result: SimulationResult };
 
+/**
+ * Simulates a scenario that is already valid (the app's store holds only validated scenarios) and checks every
+ * figure is finite: the second half of `planScenario`, so the app and the CLI refuse the same scenarios with the
+ * same issues.
+ */
+export function planValidScenario(scenario: Scenario): ValidationResult<Plan> {
+  const result = simulate(scenario);
+  const overflow = findOverflow(scenario, result);
+  if (overflow.length > 0) return { ok: false, issues: overflow };
+  return { ok: true, value: { scenario, result } };
+}
+
 /** Validates a scenario document, simulates it and checks every figure is finite. */
 export function planScenario(input: unknown): ValidationResult<Plan> {
   const validated = validateScenario(input);
   if (!validated.ok) return validated;
-  const result = simulate(validated.value);
-  const overflow = findOverflow(validated.value, result);
-  if (overflow.length > 0) return { ok: false, issues: overflow };
-  return { ok: true, value: { scenario: validated.value, result } };
+  return planValidScenario(validated.value);
 }

@@ -8,7 +8,7 @@ import { modelSchema } from '../domain/scenario-schema';
 import type { Model } from '../domain/scenario-schema';
 import { fromZodIssues } from '../domain/validate-scenario';
 import type { ValidationIssue } from '../domain/validate-scenario';
-import { formatNumber } from '../ui/format';
+import { formatNumber } from '../format/format';
 import { hasCatalogCsvHeader, readCatalogCsvRows, splitCsvRows } from './catalog-csv';
 import { checkImportSize, isJsonObject, parseJsonBody, stripByteOrderMark } from './json-text';
 import { convertLitellmCatalog, isLitellmCatalog } from './litellm-catalog';

@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import type { Scenario } from '../domain/scenario-schema';
 import type { SimulationResult } from '../domain/simulate';
-import { formatMonth } from '../ui/format';
+import { formatMonth } from '../format/format';
 import { escapeCsvText } from './csv-text';
 
 /** Dollars to cents as a plain number for a spreadsheet cell: 1234.5 → "1234.50", −0.001 → "0.00". */

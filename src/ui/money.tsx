@@ -1,4 +1,4 @@
-import { formatMoney, formatMoneyExact } from './format';
+import { formatMoney, formatMoneyExact } from '../format/format';
 
 /** An amount for people, with the exact figure to the cent on hover and for assistive tech when rounded. */
 export function Money({ usd, testId }: { usd: number; testId?: string }) {

@@ -1,4 +1,4 @@
-import { formatNumber } from './format';
+import { formatNumber } from '../format/format';
 
 /** The marker shown next to a quality score that comes from the user's own evaluation. */
 export const YOUR_EVAL = 'your eval';

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ValueRange } from '../domain/scenario-schema';
-import { formatNumber, formatPercent } from './format';
+import { formatNumber, formatPercent } from '../format/format';
 
 /** How far a new range reaches either side of the likely value: ±20 %. */
 export const NEW_RANGE_SWING = 0.2;

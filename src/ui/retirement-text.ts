@@ -1,5 +1,5 @@
 import type { RetiringModel } from '../domain/retirement';
-import { formatMonth } from './format';
+import { formatMonth } from '../format/format';
 
 /** The badge on a strategy whose models retire within its horizon: "retires in horizon", "2 retire in horizon". */
 export function describeRetirementBadge(count: number): string {

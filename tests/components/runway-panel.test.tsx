@@ -66,7 +66,7 @@ describe('RunwayPanel', () => {
     // $4,400. Cash ends month t at 100,000 − 10,000·(t+1) − AI paid in cash: 9,200 in month 8, −2,000 in 9.
     expect(screen.getByTestId('runway-credits-end')).toHaveTextContent('Sep 2027');
     expect(screen.getByTestId('runway-cash')).toHaveTextContent('9 months');
-    expect(screen.getByTestId('runway-cash')).toHaveTextContent('out in Oct 2027');
+    expect(screen.getByTestId('runway-cash')).toHaveTextContent('cash runs out in Oct 2027');
     expect(screen.getByTestId('runway-credits-used')).toHaveTextContent('$10,000');
     expect(screen.getByTestId('runway-credits-expired')).toHaveTextContent('$0.00');
     expect(screen.getByTestId('runway-cash-ai')).toHaveTextContent('$4,400');
@@ -152,7 +152,7 @@ describe('RunwayPanel', () => {
     expect(usePlannerStore.getState().scenario?.finance.cashOnHand).toBe(50_000);
     // 50,000 − 10,000 · (t + 1): month 4 ends at 0 (not below), month 5 at −10,000 → 5 months, out in Jun 2027.
     expect(screen.getByTestId('runway-cash')).toHaveTextContent('5 months');
-    expect(screen.getByTestId('runway-cash')).toHaveTextContent('out in Jun 2027');
+    expect(screen.getByTestId('runway-cash')).toHaveTextContent('cash runs out in Jun 2027');
 
     const revenue = screen.getByLabelText('Monthly revenue');
     await userEvent.clear(revenue);

@@ -27,12 +27,16 @@ describe('SummaryPanel', () => {
     expect(within(cheap).getByTestId('summary-credits-end')).toHaveTextContent('Sep 2027');
     // Cash ends month t at 100,000 − 10,000·(t+1) − AI paid in cash. Cheap pays $800 in cash in month 8
     // (credits have $400 left), $1,200 from month 9: month 8 ends at 9,200, month 9 at −2,000 → 9 months.
-    expect(within(cheap).getByTestId('summary-runway')).toHaveTextContent('9 months (out in Oct 2027)');
+    expect(within(cheap).getByTestId('summary-runway')).toHaveTextContent(
+      '9 months (cash runs out in Oct 2027)',
+    );
     // Dear: credits pay months 0–1 and $1,000 of month 2; month 2 ends at 66,500, then −14,500 a month:
     // 52,000, 37,500, 23,000, 8,500, −6,000 in month 7 → 7 months.
     const dear = screen.getByRole('row', { name: /All on dear/ });
     expect(within(dear).getByTestId('summary-credits-end')).toHaveTextContent('Mar 2027');
-    expect(within(dear).getByTestId('summary-runway')).toHaveTextContent('7 months (out in Aug 2027)');
+    expect(within(dear).getByTestId('summary-runway')).toHaveTextContent(
+      '7 months (cash runs out in Aug 2027)',
+    );
   });
 
   it('focuses the strategy a user selects', async () => {

@@ -11,7 +11,7 @@ import type {
   PricingValue,
 } from '../../io/catalog-diff';
 import type { PriceUnit } from '../../state/scenario-store';
-import { formatNumber, formatPercent, formatPrice } from '../../ui/format';
+import { formatNumber, formatPercent, formatPrice } from '../../format/format';
 import { toShownPrice } from './catalog-view';
 
 /** The most rows a list of the import shows; a LiteLLM file has thousands of models. */

@@ -32,7 +32,7 @@ import {
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
-import { formatMoney, formatNumber, formatPercent } from '../../ui/format';
+import { formatMoney, formatNumber, formatPercent } from '../../format/format';
 import {
   MAX_ISSUES_SHOWN,
   MAX_LIST_ROWS,

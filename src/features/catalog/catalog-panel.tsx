@@ -16,7 +16,7 @@ import {
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../format/format';
 import { CatalogImport } from './catalog-import';
 import { CatalogTable } from './catalog-table';
 import type { CatalogTableHandle } from './catalog-table';

@@ -4,7 +4,7 @@ import { useImperativeHandle, useRef } from 'react';
 import type { Ref } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
-import { formatNumber, formatPercent, formatPrice } from '../../ui/format';
+import { formatNumber, formatPercent, formatPrice } from '../../format/format';
 import {
   STALE_AFTER_DAYS,
   describePriceUnit,

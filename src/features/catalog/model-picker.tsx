@@ -3,7 +3,7 @@ import type { Virtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
-import { formatNumber, formatPrice } from '../../ui/format';
+import { formatNumber, formatPrice } from '../../format/format';
 import { describePriceUnit, matchesSearch, toShownPrice } from './catalog-view';
 
 const ROW_HEIGHT_PX = 44;

@@ -5,7 +5,7 @@
 import type { MoneySeries } from '../../charts/chart-series';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { MoneyById, SimulationResult, StrategyResult } from '../../domain/simulate';
-import { formatMoney, formatMonth } from '../../ui/format';
+import { formatMoney, formatMonth } from '../../format/format';
 
 export type Breakdown = 'slice' | 'model';
 

@@ -1,7 +1,7 @@
 import { ChartFrame } from '../../charts/chart-frame';
 import { MoneyBarChart } from '../../charts/money-bar-chart';
 import type { StrategyResult } from '../../domain/simulate';
-import { formatMoney, formatPercent } from '../../ui/format';
+import { formatMoney, formatPercent } from '../../format/format';
 import { Money } from '../../ui/money';
 import { describeSavingsChart } from './compare-series';
 

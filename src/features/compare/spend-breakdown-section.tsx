@@ -3,7 +3,7 @@ import { makeDistinctNames } from '../../charts/chart-series';
 import { StackedMoneyChart } from '../../charts/stacked-money-chart';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
-import { formatMoney } from '../../ui/format';
+import { formatMoney } from '../../format/format';
 import { buildBreakdownSeries, describeBreakdownChart } from './compare-series';
 import type { Breakdown } from './compare-series';
 

@@ -3,7 +3,7 @@ import { makeDistinctNames } from '../../charts/chart-series';
 import type { MoneySeries } from '../../charts/chart-series';
 import { MoneyLineChart } from '../../charts/money-line-chart';
 import type { SimulationResult, StrategyResult } from '../../domain/simulate';
-import { formatMoney } from '../../ui/format';
+import { formatMoney } from '../../format/format';
 import { buildSpendSeries, describeSpendChart } from './compare-series';
 
 /** The line chart of monthly spend per strategy, the cheapest drawn heavier. */

@@ -1,5 +1,5 @@
 import type { SimulationResult } from '../../domain/simulate';
-import { formatMonths } from '../../ui/format';
+import { formatMonths } from '../../format/format';
 import { Money } from '../../ui/money';
 import { TableScroll } from '../../ui/table-scroll';
 import { sumFixedCosts } from './compare-series';

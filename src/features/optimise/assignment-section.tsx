@@ -7,9 +7,9 @@ import type { StrategyResult } from '../../domain/simulate';
 import { addStrategy } from '../../state/scenario-edits';
 import { usePlannerStore } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
-import { formatMonth, formatMonths, formatNumber, formatPercent, formatPrice } from '../../ui/format';
+import { formatMonth, formatMonths, formatNumber, formatPercent, formatPrice } from '../../format/format';
 import { Money } from '../../ui/money';
-import { describeFirstYear } from '../../ui/outcome-text';
+import { describeFirstYear } from '../../format/outcome-text';
 import { QualityScore } from '../../ui/quality-score';
 import { describeModel, findSameAssignment, makeKeptStrategy } from './optimise-figures';
 

@@ -4,7 +4,7 @@ import type { CapacityBreakEven } from '../../domain/break-even';
 import { makeQualityLookup } from '../../domain/quality';
 import { pickCheapestMeetingBar } from '../../domain/routes';
 import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
-import { formatNumber, formatPercent, formatPrice } from '../../ui/format';
+import { formatNumber, formatPercent, formatPrice } from '../../format/format';
 import { Money } from '../../ui/money';
 import { CapacityTermsTable } from './capacity-terms-table';
 import {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { compareCapacityTerms } from '../../domain/break-even';
 import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../format/format';
 import { Money } from '../../ui/money';
 import { describeModel } from './optimise-figures';
 

@@ -4,7 +4,7 @@ import { CostQualityChart } from '../../charts/cost-quality-chart';
 import { findParetoFrontier } from '../../domain/pareto';
 import { indexEvaluations, makeQualityLookup } from '../../domain/quality';
 import type { Scenario } from '../../domain/scenario-schema';
-import { formatNumber, formatPrice } from '../../ui/format';
+import { formatNumber, formatPrice } from '../../format/format';
 import { QualityScore, describeScore } from '../../ui/quality-score';
 import { describeModel } from './optimise-figures';
 

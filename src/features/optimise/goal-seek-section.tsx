@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { findCreditsNeeded, findMaxUniformGrowth } from '../../domain/goal-seek';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
-import { formatMonth, formatMonths, formatPercent } from '../../ui/format';
+import { formatMonth, formatMonths, formatPercent } from '../../format/format';
 import { Money } from '../../ui/money';
 import { NumberField } from '../../ui/number-field';
 import { StrategySelect } from '../../ui/strategy-select';

@@ -1,5 +1,5 @@
 import type { CreditAsk } from '../../domain/credit-ask';
-import { formatMoney, formatMonths } from '../../ui/format';
+import { formatMoney, formatMonths } from '../../format/format';
 import { Money } from '../../ui/money';
 import type { ReportCreditProgram } from './report-figures';
 import { describeMonthRange } from './report-sections';

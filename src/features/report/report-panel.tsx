@@ -5,7 +5,7 @@ import { recommendCreditAsk } from '../../domain/credit-ask';
 import { creditPoolTemplatesQueryOptions } from '../../queries/credit-pool-queries';
 import { useScenario } from '../../state/scenario-store';
 import { useSimulation } from '../../state/selectors';
-import { formatMonths } from '../../ui/format';
+import { formatMonths } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
 import { CreditAskSection } from './credit-ask-section';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { findRetiringModelsByStrategy } from '../../domain/retirement';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
-import { formatMonth, formatMonths, formatNumber, formatPercent } from '../../ui/format';
+import { formatMonth, formatMonths, formatNumber, formatPercent } from '../../format/format';
 import { Money } from '../../ui/money';
 import { describeRetirement } from '../../ui/retirement-text';
 import type { PeriodTotals, Recommendation, SourceGroup } from './report-figures';

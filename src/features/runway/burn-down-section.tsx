@@ -4,7 +4,7 @@ import { ChartFrame } from '../../charts/chart-frame';
 import { makeDistinctNames } from '../../charts/chart-series';
 import type { CreditPool, FixedCost } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
-import { formatMoney, formatMonth } from '../../ui/format';
+import { formatMoney, formatMonth } from '../../format/format';
 import { buildPoolSeries, describeBurnDown, namePool, readMoney } from './runway-figures';
 
 /** Credit pools burning down and cash over the horizon for one strategy, with the months each runs out. */

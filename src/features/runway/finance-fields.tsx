@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { financeSchema } from '../../domain/scenario-schema';
 import type { Finance, FinanceRangeField, ValueRange } from '../../domain/scenario-schema';
-import { formatMoney } from '../../ui/format';
+import { formatMoney } from '../../format/format';
 import { RangeField } from '../../ui/range-field';
 
 const moneySchema = financeSchema.shape.cashOnHand.unwrap();

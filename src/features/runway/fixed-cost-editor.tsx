@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { z } from 'zod';
 import { fixedCostSchema } from '../../domain/scenario-schema';
 import type { FixedCost } from '../../domain/scenario-schema';
-import { formatMonth } from '../../ui/format';
+import { formatMonth } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { creditPoolSchema } from '../../domain/scenario-schema';
 import type { CreditPool } from '../../domain/scenario-schema';
-import { formatMonth } from '../../ui/format';
+import { formatMonth } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
 import { namePool } from './runway-figures';

@@ -8,7 +8,7 @@ import { isPlatformCovered } from '../../domain/credits';
 import type { CreditPool, Scenario } from '../../domain/scenario-schema';
 import { planStrategy } from '../../domain/simulate';
 import type { MoneyById, StrategyResult } from '../../domain/simulate';
-import { formatMoney, formatMonth } from '../../ui/format';
+import { formatMoney, formatMonth } from '../../format/format';
 
 /** A figure from a result record keyed by id (own keys only: ids may be "__proto__"); 0 when absent. */
 export function readMoney(record: MoneyById, id: string): number {

@@ -1,12 +1,12 @@
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
 import { Money } from '../../ui/money';
-import { describeCashOutMonth, describeCreditsEnd, describeRunway } from '../../ui/outcome-text';
+import { describeCashOut, describeCreditsEnd, describeRunwayLength } from '../../format/outcome-text';
 
 /** When credits and cash run out, and where the credits and AI cash went, for one strategy. */
 export function RunwayHeadline({ strategy, scenario }: { strategy: StrategyResult; scenario: Scenario }) {
   const { totals } = strategy;
-  const cashOut = describeCashOutMonth(strategy, scenario);
+  const cashOut = describeCashOut(strategy.runwayMonths, scenario);
   return (
     <dl className="runway-headline" aria-label={`Credits and runway for ${strategy.name}`}>
       <div className="runway-headline__item">
@@ -16,8 +16,8 @@ export function RunwayHeadline({ strategy, scenario }: { strategy: StrategyResul
       <div className="runway-headline__item">
         <dt>Cash runway</dt>
         <dd data-testid="runway-cash">
-          {describeRunway(strategy, scenario)}
-          {cashOut && <span className="runway-headline__sub">out in {cashOut}</span>}
+          {describeRunwayLength(strategy.runwayMonths, scenario)}
+          {cashOut && <span className="runway-headline__sub">{cashOut}</span>}
         </dd>
       </div>
       <div className="runway-headline__item">

@@ -19,9 +19,10 @@ import {
   updateFixedCost,
   updatePool,
 } from '../../state/scenario-edits';
-import { findCheapestStrategy, useFocusStrategy, useSimulation } from '../../state/selectors';
+import { findCheapestStrategy, useFocusStrategy, usePlan } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
+import { PlanIssues } from '../../ui/plan-issues';
 import { StrategySelect } from '../../ui/strategy-select';
 import { BurnDownSection } from './burn-down-section';
 import { FinanceFields } from './finance-fields';
@@ -78,13 +79,13 @@ type Removal = { name: string; after: Scenario; section: 'pools' | 'fixed-costs'
  */
 export function RunwayPanel() {
   const scenario = useScenario();
-  const result = useSimulation();
+  const plan = usePlan();
   const focus = useFocusStrategy();
   const [edit, undo, setFocusStrategy] = usePlannerStore(
     useShallow((s) => [s.edit, s.undo, s.setFocusStrategy]),
   );
   const [removal, setRemoval] = useState<Removal | null>(null);
-  const cheapest = findCheapestStrategy(result);
+  const cheapest = plan.ok ? findCheapestStrategy(plan.value.result) : null;
   const platforms = listPlatforms(scenario);
   const poolPlatforms = useMemo(() => listScenarioPlatforms(scenario), [scenario]);
 
@@ -122,13 +123,15 @@ export function RunwayPanel() {
 
   return (
     <div className="runway">
-      {focus ? (
+      {!plan.ok ? (
+        <PlanIssues issues={plan.issues} title="Credits and cash cannot be computed." />
+      ) : focus ? (
         <section aria-labelledby="runway-outlook-title">
           <div className="section-head">
             <h2 id="runway-outlook-title">Credits and cash over {scenario.horizonMonths} months</h2>
             <StrategySelect
               label="Strategy"
-              strategies={result.strategies}
+              strategies={plan.value.result.strategies}
               value={focus.id}
               cheapestId={cheapest?.id ?? null}
               onChange={setFocusStrategy}

@@ -1,6 +1,6 @@
 import type { CreditPool } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
-import { formatMoney, formatMonth, formatMonths } from '../../ui/format';
+import { formatMoney, formatMonth, formatMonths } from '../../format/format';
 import { findExpiredPools, findUncoveredPlatforms, namePool } from './runway-figures';
 
 /** Credits that expire unused, and AI spend on platforms no pool pays for. */

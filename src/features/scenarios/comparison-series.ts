@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
-import { formatMonth } from '../../ui/format';
+import { formatMonth } from '../../format/format';
 
 export type ComparisonSide = { scenario: Scenario; strategy: StrategyResult };
 

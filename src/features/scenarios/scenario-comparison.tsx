@@ -3,18 +3,18 @@ import { useShallow } from 'zustand/react/shallow';
 import { ChartFrame } from '../../charts/chart-frame';
 import { MoneyLineChart } from '../../charts/money-line-chart';
 import type { StrategyResult } from '../../domain/simulate';
-import { findCheapestStrategy, selectSimulation } from '../../state/selectors';
+import { findCheapestStrategy, selectPlan } from '../../state/selectors';
 import { usePlannerStore } from '../../state/scenario-store';
 import type { LibraryEntry } from '../../state/scenario-store';
-import { formatMoney, formatMonth, formatMonths } from '../../ui/format';
+import { formatMoney, formatMonth, formatMonths } from '../../format/format';
 import { Money } from '../../ui/money';
 import { buildComparisonSeries } from './comparison-series';
 import {
-  describeCashOutMonth,
+  describeCashOut,
   describeCreditsEnd,
   describeFirstYear,
-  describeRunway,
-} from '../../ui/outcome-text';
+  describeRunwayLength,
+} from '../../format/outcome-text';
 import { TableScroll } from '../../ui/table-scroll';
 
 const CHEAPEST = '';
@@ -27,8 +27,10 @@ type Side = {
 };
 
 function resolveSide(entry: LibraryEntry, strategyId: string): Side {
-  const { strategies } = selectSimulation(entry.scenario);
-  const cheapest = findCheapestStrategy(selectSimulation(entry.scenario));
+  const plan = selectPlan(entry.scenario);
+  // A scenario whose figures overflow shows no strategies here; its own screens list why.
+  const strategies = plan.ok ? plan.value.result.strategies : [];
+  const cheapest = plan.ok ? findCheapestStrategy(plan.value.result) : null;
   const shown = strategies.find((s) => s.id === strategyId) ?? cheapest;
   return { entry, strategies, cheapest, shown };
 }
@@ -135,13 +137,9 @@ function SidePicker({
                   </td>
                   <td>{describeCreditsEnd(strategy, scenario)}</td>
                   <td>
-                    {describeCashOutMonth(strategy, scenario) === null ? (
-                      describeRunway(strategy, scenario)
-                    ) : (
-                      <>
-                        {describeRunway(strategy, scenario)}
-                        <span className="th-sub">out in {describeCashOutMonth(strategy, scenario)}</span>
-                      </>
+                    {describeRunwayLength(strategy.runwayMonths, scenario)}
+                    {strategy.runwayMonths !== null && (
+                      <span className="th-sub">{describeCashOut(strategy.runwayMonths, scenario)}</span>
                     )}
                   </td>
                 </tr>

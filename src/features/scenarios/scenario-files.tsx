@@ -4,7 +4,7 @@ import type { ValidationIssue } from '../../domain/validate-scenario';
 import { MAX_IMPORT_BYTES } from '../../io/json-text';
 import { formatMonthlyCsv } from '../../io/results-csv';
 import { parseScenarioText, serializeScenario } from '../../io/scenario-file';
-import { selectSimulation } from '../../state/selectors';
+import { selectPlan } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { downloadText, makeFileName } from '../../ui/download';
 
@@ -61,9 +61,12 @@ export function ScenarioFiles() {
     downloadText(serializeScenario(scenario), makeFileName(scenario.name, '.scenario.json'));
   }
 
+  const plan = selectPlan(scenario);
+
   function exportCsv() {
+    if (!plan.ok) return;
     downloadText(
-      formatMonthlyCsv(selectSimulation(scenario), scenario),
+      formatMonthlyCsv(plan.value.result, scenario),
       makeFileName(scenario.name, '.monthly.csv'),
       'text/csv',
     );
@@ -121,7 +124,7 @@ export function ScenarioFiles() {
         <button type="button" className="button" onClick={exportScenario}>
           Export scenario (JSON)
         </button>
-        <button type="button" className="button" onClick={exportCsv}>
+        <button type="button" className="button" onClick={exportCsv} disabled={!plan.ok}>
           Export monthly figures (CSV)
         </button>
       </div>

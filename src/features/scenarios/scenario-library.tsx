@@ -4,11 +4,11 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Scenario } from '../../domain/scenario-schema';
 import { formatIssue } from '../../domain/validate-scenario';
 import { defaultScenarioQueryOptions } from '../../queries/shipped-data';
-import { findCheapestStrategy, selectSimulation } from '../../state/selectors';
+import { findCheapestStrategy, selectPlan } from '../../state/selectors';
 import { usePlannerStore } from '../../state/scenario-store';
 import type { LibraryEntry } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
-import { formatMonth, formatMonths } from '../../ui/format';
+import { formatMonth, formatMonths } from '../../format/format';
 import { Money } from '../../ui/money';
 import { TextField } from '../../ui/text-field';
 import { makeBlankScenario, makeCopyName, makeUniqueName } from './new-scenario';
@@ -35,7 +35,8 @@ function LibraryRow({
     useShallow((s) => [s.switchScenario, s.renameScenario]),
   );
   const { scenario } = entry;
-  const cheapest = findCheapestStrategy(selectSimulation(scenario));
+  const plan = selectPlan(scenario);
+  const cheapest = plan.ok ? findCheapestStrategy(plan.value.result) : null;
   const name = scenario.name.trim() === '' ? 'Untitled scenario' : scenario.name;
   return (
     <tr className={isActive ? 'is-active' : undefined} aria-current={isActive ? 'true' : undefined}>
@@ -65,6 +66,8 @@ function LibraryRow({
               {scenario.horizonMonths < 12 ? `, over ${formatMonths(scenario.horizonMonths)}` : ''}
             </span>
           </>
+        ) : !plan.ok ? (
+          <span className="muted">Figures overflow</span>
         ) : (
           <span className="muted">No strategies</span>
         )}

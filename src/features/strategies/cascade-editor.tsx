@@ -3,7 +3,7 @@ import { makeQualityLookup } from '../../domain/quality';
 import { cascadeRouteSchema } from '../../domain/scenario-schema';
 import type { CascadeRoute, Evaluation, Model, Slice } from '../../domain/scenario-schema';
 import { addCascadeStep, removeCascadeStep, withEscalationRange } from '../../state/scenario-edits';
-import { formatPercent } from '../../ui/format';
+import { formatPercent } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
 import { guardLikely, RangeEditor, RangeToggle } from '../../ui/range-field';
 import { ModelSelect } from './model-select';

@@ -2,7 +2,7 @@ import { costPerCall } from '../../domain/call-cost';
 import { indexEvaluations, makeQualityLookup } from '../../domain/quality';
 import { pickCheapestMeetingBar } from '../../domain/routes';
 import type { Scenario } from '../../domain/scenario-schema';
-import { formatPrice } from '../../ui/format';
+import { formatPrice } from '../../format/format';
 import { QualityScore } from '../../ui/quality-score';
 import { describeSliceName } from './simple-editors';
 

@@ -13,7 +13,7 @@ import {
 import { usePlannerStore } from '../../state/scenario-store';
 import { downloadText, makeFileName } from '../../ui/download';
 import { describeRefusal } from '../../ui/edit-issues';
-import { formatNumber } from '../../ui/format';
+import { formatNumber } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
 import { UndoNotice } from '../../ui/undo-notice';

@@ -3,7 +3,7 @@ import { cascadeRouteSchema, classifierSchema } from '../../domain/scenario-sche
 import type { Evaluation, Model, Slice, ValueRange } from '../../domain/scenario-schema';
 import { SHARE_SUM_TOLERANCE } from '../../domain/validate-scenario';
 import { pruneShareRanges, withShareRange } from '../../state/scenario-edits';
-import { formatPercent } from '../../ui/format';
+import { formatPercent } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
 import { guardLikely, RangeEditor, RangeToggle } from '../../ui/range-field';
 import { ModelSelect } from './model-select';

@@ -6,9 +6,9 @@ import { formatIssue } from '../../domain/validate-scenario';
 import { addStrategy, duplicateStrategy, removeStrategy, updateStrategy } from '../../state/scenario-edits';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import type { EditResult } from '../../state/scenario-store';
-import { useSimulation } from '../../state/selectors';
+import { usePlan } from '../../state/selectors';
 import { describeRefusal } from '../../ui/edit-issues';
-import { formatMonth } from '../../ui/format';
+import { formatMonth } from '../../format/format';
 import { Money } from '../../ui/money';
 import { describeRetirement, describeRetirementBadge } from '../../ui/retirement-text';
 import { describeKind, makeNewStrategy, STRATEGY_KINDS } from './initial-strategy';
@@ -34,7 +34,9 @@ function listIssues(result: EditResult): string {
  */
 export function StrategiesPanel() {
   const scenario = useScenario();
-  const result = useSimulation();
+  const plan = usePlan();
+  // Refused figures (they overflow) leave the editors usable; the summary above lists the issues.
+  const result = plan.ok ? plan.value.result : null;
   const [edit, undo, focusStrategyId] = usePlannerStore(
     useShallow((s) => [s.edit, s.undo, s.focusStrategyId]),
   );
@@ -62,7 +64,7 @@ export function StrategiesPanel() {
     scenario.strategies.forEach((strategy, index) => {
       map.set(
         strategy.id,
-        findQualityMisses(scenario, strategy, result.strategies[index]?.unmetQuality ?? []),
+        findQualityMisses(scenario, strategy, result?.strategies[index]?.unmetQuality ?? []),
       );
     });
     return map;
@@ -70,7 +72,7 @@ export function StrategiesPanel() {
   const regionMissesById = useMemo(() => {
     const map = new Map<string, RegionMiss[]>();
     scenario.strategies.forEach((strategy, index) => {
-      map.set(strategy.id, findRegionMisses(scenario, strategy, result.strategies[index]?.offRegion ?? []));
+      map.set(strategy.id, findRegionMisses(scenario, strategy, result?.strategies[index]?.offRegion ?? []));
     });
     return map;
   }, [scenario, result]);
@@ -195,7 +197,7 @@ export function StrategiesPanel() {
                 const misses = missesById.get(strategy.id) ?? [];
                 const regionMisses = regionMissesById.get(strategy.id) ?? [];
                 const retiring = retiringById.get(strategy.id) ?? [];
-                const spend = result.strategies[index]?.months[0]?.spend ?? 0;
+                const spend = result?.strategies[index]?.months[0]?.spend;
                 const isSelected = index === selectedIndex;
                 return (
                   <li key={strategy.id} className={`strategy-list__entry${isSelected ? ' is-selected' : ''}`}>
@@ -207,8 +209,13 @@ export function StrategiesPanel() {
                     >
                       <span className="strategy-list__name">{strategy.name.trim() || strategy.id}</span>
                       <span className="strategy-list__meta">
-                        {describeKind(strategy.kind)} ·{' '}
-                        <Money usd={spend} testId={`strategy-spend-${strategy.id}`} /> in {month}
+                        {describeKind(strategy.kind)}
+                        {spend !== undefined && (
+                          <>
+                            {' · '}
+                            <Money usd={spend} testId={`strategy-spend-${strategy.id}`} /> in {month}
+                          </>
+                        )}
                       </span>
                     </button>
                     {misses.length > 0 ? (
@@ -250,7 +257,7 @@ export function StrategiesPanel() {
               misses={missesById.get(selected.id) ?? []}
               regionMisses={regionMissesById.get(selected.id) ?? []}
               retiring={retiringById.get(selected.id) ?? []}
-              unmetQuality={result.strategies[selectedIndex]?.unmetQuality ?? []}
+              unmetQuality={result?.strategies[selectedIndex]?.unmetQuality ?? []}
               onDuplicate={duplicate}
               onDelete={remove}
             />

@@ -1,15 +1,11 @@
 import { useEffect, useMemo } from 'react';
 import { findRetiringModelsByStrategy } from '../../domain/retirement';
 import { useShallow } from 'zustand/react/shallow';
-import { findCheapestStrategy, useSimulation } from '../../state/selectors';
+import { findCheapestStrategy, usePlanIssues, useSimulation } from '../../state/selectors';
+import { PlanIssues } from '../../ui/plan-issues';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
-import { formatMonth, formatMonths } from '../../ui/format';
-import {
-  describeCashOutMonth,
-  describeCreditsEnd,
-  describeFirstYear,
-  describeRunway,
-} from '../../ui/outcome-text';
+import { formatMonth, formatMonths } from '../../format/format';
+import { describeCreditsEnd, describeFirstYear, describeRunway } from '../../format/outcome-text';
 import { Money } from '../../ui/money';
 import { describeRetirement, describeRetirementBadge } from '../../ui/retirement-text';
 import { TableScroll } from '../../ui/table-scroll';
@@ -28,6 +24,19 @@ function markFirstNumbers() {
  * the dearest strategy, when credits run out and how long cash lasts.
  */
 export function SummaryPanel() {
+  const issues = usePlanIssues();
+  if (issues.length > 0) {
+    return (
+      <section className="summary" aria-labelledby="summary-title">
+        <h2 id="summary-title">Summary</h2>
+        <PlanIssues issues={issues} />
+      </section>
+    );
+  }
+  return <SummaryFigures />;
+}
+
+function SummaryFigures() {
   const scenario = useScenario();
   useEffect(markFirstNumbers, []);
   const result = useSimulation();
@@ -141,11 +150,7 @@ export function SummaryPanel() {
                     )}
                   </td>
                   <td data-testid="summary-credits-end">{describeCreditsEnd(strategy, scenario)}</td>
-                  <td data-testid="summary-runway">
-                    {describeRunway(strategy, scenario)}
-                    {describeCashOutMonth(strategy, scenario) &&
-                      ` (out in ${describeCashOutMonth(strategy, scenario)})`}
-                  </td>
+                  <td data-testid="summary-runway">{describeRunway(strategy, scenario)}</td>
                 </tr>
               );
             })}

@@ -1,7 +1,7 @@
 import { findTtlBreakEven, findUncachedPrefixes, uncachedPrefix } from '../../domain/caching-notes';
 import { resolveRoutes } from '../../domain/routes';
 import type { Model, Scenario } from '../../domain/scenario-schema';
-import { formatNumber, formatPercent } from '../../ui/format';
+import { formatNumber, formatPercent } from '../../format/format';
 
 function nameModel(model: Model): string {
   return model.name.trim() || model.id;

@@ -2,9 +2,9 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Slice } from '../../domain/scenario-schema';
 import { requestsInMonth } from '../../domain/simulate';
-import { useFocusStrategy, useSimulation } from '../../state/selectors';
+import { useFocusStrategy, usePlan } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
-import { formatMonth, formatNumber, formatPercent } from '../../ui/format';
+import { formatMonth, formatNumber, formatPercent } from '../../format/format';
 import { Money } from '../../ui/money';
 
 /** Tokens a slice sends in a month at its reference token counts: requests × (input + output). */
@@ -39,7 +39,8 @@ function ShareCell({ share, testId }: { share: number | null; testId: string }) 
  */
 export function TrafficShares() {
   const scenario = useScenario();
-  const result = useSimulation();
+  const plan = usePlan();
+  const strategies = plan.ok ? plan.value.result.strategies : [];
   const focus = useFocusStrategy();
   const [setFocusStrategy] = usePlannerStore(useShallow((s) => [s.setFocusStrategy]));
   const selectId = useId();
@@ -65,7 +66,7 @@ export function TrafficShares() {
             output-token factor).
           </p>
         </div>
-        {result.strategies.length > 0 && (
+        {strategies.length > 0 && (
           <div className="field traffic-shares__strategy">
             <label htmlFor={selectId} className="field__label">
               Spend under strategy
@@ -75,7 +76,7 @@ export function TrafficShares() {
               value={focus?.id ?? ''}
               onChange={(event) => setFocusStrategy(event.target.value)}
             >
-              {result.strategies.map((strategy) => (
+              {strategies.map((strategy) => (
                 <option key={strategy.id} value={strategy.id}>
                   {strategy.name}
                 </option>

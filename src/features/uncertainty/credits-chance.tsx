@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { probabilityCreditsLastPast } from '../../domain/monte-carlo';
 import type { MonteCarloResult } from '../../domain/monte-carlo';
 import type { Scenario } from '../../domain/scenario-schema';
-import { formatMonth, formatPercent } from '../../ui/format';
+import { formatMonth, formatPercent } from '../../format/format';
 
 /** Per strategy, the chance its credits still cover its spend after a month the reader picks. */
 export function CreditsChance({

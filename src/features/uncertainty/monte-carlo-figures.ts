@@ -7,7 +7,7 @@ import type { ChartTable } from '../../charts/chart-frame';
 import type { StrategyMonteCarlo } from '../../domain/monte-carlo';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { UncertainInput } from '../../domain/uncertain-inputs';
-import { formatMoney, formatMonth, formatMonths, formatNumber, formatPercent } from '../../ui/format';
+import { formatMoney, formatMonth, formatMonths, formatNumber, formatPercent } from '../../format/format';
 
 type Timing = Pick<Scenario, 'horizonMonths' | 'startMonth'>;
 

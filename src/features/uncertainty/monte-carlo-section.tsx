@@ -8,9 +8,9 @@ import { useMonteCarlo, useMonteCarloProgress } from '../../queries/monte-carlo-
 import type { MonteCarloProgressStore } from '../../queries/monte-carlo-queries';
 import { findCheapestStrategy, useFocusStrategy, useSimulation } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
-import { formatMonth, formatNumber } from '../../ui/format';
+import { formatMonth, formatNumber } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
-import { describeFirstYear } from '../../ui/outcome-text';
+import { describeFirstYear } from '../../format/outcome-text';
 import { StrategySelect } from '../../ui/strategy-select';
 import { CreditsChance } from './credits-chance';
 import { buildFanTable, describeFan, pickDefaultMonth } from './monte-carlo-figures';

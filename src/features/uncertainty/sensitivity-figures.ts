@@ -12,7 +12,7 @@ import type {
   SensitivityResult,
 } from '../../domain/sensitivity';
 import type { UncertainInput } from '../../domain/uncertain-inputs';
-import { formatMoney, formatMonths, formatNumber, formatPercent } from '../../ui/format';
+import { formatMoney, formatMonths, formatNumber, formatPercent } from '../../format/format';
 
 /** How an input's value reads: a count, a fraction shown as %, money, or a quality score. */
 export type InputUnit = 'count' | 'fraction' | 'money' | 'score';

@@ -6,9 +6,9 @@ import { analyseSensitivity, rankSensitivity } from '../../domain/sensitivity';
 import type { SensitivityMetric } from '../../domain/sensitivity';
 import { findCheapestStrategy, useFocusStrategy, useSimulation } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
-import { formatMonths, formatNumber } from '../../ui/format';
+import { formatMonths, formatNumber } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
-import { describeFirstYear } from '../../ui/outcome-text';
+import { describeFirstYear } from '../../format/outcome-text';
 import { StrategySelect } from '../../ui/strategy-select';
 import {
   buildSensitivityTable,

@@ -92,7 +92,9 @@ describe('runCli --samples / --seed', () => {
     const cheap = lines.findIndex((line) => line.includes('All on cheap'));
     expect(lines[cheap]).toMatch(/Spend, first 12 months\s+\$14,400\.00\s+\$14,400\.00\s+\$14,400\.00$/);
     expect(lines[cheap + 2]).toMatch(/Credits run out\s+Sep 2027\s+Sep 2027\s+Sep 2027$/);
-    expect(lines[cheap + 3]).toMatch(/Runway\s+9 months \(Oct 2027\)\s+9 months \(Oct 2027\)/);
+    expect(lines[cheap + 3]).toMatch(
+      /Runway\s+9 months \(cash runs out in Oct 2027\)\s+9 months \(cash runs out in Oct 2027\)/,
+    );
   });
 
   it('lists the ranged inputs in the table', () => {

@@ -118,8 +118,9 @@ describe('runCli output', () => {
     expect(result.stdout).toMatch(/^ {2}Spend, first 12 months +\$[\d,]+\.\d\d$/m);
     expect(result.stdout).toMatch(/^ {2}Spend, whole horizon \(24 months\) +\$[\d,]+\.\d\d$/m);
     expect(result.stdout).toMatch(/^ {2}Credits expired unused +\$[\d,]+\.\d\d$/m);
-    expect(result.stdout).toMatch(/^ {2}Credits run out +(Oct 2028|not within the horizon)$/m);
-    expect(result.stdout).toMatch(/^ {2}Runway +cash runs out in Jan 2028 \(month 13\)$/m);
+    expect(result.stdout).toMatch(/^ {2}Credits run out +(Oct 2028|Not within 24 months)$/m);
+    // runwayMonths 12: cash lasts 12 whole months (Jan–Dec 2027) and runs out in the 13th, Jan 2028.
+    expect(result.stdout).toMatch(/^ {2}Runway +12 months \(cash runs out in Jan 2028\)$/m);
     expect(result.stdout).not.toMatch(/\d\.\d{3}/);
   });
 
@@ -128,8 +129,8 @@ describe('runCli output', () => {
     document.credits = [];
     document.finance = { cashOnHand: 1e9 };
     const result = run(['s.json', '--format=table'], { 's.json': JSON.stringify(document) });
-    expect(result.stdout).toMatch(/^ {2}Credits run out +no credit pools$/m);
-    expect(result.stdout).toMatch(/^ {2}Runway +cash lasts the whole horizon \(24 months\)$/m);
+    expect(result.stdout).toMatch(/^ {2}Credits run out +No credit pools$/m);
+    expect(result.stdout).toMatch(/^ {2}Runway +Beyond 24 months$/m);
   });
 
   it('shows the fixed costs each strategy pays and its slices served outside their allowed regions', () => {

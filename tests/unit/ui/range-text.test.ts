@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { financeSchema, sliceSchema } from '../../../src/domain/scenario-schema';
-import { formatMoney } from '../../../src/ui/format';
+import { formatMoney } from '../../../src/format/format';
 import { formatRange, isWithinRange, makeRangeEndSchema, suggestRange } from '../../../src/ui/range-text';
 
 const rate = sliceSchema.shape.cacheHitRate;

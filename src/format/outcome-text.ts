@@ -1,0 +1,50 @@
+/**
+ * Words for a strategy's outcome, the same in the app and on the command line: when credits run out, how long
+ * cash lasts, and the heading of the first-year figure. Months are named from the scenario's start month.
+ *
+ * `runwayMonths` is the 0-based index of the first month whose closing cash is below zero, so cash lasts
+ * `runwayMonths` whole months and runs out in the month with that index: a runway of 15 from Jan 2027 reads
+ * "15 months (cash runs out in Apr 2028)".
+ */
+import type { Scenario } from '../domain/scenario-schema';
+import type { StrategyResult } from '../domain/simulate';
+import { formatMonth, formatMonths } from './format';
+
+type ScenarioTiming = Pick<Scenario, 'credits' | 'horizonMonths' | 'startMonth'>;
+type Timing = Pick<Scenario, 'horizonMonths' | 'startMonth'>;
+
+/** When credits stop covering the spend: "Apr 2027", "Not within 24 months" or "No credit pools". */
+export function describeCreditsEnd(strategy: StrategyResult, scenario: ScenarioTiming): string {
+  if (scenario.credits.length === 0) return 'No credit pools';
+  if (strategy.creditsExhaustedMonth === null) return `Not within ${formatMonths(scenario.horizonMonths)}`;
+  return formatMonth(strategy.creditsExhaustedMonth, scenario.startMonth);
+}
+
+/** How many whole months cash lasts: "15 months", or "Beyond 24 months" when it lasts the horizon. */
+export function describeRunwayLength(runwayMonths: number | null, timing: Timing): string {
+  if (runwayMonths === null) return `Beyond ${formatMonths(timing.horizonMonths)}`;
+  return formatMonths(runwayMonths);
+}
+
+/** The month cash runs out, as a clause: "cash runs out in Apr 2028"; null when it lasts the horizon. */
+export function describeCashOut(runwayMonths: number | null, timing: Timing): string | null {
+  if (runwayMonths === null) return null;
+  return `cash runs out in ${formatMonth(runwayMonths, timing.startMonth)}`;
+}
+
+/** A runway in one phrase: "15 months (cash runs out in Apr 2028)" or "Beyond 24 months". */
+export function describeRunwayMonths(runwayMonths: number | null, timing: Timing): string {
+  const length = describeRunwayLength(runwayMonths, timing);
+  const cashOut = describeCashOut(runwayMonths, timing);
+  return cashOut === null ? length : `${length} (${cashOut})`;
+}
+
+/** A strategy's runway in one phrase: "15 months (cash runs out in Apr 2028)" or "Beyond 24 months". */
+export function describeRunway(strategy: StrategyResult, timing: Timing): string {
+  return describeRunwayMonths(strategy.runwayMonths, timing);
+}
+
+/** The heading of the first-year figure: "12-month spend", or "6-month spend" for a shorter horizon. */
+export function describeFirstYear(scenario: Pick<Scenario, 'horizonMonths'>): string {
+  return `${Math.min(12, scenario.horizonMonths)}-month spend`;
+}

@@ -1,0 +1,52 @@
+/**
+ * One wording for runway and credits: `src/format/outcome-text.ts` words them for the app and the CLI alike.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatResultTable } from '../../../src/cli/result-table';
+import { planScenario } from '../../../src/domain/plan-scenario';
+import type { StrategyResult } from '../../../src/domain/simulate';
+import {
+  describeCashOut,
+  describeCreditsEnd,
+  describeRunway,
+  describeRunwayLength,
+} from '../../../src/format/outcome-text';
+import { makeSmallScenario } from '../../factories/small-scenario';
+
+const timing = { horizonMonths: 24, startMonth: '2027-01', credits: [] };
+
+function withRunway(runwayMonths: number | null): StrategyResult {
+  return { runwayMonths, creditsExhaustedMonth: null } as StrategyResult;
+}
+
+describe('describeRunway', () => {
+  it('counts the whole months cash lasts and names the first month that closes below zero', () => {
+    // Index 15 from Jan 2027: Jan 2027 … Mar 2028 (15 months) close at or above zero, Apr 2028 below.
+    expect(describeRunway(withRunway(15), timing)).toBe('15 months (cash runs out in Apr 2028)');
+    expect(describeRunwayLength(15, timing)).toBe('15 months');
+    expect(describeCashOut(15, timing)).toBe('cash runs out in Apr 2028');
+  });
+
+  it('says when cash runs out in the first month, and when it lasts the horizon', () => {
+    expect(describeRunway(withRunway(0), timing)).toBe('0 months (cash runs out in Jan 2027)');
+    expect(describeRunway(withRunway(null), timing)).toBe('Beyond 24 months');
+    expect(describeCashOut(null, timing)).toBeNull();
+  });
+});
+
+describe('the CLI table', () => {
+  it('words runway and credits exactly as the app does', () => {
+    // All on cheap: 9 months (cash runs out in Oct 2027); all on dear: 7 months (see summary-panel.test.tsx).
+    const plan = planScenario(makeSmallScenario());
+    if (!plan.ok) throw new Error('test scenario is invalid');
+    const { scenario, result } = plan.value;
+    const table = formatResultTable(result, scenario);
+    expect(table).toMatch(/^ {2}Runway +9 months \(cash runs out in Oct 2027\)$/m);
+    const lineOf = (label: string, text: string) =>
+      new RegExp(`^ {2}${label} +${text.replace(/[()]/g, '\\$&')}$`, 'm');
+    for (const strategy of result.strategies) {
+      expect(table).toMatch(lineOf('Runway', describeRunway(strategy, scenario)));
+      expect(table).toMatch(lineOf('Credits run out', describeCreditsEnd(strategy, scenario)));
+    }
+  });
+});
