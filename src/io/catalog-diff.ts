@@ -222,12 +222,41 @@ function findImportedRow(
   return (model.priceKey !== null ? byKey.get(model.priceKey) : undefined) ?? byId.get(model.id);
 }
 
+/** Per-token fields a price file may leave out, each with the value a row takes when it does. */
+const UNSTATED_PER_TOKEN_VALUES = {
+  cacheWritePerMTok: null,
+  cacheReadPerMTok: null,
+  batchDiscount: null,
+  cacheWrite1hPerMTok: null,
+  minCachePrefixTokens: 0,
+  batchCaching: true,
+  longContext: null,
+} as const;
+
+/**
+ * The pricing a price update gives a row: the file's, except that a cache, batch, 1-hour, minimum-prefix,
+ * caching-inside-batch or long-context figure the file leaves at its "not stated" value keeps the row's own. A
+ * price file that does not list a batch price (LiteLLM for most Bedrock rows) says nothing about batch; it must not
+ * erase the 50 % the provider's own list gives. Input and output prices always come from the file, and a change of
+ * billing kind takes the file's pricing whole.
+ */
+export function mergeStatedPricing(current: Model['pricing'], file: Model['pricing']): Model['pricing'] {
+  if (current.kind !== 'per-token' || file.kind !== 'per-token') return file;
+  const merged = { ...file };
+  for (const field of Object.keys(UNSTATED_PER_TOKEN_VALUES) as (keyof typeof UNSTATED_PER_TOKEN_VALUES)[]) {
+    if (file[field] === UNSTATED_PER_TOKEN_VALUES[field])
+      (merged as Record<string, unknown>)[field] = current[field];
+  }
+  return merged;
+}
+
 /**
  * Matches each catalog row with the imported row that prices the same SKU: by `priceKey` first (a LiteLLM
  * import's rows carry the LiteLLM key, as do the shipped rows built from it, whose ids differ), else by id (a
  * native or CSV file of this catalog). A matched row whose pricing differs becomes a change that takes the file's
- * pricing and source and keeps everything else (name, quality, region, notes…). Several catalog rows may share one
- * key: each is matched.
+ * pricing (figures the file does not state kept, see `mergeStatedPricing`) and source, and keeps everything else
+ * (name, quality, region, notes…); a row the file prices the same keeps its own source and date. Several catalog
+ * rows may share one key: each is matched.
  */
 export function matchPriceUpdates(catalog: readonly Model[], imported: readonly Model[]): PriceUpdateMatch {
   const byKey = indexByPriceKey(imported);
@@ -240,7 +269,7 @@ export function matchPriceUpdates(catalog: readonly Model[], imported: readonly 
       continue;
     }
     result.matched++;
-    const after: Model = { ...before, pricing: row.pricing };
+    const after: Model = { ...before, pricing: mergeStatedPricing(before.pricing, row.pricing) };
     if (row.source === undefined) delete after.source;
     else after.source = row.source;
     const changes = comparePricing(before, after);
