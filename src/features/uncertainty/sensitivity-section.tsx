@@ -20,6 +20,9 @@ import {
 } from './sensitivity-figures';
 import './sensitivity.css';
 
+/** The figure shown for inputs whose both ends outlast the horizon. */
+const CASH_AT_END_NAME = 'cash at the end of the horizon';
+
 /** Inputs shown before "Show all". */
 const TOP_COUNT = 12;
 const DEFAULT_SWING = 0.2;
@@ -72,7 +75,7 @@ export function SensitivitySection() {
   }
 
   const ranked = rankSensitivity(analysis.entries, metric);
-  const { moving, still } = splitByEffect(ranked, metric);
+  const { moving, beyondHorizon, still } = splitByEffect(ranked, metric, analysis.baseline);
   const shown = showAll ? moving : moving.slice(0, TOP_COUNT);
   const horizon = analysis.horizonMonths;
   const baselineValue = readOutcomeValue(analysis.baseline, metric, horizon);
@@ -86,6 +89,9 @@ export function SensitivitySection() {
       <p className="muted sensitivity__intro">
         Each input swings on its own across its range — yours where you gave one (◆), else the swing below —
         while every other input stays at its likely value.
+      </p>
+      <p className="muted sensitivity__intro">
+        Quality bars are not swung: a bar is your policy, not an uncertainty.
       </p>
       <div className="toolbar sensitivity__controls">
         <StrategySelect
@@ -164,6 +170,26 @@ export function SensitivitySection() {
         )}
       </div>
 
+      {beyondHorizon.length > 0 && (
+        <ChartFrame
+          title={`What moves the ${CASH_AT_END_NAME}: ${analysis.strategyName}`}
+          summary={
+            `Cash lasts beyond ${formatMonths(horizon)} at both ends of these inputs' ranges, so the runway ` +
+            `cannot tell the ends apart; the cash left at the end of the horizon can. ` +
+            describeSensitivity(analysis, beyondHorizon, 'cash', CASH_AT_END_NAME)
+          }
+          table={buildSensitivityTable(beyondHorizon, 'cash', CASH_AT_END_NAME, analysis)}
+          height={TORNADO_CHROME_PX + TORNADO_ROW_PX * beyondHorizon.length}
+        >
+          <TornadoChart
+            rows={buildTornadoRows(beyondHorizon, 'cash', horizon)}
+            baseline={readOutcomeValue(analysis.baseline, 'cash', horizon)}
+            baselineLabel={`Likely: ${formatOutcome(analysis.baseline, 'cash', horizon)}`}
+            formatTick={formatSpendTick}
+          />
+        </ChartFrame>
+      )}
+
       {still.length > 0 && (
         <details className="sensitivity__still">
           <summary>
@@ -175,7 +201,8 @@ export function SensitivitySection() {
       {metric === 'runway' && (
         <p className="muted sensitivity__note">
           Cash runway is the number of months until cash first goes below zero; a runway beyond the{' '}
-          {formatMonths(horizon)} horizon is drawn at {formatMonths(horizon)}.
+          {formatMonths(horizon)} horizon is drawn at {formatMonths(horizon)}. Inputs whose ends both outlast
+          the horizon are compared by the {CASH_AT_END_NAME} instead.
         </p>
       )}
     </section>
