@@ -131,6 +131,25 @@ describe('SensitivitySection', () => {
     expect(screen.queryByText(/other monthly burn;|other monthly burn\./)).toBeNull();
   });
 
+  it('shows the top 12 inputs by cash at the end of the horizon, and all on request', async () => {
+    const document = JSON.parse(JSON.stringify(makeThreeSliceScenario()));
+    document.finance.cashOnHand = 10_000_000;
+    renderWithScenario(<SensitivitySection />, document);
+    await focusDear();
+    await userEvent.click(screen.getByRole('button', { name: 'Cash runway' }));
+    // $10M outlasts 12 months whatever one input does: no input moves the runway…
+    expect(screen.getByRole('status')).toHaveTextContent(
+      "Cash lasts beyond 12 months under All on dear at both ends of every input's range.",
+    );
+    // …but cash at the end moves with 3 slices × (requests, input, output tokens, growth), cash and burn: 14.
+    const table = () => getTable('cash at the end of the horizon', 'All on dear');
+    expect(readRows(table())).toHaveLength(12);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show all 14 inputs that move the cash at the end of the horizon' }),
+    );
+    expect(readRows(table())).toHaveLength(14);
+  });
+
   it('applies a wider swing to inputs without a range and keeps a given range', async () => {
     const document = JSON.parse(JSON.stringify(makeSmallScenario()));
     document.traffic[0].outputTokens = { low: 50, likely: 100, high: 300 };

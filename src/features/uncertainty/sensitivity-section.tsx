@@ -56,6 +56,7 @@ export function SensitivitySection() {
   const [metric, setMetric] = useState<SensitivityMetric>('spend');
   const [swing, setSwing] = useState(DEFAULT_SWING);
   const [showAll, setShowAll] = useState(false);
+  const [showAllCash, setShowAllCash] = useState(false);
   const focusId = focus?.id ?? null;
   const analysis = useMemo(
     () => (focusId === null ? null : analyseSensitivity(scenario, focusId, { swing })),
@@ -77,6 +78,7 @@ export function SensitivitySection() {
   const ranked = rankSensitivity(analysis.entries, metric);
   const { moving, beyondHorizon, still } = splitByEffect(ranked, metric, analysis.baseline);
   const shown = showAll ? moving : moving.slice(0, TOP_COUNT);
+  const shownCash = showAllCash ? beyondHorizon : beyondHorizon.slice(0, TOP_COUNT);
   const horizon = analysis.horizonMonths;
   const baselineValue = readOutcomeValue(analysis.baseline, metric, horizon);
   const baselineText = formatOutcome(analysis.baseline, metric, horizon);
@@ -171,23 +173,34 @@ export function SensitivitySection() {
       </div>
 
       {beyondHorizon.length > 0 && (
-        <ChartFrame
-          title={`What moves the ${CASH_AT_END_NAME}: ${analysis.strategyName}`}
-          summary={
-            `Cash lasts beyond ${formatMonths(horizon)} at both ends of these inputs' ranges, so the runway ` +
-            `cannot tell the ends apart; the cash left at the end of the horizon can. ` +
-            describeSensitivity(analysis, beyondHorizon, 'cash', CASH_AT_END_NAME)
-          }
-          table={buildSensitivityTable(beyondHorizon, 'cash', CASH_AT_END_NAME, analysis)}
-          height={TORNADO_CHROME_PX + TORNADO_ROW_PX * beyondHorizon.length}
-        >
-          <TornadoChart
-            rows={buildTornadoRows(beyondHorizon, 'cash', horizon)}
-            baseline={readOutcomeValue(analysis.baseline, 'cash', horizon)}
-            baselineLabel={`Likely: ${formatOutcome(analysis.baseline, 'cash', horizon)}`}
-            formatTick={formatSpendTick}
-          />
-        </ChartFrame>
+        <>
+          <ChartFrame
+            title={`What moves the ${CASH_AT_END_NAME}: ${analysis.strategyName}`}
+            summary={
+              `Cash lasts beyond ${formatMonths(horizon)} at both ends of these inputs' ranges, so the runway ` +
+              `cannot tell the ends apart; the cash left at the end of the horizon can. ` +
+              describeSensitivity(analysis, beyondHorizon, 'cash', CASH_AT_END_NAME)
+            }
+            table={buildSensitivityTable(shownCash, 'cash', CASH_AT_END_NAME, analysis)}
+            height={TORNADO_CHROME_PX + TORNADO_ROW_PX * shownCash.length}
+          >
+            <TornadoChart
+              rows={buildTornadoRows(shownCash, 'cash', horizon)}
+              baseline={readOutcomeValue(analysis.baseline, 'cash', horizon)}
+              baselineLabel={`Likely: ${formatOutcome(analysis.baseline, 'cash', horizon)}`}
+              formatTick={formatSpendTick}
+            />
+          </ChartFrame>
+          {beyondHorizon.length > TOP_COUNT && (
+            <div className="sensitivity__footer">
+              <button type="button" className="button" onClick={() => setShowAllCash((v) => !v)}>
+                {showAllCash
+                  ? `Show the top ${TOP_COUNT}`
+                  : `Show all ${beyondHorizon.length} inputs that move the ${CASH_AT_END_NAME}`}
+              </button>
+            </div>
+          )}
+        </>
       )}
 
       {still.length > 0 && (
