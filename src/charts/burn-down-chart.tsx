@@ -1,5 +1,12 @@
 import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip } from 'recharts';
-import { buildMoneyTicks, buildRows, describeSeriesStyle, seriesKey, sumStacks } from './chart-series';
+import {
+  alignZero,
+  buildMoneyTicks,
+  buildRows,
+  describeSeriesStyle,
+  seriesKey,
+  sumStacks,
+} from './chart-series';
 import type { MoneySeries } from './chart-series';
 import { renderMoneyAxes, renderMoneyLegend, renderMoneyYAxis } from './money-axes';
 import { MoneyTooltip } from './money-tooltip';
@@ -20,7 +27,10 @@ export type BurnDownChartProps = {
   cashName?: string;
   /** Vertical lines with a label: the month credits run out, the month cash runs out. */
   markers?: readonly BurnDownMarker[];
-  /** Puts cash on its own right-hand axis; by default when its scale and the credits' differ a lot. */
+  /**
+   * Puts cash on its own right-hand axis, its $0 at the same height as the credits' $0; by default when its
+   * scale and the credits' differ a lot (and cash is not mostly below zero).
+   */
   cashOnSecondAxis?: boolean;
 };
 
@@ -44,7 +54,8 @@ function mergeMarkers(markers: readonly BurnDownMarker[]): BurnDownMarker[] {
 
 /**
  * Credit pools burning down (stacked areas) with cash as a line, and labelled lines at the months credits and
- * cash run out.
+ * cash run out. One money axis when the two are of a size; else cash on a right-hand axis whose $0 lines up
+ * with the credits' $0 (a pool a twentieth of the cash would be a sliver on one axis).
  */
 export function BurnDownChart({
   labels,
@@ -58,9 +69,13 @@ export function BurnDownChart({
   const stacks = sumStacks(labels.length, pools);
   const creditsMax = Math.max(0, ...stacks);
   const cashMax = Math.max(0, ...cash.map((value) => Math.abs(value)));
-  const split = cashOnSecondAxis ?? isScaleApart(creditsMax, cashMax);
-  const moneyTicks = buildMoneyTicks(split ? stacks : [...stacks, ...cash]);
-  const cashTicks = buildMoneyTicks(cash);
+  // Two axes only when they can share zero, so "Cash $0" sits on the credits' $0 (and the grid's baseline).
+  const aligned =
+    (cashOnSecondAxis ?? isScaleApart(creditsMax, cashMax))
+      ? alignZero(buildMoneyTicks(stacks), buildMoneyTicks(cash))
+      : null;
+  const split = aligned !== null;
+  const [moneyTicks, cashTicks] = aligned ?? [buildMoneyTicks([...stacks, ...cash]), null];
   const cashAxis = split ? 'cash' : 'money';
   const cashGoesNegative = cash.some((value) => value < 0);
   const merged = mergeMarkers(markers).sort((a, b) => a.index - b.index);
@@ -69,7 +84,7 @@ export function BurnDownChart({
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={rows} margin={{ top: 24, right: split ? 4 : 12, bottom: 4, left: 0 }}>
         {renderMoneyAxes({ ...moneyTicks, yAxisId: 'money' })}
-        {split && renderMoneyYAxis({ ...cashTicks, yAxisId: 'cash', orientation: 'right' })}
+        {cashTicks && renderMoneyYAxis({ ...cashTicks, yAxisId: 'cash', orientation: 'right' })}
         {cashGoesNegative && (
           <ReferenceLine
             yAxisId={cashAxis}

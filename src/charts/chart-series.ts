@@ -84,6 +84,32 @@ export function buildMoneyTicks(values: readonly number[], targetCount = 4) {
   return { domain: [low, high] as [number, number], ticks };
 }
 
+export type MoneyTicks = { domain: [number, number]; ticks: number[] };
+
+/**
+ * Past this share of the height below zero, two axes sharing zero would leave the other series too little
+ * room: draw one axis instead.
+ */
+const MAX_SHARED_SHARE_BELOW_ZERO = 0.8;
+
+/**
+ * Two money axes stretched so that their zeros sit at the same height: the axis with the smaller share of its
+ * height below zero gets a lower minimum, `low = −f · high / (1 − f)` where `f` is the larger share, so that
+ * `−low / (high − low) = f` on both. Ticks are kept as they were (all still inside the domains). Returns null
+ * when more than four fifths of the height would be below zero: one shared axis reads better then.
+ */
+export function alignZero(left: MoneyTicks, right: MoneyTicks): [MoneyTicks, MoneyTicks] | null {
+  const shareBelow = ({ domain: [low, high] }: MoneyTicks) => (high > low ? -low / (high - low) : 0);
+  const share = Math.max(shareBelow(left), shareBelow(right));
+  if (share > MAX_SHARED_SHARE_BELOW_ZERO) return null;
+  const stretch = (axis: MoneyTicks): MoneyTicks => {
+    if (shareBelow(axis) >= share) return axis;
+    const high = axis.domain[1];
+    return { domain: [(-share * high) / (1 - share), high], ticks: axis.ticks };
+  };
+  return [stretch(left), stretch(right)];
+}
+
 /** Names made distinct for table headers and legends: a repeated name gets " (2)", " (3)"… */
 export function makeDistinctNames(names: readonly string[]): string[] {
   const seen = new Map<string, number>();

@@ -41,8 +41,19 @@ const FINANCE_LABELS: Record<FinanceRangeField, string> = {
   revenueGrowth: 'revenue growth',
 };
 
-/** Fields whose values are fractions of 1 (kept inside 0..1 by the default swing). */
+/**
+ * Fields whose values are fractions of 1 (kept inside 0..1 by the default swing). A cascade's escalation rates
+ * and a router's shares are listed under `cacheHitRate` for this reason.
+ */
 const UNIT_FIELDS = new Set<string>(['cacheHitRate', 'batchShare']);
+/** Counts of requests or tokens: never below 0, whatever the swing. */
+const COUNT_FIELDS = new Set<string>([
+  'requestsPerMonth',
+  'inputTokens',
+  'outputTokens',
+  'cachedPrefixTokens',
+  'reasoningTokens',
+]);
 /** Growth rates: swung in absolute terms (±20 % of 0 growth is still 0). */
 const GROWTH_FIELDS = new Set<string>(['monthlyGrowth', 'revenueGrowth']);
 
@@ -60,7 +71,17 @@ function defaultRange(field: string, likely: number, swing: number): { low: numb
   const high = likely * (1 + swing);
   if (UNIT_FIELDS.has(field))
     return { low: Math.max(0, Math.min(low, high)), high: Math.min(1, Math.max(low, high)) };
+  if (COUNT_FIELDS.has(field)) return { low: Math.max(0, Math.min(low, high)), high: Math.max(0, low, high) };
   return { low: Math.min(low, high), high: Math.max(low, high) };
+}
+
+/**
+ * True for an input that is a choice rather than an uncertainty: a slice's quality bar is the user's policy
+ * (what answers are good enough), not a figure they are unsure of, so sensitivity never swings it. Keys end
+ * with the field name (ids may hold "/", field names never do).
+ */
+export function isPolicyInput(input: Pick<UncertainInput, 'key'>): boolean {
+  return input.key.startsWith('traffic/') && input.key.endsWith('/qualityBar');
 }
 
 export type ListOptions = {

@@ -128,6 +128,39 @@ describe('RunwayPanel', () => {
     expect(screen.getByTestId('runway-credits-expired')).toHaveTextContent('$6,400');
   });
 
+  it('warns when cash runs out within six months and when a pool starts after it', () => {
+    const scenario = makeSmallScenario();
+    scenario.finance = { cashOnHand: 50_000, otherMonthlyBurn: 10_000 };
+    scenario.credits = [
+      ...(scenario.credits ?? []),
+      { id: 'early', name: 'Early top-up', amount: 1_000, startMonth: 3, appliesTo: ['bedrock'] },
+      { id: 'late', name: 'Late grant', amount: 1_000, startMonth: 5, appliesTo: ['bedrock'] },
+    ];
+    renderWithScenario(<RunwayPanel />, scenario);
+    // All on cheap: the first pool pays its $1,200 a month through month 7, so cash falls by the $10,000 burn:
+    // 40,000, 30,000, 20,000, 10,000, 0, then −10,000 in month 5 (Jun 2027): out within six months.
+    const cashSoon = screen.getByRole('status', { name: 'Cash runs out soon' });
+    expect(cashSoon).toHaveTextContent('Cash runs out in 5 months with All on cheap (out in Jun 2027).');
+    expect(cashSoon).toHaveClass('notice--warn');
+    // The late grant starts in month 5, when cash is already gone; the top-up in month 3 is in time.
+    const late = screen.getByRole('status', { name: 'Credits that start after cash runs out' });
+    expect(late).toHaveTextContent('A credit pool starts after cash runs out in Jun 2027 with All on cheap.');
+    expect(
+      within(late)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Late grant: starts Jun 2027']);
+  });
+
+  it('shows neither warning when cash lasts beyond six months', () => {
+    renderWithScenario(<RunwayPanel />, makeSmallScenario());
+    // Cash runs out in month 9 (see the headline test) and the only pool starts in month 0.
+    expect(screen.queryByRole('status', { name: 'Cash runs out soon' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('status', { name: 'Credits that start after cash runs out' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('warns about AI spend on a platform no pool covers, paid in cash', async () => {
     renderWithScenario(<RunwayPanel />, makeDirectApiScenario());
     expect(screen.queryByTestId('warning-uncovered')).not.toBeInTheDocument();

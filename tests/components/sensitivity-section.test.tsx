@@ -82,8 +82,13 @@ describe('SensitivitySection', () => {
       '$5,944',
     ]);
     // Only those four move spend; cash on hand, burn, hit rate, reasoning tokens… are listed as not moving it.
+    // The quality bar is not among them: it is a policy, never swung, and the screen says so.
     expect(rows).toHaveLength(4);
-    expect(screen.getByText('9 inputs do not move the 12-month spend')).toBeInTheDocument();
+    expect(screen.getByText('8 inputs do not move the 12-month spend')).toBeInTheDocument();
+    expect(screen.queryByText(/quality bar;/)).toBeNull();
+    expect(
+      screen.getByText('Quality bars are not swung: a bar is your policy, not an uncertainty.'),
+    ).toBeInTheDocument();
   });
 
   it('switches to cash runway, with the finances on top', async () => {
@@ -93,13 +98,56 @@ describe('SensitivitySection', () => {
     expect(screen.getByRole('button', { name: 'Cash runway' })).toHaveAttribute('aria-pressed', 'true');
     const rows = readRows(getTable('cash runway', 'All on dear'));
     // Cash $80,000: 70,000, 60,000, 46,500, then −14,500 a month → below zero in month 6; $120,000 → month 8.
-    // Burn $8,000 → month 8, $12,000 → month 6. Requests ±20 % → 8 / 7 months (see the domain tests).
+    // Burn $8,000 → month 8, $12,000 → month 6. Requests ±20 % → 8 / 7 months (see the domain tests). Burn
+    // comes first: it moves cash at the end of month 11 by $48,000 (±$2,000 × 12), cash on hand by $40,000.
     expect(rows).toEqual([
-      ['Finance · cash on hand', '±20%', '$80,000 → 6 months', '$120,000 → 8 months', '2 months'],
       ['Finance · other monthly burn', '±20%', '$8,000 → 8 months', '$12,000 → 6 months', '2 months'],
+      ['Finance · cash on hand', '±20%', '$80,000 → 6 months', '$120,000 → 8 months', '2 months'],
       ['Main traffic · requests per month', '±20%', '800,000 → 8 months', '1,200,000 → 7 months', '1 month'],
     ]);
     expect(screen.getByText(/cash lasts 7 months under All on dear/)).toBeInTheDocument();
+  });
+
+  it('shows cash at the end of the horizon for inputs whose ends both outlast it', async () => {
+    const document = JSON.parse(JSON.stringify(makeSmallScenario()));
+    document.finance.cashOnHand = 200_000;
+    renderWithScenario(<SensitivitySection />, document);
+    await focusDear();
+    await userEvent.click(screen.getByRole('button', { name: 'Cash runway' }));
+    // Only cash on hand moves the runway: $160,000 → out in month 11, $240,000 → beyond 12 months.
+    expect(readRows(getTable('cash runway', 'All on dear'))).toEqual([
+      ['Finance · cash on hand', '±20%', '$160,000 → 11 months', '$240,000 → beyond 12 months', '1 month'],
+    ]);
+    // Cash lasts the horizon at both ends of the rest. At the likely values $36,000 is left after month 11
+    // (see the domain tests); burn $8,000 / $12,000 leaves $60,000 / $12,000; requests 800,000 / 1,200,000
+    // leave $46,800 / $25,200; input tokens 800 / 1,200 leave $43,200 / $28,800.
+    const rows = readRows(getTable('cash at the end of the horizon', 'All on dear'));
+    expect(rows.slice(0, 3)).toEqual([
+      ['Finance · other monthly burn', '±20%', '$8,000 → $60,000', '$12,000 → $12,000', '$48,000'],
+      ['Main traffic · requests per month', '±20%', '800,000 → $46,800', '1,200,000 → $25,200', '$21,600'],
+      ['Main traffic · input tokens', '±20%', '800 → $43,200', '1,200 → $28,800', '$14,400'],
+    ]);
+    // Burn is no longer listed among the inputs that move nothing.
+    expect(screen.queryByText(/other monthly burn;|other monthly burn\./)).toBeNull();
+  });
+
+  it('shows the top 12 inputs by cash at the end of the horizon, and all on request', async () => {
+    const document = JSON.parse(JSON.stringify(makeThreeSliceScenario()));
+    document.finance.cashOnHand = 10_000_000;
+    renderWithScenario(<SensitivitySection />, document);
+    await focusDear();
+    await userEvent.click(screen.getByRole('button', { name: 'Cash runway' }));
+    // $10M outlasts 12 months whatever one input does: no input moves the runway…
+    expect(screen.getByRole('status')).toHaveTextContent(
+      "Cash lasts beyond 12 months under All on dear at both ends of every input's range.",
+    );
+    // …but cash at the end moves with 3 slices × (requests, input, output tokens, growth), cash and burn: 14.
+    const table = () => getTable('cash at the end of the horizon', 'All on dear');
+    expect(readRows(table())).toHaveLength(12);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show all 14 inputs that move the cash at the end of the horizon' }),
+    );
+    expect(readRows(table())).toHaveLength(14);
   });
 
   it('applies a wider swing to inputs without a range and keeps a given range', async () => {

@@ -1,9 +1,13 @@
+import { findRunwayAlerts } from '../../domain/runway-alerts';
 import type { CreditPool } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
 import { formatMoney, formatMonth, formatMonths } from '../../format/format';
 import { findExpiredPools, findUncoveredPlatforms, namePool } from './runway-figures';
 
-/** Credits that expire unused, and AI spend on platforms no pool pays for. */
+/**
+ * Cash running out within six months, pools that start once cash is gone, credits that expire unused, and AI
+ * spend on platforms no pool pays for.
+ */
 export function RunwayWarnings({
   strategy,
   pools,
@@ -16,8 +20,50 @@ export function RunwayWarnings({
   const expired = findExpiredPools(pools, strategy);
   const uncovered = findUncoveredPlatforms(pools, strategy);
   const uncoveredTotal = uncovered.reduce((sum, entry) => sum + entry.spendUsd, 0);
+  const { cashOutMonth, poolsAfterCash } = findRunwayAlerts(strategy, pools);
+  const cashOutLabel = strategy.runwayMonths === null ? '' : formatMonth(strategy.runwayMonths, startMonth);
   return (
     <>
+      {cashOutMonth !== null && (
+        <div className="notice notice--warn" role="status" aria-label="Cash runs out soon">
+          <div>
+            <p>
+              <strong>
+                Cash runs out in {formatMonths(cashOutMonth)} with {strategy.name} (out in {cashOutLabel}).
+              </strong>
+            </p>
+            <p className="muted">Raise cash, cut other burn or pick a cheaper strategy before then.</p>
+          </div>
+        </div>
+      )}
+      {poolsAfterCash.length > 0 && (
+        <div
+          className="notice notice--warn"
+          role="status"
+          aria-label="Credits that start after cash runs out"
+        >
+          <div>
+            <p>
+              <strong>
+                {poolsAfterCash.length === 1
+                  ? 'A credit pool starts'
+                  : `${poolsAfterCash.length} credit pools start`}{' '}
+                after cash runs out in {cashOutLabel} with {strategy.name}.
+              </strong>
+            </p>
+            <ul className="runway-warning__list">
+              {poolsAfterCash.map((pool) => (
+                <li key={pool.id}>
+                  {namePool(pool)}: starts {formatMonth(pool.startMonth, startMonth)}
+                </li>
+              ))}
+            </ul>
+            <p className="muted">
+              Its credits cannot keep the company going: start it sooner or raise cash first.
+            </p>
+          </div>
+        </div>
+      )}
       {expired.length > 0 && (
         <div className="notice notice--warn" role="status" data-testid="warning-expired">
           <div>

@@ -4,7 +4,12 @@
  */
 import type { ChartTable } from '../../charts/chart-frame';
 import type { TornadoRow } from '../../charts/tornado-chart';
-import { readRunwayForRanking, readSwing } from '../../domain/sensitivity';
+import {
+  isBeyondHorizonThroughout,
+  rankSensitivity,
+  readRunwayForRanking,
+  readSwing,
+} from '../../domain/sensitivity';
 import type {
   SensitivityEntry,
   SensitivityMetric,
@@ -54,32 +59,36 @@ export function formatInputValue(input: Pick<UncertainInput, 'key'>, value: numb
   }
 }
 
-/** The outcome on one metric: "$505,710", "20 months" or "beyond 24 months". */
+/** The outcome on one metric: "$505,710", "20 months", "beyond 24 months" or, for cash at the end, "$36,000". */
 export function formatOutcome(
   outcome: SensitivityOutcome,
   metric: SensitivityMetric,
   horizonMonths: number,
 ): string {
   if (metric === 'spend') return formatMoney(outcome.firstYearSpend);
+  if (metric === 'cash') return formatMoney(outcome.cashAtHorizonEnd);
   return outcome.runwayMonths === null
     ? `beyond ${formatMonths(horizonMonths)}`
     : formatMonths(outcome.runwayMonths);
 }
 
-/** The outcome as a number to draw: spend in USD, runway in months (beyond the horizon drawn at the horizon). */
+/**
+ * The outcome as a number to draw: spend or cash at the horizon's end in USD, runway in months (beyond the
+ * horizon drawn at the horizon).
+ */
 export function readOutcomeValue(
   outcome: SensitivityOutcome,
   metric: SensitivityMetric,
   horizonMonths: number,
 ): number {
-  return metric === 'spend'
-    ? outcome.firstYearSpend
-    : readRunwayForRanking(outcome.runwayMonths, horizonMonths);
+  if (metric === 'spend') return outcome.firstYearSpend;
+  if (metric === 'cash') return outcome.cashAtHorizonEnd;
+  return readRunwayForRanking(outcome.runwayMonths, horizonMonths);
 }
 
 /** The swing on one metric: "$71,851" or "2 months". */
 export function formatSwing(entry: SensitivityEntry, metric: SensitivityMetric): string {
-  return metric === 'spend' ? formatMoney(entry.spendSwingUsd) : formatMonths(entry.runwaySwingMonths);
+  return metric === 'runway' ? formatMonths(entry.runwaySwingMonths) : formatMoney(readSwing(entry, metric));
 }
 
 /** "800,000 → $43,200": the input's value at one end and the outcome it gives. */
@@ -99,12 +108,27 @@ export function describeRangeSource(input: Pick<UncertainInput, 'ranged'>, swing
   return input.ranged ? 'Your range' : `±${formatPercent(swing)}`;
 }
 
-/** Entries that move the metric at all, and those that do not (both in the order given). */
-export function splitByEffect(entries: readonly SensitivityEntry[], metric: SensitivityMetric) {
+/**
+ * Entries that move the metric at all, and those that do not (both in the order given). For the runway,
+ * `beyondHorizon` holds the entries whose runway swing is 0 because cash lasts the horizon at low, likely and
+ * high alike, but whose cash at the end of the horizon moves (ranked by that swing): they are shown with that
+ * figure instead of as moving nothing.
+ */
+export function splitByEffect(
+  entries: readonly SensitivityEntry[],
+  metric: SensitivityMetric,
+  baseline: Pick<SensitivityOutcome, 'runwayMonths'>,
+) {
   const moving: SensitivityEntry[] = [];
+  const beyond: SensitivityEntry[] = [];
   const still: SensitivityEntry[] = [];
-  for (const entry of entries) (readSwing(entry, metric) > 0 ? moving : still).push(entry);
-  return { moving, still };
+  for (const entry of entries) {
+    if (readSwing(entry, metric) > 0) moving.push(entry);
+    else if (metric === 'runway' && entry.cashSwingUsd > 0 && isBeyondHorizonThroughout(entry, baseline))
+      beyond.push(entry);
+    else still.push(entry);
+  }
+  return { moving, beyondHorizon: rankSensitivity(beyond, 'cash'), still };
 }
 
 export function buildTornadoRows(
@@ -152,7 +176,9 @@ export function describeSensitivity(
   const opening =
     metric === 'spend'
       ? `With every input at its likely value, ${result.strategyName} has a ${metricName} of ${baseline}.`
-      : `With every input at its likely value, cash lasts ${baseline} under ${result.strategyName}.`;
+      : metric === 'cash'
+        ? `With every input at its likely value, ${result.strategyName} leaves ${baseline} of cash at the end of ${formatMonths(result.horizonMonths)}.`
+        : `With every input at its likely value, cash lasts ${baseline} under ${result.strategyName}.`;
   const top = moving[0];
   if (!top) return `${opening} No input moves it across its range.`;
   const ends = [

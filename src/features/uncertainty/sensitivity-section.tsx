@@ -20,6 +20,9 @@ import {
 } from './sensitivity-figures';
 import './sensitivity.css';
 
+/** The figure shown for inputs whose both ends outlast the horizon. */
+const CASH_AT_END_NAME = 'cash at the end of the horizon';
+
 /** Inputs shown before "Show all". */
 const TOP_COUNT = 12;
 const DEFAULT_SWING = 0.2;
@@ -53,6 +56,7 @@ export function SensitivitySection() {
   const [metric, setMetric] = useState<SensitivityMetric>('spend');
   const [swing, setSwing] = useState(DEFAULT_SWING);
   const [showAll, setShowAll] = useState(false);
+  const [showAllCash, setShowAllCash] = useState(false);
   const focusId = focus?.id ?? null;
   const analysis = useMemo(
     () => (focusId === null ? null : analyseSensitivity(scenario, focusId, { swing })),
@@ -72,8 +76,9 @@ export function SensitivitySection() {
   }
 
   const ranked = rankSensitivity(analysis.entries, metric);
-  const { moving, still } = splitByEffect(ranked, metric);
+  const { moving, beyondHorizon, still } = splitByEffect(ranked, metric, analysis.baseline);
   const shown = showAll ? moving : moving.slice(0, TOP_COUNT);
+  const shownCash = showAllCash ? beyondHorizon : beyondHorizon.slice(0, TOP_COUNT);
   const horizon = analysis.horizonMonths;
   const baselineValue = readOutcomeValue(analysis.baseline, metric, horizon);
   const baselineText = formatOutcome(analysis.baseline, metric, horizon);
@@ -86,6 +91,9 @@ export function SensitivitySection() {
       <p className="muted sensitivity__intro">
         Each input swings on its own across its range — yours where you gave one (◆), else the swing below —
         while every other input stays at its likely value.
+      </p>
+      <p className="muted sensitivity__intro">
+        Quality bars are not swung: a bar is your policy, not an uncertainty.
       </p>
       <div className="toolbar sensitivity__controls">
         <StrategySelect
@@ -164,6 +172,37 @@ export function SensitivitySection() {
         )}
       </div>
 
+      {beyondHorizon.length > 0 && (
+        <>
+          <ChartFrame
+            title={`What moves the ${CASH_AT_END_NAME}: ${analysis.strategyName}`}
+            summary={
+              `Cash lasts beyond ${formatMonths(horizon)} at both ends of these inputs' ranges, so the runway ` +
+              `cannot tell the ends apart; the cash left at the end of the horizon can. ` +
+              describeSensitivity(analysis, beyondHorizon, 'cash', CASH_AT_END_NAME)
+            }
+            table={buildSensitivityTable(shownCash, 'cash', CASH_AT_END_NAME, analysis)}
+            height={TORNADO_CHROME_PX + TORNADO_ROW_PX * shownCash.length}
+          >
+            <TornadoChart
+              rows={buildTornadoRows(shownCash, 'cash', horizon)}
+              baseline={readOutcomeValue(analysis.baseline, 'cash', horizon)}
+              baselineLabel={`Likely: ${formatOutcome(analysis.baseline, 'cash', horizon)}`}
+              formatTick={formatSpendTick}
+            />
+          </ChartFrame>
+          {beyondHorizon.length > TOP_COUNT && (
+            <div className="sensitivity__footer">
+              <button type="button" className="button" onClick={() => setShowAllCash((v) => !v)}>
+                {showAllCash
+                  ? `Show the top ${TOP_COUNT}`
+                  : `Show all ${beyondHorizon.length} inputs that move the ${CASH_AT_END_NAME}`}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+
       {still.length > 0 && (
         <details className="sensitivity__still">
           <summary>
@@ -175,7 +214,8 @@ export function SensitivitySection() {
       {metric === 'runway' && (
         <p className="muted sensitivity__note">
           Cash runway is the number of months until cash first goes below zero; a runway beyond the{' '}
-          {formatMonths(horizon)} horizon is drawn at {formatMonths(horizon)}.
+          {formatMonths(horizon)} horizon is drawn at {formatMonths(horizon)}. Inputs whose ends both outlast
+          the horizon are compared by the {CASH_AT_END_NAME} instead.
         </p>
       )}
     </section>

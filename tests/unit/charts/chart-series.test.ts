@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  alignZero,
   buildMoneyTicks,
   buildRows,
   formatMoneyTick,
@@ -7,6 +8,9 @@ import {
   sumStacks,
 } from '../../../src/charts/chart-series';
 import { isScaleApart } from '../../../src/charts/burn-down-chart';
+
+/** Dollars: axis bounds are products and quotients of round figures. */
+const MONEY_DIGITS = 6;
 
 describe('chart series', () => {
   it('keys rows by position, so ids such as __proto__ never become object keys', () => {
@@ -65,5 +69,28 @@ describe('chart series', () => {
     expect(isScaleApart(125_000, 1_500_000)).toBe(true);
     expect(isScaleApart(100_000, 300_000)).toBe(false);
     expect(isScaleApart(0, 1_500_000)).toBe(false);
+  });
+
+  it('lines up the zeros of two money axes', () => {
+    // Credits up to $80,000: step $20,000, domain $0–$80,000. Cash from −$300,000 to $1,000,000: step
+    // $500,000, domain −$500,000–$1,000,000, a third of its height below zero.
+    const credits = buildMoneyTicks([80_000]);
+    const cash = buildMoneyTicks([-300_000, 1_000_000]);
+    expect(credits.domain).toEqual([0, 80_000]);
+    expect(cash.domain).toEqual([-500_000, 1_000_000]);
+    const aligned = alignZero(credits, cash);
+    // The credits axis gets a third below zero too: low = −(1/3) · 80,000 / (2/3) = −40,000. Its ticks stay.
+    expect(aligned?.[0].domain[0]).toBeCloseTo(-40_000, MONEY_DIGITS);
+    expect(aligned?.[0].domain[1]).toBe(80_000);
+    expect(aligned?.[0].ticks).toEqual(credits.ticks);
+    expect(aligned?.[1]).toBe(cash);
+    // Zero at the same height: −low / (high − low) is 1/3 on both.
+    for (const { domain } of aligned ?? [])
+      expect(-domain[0] / (domain[1] - domain[0])).toBeCloseTo(1 / 3, 12);
+    // Both at or above zero: nothing to stretch.
+    expect(alignZero(credits, buildMoneyTicks([1_500_000]))?.[0]).toBe(credits);
+    // Cash nine tenths below zero: one axis reads better.
+    const deepCash = { domain: [-900_000, 100_000] as [number, number], ticks: [-900_000, 0, 100_000] };
+    expect(alignZero(credits, deepCash)).toBeNull();
   });
 });

@@ -57,7 +57,7 @@ describe('analyseSensitivity', () => {
     expect(requests.runwaySwingMonths).toBe(1);
   });
 
-  it('ranks by spend swing, then runway swing, then document order, with inputs that move nothing last', () => {
+  it('ranks by spend swing, then runway swing, then cash at the horizon’s end, with inputs that move nothing last', () => {
     const result = analyse(makeSmallScenario(), 'all-dear');
     // Spend swings: requests $21,600; input tokens 800 / 1,200 → $0.0039 / $0.0051 a request → $46,800 /
     // $61,200, $14,400; output tokens 80 / 120 → $0.0042 / $0.0048 → $50,400 / $57,600, $7,200; growth 0 ± 1
@@ -65,19 +65,22 @@ describe('analyseSensitivity', () => {
     // Finance moves only the runway, 2 months each (a tie, so document order: cash before burn). Cash
     // $80,000: 70,000, 60,000, 46,500, then −14,500 a month → −11,500 in month 6; $120,000: … 14,000 in
     // month 7, −500 in month 8 → 6 / 8 months. Burn $8,000: 92,000, 84,000, 72,500, then −12,500 a month →
-    // −2,500 in month 8; $12,000: 88,000, 76,000, 60,500, then −16,500 → −5,500 in month 6 → 8 / 6. Prefix tokens, hit rate, batch share and reasoning tokens of 0 stay 0, the
-    // quality bar does not matter to a single-model strategy, and revenue is 0 whatever its growth: they move nothing.
+    // −2,500 in month 8; $12,000: 88,000, 76,000, 60,500, then −16,500 → −5,500 in month 6 → 8 / 6.
+    // The tie goes to cash at the end of month 11. Baseline: −6,000 in month 7, then −14,500 × 4 = −64,000.
+    // Cash ±$20,000 moves it by the same: −84,000 / −44,000, a $40,000 swing. Burn ±$2,000 a month for 12
+    // months: −40,000 / −88,000, a $48,000 swing: burn before cash. Prefix tokens, hit rate, batch share and
+    // reasoning tokens of 0 stay 0, and revenue is 0 whatever its growth: they move nothing. The quality bar
+    // is a policy, not an uncertainty: it is not listed at all.
     expect(result.entries.map((e) => e.input.key)).toEqual([
       'traffic/main/requestsPerMonth',
       'traffic/main/inputTokens',
       'traffic/main/outputTokens',
       'traffic/main/monthlyGrowth',
-      'finance/cashOnHand',
       'finance/otherMonthlyBurn',
+      'finance/cashOnHand',
       'traffic/main/cachedPrefixTokens',
       'traffic/main/cacheHitRate',
       'traffic/main/batchShare',
-      'traffic/main/qualityBar',
       'traffic/main/reasoningTokens',
       'finance/monthlyRevenue',
       'finance/revenueGrowth',
@@ -89,20 +92,23 @@ describe('analyseSensitivity', () => {
     expect([burn.atLow.runwayMonths, burn.atHigh.runwayMonths, burn.runwaySwingMonths]).toEqual([8, 6, 2]);
     const cash = findEntry(result, 'finance/cashOnHand');
     expect([cash.atLow.runwayMonths, cash.atHigh.runwayMonths, cash.runwaySwingMonths]).toEqual([6, 8, 2]);
-    expect(findEntry(result, 'traffic/main/qualityBar')).toMatchObject({
-      spendSwingUsd: 0,
-      runwaySwingMonths: 0,
-    });
+    expect(result.baseline.cashAtHorizonEnd).toBeCloseTo(-64_000, MONEY_DIGITS);
+    expect(cash.atLow.cashAtHorizonEnd).toBeCloseTo(-84_000, MONEY_DIGITS);
+    expect(cash.atHigh.cashAtHorizonEnd).toBeCloseTo(-44_000, MONEY_DIGITS);
+    expect(cash.cashSwingUsd).toBeCloseTo(40_000, MONEY_DIGITS);
+    expect(burn.cashSwingUsd).toBeCloseTo(48_000, MONEY_DIGITS);
+    expect(result.entries.some((e) => e.input.key.endsWith('/qualityBar'))).toBe(false);
   });
 
-  it('re-ranks by runway: the largest runway swing first, ties by spend swing, then document order', () => {
+  it('re-ranks by runway: the largest runway swing first, ties by spend swing, then cash at the end', () => {
     const result = analyse(makeSmallScenario(), 'all-dear');
     const byRunway = rankSensitivity(result.entries, 'runway').map((e) => e.input.key);
-    // Cash and burn 2 months each (no spend swing: document order), then requests, the only traffic input
-    // that moves the runway (1 month), then the rest by spend swing.
+    // Cash and burn 2 months each and no spend swing: burn first by its larger swing of cash at the end
+    // ($48,000 against $40,000), then requests, the only traffic input that moves the runway (1 month), then
+    // the rest by spend swing.
     expect(byRunway.slice(0, 4)).toEqual([
-      'finance/cashOnHand',
       'finance/otherMonthlyBurn',
+      'finance/cashOnHand',
       'traffic/main/requestsPerMonth',
       'traffic/main/inputTokens',
     ]);
@@ -138,6 +144,48 @@ describe('analyseSensitivity', () => {
     expect(cash.atHigh.runwayMonths).toBeNull();
     // Beyond the 12-month horizon counts as 12: the swing is 12 − 11 = 1 month.
     expect(cash.runwaySwingMonths).toBe(1);
+  });
+
+  it('tells apart two ends that both outlast the horizon by the cash left at its end', () => {
+    const document = JSON.parse(JSON.stringify(makeSmallScenario()));
+    document.finance.cashOnHand = 200_000;
+    const result = analyse(document, 'all-dear');
+    // Baseline: 190,000, 180,000, 166,500 (the pool pays $1,000 of month 2), then −14,500 × 9 = 36,000.
+    expect(result.baseline.cashAtHorizonEnd).toBeCloseTo(36_000, MONEY_DIGITS);
+    // Burn $8,000: 192,000, 184,000, 172,500, then −12,500 × 9 = 60,000. Burn $12,000: 12,000 (above).
+    // Both ends outlast the horizon: no runway swing, but $48,000 of cash at the end.
+    const burn = findEntry(result, 'finance/otherMonthlyBurn');
+    expect([burn.atLow.runwayMonths, burn.atHigh.runwayMonths, burn.runwaySwingMonths]).toEqual([
+      null,
+      null,
+      0,
+    ]);
+    expect(burn.atLow.cashAtHorizonEnd).toBeCloseTo(60_000, MONEY_DIGITS);
+    expect(burn.atHigh.cashAtHorizonEnd).toBeCloseTo(12_000, MONEY_DIGITS);
+    expect(burn.cashSwingUsd).toBeCloseTo(48_000, MONEY_DIGITS);
+    // Requests 800,000: $3,600 a month, the pool pays 3,600 + 3,600 + 2,800: 190,000, 180,000, 169,200,
+    // then −13,600 × 9 = 46,800. 1,200,000: $5,400, the pool pays 5,400 + 4,600: 190,000, 179,200, then
+    // −15,400 × 10 = 25,200. Swing $21,600.
+    const requests = findEntry(result, 'traffic/main/requestsPerMonth');
+    expect(requests.runwaySwingMonths).toBe(0);
+    expect(requests.atLow.cashAtHorizonEnd).toBeCloseTo(46_800, MONEY_DIGITS);
+    expect(requests.atHigh.cashAtHorizonEnd).toBeCloseTo(25_200, MONEY_DIGITS);
+    expect(requests.cashSwingUsd).toBeCloseTo(21_600, MONEY_DIGITS);
+    // Ranked by runway: cash on hand moves it 1 month (11 / beyond); then the ties by spend swing, requests
+    // ($21,600) first; burn moves no spend and comes after every traffic input that does.
+    const byRunway = rankSensitivity(result.entries, 'runway').map((e) => e.input.key);
+    expect(byRunway.slice(0, 2)).toEqual(['finance/cashOnHand', 'traffic/main/requestsPerMonth']);
+    // Ranked by cash at the end: cash on hand ±$40,000 → −4,000 / 76,000, an $80,000 swing; then burn
+    // ($48,000), then requests ($21,600; input tokens ±200 move it $14,400: 43,200 / 28,800).
+    const cash = findEntry(result, 'finance/cashOnHand');
+    expect(cash.atLow.cashAtHorizonEnd).toBeCloseTo(-4_000, MONEY_DIGITS);
+    expect(cash.atHigh.cashAtHorizonEnd).toBeCloseTo(76_000, MONEY_DIGITS);
+    const byCash = rankSensitivity(result.entries, 'cash').map((e) => e.input.key);
+    expect(byCash.slice(0, 3)).toEqual([
+      'finance/cashOnHand',
+      'finance/otherMonthlyBurn',
+      'traffic/main/requestsPerMonth',
+    ]);
   });
 
   it('leaves out the escalation rates and shares of other strategies, keeps its own', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listUncertainInputs, withInputValues } from '../../../src/domain/uncertain-inputs';
+import { isPolicyInput, listUncertainInputs, withInputValues } from '../../../src/domain/uncertain-inputs';
 import { validateScenario } from '../../../src/domain/validate-scenario';
 import { makeSmallScenario } from '../../factories/small-scenario';
 
@@ -43,6 +43,41 @@ describe('listUncertainInputs', () => {
     expect(byKey.get('finance/revenueGrowth')).toMatchObject({ low: -0.01, high: 0.01 });
     // The share without a range gets the default swing: 0.3 ± 20 % = 0.24..0.36.
     expect(byKey.get('strategies/router/main/share/dear')?.low).toBeCloseTo(0.24, 12);
+  });
+});
+
+describe('default swing limits', () => {
+  it('keeps rates inside 0–1 and counts at 0 or more, whatever the swing', () => {
+    const document = JSON.parse(JSON.stringify(makeSmallScenario()));
+    document.traffic[0].cacheHitRate = 0.9;
+    document.traffic[0].batchShare = 0.5;
+    document.strategies.push({
+      id: 'cascade',
+      name: 'Cascade',
+      kind: 'cascade',
+      routes: { main: { steps: ['cheap', 'dear'], escalation: [0.9] } },
+    });
+    const validated = validateScenario(document);
+    if (!validated.ok) throw new Error(JSON.stringify(validated.issues));
+    // A swing of 150 %: 0.9 × 2.5 = 2.25 is cut to 1, 0.9 × −0.5 to 0; 1,000,000 × −0.5 requests to 0.
+    const inputs = listUncertainInputs(validated.value, { includeUnranged: true, swing: 1.5 });
+    const byKey = new Map(inputs.map((i) => [i.key, i]));
+    for (const key of [
+      'traffic/main/cacheHitRate',
+      'traffic/main/batchShare',
+      'strategies/cascade/main/escalation/0',
+    ]) {
+      expect(byKey.get(key), key).toMatchObject({ low: 0, high: 1 });
+    }
+    expect(byKey.get('traffic/main/requestsPerMonth')).toMatchObject({ low: 0, high: 2_500_000 });
+    expect(byKey.get('traffic/main/inputTokens')).toMatchObject({ low: 0, high: 2_500 });
+  });
+
+  it('names the quality bar a policy, and nothing else', () => {
+    const inputs = listUncertainInputs(scenarioWithRanges(), { includeUnranged: true });
+    expect(inputs.filter(isPolicyInput).map((i) => i.key)).toEqual(['traffic/main/qualityBar']);
+    // A slice whose id ends like the field is still judged by the field at the end of the key.
+    expect(isPolicyInput({ key: 'traffic/qualityBar/requestsPerMonth' })).toBe(false);
   });
 });
 

@@ -22,8 +22,9 @@ describe('sensitivity figures', () => {
   });
 
   it('says "beyond" for a runway past the horizon', () => {
-    const outcome = { firstYearSpend: 54_000, runwayMonths: null };
+    const outcome = { firstYearSpend: 54_000, runwayMonths: null, cashAtHorizonEnd: 36_000 };
     expect(formatOutcome(outcome, 'runway', 24)).toBe('beyond 24 months');
+    expect(formatOutcome(outcome, 'cash', 24)).toBe('$36,000');
     expect(formatOutcome(outcome, 'spend', 24)).toBe('$54,000');
     expect(formatOutcome({ ...outcome, runwayMonths: 1 }, 'runway', 24)).toBe('1 month');
   });
