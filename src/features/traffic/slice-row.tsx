@@ -92,11 +92,14 @@ export const SLICE_COLUMNS: readonly SliceColumn[] = [
   },
 ];
 
-/** Allowed regions as typed: names separated by commas; empty means anywhere (null). */
+/**
+ * Allowed regions as typed: names separated by commas, lower-cased as the catalog writes them ("EU" is "eu");
+ * empty means anywhere (null).
+ */
 export function parseRegions(text: string): string[] | null {
   const regions = text
     .split(',')
-    .map((region) => region.trim())
+    .map((region) => region.trim().toLowerCase())
     .filter((region) => region !== '');
   return regions.length === 0 ? null : [...new Set(regions)];
 }

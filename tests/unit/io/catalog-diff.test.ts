@@ -9,6 +9,8 @@ import {
   attachKnownQuality,
   diffCatalogs,
   listPriceUpdates,
+  matchPriceUpdates,
+  mergeStatedPricing,
   stampImportSource,
 } from '../../../src/io/catalog-diff';
 import { parseCatalogText } from '../../../src/io/catalog-import';
@@ -336,5 +338,45 @@ describe('attachKnownQuality', () => {
     const own = { benchmark: 'our eval', label: 'ours', asOf: '2026-11-01', assumption: false };
     const [kept] = attachKnownQuality([{ ...imported, quality: 90, qualitySource: own }], [shipped]);
     expect(kept).toMatchObject({ quality: 90, qualitySource: own });
+  });
+});
+
+describe('mergeStatedPricing (a price update from a file that leaves figures out)', () => {
+  it('keeps the batch discount, cache prices and minimum prefix the file does not state, and takes its prices', () => {
+    // The shipped row: AWS's list gives batch 50 %, cache read $0.30, a 1,024-token minimum. LiteLLM's entry for the
+    // same key lists only input and output ($3.30 / $16.50): an update moves those and keeps the rest.
+    const shipped = makePerTokenModel('bedrock:claude-sonnet-4.5@us', {
+      inputPerMTok: 3,
+      outputPerMTok: 15,
+      cacheWritePerMTok: 3.75,
+      cacheReadPerMTok: 0.3,
+      batchDiscount: 0.5,
+      minCachePrefixTokens: 1024,
+    });
+    const file = makePerTokenModel('us.anthropic.claude-sonnet-4-5', {
+      inputPerMTok: 3.3,
+      outputPerMTok: 16.5,
+    });
+    expect(mergeStatedPricing(shipped.pricing, file.pricing)).toEqual({
+      ...shipped.pricing,
+      inputPerMTok: 3.3,
+      outputPerMTok: 16.5,
+    });
+  });
+
+  it('finds no change, and so keeps the row’s own source and date, when the file states nothing new', () => {
+    const shipped = makePerTokenModel(
+      'bedrock:nova-micro@us',
+      { inputPerMTok: 0.035, outputPerMTok: 0.14, batchDiscount: 0.5 },
+      { priceKey: 'us.amazon.nova-micro-v1:0', source: { label: 'AWS price list', asOf: '2026-10-08' } },
+    );
+    const file = makePerTokenModel(
+      'us.amazon.nova-micro-v1:0',
+      { inputPerMTok: 0.035, outputPerMTok: 0.14 },
+      { priceKey: 'us.amazon.nova-micro-v1:0', source: { label: 'LiteLLM', asOf: '2026-12-02' } },
+    );
+    const match = matchPriceUpdates([shipped], [file]);
+    expect(match.matched).toBe(1);
+    expect(match.changes).toEqual([]);
   });
 });
