@@ -3,7 +3,13 @@
  * Every problem is reported, each with its path (`traffic[2].cacheHitRate: must be between 0 and 1`).
  */
 import type { z } from 'zod';
-import { creditPoolSchema, scenarioSchema, strategySchema } from './scenario-schema';
+import {
+  creditPoolSchema,
+  evaluationSchema,
+  fixedCostSchema,
+  scenarioSchema,
+  strategySchema,
+} from './scenario-schema';
 import { checkRanges, liftRanges } from './value-ranges';
 import type { Model, Scenario, Strategy } from './scenario-schema';
 
@@ -311,6 +317,14 @@ function checkReferencesOfInvalidDocument(
     const parsed = creditPoolSchema.safeParse(item);
     return parsed.success ? [parsed.data] : [];
   });
+  const fixedCosts = list('fixedCosts').flatMap((item) => {
+    const parsed = fixedCostSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const evaluations = list('evaluations').flatMap((item) => {
+    const parsed = evaluationSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
   // Only whole lists keep their indexes right in paths; a list with a dropped item is not checked.
   const strategiesWhole = strategies.length === list('strategies').length;
   const creditsWhole = credits.length === list('credits').length;
@@ -319,8 +333,8 @@ function checkReferencesOfInvalidDocument(
     traffic,
     strategies: strategiesWhole ? strategies : [],
     credits: creditsWhole ? credits : [],
-    fixedCosts: [],
-    evaluations: [],
+    fixedCosts: fixedCosts.length === list('fixedCosts').length ? fixedCosts : [],
+    evaluations: evaluations.length === list('evaluations').length ? evaluations : [],
   } as unknown as Scenario;
   const reported = new Set(fieldIssues.map((issue) => issue.path));
   return checkScenarioReferences(loose).filter(

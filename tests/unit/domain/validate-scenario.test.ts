@@ -317,4 +317,21 @@ describe('validateScenario reports', () => {
       'strategies[0].model: unknown model id "nope"',
     ]);
   });
+
+  it('a fixed cost and an evaluation naming what does not exist, beside a field error, in one report', () => {
+    const lines = linesAfter((d) => {
+      d.traffic[0].inputTokens = -1;
+      (d as unknown as Record<string, unknown>)['fixedCosts'] = [
+        { id: 'kb', name: 'KB', platform: 'bedrock', monthlyAmount: 100, strategies: ['no-such-strategy'] },
+      ];
+      (d as unknown as Record<string, unknown>)['evaluations'] = [
+        { model: 'nope', slice: 'bulk', score: 50 },
+      ];
+    });
+    expect(lines).toEqual([
+      'traffic[0].inputTokens: must be 0 or more',
+      'fixedCosts[0].strategies[0]: no strategy has id "no-such-strategy"',
+      'evaluations[0].model: unknown model id "nope"',
+    ]);
+  });
 });
