@@ -461,6 +461,16 @@ describe('CatalogPanel: 2026 billing fields', () => {
     await user.clear(within(editor).getByLabelText('Region'));
     expect(readModel('sonnet')?.region).toBeNull();
 
+    // A retirement day: a half-typed date is refused beside the field and kept; a whole one is saved.
+    const retires = within(editor).getByLabelText('Retires on');
+    await user.type(retires, '2027-13');
+    expect(within(editor).getByText(/must be a date written YYYY-MM-DD/)).toBeInTheDocument();
+    expect(retires).toHaveValue('2027-13');
+    expect(readModel('sonnet')?.retiresOn).toBeNull();
+    await user.clear(retires);
+    await user.type(retires, '2027-06-30');
+    expect(readModel('sonnet')?.retiresOn).toBe('2027-06-30');
+
     const factor = within(editor).getByLabelText('Tokenizer factor');
     await user.clear(factor);
     await user.type(factor, '0');

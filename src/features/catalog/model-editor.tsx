@@ -25,6 +25,7 @@ const minUnitsSchema = capacityPricingSchema.shape.minUnits.unwrap();
 const contextWindowSchema = modelSchema.shape.contextWindow.unwrap().unwrap();
 const qualitySchema = modelSchema.shape.quality.unwrap();
 const outputTokenFactorSchema = modelSchema.shape.outputTokenFactor.unwrap();
+const retiresOnSchema = modelSchema.shape.retiresOn.unwrap().unwrap();
 const tokenizerFactorSchema = modelSchema.shape.tokenizerFactor.unwrap();
 const minPrefixSchema = perTokenPricingSchema.shape.minCachePrefixTokens.unwrap();
 const longContextShape = perTokenPricingSchema.shape.longContext.unwrap().unwrap().shape;
@@ -272,9 +273,22 @@ export function ModelEditor({
               onCommit={(text) =>
                 commitModel(modelId, (current) => ({
                   ...current,
-                  region: text.trim() === '' ? null : text.trim(),
+                  region: text.trim() === '' ? null : text.trim().toLowerCase(),
                 }))
               }
+            />
+            <TextField
+              label="Retires on"
+              value={model.retiresOn ?? ''}
+              hint="The day the provider stops serving it (YYYY-MM-DD). Empty: none announced."
+              onCommit={(text) => {
+                const day = text.trim();
+                if (day === '') return commitModel(modelId, (current) => ({ ...current, retiresOn: null }));
+                const parsed = retiresOnSchema.safeParse(day);
+                if (!parsed.success)
+                  return parsed.error.issues[0]?.message ?? 'must be a date written YYYY-MM-DD';
+                return commitModel(modelId, (current) => ({ ...current, retiresOn: parsed.data }));
+              }}
             />
           </div>
           <div className="catalog-editor__check">
