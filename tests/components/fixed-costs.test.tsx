@@ -59,6 +59,12 @@ describe('Fixed costs editor (Credits and runway)', () => {
       endMonth: 8,
       strategies: null,
     });
+    // A first month after the last one moves the last month with it: Oct 2027 to Oct 2027, one month.
+    await user.selectOptions(within(renamed).getByRole('combobox', { name: 'First month' }), 'Oct 2027');
+    expect(readFixedCosts()[0]).toMatchObject({ startMonth: 9, endMonth: 10 });
+    expect(within(renamed).getByRole('combobox', { name: 'Last month' })).toHaveDisplayValue('Oct 2027');
+    await user.selectOptions(within(renamed).getByRole('combobox', { name: 'First month' }), 'Mar 2027');
+    await user.selectOptions(within(renamed).getByRole('combobox', { name: 'Last month' }), 'Aug 2027');
 
     await user.click(within(renamed).getByRole('checkbox', { name: 'Every strategy' }));
     await user.click(within(renamed).getByRole('checkbox', { name: 'All on dear' }));

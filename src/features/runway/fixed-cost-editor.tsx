@@ -103,7 +103,12 @@ export function FixedCostEditor({
           <select
             id={`${id}-start`}
             value={cost.startMonth}
-            onChange={(event) => apply({ ...cost, startMonth: Number(event.target.value) }, 'First month')}
+            onChange={(event) => {
+              const first = Number(event.target.value);
+              // A first month after the last one moves the last month with it (a one-month cost), rather than refuse.
+              const endMonth = cost.endMonth !== null && cost.endMonth <= first ? first + 1 : cost.endMonth;
+              apply({ ...cost, startMonth: first, endMonth }, 'First month');
+            }}
           >
             {months.map((month) => (
               <option key={month} value={month}>
