@@ -1142,6 +1142,11 @@ const CONTEXT_FIXES: Record<string, { contextWindow: number; reason: string }> =
     contextWindow: 1_000_000,
     reason: `AWS model card (via the AWS price-list mirror, ${AWS_AS_OF}): 1M-token context; LiteLLM says 128K.`,
   },
+  'claude-sonnet-4.5': {
+    contextWindow: 1_000_000,
+    reason:
+      'Anthropic: Claude Sonnet 4.5 serves up to a 1M-token context, billed at the long-context rate above 200K input tokens (the tier this row carries); LiteLLM gives the 200K standard window, under which the tier could never apply.',
+  },
 };
 
 /** Models sold in one AWS region only (AWS price list): their in-region row names it. */
