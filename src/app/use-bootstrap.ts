@@ -4,8 +4,15 @@ import { useEffect, useState } from 'react';
 import { formatIssue } from '../domain/validate-scenario';
 import { isShareFragment, readShareFragment } from '../io/share-link';
 import { defaultScenarioQueryOptions } from '../queries/shipped-data';
-import { loadPersisted, savePersisted } from '../state/persistence';
-import type { LoadOutcome, PersistedState } from '../state/persistence';
+import {
+  SYNC_CHANNEL,
+  isSameLibrary,
+  loadNewerLibrary,
+  loadPersisted,
+  mergeLibraries,
+  savePersisted,
+} from '../state/persistence';
+import type { LoadOutcome, PersistedState, SyncBase } from '../state/persistence';
 import { usePlannerStore } from '../state/scenario-store';
 
 const SAVE_DELAY_MS = 250;
@@ -42,10 +49,103 @@ export function openShareLinkInAddress() {
   }
 }
 
+/** Says which scenarios both this tab and another changed, keeping this tab's edits. */
+function conflictNotice(conflicts: readonly string[]): string {
+  const names = conflicts.map((name) => `“${name}”`).join(', ');
+  return `${names} ${conflicts.length === 1 ? 'was' : 'were'} also changed in another tab; this tab's version was kept.`;
+}
+
 /**
- * Opens the saved scenario, or the shipped default when nothing usable is saved, then saves every change.
- * Saved data that cannot be read is kept aside for export and reported, never silently dropped. A share link
- * in the address opens after the saved library, as a new scenario.
+ * Saves every change of the library, UI preferences and open scenario, measured from what this tab last
+ * loaded or wrote (see persistence.ts for the merge rule), one save or reload at a time. Announces each save on
+ * the `SYNC_CHANNEL` and reloads when another tab announces one. Returns the function that stops it.
+ */
+function startSaving(initial: SyncBase): () => void {
+  const store = usePlannerStore;
+  let base = initial;
+  let own = ownSettings();
+  let queue: Promise<void> = Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SYNC_CHANNEL);
+
+  function ownSettings() {
+    const { activeId, theme, priceUnit } = store.getState();
+    return `${activeId}|${theme}|${priceUnit}`;
+  }
+
+  function reportConflicts(conflicts: readonly string[]) {
+    if (conflicts.length > 0) store.getState().setSyncNotice(conflictNotice(conflicts));
+  }
+
+  /** Takes a library stored by another tab, keeping this tab's unsaved edits. */
+  function takeStored(stored: SyncBase, previousBase: SyncBase) {
+    const merged = mergeLibraries(previousBase.library, store.getState().library, stored.library);
+    if (!isSameLibrary(merged.library, store.getState().library)) {
+      store.getState().applySavedLibrary(merged.library);
+    }
+    return merged.conflicts;
+  }
+
+  function save() {
+    queue = queue.then(async () => {
+      const { library, activeId, theme, priceUnit } = store.getState();
+      if (activeId === null || library.length === 0) return;
+      if (isSameLibrary(library, base.library) && ownSettings() === own) return;
+      const snapshot: PersistedState = { library, activeId, ui: { theme, priceUnit } };
+      try {
+        const outcome = await savePersisted(snapshot, base);
+        base = outcome.saved;
+        own = `${activeId}|${theme}|${priceUnit}`;
+        if (outcome.merged) {
+          takeStored(outcome.saved, { revision: base.revision, library });
+          reportConflicts(outcome.conflicts);
+        }
+        if (outcome.copies) store.getState().setUnreadableCopies(outcome.copies);
+        channel?.postMessage({ kind: 'saved', revision: base.revision });
+      } catch (error) {
+        store.getState().setLoadNotice({ kind: 'storage-error', message: (error as Error).message });
+      }
+    });
+  }
+
+  function reload() {
+    queue = queue.then(async () => {
+      try {
+        const stored = await loadNewerLibrary(base);
+        if (stored === null) return;
+        const previousBase = base;
+        base = stored;
+        reportConflicts(takeStored(stored, previousBase));
+      } catch {
+        // The next save merges whatever this reload missed.
+      }
+    });
+  }
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (
+      state.library === previous.library &&
+      state.activeId === previous.activeId &&
+      state.theme === previous.theme &&
+      state.priceUnit === previous.priceUnit
+    )
+      return;
+    clearTimeout(timer);
+    timer = setTimeout(save, SAVE_DELAY_MS);
+  });
+  if (channel) channel.onmessage = () => reload();
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+    channel?.close();
+  };
+}
+
+/**
+ * Opens the saved scenario, or the shipped default when nothing usable is saved, then saves every change,
+ * merging with other tabs' saves. Saved data that cannot be read is kept aside for export and reported, never
+ * silently dropped. When storage does not answer, the default opens in memory and the page says saving is
+ * off. A share link in the address opens after the saved library, as a new scenario.
  */
 export function useBootstrap(): BootStatus {
   const queryClient = useQueryClient();
@@ -53,7 +153,7 @@ export function useBootstrap(): BootStatus {
 
   useEffect(() => {
     let cancelled = false;
-    let unsubscribe = () => {};
+    let stop = () => {};
     const store = usePlannerStore;
 
     async function boot() {
@@ -63,47 +163,33 @@ export function useBootstrap(): BootStatus {
         queryClient.fetchQuery(defaultScenarioQueryOptions()),
       ]);
       if (cancelled) return;
-      const { loadLibrary, setLoadNotice, setTheme, setPriceUnit } = store.getState();
+      const { loadLibrary, setLoadNotice, setTheme, setPriceUnit, setUnreadableCopies } = store.getState();
+      let base: SyncBase = { revision: 0, library: [] };
       if (saved.kind === 'loaded') {
         loadLibrary(saved.state.library, saved.state.activeId);
         setTheme(saved.state.ui.theme);
         setPriceUnit(saved.state.ui.priceUnit);
-        if (saved.unreadableCopy !== null) {
+        base = { revision: saved.revision, library: saved.state.library };
+        if (saved.dropped.length > 0) {
           setLoadNotice({
             kind: 'unreadable',
             message: `${saved.dropped.length} saved scenario(s) could not be opened: ${saved.dropped.join('; ')}`,
-            unreadableCopy: saved.unreadableCopy,
           });
         }
       } else {
         // Shipped data is validated when it loads (parseShippedScenario): no second pass here.
         loadLibrary([{ id: 'scenario-1', scenario: fallback }], 'scenario-1');
         if (saved.kind === 'unreadable') {
-          setLoadNotice({ kind: 'unreadable', message: saved.message, unreadableCopy: saved.copy });
+          setLoadNotice({ kind: 'unreadable', message: saved.message });
         } else if (saved.kind === 'storage-error') {
           setLoadNotice({ kind: 'storage-error', message: saved.message });
+        } else if (saved.kind === 'no-answer') {
+          setLoadNotice({ kind: 'saving-off', message: saved.message });
         }
       }
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      unsubscribe = store.subscribe((state, previous) => {
-        if (
-          state.library === previous.library &&
-          state.activeId === previous.activeId &&
-          state.theme === previous.theme &&
-          state.priceUnit === previous.priceUnit
-        )
-          return;
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          const { library, activeId, theme, priceUnit } = store.getState();
-          if (activeId === null || library.length === 0) return;
-          const snapshot: PersistedState = { library, activeId, ui: { theme, priceUnit } };
-          savePersisted(snapshot).catch((error: unknown) =>
-            store.getState().setLoadNotice({ kind: 'storage-error', message: (error as Error).message }),
-          );
-        }, SAVE_DELAY_MS);
-      });
+      if (saved.kind !== 'storage-error' && saved.kind !== 'no-answer') setUnreadableCopies(saved.copies);
       // After subscribing, so the shared scenario is saved with the library.
+      if (saved.kind !== 'no-answer') stop = startSaving(base);
       openShareLinkInAddress();
       setStatus({ kind: 'ready' });
     }
@@ -114,7 +200,7 @@ export function useBootstrap(): BootStatus {
     });
     return () => {
       cancelled = true;
-      unsubscribe();
+      stop();
     };
   }, [queryClient]);
 

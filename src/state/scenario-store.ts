@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { Scenario } from '../domain/scenario-schema';
 import { validateScenario, validateScenarioEdit } from '../domain/validate-scenario';
 import type { ValidationIssue } from '../domain/validate-scenario';
+import type { UnreadableCopy } from './persistence';
 
 const HISTORY_LIMIT = 100;
 
@@ -51,8 +52,10 @@ export type Theme = 'light' | 'dark';
 export type LoadNotice =
   | { kind: 'none' }
   /** Saved data could not be read; the default opened and the unreadable copy is kept for export. */
-  | { kind: 'unreadable'; message: string; unreadableCopy: string }
-  | { kind: 'storage-error'; message: string };
+  | { kind: 'unreadable'; message: string }
+  | { kind: 'storage-error'; message: string }
+  /** Storage did not answer: the default opened in memory and nothing is saved. */
+  | { kind: 'saving-off'; message: string };
 
 /** What became of a share link the page was opened with. */
 export type ShareNotice = { kind: 'opened'; name: string } | { kind: 'failed'; message: string };
@@ -87,6 +90,11 @@ export type ScenarioSlice = {
   redo: () => void;
   /** Replaces the whole library (on load); the active scenario opens without history. */
   loadLibrary: (library: LibraryEntry[], activeId: string) => void;
+  /**
+   * Takes a library merged with another tab's save. The open scenario stays open, with its undo history,
+   * unless the merge changed or removed it.
+   */
+  applySavedLibrary: (library: LibraryEntry[]) => void;
   /** Adds a scenario as a new library entry (never replacing one) and opens it. Returns its id. */
   addScenario: (scenario: Scenario) => string;
   /** Opens another scenario of the library; the undo history starts afresh. */
@@ -107,12 +115,18 @@ export type UiSlice = {
   /** The strategy the Compare and Runway views focus on; null means the cheapest. */
   focusStrategyId: string | null;
   loadNotice: LoadNotice;
+  /** Saved data that could not be read, kept until the user dismisses each copy. */
+  unreadableCopies: UnreadableCopy[];
+  /** What another tab's save changed here (scenarios both tabs edited), until dismissed. */
+  syncNotice: string | null;
   /** The share link opened at start-up, or why it could not be; null when there was none or it was dismissed. */
   shareNotice: ShareNotice | null;
   setTheme: (theme: Theme) => void;
   setPriceUnit: (unit: PriceUnit) => void;
   setFocusStrategy: (id: string | null) => void;
   setLoadNotice: (notice: LoadNotice) => void;
+  setUnreadableCopies: (copies: UnreadableCopy[]) => void;
+  setSyncNotice: (notice: string | null) => void;
   setShareNotice: (notice: ShareNotice | null) => void;
 };
 
@@ -222,6 +236,24 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
       lastDeleted: null,
     });
   },
+  applySavedLibrary: (library) => {
+    const { activeId, scenario } = get();
+    const active = library.find((entry) => entry.id === activeId);
+    if (active && active.scenario === scenario) {
+      set({ library });
+      return;
+    }
+    const opened = active ?? library[0];
+    if (!opened) return;
+    set({
+      library,
+      activeId: opened.id,
+      scenario: opened.scenario,
+      past: [],
+      future: [],
+      editGroup: null,
+    });
+  },
   addScenario: (scenario) => {
     const id = nextLibraryId(get().library);
     set({
@@ -281,11 +313,15 @@ const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   priceUnit: 'per-million',
   focusStrategyId: null,
   loadNotice: { kind: 'none' },
+  unreadableCopies: [],
+  syncNotice: null,
   shareNotice: null,
   setTheme: (theme) => set({ theme }),
   setPriceUnit: (priceUnit) => set({ priceUnit }),
   setFocusStrategy: (focusStrategyId) => set({ focusStrategyId }),
   setLoadNotice: (loadNotice) => set({ loadNotice }),
+  setUnreadableCopies: (unreadableCopies) => set({ unreadableCopies }),
+  setSyncNotice: (syncNotice) => set({ syncNotice }),
   setShareNotice: (shareNotice) => set({ shareNotice }),
 });
 

@@ -7,7 +7,8 @@ import { useBootstrap } from '../../src/app/use-bootstrap';
 import { validateScenario } from '../../src/domain/validate-scenario';
 import type { Scenario } from '../../src/domain/scenario-schema';
 import { createShareLink } from '../../src/io/share-link';
-import type { LoadOutcome, PersistedState } from '../../src/state/persistence';
+import type { LoadOutcome, PersistedState, SaveOutcome, SyncBase } from '../../src/state/persistence';
+import type * as Persistence from '../../src/state/persistence';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { makeSmallScenario } from '../factories/small-scenario';
 
@@ -16,11 +17,18 @@ const storage = vi.hoisted(() => ({
   writes: [] as PersistedState[],
 }));
 
-vi.mock('../../src/state/persistence', () => ({
-  loadPersisted: () => Promise.resolve(storage.saved ?? { kind: 'empty' }),
-  savePersisted: (state: PersistedState) => {
+vi.mock('../../src/state/persistence', async (importOriginal) => ({
+  ...(await importOriginal<typeof Persistence>()),
+  loadPersisted: () => Promise.resolve(storage.saved ?? { kind: 'empty', copies: [] }),
+  loadNewerLibrary: () => Promise.resolve(null),
+  savePersisted: (state: PersistedState, base: SyncBase): Promise<SaveOutcome> => {
     storage.writes.push(state);
-    return Promise.resolve();
+    return Promise.resolve({
+      saved: { revision: base.revision + 1, library: state.library },
+      merged: false,
+      conflicts: [],
+      copies: null,
+    });
   },
 }));
 
@@ -58,8 +66,9 @@ beforeEach(() => {
       activeId: 'scenario-1',
       ui: { theme: 'light', priceUnit: 'per-million' },
     },
+    revision: 1,
     dropped: [],
-    unreadableCopy: null,
+    copies: [],
   };
 });
 
@@ -96,7 +105,7 @@ describe('opening a share link at start-up', () => {
   });
 
   it('opens next to the default when nothing is saved yet', async () => {
-    storage.saved = { kind: 'empty' };
+    storage.saved = { kind: 'empty', copies: [] };
     const link = createShareLink(makeScenario('Sent by a colleague'), 'http://localhost/');
     if (!link.ok) throw new Error('expected a link');
     window.history.replaceState(null, '', new URL(link.url).hash);

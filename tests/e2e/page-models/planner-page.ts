@@ -55,4 +55,60 @@ export class PlannerPage {
     const text = readFileSync(path, 'utf8');
     await this.importScenario(path.split('/').pop() ?? 'scenario.json', text);
   }
+
+  /** One row per scenario of the library (the Scenarios screen must be open). */
+  libraryRows(): Locator {
+    return this.page.getByRole('button', { name: /^Duplicate / });
+  }
+
+  /** The list of unreadable saved copies the page keeps until each is dismissed. */
+  unreadableCopies(): Locator {
+    return this.page.getByTestId('unreadable-copies').getByRole('listitem');
+  }
+
+  /** Writes `text` as the saved state, straight into idb-keyval's IndexedDB store, as a damaged save would be. */
+  async writeSavedText(text: string) {
+    await this.page.evaluate(
+      ([key, value]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('keyval-store');
+          open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+          open.onerror = () => reject(open.error ?? new Error('could not open IndexedDB'));
+          open.onsuccess = () => {
+            const transaction = open.result.transaction('keyval', 'readwrite');
+            transaction.objectStore('keyval').put(value, key);
+            transaction.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            transaction.onerror = () => reject(transaction.error ?? new Error('could not write'));
+          };
+        }),
+      [STORAGE_KEY, text] as const,
+    );
+  }
+
+  /** The saved state's text as IndexedDB holds it now ('' when nothing is saved). */
+  async readSavedText(): Promise<string> {
+    return this.page.evaluate(
+      (key) =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('keyval-store');
+          open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+          open.onerror = () => reject(open.error ?? new Error('could not open IndexedDB'));
+          open.onsuccess = () => {
+            const read = open.result.transaction('keyval', 'readonly').objectStore('keyval').get(key);
+            read.onsuccess = () => {
+              open.result.close();
+              resolve(typeof read.result === 'string' ? read.result : '');
+            };
+            read.onerror = () => reject(read.error ?? new Error('could not read'));
+          };
+        }),
+      STORAGE_KEY,
+    );
+  }
 }
+
+/** idb-keyval's key for the saved state (src/state/persistence.ts). */
+const STORAGE_KEY = 'llm-planner:state';

@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import LZString from 'lz-string';
+import { readFileSync } from 'node:fs';
+import { PlannerPage } from './page-models/planner-page';
+
+const SMALL = 'tests/fixtures/small-scenario.json';
+
+test('two tabs see each other’s saves, and a share link opened in one survives the other’s next save', async ({
+  context,
+}) => {
+  const first = new PlannerPage(await context.newPage());
+  const second = new PlannerPage(await context.newPage());
+  await first.goto('scenarios');
+  await second.goto('scenarios');
+
+  // An import in the first tab reaches the second without a reload.
+  await first.importFixture(SMALL);
+  await expect(second.libraryRows()).toHaveCount(2);
+
+  // A share link opened in the second tab reaches the first.
+  const shared = { ...JSON.parse(readFileSync(SMALL, 'utf8')), name: 'Sent by a colleague' };
+  await second.page.goto(`/#share=${LZString.compressToEncodedURIComponent(JSON.stringify(shared))}`);
+  await expect(second.page.getByTestId('scenario-name')).toHaveText('Sent by a colleague');
+  await first.openTab('Scenarios');
+  await expect(first.page.getByRole('button', { name: 'Open Sent by a colleague' })).toBeVisible();
+
+  // The first tab edits its open scenario and saves: the shared scenario stays, and the edit reaches the second.
+  await first.openTab('Traffic mix');
+  await first.page.getByLabel('Requests per month for Main traffic', { exact: true }).fill('2000000');
+  // 2,000,000 × (1,000 × $3/M + 100 × $15/M) = $9,000.
+  await first.expectSummaryValue('All on dear', 'summary-this-month', 9000);
+  await expect.poll(() => first.readSavedText()).toContain('"requestsPerMonth":2000000');
+
+  for (const planner of [first, second]) {
+    await planner.page.reload();
+    await expect(planner.page.getByTestId('summary-table')).toBeVisible();
+    await planner.openTab('Scenarios');
+    await expect(planner.libraryRows()).toHaveCount(3);
+  }
+  // After a reload the tab opens the scenario last saved as open (the first tab's): open Small if it is not.
+  const openSmall = second.page.getByRole('button', { name: 'Open Small test scenario' });
+  if ((await openSmall.count()) > 0) await openSmall.click();
+  await expect(second.page.getByTestId('scenario-name')).toHaveText('Small test scenario');
+  await second.expectSummaryValue('All on dear', 'summary-this-month', 9000);
+});
+
+test('every unreadable save is kept, with download and dismiss, until the user dismisses it', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('scenarios');
+  const firstDamage = '{"version": 2, "library": "damaged once"}';
+  await planner.writeSavedText(firstDamage);
+  await page.reload();
+  await expect(planner.unreadableCopies()).toHaveCount(1);
+
+  // The app saves over the damaged save; later a second damaged save appears.
+  await planner.importFixture(SMALL);
+  await expect.poll(() => planner.readSavedText()).toContain('Small test scenario');
+  const secondDamage = '{oops, damaged twice';
+  await planner.writeSavedText(secondDamage);
+  await page.reload();
+  await expect(planner.unreadableCopies()).toHaveCount(2);
+  await expect(planner.unreadableCopies().nth(0)).toContainText('no list of scenarios');
+  await expect(planner.unreadableCopies().nth(1)).toContainText('not valid JSON');
+
+  // Each copy downloads as the exact saved text.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download unreadable copy 1' }).click();
+  const path = await (await download).path();
+  expect(readFileSync(path, 'utf8')).toBe(firstDamage);
+
+  await page.getByRole('button', { name: 'Dismiss unreadable copy 1' }).click();
+  await expect(planner.unreadableCopies()).toHaveCount(1);
+  await page.reload();
+  await expect(planner.unreadableCopies()).toHaveCount(1);
+  await expect(planner.unreadableCopies().nth(0)).toContainText('not valid JSON');
+});
+
+test('when IndexedDB never answers, the default opens in memory and the page says saving is off', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    // An open request that never succeeds nor fails.
+    IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest;
+  });
+  const planner = new PlannerPage(page);
+  await page.goto('/#compare');
+  // The app waits STORAGE_TIMEOUT_MS (4 s) for storage before opening the default.
+  await expect(page.getByTestId('summary-table')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/Saving is off/)).toBeVisible();
+  await expect(page.getByTestId('scenario-name')).toHaveText('Default: eight traffic slices');
+  // Editing still works in memory.
+  await planner.importFixture(SMALL);
+  await planner.expectSummaryValue('All on dear', 'summary-this-month', 4500);
+});
