@@ -4,7 +4,8 @@
  */
 import type { MoneySeries } from '../../charts/chart-series';
 import type { Scenario } from '../../domain/scenario-schema';
-import type { MoneyById, SimulationResult, StrategyResult } from '../../domain/simulate';
+import type { SimulationResult, StrategyResult } from '../../domain/simulate';
+import { readMoney } from '../../domain/strategy-figures';
 import { formatMoney, formatMonth } from '../../format/format';
 
 export type Breakdown = 'slice' | 'model';
@@ -12,11 +13,6 @@ export type Breakdown = 'slice' | 'model';
 /** One label per month of the horizon, from the scenario's start month ("Jan 2027"). */
 export function labelMonths(horizonMonths: number, startMonth: string | undefined): string[] {
   return Array.from({ length: horizonMonths }, (_, month) => formatMonth(month, startMonth));
-}
-
-/** A figure from a result record keyed by id (own keys only: ids may be "__proto__"); 0 when absent. */
-export function readMoney(record: MoneyById, id: string): number {
-  return Object.hasOwn(record, id) ? (record[id] ?? 0) : 0;
 }
 
 /** Monthly spend of every strategy, the cheapest (by first-year spend) emphasised. */
@@ -72,14 +68,6 @@ export function buildFixedCostSeries(scenario: Scenario, strategy: StrategyResul
       values: strategy.months.map((m) => readMoney(m.byFixedCost, cost.id)),
     }))
     .filter((series) => series.values.some((value) => Math.abs(value) > 1e-9));
-}
-
-/** What a strategy pays in fixed costs over the horizon. */
-export function sumFixedCosts(strategy: StrategyResult): number {
-  let total = 0;
-  for (const month of strategy.months)
-    for (const id of Object.keys(month.byFixedCost)) total += readMoney(month.byFixedCost, id);
-  return total;
 }
 
 /** "Cheapest … ; in the last month spend runs from … to …" for the spend-per-strategy chart. */
