@@ -48,3 +48,40 @@ export function sumFixedCosts(strategy: StrategyResult): number {
   for (const month of strategy.months) total += sumMonthFixedCosts(month);
   return total;
 }
+
+/** What a candidate saves against a baseline strategy; negative figures are extra cost. */
+export type SpendSavings = {
+  /** `baseline.totals.spend − candidate.totals.spend` over the horizon (USD). */
+  horizonUsd: number;
+  /** `horizonUsd / baseline.totals.spend`; null when the baseline spends nothing. */
+  horizonShare: number | null;
+  /** `baseline.totals.firstYearSpend − candidate.totals.firstYearSpend` (USD). */
+  firstYearUsd: number;
+};
+
+/** What `candidate` saves against `baseline` over the horizon and in the first year (negative: costs more). */
+export function measureSavings(baseline: StrategyResult, candidate: StrategyResult): SpendSavings {
+  const horizonUsd = baseline.totals.spend - candidate.totals.spend;
+  return {
+    horizonUsd,
+    horizonShare: baseline.totals.spend > 0 ? horizonUsd / baseline.totals.spend : null,
+    firstYearUsd: baseline.totals.firstYearSpend - candidate.totals.firstYearSpend,
+  };
+}
+
+/**
+ * The strategies that spend least and most in `month` (0-based), with that spend (USD); the first listed on a
+ * tie for least, the last listed on a tie for most; null with no strategies.
+ */
+export function findMonthSpendExtremes(
+  result: SimulationResult,
+  month: number,
+): { low: StrategyResult; lowUsd: number; high: StrategyResult; highUsd: number } | null {
+  const byMonth = [...result.strategies].sort(
+    (a, b) => (a.months[month]?.spend ?? 0) - (b.months[month]?.spend ?? 0),
+  );
+  const low = byMonth[0];
+  const high = byMonth[byMonth.length - 1];
+  if (!low || !high) return null;
+  return { low, lowUsd: low.months[month]?.spend ?? 0, high, highUsd: high.months[month]?.spend ?? 0 };
+}

@@ -5,7 +5,7 @@
 import type { MoneySeries } from '../../charts/chart-series';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { SimulationResult, StrategyResult } from '../../domain/simulate';
-import { readMoney } from '../../domain/strategy-figures';
+import { findMonthSpendExtremes, readMoney } from '../../domain/strategy-figures';
 import { formatMoney, formatMonth } from '../../format/format';
 
 export type Breakdown = 'slice' | 'model';
@@ -84,12 +84,10 @@ export function describeSpendChart(
   if (result.strategies.length === 1) {
     return `${opening} Monthly spend goes from ${formatMoney(cheapest.months[0]?.spend ?? 0)} in ${labels[0]} to ${formatMoney(cheapest.months[last]?.spend ?? 0)} in ${lastLabel}.`;
   }
-  const byLastMonth = [...result.strategies].sort(
-    (a, b) => (a.months[last]?.spend ?? 0) - (b.months[last]?.spend ?? 0),
-  );
-  const low = byLastMonth[0]!;
-  const high = byLastMonth[byLastMonth.length - 1]!;
-  return `${opening} In ${lastLabel} monthly spend runs from ${formatMoney(low.months[last]?.spend ?? 0)} (${low.name}) to ${formatMoney(high.months[last]?.spend ?? 0)} (${high.name}).`;
+  const extremes = findMonthSpendExtremes(result, last);
+  if (!extremes) return opening;
+  const { low, lowUsd, high, highUsd } = extremes;
+  return `${opening} In ${lastLabel} monthly spend runs from ${formatMoney(lowUsd)} (${low.name}) to ${formatMoney(highUsd)} (${high.name}).`;
 }
 
 /** "In Dec 2028, Bulk is the largest part: $X of $Y." for the breakdown chart. */

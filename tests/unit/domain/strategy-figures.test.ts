@@ -10,6 +10,8 @@ import { simulate } from '../../../src/domain/simulate';
 import {
   findCheapestStrategy,
   findDearestFirstYear,
+  findMonthSpendExtremes,
+  measureSavings,
   readMoney,
   savingsVsDearest,
   sumFixedCosts,
@@ -127,5 +129,47 @@ describe('readMoney', () => {
     expect(readMoney(record, 'a')).toBe(2);
     expect(readMoney(record, 'b')).toBe(0);
     expect(readMoney({}, 'toString')).toBe(0);
+  });
+});
+
+describe('measureSavings', () => {
+  it('measures a candidate against a baseline over the horizon and the first year', () => {
+    // 24 months: Dear spends 24 · $3,000 = $72,000 (first year $36,000), Cheap 24 · $1,000 = $24,000 ($12,000).
+    const [dear, cheap] = runThree(24).strategies;
+    const saved = measureSavings(dear!, cheap!);
+    // $72,000 − $24,000 = $48,000, 48,000 / 72,000 = 2/3 of the baseline; first year $36,000 − $12,000.
+    expect(saved.horizonUsd).toBeCloseTo(48_000, DOLLAR_DIGITS);
+    expect(saved.horizonShare).toBeCloseTo(2 / 3, DOLLAR_DIGITS);
+    expect(saved.firstYearUsd).toBeCloseTo(24_000, DOLLAR_DIGITS);
+    // The other way round it is extra cost: −$48,000, −2 times the $24,000 baseline.
+    const extra = measureSavings(cheap!, dear!);
+    expect(extra.horizonUsd).toBeCloseTo(-48_000, DOLLAR_DIGITS);
+    expect(extra.horizonShare).toBeCloseTo(-2, DOLLAR_DIGITS);
+  });
+
+  it('has no share against a baseline that spends nothing', () => {
+    const scenario = createScenario({
+      horizonMonths: 2,
+      catalog: [CHEAP],
+      traffic: [createSlice('s', { ...THOUSAND_A_MONTH, requestsPerMonth: 0 })],
+      strategies: [{ id: 'idle', name: 'Idle', kind: 'single', model: 'bedrock:cheap' }],
+    });
+    const idle = simulateStrategyById(scenario, 'idle');
+    expect(measureSavings(idle, idle)).toEqual({ horizonUsd: 0, horizonShare: null, firstYearUsd: 0 });
+  });
+});
+
+describe('findMonthSpendExtremes', () => {
+  it('names the strategies spending least and most in a month', () => {
+    // Month 5: Cheap and Cheap too $1,000 each (the first listed is the low), Dear $3,000.
+    const extremes = findMonthSpendExtremes(runThree(6), 5);
+    expect(extremes?.low.id).toBe('cheap');
+    expect(extremes?.lowUsd).toBeCloseTo(1_000, DOLLAR_DIGITS);
+    expect(extremes?.high.id).toBe('dear');
+    expect(extremes?.highUsd).toBeCloseTo(3_000, DOLLAR_DIGITS);
+  });
+
+  it('is null with no strategies', () => {
+    expect(findMonthSpendExtremes({ ...runThree(1), strategies: [] }, 0)).toBeNull();
   });
 });
