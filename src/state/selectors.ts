@@ -3,6 +3,7 @@
  * every component that asks for it.
  */
 import { planValidScenario } from '../domain/plan-scenario';
+import { findCheapestStrategy } from '../domain/strategy-figures';
 import type { Plan } from '../domain/plan-scenario';
 import type { Scenario } from '../domain/scenario-schema';
 import type { SimulationResult, StrategyResult } from '../domain/simulate';
@@ -49,15 +50,6 @@ export function selectSimulation(scenario: Scenario): SimulationResult {
 
 export function useSimulation(): SimulationResult {
   return selectSimulation(useScenario());
-}
-
-/** The strategy with the lowest 12-month spend (ties: list order); null when there is none. */
-export function findCheapestStrategy(result: SimulationResult): StrategyResult | null {
-  let best: StrategyResult | null = null;
-  for (const strategy of result.strategies) {
-    if (!best || strategy.totals.firstYearSpend < best.totals.firstYearSpend) best = strategy;
-  }
-  return best;
 }
 
 /** The strategy the detail views focus on: the user's pick if it still exists, else the cheapest. */

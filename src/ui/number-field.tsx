@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useContext, useId, useState } from 'react';
 import type { z } from 'zod';
-import { withEditGroup } from '../state/scenario-store';
+import { EditGroupContext } from './edit-group';
 
 export type NumberFieldProps = {
   label: string;
@@ -50,7 +50,8 @@ function toText(value: number, percent: boolean): string {
 /**
  * A labelled number input that validates as the user types: valid values commit at once, invalid ones keep
  * the typed text on screen with a message next to the field, and the last valid value stays in the scenario.
- * The commits of one burst of typing make one undo step (see `withEditGroup`).
+ * The commits of one burst of typing make one undo step (through `EditGroupContext`, which the app fills with
+ * the store's `withEditGroup`).
  */
 export function NumberField({
   label,
@@ -65,6 +66,7 @@ export function NumberField({
   testId,
 }: NumberFieldProps) {
   const id = useId();
+  const runInEditGroup = useContext(EditGroupContext);
   const [text, setText] = useState(() => toText(value, percent));
   const [error, setError] = useState<string | null>(null);
   const [syncedValue, setSyncedValue] = useState(value);
@@ -90,7 +92,7 @@ export function NumberField({
       setError(typed.message);
       return;
     }
-    setError(withEditGroup(`number-field:${id}`, () => onCommit(typed.value)));
+    setError(runInEditGroup(`number-field:${id}`, () => onCommit(typed.value)));
   }
 
   const errorId = `${id}-error`;

@@ -1,3 +1,4 @@
+import { findCheapestScoredRow } from '../../domain/model-ranking';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -27,7 +28,6 @@ import {
   STALE_AFTER_DAYS,
   countStalePrices,
   describePriceUnit,
-  findCheapestScoredRow,
   hasActiveFilters,
   isModelShown,
   listDistinct,

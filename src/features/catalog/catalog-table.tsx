@@ -1,3 +1,4 @@
+import { hasQualityScore } from '../../domain/model-ranking';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useImperativeHandle, useRef } from 'react';
@@ -8,7 +9,6 @@ import { formatNumber, formatPercent, formatPrice } from '../../format/format';
 import {
   STALE_AFTER_DAYS,
   describePriceUnit,
-  hasQualityScore,
   isSeedFigure,
   measurePriceAgeDays,
   toShownPrice,

@@ -296,28 +296,3 @@ export function isPriceStale(model: Model, today: string): boolean {
 export function countStalePrices(catalog: readonly Model[], today: string): number {
   return catalog.reduce((count, model) => count + (isPriceStale(model, today) ? 1 : 0), 0);
 }
-
-/** Does the model carry a real quality score: a source for it, or a score above 0? */
-export function hasQualityScore(model: Model): boolean {
-  return model.qualitySource !== undefined || model.quality > 0;
-}
-
-/**
- * The catalog index, among `rows`, of the per-token model with the lowest input + output price per million
- * tokens, leaving out models priced 0 in and out (no price is not a cheap price) and models with no quality score
- * (an unscored model is no recommendation). Ties: the first in `rows`. Null when no row qualifies.
- */
-export function findCheapestScoredRow(catalog: readonly Model[], rows: readonly number[]): number | null {
-  let best: number | null = null;
-  let bestPrice = Number.POSITIVE_INFINITY;
-  for (const index of rows) {
-    const model = catalog[index];
-    if (!model || model.pricing.kind !== 'per-token' || !hasQualityScore(model)) continue;
-    const price = model.pricing.inputPerMTok + model.pricing.outputPerMTok;
-    if (price > 0 && price < bestPrice) {
-      best = index;
-      bestPrice = price;
-    }
-  }
-  return best;
-}

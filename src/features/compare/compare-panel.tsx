@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { findCheapestStrategy, useFocusStrategy, useSimulation } from '../../state/selectors';
+import { findCheapestStrategy } from '../../domain/strategy-figures';
+import { useFocusStrategy, useSimulation } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { StrategySelect } from '../../ui/strategy-select';
 import { labelMonths } from './compare-series';

@@ -4,7 +4,8 @@
  */
 import type { MoneySeries } from '../../charts/chart-series';
 import type { Scenario } from '../../domain/scenario-schema';
-import type { MoneyById, SimulationResult, StrategyResult } from '../../domain/simulate';
+import type { SimulationResult, StrategyResult } from '../../domain/simulate';
+import { findMonthSpendExtremes, readMoney } from '../../domain/strategy-figures';
 import { formatMoney, formatMonth } from '../../format/format';
 
 export type Breakdown = 'slice' | 'model';
@@ -12,11 +13,6 @@ export type Breakdown = 'slice' | 'model';
 /** One label per month of the horizon, from the scenario's start month ("Jan 2027"). */
 export function labelMonths(horizonMonths: number, startMonth: string | undefined): string[] {
   return Array.from({ length: horizonMonths }, (_, month) => formatMonth(month, startMonth));
-}
-
-/** A figure from a result record keyed by id (own keys only: ids may be "__proto__"); 0 when absent. */
-export function readMoney(record: MoneyById, id: string): number {
-  return Object.hasOwn(record, id) ? (record[id] ?? 0) : 0;
 }
 
 /** Monthly spend of every strategy, the cheapest (by first-year spend) emphasised. */
@@ -74,14 +70,6 @@ export function buildFixedCostSeries(scenario: Scenario, strategy: StrategyResul
     .filter((series) => series.values.some((value) => Math.abs(value) > 1e-9));
 }
 
-/** What a strategy pays in fixed costs over the horizon. */
-export function sumFixedCosts(strategy: StrategyResult): number {
-  let total = 0;
-  for (const month of strategy.months)
-    for (const id of Object.keys(month.byFixedCost)) total += readMoney(month.byFixedCost, id);
-  return total;
-}
-
 /** "Cheapest … ; in the last month spend runs from … to …" for the spend-per-strategy chart. */
 export function describeSpendChart(
   result: SimulationResult,
@@ -96,12 +84,10 @@ export function describeSpendChart(
   if (result.strategies.length === 1) {
     return `${opening} Monthly spend goes from ${formatMoney(cheapest.months[0]?.spend ?? 0)} in ${labels[0]} to ${formatMoney(cheapest.months[last]?.spend ?? 0)} in ${lastLabel}.`;
   }
-  const byLastMonth = [...result.strategies].sort(
-    (a, b) => (a.months[last]?.spend ?? 0) - (b.months[last]?.spend ?? 0),
-  );
-  const low = byLastMonth[0]!;
-  const high = byLastMonth[byLastMonth.length - 1]!;
-  return `${opening} In ${lastLabel} monthly spend runs from ${formatMoney(low.months[last]?.spend ?? 0)} (${low.name}) to ${formatMoney(high.months[last]?.spend ?? 0)} (${high.name}).`;
+  const extremes = findMonthSpendExtremes(result, last);
+  if (!extremes) return opening;
+  const { low, lowUsd, high, highUsd } = extremes;
+  return `${opening} In ${lastLabel} monthly spend runs from ${formatMoney(lowUsd)} (${low.name}) to ${formatMoney(highUsd)} (${high.name}).`;
 }
 
 /** "In Dec 2028, Bulk is the largest part: $X of $Y." for the breakdown chart. */

@@ -2,7 +2,7 @@ import type { SimulationResult } from '../../domain/simulate';
 import { formatMonths } from '../../format/format';
 import { Money } from '../../ui/money';
 import { TableScroll } from '../../ui/table-scroll';
-import { sumFixedCosts } from './compare-series';
+import { sumFixedCosts } from '../../domain/strategy-figures';
 
 /** Every strategy's totals over the horizon, side by side. */
 export function StrategyTotalsTable({

@@ -4,6 +4,7 @@ import type { OptimisedAssignment, OptimisedChoice } from '../../domain/optimise
 import { indexEvaluations } from '../../domain/quality';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
+import { measureSavings } from '../../domain/strategy-figures';
 import { addStrategy } from '../../state/scenario-edits';
 import { usePlannerStore } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
@@ -32,11 +33,9 @@ export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentS
   const horizon = formatMonths(scenario.horizonMonths);
   const findEvaluation = indexEvaluations(scenario.evaluations);
   const evaluationOf = (choice: OptimisedChoice) => findEvaluation(choice.model.id, choice.sliceId);
-  const spend = optimised.result.totals.spend;
-  const saving = cheapest ? cheapest.totals.spend - spend : 0;
-  const firstYearSaving = cheapest
-    ? cheapest.totals.firstYearSpend - optimised.result.totals.firstYearSpend
-    : 0;
+  const savings = cheapest ? measureSavings(cheapest, optimised.result) : null;
+  const saving = savings?.horizonUsd ?? 0;
+  const firstYearSaving = savings?.firstYearUsd ?? 0;
 
   function keep() {
     const kept = makeKeptStrategy(scenario, optimised.strategy);
@@ -88,7 +87,7 @@ export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentS
         <div className="figure-tiles__item">
           <dt>Optimised, {horizon}</dt>
           <dd>
-            <Money usd={spend} testId="optimised-spend" />
+            <Money usd={optimised.result.totals.spend} testId="optimised-spend" />
             <span className="figure-tiles__sub">
               {describeFirstYear(scenario)}: <Money usd={optimised.result.totals.firstYearSpend} />
             </span>
@@ -113,8 +112,8 @@ export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentS
             <dd className={saving < 0 ? 'is-negative' : undefined}>
               <Money usd={Math.abs(saving)} testId="optimised-saving" />
               <span className="figure-tiles__sub">
-                {cheapest.totals.spend > 0
-                  ? `${formatPercent(Math.abs(saving) / cheapest.totals.spend)} · `
+                {savings && savings.horizonShare !== null
+                  ? `${formatPercent(Math.abs(savings.horizonShare))} · `
                   : ''}
                 {describeFirstYear(scenario)}: {firstYearSaving >= 0 ? 'saves ' : 'costs '}
                 <Money usd={Math.abs(firstYearSaving)} />

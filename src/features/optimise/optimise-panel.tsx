@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { optimiseAssignment } from '../../domain/optimise';
-import { findCheapestStrategy, useFocusStrategy, useSimulation } from '../../state/selectors';
+import { findCheapestStrategy } from '../../domain/strategy-figures';
+import { useFocusStrategy, useSimulation } from '../../state/selectors';
 import { useScenario } from '../../state/scenario-store';
 import { AssignmentSection } from './assignment-section';
 import { BreakEvenSection } from './break-even-section';

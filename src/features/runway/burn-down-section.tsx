@@ -5,7 +5,9 @@ import { makeDistinctNames } from '../../charts/chart-series';
 import type { CreditPool, FixedCost } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
 import { formatMoney, formatMonth } from '../../format/format';
-import { buildPoolSeries, describeBurnDown, namePool, readMoney } from './runway-figures';
+import { sumCreditsDrawn } from '../../domain/credit-figures';
+import { readMoney, sumMonthFixedCosts } from '../../domain/strategy-figures';
+import { buildPoolSeries, describeBurnDown, namePool } from './runway-figures';
 
 /** Credit pools burning down and cash over the horizon for one strategy, with the months each runs out. */
 export function BurnDownSection({
@@ -44,13 +46,8 @@ export function BurnDownSection({
           ? `starts ${formatMonth(pool.startMonth, startMonth)}`
           : formatMoney(readMoney(m.creditBalances, pool.id)),
       ),
-      ...(showFixed
-        ? [
-            formatMoney(m.spend),
-            formatMoney(fixedCosts.reduce((sum, cost) => sum + readMoney(m.byFixedCost, cost.id), 0)),
-          ]
-        : []),
-      formatMoney(pools.reduce((sum, pool) => sum + readMoney(m.creditsDrawn, pool.id), 0)),
+      ...(showFixed ? [formatMoney(m.spend), formatMoney(sumMonthFixedCosts(m))] : []),
+      formatMoney(sumCreditsDrawn(m, pools)),
       formatMoney(m.cashSpentOnAI),
       formatMoney(m.cashEnd),
     ]),

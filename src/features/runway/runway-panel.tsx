@@ -19,7 +19,8 @@ import {
   updateFixedCost,
   updatePool,
 } from '../../state/scenario-edits';
-import { findCheapestStrategy, useFocusStrategy, usePlan } from '../../state/selectors';
+import { findCheapestStrategy } from '../../domain/strategy-figures';
+import { useFocusStrategy, usePlan } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
 import { PlanIssues } from '../../ui/plan-issues';

@@ -2,7 +2,8 @@ import { findRunwayAlerts } from '../../domain/runway-alerts';
 import type { CreditPool } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
 import { formatMoney, formatMonth, formatMonths } from '../../format/format';
-import { findExpiredPools, findUncoveredPlatforms, namePool } from './runway-figures';
+import { findExpiredPools, findUncoveredPlatforms } from '../../domain/credit-figures';
+import { namePool } from './runway-figures';
 
 /**
  * Cash running out within six months, pools that start once cash is gone, credits that expire unused, and AI

@@ -1,14 +1,7 @@
-import { costPerCall } from '../../domain/call-cost';
+import { findCheapestPerTokenModel } from '../../domain/model-ranking';
 import { makeQualityLookup } from '../../domain/quality';
 import { pickCheapestMeetingBar } from '../../domain/routes';
-import type {
-  CascadeRoute,
-  Model,
-  Scenario,
-  Slice,
-  Strategy,
-  StrategyKind,
-} from '../../domain/scenario-schema';
+import type { CascadeRoute, Scenario, Slice, Strategy, StrategyKind } from '../../domain/scenario-schema';
 import { makeUniqueId } from '../../state/scenario-edits';
 
 export const STRATEGY_KINDS: readonly { kind: StrategyKind; label: string; description: string }[] = [
@@ -33,34 +26,6 @@ export const STRATEGY_KINDS: readonly { kind: StrategyKind; label: string; descr
 
 export function describeKind(kind: StrategyKind): string {
   return STRATEGY_KINDS.find((k) => k.kind === kind)?.label ?? kind;
-}
-
-/**
- * The per-token model that would serve the whole traffic mix for the least in the first month (each slice's
- * requests × its cost per call); with no traffic, the lowest input + output price. Null without per-token
- * models.
- */
-export function findCheapestPerTokenModel(scenario: Scenario): Model | null {
-  let best: Model | null = null;
-  let bestCost = Infinity;
-  for (const model of scenario.catalog) {
-    if (model.pricing.kind !== 'per-token') continue;
-    const pricing = model.pricing;
-    const cost =
-      scenario.traffic.length === 0
-        ? pricing.inputPerMTok + pricing.outputPerMTok
-        : scenario.traffic.reduce(
-            (sum, slice) =>
-              sum +
-              slice.requestsPerMonth * costPerCall(slice, { ...model, pricing }, scenario.options).final,
-            0,
-          );
-    if (cost < bestCost) {
-      best = model;
-      bestCost = cost;
-    }
-  }
-  return best;
 }
 
 function makeRecord<T>(slices: readonly Slice[], valueOf: (slice: Slice) => T): Record<string, T> {

@@ -1,7 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { findRetiringModelsByStrategy } from '../../domain/retirement';
 import { useShallow } from 'zustand/react/shallow';
-import { findCheapestStrategy, usePlanIssues, useSimulation } from '../../state/selectors';
+import { findCheapestStrategy, savingsVsDearest } from '../../domain/strategy-figures';
+import { usePlanIssues, useSimulation } from '../../state/selectors';
 import { PlanIssues } from '../../ui/plan-issues';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { formatMonth, formatMonths } from '../../format/format';
@@ -42,7 +43,6 @@ function SummaryFigures() {
   const result = useSimulation();
   const [focusId, setFocus] = usePlannerStore(useShallow((s) => [s.focusStrategyId, s.setFocusStrategy]));
   const cheapest = findCheapestStrategy(result);
-  const dearestFirstYear = Math.max(0, ...result.strategies.map((s) => s.totals.firstYearSpend));
   const firstYearLabel = describeFirstYear(scenario);
   const thisMonth = formatMonth(0, scenario.startMonth);
   const retiringByStrategy = useMemo(() => findRetiringModelsByStrategy(scenario), [scenario]);
@@ -138,11 +138,8 @@ function SummaryFigures() {
                     <Money usd={strategy.totals.firstYearSpend} testId="summary-first-year" />
                   </td>
                   <td className="num">
-                    {dearestFirstYear - strategy.totals.firstYearSpend > 0 ? (
-                      <Money
-                        usd={dearestFirstYear - strategy.totals.firstYearSpend}
-                        testId="summary-savings"
-                      />
+                    {savingsVsDearest(result, strategy) > 0 ? (
+                      <Money usd={savingsVsDearest(result, strategy)} testId="summary-savings" />
                     ) : (
                       <span className="muted" data-testid="summary-savings">
                         —

@@ -4,9 +4,7 @@ import type { Model } from '../../../src/domain/scenario-schema';
 import {
   NO_FILTERS,
   countStalePrices,
-  findCheapestScoredRow,
   hasActiveFilters,
-  hasQualityScore,
   isPriceStale,
   isSeedFigure,
   listDistinct,
@@ -281,47 +279,5 @@ describe('price age', () => {
         '2026-12-02',
       ),
     ).toBe(2);
-  });
-});
-
-describe('quality scores and the cheapest marker', () => {
-  const priced = (id: string, inputPerMTok: number, outputPerMTok: number, overrides: Partial<Model> = {}) =>
-    makeModel(id, {
-      pricing: {
-        kind: 'per-token',
-        inputPerMTok,
-        outputPerMTok,
-        cacheWritePerMTok: null,
-        cacheReadPerMTok: null,
-        batchDiscount: null,
-        cacheWrite1hPerMTok: null,
-        minCachePrefixTokens: 0,
-        batchCaching: true,
-        longContext: null,
-      },
-      ...overrides,
-    });
-
-  it('treats quality 0 with no source as no score', () => {
-    expect(hasQualityScore(makeModel('m'))).toBe(false);
-    expect(hasQualityScore(makeModel('m', { quality: 70 }))).toBe(true);
-    expect(
-      hasQualityScore(
-        makeModel('m', { qualitySource: { benchmark: 'B', label: 'l', asOf: '2026', assumption: false } }),
-      ),
-    ).toBe(true);
-  });
-
-  it('never crowns a model priced 0 or one with no quality score', () => {
-    const catalog = [
-      priced('free', 0, 0, { quality: 90 }),
-      priced('unscored', 0.01, 0.02),
-      priced('scored', 1, 2, { quality: 60 }),
-      priced('dearer', 3, 4, { quality: 80 }),
-      makeModel('capacity', { pricing: capacity, quality: 99 }),
-    ];
-    expect(findCheapestScoredRow(catalog, [0, 1, 2, 3, 4])).toBe(2);
-    expect(findCheapestScoredRow(catalog, [3, 2])).toBe(2);
-    expect(findCheapestScoredRow(catalog, [0, 1, 4])).toBeNull();
   });
 });
