@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { initialPlannerState, usePlannerStore } from '../../src/state/scenario-store';
+
+// findBy… and waitFor wait for what the screen will show, however long a loaded machine takes (a hang guard, not a
+// speed check): the tests assert what appears, never how fast.
+configure({ asyncUtilTimeout: 60_000 });
 
 // recharts' ResponsiveContainer measures its parent; jsdom has no layout.
 class ResizeObserverStub {

@@ -83,7 +83,7 @@ describe('opening a share link at start-up', () => {
     window.history.replaceState(null, '', `/planner${new URL(link.url).hash}`);
 
     renderBoot();
-    await screen.findByText('ready', {}, { timeout: 5000 });
+    await screen.findByText('ready');
 
     const state = usePlannerStore.getState();
     expect(state.library.map((e) => e.scenario.name)).toEqual(['My own plan', 'Sent by a colleague']);
@@ -111,7 +111,7 @@ describe('opening a share link at start-up', () => {
     window.history.replaceState(null, '', new URL(link.url).hash);
 
     renderBoot();
-    await screen.findByText('ready', {}, { timeout: 5000 });
+    await screen.findByText('ready');
     const names = usePlannerStore.getState().library.map((e) => e.scenario.name);
     expect(names).toHaveLength(2);
     expect(names[1]).toBe('Sent by a colleague');
@@ -123,7 +123,7 @@ describe('opening a share link at start-up', () => {
     window.history.replaceState(null, '', new URL(link.url).hash.slice(0, 60));
 
     renderBoot();
-    await screen.findByText('ready', {}, { timeout: 5000 });
+    await screen.findByText('ready');
 
     expect(usePlannerStore.getState().library.map((e) => e.scenario.name)).toEqual(['My own plan']);
     expect(screen.getByRole('alert')).toHaveTextContent(
@@ -141,7 +141,7 @@ describe('opening a share link at start-up', () => {
     window.history.replaceState(null, '', `/#share=${compressToEncodedURIComponent(JSON.stringify(bad))}`);
 
     renderBoot();
-    await screen.findByText('ready', {}, { timeout: 5000 });
+    await screen.findByText('ready');
 
     expect(usePlannerStore.getState().library).toHaveLength(1);
     const alert = screen.getByRole('alert');
@@ -152,7 +152,7 @@ describe('opening a share link at start-up', () => {
   it('leaves an ordinary fragment alone', async () => {
     window.history.replaceState(null, '', '/#runway');
     renderBoot();
-    await screen.findByText('ready', {}, { timeout: 5000 });
+    await screen.findByText('ready');
     expect(usePlannerStore.getState().library).toHaveLength(1);
     expect(window.location.hash).toBe('#runway');
     expect(usePlannerStore.getState().shareNotice).toBeNull();

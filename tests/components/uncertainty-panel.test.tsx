@@ -38,7 +38,7 @@ function readPercentileRow(name: string): string[] {
 }
 
 async function waitForResult(samples = '2,000') {
-  await screen.findByText(`${samples} samples, seed 1.`, {}, { timeout: 10_000 });
+  await screen.findByText(`${samples} samples, seed 1.`);
 }
 
 describe('UncertaintyPanel: Monte Carlo', () => {
@@ -102,12 +102,12 @@ describe('UncertaintyPanel: Monte Carlo', () => {
     const samples = screen.getByTestId('monte-carlo-samples');
     await userEvent.clear(samples);
     await userEvent.type(samples, '500');
-    await screen.findByText('500 samples, seed 1.', {}, { timeout: 10_000 });
+    await screen.findByText('500 samples, seed 1.');
 
     const seed = screen.getByTestId('monte-carlo-seed');
     await userEvent.clear(seed);
     await userEvent.type(seed, '2');
-    await screen.findByText('500 samples, seed 2.', {}, { timeout: 10_000 });
+    await screen.findByText('500 samples, seed 2.');
     const withSeed2 = readP50();
 
     await userEvent.clear(seed);
@@ -126,7 +126,7 @@ describe('UncertaintyPanel: Monte Carlo', () => {
     await userEvent.type(samples, '20000');
     // Runs give way every few milliseconds and report the samples done so far.
     expect(
-      await screen.findByText(/^Running 20,000 samples: [\d,]+ done$/, {}, { timeout: 10_000 }),
+      await screen.findByText(/^Running 20,000 samples: [\d,]+ done$/),
     ).toBeInTheDocument();
     await waitForResult('20,000');
   });
@@ -194,6 +194,6 @@ describe('UncertaintyPanel: Monte Carlo', () => {
       traffic: scenario.traffic.map((slice) => ({ ...slice, requestsPerMonth: 2_000_000 })),
     }));
     // Twice the requests: 12 × $2,400 = $28,800 for All on cheap.
-    await waitFor(() => expect(readPercentileRow('All on cheap')[0]).toBe('$28,800'), { timeout: 10_000 });
+    await waitFor(() => expect(readPercentileRow('All on cheap')[0]).toBe('$28,800'));
   });
 });
