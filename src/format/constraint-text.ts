@@ -15,6 +15,10 @@ export const QUALITY_RULE =
 /** What a strategy that breaks nothing reads: "All met". */
 export const ALL_MET = 'All met';
 
+/** What the POC estimate and the CLI say when every strategy breaks a constraint. */
+export const NO_SOUND_STRATEGY =
+  'Every strategy breaks a constraint (see the table), so none is recommended: change a strategy or a quality bar until one breaks nothing.';
+
 const KIND_ORDER: readonly ConstraintKind[] = ['quality', 'context', 'region', 'retired'];
 
 /** The badge for `count` slices breaking one kind: "2 below bar", "1 over context window", … */
@@ -28,6 +32,20 @@ export function describeConstraintBadge(kind: ConstraintKind, count: number): st
       return `${count} outside region`;
     case 'retired':
       return `${count} on a retiring model`;
+  }
+}
+
+/** The badge beside one broken constraint: "Below bar", "Over context window", "Outside region", "Retires in horizon". */
+export function describeConstraintKind(kind: ConstraintKind): string {
+  switch (kind) {
+    case 'quality':
+      return 'Below bar';
+    case 'context':
+      return 'Over context window';
+    case 'region':
+      return 'Outside region';
+    case 'retired':
+      return 'Retires in horizon';
   }
 }
 
