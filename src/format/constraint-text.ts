@@ -104,6 +104,29 @@ export function describeConstraint(constraint: BrokenConstraint, scenario: Names
   return `${describeSliceName(scenario, constraint.sliceId)}: ${describeConstraintDetail(constraint, scenario)}`;
 }
 
+/** A broken constraint as the CLI's JSON gives it: its fields, the share in full precision, `detail` in words. */
+export type ConstraintRecord = {
+  sliceId: string;
+  kind: ConstraintKind;
+  modelId: string;
+  share: number;
+  detail: string;
+};
+
+/** The CLI's JSON `constraints` of a strategy: one record per broken constraint, `detail` as every screen says it. */
+export function toConstraintRecords(
+  constraints: readonly BrokenConstraint[],
+  scenario: Names,
+): ConstraintRecord[] {
+  return constraints.map((c) => ({
+    sliceId: c.sliceId,
+    kind: c.kind,
+    modelId: c.modelId,
+    share: c.share,
+    detail: describeConstraintDetail(c, scenario),
+  }));
+}
+
 /** A strategy's verdict in one line: "All met", or every broken constraint joined by "; ". */
 export function describeConstraints(constraints: readonly BrokenConstraint[], scenario: Names): string {
   if (constraints.length === 0) return ALL_MET;
