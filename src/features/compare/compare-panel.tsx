@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
 import { findCheapestStrategy, useFocusStrategy, useSimulation } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { StrategySelect } from '../../ui/strategy-select';
@@ -26,6 +27,7 @@ export function ComparePanel() {
   const setFocusStrategy = usePlannerStore((s) => s.setFocusStrategy);
   const [breakdown, setBreakdown] = useState<Breakdown>('slice');
   const cheapest = findCheapestStrategy(result);
+  const constraintsByStrategy = useMemo(() => findBrokenConstraintsByStrategy(scenario), [scenario]);
   const labels = labelMonths(scenario.horizonMonths, scenario.startMonth);
 
   if (!focus) {
@@ -77,7 +79,12 @@ export function ComparePanel() {
         </div>
       </section>
 
-      <StrategyTotalsTable result={result} cheapestId={cheapest?.id ?? null} />
+      <StrategyTotalsTable
+        result={result}
+        cheapestId={cheapest?.id ?? null}
+        scenario={scenario}
+        constraintsByStrategy={constraintsByStrategy}
+      />
     </div>
   );
 }
