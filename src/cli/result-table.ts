@@ -1,10 +1,13 @@
 /**
  * The CLI's `--format table`: per strategy, its totals and a monthly table, money rounded for people.
  */
+import { findBrokenConstraintsByStrategy } from '../domain/plan-constraints';
+import type { BrokenConstraint } from '../domain/plan-constraints';
 import type { MonthPercentiles, MonteCarloResult, Percentiles } from '../domain/monte-carlo';
 import type { FixedCost, Scenario } from '../domain/scenario-schema';
 import type { MonthResult, SimulationResult, StrategyResult } from '../domain/simulate';
 import { formatMoneyExact, formatMonth, formatMonths, formatNumber } from '../format/format';
+import { ALL_MET, describeConstraint, describeConstraintKind } from '../format/constraint-text';
 import { describeCreditsEnd, describeRunway, describeRunwayMonths } from '../format/outcome-text';
 import { toPrintableText } from './terminal-text';
 
@@ -49,7 +52,11 @@ function describeFixedCosts(strategy: StrategyResult, costs: readonly FixedCost[
   return [['Fixed costs (in spend)', formatMoneyExact(total)], ...rows];
 }
 
-function formatStrategy(strategy: StrategyResult, scenario: Scenario): string[] {
+function formatStrategy(
+  strategy: StrategyResult,
+  scenario: Scenario,
+  constraints: readonly BrokenConstraint[],
+): string[] {
   const { totals } = strategy;
   const fixedCosts = listPaidFixedCosts(strategy, scenario);
   const firstMonths = Math.min(12, scenario.horizonMonths);
@@ -66,12 +73,15 @@ function formatStrategy(strategy: StrategyResult, scenario: Scenario): string[] 
     ['Credits run out', describeCreditsEnd(strategy, scenario)],
     ['Runway', describeRunway(strategy, scenario)],
   ];
-  if (strategy.unmetQuality.length > 0) {
-    summary.push(['Quality bar not met for', strategy.unmetQuality.map(toPrintableText).join(', ')]);
-  }
-  if (strategy.offRegion.length > 0) {
-    summary.push(['Served outside allowed regions', strategy.offRegion.map(toPrintableText).join(', ')]);
-  }
+  if (constraints.length === 0) summary.push(['Constraints', ALL_MET]);
+  constraints.forEach((constraint, index) =>
+    summary.push([
+      index === 0 ? 'Constraints broken' : '',
+      toPrintableText(
+        `${describeConstraintKind(constraint.kind)}: ${describeConstraint(constraint, scenario)}`,
+      ),
+    ]),
+  );
   const hasFixedCosts = fixedCosts.length > 0;
   const monthly: string[][] = [
     [
@@ -115,15 +125,16 @@ function formatStrategy(strategy: StrategyResult, scenario: Scenario): string[] 
 /**
  * A readable fixed-width report of a simulation: a heading, then per strategy its totals (first-year and horizon
  * spend, savings, the fixed costs it pays — their total and each one's —, credits used and expired, the month
- * credits run out, the runway, slices whose quality bar is not met and slices served outside their allowed
- * regions) and its monthly figures (with a fixed-costs column when it pays any).
+ * credits run out, the runway, and every constraint it breaks, from `findBrokenConstraints`, in the app's words) and its monthly figures (with a fixed-costs column when it pays any).
  * Money is rounded to cents by `src/format/format.ts`, runway and credits worded by `src/format/outcome-text.ts`
  * (the app's words); names are shown with control characters escaped.
  */
 export function formatResultTable(result: SimulationResult, scenario: Scenario): string {
   const from = scenario.startMonth === undefined ? '' : ` from ${formatMonth(0, scenario.startMonth)}`;
   const lines = [`${toPrintableText(result.scenario)}: ${formatMonths(result.horizonMonths)}${from}`];
-  for (const strategy of result.strategies) lines.push('', ...formatStrategy(strategy, scenario));
+  const constraintsByStrategy = findBrokenConstraintsByStrategy(scenario);
+  for (const strategy of result.strategies)
+    lines.push('', ...formatStrategy(strategy, scenario, constraintsByStrategy.get(strategy.id) ?? []));
   return `${lines.join('\n')}\n`;
 }
 

@@ -5,6 +5,8 @@
 import { DEFAULT_MONTE_CARLO_SAMPLES, runMonteCarlo } from '../domain/monte-carlo';
 import type { MonteCarloOptions } from '../domain/monte-carlo';
 import { planScenario } from '../domain/plan-scenario';
+import { findBrokenConstraintsByStrategy } from '../domain/plan-constraints';
+import { toConstraintRecords } from '../format/constraint-text';
 import { formatIssue } from '../domain/validate-scenario';
 import type { ValidationIssue } from '../domain/validate-scenario';
 import { parseCatalogText, summarizeCatalogImport } from '../io/catalog-import';
@@ -52,9 +54,10 @@ Options:
                      a native catalog (a JSON list of catalog entries), a CSV file with a header row
                      (id, name, provider, platform, inputPerMTok, outputPerMTok, ...), or LiteLLM's
                      model_prices_and_context_window.json. The format is detected from the content.
-  --format <format>  json  (default) the full result, money in full precision
+  --format <format>  json  (default) the full result, money in full precision, with each
+                           strategy's broken constraints ("constraints")
                      table a readable summary and monthly table per strategy, rounded to cents,
-                           with fixed costs and slices served outside their allowed regions
+                           with fixed costs and every constraint the strategy breaks
                      csv   one row per strategy per month, rounded to cents, with a column per
                            credit pool and per fixed cost, and the off-region slices
   --samples <N>      Also run Monte Carlo with N samples (1 to 100,000; 2,000 when only --seed is
@@ -222,9 +225,16 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const monteCarlo =
     options.monteCarlo && options.format !== 'csv' ? runMonteCarlo(scenario, options.monteCarlo) : undefined;
   switch (options.format) {
-    case 'json':
-      io.stdout(`${JSON.stringify(monteCarlo ? { ...result, monteCarlo } : result, null, 2)}\n`);
+    case 'json': {
+      const constraintsByStrategy = findBrokenConstraintsByStrategy(scenario);
+      const strategies = result.strategies.map((strategy) => ({
+        ...strategy,
+        constraints: toConstraintRecords(constraintsByStrategy.get(strategy.id) ?? [], scenario),
+      }));
+      const json = { ...result, strategies, ...(monteCarlo ? { monteCarlo } : {}) };
+      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
       break;
+    }
     case 'table':
       io.stdout(formatResultTable(result, scenario));
       if (monteCarlo) io.stdout(`\n${formatMonteCarloTable(monteCarlo, scenario)}`);

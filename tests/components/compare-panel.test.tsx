@@ -146,3 +146,24 @@ describe('ComparePanel', () => {
     ]);
   });
 });
+
+describe('ComparePanel: what a plan breaks, beside its totals', () => {
+  it('flags a call too long for its model’s window beside the strategy’s totals', () => {
+    const scenario = makeSmallScenario();
+    // 300,000 + the slice's output tokens cannot fit a 200,000-token window: "All on cheap" is still priced.
+    renderWithScenario(<ComparePanel />, {
+      ...scenario,
+      catalog: scenario.catalog.map((model) =>
+        model.id === 'cheap' ? { ...model, contextWindow: 200_000 } : model,
+      ),
+      traffic: scenario.traffic.map((slice) => ({ ...slice, inputTokens: 300_000, cachedPrefixTokens: 0 })),
+    });
+    const badge = within(screen.getByTestId('compare-constraints-all-cheap')).getByText(
+      '1 over context window',
+    );
+    expect(badge.getAttribute('title')).toMatch(
+      /^Main traffic: a [\d,]+-token call does not fit Cheap model's 200,000-token window, on 100% of requests$/,
+    );
+    expect(screen.queryByTestId('compare-constraints-all-dear')).not.toBeInTheDocument();
+  });
+});

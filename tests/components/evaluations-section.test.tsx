@@ -42,7 +42,7 @@ describe('EvaluationsSection', () => {
     await user.type(score, '85');
     expect(currentScenario().evaluations).toEqual([{ model: 'cheap', slice: 'hard', score: 85 }]);
     // Cheap now scores 85 ≥ 80 on hard: every bar is met.
-    expect(screen.getByTestId('strategy-misses-all-cheap')).toHaveTextContent('Bars met');
+    expect(screen.getByTestId('strategy-misses-all-cheap')).toHaveTextContent('All met');
   });
 
   it('refuses a negative score with a message next to the field and keeps the last valid one', async () => {
@@ -62,11 +62,13 @@ describe('EvaluationsSection', () => {
       evaluations: [{ model: 'cheap', slice: 'hard', score: 60 }],
     });
     expect(screen.getByTestId('quality-card')).toHaveTextContent(
-      'Hard needs 80: Cheap model scores 60 (your eval)',
+      'Hard: Cheap model scores 60 (your eval), below the bar of 80',
     );
     await user.click(screen.getByRole('button', { name: /Remove your evaluation of Cheap model on Hard/ }));
     expect(currentScenario().evaluations).toEqual([]);
-    expect(screen.getByTestId('quality-card')).toHaveTextContent('Hard needs 80: Cheap model scores 50');
+    expect(screen.getByTestId('quality-card')).toHaveTextContent(
+      'Hard: Cheap model scores 50, below the bar of 80',
+    );
     // The removal can be undone.
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(currentScenario().evaluations).toHaveLength(1);

@@ -94,8 +94,10 @@ describe('OptimisePanel: the optimised assignment', () => {
       ...scenario,
       traffic: scenario.traffic.map((slice) => ({ ...slice, qualityBar: 95 })),
     });
-    expect(screen.getByText(/One slice cannot meet the quality bar/)).toHaveTextContent('Main traffic');
-    expect(readRow(getAssignmentTable(), 'Main traffic')[1]).toBe('Dear model (bedrock)below bar');
+    expect(screen.getByTestId('optimise-constraints')).toHaveTextContent(
+      'Main traffic: Dear model scores 90, below the bar of 95, on 100% of requests',
+    );
+    expect(readRow(getAssignmentTable(), 'Main traffic')[1]).toBe('Dear model (bedrock)Below bar');
   });
 });
 

@@ -39,9 +39,13 @@ describe('Slices sent outside their allowed regions', () => {
   it('are listed on the Strategies screen with the models and their regions', async () => {
     const user = userEvent.setup();
     renderWithScenario(<StrategiesPanel />, makeRegionScenario());
-    expect(screen.getByTestId('strategy-off-region-mixed')).toHaveTextContent('1 outside region Hard');
+    expect(screen.getByTestId('strategy-misses-mixed')).toHaveTextContent(
+      '1 outside region Hard: Dear model serves us, outside eu, on 100% of requests',
+    );
     await user.click(screen.getByRole('button', { name: /^Mixed/ }));
-    const list = screen.getByRole('list', { name: 'Outside allowed regions' });
-    expect(list).toHaveTextContent('Outside region Hard allows eu: Dear model serves us');
+    const list = screen.getByRole('list', { name: 'Constraints the plan breaks' });
+    expect(list).toHaveTextContent(
+      'Outside region Hard: Dear model serves us, outside eu, on 100% of requests',
+    );
   });
 });

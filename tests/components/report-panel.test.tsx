@@ -155,7 +155,9 @@ describe('ReportPanel', () => {
     renderWithScenario(<ReportPanel />, scenario);
     // "cheap" has quality 50 < 60: "All on cheap" misses the bar, so the dearer "All on dear" (90) is recommended.
     expect(screen.getByTestId('report-recommended')).toHaveTextContent('All on dear');
-    expect(screen.getByTestId('report-strategy-all-cheap')).toHaveTextContent('Misses Main traffic');
+    expect(screen.getByTestId('report-strategy-all-cheap')).toHaveTextContent(
+      'Main traffic: Cheap model scores 50, below the bar of 60, on 100% of requests',
+    );
     expect(screen.getByTestId('report-strategy-all-dear')).toHaveTextContent('All met');
   });
 

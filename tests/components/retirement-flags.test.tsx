@@ -34,13 +34,14 @@ describe('Models retiring within the horizon', () => {
   it('are flagged in the Summary beside the other badges, with the dates in the title', () => {
     renderWithScenario(<SummaryPanel />, makeRetiringScenario());
     const mixed = screen.getByRole('row', { name: /Mixed/ });
-    const badge = within(mixed).getByText('2 retire in horizon');
+    // Counted in slices, as every badge is: Mixed serves both slices on a retiring model.
+    const badge = within(mixed).getByText('2 on a retiring model');
     expect(badge).toHaveAttribute(
       'title',
-      'Cheap model retired on 2020-01-01, before the horizon starts; Dear model retires on 2027-03-01 (Mar 2027, month 3)',
+      'Main traffic: Cheap model retired on 2020-01-01, before the horizon starts, on 100% of requests; Hard: Dear model retires on 2027-03-01 (Mar 2027, month 3), on 100% of requests',
     );
     const allCheap = screen.getByRole('row', { name: /All on cheap/ });
-    expect(within(allCheap).getByText('retires in horizon')).toBeInTheDocument();
+    expect(within(allCheap).getByText('2 on a retiring model')).toBeInTheDocument();
   });
 
   it('are not flagged when the retirement falls after the horizon', () => {
@@ -55,23 +56,23 @@ describe('Models retiring within the horizon', () => {
   it('are listed on the Strategies screen and in the quality card', async () => {
     const user = userEvent.setup();
     renderWithScenario(<StrategiesPanel />, makeRetiringScenario());
-    expect(screen.getByTestId('strategy-retiring-mixed')).toHaveTextContent(
-      '2 retire in horizon Cheap model retired on 2020-01-01, before the horizon starts; Dear model retires on 2027-03-01 (Mar 2027, month 3)',
+    expect(screen.getByTestId('strategy-misses-mixed')).toHaveTextContent(
+      '2 on a retiring model Main traffic: Cheap model retired on 2020-01-01, before the horizon starts, on 100% of requests; Hard: Dear model retires on 2027-03-01 (Mar 2027, month 3), on 100% of requests',
     );
     await user.click(screen.getByRole('button', { name: /^Mixed/ }));
-    const list = screen.getByRole('list', { name: 'Models retiring in the horizon' });
+    const list = screen.getByRole('list', { name: 'Constraints the plan breaks' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(2);
-    expect(list).toHaveTextContent('Retires in horizon Dear model retires on 2027-03-01 (Mar 2027, month 3)');
+    expect(list).toHaveTextContent(
+      'Retires in horizon Hard: Dear model retires on 2027-03-01 (Mar 2027, month 3)',
+    );
   });
 
   it('say only the date when the scenario has no start month', () => {
     const scenario = makeRetiringScenario();
     delete scenario.startMonth;
     renderWithScenario(<StrategiesPanel />, scenario);
-    expect(screen.getByTestId('strategy-retiring-mixed')).toHaveTextContent(
-      'Dear model retires on 2027-03-01',
-    );
-    expect(screen.getByTestId('strategy-retiring-mixed')).not.toHaveTextContent('month');
+    expect(screen.getByTestId('strategy-misses-mixed')).toHaveTextContent('Dear model retires on 2027-03-01');
+    expect(screen.getByTestId('strategy-misses-mixed')).not.toHaveTextContent('month');
   });
 
   it('are marked in the Pricing catalog: "retired" once the day has passed', () => {

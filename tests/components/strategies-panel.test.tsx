@@ -38,9 +38,11 @@ describe('StrategiesPanel', () => {
     expect(screen.getByTestId('strategy-spend-mixed')).toHaveTextContent('$4,200');
     // All on cheap serves Hard (bar 80) with a model scoring 50.
     expect(screen.getByTestId('strategy-misses-all-cheap')).toHaveTextContent('1 below bar Hard');
-    expect(screen.getByTestId('strategy-misses-mixed')).toHaveTextContent('Bars met');
+    expect(screen.getByTestId('strategy-misses-mixed')).toHaveTextContent('All met');
     // The first strategy is open; its quality card says why.
-    expect(screen.getByTestId('quality-card')).toHaveTextContent('Hard needs 80: Cheap model scores 50');
+    expect(screen.getByTestId('quality-card')).toHaveTextContent(
+      'Hard: Cheap model scores 50, below the bar of 80, on 100% of requests',
+    );
   });
 
   it.each([
@@ -237,14 +239,16 @@ describe('StrategiesPanel', () => {
     );
     await user.selectOptions(screen.getByLabelText('Model for Hard'), 'cheap');
     expect(screen.getByTestId('strategy-misses-mixed')).toHaveTextContent('1 below bar Hard');
-    expect(screen.getByTestId('quality-card')).toHaveTextContent('Hard needs 80: Cheap model scores 50');
+    expect(screen.getByTestId('quality-card')).toHaveTextContent(
+      'Hard: Cheap model scores 50, below the bar of 80, on 100% of requests',
+    );
 
     // Cheapest-meeting-bar picks cheap for main ($0.0012 a request) and dear for hard ($0.012).
     await user.click(screen.getByRole('button', { name: /^Auto/ }));
     expect(within(screen.getByTestId('cheapest-row-main')).getByText('Cheap model')).toBeInTheDocument();
     expect(screen.getByTestId('cheapest-cost-main')).toHaveTextContent('$0.0012');
     expect(screen.getByTestId('cheapest-cost-hard')).toHaveTextContent('$0.012');
-    expect(screen.getByTestId('strategy-misses-auto')).toHaveTextContent('Bars met');
+    expect(screen.getByTestId('strategy-misses-auto')).toHaveTextContent('All met');
   });
 
   it('marks cheapest-meeting-bar slices no model can serve, as the engine reports them', () => {
@@ -256,7 +260,9 @@ describe('StrategiesPanel', () => {
       within(screen.getByTestId('cheapest-row-hard')).getByText('Below bar: none qualifies'),
     ).toBeInTheDocument();
     expect(screen.getByTestId('strategy-misses-auto')).toHaveTextContent('1 below bar Hard');
-    expect(screen.getByTestId('quality-card')).toHaveTextContent('Hard needs 95: Dear model scores 90');
+    expect(screen.getByTestId('quality-card')).toHaveTextContent(
+      'Hard: Dear model scores 90, below the bar of 95, on 100% of requests',
+    );
   });
 
   it('refuses to drop a route that has no fallback, keeping the choice and its message', async () => {

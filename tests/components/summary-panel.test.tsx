@@ -46,3 +46,17 @@ describe('SummaryPanel', () => {
     expect(screen.getByRole('button', { name: 'All on dear' })).toHaveAttribute('aria-pressed', 'true');
   });
 });
+
+describe('SummaryPanel: nothing priced silently', () => {
+  it('flags a strategy whose prompts do not fit its model’s window, though it still shows its cost', () => {
+    const scenario = makeSmallScenario();
+    renderWithScenario(<SummaryPanel />, {
+      ...scenario,
+      catalog: scenario.catalog.map((model) => ({ ...model, contextWindow: 200_000 })),
+      traffic: scenario.traffic.map((slice) => ({ ...slice, inputTokens: 300_000, cachedPrefixTokens: 0 })),
+    });
+    const dear = screen.getByRole('row', { name: /All on dear/ });
+    expect(within(dear).getByText('1 over context window')).toBeInTheDocument();
+    expect(within(dear).getByTestId('summary-first-year')).toBeInTheDocument();
+  });
+});

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
 import { findCheapestStrategy } from '../../domain/strategy-figures';
 import { useFocusStrategy, useSimulation } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
@@ -27,6 +28,7 @@ export function ComparePanel() {
   const setFocusStrategy = usePlannerStore((s) => s.setFocusStrategy);
   const [breakdown, setBreakdown] = useState<Breakdown>('slice');
   const cheapest = findCheapestStrategy(result);
+  const constraintsByStrategy = useMemo(() => findBrokenConstraintsByStrategy(scenario), [scenario]);
   const labels = labelMonths(scenario.horizonMonths, scenario.startMonth);
 
   if (!focus) {
@@ -78,7 +80,12 @@ export function ComparePanel() {
         </div>
       </section>
 
-      <StrategyTotalsTable result={result} cheapestId={cheapest?.id ?? null} />
+      <StrategyTotalsTable
+        result={result}
+        cheapestId={cheapest?.id ?? null}
+        scenario={scenario}
+        constraintsByStrategy={constraintsByStrategy}
+      />
     </div>
   );
 }

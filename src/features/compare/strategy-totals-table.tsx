@@ -1,16 +1,26 @@
+import type { BrokenConstraint } from '../../domain/plan-constraints';
+import type { Scenario } from '../../domain/scenario-schema';
 import type { SimulationResult } from '../../domain/simulate';
+import { ConstraintBadges } from '../../ui/constraint-badges';
 import { formatMonths } from '../../format/format';
 import { Money } from '../../ui/money';
 import { TableScroll } from '../../ui/table-scroll';
 import { sumFixedCosts } from '../../domain/strategy-figures';
 
-/** Every strategy's totals over the horizon, side by side. */
+/**
+ * Every strategy's totals over the horizon, side by side, each flagged beside its name with the constraints it
+ * breaks (`findBrokenConstraints`): no total is shown for a plan that cannot run as priced without saying so.
+ */
 export function StrategyTotalsTable({
   result,
   cheapestId,
+  scenario,
+  constraintsByStrategy,
 }: {
   result: SimulationResult;
   cheapestId: string | null;
+  scenario: Pick<Scenario, 'catalog' | 'traffic' | 'startMonth'>;
+  constraintsByStrategy: ReadonlyMap<string, readonly BrokenConstraint[]>;
 }) {
   const horizon = formatMonths(result.horizonMonths);
   const hasFixedCosts = result.strategies.some((strategy) =>
@@ -65,6 +75,11 @@ export function StrategyTotalsTable({
                   <th scope="row">
                     {strategy.name}
                     {strategy.id === cheapestId && <span className="badge badge--good">Cheapest</span>}
+                    <ConstraintBadges
+                      constraints={constraintsByStrategy.get(strategy.id) ?? []}
+                      scenario={scenario}
+                      testId={`compare-constraints-${strategy.id}`}
+                    />
                   </th>
                   <td className="num">
                     <Money usd={totals.spend} />

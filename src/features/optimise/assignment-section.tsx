@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { OptimisedAssignment, OptimisedChoice } from '../../domain/optimise';
+import { findBrokenConstraints } from '../../domain/plan-constraints';
 import { indexEvaluations } from '../../domain/quality';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
@@ -11,6 +12,7 @@ import { describeRefusal } from '../../ui/edit-issues';
 import { formatMonth, formatMonths, formatNumber, formatPercent, formatPrice } from '../../format/format';
 import { Money } from '../../ui/money';
 import { describeFirstYear } from '../../format/outcome-text';
+import { describeConstraints, describeConstraintKind } from '../../format/constraint-text';
 import { QualityScore } from '../../ui/quality-score';
 import { describeModel, findSameAssignment, makeKeptStrategy } from './optimise-figures';
 
@@ -36,6 +38,8 @@ export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentS
   const savings = cheapest ? measureSavings(cheapest, optimised.result) : null;
   const saving = savings?.horizonUsd ?? 0;
   const firstYearSaving = savings?.firstYearUsd ?? 0;
+  // The same verdict as every other screen: what the assignment, kept as a strategy, would break.
+  const constraints = findBrokenConstraints(scenario, optimised.strategy);
 
   function keep() {
     const kept = makeKeptStrategy(scenario, optimised.strategy);
@@ -128,17 +132,16 @@ export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentS
           choice.
         </p>
       )}
-      {cheapest && saving < -SAME_SPEND_USD && optimised.unmet.length === 0 && (
+      {cheapest && saving < -SAME_SPEND_USD && constraints.length === 0 && (
         <p className="optimise-note">
           “{cheapest.name}” costs less: it sends part of the traffic to models below a slice’s quality bar (as
           cascades and routers do). The optimised assignment keeps every request at or above its bar.
         </p>
       )}
-      {optimised.unmet.length > 0 && (
-        <p className="notice notice--warn">
-          {optimised.unmet.length === 1 ? 'One slice' : `${optimised.unmet.length} slices`} cannot meet the
-          quality bar with any model in the catalog:{' '}
-          {optimised.unmet.map((choice) => choice.sliceName).join(', ')}. Each keeps the best model that fits.
+      {constraints.length > 0 && (
+        <p className="notice notice--warn" data-testid="optimise-constraints">
+          The optimised assignment still breaks a constraint where no model in the catalog can meet it (each
+          slice keeps the best model that fits): {describeConstraints(constraints, scenario)}.
         </p>
       )}
 
@@ -168,7 +171,10 @@ export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentS
           </thead>
           <tbody>
             {optimised.choices.map((choice, index) => (
-              <tr key={index} className={choice.meetsBar ? undefined : 'is-unmet'}>
+              <tr
+                key={index}
+                className={constraints.some((c) => c.sliceId === choice.sliceId) ? 'is-unmet' : undefined}
+              >
                 <th scope="row">{choice.sliceName}</th>
                 <td className="num">{formatNumber(scenario.traffic[index]?.qualityBar ?? 0)}</td>
                 <td>
@@ -176,11 +182,13 @@ export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentS
                   {choice.model.pricing.kind === 'capacity' && (
                     <span className="badge badge--neutral">capacity</span>
                   )}
-                  {!choice.meetsBar && (
-                    <span className="badge badge--warn">
-                      {choice.shortfall === 'context' ? 'no model holds it' : 'below bar'}
+                  {[
+                    ...new Set(constraints.filter((c) => c.sliceId === choice.sliceId).map((c) => c.kind)),
+                  ].map((kind) => (
+                    <span key={kind} className="badge badge--warn">
+                      {describeConstraintKind(kind)}
                     </span>
-                  )}
+                  ))}
                 </td>
                 <td className="num">
                   <QualityScore

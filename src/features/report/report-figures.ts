@@ -1,9 +1,10 @@
 /**
- * What the POC estimate reads from a simulation: the POC period's totals, which strategies miss a quality bar,
+ * What the POC estimate reads from a simulation: the POC period's totals, what each strategy breaks,
  * the strategy to recommend and the sources of the prices it uses. Pure: results in, figures out.
  */
 import type { CreditProgram } from '../../domain/credit-ask';
-import { makeQualityLookup } from '../../domain/quality';
+import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
+import type { BrokenConstraint } from '../../domain/plan-constraints';
 import { resolveRoutes } from '../../domain/routes';
 import type { Model, Scenario } from '../../domain/scenario-schema';
 import type { SimulationResult, StrategyResult } from '../../domain/simulate';
@@ -29,53 +30,26 @@ export function sumFirstMonths(strategy: StrategyResult, months: number): Period
   return totals;
 }
 
-/**
- * Slices (ids, traffic order) whose quality bar a strategy misses. A cheapest-meeting-bar strategy misses
- * the slices the engine lists in `unmetQuality`. Any other strategy misses a slice when the strongest model
- * that answers it (a leg with a share or reach above zero; a classifier does not answer) scores below the
- * slice's bar — its score being the user's evaluation on the slice where there is one, else the catalog's
- * `quality`: the cheaper steps of a cascade or router are trusted to pass on what they cannot answer.
- */
-export function findQualityMisses(scenario: Scenario, strategy: StrategyResult): string[] {
-  if (strategy.kind === 'cheapest-meeting-bar') return strategy.unmetQuality;
-  const definition = scenario.strategies.find((s) => s.id === strategy.id);
-  if (!definition) return [];
-  const routes = resolveRoutes(scenario, definition);
-  const qualityOf = makeQualityLookup(scenario);
-  const misses: string[] = [];
-  scenario.traffic.forEach((slice, index) => {
-    const answering = (routes[index]?.legs ?? []).filter((leg) => leg.callsPerRequest > 0);
-    const best = Math.max(-Infinity, ...answering.map((leg) => qualityOf(leg.model, slice)));
-    if (answering.length > 0 && best < slice.qualityBar) misses.push(slice.id);
-  });
-  return misses;
-}
-
 export type Recommendation = {
-  /** The strategy to recommend; null when the scenario has none. */
+  /** The strategy to recommend: the cheapest that breaks no constraint; null when none does (or there is none). */
   strategy: StrategyResult | null;
-  /** Whether the recommended strategy meets every slice's quality bar. */
-  meetsEveryBar: boolean;
-  /** Slice ids each strategy misses, by strategy id. */
-  missesByStrategy: Map<string, string[]>;
+  /** Every constraint each strategy breaks (`findBrokenConstraints`), by strategy id. */
+  constraintsByStrategy: Map<string, BrokenConstraint[]>;
 };
 
 /**
  * The recommended strategy: the one with the lowest 12-month spend (`firstYearSpend`, ties: list order) among
- * those that meet every slice's quality bar (see `findQualityMisses`); when none does, the cheapest of all.
+ * those that break no constraint (`findBrokenConstraints`: quality bars, context windows, regions, retiring
+ * models). When every strategy breaks one, none is recommended.
  */
 export function pickRecommendedStrategy(scenario: Scenario, result: SimulationResult): Recommendation {
-  const missesByStrategy = new Map<string, string[]>();
+  const constraintsByStrategy = findBrokenConstraintsByStrategy(scenario);
   let best: StrategyResult | null = null;
-  let cheapest: StrategyResult | null = null;
   for (const strategy of result.strategies) {
-    const misses = findQualityMisses(scenario, strategy);
-    missesByStrategy.set(strategy.id, misses);
-    if (!cheapest || strategy.totals.firstYearSpend < cheapest.totals.firstYearSpend) cheapest = strategy;
-    if (misses.length === 0 && (!best || strategy.totals.firstYearSpend < best.totals.firstYearSpend))
-      best = strategy;
+    const sound = (constraintsByStrategy.get(strategy.id) ?? []).length === 0;
+    if (sound && (!best || strategy.totals.firstYearSpend < best.totals.firstYearSpend)) best = strategy;
   }
-  return { strategy: best ?? cheapest, meetsEveryBar: best !== null, missesByStrategy };
+  return { strategy: best, constraintsByStrategy };
 }
 
 export type SourceGroup = {

@@ -6,6 +6,7 @@ import { creditPoolTemplatesQueryOptions } from '../../queries/credit-pool-queri
 import { useScenario } from '../../state/scenario-store';
 import { useSimulation } from '../../state/selectors';
 import { formatMonths } from '../../format/format';
+import { NO_SOUND_STRATEGY } from '../../format/constraint-text';
 import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
 import { CreditAskSection } from './credit-ask-section';
@@ -134,7 +135,7 @@ export function ReportPanel() {
           </TableScroll>
         </section>
 
-        {recommended ? (
+        {result.strategies.length > 0 ? (
           <>
             <section className="report-section" aria-labelledby="report-strategies">
               <h3 id="report-strategies">Strategies compared</h3>
@@ -149,15 +150,26 @@ export function ReportPanel() {
             </section>
 
             <section className="report-section" aria-labelledby="report-recommended">
-              <h3 id="report-recommended">
-                Recommended: <span data-testid="report-recommended">{recommended.name}</span>
-              </h3>
-              <p className="report-lead">
-                {recommendation.meetsEveryBar
-                  ? `The cheapest over ${formatMonths(Math.min(12, horizonMonths))} that meets every slice’s quality bar.`
-                  : 'No strategy meets every slice’s quality bar: this is the cheapest of all, below the bar where the table says so.'}{' '}
-                <SavingsLine totals={sumFirstMonths(recommended, pocMonths)} pocMonths={pocMonths} />
-              </p>
+              {recommended ? (
+                <>
+                  <h3 id="report-recommended">
+                    Recommended: <span data-testid="report-recommended">{recommended.name}</span>
+                  </h3>
+                  <p className="report-lead">
+                    The cheapest over {formatMonths(Math.min(12, horizonMonths))} that breaks no constraint:
+                    every slice at or above its quality bar, within its models’ context windows and allowed
+                    regions, on models that stay available.{' '}
+                    <SavingsLine totals={sumFirstMonths(recommended, pocMonths)} pocMonths={pocMonths} />
+                  </p>
+                </>
+              ) : (
+                <>
+                  <h3 id="report-recommended">No recommendation</h3>
+                  <p className="report-lead" data-testid="report-no-recommendation">
+                    {NO_SOUND_STRATEGY}
+                  </p>
+                </>
+              )}
             </section>
 
             <section className="report-section" aria-labelledby="report-credit-ask">
@@ -169,6 +181,8 @@ export function ReportPanel() {
                   startMonth={scenario.startMonth}
                   horizonMonths={horizonMonths}
                 />
+              ) : !recommended ? (
+                <p className="muted">No credit ask without a recommended strategy.</p>
               ) : programs.isError ? (
                 <p role="alert" className="report-ask__error">
                   The credit programmes could not be loaded: {programs.error.message}

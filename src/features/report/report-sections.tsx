@@ -1,10 +1,8 @@
-import { useMemo } from 'react';
-import { findRetiringModelsByStrategy } from '../../domain/retirement';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
+import { describeConstraints, QUALITY_RULE } from '../../format/constraint-text';
 import { formatMonth, formatMonths, formatNumber, formatPercent } from '../../format/format';
 import { Money } from '../../ui/money';
-import { describeRetirement } from '../../ui/retirement-text';
 import type { PeriodTotals, Recommendation, SourceGroup } from './report-figures';
 import { sumFirstMonths } from './report-figures';
 
@@ -20,11 +18,6 @@ export function describeMonthRange(count: number, startMonth: string | undefined
 /** "12-month total", or the horizon when it is shorter. */
 export function describeYearTotal(horizonMonths: number): string {
   return horizonMonths >= 12 ? '12-month total' : `${formatMonths(horizonMonths)} total`;
-}
-
-function namesOf(scenario: Scenario, sliceIds: readonly string[]): string {
-  const names = new Map(scenario.traffic.map((slice) => [slice.id, slice.name]));
-  return sliceIds.map((id) => names.get(id) ?? id).join(', ');
 }
 
 /** The traffic assumptions, one row per slice. */
@@ -96,7 +89,6 @@ export function StrategiesTable({
   pocMonths: number;
 }) {
   const monthColumns = pickMonthColumns(pocMonths);
-  const retiringByStrategy = useMemo(() => findRetiringModelsByStrategy(scenario), [scenario]);
   return (
     <table className="data-table report-table" data-testid="report-strategies">
       <caption className="visually-hidden">Monthly spend per strategy over the POC period</caption>
@@ -118,15 +110,14 @@ export function StrategiesTable({
             <span className="th-sub">total</span>
           </th>
           <th scope="col" className="report-quality">
-            Quality bars and regions
+            Quality bars and limits
           </th>
         </tr>
       </thead>
       <tbody>
         {strategies.map((strategy) => {
           const isRecommended = strategy.id === recommendation.strategy?.id;
-          const misses = recommendation.missesByStrategy.get(strategy.id) ?? [];
-          const retiring = retiringByStrategy.get(strategy.id) ?? [];
+          const constraints = recommendation.constraintsByStrategy.get(strategy.id) ?? [];
           return (
             <tr
               key={strategy.id}
@@ -148,18 +139,8 @@ export function StrategiesTable({
               <td className="num">
                 <Money usd={strategy.totals.firstYearSpend} />
               </td>
-              <td
-                className={
-                  misses.length > 0 || strategy.offRegion.length > 0 || retiring.length > 0
-                    ? 'report-misses'
-                    : undefined
-                }
-              >
-                {misses.length === 0 ? 'All met' : `Misses ${namesOf(scenario, misses)}`}
-                {strategy.offRegion.length > 0 &&
-                  `; outside region: ${namesOf(scenario, strategy.offRegion)}`}
-                {retiring.length > 0 &&
-                  `; retires in horizon: ${retiring.map((r) => describeRetirement(r, scenario.startMonth)).join('; ')}`}
+              <td className={constraints.length > 0 ? 'report-misses' : undefined}>
+                {describeConstraints(constraints, scenario)}
               </td>
             </tr>
           );
@@ -215,8 +196,8 @@ export function ReportFootnote({
       </p>
       <p>
         Recommended: the lowest spend over {formatMonths(Math.min(12, horizonMonths))} among the strategies
-        that meet every slice’s quality bar; a strategy meets a bar when the strongest model it sends the
-        slice to reaches it (cheaper cascade or router steps are trusted to pass on what they cannot answer).
+        that break no constraint (quality bar, context window, allowed region, retiring model); none when
+        every strategy breaks one. {QUALITY_RULE}
       </p>
       {((recommendedName && sources.length > 0) || programSources.length > 0) && (
         <p>

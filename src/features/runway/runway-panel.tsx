@@ -25,6 +25,8 @@ import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
 import { PlanIssues } from '../../ui/plan-issues';
 import { StrategySelect } from '../../ui/strategy-select';
+import { ConstraintBadges } from '../../ui/constraint-badges';
+import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
 import { BurnDownSection } from './burn-down-section';
 import { FinanceFields } from './finance-fields';
 import { FixedCostEditor, nameFixedCost } from './fixed-cost-editor';
@@ -89,6 +91,7 @@ export function RunwayPanel() {
   const cheapest = plan.ok ? findCheapestStrategy(plan.value.result) : null;
   const platforms = listPlatforms(scenario);
   const poolPlatforms = useMemo(() => listScenarioPlatforms(scenario), [scenario]);
+  const constraintsByStrategy = useMemo(() => findBrokenConstraintsByStrategy(scenario), [scenario]);
 
   function changePool(index: number, pool: CreditPool): string | null {
     return describeRefusal(edit((s) => updatePool(s, index, pool)));
@@ -136,6 +139,11 @@ export function RunwayPanel() {
               value={focus.id}
               cheapestId={cheapest?.id ?? null}
               onChange={setFocusStrategy}
+            />
+            <ConstraintBadges
+              constraints={constraintsByStrategy.get(focus.id) ?? []}
+              scenario={scenario}
+              testId="runway-constraints"
             />
           </div>
           <RunwayHeadline strategy={focus} scenario={scenario} />

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Model, StrategyKind } from '../../domain/scenario-schema';
-import { findRetiringModelsByStrategy } from '../../domain/retirement';
+import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
 import { formatIssue } from '../../domain/validate-scenario';
 import { addStrategy, duplicateStrategy, removeStrategy, updateStrategy } from '../../state/scenario-edits';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
@@ -10,10 +10,9 @@ import { usePlan } from '../../state/selectors';
 import { describeRefusal } from '../../ui/edit-issues';
 import { formatMonth } from '../../format/format';
 import { Money } from '../../ui/money';
-import { describeRetirement, describeRetirementBadge } from '../../ui/retirement-text';
+import { ConstraintBadges } from '../../ui/constraint-badges';
+import { describeConstraint } from '../../format/constraint-text';
 import { describeKind, makeNewStrategy, STRATEGY_KINDS } from './initial-strategy';
-import { findQualityMisses, findRegionMisses } from './quality-misses';
-import type { QualityMiss, RegionMiss } from './quality-misses';
 import { EvaluationsSection } from './evaluations-section';
 import { ScenarioSettings } from './scenario-settings';
 import { StrategyEditor } from './strategy-editor';
@@ -59,24 +58,7 @@ export function StrategiesPanel() {
     for (const model of scenario.catalog) if (!map.has(model.id)) map.set(model.id, model);
     return map;
   }, [scenario.catalog]);
-  const missesById = useMemo(() => {
-    const map = new Map<string, QualityMiss[]>();
-    scenario.strategies.forEach((strategy, index) => {
-      map.set(
-        strategy.id,
-        findQualityMisses(scenario, strategy, result?.strategies[index]?.unmetQuality ?? []),
-      );
-    });
-    return map;
-  }, [scenario, result]);
-  const regionMissesById = useMemo(() => {
-    const map = new Map<string, RegionMiss[]>();
-    scenario.strategies.forEach((strategy, index) => {
-      map.set(strategy.id, findRegionMisses(scenario, strategy, result?.strategies[index]?.offRegion ?? []));
-    });
-    return map;
-  }, [scenario, result]);
-  const retiringById = useMemo(() => findRetiringModelsByStrategy(scenario), [scenario]);
+  const constraintsById = useMemo(() => findBrokenConstraintsByStrategy(scenario), [scenario]);
   const month = formatMonth(0, scenario.startMonth);
 
   useEffect(() => {
@@ -194,9 +176,7 @@ export function StrategiesPanel() {
           ) : (
             <ul className="strategy-list">
               {strategies.map((strategy, index) => {
-                const misses = missesById.get(strategy.id) ?? [];
-                const regionMisses = regionMissesById.get(strategy.id) ?? [];
-                const retiring = retiringById.get(strategy.id) ?? [];
+                const constraints = constraintsById.get(strategy.id) ?? [];
                 const spend = result?.strategies[index]?.months[0]?.spend;
                 const isSelected = index === selectedIndex;
                 return (
@@ -218,28 +198,10 @@ export function StrategiesPanel() {
                         )}
                       </span>
                     </button>
-                    {misses.length > 0 ? (
-                      <p className="strategy-list__misses" data-testid={`strategy-misses-${strategy.id}`}>
-                        <span className="badge badge--warn">{misses.length} below bar</span>{' '}
-                        {misses.map((miss) => miss.sliceName).join(', ')}
-                      </p>
-                    ) : (
-                      <p className="strategy-list__misses" data-testid={`strategy-misses-${strategy.id}`}>
-                        <span className="badge badge--good">Bars met</span>
-                      </p>
-                    )}
-                    {regionMisses.length > 0 && (
-                      <p className="strategy-list__misses" data-testid={`strategy-off-region-${strategy.id}`}>
-                        <span className="badge badge--warn">{regionMisses.length} outside region</span>{' '}
-                        {regionMisses.map((miss) => miss.sliceName).join(', ')}
-                      </p>
-                    )}
-                    {retiring.length > 0 && (
-                      <p className="strategy-list__misses" data-testid={`strategy-retiring-${strategy.id}`}>
-                        <span className="badge badge--warn">{describeRetirementBadge(retiring.length)}</span>{' '}
-                        {retiring.map((r) => describeRetirement(r, scenario.startMonth)).join('; ')}
-                      </p>
-                    )}
+                    <p className="strategy-list__misses" data-testid={`strategy-misses-${strategy.id}`}>
+                      <ConstraintBadges constraints={constraints} scenario={scenario} showMet />{' '}
+                      {constraints.map((c) => describeConstraint(c, scenario)).join('; ')}
+                    </p>
                   </li>
                 );
               })}
@@ -254,9 +216,7 @@ export function StrategiesPanel() {
               scenario={scenario}
               models={models}
               update={update}
-              misses={missesById.get(selected.id) ?? []}
-              regionMisses={regionMissesById.get(selected.id) ?? []}
-              retiring={retiringById.get(selected.id) ?? []}
+              constraints={constraintsById.get(selected.id) ?? []}
               unmetQuality={result?.strategies[selectedIndex]?.unmetQuality ?? []}
               onDuplicate={duplicate}
               onDelete={remove}

@@ -1,11 +1,10 @@
-import type { RetiringModel } from '../../domain/retirement';
+import type { BrokenConstraint } from '../../domain/plan-constraints';
 import type { Model, Scenario, Strategy } from '../../domain/scenario-schema';
 import { TextField } from '../../ui/text-field';
 import { CascadeEditor } from './cascade-editor';
 import { CheapestView } from './cheapest-view';
 import { describeKind } from './initial-strategy';
 import { QualityCard } from './quality-card';
-import type { QualityMiss, RegionMiss } from './quality-misses';
 import { RouterEditor } from './router-editor';
 import { AssignEditor, SingleEditor } from './simple-editors';
 import type { StrategyUpdate } from './strategy-types';
@@ -37,15 +36,13 @@ function KindEditor({
   }
 }
 
-/** The selected strategy: its name, duplicate and delete, the editor for its kind, and its quality-bar misses. */
+/** The selected strategy: its name, duplicate and delete, the editor for its kind, and every constraint it breaks. */
 export function StrategyEditor({
   strategy,
   scenario,
   models,
   update,
-  misses,
-  regionMisses,
-  retiring = [],
+  constraints,
   unmetQuality,
   onDuplicate,
   onDelete,
@@ -54,10 +51,8 @@ export function StrategyEditor({
   scenario: Scenario;
   models: ReadonlyMap<string, Model>;
   update: StrategyUpdate;
-  misses: readonly QualityMiss[];
-  regionMisses: readonly RegionMiss[];
-  /** Models the strategy names that retire within its horizon. */
-  retiring?: readonly RetiringModel[];
+  /** Every constraint the strategy breaks (`findBrokenConstraints`). */
+  constraints: readonly BrokenConstraint[];
   unmetQuality: readonly string[];
   onDuplicate: () => void;
   onDelete: () => void;
@@ -101,12 +96,7 @@ export function StrategyEditor({
         update={update}
         unmetQuality={unmetQuality}
       />
-      <QualityCard
-        misses={misses}
-        regionMisses={regionMisses}
-        retiring={retiring}
-        startMonth={scenario.startMonth}
-      />
+      <QualityCard constraints={constraints} scenario={scenario} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import { findRetiringModelsByStrategy } from '../../domain/retirement';
+import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
+import { ConstraintBadges } from '../../ui/constraint-badges';
 import { useShallow } from 'zustand/react/shallow';
 import { findCheapestStrategy, savingsVsDearest } from '../../domain/strategy-figures';
 import { usePlanIssues, useSimulation } from '../../state/selectors';
@@ -8,7 +9,6 @@ import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { formatMonth, formatMonths } from '../../format/format';
 import { describeCreditsEnd, describeFirstYear, describeRunway } from '../../format/outcome-text';
 import { Money } from '../../ui/money';
-import { describeRetirement, describeRetirementBadge } from '../../ui/retirement-text';
 import { TableScroll } from '../../ui/table-scroll';
 
 let firstNumbersMarked = false;
@@ -45,7 +45,7 @@ function SummaryFigures() {
   const cheapest = findCheapestStrategy(result);
   const firstYearLabel = describeFirstYear(scenario);
   const thisMonth = formatMonth(0, scenario.startMonth);
-  const retiringByStrategy = useMemo(() => findRetiringModelsByStrategy(scenario), [scenario]);
+  const constraintsByStrategy = useMemo(() => findBrokenConstraintsByStrategy(scenario), [scenario]);
 
   if (result.strategies.length === 0) {
     return (
@@ -103,33 +103,11 @@ function SummaryFigures() {
                       {strategy.name}
                     </button>
                     {isCheapest && <span className="badge badge--good">Cheapest</span>}
-                    {strategy.unmetQuality.length > 0 && (
-                      <span
-                        className="badge badge--warn"
-                        title={`Below the quality bar: ${strategy.unmetQuality.join(', ')}`}
-                      >
-                        {strategy.unmetQuality.length} below bar
-                      </span>
-                    )}
-                    {strategy.offRegion.length > 0 && (
-                      <span
-                        className="badge badge--warn"
-                        title={`Outside allowed regions: ${strategy.offRegion.join(', ')}`}
-                      >
-                        {strategy.offRegion.length} outside region
-                      </span>
-                    )}
-                    {(retiringByStrategy.get(strategy.id)?.length ?? 0) > 0 && (
-                      <span
-                        className="badge badge--warn"
-                        title={(retiringByStrategy.get(strategy.id) ?? [])
-                          .map((retiring) => describeRetirement(retiring, scenario.startMonth))
-                          .join('; ')}
-                        data-testid={`summary-retiring-${strategy.id}`}
-                      >
-                        {describeRetirementBadge(retiringByStrategy.get(strategy.id)?.length ?? 0)}
-                      </span>
-                    )}
+                    <ConstraintBadges
+                      constraints={constraintsByStrategy.get(strategy.id) ?? []}
+                      scenario={scenario}
+                      testId={`summary-constraints-${strategy.id}`}
+                    />
                   </th>
                   <td className="num">
                     <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" />

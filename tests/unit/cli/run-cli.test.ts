@@ -40,6 +40,19 @@ function planOf(document: unknown): Plan {
   return result.value;
 }
 
+/** The printed JSON without each strategy's `constraints`, to compare with `simulate`'s result. */
+function withoutConstraints(printed: unknown): unknown {
+  const output = printed as { strategies: Record<string, unknown>[] };
+  return {
+    ...output,
+    strategies: output.strategies.map((strategy) => {
+      const copy = { ...strategy };
+      delete copy.constraints;
+      return copy;
+    }),
+  };
+}
+
 function expectFailure(result: Run, errorLines: string[]) {
   expect(result.code).toBe(1);
   expect(result.stdout).toBe('');
@@ -58,7 +71,7 @@ describe('runCli output', () => {
     const printed = JSON.parse(result.stdout) as SimulationResult;
     const parsed = parseScenarioText(designText);
     if (!parsed.ok) throw new Error('design example should be valid');
-    expect(printed).toEqual(simulate(parsed.value));
+    expect(withoutConstraints(printed)).toEqual(simulate(parsed.value));
     expect(run(['design.json', '--format', 'json']).stdout).toBe(result.stdout);
   });
 
@@ -142,16 +155,61 @@ describe('runCli output', () => {
     expect(onEu).toMatch(/^ {2}Fixed costs \(in spend\) +\$210\.00$/m);
     expect(onEu).toMatch(/^ {4}Knowledge Bases \(kb\) +\$210\.00$/m);
     expect(onEu).not.toContain('Logging');
-    expect(onEu).not.toContain('Served outside allowed regions');
+    expect(onEu).toMatch(/^ {2}Constraints +All met$/m);
     expect(onEu).toMatch(
       /^ {2}Feb 2027 +\$102\.00 +\$102\.00 +\$0\.00 +\$0\.00 +\$100\.00 +\$0\.00 +\$102\.00 +\$896\.00$/m,
     );
     expect(onUs).toMatch(/^ {2}Fixed costs \(in spend\) +\$240\.00$/m);
     expect(onUs).toMatch(/^ {4}Knowledge Bases \(kb\) +\$210\.00$/m);
     expect(onUs).toMatch(/^ {4}Logging \(logs\) +\$30\.00$/m);
-    expect(onUs).toMatch(/^ {2}Served outside allowed regions +eu-data$/m);
+    expect(onUs).toMatch(
+      /^ {2}Constraints broken +Outside region: EU customer data: Model in the US serves us, outside eu, on 100% of requests$/m,
+    );
     expect(onUs).toMatch(
       /^ {2}Mar 2027 +\$122\.00 +\$122\.00 +\$0\.00 +\$0\.00 +\$120\.00 +\$0\.00 +\$122\.00 +\$754\.00$/m,
+    );
+  });
+
+  it('lists every constraint a strategy breaks in the JSON, worded as the app words it', () => {
+    const result = run(['s.json'], { 's.json': fixture('fixed-costs-scenario.json') });
+    const output = JSON.parse(result.stdout) as { strategies: { id: string; constraints: unknown[] }[] };
+    expect(output.strategies.map((s) => [s.id, s.constraints])).toEqual([
+      ['on-eu', []],
+      [
+        'on-us',
+        [
+          {
+            sliceId: 'eu-data',
+            kind: 'region',
+            modelId: 'm-us',
+            share: 1,
+            detail: 'Model in the US serves us, outside eu, on 100% of requests',
+          },
+        ],
+      ],
+    ]);
+  });
+
+  it('flags a prompt too long for its model’s window, with the share of requests that make the call', () => {
+    const document = designDocument();
+    // 40,000 + 40 tokens do not fit Mistral Small's 32,000-token window, which the router sends 80 % of bulk.
+    document.traffic[0]!.inputTokens = 40_000;
+    document.traffic[0]!.cachedPrefixTokens = 0;
+    const result = run(['long.json'], { 'long.json': JSON.stringify(document) });
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout) as {
+      strategies: {
+        id: string;
+        constraints: { kind: string; modelId: string; share: number; detail: string }[];
+      }[];
+    };
+    const router = output.strategies.find((s) => s.id === 'router')!;
+    expect(router.constraints.filter((c) => c.modelId === 'bedrock:mistral-small')).toEqual([
+      expect.objectContaining({ kind: 'context', share: 0.8 }),
+    ]);
+    const table = run(['long.json', '--format', 'table'], { 'long.json': JSON.stringify(document) }).stdout;
+    expect(table).toContain(
+      "Over context window: Bulk classify / route / extract: a 40,040-token call does not fit Mistral Small's 32,000-token window, on 80% of requests",
     );
   });
 
@@ -177,7 +235,7 @@ describe('runCli output', () => {
   it('leaves the fixed-costs lines and column out when a strategy pays none', () => {
     const result = run(['design.json', '--format', 'table']);
     expect(result.stdout).not.toContain('Fixed costs');
-    expect(result.stdout).not.toContain('Served outside allowed regions');
+    expect(result.stdout).not.toContain('Constraints broken');
   });
 
   it('prints the monthly CSV', () => {
@@ -224,7 +282,7 @@ describe('runCli --catalog', () => {
     expect(result.stderr).toBe('Imported 4 models from CSV format; skipped 0 entries.\n');
     const document = JSON.parse(designText) as Record<string, unknown>;
     document.catalog = cheaper;
-    expect(JSON.parse(result.stdout)).toEqual(simulate(planOf(document).scenario));
+    expect(withoutConstraints(JSON.parse(result.stdout))).toEqual(simulate(planOf(document).scenario));
     const original = JSON.parse(run(['design.json']).stdout) as {
       strategies: { totals: { spend: number } }[];
     };

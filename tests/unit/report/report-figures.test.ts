@@ -3,7 +3,6 @@ import type { ScenarioInput } from '../../../src/domain/scenario-schema';
 import { simulate } from '../../../src/domain/simulate';
 import { validateScenario } from '../../../src/domain/validate-scenario';
 import {
-  findQualityMisses,
   listPriceSources,
   pickRecommendedStrategy,
   sumFirstMonths,
@@ -44,49 +43,30 @@ function makeBarScenario(): ScenarioInput {
   return input;
 }
 
-describe('findQualityMisses', () => {
-  it('judges each strategy by the strongest model that answers the slice', () => {
-    const { scenario, result } = plan(makeBarScenario());
-    const misses = new Map(result.strategies.map((s) => [s.id, findQualityMisses(scenario, s)]));
-    expect(misses.get('all-cheap')).toEqual(['main']);
-    expect(misses.get('all-dear')).toEqual([]);
-    // The cascade escalates 20 % to "dear" (90): met. With no escalation only "cheap" (50) answers: missed.
-    expect(misses.get('cascade')).toEqual([]);
-    expect(misses.get('cascade-never')).toEqual(['main']);
-    expect(misses.get('router')).toEqual([]);
-    // The cheapest-meeting-bar strategy finds "dear" at or above 60.
-    expect(misses.get('auto')).toEqual([]);
-  });
-
-  it('takes a cheapest-meeting-bar strategy’s misses from the engine', () => {
-    const input = makeBarScenario();
-    input.traffic[0]!.qualityBar = 95;
-    const { scenario, result } = plan(input);
-    const auto = result.strategies.find((s) => s.id === 'auto')!;
-    expect(findQualityMisses(scenario, auto)).toEqual(['main']);
-  });
-});
-
 describe('pickRecommendedStrategy', () => {
-  it('picks the lowest 12-month spend among the strategies that meet every bar', () => {
+  it('picks the lowest 12-month spend among the strategies that break nothing', () => {
     const { scenario, result } = plan(makeBarScenario());
     // Per request: cheap $0.0012, dear $0.0045. Cascade: 0.0012 + 0.2 × 0.0045 = $0.0021; router
     // 0.8 × 0.0012 + 0.2 × 0.0045 = $0.00186; cheapest meeting the bar: dear, $0.0045. "All on cheap" and
-    // the never-escalating cascade ($0.0012) miss the bar, so the router ($1,860 a month) is recommended.
+    // the never-escalating cascade ($0.0012) miss the bar, and so do the cascade (cheap answers the 80 % it does
+    // not escalate) and the router (cheap answers 80 %): "All on dear" ($4,500 a month, listed before cheapest-meeting-bar at the same spend) is recommended.
     const recommendation = pickRecommendedStrategy(scenario, result);
-    expect(recommendation.strategy?.id).toBe('router');
-    expect(recommendation.meetsEveryBar).toBe(true);
-    expect(recommendation.strategy?.totals.firstYearSpend).toBeCloseTo(12 * 1_860, CENTS);
+    expect(recommendation.strategy?.id).toBe('all-dear');
+    expect(recommendation.strategy?.totals.firstYearSpend).toBeCloseTo(12 * 4_500, CENTS);
+    expect(recommendation.constraintsByStrategy.get('router')?.map((c) => [c.kind, c.modelId])).toEqual([
+      ['quality', 'cheap'],
+    ]);
   });
 
-  it('falls back to the cheapest of all when none meets every bar', () => {
+  it('recommends none when every strategy breaks a constraint', () => {
     const input = makeSmallScenario();
     input.traffic[0]!.qualityBar = 95;
     const { scenario, result } = plan(input);
     const recommendation = pickRecommendedStrategy(scenario, result);
-    expect(recommendation.strategy?.id).toBe('all-cheap');
-    expect(recommendation.meetsEveryBar).toBe(false);
-    expect(recommendation.missesByStrategy.get('all-dear')).toEqual(['main']);
+    expect(recommendation.strategy).toBeNull();
+    expect(recommendation.constraintsByStrategy.get('all-dear')?.map((c) => [c.sliceId, c.kind])).toEqual([
+      ['main', 'quality'],
+    ]);
   });
 
   it('recommends nothing without strategies', () => {
