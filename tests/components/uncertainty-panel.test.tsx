@@ -125,9 +125,7 @@ describe('UncertaintyPanel: Monte Carlo', () => {
     await userEvent.clear(samples);
     await userEvent.type(samples, '20000');
     // Runs give way every few milliseconds and report the samples done so far.
-    expect(
-      await screen.findByText(/^Running 20,000 samples: [\d,]+ done$/),
-    ).toBeInTheDocument();
+    expect(await screen.findByText(/^Running 20,000 samples: [\d,]+ done$/)).toBeInTheDocument();
     await waitForResult('20,000');
   });
 
