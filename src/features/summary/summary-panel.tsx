@@ -125,7 +125,9 @@ function SummaryFigures() {
                     )}
                   </td>
                   <td data-testid="summary-credits-end">{describeCreditsEnd(strategy, scenario)}</td>
-                  <td data-testid="summary-runway">{describeRunway(strategy, scenario)}</td>
+                  <td data-testid="summary-runway" className="summary__runway">
+                    {describeRunway(strategy, scenario)}
+                  </td>
                 </tr>
               );
             })}
