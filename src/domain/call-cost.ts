@@ -101,18 +101,6 @@ export function tokensPerCall(
 }
 
 /**
- * True when the slice's prefix is long enough for the model to cache it: `prefix ≥ minCachePrefixTokens`, both
- * in the model's tokens. (A slice with no prefix caches nothing whatever this says.)
- */
-export function isPrefixCacheable(
-  slice: Pick<CallSlice, 'inputTokens' | 'cachedPrefixTokens'>,
-  model: CallModel & { pricing: Pick<PerTokenPricing, 'minCachePrefixTokens'> },
-): boolean {
-  const prefix = Math.min(slice.cachedPrefixTokens, slice.inputTokens) * model.tokenizerFactor;
-  return prefix >= model.pricing.minCachePrefixTokens;
-}
-
-/**
  * One call of `slice` on a per-token model (DESIGN.md, "Schema version 3", "One call"):
  *
  * ```

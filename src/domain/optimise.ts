@@ -25,7 +25,7 @@
  *   are listed in `unmet`; they are not moved by steps 2–3.
  * - Capacity bills hold units for a model's commitment term (`billedCapacityUnits`).
  */
-import { capacityTokensPerCall, costPerCall } from './call-cost';
+import { capacityTokensPerCall, costPerCall, isPerTokenModel } from './call-cost';
 import { fitsContext, isRegionAllowed, meetsSliceBar } from './model-fit';
 import { makeQualityLookup } from './quality';
 import type { Model, PerTokenPricing, Scenario, Strategy } from './scenario-schema';
@@ -81,10 +81,6 @@ const RELATIVE_GAIN = 1e-12;
 const ABSOLUTE_GAIN_USD = 1e-9;
 
 type PerTokenModel = Model & { pricing: PerTokenPricing };
-
-function isPerToken(model: Model): model is PerTokenModel {
-  return model.pricing.kind === 'per-token';
-}
 
 /**
  * A capacity model's bill over the horizon for given tokens per month: `Σ_t units_t · hourlyPerUnit · 730`, with
@@ -213,7 +209,7 @@ export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions 
     let best: PerTokenModel | null = null;
     let bestFinal = Infinity;
     for (const model of models) {
-      if (!isPerToken(model) || !meetsSliceBar(model, slice, qualityOf(model, slice))) continue;
+      if (!isPerTokenModel(model) || !meetsSliceBar(model, slice, qualityOf(model, slice))) continue;
       const final = costPerCall(slice, model, scenario.options).final;
       if (best === null || final < bestFinal) {
         best = model;
@@ -249,7 +245,7 @@ export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions 
     let topCost = Infinity;
     let topQuality = -Infinity;
     for (const model of pool) {
-      const cost = isPerToken(model)
+      const cost = isPerTokenModel(model)
         ? costPerCall(slice, model, scenario.options).final * horizonRequests[sliceIndex]!
         : billAlone(sliceIndex, model);
       const quality = qualityOf(model, slice);
@@ -443,7 +439,7 @@ export function optimiseAssignment(scenario: Scenario, options: OptimiseOptions 
     let horizonCost = 0;
     for (const month of result.months) horizonCost += month.bySlice[slice.id] ?? 0;
     const requests = horizonRequests[sliceIndex]!;
-    const costPerRequest = isPerToken(model)
+    const costPerRequest = isPerTokenModel(model)
       ? costPerCall(slice, model, scenario.options).final
       : requests > 0
         ? horizonCost / requests

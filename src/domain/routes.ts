@@ -2,7 +2,7 @@
  * Which calls each request of a slice makes under a strategy: the "legs" of a request, each a model and the
  * expected number of calls on it per request, plus an optional classifier call.
  */
-import { costPerCall } from './call-cost';
+import { costPerCall, isPerTokenModel } from './call-cost';
 import { fitsContext, isRegionAllowed } from './model-fit';
 import { makeQualityLookup } from './quality';
 import type { QualityLookup } from './quality';
@@ -31,10 +31,6 @@ export type SliceRoute = {
   offRegion: boolean;
 };
 
-function isPerToken(model: Model): model is Model & { pricing: PerTokenPricing } {
-  return model.pricing.kind === 'per-token';
-}
-
 /**
  * The cheapest-meeting-bar choice for one slice: among per-token models scoring `qualityOf(model, slice) ≥
  * qualityBar` (the user's evaluation where there is one, else the catalog's `quality`: see `makeQualityLookup`),
@@ -62,7 +58,7 @@ export function pickCheapestMeetingBar(
   let topQuality = -Infinity;
   let anyAllowed = false;
   for (const model of catalog) {
-    if (!isPerToken(model)) continue;
+    if (!isPerTokenModel(model)) continue;
     const cost = costPerCall(slice, model, options).final;
     const allowed = isRegionAllowed(slice.regions, model);
     const quality = qualityOf(model, slice);
@@ -148,7 +144,7 @@ export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRout
         let classifier: SliceRoute['classifier'] = null;
         if (strategy.classifier) {
           const classifierModel = model(strategy.classifier.model);
-          if (!isPerToken(classifierModel))
+          if (!isPerTokenModel(classifierModel))
             throw new Error(
               `classifier "${classifierModel.id}" of strategy "${strategy.id}" is capacity-billed`,
             );
