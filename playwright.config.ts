@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS } from './tests/e2e/chromium';
 
-const port = 4173;
+// E2E_PORT lets two checkouts run their browser flows side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 /** Browser flows against the production build (`vite preview`) in Debian's Chromium. */
 export default defineConfig({
