@@ -1,6 +1,7 @@
 /**
  * The credit ask of a proof-of-concept estimate: what the POC period costs on the platforms credits cover,
- * which credit programme fits that amount, how much to request and how many months of spend it covers.
+ * once the credits the scenario already holds have paid their part, which credit programme fits that amount,
+ * how much to request and how many months of spend it covers.
  */
 import type { StrategyResult } from './simulate';
 
@@ -20,9 +21,14 @@ export type CreditAsk = {
   pocMonths: number;
   /** All AI spend in the POC period. */
   pocSpend: number;
-  /** The part on platforms the chosen programme covers (Bedrock for AWS credits). */
+  /** The part the scenario's own credit pools pay (credits already held). */
+  heldCreditsUsed: number;
+  /** The part left after those, on platforms the chosen programme covers (Bedrock for AWS credits). */
   eligibleSpend: number;
-  /** The part no programme covers (direct provider APIs): paid in cash whatever is awarded. */
+  /**
+   * The part left after those that no programme covers (direct provider APIs): paid in cash whatever is
+   * awarded. `pocSpend = heldCreditsUsed + eligibleSpend + ineligibleSpend`.
+   */
   ineligibleSpend: number;
   /** The smallest programme whose ceiling covers the eligible spend, else the largest; null with no eligible spend. */
   program: CreditProgram | null;
@@ -37,6 +43,7 @@ export type CreditAsk = {
 /** Credit requests are rounded up to whole thousands of dollars. */
 export const CREDIT_ASK_ROUNDING = 1000;
 
+/** Spend on `platforms` in months `fromMonth` to `toMonth − 1` that the scenario's own pools leave unpaid. */
 function coveredSpend(
   strategy: StrategyResult,
   platforms: readonly string[],
@@ -45,15 +52,16 @@ function coveredSpend(
 ) {
   let sum = 0;
   for (const month of strategy.months.slice(fromMonth, toMonth)) {
-    for (const platform of Object.keys(month.byPlatform)) {
-      if (platforms.includes('*') || platforms.includes(platform)) sum += month.byPlatform[platform] ?? 0;
+    for (const platform of Object.keys(month.cashByPlatform)) {
+      if (platforms.includes('*') || platforms.includes(platform)) sum += month.cashByPlatform[platform] ?? 0;
     }
   }
   return sum;
 }
 
 /**
- * Recommends a credit request for the first `pocMonths` months of a strategy's spend.
+ * Recommends a credit request for the first `pocMonths` months of a strategy's spend, net of the credits the
+ * scenario already holds: only spend its own pools leave to cash (`MonthResult.cashByPlatform`) is eligible.
  *
  * Programme choice: the one with the lowest `maxAmount` that is at least the eligible spend (so a $30K POC
  * files for the $10K–$50K POC pool, a $80K one for Activate, a $400K one for the Accelerator); the amount is
@@ -65,7 +73,13 @@ export function recommendCreditAsk(
   pocMonths: number,
 ): CreditAsk {
   const months = Math.max(0, Math.min(Math.floor(pocMonths), strategy.months.length));
-  const pocSpend = strategy.months.slice(0, months).reduce((sum, m) => sum + m.spend, 0);
+  let pocSpend = 0;
+  let leftToCash = 0;
+  for (const month of strategy.months.slice(0, months)) {
+    pocSpend += month.spend;
+    leftToCash += month.cashSpentOnAI;
+  }
+  const heldCreditsUsed = pocSpend - leftToCash;
   const byCeiling = [...programs].sort((a, b) => a.maxAmount - b.maxAmount);
   const eligibleFor = (program: CreditProgram) => coveredSpend(strategy, program.appliesTo, 0, months);
 
@@ -77,12 +91,13 @@ export function recommendCreditAsk(
     return {
       pocMonths: months,
       pocSpend,
+      heldCreditsUsed,
       eligibleSpend: 0,
-      ineligibleSpend: pocSpend,
+      ineligibleSpend: leftToCash,
       program: null,
       amount: 0,
       monthsCovered: 0,
-      coversPocPeriod: pocSpend === 0,
+      coversPocPeriod: leftToCash === 0,
     };
   }
   const eligibleSpend = eligibleFor(program);
@@ -101,8 +116,9 @@ export function recommendCreditAsk(
   return {
     pocMonths: months,
     pocSpend,
+    heldCreditsUsed,
     eligibleSpend,
-    ineligibleSpend: pocSpend - eligibleSpend,
+    ineligibleSpend: leftToCash - eligibleSpend,
     program,
     amount,
     monthsCovered,

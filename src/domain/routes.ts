@@ -32,6 +32,25 @@ export type SliceRoute = {
 };
 
 /**
+ * The share of a slice's requests that reaches each step of a cascade: 1 for the first step, then the product of
+ * the escalation rates before it (steps 1, 0.15, 0.03 for escalations 0.15 then 0.2).
+ */
+export function cascadeReaches(route: { steps: readonly string[]; escalation: readonly number[] }): number[] {
+  let reach = 1;
+  return route.steps.map((_, step) => {
+    if (step > 0) reach *= route.escalation[step - 1] ?? 0;
+    return reach;
+  });
+}
+
+/** The sum of a router's shares for one slice (valid routes sum to 1 within `SHARE_SUM_TOLERANCE`). */
+export function sumRouterShares(shares: readonly number[]): number {
+  let sum = 0;
+  for (const share of shares) sum += share;
+  return sum;
+}
+
+/**
  * The cheapest-meeting-bar choice for one slice: among per-token models scoring `qualityOf(model, slice) ≥
  * qualityBar` (the user's evaluation where there is one, else the catalog's `quality`: see `makeQualityLookup`),
  * whose context window holds the call (`fitsContext`) and whose region the slice allows (`isRegionAllowed`),
@@ -132,12 +151,11 @@ export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRout
       case 'cascade': {
         if (!Object.hasOwn(strategy.routes, slice.id)) return one(strategy.fallback ?? '');
         const route = strategy.routes[slice.id]!;
-        const legs: Leg[] = [];
-        let reach = 1;
-        route.steps.forEach((id, step) => {
-          if (step > 0) reach *= route.escalation[step - 1] ?? 0;
-          legs.push({ model: model(id), callsPerRequest: reach });
-        });
+        const reaches = cascadeReaches(route);
+        const legs: Leg[] = route.steps.map((id, step) => ({
+          model: model(id),
+          callsPerRequest: reaches[step]!,
+        }));
         return { legs, classifier: null, unmetQuality: false };
       }
       case 'router': {

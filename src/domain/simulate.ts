@@ -34,6 +34,8 @@ export type MonthResult = {
   creditsExpired: number;
   /** AI spend paid from cash this month. */
   cashSpentOnAI: number;
+  /** What no pool paid this month, by platform (sums to `cashSpentOnAI`). */
+  cashByPlatform: MoneyById;
   cashEnd: number;
 };
 
@@ -506,7 +508,11 @@ function runPlan(
 
     if (detail && bySlice && byModel && byFixedCost && drawnByPool) {
       const byPlatform = emptyRecord();
-      for (let p = 0; p < platforms.length; p++) byPlatform[platforms[p]!] = platformSpend[p]!;
+      const cashByPlatform = emptyRecord();
+      for (let p = 0; p < platforms.length; p++) {
+        byPlatform[platforms[p]!] = platformSpend[p]!;
+        cashByPlatform[platforms[p]!] = unpaid[sortedPosition[p]!]!;
+      }
       const pools = describePools(credits, drawnByPool, balances);
       months.push({
         month,
@@ -521,6 +527,7 @@ function runPlan(
         creditBalances: pools.balances,
         creditsExpired: draw.creditsExpired,
         cashSpentOnAI: draw.cashSpentOnAI,
+        cashByPlatform,
         cashEnd: cash,
       });
     }

@@ -10,6 +10,7 @@ import {
   scenarioSchema,
   strategySchema,
 } from './scenario-schema';
+import { sumRouterShares } from './routes';
 import { checkRanges, liftRanges } from './value-ranges';
 import type { Model, Scenario, Strategy } from './scenario-schema';
 
@@ -142,12 +143,9 @@ function checkStrategy(
       for (const [sliceId, shares] of Object.entries(strategy.routes)) {
         const path = `${base}.routes.${sliceId}`;
         checkSliceKey(sliceId, path);
-        let sum = 0;
         const modelIds = Object.keys(shares);
-        for (const modelId of modelIds) {
-          checkModel(modelId, `${path}.${modelId}`);
-          sum += shares[modelId] ?? 0;
-        }
+        for (const modelId of modelIds) checkModel(modelId, `${path}.${modelId}`);
+        const sum = sumRouterShares(Object.values(shares));
         if (modelIds.length === 0) issues.push({ path, message: 'must give a share to at least one model' });
         else if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE)
           issues.push({ path, message: `shares must sum to 1 (they sum to ${sum})` });

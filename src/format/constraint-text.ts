@@ -12,6 +12,10 @@ type Names = Pick<Scenario, 'catalog' | 'traffic' | 'startMonth'>;
 export const QUALITY_RULE =
   'A slice misses its quality bar when any model that answers some of its requests scores below the bar on it (your evaluation where there is one): the one model for single, assign and cheapest-meeting-bar, every leg with a share above 0 in a router, and in a cascade each step for the requests it does not escalate, the last step for all that reach it. The share is the part of the slice answered below the bar. A router’s classifier only routes and is not scored.';
 
+/** The same rule in one sentence, for the printed estimate. */
+export const QUALITY_RULE_BRIEF =
+  'A slice misses its bar when a model that answers part of it scores below the bar (your evaluation where there is one).';
+
 /** What a strategy that breaks nothing reads: "All met". */
 export const ALL_MET = 'All met';
 

@@ -74,3 +74,17 @@ export function formatMonth(monthIndex: number, startMonth: string | undefined):
 export function formatMonths(count: number): string {
   return `${count} month${count === 1 ? '' : 's'}`;
 }
+
+const longDay = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+
+/** A calendar day written YYYY-MM-DD, for people: "2027-01-01" → "1 January 2027"; anything else as given. */
+export function formatDay(isoDay: string): string {
+  const time = /^\d{4}-\d{2}-\d{2}$/.test(isoDay) ? Date.parse(`${isoDay}T00:00:00Z`) : NaN;
+  return Number.isNaN(time) ? isoDay : longDay.format(time);
+}
+
+/** Today in the viewer's time zone, written YYYY-MM-DD. */
+export function todayIsoDay(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

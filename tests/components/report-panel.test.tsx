@@ -45,6 +45,14 @@ function makeMixedPlatformScenario(): ScenarioInput {
       fallback: 'cheap',
     },
   ];
+  scenario.credits = [];
+  return scenario;
+}
+
+/** The small scenario without its $10,000 pool, so the whole POC-period spend is left for new credits. */
+function makeScenarioWithoutCredits(): ScenarioInput {
+  const scenario = makeSmallScenario();
+  scenario.credits = [];
   return scenario;
 }
 
@@ -55,7 +63,7 @@ afterEach(() => {
 
 describe('ReportPanel', () => {
   it('recommends the cheapest strategy and asks the POC pool for its $10,000 minimum', async () => {
-    renderWithScenario(<ReportPanel />, makeSmallScenario());
+    renderWithScenario(<ReportPanel />, makeScenarioWithoutCredits());
     // Both strategies meet the slice's quality bar (0); "All on cheap" costs $14,400 over 12 months against
     // $54,000 for "All on dear" (see small-scenario.ts), so it is recommended.
     expect(screen.getByTestId('report-recommended')).toHaveTextContent('All on cheap');
@@ -100,7 +108,7 @@ describe('ReportPanel', () => {
 
   it('changes the ask when the POC period changes, and refuses a period beyond the horizon', async () => {
     const user = userEvent.setup();
-    renderWithScenario(<ReportPanel />, makeSmallScenario());
+    renderWithScenario(<ReportPanel />, makeScenarioWithoutCredits());
     await screen.findByTestId('report-credit-ask');
     const months = screen.getByLabelText('POC period');
 
@@ -180,12 +188,112 @@ describe('ReportPanel', () => {
     scenario.traffic[0]!.qualityBar = 60;
     renderWithScenario(<ReportPanel />, scenario);
     const footnote = screen.getByTestId('report-footnote');
-    expect(footnote).toHaveTextContent('Figures marked “seed” are representative 2026 figures');
-    expect(footnote).toHaveTextContent('Dear model: seed: representative 2026 rates (2026)');
+    expect(footnote).toHaveTextContent('Figures marked “seed” are representative');
+    expect(footnote).toHaveTextContent('Dear model: seed: representative 2026 rates.');
     expect(footnote).not.toHaveTextContent('Cheap model');
     // The programmes' source appears once they have loaded.
     expect(
       await within(footnote).findByText(/Credit programmes: seed: AWS credit programmes/),
     ).toBeInTheDocument();
+  });
+
+  it('asks only for what the credits already held leave unpaid, and says so', async () => {
+    const scenario = makeScenarioWithoutCredits();
+    scenario.traffic[0]!.requestsPerMonth = 10_000_000;
+    scenario.credits = [{ id: 'held', name: 'Activate (held)', amount: 20_000, appliesTo: ['bedrock'] }];
+    renderWithScenario(<ReportPanel />, scenario);
+    await screen.findByTestId('report-credit-ask');
+    // All on cheap: 10,000,000 × $0.0012 = $12,000 a month; 3 months $36,000. The $20,000 held pays
+    // $20,000 of it, leaving $16,000 → the POC pool ($10K–$50K), $16,000.
+    expect(readMoney('report-ask-poc-spend')).toBeCloseTo(36_000, CENTS);
+    expect(readMoney('report-ask-held')).toBeCloseTo(20_000, CENTS);
+    expect(readMoney('report-ask-eligible')).toBeCloseTo(16_000, CENTS);
+    expect(readMoney('report-ask-cash')).toBeCloseTo(0, CENTS);
+    expect(screen.getByTestId('report-ask-request')).toHaveTextContent(
+      'Request $16,000 from Bedrock / GenAI POC ($10,000–$50,000), net of the $20,000 the credits already held pay in the POC period',
+    );
+  });
+
+  it('asks for nothing when the credits already held pay the whole POC period', async () => {
+    // The small scenario's $10,000 Bedrock pool pays the 3 months' $3,600 of "All on cheap".
+    renderWithScenario(<ReportPanel />, makeSmallScenario());
+    await screen.findByTestId('report-credit-ask');
+    expect(readMoney('report-ask-held')).toBeCloseTo(3_600, CENTS);
+    expect(screen.getByTestId('report-ask-request')).toHaveTextContent(
+      'Nothing to request: the credits already held pay all $3,600 of the POC period’s spend they cover.',
+    );
+  });
+
+  it('recommends by least cash out of pocket when the user picks it, and says which basis it used', async () => {
+    const user = userEvent.setup();
+    // "All on dear" ($4,500 a month, Bedrock) is paid by a $100,000 Bedrock pool for 12 months; "Direct"
+    // (2 / 8 $/MTok: $0.0028 a request, $2,800 a month) is on a direct API no pool pays.
+    const scenario = makeSmallScenario();
+    scenario.traffic[0]!.qualityBar = 60;
+    scenario.catalog.push({
+      id: 'direct',
+      name: 'Direct model',
+      provider: 'Acme',
+      platform: 'acme-api',
+      pricing: { kind: 'per-token', inputPerMTok: 2, outputPerMTok: 8 },
+      quality: 90,
+    });
+    scenario.strategies.push({ id: 'all-direct', name: 'All on direct', kind: 'single', model: 'direct' });
+    scenario.credits = [{ id: 'pool', name: 'Pool', amount: 100_000, appliesTo: ['bedrock'] }];
+    renderWithScenario(<ReportPanel />, scenario);
+
+    // Least total spend (the default): direct, 12 × $2,800 = $33,600 against 12 × $4,500 = $54,000.
+    expect(screen.getByTestId('report-recommended')).toHaveTextContent('All on direct');
+    expect(screen.getByTestId('report-basis')).toHaveTextContent(
+      'Chosen for the least total spend over the first 12 months ($33,600, whoever pays it) among the strategies that break no constraint.',
+    );
+    // Least cash: dear costs no cash (the pool pays its $54,000); direct costs $33,600.
+    await user.selectOptions(screen.getByLabelText('Recommend by'), 'Least cash out of pocket');
+    expect(screen.getByTestId('report-recommended')).toHaveTextContent('All on dear');
+    expect(screen.getByTestId('report-basis')).toHaveTextContent(
+      'Chosen for the least cash out of pocket over the first 12 months ($0.00 after the credits already held)',
+    );
+  });
+
+  it('says which model serves each slice, where a cascade escalates, and what each slice costs', () => {
+    const scenario = makeMixedPlatformScenario();
+    scenario.strategies = [
+      {
+        id: 'cascade',
+        name: 'Cascade',
+        kind: 'cascade',
+        routes: { main: { steps: ['cheap', 'dear'], escalation: [0.15] } },
+        fallback: 'cheap-direct',
+      },
+    ];
+    renderWithScenario(<ReportPanel />, scenario);
+    expect(
+      screen.getByRole('heading', { name: 'The traffic, and how Cascade serves it' }),
+    ).toBeInTheDocument();
+    // Main: cheap for all, 15% escalate to dear: 0.0012 + 0.15 × 0.0045 = $0.001875 × 1,000,000 × 3 = $5,625.
+    const main = screen.getByTestId('report-slice-main');
+    expect(main).toHaveTextContent('Cheap model; 15% escalate to Dear model');
+    expect(main).toHaveTextContent('$5,625');
+    // Side on the fallback: 500,000 × $0.0012 × 3 = $1,800. Total $7,425.
+    const side = screen.getByTestId('report-slice-side');
+    expect(side).toHaveTextContent('Cheap model (direct API)');
+    expect(side).toHaveTextContent('$1,800');
+    expect(readMoney('report-service-total')).toBeCloseTo(7_425, CENTS);
+  });
+
+  it('states the date, how long the prices hold and the currency', () => {
+    vi.useFakeTimers({ now: new Date(2026, 11, 2, 10), toFake: ['Date'] });
+    const scenario = makeSmallScenario();
+    for (const model of scenario.catalog) model.source = { label: 'Acme price list', asOf: '2026-10-08' };
+    renderWithScenario(<ReportPanel />, scenario);
+    vi.useRealTimers();
+    expect(screen.getByTestId('report-prepared-on')).toHaveTextContent('2 December 2026');
+    expect(screen.getByTestId('report-validity')).toHaveTextContent(
+      'as of 8 October 2026; valid for 30 days, until 1 January 2027',
+    );
+    expect(screen.getByTestId('report-currency')).toHaveTextContent('US dollars (USD), before tax');
+    expect(screen.getByTestId('report-footnote')).toHaveTextContent(
+      'Credits already held: Pool $10,000, as entered; the credit ask is net of them.',
+    );
   });
 });

@@ -23,17 +23,44 @@ test('the POC estimate prints to a one-page PDF with the credit ask', async ({ p
   await planner.importFixture(SMALL);
   await planner.openTab('POC estimate');
   await expect(page.getByRole('button', { name: /Print \/ Save as PDF/ })).toBeVisible();
+  await expect(page.getByTestId('report-credit-ask')).toBeVisible();
   const pdf = await page.pdf({ format: 'A4' });
   const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString();
   const pages = execFileSync('pdfinfo', ['-'], { input: pdf }).toString();
   expect(pages).toMatch(/Pages:\s+1\b/);
   expect(text).toContain('Small test scenario');
-  // The recommended strategy: all on cheap, $1,200 a month, 3 months = $3,600 → the POC pool's $10,000 minimum.
+  // The recommended strategy: all on cheap, $1,200 a month, 3 months = $3,600, which the $10,000 pool
+  // already held pays: nothing to request.
   expect(text).toContain('All on cheap');
   expect(text).toMatch(/\$3,600/);
-  expect(text).toMatch(/\$10,000/);
+  expect(text).toContain('Nothing to request');
+  expect(text).toMatch(/Pool \$10,000/);
   expect(text).toMatch(/Bedrock/);
   // Nothing of the app around it is printed.
   expect(text).not.toContain('Undo');
   expect(text).not.toContain('Pricing catalog');
+});
+
+test('the default scenario’s POC estimate fits one A4 page: model per slice, net ask, basis, validity, currency', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('report');
+  const recommended = page.getByTestId('report-recommended');
+  await expect(recommended).toHaveText('Cheapest model meeting each bar');
+  await expect(page.getByTestId('report-basis')).toContainText('Chosen for the least total spend');
+  await expect(page.getByTestId('report-ask-request')).toContainText('credits already held');
+
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(execFileSync('pdfinfo', ['-'], { input: pdf }).toString()).toMatch(/Pages:\s+1\b/);
+  const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString();
+  expect(text).toContain('Served by');
+  expect(text).toContain('Nova 2 Lite — Bedrock, EU');
+  expect(text).toMatch(/valid for 30 days/);
+  expect(text).toContain('US dollars (USD), before tax');
+  expect(text).toContain('Assumptions and sources');
+
+  // Least cash out of pocket: the page says which basis it used.
+  await page.getByLabel('Recommend by').selectOption({ label: 'Least cash out of pocket' });
+  await expect(page.getByTestId('report-basis')).toContainText('Chosen for the least cash out of pocket');
 });

@@ -125,6 +125,7 @@ function expectStrategyMatchesReference(
     }
     expectClose(got.creditsExpired, want.creditsExpired, `${at} creditsExpired`, sumPoolAmounts(scenario));
     expectClose(got.cashSpentOnAI, want.cashSpentOnAI, `${at} cashSpentOnAI`, want.spend);
+    expectRecordsClose(got.cashByPlatform, want.cashByPlatform, `${at} cashByPlatform`, want.spend);
     expectClose(got.cashEnd, want.cashEnd, `${at} cashEnd`, cashScale(scenario, expected.months, t));
   });
 }

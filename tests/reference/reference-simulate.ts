@@ -517,6 +517,7 @@ function simulateReferenceStrategy(scenario: Scenario, strategy: Strategy): Stra
       creditBalances,
       creditsExpired: expired,
       cashSpentOnAI,
+      cashByPlatform: Object.fromEntries(unpaid),
       cashEnd: cash,
     });
   }

@@ -6,6 +6,7 @@ import { describeMonthRange } from './report-sections';
 
 const PLATFORM_NAMES = new Map([
   ['bedrock', 'Bedrock (AWS)'],
+  ['aws', 'other AWS services'],
   ['*', 'every platform'],
 ]);
 
@@ -39,9 +40,21 @@ function describeCoverage(
   return `${covers}: the POC period and ${formatMonths(ask.monthsCovered - ask.pocMonths)} more.`;
 }
 
+/** Why there is nothing to request: no spend, credits already held pay it all, or none of it is on a covered platform. */
+function describeNoRequest(ask: CreditAsk, creditPlatforms: string): string {
+  if (ask.pocSpend <= 0) return 'No spend in the POC period: there is nothing to request.';
+  const cash =
+    ask.ineligibleSpend > 0
+      ? ` The remaining ${formatMoney(ask.ineligibleSpend)} is on platforms no programme covers and is paid in cash.`
+      : '';
+  if (ask.heldCreditsUsed > 0)
+    return `Nothing to request: the credits already held pay all ${formatMoney(ask.heldCreditsUsed)} of the POC period’s spend they cover.${cash}`;
+  return `No credit programme applies: none of the POC-period spend is on ${creditPlatforms}, so all of it is paid in cash.`;
+}
+
 /**
- * The credit ask for the recommended strategy: the POC period's spend split into the part credits can pay
- * and the part paid in cash, the programme that fits, the amount to request and how long it lasts.
+ * The credit ask for the recommended strategy: the POC period's spend split into the part the credits already
+ * held pay, the part new credits can pay and the part paid in cash, the programme that fits, the amount to request and how long it lasts.
  */
 export function CreditAskSection({
   ask,
@@ -75,7 +88,14 @@ export function CreditAskSection({
           </dd>
         </div>
         <div className="report-figures__item">
-          <dt>Eligible for credits</dt>
+          <dt>Paid by credits held</dt>
+          <dd>
+            <Money usd={ask.heldCreditsUsed} testId="report-ask-held" />
+            <span className="report-figures__sub">the scenario’s own pools</span>
+          </dd>
+        </div>
+        <div className="report-figures__item">
+          <dt>Left for new credits</dt>
           <dd>
             <Money usd={ask.eligibleSpend} testId="report-ask-eligible" />
             <span className="report-figures__sub">on {creditPlatforms}</span>
@@ -85,7 +105,7 @@ export function CreditAskSection({
           <dt>Paid in cash</dt>
           <dd>
             <Money usd={ask.ineligibleSpend} testId="report-ask-cash" />
-            <span className="report-figures__sub">direct APIs and other platforms</span>
+            <span className="report-figures__sub">spend no programme covers</span>
           </dd>
         </div>
       </dl>
@@ -95,6 +115,11 @@ export function CreditAskSection({
           <p className="report-ask__headline" data-testid="report-ask-request">
             Request <strong>{formatMoney(ask.amount)}</strong> from <strong>{program.name}</strong> (
             {describeRange(program)})
+            {ask.heldCreditsUsed > 0 && (
+              <span className="report-ask__net" data-testid="report-ask-net">
+                , net of the {formatMoney(ask.heldCreditsUsed)} the credits already held pay in the POC period
+              </span>
+            )}
           </p>
           <p data-testid="report-ask-coverage">
             {describeCoverage(ask, program, startMonth, horizonMonths)} How it is obtained:{' '}
@@ -103,15 +128,13 @@ export function CreditAskSection({
         </div>
       ) : (
         <p className="report-ask__request" data-testid="report-ask-request">
-          {ask.pocSpend > 0
-            ? `No credit programme applies: none of the POC-period spend is on ${creditPlatforms}, so all of it is paid in cash.`
-            : 'No spend in the POC period: there is nothing to request.'}
+          {describeNoRequest(ask, creditPlatforms)}
         </p>
       )}
 
       <p className="report-ask__note">
-        Credits cover {creditPlatforms} spend only: spend on the providers’ own APIs is paid in cash whatever
-        is awarded. Programmes: {programs.map((p) => `${p.name} ${describeRange(p)}`).join(' · ')}.
+        Credits cover {creditPlatforms} spend only; spend on the providers’ own APIs is paid in cash whatever
+        is awarded.
       </p>
     </div>
   );

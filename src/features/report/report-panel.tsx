@@ -1,34 +1,55 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { z } from 'zod';
 import { recommendCreditAsk } from '../../domain/credit-ask';
+import {
+  clampPocMonths,
+  DEFAULT_POC_MONTHS,
+  describePriceValidity,
+  describeSliceServices,
+  listPriceSources,
+  listQualitySources,
+  pickRecommendedStrategy,
+  sumFirstMonths,
+  sumFixedCostsInPeriod,
+} from '../../domain/poc-estimate';
+import type { RecommendationBasis } from '../../domain/poc-estimate';
 import { creditPoolTemplatesQueryOptions } from '../../queries/credit-pool-queries';
 import { useScenario } from '../../state/scenario-store';
 import { useSimulation } from '../../state/selectors';
-import { formatMonths } from '../../format/format';
+import { formatDay, todayIsoDay } from '../../format/format';
 import { NO_SOUND_STRATEGY } from '../../format/constraint-text';
 import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
 import { CreditAskSection } from './credit-ask-section';
+import { toCreditPrograms } from './report-figures';
 import {
-  listPriceSources,
-  pickRecommendedStrategy,
-  sumFirstMonths,
-  toCreditPrograms,
-} from './report-figures';
-import { ReportFootnote, SavingsLine, StrategiesTable, TrafficTable } from './report-sections';
+  AssumptionsSection,
+  RecommendationLead,
+  SavingsLine,
+  StrategiesTable,
+  TrafficTable,
+} from './report-sections';
 import { useSessionText } from './use-session-text';
 import './report.css';
 import { TableScroll } from '../../ui/table-scroll';
 
-/** The POC period a partner usually quotes. */
-const DEFAULT_POC_MONTHS = 3;
+/** The recommendation's basis as kept for the tab: anything else (an old or edited value) reads as least spend. */
+const basisSchema = z.enum(['spend', 'cash']).catch('spend');
 
-const preparedDateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
+const BASIS_LABELS: Record<RecommendationBasis, string> = {
+  spend: 'Least total spend',
+  cash: 'Least cash out of pocket',
+};
 
 function makePocMonthsSchema(horizonMonths: number) {
   const range = `must be between 1 and ${horizonMonths} (the horizon)`;
   return z.number().int('must be a whole number').min(1, range).max(horizonMonths, range);
+}
+
+/** "8 October 2026", or "24 July 2026 to 8 October 2026" when the prices used carry different dates. */
+function describeDays({ oldest, newest }: { oldest: string; newest: string }): string {
+  return oldest === newest ? formatDay(newest) : `${formatDay(oldest)} to ${formatDay(newest)}`;
 }
 
 /** Names the printed file after the scenario while the report is open ("Save as PDF" offers the title). */
@@ -53,16 +74,22 @@ export function ReportPanel() {
   const [requestedMonths, setRequestedMonths] = useState(DEFAULT_POC_MONTHS);
   const [preparedFor, setPreparedFor] = useSessionText('poc-estimate.prepared-for');
   const [preparedBy, setPreparedBy] = useSessionText('poc-estimate.prepared-by');
-  const [preparedOn] = useState(() => preparedDateFormat.format(new Date()));
+  const [basisText, setBasisText] = useSessionText('poc-estimate.basis');
+  const basis = basisSchema.parse(basisText);
+  const basisId = useId();
+  const [preparedOn] = useState(() => todayIsoDay());
   useDocumentTitle(`POC estimate – ${scenario.name}`);
 
   const horizonMonths = scenario.horizonMonths;
-  const pocMonths = Math.max(1, Math.min(requestedMonths, horizonMonths));
+  const pocMonths = clampPocMonths(requestedMonths, horizonMonths);
   const pocMonthsSchema = useMemo(() => makePocMonthsSchema(horizonMonths), [horizonMonths]);
-  const recommendation = pickRecommendedStrategy(scenario, result);
+  const recommendation = pickRecommendedStrategy(scenario, result, basis);
   const recommended = recommendation.strategy;
   const ask = recommended && programs.data ? recommendCreditAsk(recommended, programs.data, pocMonths) : null;
   const sources = recommended ? listPriceSources(scenario, recommended.id) : [];
+  const qualitySources = recommended ? listQualitySources(scenario, recommended.id) : [];
+  const validity = describePriceValidity(sources, preparedOn);
+  const pocTotals = recommended ? sumFirstMonths(recommended, pocMonths) : null;
   const programSources = [
     ...new Map((programs.data ?? []).map((p) => [`${p.source.label}|${p.source.asOf}`, p.source])).values(),
   ];
@@ -98,6 +125,20 @@ export function ReportPanel() {
             onCommit={(text) => (setPreparedBy(text), null)}
           />
         </div>
+        <div className="field report-controls__basis">
+          <label htmlFor={basisId}>Recommend by</label>
+          <select
+            id={basisId}
+            value={basis}
+            onChange={(event) => setBasisText(basisSchema.parse(event.target.value))}
+          >
+            {(Object.keys(BASIS_LABELS) as RecommendationBasis[]).map((key) => (
+              <option key={key} value={key}>
+                {BASIS_LABELS[key]}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="button" className="button button--primary" onClick={() => window.print()}>
           Print / Save as PDF
         </button>
@@ -123,15 +164,64 @@ export function ReportPanel() {
             )}
             <div>
               <dt>Prepared on</dt>
-              <dd>{preparedOn}</dd>
+              <dd data-testid="report-prepared-on">{formatDay(preparedOn)}</dd>
+            </div>
+            <div>
+              <dt>Prices</dt>
+              <dd data-testid="report-validity">
+                {validity.pricesAsOf ? `as of ${describeDays(validity.pricesAsOf)}; ` : ''}valid for 30 days,
+                until {formatDay(validity.validUntil)}
+              </dd>
+            </div>
+            <div>
+              <dt>Currency</dt>
+              <dd data-testid="report-currency">US dollars (USD), before tax</dd>
             </div>
           </dl>
         </header>
 
+        {recommended && pocTotals ? (
+          <section className="report-section" aria-labelledby="report-recommended">
+            <h3 id="report-recommended">
+              Recommended: <span data-testid="report-recommended">{recommended.name}</span>
+            </h3>
+            <p className="report-lead">
+              <RecommendationLead recommendation={recommendation} horizonMonths={horizonMonths} />{' '}
+              <SavingsLine totals={pocTotals} pocMonths={pocMonths} />
+            </p>
+          </section>
+        ) : (
+          result.strategies.length > 0 && (
+            <section className="report-section" aria-labelledby="report-recommended">
+              <h3 id="report-recommended">No recommendation</h3>
+              <p className="report-lead" data-testid="report-no-recommendation">
+                {NO_SOUND_STRATEGY}
+              </p>
+            </section>
+          )
+        )}
+
         <section className="report-section" aria-labelledby="report-situation">
-          <h3 id="report-situation">The situation: traffic assumed</h3>
+          <h3 id="report-situation">
+            {recommended
+              ? `The traffic, and how ${recommended.name} serves it`
+              : 'The situation: traffic assumed'}
+          </h3>
           <TableScroll label="Traffic assumptions">
-            <TrafficTable scenario={scenario} />
+            <TrafficTable
+              scenario={scenario}
+              service={
+                recommended && pocTotals
+                  ? {
+                      strategyName: recommended.name,
+                      services: describeSliceServices(scenario, recommended, pocMonths),
+                      fixedCosts: sumFixedCostsInPeriod(scenario, recommended, pocMonths),
+                      total: pocTotals.spend,
+                      pocMonths,
+                    }
+                  : null
+              }
+            />
           </TableScroll>
         </section>
 
@@ -147,29 +237,6 @@ export function ReportPanel() {
                   pocMonths={pocMonths}
                 />
               </TableScroll>
-            </section>
-
-            <section className="report-section" aria-labelledby="report-recommended">
-              {recommended ? (
-                <>
-                  <h3 id="report-recommended">
-                    Recommended: <span data-testid="report-recommended">{recommended.name}</span>
-                  </h3>
-                  <p className="report-lead">
-                    The cheapest over {formatMonths(Math.min(12, horizonMonths))} that breaks no constraint:
-                    every slice at or above its quality bar, within its models’ context windows and allowed
-                    regions, on models that stay available.{' '}
-                    <SavingsLine totals={sumFirstMonths(recommended, pocMonths)} pocMonths={pocMonths} />
-                  </p>
-                </>
-              ) : (
-                <>
-                  <h3 id="report-recommended">No recommendation</h3>
-                  <p className="report-lead" data-testid="report-no-recommendation">
-                    {NO_SOUND_STRATEGY}
-                  </p>
-                </>
-              )}
             </section>
 
             <section className="report-section" aria-labelledby="report-credit-ask">
@@ -198,10 +265,13 @@ export function ReportPanel() {
           </p>
         )}
 
-        <ReportFootnote
+        <AssumptionsSection
+          scenario={scenario}
           recommendedName={recommended?.name ?? null}
           horizonMonths={horizonMonths}
+          validity={validity}
           sources={sources}
+          qualitySources={qualitySources}
           programSources={programSources}
         />
       </article>

@@ -1,10 +1,32 @@
+import { RECOMMENDATION_MONTHS, sumFirstMonths } from '../../domain/poc-estimate';
+import type {
+  FixedCostTotal,
+  PeriodTotals,
+  PriceValidity,
+  QualitySourceGroup,
+  Recommendation,
+  RecommendationBasis,
+  SliceService,
+  SourceGroup,
+} from '../../domain/poc-estimate';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
-import { describeConstraints, QUALITY_RULE } from '../../format/constraint-text';
-import { formatMonth, formatMonths, formatNumber, formatPercent } from '../../format/format';
+import {
+  ALL_MET,
+  describeConstraintBadges,
+  describeConstraints,
+  QUALITY_RULE_BRIEF,
+} from '../../format/constraint-text';
+import {
+  formatDay,
+  formatMoney,
+  formatMonth,
+  formatMonths,
+  formatNumber,
+  formatPercent,
+} from '../../format/format';
+import { describeSliceService } from '../../format/service-text';
 import { Money } from '../../ui/money';
-import type { PeriodTotals, Recommendation, SourceGroup } from './report-figures';
-import { sumFirstMonths } from './report-figures';
 
 /** Per-month columns the strategies table shows before it falls back to first and last month only. */
 const MAX_MONTH_COLUMNS = 6;
@@ -20,11 +42,29 @@ export function describeYearTotal(horizonMonths: number): string {
   return horizonMonths >= 12 ? '12-month total' : `${formatMonths(horizonMonths)} total`;
 }
 
-/** The traffic assumptions, one row per slice. */
-export function TrafficTable({ scenario }: { scenario: Scenario }) {
+/** How the recommended strategy serves the traffic: each slice's model and POC spend, and the fixed costs. */
+export type ServiceColumns = {
+  strategyName: string;
+  services: readonly SliceService[];
+  fixedCosts: readonly FixedCostTotal[];
+  /** The POC period's spend, slices and fixed costs together. */
+  total: number;
+  pocMonths: number;
+};
+
+/**
+ * The traffic assumptions, one row per slice; with `service`, also which model serves each slice under the
+ * recommended strategy and what it costs over the POC period, the fixed costs and the total.
+ */
+export function TrafficTable({ scenario, service }: { scenario: Scenario; service: ServiceColumns | null }) {
+  const servedBy = new Map(service?.services.map((entry) => [entry.slice.id, entry]));
   return (
-    <table className="data-table report-table" data-testid="report-traffic">
-      <caption className="visually-hidden">Traffic assumptions per slice</caption>
+    <table className="data-table report-table report-traffic" data-testid="report-traffic">
+      <caption className="visually-hidden">
+        {service
+          ? `Traffic assumptions per slice, and the model serving each under ${service.strategyName}`
+          : 'Traffic assumptions per slice'}
+      </caption>
       <thead>
         <tr>
           <th scope="col">Slice</th>
@@ -46,27 +86,70 @@ export function TrafficTable({ scenario }: { scenario: Scenario }) {
           <th scope="col" className="num">
             Quality <span className="th-sub">bar</span>
           </th>
+          {service && (
+            <>
+              <th scope="col" className="report-traffic__served">
+                Served by <span className="th-sub">recommended</span>
+              </th>
+              <th scope="col" className="num">
+                POC spend <span className="th-sub">{formatMonths(service.pocMonths)}</span>
+              </th>
+            </>
+          )}
         </tr>
       </thead>
       <tbody>
-        {scenario.traffic.map((slice) => (
-          <tr key={slice.id}>
-            <th scope="row">{slice.name || slice.id}</th>
-            <td className="num">{formatNumber(slice.requestsPerMonth, true)}</td>
+        {scenario.traffic.map((slice) => {
+          const entry = servedBy.get(slice.id);
+          return (
+            <tr key={slice.id} data-testid={`report-slice-${slice.id}`}>
+              <th scope="row">{slice.name || slice.id}</th>
+              <td className="num">{formatNumber(slice.requestsPerMonth, true)}</td>
+              <td className="num">
+                {formatNumber(slice.inputTokens)} / {formatNumber(slice.outputTokens)}
+              </td>
+              <td className="num">
+                {slice.cachedPrefixTokens > 0
+                  ? `${formatNumber(slice.cachedPrefixTokens)} (${formatPercent(slice.cacheHitRate)})`
+                  : '—'}
+              </td>
+              <td className="num">{formatPercent(slice.batchShare)}</td>
+              <td className="num">{formatPercent(slice.monthlyGrowth)}</td>
+              <td className="num">{formatNumber(slice.qualityBar)}</td>
+              {service && (
+                <>
+                  <td className="report-traffic__served">{entry ? describeSliceService(entry) : '—'}</td>
+                  <td className="num">
+                    <Money usd={entry?.pocSpend ?? 0} />
+                  </td>
+                </>
+              )}
+            </tr>
+          );
+        })}
+        {service?.fixedCosts.map((cost) => (
+          <tr key={`fixed-${cost.id}`} data-testid={`report-fixed-${cost.id}`}>
+            <th scope="row" colSpan={8}>
+              {cost.name || cost.id} <span className="muted">(fixed monthly cost)</span>
+            </th>
             <td className="num">
-              {formatNumber(slice.inputTokens)} / {formatNumber(slice.outputTokens)}
+              <Money usd={cost.pocSpend} />
             </td>
-            <td className="num">
-              {slice.cachedPrefixTokens > 0
-                ? `${formatNumber(slice.cachedPrefixTokens)} (${formatPercent(slice.cacheHitRate)})`
-                : '—'}
-            </td>
-            <td className="num">{formatPercent(slice.batchShare)}</td>
-            <td className="num">{formatPercent(slice.monthlyGrowth)}</td>
-            <td className="num">{formatNumber(slice.qualityBar)}</td>
           </tr>
         ))}
       </tbody>
+      {service && (
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={8}>
+              Total over the POC period
+            </th>
+            <td className="num">
+              <Money usd={service.total} testId="report-service-total" />
+            </td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 }
@@ -140,13 +223,46 @@ export function StrategiesTable({
                 <Money usd={strategy.totals.firstYearSpend} />
               </td>
               <td className={constraints.length > 0 ? 'report-misses' : undefined}>
-                {describeConstraints(constraints, scenario)}
+                {constraints.length === 0
+                  ? ALL_MET
+                  : describeConstraintBadges(constraints)
+                      .map((badge) => badge.label)
+                      .join(' · ')}
+                {constraints.length > 0 && (
+                  <span className="report-misses__detail">{describeConstraints(constraints, scenario)}</span>
+                )}
               </td>
             </tr>
           );
         })}
       </tbody>
     </table>
+  );
+}
+
+/** What the recommendation minimises, in words: "the least total spend" or "the least cash out of pocket". */
+export function describeBasis(basis: RecommendationBasis): string {
+  return basis === 'spend' ? 'the least total spend' : 'the least cash out of pocket';
+}
+
+/** Why the recommended strategy was chosen: the basis the user picked, its window and the strategy's figure. */
+export function RecommendationLead({
+  recommendation,
+  horizonMonths,
+}: {
+  recommendation: Recommendation;
+  horizonMonths: number;
+}) {
+  const window = formatMonths(Math.min(RECOMMENDATION_MONTHS, horizonMonths));
+  return (
+    <span data-testid="report-basis">
+      Chosen for {describeBasis(recommendation.basis)} over the first {window} (
+      <strong>
+        <Money usd={recommendation.figure ?? 0} testId="report-basis-figure" />
+      </strong>
+      {recommendation.basis === 'spend' ? ', whoever pays it' : ' after the credits already held'}) among the
+      strategies that break no constraint.
+    </span>
   );
 }
 
@@ -176,48 +292,88 @@ export function SavingsLine({ totals, pocMonths }: { totals: PeriodTotals; pocMo
   );
 }
 
-/** The footnote: seed figures, how the recommendation was chosen, and the sources of the prices used. */
-export function ReportFootnote({
+/** "Acme price list, as of 2026-10-08", without repeating a date the label already gives. */
+function describeSource(label: string | null, asOf: string | null): string {
+  const named = label ?? 'no source given';
+  return asOf && !named.includes(asOf) ? `${named}, as of ${asOf}` : named;
+}
+
+/** The assumptions behind every figure, each with where it comes from. */
+export function AssumptionsSection({
+  scenario,
   recommendedName,
   horizonMonths,
+  validity,
   sources,
+  qualitySources,
   programSources,
 }: {
+  scenario: Scenario;
   recommendedName: string | null;
   horizonMonths: number;
+  validity: PriceValidity;
   sources: readonly SourceGroup[];
+  qualitySources: readonly QualitySourceGroup[];
   programSources: readonly { label: string; asOf: string }[];
 }) {
+  const { options, credits, fixedCosts } = scenario;
   return (
     <footer className="report-footnote" data-testid="report-footnote">
-      <p>
-        Figures marked “seed” are representative 2026 figures: confirm current rates, and the credit
-        programmes’ terms with AWS, before you budget.
-      </p>
-      <p>
-        Recommended: the lowest spend over {formatMonths(Math.min(12, horizonMonths))} among the strategies
-        that break no constraint (quality bar, context window, allowed region, retiring model); none when
-        every strategy breaks one. {QUALITY_RULE}
-      </p>
-      {((recommendedName && sources.length > 0) || programSources.length > 0) && (
-        <p>
+      <h3 className="report-footnote__title">Assumptions and sources</h3>
+      <ul className="report-assumptions">
+        <li>
+          <strong>Prices:</strong> list prices in US dollars (USD), before tax, quoted until{' '}
+          {formatDay(validity.validUntil)}.
           {recommendedName && sources.length > 0 && (
             <>
-              Prices used by {recommendedName}:{' '}
+              {' '}
+              Sources for {recommendedName}:{' '}
               {sources.map((group, index) => (
                 <span key={`${group.label ?? ''}|${group.asOf ?? ''}`}>
                   {index > 0 && '; '}
-                  {group.models.join(', ')}: {group.label ?? 'no source given'}
-                  {group.asOf && !(group.label ?? '').includes(`(${group.asOf})`) && ` (${group.asOf})`}
+                  {group.models.join(', ')}: {describeSource(group.label, group.asOf)}
                 </span>
               ))}
-              .{' '}
+              .
             </>
-          )}
+          )}{' '}
+          {sources.some((group) => group.label?.startsWith('seed')) &&
+            'Figures marked “seed” are representative: confirm current rates before you budget.'}
+        </li>
+        <li>
+          <strong>Traffic:</strong> as in the table above, over {formatMonths(horizonMonths)}; prompt caching{' '}
+          {options.caching ? 'on' : 'off'}, batch {options.batch ? 'on' : 'off'}
+          {scenario.catalog.some((model) => model.pricing.kind === 'capacity') &&
+            `; capacity sized for a peak ${formatNumber(options.peakToAverage)}× the average`}
+          .
+        </li>
+        <li>
+          <strong>Quality:</strong>{' '}
+          {qualitySources.length > 0
+            ? qualitySources.map((group, index) => (
+                <span key={`${group.benchmark}|${group.asOf}|${group.assumption}`}>
+                  {index > 0 && '; '}
+                  {group.assumption ? 'assumed, standing in for ' : ''}
+                  {group.benchmark} ({group.asOf}) for {group.models.join(', ')}
+                </span>
+              ))
+            : 'scores as entered in the catalog'}
+          {scenario.evaluations.length > 0 &&
+            `; ${formatNumber(scenario.evaluations.length)} of your own evaluations take precedence where given`}
+          . {QUALITY_RULE_BRIEF}
+        </li>
+        <li>
+          <strong>Credits already held:</strong>{' '}
+          {credits.length > 0
+            ? credits.map((pool) => `${pool.name || pool.id} ${formatMoney(pool.amount)}`).join('; ')
+            : 'none'}
+          , as entered; the credit ask is net of them.
+          {fixedCosts.length > 0 &&
+            ` Fixed monthly costs as entered: ${fixedCosts.map((cost) => `${cost.name || cost.id} ${formatMoney(cost.monthlyAmount)}`).join('; ')}.`}
           {programSources.length > 0 &&
-            `Credit programmes: ${programSources.map((source) => `${source.label} (${source.asOf})`).join('; ')}.`}
-        </p>
-      )}
+            ` Credit programmes: ${programSources.map((source) => describeSource(source.label, source.asOf)).join('; ')}; confirm their terms with AWS.`}
+        </li>
+      </ul>
     </footer>
   );
 }

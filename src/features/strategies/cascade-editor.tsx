@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { cascadeReaches } from '../../domain/routes';
 import { makeQualityLookup } from '../../domain/quality';
 import { cascadeRouteSchema } from '../../domain/scenario-schema';
 import type { CascadeRoute, Evaluation, Model, Slice } from '../../domain/scenario-schema';
@@ -143,9 +144,7 @@ function CascadeSliceRoute({
   }
 
   const lastId = route?.steps.at(-1) ?? strategy.fallback;
-  const reaches = route
-    ? route.steps.map((_, step) => route.escalation.slice(0, step).reduce((share, rate) => share * rate, 1))
-    : [];
+  const reaches = route ? cascadeReaches(route) : [];
   return (
     <div className="route-block" role="group" aria-label={`Cascade for ${who}`}>
       <div className="route-block__head">

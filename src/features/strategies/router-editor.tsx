@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { cascadeRouteSchema, classifierSchema } from '../../domain/scenario-schema';
 import type { Evaluation, Model, Slice, ValueRange } from '../../domain/scenario-schema';
+import { sumRouterShares } from '../../domain/routes';
 import { SHARE_SUM_TOLERANCE } from '../../domain/validate-scenario';
 import { pruneShareRanges, withShareRange } from '../../state/scenario-edits';
 import { formatPercent } from '../../format/format';
@@ -37,10 +38,6 @@ function isSameEntries(a: readonly ShareEntry[], b: readonly ShareEntry[]): bool
     a.length === b.length &&
     a.every((entry, i) => entry.modelId === b[i]?.modelId && entry.share === b[i]?.share)
   );
-}
-
-function sumShares(entries: readonly ShareEntry[]): number {
-  return entries.reduce((sum, entry) => sum + entry.share, 0);
 }
 
 /** The range of `modelId`'s share for `sliceId`, if the router gives one. */
@@ -80,7 +77,7 @@ function RouterSliceRoute({
     setGeneration(generation + 1);
   }
   const entries = draft?.entries ?? storedEntries;
-  const sum = sumShares(entries);
+  const sum = sumRouterShares(entries.map((entry) => entry.share));
   const sumIsOff = Math.abs(sum - 1) > SHARE_SUM_TOLERANCE;
 
   /** Sets the slice's split; share ranges follow a swapped model and go with a model or split removed. */

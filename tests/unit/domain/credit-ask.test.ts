@@ -17,11 +17,15 @@ const PROGRAMS: CreditProgram[] = [
   },
 ];
 
-function strategyFor(requestsPerMonth: number, platform = 'bedrock') {
+function strategyFor(
+  requestsPerMonth: number,
+  platform = 'bedrock',
+  credits: ReturnType<typeof makeSmallScenario>['credits'] = [],
+) {
   const input = makeSmallScenario();
   input.traffic[0]!.requestsPerMonth = requestsPerMonth;
   for (const model of input.catalog) model.platform = platform;
-  input.credits = [];
+  input.credits = credits;
   const validated = validateScenario(input);
   if (!validated.ok) throw new Error('invalid');
   // Strategy 0 is "all on dear": $0.0045 per request, no discounts.
@@ -70,5 +74,48 @@ describe('recommendCreditAsk', () => {
     expect(ask.program).toBeNull();
     expect(ask.amount).toBe(0);
     expect(ask.ineligibleSpend).toBeCloseTo(13_500, 6);
+  });
+
+  it('asks only for what the credits already held leave unpaid, and says what they pay', () => {
+    // $22,500 a month on Bedrock; a $40,000 pool held pays month 1 and $17,500 of month 2.
+    // Left over 3 months: 3 × 22,500 − 40,000 = $27,500 → the POC pool, ceil to $28,000 (not Activate's $68,000).
+    const held = [
+      {
+        id: 'held',
+        name: 'Activate (held)',
+        amount: 40_000,
+        startMonth: 0,
+        expiresAfterMonths: null,
+        appliesTo: ['bedrock'],
+      },
+    ];
+    const ask = recommendCreditAsk(strategyFor(5_000_000, 'bedrock', held), PROGRAMS, 3);
+    expect(ask.pocSpend).toBeCloseTo(67_500, 6);
+    expect(ask.heldCreditsUsed).toBeCloseTo(40_000, 6);
+    expect(ask.eligibleSpend).toBeCloseTo(27_500, 6);
+    expect(ask.ineligibleSpend).toBeCloseTo(0, 6);
+    expect(ask.program?.id).toBe('poc');
+    expect(ask.amount).toBe(28_000);
+    // $28,000 on top of the held pool: months 2–3 leave $27,500; month 4 adds $22,500 → 3 months covered.
+    expect(ask.monthsCovered).toBe(3);
+  });
+
+  it('asks for nothing when the credits already held pay the whole POC period', () => {
+    const held = [
+      {
+        id: 'held',
+        name: 'Held',
+        amount: 1_000_000,
+        startMonth: 0,
+        expiresAfterMonths: null,
+        appliesTo: ['*'],
+      },
+    ];
+    const ask = recommendCreditAsk(strategyFor(1_000_000, 'bedrock', held), PROGRAMS, 3);
+    expect(ask.program).toBeNull();
+    expect(ask.amount).toBe(0);
+    expect(ask.heldCreditsUsed).toBeCloseTo(13_500, 6);
+    expect(ask.ineligibleSpend).toBeCloseTo(0, 6);
+    expect(ask.coversPocPeriod).toBe(true);
   });
 });
