@@ -56,6 +56,13 @@ export function findUncoveredPlatforms(
     .sort((a, b) => b.spendUsd - a.spendUsd || a.platform.localeCompare(b.platform));
 }
 
+/** The total of `findUncoveredPlatforms`: spend over the horizon no pool covers (USD). */
+export function sumUncoveredSpend(uncovered: readonly UncoveredPlatform[]): number {
+  let total = 0;
+  for (const entry of uncovered) total += entry.spendUsd;
+  return total;
+}
+
 /** What the listed pools paid in one month (USD): the sum of their `creditsDrawn`. */
 export function sumCreditsDrawn(month: MonthResult, pools: readonly CreditPool[]): number {
   return pools.reduce((sum, pool) => sum + readMoney(month.creditsDrawn, pool.id), 0);

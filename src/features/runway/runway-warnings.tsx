@@ -2,7 +2,7 @@ import { findRunwayAlerts } from '../../domain/runway-alerts';
 import type { CreditPool } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
 import { formatMoney, formatMonth, formatMonths } from '../../format/format';
-import { findExpiredPools, findUncoveredPlatforms } from '../../domain/credit-figures';
+import { findExpiredPools, findUncoveredPlatforms, sumUncoveredSpend } from '../../domain/credit-figures';
 import { namePool } from './runway-figures';
 
 /**
@@ -20,7 +20,7 @@ export function RunwayWarnings({
 }) {
   const expired = findExpiredPools(pools, strategy);
   const uncovered = findUncoveredPlatforms(pools, strategy);
-  const uncoveredTotal = uncovered.reduce((sum, entry) => sum + entry.spendUsd, 0);
+  const uncoveredTotal = sumUncoveredSpend(uncovered);
   const { cashOutMonth, poolsAfterCash } = findRunwayAlerts(strategy, pools);
   const cashOutLabel = strategy.runwayMonths === null ? '' : formatMonth(strategy.runwayMonths, startMonth);
   return (

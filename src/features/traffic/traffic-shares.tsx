@@ -1,19 +1,10 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Slice } from '../../domain/scenario-schema';
-import { requestsInMonth } from '../../domain/simulate';
+import { measureTrafficShares } from '../../domain/traffic-figures';
 import { useFocusStrategy, usePlan } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { formatMonth, formatNumber, formatPercent } from '../../format/format';
 import { Money } from '../../ui/money';
-
-/** Tokens a slice sends in a month at its reference token counts: requests × (input + output). */
-export function countMonthlyTokens(slice: Slice, month: number): number {
-  return (
-    requestsInMonth(slice.requestsPerMonth, slice.monthlyGrowth, month) *
-    (slice.inputTokens + slice.outputTokens)
-  );
-}
 
 function ShareCell({ share, testId }: { share: number | null; testId: string }) {
   if (share === null)
@@ -46,15 +37,8 @@ export function TrafficShares() {
   const selectId = useId();
   const month = formatMonth(0, scenario.startMonth);
 
-  const requests = scenario.traffic.map((slice) =>
-    requestsInMonth(slice.requestsPerMonth, slice.monthlyGrowth, 0),
-  );
-  const tokens = scenario.traffic.map((slice) => countMonthlyTokens(slice, 0));
-  const totalRequests = requests.reduce((sum, n) => sum + n, 0);
-  const totalTokens = tokens.reduce((sum, n) => sum + n, 0);
-  const first = focus?.months[0];
-  const spendBySlice = first?.bySlice;
-  const totalSpend = first?.spend ?? 0;
+  const shares = measureTrafficShares(scenario, focus ?? null, 0);
+  const totals = shares.totals;
 
   return (
     <section className="card traffic-shares" aria-labelledby={`${selectId}-title`}>
@@ -112,27 +96,21 @@ export function TrafficShares() {
             </thead>
             <tbody>
               {scenario.traffic.map((slice, index) => {
-                const spend = spendBySlice?.[slice.id] ?? 0;
+                const share = shares.slices[index]!;
                 return (
                   <tr key={index} data-testid={`share-row-${index}`}>
                     <th scope="row">{slice.name.trim() || slice.id}</th>
-                    <td className="num">{formatNumber(requests[index] ?? 0)}</td>
-                    <td className="num" title={`${formatNumber(tokens[index] ?? 0)} tokens`}>
-                      <span data-testid={`share-tokens-${index}`} data-value={tokens[index] ?? 0}>
-                        {formatNumber(tokens[index] ?? 0, true)}
+                    <td className="num">{formatNumber(share.requests)}</td>
+                    <td className="num" title={`${formatNumber(share.tokens)} tokens`}>
+                      <span data-testid={`share-tokens-${index}`} data-value={share.tokens}>
+                        {formatNumber(share.tokens, true)}
                       </span>
                     </td>
-                    <ShareCell
-                      share={totalRequests > 0 ? (requests[index] ?? 0) / totalRequests : null}
-                      testId={`share-requests-${index}`}
-                    />
+                    <ShareCell share={share.requestShare} testId={`share-requests-${index}`} />
                     <td className="num">
-                      {focus ? <Money usd={spend} /> : <span className="muted">—</span>}
+                      {share.spend !== null ? <Money usd={share.spend} /> : <span className="muted">—</span>}
                     </td>
-                    <ShareCell
-                      share={focus && totalSpend > 0 ? spend / totalSpend : null}
-                      testId={`share-spend-${index}`}
-                    />
+                    <ShareCell share={share.spendShare} testId={`share-spend-${index}`} />
                   </tr>
                 );
               })}
@@ -140,13 +118,15 @@ export function TrafficShares() {
             <tfoot>
               <tr>
                 <th scope="row">All slices</th>
-                <td className="num">{formatNumber(totalRequests)}</td>
-                <td className="num" title={`${formatNumber(totalTokens)} tokens`}>
-                  {formatNumber(totalTokens, true)}
+                <td className="num">{formatNumber(totals.requests)}</td>
+                <td className="num" title={`${formatNumber(totals.tokens)} tokens`}>
+                  {formatNumber(totals.tokens, true)}
                 </td>
-                <td className="num">{totalRequests > 0 ? formatPercent(1) : '—'}</td>
-                <td className="num">{focus ? <Money usd={totalSpend} testId="share-total-spend" /> : '—'}</td>
-                <td className="num">{focus && totalSpend > 0 ? formatPercent(1) : '—'}</td>
+                <td className="num">{totals.requests > 0 ? formatPercent(1) : '—'}</td>
+                <td className="num">
+                  {totals.spend !== null ? <Money usd={totals.spend} testId="share-total-spend" /> : '—'}
+                </td>
+                <td className="num">{totals.spend !== null && totals.spend > 0 ? formatPercent(1) : '—'}</td>
               </tr>
             </tfoot>
           </table>
