@@ -126,7 +126,9 @@ export function ReportPanel() {
           />
         </div>
         <div className="field report-controls__basis">
-          <label htmlFor={basisId}>Recommend by</label>
+          <label htmlFor={basisId} className="field__label">
+            Recommend by
+          </label>
           <select
             id={basisId}
             value={basis}
