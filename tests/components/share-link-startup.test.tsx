@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -257,6 +257,22 @@ describe('saved data that could not be read', () => {
     expect(screen.getByRole('status')).toHaveTextContent(
       'The unreadable save was discarded. Saving is on again.',
     );
+  });
+
+  it('holds back a save that finds unreadable data written since the page opened, and asks', async () => {
+    renderBoot();
+    await screen.findByText('ready');
+    storage.holding = { value: 'written by a newer planner', reason: 'the saved data is not valid JSON' };
+    act(() => {
+      usePlannerStore.getState().renameScenario('scenario-1', 'Renamed plan');
+    });
+    const held = await screen.findByRole('region', { name: 'Saved data that could not be read' });
+    expect(held).toHaveTextContent(
+      'The data saved in this browser (written since this page opened) could not be read: the saved data is not valid JSON.',
+    );
+    expect(storage.writes).toEqual([]);
+    await userEvent.click(within(held).getByRole('button', { name: 'Keep aside and continue' }));
+    await vi.waitFor(() => expect(storage.writes.at(-1)?.library[0]?.scenario.name).toBe('Renamed plan'));
   });
 
   it('says which scenarios shared an id and opened under a new one', async () => {
