@@ -221,7 +221,14 @@ export function decodeStoredValue(value: unknown): DecodeResult {
   if (isBinary(value)) {
     return { ok: false, message: `the saved data is binary (${byteLength(value)} bytes), not text` };
   }
-  const kind = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
+  const kind =
+    value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object'
+          ? 'an object'
+          : `a ${typeof value}`;
   return { ok: false, message: `the saved data is not text (it is ${kind})` };
 }
 

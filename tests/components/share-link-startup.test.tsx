@@ -78,12 +78,9 @@ function renderBoot() {
   );
 }
 
-beforeEach(() => {
-  storage.writes = [];
-  storage.holding = null;
-  storage.keptAside = [];
-  storage.attempts = 0;
-  storage.saved = {
+/** What storage gives when it holds one readable scenario, "My own plan". */
+function loadedOwnPlan(): Extract<LoadOutcome, { kind: 'loaded' }> {
+  return {
     kind: 'loaded',
     state: {
       library: [{ id: 'scenario-1', scenario: makeScenario('My own plan') }],
@@ -96,6 +93,24 @@ beforeEach(() => {
     held: null,
     copies: [],
   };
+}
+
+/** Opens the page with a share link to a scenario named `name`; gives the library's names once ready. */
+async function bootWithShareLink(name: string): Promise<string[]> {
+  const link = createShareLink(makeScenario(name), 'http://localhost/');
+  if (!link.ok) throw new Error('expected a link');
+  window.history.replaceState(null, '', new URL(link.url).hash);
+  renderBoot();
+  await screen.findByText('ready');
+  return usePlannerStore.getState().library.map((e) => e.scenario.name);
+}
+
+beforeEach(() => {
+  storage.writes = [];
+  storage.holding = null;
+  storage.keptAside = [];
+  storage.attempts = 0;
+  storage.saved = loadedOwnPlan();
 });
 
 afterEach(() => {
@@ -132,13 +147,7 @@ describe('opening a share link at start-up', () => {
 
   it('opens next to the default when nothing is saved yet', async () => {
     storage.saved = { kind: 'empty', copies: [] };
-    const link = createShareLink(makeScenario('Sent by a colleague'), 'http://localhost/');
-    if (!link.ok) throw new Error('expected a link');
-    window.history.replaceState(null, '', new URL(link.url).hash);
-
-    renderBoot();
-    await screen.findByText('ready');
-    const names = usePlannerStore.getState().library.map((e) => e.scenario.name);
+    const names = await bootWithShareLink('Sent by a colleague');
     expect(names).toHaveLength(2);
     expect(names[1]).toBe('Sent by a colleague');
   });
@@ -194,13 +203,7 @@ describe('saved data that could not be read', () => {
   it('adds a shared scenario without saving anything until the user keeps the data aside', async () => {
     storage.saved = { kind: 'unreadable', held: newer, copies: [] };
     storage.holding = newer;
-    const link = createShareLink(makeScenario('Sent by a colleague'), 'http://localhost/');
-    if (!link.ok) throw new Error('expected a link');
-    window.history.replaceState(null, '', new URL(link.url).hash);
-
-    renderBoot();
-    await screen.findByText('ready');
-    const names = usePlannerStore.getState().library.map((e) => e.scenario.name);
+    const names = await bootWithShareLink('Sent by a colleague');
     expect(names).toHaveLength(2);
     expect(names[1]).toBe('Sent by a colleague');
     const held = screen.getByRole('region', { name: 'Saved data that could not be read' });
@@ -226,17 +229,9 @@ describe('saved data that could not be read', () => {
 
   it('names the scenarios that opened and those that did not, and discards only after a second click', async () => {
     storage.saved = {
-      kind: 'loaded',
-      state: {
-        library: [{ id: 'scenario-1', scenario: makeScenario('My own plan') }],
-        activeId: 'scenario-1',
-        ui: { theme: 'light', priceUnit: 'per-million' },
-      },
-      revision: 1,
+      ...loadedOwnPlan(),
       dropped: ['scenario-2 (“Broken”): catalog: is required'],
-      repaired: [],
       held: { value: 'saved text', reason: '1 saved scenario could not be opened' },
-      copies: [],
     };
     storage.holding = { value: 'saved text', reason: 'held' };
     renderBoot();

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import type { Download } from '@playwright/test';
 import LZString from 'lz-string';
 import { readFileSync } from 'node:fs';
 import { PlannerPage } from './page-models/planner-page';
@@ -18,11 +17,6 @@ function envelope(entries: { id: string; scenario: unknown }[], activeId = entri
     activeId,
     ui: { theme: 'light', priceUnit: 'per-million' },
   });
-}
-
-async function downloadedBytes(download: Promise<Download>): Promise<number[]> {
-  const path = await (await download).path();
-  return [...readFileSync(path)];
 }
 
 test('a share link opened while the saved data cannot be read adds the shared scenario and writes nothing over that data', async ({
@@ -56,9 +50,8 @@ test('a share link opened while the saved data cannot be read adds the shared sc
   await later.page.close();
   expect(await planner.readSavedText()).toBe(newer);
 
-  const download = page.waitForEvent('download');
-  await planner.heldNotice().getByRole('button', { name: 'Download the unreadable save' }).click();
-  expect(Buffer.from(await downloadedBytes(download)).toString('utf8')).toBe(newer);
+  const downloadButton = planner.heldNotice().getByRole('button', { name: 'Download the unreadable save' });
+  expect((await planner.downloadBytes(downloadButton)).toString('utf8')).toBe(newer);
 
   // Keeping it aside saves the library, shared scenario and edit included, and the copy stays listed on the
   // Scenarios screen.
@@ -69,9 +62,7 @@ test('a share link opened while the saved data cannot be read adds the shared sc
   await planner.openTab('Scenarios');
   await expect(planner.setAsideSaves()).toHaveCount(1);
   await expect(planner.setAsideSaves().nth(0)).toContainText('newer version of the planner');
-  const again = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download set-aside save 1' }).click();
-  expect(Buffer.from(await downloadedBytes(again)).toString('utf8')).toBe(newer);
+  expect((await planner.downloadSetAsideSave(1)).toString('utf8')).toBe(newer);
 });
 
 test('two saved scenarios with one id both open, the second under a new id, and the user is told', async ({
@@ -125,9 +116,7 @@ test('each unreadable save is kept with its own bytes, binary included, until th
   await expect(planner.setAsideSaves()).toHaveCount(2);
   for (const [index, bytes] of [first, second].entries()) {
     await expect(planner.setAsideSaves().nth(index)).toContainText(`binary (${bytes.length} bytes)`);
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: `Download set-aside save ${index + 1}` }).click();
-    expect(await downloadedBytes(download)).toEqual(bytes);
+    expect([...(await planner.downloadSetAsideSave(index + 1))]).toEqual(bytes);
   }
 
   // Trying to open a copy this build cannot read says why and keeps it.
@@ -135,15 +124,11 @@ test('each unreadable save is kept with its own bytes, binary included, until th
   await expect(page.getByRole('region', { name: 'Set-aside saves' })).toContainText('still cannot be read');
   await expect(planner.setAsideSaves()).toHaveCount(2);
 
-  await page.getByRole('button', { name: 'Delete set-aside save 1', exact: true }).click();
-  await page.getByRole('button', { name: 'Delete set-aside save 1 for good' }).click();
-  await expect(planner.setAsideSaves()).toHaveCount(1);
+  await planner.deleteSetAsideSave(1);
   await page.reload();
   await planner.openTab('Scenarios');
   await expect(planner.setAsideSaves()).toHaveCount(1);
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download set-aside save 1' }).click();
-  expect(await downloadedBytes(download)).toEqual(second);
+  expect([...(await planner.downloadSetAsideSave(1))]).toEqual(second);
 });
 
 test('with one good and one unreadable scenario saved, the notice names the one that opened and the one set aside', async ({

@@ -66,6 +66,24 @@ export class PlannerPage {
     return this.page.getByRole('list', { name: 'Set-aside saves' }).getByRole('listitem');
   }
 
+  /** Clicks a download button and gives the downloaded file's bytes. */
+  async downloadBytes(button: Locator): Promise<Buffer> {
+    const download = this.page.waitForEvent('download');
+    await button.click();
+    return readFileSync(await (await download).path());
+  }
+
+  /** Downloads set-aside save `n` (from 1) and gives the downloaded file's bytes. */
+  async downloadSetAsideSave(n: number): Promise<Buffer> {
+    return this.downloadBytes(this.page.getByRole('button', { name: `Download set-aside save ${n}` }));
+  }
+
+  /** Deletes set-aside save `n` (from 1): Delete, then the confirmation. */
+  async deleteSetAsideSave(n: number) {
+    await this.page.getByRole('button', { name: `Delete set-aside save ${n}`, exact: true }).click();
+    await this.page.getByRole('button', { name: `Delete set-aside save ${n} for good` }).click();
+  }
+
   /** The notice asking what to do with saved data the app could not read. */
   heldNotice(): Locator {
     return this.page.getByRole('region', { name: 'Saved data that could not be read' });

@@ -385,7 +385,7 @@ describe('repairing saved data', () => {
     });
     expect(decodeStoredValue({ version: 3 })).toEqual({
       ok: false,
-      message: 'the saved data is not text (it is object)',
+      message: 'the saved data is not text (it is an object)',
     });
   });
 
