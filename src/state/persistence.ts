@@ -25,7 +25,8 @@
  * what it can (or the default) in memory meanwhile. Keeping it aside (`keepUnreadableCopy`) appends the
  * exact stored value (text, Blob or bytes as read, never a re-encoding) with its date and reason to a list
  * under a side key (`UNREADABLE_KEY`), where it stays until the user deletes it (`deleteUnreadableCopy`);
- * discarding keeps nothing. Either way the user's choice is passed to the next save as `replacing`, and only
+ * discarding keeps nothing. Lists kept by earlier builds (a bare string, or entries with `text`) are read by
+ * `readUnreadableCopies` (frozen fixture tests/fixtures/persisted/unreadable-copies-text.json). Either way the user's choice is passed to the next save as `replacing`, and only
  * the very value they saw may then be written over.
  *
  * **Repaired, never dropped.** Two saved scenarios under one id both open, the second under a fresh id, and
@@ -428,10 +429,8 @@ export function describeStoredValue(value: unknown): string {
   return 'stored object';
 }
 
-/**
- * Appends `value` to the kept copies, with its reason and date, under the first free id `copy-N`. Pure.
- */
-export function appendUnreadableCopy(
+/** Appends `value` to the kept copies, with its reason and date, under the first free id `copy-N`. */
+function appendUnreadableCopy(
   copies: readonly UnreadableCopy[],
   value: unknown,
   reason: string,

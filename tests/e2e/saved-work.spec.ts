@@ -1,4 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { readFileSync } from 'node:fs';
 import { PlannerPage } from './page-models/planner-page';
@@ -17,6 +19,14 @@ function envelope(entries: { id: string; scenario: unknown }[], activeId = entri
     activeId,
     ui: { theme: 'light', priceUnit: 'per-million' },
   });
+}
+
+/** Serious or critical accessibility violations inside `selector`, as readable lines. */
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
 }
 
 test('a share link opened while the saved data cannot be read adds the shared scenario and writes nothing over that data', async ({
@@ -119,6 +129,8 @@ test('each unreadable save is kept with its own bytes, binary included, until th
     expect([...(await planner.downloadSetAsideSave(index + 1))]).toEqual(bytes);
   }
 
+  expect(await seriousViolations(page, '[aria-labelledby="set-aside-title"]')).toEqual([]);
+
   // Trying to open a copy this build cannot read says why and keeps it.
   await page.getByRole('button', { name: 'Try to open set-aside save 1' }).click();
   await expect(page.getByRole('region', { name: 'Set-aside saves' })).toContainText('still cannot be read');
@@ -150,6 +162,7 @@ test('with one good and one unreadable scenario saved, the notice names the one 
   await expect(held).toContainText('scenario-2 (“Broken plan”)');
   await expect(held).toContainText('catalog: is required');
   await expect(page.getByText(/default scenario/)).toHaveCount(0);
+  expect(await seriousViolations(page, '[aria-label="Saved data that could not be read"]')).toEqual([]);
   expect(await planner.readSavedText()).toBe(saved);
 
   // Trying to open the kept copy later brings back what this build can read of it.

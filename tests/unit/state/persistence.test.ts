@@ -28,6 +28,7 @@ const {
   decodeStoredValue,
   deleteUnreadableCopy,
   encodePersisted,
+  isSameStoredValue,
   keepUnreadableCopy,
   loadPersisted,
   migrations,
@@ -372,6 +373,21 @@ describe('repairing saved data', () => {
     expect(decoded.state.activeId).toBe('x');
     expect(decoded.repaired).toEqual([{ name: 'Two', sharedWith: 'One', oldId: 'x', newId: 'scenario-1' }]);
     expect(decoded.dropped).toEqual([]);
+  });
+
+  it('compares stored values by their text or bytes, whatever kind of buffer holds the bytes', () => {
+    expect(isSameStoredValue('{oops', '{oops')).toBe(true);
+    expect(isSameStoredValue('{oops', '{oops ')).toBe(false);
+    expect(isSameStoredValue(new Uint8Array([1, 2]).buffer, new Uint8Array([1, 2]))).toBe(true);
+    expect(isSameStoredValue(new Uint8Array([1, 2]), new Uint8Array([1, 3]))).toBe(false);
+    // A view on part of a buffer compares only its own bytes.
+    expect(isSameStoredValue(new Uint8Array([9, 1, 2, 9]).subarray(1, 3), new Uint8Array([1, 2]))).toBe(true);
+    // Text is never the same as bytes, even bytes spelling the same text.
+    expect(isSameStoredValue('ab', new TextEncoder().encode('ab'))).toBe(false);
+    // A Blob cannot be read inside a transaction: size and type stand for its bytes.
+    expect(isSameStoredValue(new Blob(['ab']), new Blob(['ab']))).toBe(true);
+    expect(isSameStoredValue(new Blob(['ab']), new Blob(['abc']))).toBe(false);
+    expect(isSameStoredValue(new Blob(['ab']), new Uint8Array([97, 98]))).toBe(false);
   });
 
   it('says what a stored value that is not text is', () => {
