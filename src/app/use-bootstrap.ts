@@ -9,10 +9,11 @@ import {
   isSameLibrary,
   loadNewerLibrary,
   loadPersisted,
+  loadUnreadableCopies,
   mergeLibraries,
   savePersisted,
 } from '../state/persistence';
-import type { LoadOutcome, PersistedState, SyncBase } from '../state/persistence';
+import type { HeldSave, LoadOutcome, PersistedState, SyncBase } from '../state/persistence';
 import { usePlannerStore } from '../state/scenario-store';
 
 const SAVE_DELAY_MS = 250;
@@ -86,21 +87,34 @@ function startSaving(initial: SyncBase): () => void {
     return merged.conflicts;
   }
 
+  /** The held data this tab last wrote over with the user's consent. */
+  let replaced: HeldSave | null = null;
+
   function save() {
     queue = queue.then(async () => {
-      const { library, activeId, theme, priceUnit } = store.getState();
+      const { library, activeId, theme, priceUnit, releasedSave } = store.getState();
       if (activeId === null || library.length === 0) return;
-      if (isSameLibrary(library, base.library) && ownSettings() === own) return;
+      const mustReplace = releasedSave !== null && releasedSave !== replaced;
+      if (!mustReplace && isSameLibrary(library, base.library) && ownSettings() === own) return;
       const snapshot: PersistedState = { library, activeId, ui: { theme, priceUnit } };
       try {
-        const outcome = await savePersisted(snapshot, base);
+        const outcome = await savePersisted(snapshot, base, { replacing: releasedSave });
+        if (outcome.held) {
+          // Storage holds data this build cannot read and the user has not chosen: nothing was written.
+          if (store.getState().heldSave === null) {
+            store.getState().holdSave({ held: outcome.held, onOpening: false, opened: [], notOpened: [] });
+          }
+          return;
+        }
         base = outcome.saved;
         own = `${activeId}|${theme}|${priceUnit}`;
+        replaced = releasedSave;
+        // Storage was readable: whatever this tab held back is no longer there (another tab's user chose).
+        if (store.getState().heldSave !== null) store.getState().holdSave(null);
         if (outcome.merged) {
           takeStored(outcome.saved, { revision: base.revision, library });
           reportConflicts(outcome.conflicts);
         }
-        if (outcome.copies) store.getState().setUnreadableCopies(outcome.copies);
         channel?.postMessage({ kind: 'saved', revision: base.revision });
       } catch (error) {
         store.getState().setLoadNotice({ kind: 'storage-error', message: (error as Error).message });
@@ -116,6 +130,7 @@ function startSaving(initial: SyncBase): () => void {
         const previousBase = base;
         base = stored;
         reportConflicts(takeStored(stored, previousBase));
+        if (store.getState().heldSave !== null) store.getState().holdSave(null);
       } catch {
         // The next save merges whatever this reload missed.
       }
@@ -127,13 +142,20 @@ function startSaving(initial: SyncBase): () => void {
       state.library === previous.library &&
       state.activeId === previous.activeId &&
       state.theme === previous.theme &&
-      state.priceUnit === previous.priceUnit
+      state.priceUnit === previous.priceUnit &&
+      state.releasedSave === previous.releasedSave
     )
       return;
     clearTimeout(timer);
     timer = setTimeout(save, SAVE_DELAY_MS);
   });
-  if (channel) channel.onmessage = () => reload();
+  if (channel) {
+    channel.onmessage = () => {
+      reload();
+      // Another tab may have kept a copy aside.
+      void loadUnreadableCopies().then((copies) => store.getState().setUnreadableCopies(copies));
+    };
+  }
   return () => {
     clearTimeout(timer);
     unsubscribe();
@@ -142,9 +164,9 @@ function startSaving(initial: SyncBase): () => void {
 }
 
 /**
- * Opens the saved scenario, or the shipped default when nothing usable is saved, then saves every change,
- * merging with other tabs' saves. Saved data that cannot be read is kept aside for export and reported, never
- * silently dropped. When storage does not answer, the default opens in memory and the page says saving is
+ * Opens the saved scenarios, or the shipped default when nothing usable is saved, then saves every change,
+ * merging with other tabs' saves. Saved data that cannot be read wholly is left untouched and reported, and
+ * nothing is saved over it until the user chooses (keep aside, or discard). When storage does not answer, the default opens in memory and the page says saving is
  * off. A share link in the address opens after the saved library, as a new scenario.
  */
 export function useBootstrap(): BootStatus {
@@ -158,29 +180,36 @@ export function useBootstrap(): BootStatus {
 
     async function boot() {
       startBootstrapLoads(queryClient);
+      // Taken once: a later mount reads storage afresh (reading writes nothing).
+      const loading = savedState ?? loadPersisted();
+      savedState = null;
       const [saved, fallback] = await Promise.all([
-        savedState ?? loadPersisted(),
+        loading,
         queryClient.fetchQuery(defaultScenarioQueryOptions()),
       ]);
       if (cancelled) return;
-      const { loadLibrary, setLoadNotice, setTheme, setPriceUnit, setUnreadableCopies } = store.getState();
+      const { loadLibrary, setLoadNotice, setTheme, setPriceUnit, setUnreadableCopies, holdSave } =
+        store.getState();
       let base: SyncBase = { revision: 0, library: [] };
       if (saved.kind === 'loaded') {
         loadLibrary(saved.state.library, saved.state.activeId);
         setTheme(saved.state.ui.theme);
         setPriceUnit(saved.state.ui.priceUnit);
         base = { revision: saved.revision, library: saved.state.library };
-        if (saved.dropped.length > 0) {
-          setLoadNotice({
-            kind: 'unreadable',
-            message: `${saved.dropped.length} saved scenario(s) could not be opened: ${saved.dropped.join('; ')}`,
+        store.getState().setRepairedIds(saved.repaired);
+        if (saved.held) {
+          holdSave({
+            held: saved.held,
+            onOpening: true,
+            opened: saved.state.library.map((entry) => entry.scenario.name),
+            notOpened: saved.dropped,
           });
         }
       } else {
         // Shipped data is validated when it loads (parseShippedScenario): no second pass here.
         loadLibrary([{ id: 'scenario-1', scenario: fallback }], 'scenario-1');
         if (saved.kind === 'unreadable') {
-          setLoadNotice({ kind: 'unreadable', message: saved.message });
+          holdSave({ held: saved.held, onOpening: true, opened: [], notOpened: [] });
         } else if (saved.kind === 'storage-error') {
           setLoadNotice({ kind: 'storage-error', message: saved.message });
         } else if (saved.kind === 'no-answer') {

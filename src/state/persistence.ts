@@ -19,9 +19,18 @@
  * After each save the tab announces `{ kind: 'saved', revision }` on the BroadcastChannel `SYNC_CHANNEL`;
  * the other tabs reload the library and merge it the same way, keeping their own unsaved edits.
  *
- * **Nothing unreadable is lost.** Saved data that cannot be read is appended to a list under a side key
- * (`UNREADABLE_KEY`), each copy with its date and reason and the exact text, until the user dismisses it;
- * the app opens the default scenario instead of a blank page.
+ * **Nothing unreadable is written over.** Saved data this build cannot read wholly (damaged, binary, from a
+ * newer planner, or holding a scenario that does not validate) is left untouched in storage: `loadPersisted`
+ * and `savePersisted` report it as `held`, and no save replaces it until the user has chosen. The app opens
+ * what it can (or the default) in memory meanwhile. Keeping it aside (`keepUnreadableCopy`) appends the
+ * exact stored value (text, Blob or bytes as read, never a re-encoding) with its date and reason to a list
+ * under a side key (`UNREADABLE_KEY`), where it stays until the user deletes it (`deleteUnreadableCopy`);
+ * discarding keeps nothing. Lists kept by earlier builds (a bare string, or entries with `text`) are read by
+ * `readUnreadableCopies` (frozen fixture tests/fixtures/persisted/unreadable-copies-text.json). Either way the user's choice is passed to the next save as `replacing`, and only
+ * the very value they saw may then be written over.
+ *
+ * **Repaired, never dropped.** Two saved scenarios under one id both open, the second under a fresh id, and
+ * the repair is reported (`repairDuplicateIds`).
  *
  * **Storage that never answers.** Opening gives up after `STORAGE_TIMEOUT_MS`; the app then opens the default
  * in memory and says that saving is off.
@@ -74,18 +83,58 @@ const uiSchema = z.object({
   priceUnit: z.enum(['per-million', 'per-thousand']).catch('per-million'),
 });
 
+/** A saved scenario that shared its id with an earlier one and was given a fresh id. */
+export type RepairedId = { name: string; sharedWith: string; oldId: string; newId: string };
+
 export type DecodeResult =
   | {
       ok: true;
       state: PersistedState;
       /** How many saves the envelope has seen (0 for one written before revisions). */
       revision: number;
-      /** Saved scenarios that could not be opened, each with its reason; the others open. */
+      /** Saved scenarios that could not be opened, each with its id, name and reason; the others open. */
       dropped: string[];
+      /** Scenarios that opened under a fresh id, their saved id being taken by an earlier scenario. */
+      repaired: RepairedId[];
     }
   | { ok: false; message: string };
 
 const libraryEntrySchema = z.object({ id: z.string().min(1), scenario: z.unknown() });
+
+/**
+ * Gives every scenario after the first of an id a fresh id (`scenario-N`, the smallest N ≥ 1 that is neither
+ * among `takenIds` nor the list's ids), keeping every scenario in its place. Pure.
+ * `[A as "scenario-1", B as "scenario-1"]` → `[A as "scenario-1", B as "scenario-2"]`.
+ */
+export function repairDuplicateIds(
+  library: readonly LibraryEntry[],
+  takenIds: Iterable<string> = [],
+): { library: LibraryEntry[]; repaired: RepairedId[] } {
+  const taken = new Set([...takenIds, ...library.map((entry) => entry.id)]);
+  const firstById = new Map<string, LibraryEntry>();
+  const repaired: RepairedId[] = [];
+  const result = library.map((entry) => {
+    const first = firstById.get(entry.id);
+    if (first === undefined) {
+      firstById.set(entry.id, entry);
+      return entry;
+    }
+    let n = 1;
+    while (taken.has(`scenario-${n}`)) n++;
+    const newId = `scenario-${n}`;
+    taken.add(newId);
+    repaired.push({ name: entry.scenario.name, sharedWith: first.scenario.name, oldId: entry.id, newId });
+    return { id: newId, scenario: entry.scenario };
+  });
+  return { library: result, repaired };
+}
+
+/** A saved scenario's name when it has one, for messages about a scenario that did not open. */
+function savedName(scenario: unknown): string | null {
+  if (typeof scenario !== 'object' || scenario === null) return null;
+  const name = (scenario as Record<string, unknown>)['name'];
+  return typeof name === 'string' && name.trim() !== '' ? name : null;
+}
 
 /** Reads a saved envelope (JSON text), upgrading older versions. Pure: no storage access. */
 export function decodePersisted(text: string): DecodeResult {
@@ -116,24 +165,28 @@ export function decodePersisted(text: string): DecodeResult {
   }
   const entries = z.array(libraryEntrySchema).safeParse(current['library']);
   if (!entries.success) return { ok: false, message: 'the saved data has no list of scenarios' };
-  const library: LibraryEntry[] = [];
+  const opened: LibraryEntry[] = [];
   const dropped: string[] = [];
-  const seen = new Set<string>();
   for (const entry of entries.data) {
     const validated = validateScenario(entry.scenario);
-    if (!validated.ok) {
-      dropped.push(`scenario ${entry.id}: ${validated.issues.map(formatIssue).join('; ')}`);
-    } else if (!seen.has(entry.id)) {
-      seen.add(entry.id);
-      library.push({ id: entry.id, scenario: validated.value });
+    if (validated.ok) {
+      opened.push({ id: entry.id, scenario: validated.value });
+    } else {
+      const name = savedName(entry.scenario);
+      const issues = validated.issues.map(formatIssue).join('; ');
+      dropped.push(`${entry.id}${name === null ? '' : ` (“${name}”)`}: ${issues}`);
     }
   }
-  if (library.length === 0) {
+  if (opened.length === 0) {
     return {
       ok: false,
       message: `no saved scenario could be opened (${dropped.join('; ') || 'the list is empty'})`,
     };
   }
+  const { library, repaired } = repairDuplicateIds(
+    opened,
+    entries.data.map((entry) => entry.id),
+  );
   const savedActive = current['activeId'];
   const activeId = library.some((e) => e.id === savedActive) ? (savedActive as string) : library[0]!.id;
   const ui = uiSchema.safeParse(current['ui'] ?? {});
@@ -143,7 +196,41 @@ export function decodePersisted(text: string): DecodeResult {
     revision: typeof revision === 'number' && Number.isInteger(revision) && revision >= 0 ? revision : 0,
     state: { library, activeId, ui: ui.success ? ui.data : { theme: 'light', priceUnit: 'per-million' } },
     dropped,
+    repaired,
   };
+}
+
+/** True for a value IndexedDB holds as bytes: a Blob, an ArrayBuffer or a view on one. */
+function isBinary(value: unknown): value is Blob | ArrayBuffer | ArrayBufferView {
+  return (
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    (typeof Blob !== 'undefined' && value instanceof Blob)
+  );
+}
+
+function byteLength(value: Blob | ArrayBuffer | ArrayBufferView): number {
+  return value instanceof ArrayBuffer || ArrayBuffer.isView(value) ? value.byteLength : value.size;
+}
+
+/**
+ * Reads a value as storage holds it: text is decoded (`decodePersisted`); bytes, and anything else this build
+ * never writes, are refused, saying what they are. Pure.
+ */
+export function decodeStoredValue(value: unknown): DecodeResult {
+  if (typeof value === 'string') return decodePersisted(value);
+  if (isBinary(value)) {
+    return { ok: false, message: `the saved data is binary (${byteLength(value)} bytes), not text` };
+  }
+  const kind =
+    value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object'
+          ? 'an object'
+          : `a ${typeof value}`;
+  return { ok: false, message: `the saved data is not text (it is ${kind})` };
 }
 
 /** The envelope text for a state; each scenario is written as its scenario file would be. */
@@ -240,80 +327,164 @@ export function mergeLibraries(
   return { library: merged, conflicts };
 }
 
-/** A copy of saved data that could not be read, kept until the user dismisses it. */
+/**
+ * Saved data this build could not read wholly, left untouched in storage until the user chooses what to do
+ * with it (keep it aside, or discard it).
+ */
+export type HeldSave = {
+  /** The stored value exactly as read: text, a Blob, bytes, or whatever storage held. */
+  value: unknown;
+  /** Why it could not be read (or which of its scenarios could not be opened). */
+  reason: string;
+};
+
+/** A copy of saved data that could not be read, kept until the user deletes it. */
 export type UnreadableCopy = {
   id: string;
   /** When it was kept (ISO 8601), or '' for a copy kept by a build that did not date them. */
   keptAt: string;
   /** Why it could not be read. */
   reason: string;
-  /** The exact saved text. */
-  text: string;
+  /** The stored value exactly as read (text, a Blob, bytes…), never re-encoded. */
+  value: unknown;
 };
 
-const unreadableCopySchema = z.object({
-  id: z.string(),
-  keptAt: z.string(),
-  reason: z.string(),
-  text: z.string(),
-});
+const copyFields = { id: z.string(), keptAt: z.string(), reason: z.string() };
+const storedCopySchema = z.union([
+  z.object({ ...copyFields, value: z.custom<unknown>((value) => value !== undefined) }),
+  // Earlier builds kept the copy as text under `text`.
+  z.object({ ...copyFields, text: z.string() }),
+]);
 
-/** The kept copies as stored; a bare string is the single copy earlier builds kept. */
-function readCopies(stored: unknown): UnreadableCopy[] {
+/**
+ * The kept copies as stored, in this build's shape. Earlier builds kept a bare string (one copy) or a list of
+ * `{ id, keptAt, reason, text }`; a list this build cannot read is itself kept, as it is, as one copy. Pure.
+ */
+export function readUnreadableCopies(stored: unknown): UnreadableCopy[] {
   if (stored === undefined) return [];
   if (typeof stored === 'string') {
-    return [{ id: 'copy-0', keptAt: '', reason: 'kept by an earlier version of the planner', text: stored }];
+    return [{ id: 'copy-0', keptAt: '', reason: 'kept by an earlier version of the planner', value: stored }];
   }
-  const parsed = z.array(unreadableCopySchema).safeParse(stored);
-  if (parsed.success) return parsed.data;
-  const text = safeStringify(stored);
-  return [{ id: 'copy-0', keptAt: '', reason: 'the list of kept copies was unreadable', text }];
+  const parsed = z.array(storedCopySchema).safeParse(stored);
+  if (!parsed.success) {
+    return [{ id: 'copy-0', keptAt: '', reason: 'the list of kept copies was unreadable', value: stored }];
+  }
+  // zod rebuilds objects; take each value from the stored entry itself so a Blob stays the same Blob.
+  return parsed.data.map((copy, index) => {
+    const { id, keptAt, reason } = copy;
+    const value: unknown = 'text' in copy ? copy.text : (stored as { value: unknown }[])[index]!.value;
+    return { id, keptAt, reason, value };
+  });
 }
 
 /**
- * Appends `text` to the kept unreadable copies (unless the same text is kept already) and returns them all.
- * Pure.
+ * True when two stored values are the same: text by its characters, bytes by their bytes, a Blob by its size
+ * and type (its bytes cannot be read inside a storage transaction), anything else by its JSON. Pure.
  */
-export function addUnreadableCopy(
+export function isSameStoredValue(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (typeof Blob !== 'undefined' && (a instanceof Blob || b instanceof Blob)) {
+    return a instanceof Blob && b instanceof Blob && a.size === b.size && a.type === b.type;
+  }
+  if (isBinary(a) || isBinary(b)) {
+    if (!isBinary(a) || !isBinary(b)) return false;
+    const x = viewBytes(a as ArrayBuffer | ArrayBufferView);
+    const y = viewBytes(b as ArrayBuffer | ArrayBufferView);
+    return x.length === y.length && x.every((byte, i) => byte === y[i]);
+  }
+  return safeStringify(a) === safeStringify(b);
+}
+
+function viewBytes(value: ArrayBuffer | ArrayBufferView): Uint8Array {
+  return value instanceof ArrayBuffer
+    ? new Uint8Array(value)
+    : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+}
+
+/** The exact bytes of a stored value: text as UTF-8, a Blob's or buffer's own bytes, anything else as JSON. */
+export async function readStoredBytes(value: unknown): Promise<Uint8Array> {
+  if (typeof value === 'string') return new TextEncoder().encode(value);
+  if (typeof Blob !== 'undefined' && value instanceof Blob) return new Uint8Array(await value.arrayBuffer());
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return viewBytes(value).slice();
+  return new TextEncoder().encode(safeStringify(value));
+}
+
+/** A stored value as a file to download: the same bytes, JSON for text and binary data as it is. */
+export function storedValueFile(value: unknown, baseName: string): { blob: Blob; fileName: string } {
+  if (typeof Blob !== 'undefined' && value instanceof Blob) {
+    return { blob: value, fileName: `${baseName}.bin` };
+  }
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+    const bytes = viewBytes(value).slice();
+    return { blob: new Blob([bytes], { type: 'application/octet-stream' }), fileName: `${baseName}.bin` };
+  }
+  const text = typeof value === 'string' ? value : safeStringify(value);
+  return { blob: new Blob([text], { type: 'application/json' }), fileName: `${baseName}.json` };
+}
+
+/** What a stored value is, in words: "text, 52 characters", "binary, 6 bytes". */
+export function describeStoredValue(value: unknown): string {
+  if (typeof value === 'string') return `text, ${value.length} characters`;
+  if (isBinary(value)) return `binary, ${byteLength(value)} bytes`;
+  return 'stored object';
+}
+
+/** Appends `value` to the kept copies, with its reason and date, under the first free id `copy-N`. */
+function appendUnreadableCopy(
   copies: readonly UnreadableCopy[],
-  text: string,
+  value: unknown,
   reason: string,
   keptAt: string,
 ): UnreadableCopy[] {
-  if (copies.some((copy) => copy.text === text)) return [...copies];
   let n = copies.length;
   while (copies.some((copy) => copy.id === `copy-${n}`)) n++;
-  return [...copies, { id: `copy-${n}`, keptAt, reason, text }];
+  return [...copies, { id: `copy-${n}`, keptAt, reason, value }];
 }
 
 /** Every unreadable copy kept so far (none when storage fails). */
 export async function loadUnreadableCopies(): Promise<UnreadableCopy[]> {
   try {
-    return readCopies(await get(UNREADABLE_KEY));
+    return readUnreadableCopies(await get(UNREADABLE_KEY));
   } catch {
     return [];
   }
 }
 
-/** Keeps `text` aside with its reason and today's date, next to the copies kept before. */
-async function keepUnreadableCopy(text: string, reason: string): Promise<UnreadableCopy[]> {
-  let copies: UnreadableCopy[] = [{ id: 'copy-0', keptAt: new Date().toISOString(), reason, text }];
-  try {
-    await update(UNREADABLE_KEY, (stored: unknown) => {
-      copies = addUnreadableCopy(readCopies(stored), text, reason, new Date().toISOString());
-      return copies;
-    });
-  } catch {
-    // The copy stays in memory for export even if it cannot be stored aside.
-  }
-  return copies;
+async function isSameBytes(a: unknown, b: unknown): Promise<boolean> {
+  const [x, y] = await Promise.all([readStoredBytes(a), readStoredBytes(b)]);
+  return x.length === y.length && x.every((byte, i) => byte === y[i]);
 }
 
-/** Forgets one kept copy (the user dismissed it) and returns the others. */
-export async function dismissUnreadableCopy(id: string): Promise<UnreadableCopy[]> {
+/**
+ * Keeps held saved data aside, as its exact stored value, with its reason and today's date, after the copies
+ * kept before (unless a copy with the same bytes is kept already). Returns every copy. Rejects with a readable
+ * message when storage fails: then nothing may be written over the held data.
+ */
+export async function keepUnreadableCopy(held: HeldSave): Promise<UnreadableCopy[]> {
+  try {
+    const before = readUnreadableCopies(await get(UNREADABLE_KEY));
+    for (const copy of before) if (await isSameBytes(copy.value, held.value)) return before;
+    let copies: UnreadableCopy[] = [];
+    await update(UNREADABLE_KEY, (stored: unknown) => {
+      const current = readUnreadableCopies(stored);
+      copies = current.some((copy) => isSameStoredValue(copy.value, held.value))
+        ? current
+        : appendUnreadableCopy(current, held.value, held.reason, new Date().toISOString());
+      return copies;
+    });
+    return copies;
+  } catch (error) {
+    throw new Error(`the unreadable save could not be kept aside (${describeError(error)})`, {
+      cause: error,
+    });
+  }
+}
+
+/** Deletes one kept copy (the user chose to) and returns the others. */
+export async function deleteUnreadableCopy(id: string): Promise<UnreadableCopy[]> {
   let copies: UnreadableCopy[] = [];
   await update(UNREADABLE_KEY, (stored: unknown) => {
-    copies = readCopies(stored).filter((copy) => copy.id !== id);
+    copies = readUnreadableCopies(stored).filter((copy) => copy.id !== id);
     return copies;
   });
   return copies;
@@ -321,9 +492,21 @@ export async function dismissUnreadableCopy(id: string): Promise<UnreadableCopy[
 
 export type LoadOutcome =
   | { kind: 'empty'; copies: UnreadableCopy[] }
-  /** `dropped` lists the saved scenarios that could not be opened (the whole save is kept aside too). */
-  | { kind: 'loaded'; state: PersistedState; revision: number; dropped: string[]; copies: UnreadableCopy[] }
-  | { kind: 'unreadable'; message: string; copies: UnreadableCopy[] }
+  /**
+   * Some or all saved scenarios opened. `dropped` lists those that could not be opened: then the whole save is
+   * `held` (left untouched until the user chooses). `repaired` lists scenarios opened under a fresh id.
+   */
+  | {
+      kind: 'loaded';
+      state: PersistedState;
+      revision: number;
+      dropped: string[];
+      repaired: RepairedId[];
+      held: HeldSave | null;
+      copies: UnreadableCopy[];
+    }
+  /** Nothing saved could be opened; it is held, untouched, until the user chooses. */
+  | { kind: 'unreadable'; held: HeldSave; copies: UnreadableCopy[] }
   | { kind: 'storage-error'; message: string }
   /** Storage did not answer within `STORAGE_TIMEOUT_MS`: saving is off for this page. */
   | { kind: 'no-answer'; message: string };
@@ -346,9 +529,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof NO_
 
 const NO_ANSWER = Symbol('no answer');
 
+/** Why a decoded save cannot be saved over as it is, or null when it was read wholly. */
+function heldReason(decoded: DecodeResult): string | null {
+  if (!decoded.ok) return decoded.message;
+  if (decoded.dropped.length === 0) return null;
+  const count = decoded.dropped.length;
+  return `${count} saved scenario${count === 1 ? '' : 's'} could not be opened: ${decoded.dropped.join('; ')}`;
+}
+
 /**
- * Opens the saved state. Unreadable data is copied aside (never deleted) and reported; storage that does not
- * answer within `STORAGE_TIMEOUT_MS` is reported as `no-answer`.
+ * Opens the saved state. Nothing is written: data that cannot be read wholly is reported as `held`; storage
+ * that does not answer within `STORAGE_TIMEOUT_MS` is reported as `no-answer`.
  */
 export async function loadPersisted(): Promise<LoadOutcome> {
   let raw: unknown;
@@ -363,30 +554,20 @@ export async function loadPersisted(): Promise<LoadOutcome> {
       message: `this browser's storage did not answer within ${STORAGE_TIMEOUT_MS / 1000} seconds`,
     };
   }
-  if (raw === undefined) return { kind: 'empty', copies: await loadUnreadableCopies() };
-  const text = typeof raw === 'string' ? raw : safeStringify(raw);
-  const decoded = decodePersisted(text);
-  if (decoded.ok && decoded.dropped.length === 0) {
-    return {
-      kind: 'loaded',
-      state: decoded.state,
-      revision: decoded.revision,
-      dropped: [],
-      copies: await loadUnreadableCopies(),
-    };
-  }
-  const reason = decoded.ok ? decoded.dropped.join('; ') : decoded.message;
-  const copies = await keepUnreadableCopy(text, reason);
-  if (decoded.ok) {
-    return {
-      kind: 'loaded',
-      state: decoded.state,
-      revision: decoded.revision,
-      dropped: decoded.dropped,
-      copies,
-    };
-  }
-  return { kind: 'unreadable', message: decoded.message, copies };
+  const copies = await loadUnreadableCopies();
+  if (raw === undefined) return { kind: 'empty', copies };
+  const decoded = decodeStoredValue(raw);
+  const reason = heldReason(decoded);
+  if (!decoded.ok) return { kind: 'unreadable', held: { value: raw, reason: decoded.message }, copies };
+  return {
+    kind: 'loaded',
+    state: decoded.state,
+    revision: decoded.revision,
+    dropped: decoded.dropped,
+    repaired: decoded.repaired,
+    held: reason === null ? null : { value: raw, reason },
+    copies,
+  };
 }
 
 /** The library newer than this tab's base saved by another tab, or null when storage holds nothing newer. */
@@ -399,37 +580,54 @@ export async function loadNewerLibrary(base: SyncBase): Promise<SyncBase | null>
 }
 
 export type SaveOutcome = {
-  /** What storage now holds: the new base of this tab. */
+  /** What storage now holds: the new base of this tab (the old base when nothing was written). */
   saved: SyncBase;
   /** True when another tab had saved meanwhile and its changes were merged in. */
   merged: boolean;
   conflicts: string[];
-  /** Set when the data this save replaced could not be read (it was kept aside). */
-  copies: UnreadableCopy[] | null;
+  /**
+   * Set when storage holds data that cannot be read wholly and the user has not chosen to replace it: nothing
+   * was written.
+   */
+  held: HeldSave | null;
 };
+
+export type SaveOptions = {
+  /** Held data the user chose to keep aside or discard: the one stored value this save may write over. */
+  replacing?: HeldSave | null;
+};
+
+/** Thrown inside a storage transaction to leave the stored value as it is. */
+class LeaveStored extends Error {}
 
 /**
  * Saves the state, measured from `base`, in one transaction: when storage holds a newer revision than `base`,
- * the libraries are merged per scenario (`mergeLibraries`) rather than overwritten. Rejects with a readable
- * message when storage fails (full, blocked, private mode).
+ * the libraries are merged per scenario (`mergeLibraries`) rather than overwritten. Data that cannot be read
+ * wholly is never written over unless it is the value the user chose to replace (`options.replacing`): the
+ * save then writes nothing and reports it as `held`. Rejects with a readable message when storage fails (full,
+ * blocked, private mode).
  */
-export async function savePersisted(state: PersistedState, base: SyncBase): Promise<SaveOutcome> {
-  let outcome: SaveOutcome = { saved: base, merged: false, conflicts: [], copies: null };
-  const replaced: { value: { text: string; reason: string } | null } = { value: null };
+export async function savePersisted(
+  state: PersistedState,
+  base: SyncBase,
+  options: SaveOptions = {},
+): Promise<SaveOutcome> {
+  let outcome: SaveOutcome = { saved: base, merged: false, conflicts: [], held: null };
   try {
     await update(STORAGE_KEY, (stored: unknown) => {
-      replaced.value = null;
       let library = state.library;
       let revision = base.revision + 1;
       let merged = false;
       let conflicts: string[] = [];
       if (stored !== undefined) {
-        const text = typeof stored === 'string' ? stored : safeStringify(stored);
-        const decoded = decodePersisted(text);
-        if (!decoded.ok) {
-          replaced.value = { text, reason: decoded.message };
-        } else {
-          if (decoded.dropped.length > 0) replaced.value = { text, reason: decoded.dropped.join('; ') };
+        const decoded = decodeStoredValue(stored);
+        const reason = heldReason(decoded);
+        const replacing = options.replacing;
+        if (reason !== null && !(replacing && isSameStoredValue(stored, replacing.value))) {
+          outcome = { saved: base, merged: false, conflicts: [], held: { value: stored, reason } };
+          throw new LeaveStored();
+        }
+        if (decoded.ok) {
           if (decoded.revision > base.revision) {
             const result = mergeLibraries(base.library, state.library, decoded.state.library);
             library = result.library;
@@ -439,15 +637,12 @@ export async function savePersisted(state: PersistedState, base: SyncBase): Prom
           revision = Math.max(revision, decoded.revision + 1);
         }
       }
-      outcome = { saved: { revision, library }, merged, conflicts, copies: null };
+      outcome = { saved: { revision, library }, merged, conflicts, held: null };
       return encodePersisted({ ...state, library }, revision);
     });
   } catch (error) {
+    if (error instanceof LeaveStored) return outcome;
     throw new Error(`changes could not be saved in this browser (${describeError(error)})`, { cause: error });
-  }
-  if (replaced.value !== null) {
-    const { text, reason } = replaced.value;
-    outcome = { ...outcome, copies: await keepUnreadableCopy(text, reason) };
   }
   return outcome;
 }

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { Scenario } from '../domain/scenario-schema';
 import { validateScenario, validateScenarioEdit } from '../domain/validate-scenario';
 import type { ValidationIssue } from '../domain/validate-scenario';
-import type { UnreadableCopy } from './persistence';
+import type { HeldSave, RepairedId, UnreadableCopy } from './persistence';
 
 const HISTORY_LIMIT = 100;
 
@@ -51,11 +51,23 @@ export type Theme = 'light' | 'dark';
 
 export type LoadNotice =
   | { kind: 'none' }
-  /** Saved data could not be read; the default opened and the unreadable copy is kept for export. */
-  | { kind: 'unreadable'; message: string }
   | { kind: 'storage-error'; message: string }
   /** Storage did not answer: the default opened in memory and nothing is saved. */
   | { kind: 'saving-off'; message: string };
+
+/**
+ * Saved data the app could not read wholly, left untouched in storage until the user chooses: keep it aside
+ * and continue, download it, or discard it.
+ */
+export type HeldNotice = {
+  held: HeldSave;
+  /** True when it was found on opening the page (else a save found it, written since the page opened). */
+  onOpening: boolean;
+  /** The names of the saved scenarios that opened from it (none: the default opened in its place). */
+  opened: string[];
+  /** The saved scenarios it holds that could not be opened, each with its reason. */
+  notOpened: string[];
+};
 
 /** What became of a share link the page was opened with. */
 export type ShareNotice = { kind: 'opened'; name: string } | { kind: 'failed'; message: string };
@@ -115,9 +127,15 @@ export type UiSlice = {
   /** The strategy the Compare and Runway views focus on; null means the cheapest. */
   focusStrategyId: string | null;
   loadNotice: LoadNotice;
-  /** Saved data that could not be read, kept until the user dismisses each copy. */
+  /** Saved data that could not be read, kept aside until the user deletes each copy. */
   unreadableCopies: UnreadableCopy[];
-  /** What another tab's save changed here (scenarios both tabs edited), until dismissed. */
+  /** Saved data that could not be read, awaiting the user's choice; nothing is saved over it meanwhile. */
+  heldSave: HeldNotice | null;
+  /** The held data the user chose to keep aside or discard: the next save may write over it. */
+  releasedSave: HeldSave | null;
+  /** Saved scenarios that shared an id and opened under a fresh one, until the notice is dismissed. */
+  repairedIds: RepairedId[];
+  /** A passing word about saving (scenarios another tab also changed, a choice made), until dismissed. */
   syncNotice: string | null;
   /** The share link opened at start-up, or why it could not be; null when there was none or it was dismissed. */
   shareNotice: ShareNotice | null;
@@ -126,6 +144,10 @@ export type UiSlice = {
   setFocusStrategy: (id: string | null) => void;
   setLoadNotice: (notice: LoadNotice) => void;
   setUnreadableCopies: (copies: UnreadableCopy[]) => void;
+  holdSave: (notice: HeldNotice | null) => void;
+  /** The user chose what to do with the held data: saving may write over it now. */
+  releaseHeldSave: () => void;
+  setRepairedIds: (repaired: RepairedId[]) => void;
   setSyncNotice: (notice: string | null) => void;
   setShareNotice: (notice: ShareNotice | null) => void;
 };
@@ -308,12 +330,15 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
   },
 });
 
-const createUiSlice: SliceCreator<UiSlice> = (set) => ({
+const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   theme: 'light',
   priceUnit: 'per-million',
   focusStrategyId: null,
   loadNotice: { kind: 'none' },
   unreadableCopies: [],
+  heldSave: null,
+  releasedSave: null,
+  repairedIds: [],
   syncNotice: null,
   shareNotice: null,
   setTheme: (theme) => set({ theme }),
@@ -321,6 +346,12 @@ const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   setFocusStrategy: (focusStrategyId) => set({ focusStrategyId }),
   setLoadNotice: (loadNotice) => set({ loadNotice }),
   setUnreadableCopies: (unreadableCopies) => set({ unreadableCopies }),
+  holdSave: (heldSave) => set({ heldSave }),
+  releaseHeldSave: () => {
+    const notice = get().heldSave;
+    if (notice) set({ heldSave: null, releasedSave: notice.held });
+  },
+  setRepairedIds: (repairedIds) => set({ repairedIds }),
   setSyncNotice: (syncNotice) => set({ syncNotice }),
   setShareNotice: (shareNotice) => set({ shareNotice }),
 });

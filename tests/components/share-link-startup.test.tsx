@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LoadNotice } from '../../src/app/load-notice';
@@ -7,7 +8,14 @@ import { useBootstrap } from '../../src/app/use-bootstrap';
 import { validateScenario } from '../../src/domain/validate-scenario';
 import type { Scenario } from '../../src/domain/scenario-schema';
 import { createShareLink } from '../../src/io/share-link';
-import type { LoadOutcome, PersistedState, SaveOutcome, SyncBase } from '../../src/state/persistence';
+import type {
+  HeldSave,
+  LoadOutcome,
+  PersistedState,
+  SaveOptions,
+  SaveOutcome,
+  SyncBase,
+} from '../../src/state/persistence';
 import type * as Persistence from '../../src/state/persistence';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { makeSmallScenario } from '../factories/small-scenario';
@@ -15,20 +23,33 @@ import { makeSmallScenario } from '../factories/small-scenario';
 const storage = vi.hoisted(() => ({
   saved: null as LoadOutcome | null,
   writes: [] as PersistedState[],
+  /** Unreadable data storage holds: saves are refused unless they replace exactly it. */
+  holding: null as HeldSave | null,
+  keptAside: [] as HeldSave[],
+  attempts: 0,
 }));
 
 vi.mock('../../src/state/persistence', async (importOriginal) => ({
   ...(await importOriginal<typeof Persistence>()),
   loadPersisted: () => Promise.resolve(storage.saved ?? { kind: 'empty', copies: [] }),
   loadNewerLibrary: () => Promise.resolve(null),
-  savePersisted: (state: PersistedState, base: SyncBase): Promise<SaveOutcome> => {
+  savePersisted: (state: PersistedState, base: SyncBase, options: SaveOptions = {}): Promise<SaveOutcome> => {
+    storage.attempts++;
+    if (storage.holding !== null && options.replacing?.value !== storage.holding.value) {
+      return Promise.resolve({ saved: base, merged: false, conflicts: [], held: storage.holding });
+    }
+    storage.holding = null;
     storage.writes.push(state);
     return Promise.resolve({
       saved: { revision: base.revision + 1, library: state.library },
       merged: false,
       conflicts: [],
-      copies: null,
+      held: null,
     });
+  },
+  keepUnreadableCopy: (held: HeldSave) => {
+    storage.keptAside.push(held);
+    return Promise.resolve([{ id: 'copy-0', keptAt: '2026-12-01T10:00:00.000Z', ...held }]);
   },
 }));
 
@@ -57,9 +78,9 @@ function renderBoot() {
   );
 }
 
-beforeEach(() => {
-  storage.writes = [];
-  storage.saved = {
+/** What storage gives when it holds one readable scenario, "My own plan". */
+function loadedOwnPlan(): Extract<LoadOutcome, { kind: 'loaded' }> {
+  return {
     kind: 'loaded',
     state: {
       library: [{ id: 'scenario-1', scenario: makeScenario('My own plan') }],
@@ -68,8 +89,28 @@ beforeEach(() => {
     },
     revision: 1,
     dropped: [],
+    repaired: [],
+    held: null,
     copies: [],
   };
+}
+
+/** Opens the page with a share link to a scenario named `name`; gives the library's names once ready. */
+async function bootWithShareLink(name: string): Promise<string[]> {
+  const link = createShareLink(makeScenario(name), 'http://localhost/');
+  if (!link.ok) throw new Error('expected a link');
+  window.history.replaceState(null, '', new URL(link.url).hash);
+  renderBoot();
+  await screen.findByText('ready');
+  return usePlannerStore.getState().library.map((e) => e.scenario.name);
+}
+
+beforeEach(() => {
+  storage.writes = [];
+  storage.holding = null;
+  storage.keptAside = [];
+  storage.attempts = 0;
+  storage.saved = loadedOwnPlan();
 });
 
 afterEach(() => {
@@ -106,13 +147,7 @@ describe('opening a share link at start-up', () => {
 
   it('opens next to the default when nothing is saved yet', async () => {
     storage.saved = { kind: 'empty', copies: [] };
-    const link = createShareLink(makeScenario('Sent by a colleague'), 'http://localhost/');
-    if (!link.ok) throw new Error('expected a link');
-    window.history.replaceState(null, '', new URL(link.url).hash);
-
-    renderBoot();
-    await screen.findByText('ready');
-    const names = usePlannerStore.getState().library.map((e) => e.scenario.name);
+    const names = await bootWithShareLink('Sent by a colleague');
     expect(names).toHaveLength(2);
     expect(names[1]).toBe('Sent by a colleague');
   });
@@ -156,5 +191,108 @@ describe('opening a share link at start-up', () => {
     expect(usePlannerStore.getState().library).toHaveLength(1);
     expect(window.location.hash).toBe('#runway');
     expect(usePlannerStore.getState().shareNotice).toBeNull();
+  });
+});
+
+describe('saved data that could not be read', () => {
+  const newer = {
+    value: '{"version": 9}',
+    reason: 'the saved data is from a newer version of the planner (version 9)',
+  };
+
+  it('adds a shared scenario without saving anything until the user keeps the data aside', async () => {
+    storage.saved = { kind: 'unreadable', held: newer, copies: [] };
+    storage.holding = newer;
+    const names = await bootWithShareLink('Sent by a colleague');
+    expect(names).toHaveLength(2);
+    expect(names[1]).toBe('Sent by a colleague');
+    const held = screen.getByRole('region', { name: 'Saved data that could not be read' });
+    expect(within(held).getByRole('alert')).toHaveTextContent(
+      'The data saved in this browser could not be read: the saved data is from a newer version of the planner (version 9). It is left as it is. Nothing is saved over it until you choose',
+    );
+    expect(within(held).getByRole('alert')).toHaveTextContent(
+      'Nothing in it could be opened, so the default scenario opened in its place.',
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'The shared scenario “Sent by a colleague” opened as a new scenario, but it is not saved yet',
+    );
+    // The save the share link triggers is refused: nothing written.
+    await vi.waitFor(() => expect(storage.attempts).toBe(1));
+    expect(storage.writes).toEqual([]);
+
+    await userEvent.click(within(held).getByRole('button', { name: 'Keep aside and continue' }));
+    await vi.waitFor(() => expect(storage.writes.at(-1)?.library.map((e) => e.scenario.name)).toEqual(names));
+    expect(storage.keptAside).toEqual([newer]);
+    expect(screen.queryByRole('region', { name: 'Saved data that could not be read' })).toBeNull();
+    expect(usePlannerStore.getState().unreadableCopies.map((c) => c.value)).toEqual(['{"version": 9}']);
+  });
+
+  it('names the scenarios that opened and those that did not, and discards only after a second click', async () => {
+    storage.saved = {
+      ...loadedOwnPlan(),
+      dropped: ['scenario-2 (“Broken”): catalog: is required'],
+      held: { value: 'saved text', reason: '1 saved scenario could not be opened' },
+    };
+    storage.holding = { value: 'saved text', reason: 'held' };
+    renderBoot();
+    await screen.findByText('ready');
+    const held = screen.getByRole('region', { name: 'Saved data that could not be read' });
+    expect(held).toHaveTextContent('Part of the data saved in this browser could not be read.');
+    expect(held).toHaveTextContent('Opened: “My own plan”.');
+    expect(within(held).getByRole('listitem')).toHaveTextContent(
+      'scenario-2 (“Broken”): catalog: is required',
+    );
+    expect(held).not.toHaveTextContent('default scenario');
+
+    await userEvent.click(within(held).getByRole('button', { name: 'Discard the unreadable save' }));
+    expect(storage.writes).toEqual([]);
+    await userEvent.click(within(held).getByRole('button', { name: 'Discard it for good' }));
+    await vi.waitFor(() => expect(storage.writes).toHaveLength(1));
+    expect(storage.keptAside).toEqual([]);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'The unreadable save was discarded. Saving is on again.',
+    );
+  });
+
+  it('holds back a save that finds unreadable data written since the page opened, and asks', async () => {
+    renderBoot();
+    await screen.findByText('ready');
+    storage.holding = { value: 'written by a newer planner', reason: 'the saved data is not valid JSON' };
+    act(() => {
+      usePlannerStore.getState().renameScenario('scenario-1', 'Renamed plan');
+    });
+    const held = await screen.findByRole('region', { name: 'Saved data that could not be read' });
+    expect(held).toHaveTextContent(
+      'The data saved in this browser (written since this page opened) could not be read: the saved data is not valid JSON.',
+    );
+    expect(storage.writes).toEqual([]);
+    await userEvent.click(within(held).getByRole('button', { name: 'Keep aside and continue' }));
+    await vi.waitFor(() => expect(storage.writes.at(-1)?.library[0]?.scenario.name).toBe('Renamed plan'));
+  });
+
+  it('says which scenarios shared an id and opened under a new one', async () => {
+    const first = makeScenario('First plan');
+    storage.saved = {
+      kind: 'loaded',
+      state: {
+        library: [
+          { id: 'scenario-1', scenario: first },
+          { id: 'scenario-2', scenario: makeScenario('Second plan') },
+        ],
+        activeId: 'scenario-1',
+        ui: { theme: 'light', priceUnit: 'per-million' },
+      },
+      revision: 1,
+      dropped: [],
+      repaired: [{ name: 'Second plan', sharedWith: 'First plan', oldId: 'scenario-1', newId: 'scenario-2' }],
+      held: null,
+      copies: [],
+    };
+    renderBoot();
+    await screen.findByText('ready');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      '“Second plan” had the same id as “First plan” (scenario-1) and now has its own (scenario-2). Both opened',
+    );
+    expect(usePlannerStore.getState().library).toHaveLength(2);
   });
 });

@@ -44,37 +44,35 @@ test('two tabs see each other’s saves, and a share link opened in one survives
   await second.expectSummaryValue('All on dear', 'summary-this-month', 9000);
 });
 
-test('every unreadable save is kept, with download and dismiss, until the user dismisses it', async ({
-  page,
-}) => {
+test('every unreadable save is kept aside, with download, until the user deletes it', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.goto('scenarios');
   const firstDamage = '{"version": 2, "library": "damaged once"}';
   await planner.writeSavedText(firstDamage);
   await page.reload();
-  await expect(planner.unreadableCopies()).toHaveCount(1);
+  await planner.heldNotice().getByRole('button', { name: 'Keep aside and continue' }).click();
 
-  // The app saves over the damaged save; later a second damaged save appears.
+  // The app saves over the damaged save once it is kept aside; later a second damaged save appears.
   await planner.importFixture(SMALL);
   await expect.poll(() => planner.readSavedText()).toContain('Small test scenario');
   const secondDamage = '{oops, damaged twice';
   await planner.writeSavedText(secondDamage);
   await page.reload();
-  await expect(planner.unreadableCopies()).toHaveCount(2);
-  await expect(planner.unreadableCopies().nth(0)).toContainText('no list of scenarios');
-  await expect(planner.unreadableCopies().nth(1)).toContainText('not valid JSON');
+  await planner.heldNotice().getByRole('button', { name: 'Keep aside and continue' }).click();
+  await planner.openTab('Scenarios');
+  await expect(planner.setAsideSaves()).toHaveCount(2);
+  await expect(planner.setAsideSaves().nth(0)).toContainText('no list of scenarios');
+  await expect(planner.setAsideSaves().nth(1)).toContainText('not valid JSON');
 
   // Each copy downloads as the exact saved text.
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download unreadable copy 1' }).click();
-  const path = await (await download).path();
-  expect(readFileSync(path, 'utf8')).toBe(firstDamage);
+  expect((await planner.downloadSetAsideSave(1)).toString('utf8')).toBe(firstDamage);
 
-  await page.getByRole('button', { name: 'Dismiss unreadable copy 1' }).click();
-  await expect(planner.unreadableCopies()).toHaveCount(1);
+  await planner.deleteSetAsideSave(1);
+  await expect(planner.setAsideSaves()).toHaveCount(1);
   await page.reload();
-  await expect(planner.unreadableCopies()).toHaveCount(1);
-  await expect(planner.unreadableCopies().nth(0)).toContainText('not valid JSON');
+  await planner.openTab('Scenarios');
+  await expect(planner.setAsideSaves()).toHaveCount(1);
+  await expect(planner.setAsideSaves().nth(0)).toContainText('not valid JSON');
 });
 
 test('when IndexedDB never answers, the default opens in memory and the page says saving is off', async ({

@@ -2,12 +2,14 @@ import { PresetGallery } from './preset-gallery';
 import { ScenarioComparison } from './scenario-comparison';
 import { ScenarioFiles } from './scenario-files';
 import { ScenarioLibrary } from './scenario-library';
+import { SetAsideSaves } from './set-aside-saves';
 import { ShareLinkCard } from './share-link-card';
 import './scenarios.css';
 
 /**
  * The scenario library: every saved scenario (open, rename, duplicate, delete), new ones from blank, the
- * default or a preset, files in and out, share links, and two scenarios compared side by side.
+ * default or a preset, files in and out, share links, two scenarios compared side by side, and the saved data
+ * that could not be read, kept aside.
  */
 export function ScenariosPanel() {
   return (
@@ -19,6 +21,7 @@ export function ScenariosPanel() {
       </div>
       <PresetGallery />
       <ScenarioComparison />
+      <SetAsideSaves />
     </div>
   );
 }

@@ -61,22 +61,49 @@ export class PlannerPage {
     return this.page.getByRole('button', { name: /^Duplicate / });
   }
 
-  /** The list of unreadable saved copies the page keeps until each is dismissed. */
-  unreadableCopies(): Locator {
-    return this.page.getByTestId('unreadable-copies').getByRole('listitem');
+  /** The saved data the app could not read, each copy listed on the Scenarios screen until deleted. */
+  setAsideSaves(): Locator {
+    return this.page.getByRole('list', { name: 'Set-aside saves' }).getByRole('listitem');
   }
 
-  /** Writes `text` as the saved state, straight into idb-keyval's IndexedDB store, as a damaged save would be. */
-  async writeSavedText(text: string) {
+  /** Clicks a download button and gives the downloaded file's bytes. */
+  async downloadBytes(button: Locator): Promise<Buffer> {
+    const download = this.page.waitForEvent('download');
+    await button.click();
+    return readFileSync(await (await download).path());
+  }
+
+  /** Downloads set-aside save `n` (from 1) and gives the downloaded file's bytes. */
+  async downloadSetAsideSave(n: number): Promise<Buffer> {
+    return this.downloadBytes(this.page.getByRole('button', { name: `Download set-aside save ${n}` }));
+  }
+
+  /** Deletes set-aside save `n` (from 1): Delete, then the confirmation. */
+  async deleteSetAsideSave(n: number) {
+    await this.page.getByRole('button', { name: `Delete set-aside save ${n}`, exact: true }).click();
+    await this.page.getByRole('button', { name: `Delete set-aside save ${n} for good` }).click();
+  }
+
+  /** The notice asking what to do with saved data the app could not read. */
+  heldNotice(): Locator {
+    return this.page.getByRole('region', { name: 'Saved data that could not be read' });
+  }
+
+  /**
+   * Writes a value as the saved state, straight into idb-keyval's IndexedDB store, as a damaged save (or one
+   * from another version of the planner) would be: text as it is, `{ bytes }` as a binary Blob.
+   */
+  async writeSavedValue(value: string | { bytes: number[] }) {
     await this.page.evaluate(
-      ([key, value]) =>
+      ([key, written]) =>
         new Promise<void>((resolve, reject) => {
+          const stored = typeof written === 'string' ? written : new Blob([new Uint8Array(written.bytes)]);
           const open = indexedDB.open('keyval-store');
           open.onupgradeneeded = () => open.result.createObjectStore('keyval');
           open.onerror = () => reject(open.error ?? new Error('could not open IndexedDB'));
           open.onsuccess = () => {
             const transaction = open.result.transaction('keyval', 'readwrite');
-            transaction.objectStore('keyval').put(value, key);
+            transaction.objectStore('keyval').put(stored, key);
             transaction.oncomplete = () => {
               open.result.close();
               resolve();
@@ -84,15 +111,25 @@ export class PlannerPage {
             transaction.onerror = () => reject(transaction.error ?? new Error('could not write'));
           };
         }),
-      [STORAGE_KEY, text] as const,
+      [STORAGE_KEY, value] as const,
     );
   }
 
-  /** The saved state's text as IndexedDB holds it now ('' when nothing is saved). */
+  async writeSavedText(text: string) {
+    await this.writeSavedValue(text);
+  }
+
+  /** The saved state's text as IndexedDB holds it now ('' when nothing is saved or it is not text). */
   async readSavedText(): Promise<string> {
+    const saved = await this.readSavedValue();
+    return typeof saved === 'string' ? saved : '';
+  }
+
+  /** The saved state as IndexedDB holds it now: its text, or the bytes of a binary value. */
+  async readSavedValue(): Promise<string | { bytes: number[] } | null> {
     return this.page.evaluate(
       (key) =>
-        new Promise<string>((resolve, reject) => {
+        new Promise<string | { bytes: number[] } | null>((resolve, reject) => {
           const open = indexedDB.open('keyval-store');
           open.onupgradeneeded = () => open.result.createObjectStore('keyval');
           open.onerror = () => reject(open.error ?? new Error('could not open IndexedDB'));
@@ -100,7 +137,11 @@ export class PlannerPage {
             const read = open.result.transaction('keyval', 'readonly').objectStore('keyval').get(key);
             read.onsuccess = () => {
               open.result.close();
-              resolve(typeof read.result === 'string' ? read.result : '');
+              const value: unknown = read.result;
+              if (typeof value === 'string') resolve(value);
+              else if (value instanceof Blob)
+                value.arrayBuffer().then((buffer) => resolve({ bytes: [...new Uint8Array(buffer)] }), reject);
+              else resolve(null);
             };
             read.onerror = () => reject(read.error ?? new Error('could not read'));
           };

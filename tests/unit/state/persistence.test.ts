@@ -25,10 +25,16 @@ const {
   STORAGE_TIMEOUT_MS,
   UNREADABLE_KEY,
   decodePersisted,
-  dismissUnreadableCopy,
+  decodeStoredValue,
+  deleteUnreadableCopy,
   encodePersisted,
+  isSameStoredValue,
+  keepUnreadableCopy,
   loadPersisted,
   migrations,
+  readStoredBytes,
+  readUnreadableCopies,
+  repairDuplicateIds,
   savePersisted,
 } = await import('../../../src/state/persistence');
 const { validateScenario } = await import('../../../src/domain/validate-scenario');
@@ -70,7 +76,7 @@ describe('saved state', () => {
     const state = libraryState();
     state.ui = { theme: 'dark', priceUnit: 'per-thousand' };
     const decoded = decodePersisted(encodePersisted(state));
-    expect(decoded).toEqual({ ok: true, state, revision: 0, dropped: [] });
+    expect(decoded).toEqual({ ok: true, state, revision: 0, dropped: [], repaired: [] });
   });
 
   it('keeps ids such as __proto__ through a save', () => {
@@ -184,61 +190,116 @@ describe('loading and saving in IndexedDB', () => {
       saved: { revision: 1, library: state.library },
       merged: false,
       conflicts: [],
-      copies: null,
+      held: null,
     });
     expect(await loadPersisted()).toEqual({
       kind: 'loaded',
       state,
       revision: 1,
       dropped: [],
+      repaired: [],
+      held: null,
       copies: [],
     });
   });
 
-  it('keeps an unreadable copy aside, with its date and reason, and reports it', async () => {
+  it('writes nothing when the saved data cannot be read, and holds it with its reason', async () => {
     idb.store.set(STORAGE_KEY, '{"version": 1, "scenario": 42}');
     const outcome = await loadPersisted();
-    expect(outcome.kind).toBe('unreadable');
-    const kept = idb.store.get(UNREADABLE_KEY) as { text: string; reason: string; keptAt: string }[];
-    expect(kept).toHaveLength(1);
-    expect(kept[0]!.text).toBe('{"version": 1, "scenario": 42}');
-    expect(kept[0]!.reason).toContain('no saved scenario could be opened');
-    expect(Number.isNaN(Date.parse(kept[0]!.keptAt))).toBe(false);
-    // The original is not deleted either.
+    expect(outcome).toEqual({
+      kind: 'unreadable',
+      held: {
+        value: '{"version": 1, "scenario": 42}',
+        reason: expect.stringContaining('no saved scenario could be opened') as string,
+      },
+      copies: [],
+    });
     expect(idb.store.get(STORAGE_KEY)).toBe('{"version": 1, "scenario": 42}');
+    expect(idb.store.has(UNREADABLE_KEY)).toBe(false);
   });
 
-  it('keeps every unreadable copy, not only the last, until each is dismissed', async () => {
-    idb.store.set(STORAGE_KEY, '{oops');
-    await loadPersisted();
-    // Loading the same damaged save again keeps it once.
-    await loadPersisted();
-    await savePersisted(libraryState(), FRESH);
-    idb.store.set(STORAGE_KEY, '{"version": 99}');
-    const second = await loadPersisted();
-    expect(second.kind === 'unreadable' && second.copies.map((c) => [c.id, c.text, c.reason])).toEqual([
-      ['copy-0', '{oops', 'the saved data is not valid JSON'],
-      ['copy-1', '{"version": 99}', 'the saved data is from a newer version of the planner (version 99)'],
+  it('opens the readable scenarios of a partly readable save and holds the whole save', async () => {
+    const good = JSON.parse(serializeScenario(smallScenario())) as unknown;
+    const text = JSON.stringify({
+      version: 3,
+      revision: 2,
+      library: [
+        { id: 'a', scenario: good },
+        { id: 'b', scenario: { schemaVersion: 3, name: 'Broken' } },
+      ],
+      activeId: 'b',
+      ui: { theme: 'light', priceUnit: 'per-million' },
+    });
+    idb.store.set(STORAGE_KEY, text);
+    const outcome = await loadPersisted();
+    if (outcome.kind !== 'loaded') throw new Error(outcome.kind);
+    expect(outcome.state.library.map((e) => [e.id, e.scenario.name])).toEqual([['a', 'Small test scenario']]);
+    expect(outcome.state.activeId).toBe('a');
+    expect(outcome.dropped).toHaveLength(1);
+    expect(outcome.dropped[0]).toMatch(/^b \(“Broken”\): .*catalog: is required/);
+    expect(outcome.held).toEqual({
+      value: text,
+      reason: `1 saved scenario could not be opened: ${outcome.dropped[0]}`,
+    });
+  });
+
+  it('never saves over held data unless it is the value the user chose to replace', async () => {
+    const bytes = new Uint8Array([0, 255, 123, 125]);
+    idb.store.set(STORAGE_KEY, bytes);
+    const refused = await savePersisted(libraryState(), FRESH);
+    expect(refused).toEqual({
+      saved: FRESH,
+      merged: false,
+      conflicts: [],
+      held: { value: bytes, reason: 'the saved data is binary (4 bytes), not text' },
+    });
+    expect(idb.store.get(STORAGE_KEY)).toBe(bytes);
+
+    // Another value than the one the user saw is still held.
+    const other = await savePersisted(libraryState(), FRESH, {
+      replacing: { value: new Uint8Array([1, 2, 3, 4]), reason: 'seen' },
+    });
+    expect(other.held?.value).toBe(bytes);
+    expect(idb.store.get(STORAGE_KEY)).toBe(bytes);
+
+    // The same bytes (as a fresh read gives them) may be replaced.
+    const replaced = await savePersisted(libraryState(), FRESH, {
+      replacing: { value: new Uint8Array([0, 255, 123, 125]), reason: 'seen' },
+    });
+    expect(replaced.held).toBeNull();
+    expect(replaced.saved.revision).toBe(1);
+    expect(typeof idb.store.get(STORAGE_KEY)).toBe('string');
+  });
+
+  it('keeps every unreadable copy aside with its exact value, binary included, until each is deleted', async () => {
+    const first = new Blob([new Uint8Array([0, 255, 10])]);
+    const second = new Uint8Array([137, 80, 78, 71]).buffer;
+    await keepUnreadableCopy({ value: '{oops', reason: 'the saved data is not valid JSON' });
+    await keepUnreadableCopy({ value: first, reason: 'the saved data is binary (3 bytes), not text' });
+    // The same bytes are kept once, however they were read.
+    await keepUnreadableCopy({ value: new Blob([new Uint8Array([0, 255, 10])]), reason: 'again' });
+    const copies = await keepUnreadableCopy({ value: second, reason: 'binary (4 bytes)' });
+    expect(copies.map((c) => [c.id, c.reason])).toEqual([
+      ['copy-0', 'the saved data is not valid JSON'],
+      ['copy-1', 'the saved data is binary (3 bytes), not text'],
+      ['copy-2', 'binary (4 bytes)'],
     ]);
-    expect(await dismissUnreadableCopy('copy-0')).toEqual([expect.objectContaining({ id: 'copy-1' })]);
-    const third = await loadPersisted();
-    expect(third.kind === 'unreadable' && third.copies.map((c) => c.id)).toEqual(['copy-1']);
+    const stored = idb.store.get(UNREADABLE_KEY) as { value: unknown; keptAt: string }[];
+    expect(stored[0]!.value).toBe('{oops');
+    expect(stored[1]!.value).toBe(first);
+    expect(stored[2]!.value).toBe(second);
+    expect(Number.isNaN(Date.parse(stored[1]!.keptAt))).toBe(false);
+    expect([...(await readStoredBytes(copies[1]!.value))]).toEqual([0, 255, 10]);
+
+    expect((await deleteUnreadableCopy('copy-0')).map((c) => c.id)).toEqual(['copy-1', 'copy-2']);
+    const loaded = await loadPersisted();
+    expect(loaded.kind === 'empty' && loaded.copies.map((c) => c.id)).toEqual(['copy-1', 'copy-2']);
   });
 
   it('reads the single copy earlier builds kept as the first of the list', async () => {
     idb.store.set(UNREADABLE_KEY, 'old damaged text');
-    idb.store.set(STORAGE_KEY, '{oops');
-    const outcome = await loadPersisted();
-    expect(outcome.kind === 'unreadable' && outcome.copies.map((c) => c.text)).toEqual([
-      'old damaged text',
-      '{oops',
-    ]);
-  });
-
-  it('keeps a damaged save aside when a save replaces it', async () => {
-    idb.store.set(STORAGE_KEY, '{damaged');
-    const outcome = await savePersisted(libraryState(), FRESH);
-    expect(outcome.copies?.map((c) => c.text)).toEqual(['{damaged']);
+    const copies = await keepUnreadableCopy({ value: '{oops', reason: 'the saved data is not valid JSON' });
+    expect(copies.map((c) => c.value)).toEqual(['old damaged text', '{oops']);
   });
 
   it('says storage did not answer after STORAGE_TIMEOUT_MS instead of waiting forever', async () => {
@@ -266,5 +327,106 @@ describe('loading and saving in IndexedDB', () => {
     await expect(savePersisted(libraryState(), FRESH)).rejects.toThrow(
       'changes could not be saved in this browser (QuotaExceededError)',
     );
+  });
+});
+
+describe('repairing saved data', () => {
+  const a = () => smallScenario();
+  const named = (name: string) => ({ ...smallScenario(), name });
+
+  it('gives the second scenario of an id the first free id and reports it, dropping none', () => {
+    const first = { id: 'scenario-1', scenario: named('First') };
+    const second = { id: 'scenario-1', scenario: named('Second') };
+    const third = { id: 'scenario-2', scenario: named('Third') };
+    expect(repairDuplicateIds([first, second, third])).toEqual({
+      // scenario-1 and scenario-2 are taken, so the second "scenario-1" becomes scenario-3.
+      library: [first, { id: 'scenario-3', scenario: second.scenario }, third],
+      repaired: [{ name: 'Second', sharedWith: 'First', oldId: 'scenario-1', newId: 'scenario-3' }],
+    });
+    // Ids of entries that did not open are not handed out either.
+    expect(repairDuplicateIds([first, second], ['scenario-2']).library.map((e) => e.id)).toEqual([
+      'scenario-1',
+      'scenario-3',
+    ]);
+    expect(repairDuplicateIds([first, third])).toEqual({ library: [first, third], repaired: [] });
+  });
+
+  it('opens both scenarios of a save holding one id twice, the second under a new id', () => {
+    const scenario = JSON.parse(serializeScenario(a())) as Record<string, unknown>;
+    const decoded = decodePersisted(
+      JSON.stringify({
+        version: 3,
+        revision: 7,
+        library: [
+          { id: 'x', scenario: { ...scenario, name: 'One' } },
+          { id: 'x', scenario: { ...scenario, name: 'Two' } },
+        ],
+        activeId: 'x',
+        ui: { theme: 'dark', priceUnit: 'per-million' },
+      }),
+    );
+    if (!decoded.ok) throw new Error(decoded.message);
+    expect(decoded.state.library.map((e) => [e.id, e.scenario.name])).toEqual([
+      ['x', 'One'],
+      ['scenario-1', 'Two'],
+    ]);
+    expect(decoded.state.activeId).toBe('x');
+    expect(decoded.repaired).toEqual([{ name: 'Two', sharedWith: 'One', oldId: 'x', newId: 'scenario-1' }]);
+    expect(decoded.dropped).toEqual([]);
+  });
+
+  it('compares stored values by their text or bytes, whatever kind of buffer holds the bytes', () => {
+    expect(isSameStoredValue('{oops', '{oops')).toBe(true);
+    expect(isSameStoredValue('{oops', '{oops ')).toBe(false);
+    expect(isSameStoredValue(new Uint8Array([1, 2]).buffer, new Uint8Array([1, 2]))).toBe(true);
+    expect(isSameStoredValue(new Uint8Array([1, 2]), new Uint8Array([1, 3]))).toBe(false);
+    // A view on part of a buffer compares only its own bytes.
+    expect(isSameStoredValue(new Uint8Array([9, 1, 2, 9]).subarray(1, 3), new Uint8Array([1, 2]))).toBe(true);
+    // Text is never the same as bytes, even bytes spelling the same text.
+    expect(isSameStoredValue('ab', new TextEncoder().encode('ab'))).toBe(false);
+    // A Blob cannot be read inside a transaction: size and type stand for its bytes.
+    expect(isSameStoredValue(new Blob(['ab']), new Blob(['ab']))).toBe(true);
+    expect(isSameStoredValue(new Blob(['ab']), new Blob(['abc']))).toBe(false);
+    expect(isSameStoredValue(new Blob(['ab']), new Uint8Array([97, 98]))).toBe(false);
+  });
+
+  it('says what a stored value that is not text is', () => {
+    expect(decodeStoredValue(new Uint8Array([1, 2, 3]))).toEqual({
+      ok: false,
+      message: 'the saved data is binary (3 bytes), not text',
+    });
+    expect(decodeStoredValue(new Blob(['{}']))).toEqual({
+      ok: false,
+      message: 'the saved data is binary (2 bytes), not text',
+    });
+    expect(decodeStoredValue({ version: 3 })).toEqual({
+      ok: false,
+      message: 'the saved data is not text (it is an object)',
+    });
+  });
+
+  it('reads the list of kept copies earlier builds wrote (text under `text`) exactly', () => {
+    const old = JSON.parse(readFixture('unreadable-copies-text.json')) as unknown;
+    expect(readUnreadableCopies(old)).toEqual([
+      {
+        id: 'copy-0',
+        keptAt: '2026-11-30T09:15:00.000Z',
+        reason: 'the saved data is not valid JSON',
+        value: '{oops',
+      },
+      {
+        id: 'copy-1',
+        keptAt: '2026-12-01T17:40:12.500Z',
+        reason: 'the saved data is from a newer version of the planner (version 4)',
+        value: '{"version": 4, "library": []}',
+      },
+    ]);
+    expect(readUnreadableCopies('bare text')).toEqual([
+      { id: 'copy-0', keptAt: '', reason: 'kept by an earlier version of the planner', value: 'bare text' },
+    ]);
+    // A list this build cannot read is itself kept as one copy, as it is.
+    expect(readUnreadableCopies({ odd: true })).toEqual([
+      { id: 'copy-0', keptAt: '', reason: 'the list of kept copies was unreadable', value: { odd: true } },
+    ]);
   });
 });
