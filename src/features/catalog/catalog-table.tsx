@@ -13,14 +13,14 @@ import {
   measurePriceAgeDays,
   toShownPrice,
 } from './catalog-view';
-import type { CatalogSort, SortKey } from './catalog-view';
+import type { CatalogSort, SortDirection, SortKey } from './catalog-view';
 
 /** Every row is this tall (two lines: name and id), so the virtualiser never measures. */
 export const ROW_HEIGHT_PX = 52;
 /** The sticky header row's height; rows start below it. */
-const HEADER_HEIGHT_PX = 58;
+export const HEADER_HEIGHT_PX = 58;
 /** The scroll box's height when the browser reports none (a hidden tab, or jsdom in tests): its CSS height on a common screen. */
-const VIEWPORT_FALLBACK_PX = 560;
+export const VIEWPORT_FALLBACK_PX = 560;
 const COLUMN_COUNT = 13;
 
 export type CatalogTableHandle = {
@@ -30,7 +30,14 @@ export type CatalogTableHandle = {
   scrollToTop: () => void;
 };
 
-type Column = { key: SortKey; label: string; sub?: 'price' | string; numeric?: boolean; className: string };
+/** A sortable column: `sub` is a second header line ('price' for the price unit). */
+export type Column<K extends string = SortKey> = {
+  key: K;
+  label: string;
+  sub?: 'price' | string;
+  numeric?: boolean;
+  className: string;
+};
 
 const COLUMNS: readonly Column[] = [
   { key: 'name', label: 'Model', sub: 'id', className: 'col-name' },
@@ -95,7 +102,7 @@ function RetirementMarker({ retiresOn }: { retiresOn: string }) {
   );
 }
 
-function observeRectWithFallback(
+export function observeRectWithFallback(
   instance: Virtualizer<HTMLDivElement, Element>,
   callback: (rect: { width: number; height: number }) => void,
 ) {
@@ -104,15 +111,16 @@ function observeRectWithFallback(
   );
 }
 
-function SortHeader({
+/** A column header that sorts its table: ascending, descending, and its direction announced (`aria-sort`). */
+export function SortHeader<K extends string>({
   column,
   sort,
   onSort,
   priceUnit,
 }: {
-  column: Column;
-  sort: CatalogSort;
-  onSort: (key: SortKey) => void;
+  column: Column<K>;
+  sort: { key: K; direction: SortDirection } | null;
+  onSort: (key: K) => void;
   priceUnit: PriceUnit;
 }) {
   const direction = sort?.key === column.key ? sort.direction : null;
