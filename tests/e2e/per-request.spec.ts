@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -88,8 +89,9 @@ test('the token counter counts gpt-tokenizer’s own test vector and fills a sli
   await page.getByLabel('Sample answer').fill(sample);
   const o200kRow = page.locator('[data-testid="token-family"][data-family="openai-o200k"]');
   const cl100kRow = page.locator('[data-testid="token-family"][data-family="openai-cl100k"]');
-  await expect(o200kRow.getByTestId('token-prompt')).toHaveText(String(o200k.length));
-  await expect(cl100kRow.getByTestId('token-prompt')).toHaveText(String(cl100k.length));
+  // The tokenizers load when the counter opens: a minute is a hang guard for a loaded machine, not a speed check.
+  await expect(o200kRow.getByTestId('token-prompt')).toHaveText(String(o200k.length), { timeout: 60_000 });
+  await expect(cl100kRow.getByTestId('token-prompt')).toHaveText(String(cl100k.length), { timeout: 60_000 });
   await expect(o200kRow).toContainText('o200k_base (gpt-tokenizer), exact');
   // Families without a shipped tokenizer are the o200k_base count times their factor, and say so.
   await expect(page.locator('[data-testid="token-family"][data-family^="factor:"]').first()).toContainText(
@@ -119,4 +121,24 @@ test('make this a slice adds the call to the Traffic mix, and undo takes it back
   await expect(page.getByRole('textbox', { name: 'Cached prefix tokens for Quote bot' })).toHaveValue('1200');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('textbox', { name: 'Input tokens for Quote bot' })).toHaveCount(0);
+});
+
+test('the calculator with its token counter open has no serious accessibility violations', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('per-request');
+  await page.getByRole('button', { name: 'Count the tokens of a prompt…' }).click();
+  await page.getByLabel('Sample prompt').fill('Summarise this ticket in one line.');
+  await expect(
+    page.locator('[data-testid="token-family"]').first().getByTestId('token-prompt'),
+  ).not.toHaveText('loading…');
+  for (const theme of ['light', 'dark'] as const) {
+    if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${theme}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+    expect(serious, serious.join('\n')).toEqual([]);
+  }
 });
