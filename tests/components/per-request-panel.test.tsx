@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PerRequestPanel } from '../../src/features/catalog/per-request-panel';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
+import { makeLargeCatalogScenario } from '../factories/large-catalog';
 import { makeSmallScenario } from '../factories/small-scenario';
 import { makeTwoSliceScenario } from '../factories/two-slice-scenario';
 
@@ -141,5 +142,18 @@ describe('PerRequestPanel', () => {
       inputTokens: 2000,
       outputTokens: 400,
     });
+  });
+
+  it('renders only the rows in view of a 10,000-model catalog', async () => {
+    renderWithScenario(<PerRequestPanel />, makeLargeCatalogScenario(10_000));
+    expect(screen.getByTestId('per-request-count')).toHaveTextContent('10,000 of 10,000 per-token models');
+    const rendered = screen.getAllByTestId('per-request-row').length;
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(60);
+    expect(screen.getByRole('table', { name: 'Cost per call' })).toHaveAttribute('aria-rowcount', '10001');
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Search name, id or key'), 'generated model 9997');
+    expect(screen.getByTestId('per-request-count')).toHaveTextContent('1 of 10,000 per-token models');
+    expect(modelOrder()).toEqual(['generated-9997']);
   });
 });
