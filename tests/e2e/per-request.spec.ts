@@ -57,7 +57,7 @@ test('a shared calculator link prices one call as the hand calculation does, tie
     'Long-context tier: input above 200,000 tokens',
   );
   await expect(page.getByTestId('per-request-tiers')).toContainText(
-    'bill this call at the long-context tier',
+    '1 model bills this call at the long-context tier',
   );
 
   // A 2,000-token prefix is under Claude Haiku 4.5's 4,096 minimum: never cached, so the call bills at list.

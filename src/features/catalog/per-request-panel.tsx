@@ -226,9 +226,9 @@ function TierSummary({ tiered, belowMinimum }: { tiered: number; belowMinimum: n
   return (
     <p className="notice notice--info per-request__tiers" data-testid="per-request-tiers">
       {tiered > 0 &&
-        `${formatNumber(tiered)} model${tiered === 1 ? '' : 's'} bill this call at the long-context tier. `}
+        `${formatNumber(tiered)} ${tiered === 1 ? 'model bills' : 'models bill'} this call at the long-context tier. `}
       {belowMinimum > 0 &&
-        `${formatNumber(belowMinimum)} model${belowMinimum === 1 ? '' : 's'} do not cache a prefix this short (under their minimum).`}
+        `${formatNumber(belowMinimum)} ${belowMinimum === 1 ? 'model does' : 'models do'} not cache a prefix this short (under ${belowMinimum === 1 ? 'its' : 'their'} minimum).`}
     </p>
   );
 }
