@@ -43,40 +43,57 @@ function readAddress(): { call: CallInputs | null; problem: string | null } {
     : { call: null, problem: read.issues.map(formatIssue).join('; ') };
 }
 
+type NumericCallField = Exclude<keyof CallInputs, 'cacheTtl'>;
+
+type CallFieldSpec = { field: NumericCallField; label: string; percent?: boolean; hint?: string };
+
+/** The call's number fields in screen order; the cache lifetime select follows the hit rate. */
+const CACHE_FIELDS: readonly CallFieldSpec[] = [
+  { field: 'inputTokens', label: 'Input tokens', hint: 'The whole prompt, cached prefix included' },
+  {
+    field: 'cachedPrefixTokens',
+    label: 'Cached prefix',
+    hint: 'The prompt’s start that repeats between calls',
+  },
+  {
+    field: 'cacheHitRate',
+    label: 'Cache hit rate',
+    percent: true,
+    hint: 'Calls that read the prefix; the others write it',
+  },
+];
+const OUTPUT_FIELDS: readonly CallFieldSpec[] = [
+  { field: 'outputTokens', label: 'Output tokens' },
+  { field: 'reasoningTokens', label: 'Reasoning tokens', hint: 'Billed as output on reasoning models only' },
+  {
+    field: 'batchShare',
+    label: 'Sent through batch',
+    percent: true,
+    hint: 'Share of calls on the batch API',
+  },
+];
+
 /** The fields of one call, each with the traffic slice's own rule. */
 function CallFields({ call, onChange }: { call: CallInputs; onChange: (call: CallInputs) => void }) {
   const id = useId();
-  function set<K extends keyof CallInputs>(key: K, value: CallInputs[K]): null {
-    onChange({ ...call, [key]: value });
-    return null;
-  }
+  const renderField = ({ field, label, percent = false, hint }: CallFieldSpec) => (
+    <NumberField
+      key={field}
+      label={label}
+      {...(percent ? { percent } : { unit: 'tokens' })}
+      {...(hint ? { hint } : {})}
+      value={call[field]}
+      schema={sliceSchema.shape[field]}
+      onCommit={(value) => {
+        onChange({ ...call, [field]: value });
+        return null;
+      }}
+    />
+  );
   return (
     <fieldset className="per-request__fields">
       <legend>One call</legend>
-      <NumberField
-        label="Input tokens"
-        unit="tokens"
-        value={call.inputTokens}
-        schema={sliceSchema.shape.inputTokens}
-        onCommit={(value) => set('inputTokens', value)}
-        hint="The whole prompt, cached prefix included"
-      />
-      <NumberField
-        label="Cached prefix"
-        unit="tokens"
-        value={call.cachedPrefixTokens}
-        schema={sliceSchema.shape.cachedPrefixTokens}
-        onCommit={(value) => set('cachedPrefixTokens', value)}
-        hint="The prompt’s start that repeats between calls"
-      />
-      <NumberField
-        label="Cache hit rate"
-        percent
-        value={call.cacheHitRate}
-        schema={sliceSchema.shape.cacheHitRate}
-        onCommit={(value) => set('cacheHitRate', value)}
-        hint="Calls that read the prefix; the others write it"
-      />
+      {CACHE_FIELDS.map(renderField)}
       <div className="field">
         <label htmlFor={`${id}-ttl`} className="field__label">
           Cache lifetime
@@ -84,35 +101,13 @@ function CallFields({ call, onChange }: { call: CallInputs; onChange: (call: Cal
         <select
           id={`${id}-ttl`}
           value={call.cacheTtl}
-          onChange={(event) => set('cacheTtl', event.target.value === '1h' ? '1h' : '5m')}
+          onChange={(event) => onChange({ ...call, cacheTtl: event.target.value === '1h' ? '1h' : '5m' })}
         >
           <option value="5m">5 minutes</option>
           <option value="1h">1 hour</option>
         </select>
       </div>
-      <NumberField
-        label="Output tokens"
-        unit="tokens"
-        value={call.outputTokens}
-        schema={sliceSchema.shape.outputTokens}
-        onCommit={(value) => set('outputTokens', value)}
-      />
-      <NumberField
-        label="Reasoning tokens"
-        unit="tokens"
-        value={call.reasoningTokens}
-        schema={sliceSchema.shape.reasoningTokens}
-        onCommit={(value) => set('reasoningTokens', value)}
-        hint="Billed as output on reasoning models only"
-      />
-      <NumberField
-        label="Sent through batch"
-        percent
-        value={call.batchShare}
-        schema={sliceSchema.shape.batchShare}
-        onCommit={(value) => set('batchShare', value)}
-        hint="Share of calls on the batch API"
-      />
+      {OUTPUT_FIELDS.map(renderField)}
     </fieldset>
   );
 }

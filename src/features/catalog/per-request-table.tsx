@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useImperativeHandle, useRef } from 'react';
 import type { Ref } from 'react';
 import type { CallSlice } from '../../domain/call-cost';
@@ -6,13 +5,7 @@ import type { CallQuote } from '../../domain/call-quote';
 import type { Model } from '../../domain/scenario-schema';
 import { formatCallCost, formatMoney, formatNumber } from '../../format/format';
 import type { PriceUnit } from '../../state/scenario-store';
-import {
-  HEADER_HEIGHT_PX,
-  ROW_HEIGHT_PX,
-  SortHeader,
-  VIEWPORT_FALLBACK_PX,
-  observeRectWithFallback,
-} from './catalog-table';
+import { SortHeader, SpacerRow, useVirtualRows } from './catalog-table';
 import type { Column } from './catalog-table';
 import { describeQuote } from './per-request-view';
 import type { QuoteSort, QuoteSortKey } from './per-request-view';
@@ -114,23 +107,8 @@ export function PerRequestTable({
   ref?: Ref<PerRequestTableHandle>;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualiser re-renders this component itself.
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_PX,
-    overscan: 8,
-    initialRect: { width: 0, height: VIEWPORT_FALLBACK_PX },
-    observeElementRect: observeRectWithFallback,
-    scrollMargin: HEADER_HEIGHT_PX,
-    scrollPaddingStart: HEADER_HEIGHT_PX,
-  });
+  const { virtualizer, items, firstStart, paddingBottom } = useVirtualRows(rows.length, scrollRef);
   useImperativeHandle(ref, () => ({ scrollToTop: () => virtualizer.scrollToOffset(0) }), [virtualizer]);
-
-  const items = virtualizer.getVirtualItems();
-  const firstStart = items[0] ? items[0].start - HEADER_HEIGHT_PX : 0;
-  const lastEnd = items.at(-1) ? (items.at(-1)?.end ?? 0) - HEADER_HEIGHT_PX : 0;
-  const paddingBottom = Math.max(0, rows.length * ROW_HEIGHT_PX - lastEnd);
 
   return (
     <div
@@ -168,11 +146,7 @@ export function PerRequestTable({
           </tr>
         </thead>
         <tbody>
-          {firstStart > 0 && (
-            <tr aria-hidden="true" className="catalog-table__spacer" style={{ height: firstStart }}>
-              <td colSpan={COLUMN_COUNT} />
-            </tr>
-          )}
+          <SpacerRow height={firstStart} columns={COLUMN_COUNT} />
           {items.map((item) => {
             const quote = rows[item.index];
             const model = quote === undefined ? undefined : catalog[quote.index];
@@ -187,11 +161,7 @@ export function PerRequestTable({
               />
             );
           })}
-          {paddingBottom > 0 && (
-            <tr aria-hidden="true" className="catalog-table__spacer" style={{ height: paddingBottom }}>
-              <td colSpan={COLUMN_COUNT} />
-            </tr>
-          )}
+          <SpacerRow height={paddingBottom} columns={COLUMN_COUNT} />
         </tbody>
       </table>
     </div>
