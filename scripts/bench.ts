@@ -18,6 +18,10 @@ import { simulate } from '../src/domain/simulate';
 import { listUncertainInputs } from '../src/domain/uncertain-inputs';
 import { formatIssue, validateScenario } from '../src/domain/validate-scenario';
 import { createLargeScenario } from '../tests/factories/large-scenario';
+import { makeLargeCatalogScenario } from '../tests/factories/large-catalog';
+import { quoteCatalog } from '../src/domain/call-quote';
+import { NO_FILTERS } from '../src/features/catalog/catalog-view';
+import { CHEAPEST_FIRST, selectQuoteRows } from '../src/features/catalog/per-request-view';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_SCENARIO = join(ROOT, 'data', 'default-scenario.json');
@@ -230,3 +234,37 @@ function benchMonteCarlo(runs: number): void {
 }
 
 benchMonteCarlo(readRuns(process.argv.slice(2)));
+
+// --- Per-request cost (src/domain/call-quote.ts, the calculator's table) -----------------------------------------
+/** Pricing one call on 10,000 models, filtering and sorting them, should take well under this: it runs per keystroke. */
+const PER_REQUEST_TARGET_MS = 50;
+const PER_REQUEST_MODELS = 10_000;
+
+function benchPerRequest(runs: number): void {
+  const catalog = validateOrThrow(makeLargeCatalogScenario(PER_REQUEST_MODELS), 'large catalog').catalog;
+  const call = {
+    inputTokens: 3000,
+    cachedPrefixTokens: 2000,
+    outputTokens: 500,
+    reasoningTokens: 0,
+    cacheHitRate: 0.9,
+    cacheTtl: '5m' as const,
+    batchShare: 0.5,
+  };
+  console.log(
+    `\n(f) Per-request cost: one call quoted on ${PER_REQUEST_MODELS.toLocaleString('en-US')} models`,
+  );
+  const timing = measure(() => {
+    const { quotes } = quoteCatalog(catalog, call, { batch: true, caching: true });
+    return selectQuoteRows(catalog, quotes, { ...NO_FILTERS, search: 'gen' }, CHEAPEST_FIRST);
+  }, runs);
+  printTiming('per-request, wall', timing.wall);
+  printTiming('per-request, CPU', timing.cpu);
+  const verdict = (ms: number) => (ms < PER_REQUEST_TARGET_MS ? 'within' : 'OVER');
+  console.log(
+    `Per-request median: ${timing.wall.medianMs.toFixed(2)} ms wall clock (${verdict(timing.wall.medianMs)} the ` +
+      `${PER_REQUEST_TARGET_MS} ms target), ${timing.cpu.medianMs.toFixed(2)} ms CPU (${verdict(timing.cpu.medianMs)}).`,
+  );
+}
+
+benchPerRequest(readRuns(process.argv.slice(2)));

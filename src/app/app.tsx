@@ -12,9 +12,14 @@ import { isShareFragment } from '../io/share-link';
 import { openShareLinkInAddress, useBootstrap } from './use-bootstrap';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 
+/** The screen a fragment names: `#catalog`, or `#per-request?…` (a screen's own parameters follow a `?`). */
+function readPanelId(hash: string): PanelId | undefined {
+  const id = hash.replace(/^#/, '').split('?')[0];
+  return PANELS.find((panel) => panel.id === id)?.id;
+}
+
 function readPanelFromHash(): PanelId {
-  const id = window.location.hash.replace(/^#/, '');
-  return PANELS.find((panel) => panel.id === id)?.id ?? 'compare';
+  return readPanelId(window.location.hash) ?? 'compare';
 }
 
 /** The one page: header, the summary always in view, and the editing and analysis screens as tabs. */
@@ -46,9 +51,8 @@ export function App() {
         openShareLinkInAddress();
         return;
       }
-      const id = window.location.hash.replace(/^#/, '');
-      const next = PANELS.find((p) => p.id === id);
-      if (next) setPanel(next.id);
+      const next = readPanelId(window.location.hash);
+      if (next) setPanel(next);
     }
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);

@@ -23,6 +23,14 @@ export const PANELS = [
     ),
   },
   {
+    id: 'per-request',
+    showsFigures: false,
+    label: 'Per-request cost',
+    Component: lazy(() =>
+      import('../features/catalog/per-request-panel').then((m) => ({ default: m.PerRequestPanel })),
+    ),
+  },
+  {
     id: 'traffic',
     showsFigures: false,
     label: 'Traffic mix',

@@ -51,6 +51,22 @@ export function formatPrice(usd: number): string {
   return usdPrice.format(usd);
 }
 
+const usdSmall = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumSignificantDigits: 2,
+  maximumSignificantDigits: 4,
+});
+
+/**
+ * The cost of one call, small as it is: four significant digits under a dollar ($0.0000035, $0.01235, $0.50),
+ * cents from a dollar up ($12.35, $1,234.57).
+ */
+export function formatCallCost(usd: number): string {
+  const abs = Math.abs(usd);
+  return abs >= 1 || abs === 0 ? usdCents.format(usd) : usdSmall.format(usd);
+}
+
 /** A count with separators (1,234,567.5) or, with `compactForm`, short (1.2M). */
 export function formatNumber(value: number, compactForm = false): string {
   return compactForm && Math.abs(value) >= 10_000 ? compact.format(value) : plain.format(value);

@@ -5,6 +5,7 @@ import { PlannerPage } from './page-models/planner-page';
 const SCREENS = [
   'Scenarios',
   'Pricing catalog',
+  'Per-request cost',
   'Traffic mix',
   'Strategies',
   'Compare',
@@ -16,6 +17,8 @@ const SCREENS = [
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every screen has no serious accessibility violations (${theme} theme)`, async ({ page }) => {
+    // Ten screens, each scanned by axe: the limit is a hang guard, not a speed check, on a loaded machine.
+    test.setTimeout(5 * 60_000);
     const planner = new PlannerPage(page);
     await planner.goto('scenarios');
     if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();

@@ -24,6 +24,7 @@ test('each screen opens from its tab, also by keyboard', async ({ page }) => {
   const tabs = [
     'Scenarios',
     'Pricing catalog',
+    'Per-request cost',
     'Traffic mix',
     'Strategies',
     'Compare',

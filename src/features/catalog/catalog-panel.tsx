@@ -1,6 +1,6 @@
 import { findCheapestScoredRow } from '../../domain/model-ranking';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Model } from '../../domain/scenario-schema';
 import { formatIssue } from '../../domain/validate-scenario';
@@ -18,24 +18,20 @@ import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
 import { formatNumber } from '../../format/format';
+import { CatalogFilterForm, useCatalogFilters } from './catalog-filter-form';
 import { CatalogImport } from './catalog-import';
 import { CatalogTable } from './catalog-table';
 import type { CatalogTableHandle } from './catalog-table';
 import { formatImportDate } from './catalog-import-text';
 import {
   BLANK_PER_TOKEN_PRICING,
-  NO_FILTERS,
   STALE_AFTER_DAYS,
   countStalePrices,
-  describePriceUnit,
-  hasActiveFilters,
   isModelShown,
-  listDistinct,
   selectCatalogRows,
-  toPerMTok,
   toggleSort,
 } from './catalog-view';
-import type { CatalogFilters, CatalogSort, FlagFilter, SortKey } from './catalog-view';
+import type { CatalogSort, SortKey } from './catalog-view';
 import { ModelEditor } from './model-editor';
 import './catalog.css';
 
@@ -99,43 +95,6 @@ function PriceUnitToggle({ unit, onChange }: { unit: PriceUnit; onChange: (unit:
   );
 }
 
-/** A yes / no / any select for one flag of the models. */
-function FlagSelect({
-  id,
-  label,
-  value,
-  yes,
-  no,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: FlagFilter;
-  yes: string;
-  no: string;
-  onChange: (value: FlagFilter) => void;
-}) {
-  return (
-    <div className="field catalog__narrow">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value as FlagFilter)}>
-        <option value="any">Any</option>
-        <option value="yes">{yes}</option>
-        <option value="no">{no}</option>
-      </select>
-    </div>
-  );
-}
-
-/** A number typed in a filter: empty or unreadable means no limit. */
-function readLimit(text: string): number | null {
-  if (text.trim() === '') return null;
-  const value = Number(text);
-  return Number.isFinite(value) && value >= 0 ? value : null;
-}
-
 export type CatalogPanelProps = {
   /** Today, YYYY-MM-DD, for the age of each price; the current day in the user's time zone by default. */
   today?: string;
@@ -151,7 +110,6 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
   const scenario = useScenario();
   const catalog = scenario.catalog;
   const [priceUnit, setPriceUnit] = usePlannerStore(useShallow((s) => [s.priceUnit, s.setPriceUnit]));
-  const [filters, setFilters] = useState<CatalogFilters>(NO_FILTERS);
   const [sort, setSort] = useState<CatalogSort>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [status, setStatus] = useState('');
@@ -163,23 +121,14 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
   const resetButtonRef = useRef<HTMLButtonElement>(null);
   const importButtonRef = useRef<HTMLButtonElement>(null);
   const pendingReveal = useRef<string | null>(null);
-  const formId = useId();
 
   const shipped = useQuery({ ...shippedCatalogQueryOptions(), enabled: confirmingReset });
 
-  // The price limit is typed in the unit prices are shown in, and read per million tokens.
-  const [maxInputText, setMaxInputText] = useState('');
-  const [minContextText, setMinContextText] = useState('');
-  const maxInputLimit = readLimit(maxInputText);
-  const maxInputPerMTok = maxInputLimit === null ? null : toPerMTok(maxInputLimit, priceUnit);
-  const shownFilters = useMemo(() => ({ ...filters, maxInputPerMTok }), [filters, maxInputPerMTok]);
+  const filterControls = useCatalogFilters(priceUnit);
+  const { shownFilters } = filterControls;
   const rows = useMemo(() => selectCatalogRows(catalog, shownFilters, sort), [catalog, shownFilters, sort]);
-  const providers = useMemo(() => listDistinct(catalog, 'provider'), [catalog]);
-  const platforms = useMemo(() => listDistinct(catalog, 'platform'), [catalog]);
-  const regions = useMemo(() => listDistinct(catalog, 'region'), [catalog]);
   const staleCount = useMemo(() => countStalePrices(catalog, today), [catalog, today]);
   const cheapestIndex = useMemo(() => findCheapestScoredRow(catalog, rows), [catalog, rows]);
-  const hasFilters = hasActiveFilters(shownFilters);
 
   // Scroll a model that was just added or duplicated into view, once the table shows it.
   useEffect(() => {
@@ -189,15 +138,8 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
     tableRef.current?.revealModel(id);
   });
 
-  function updateFilter<K extends keyof CatalogFilters>(key: K, value: CatalogFilters[K]) {
-    setFilters((previous) => ({ ...previous, [key]: value }));
-    tableRef.current?.scrollToTop();
-  }
-
   function clearFilters() {
-    setFilters(NO_FILTERS);
-    setMaxInputText('');
-    setMinContextText('');
+    filterControls.clear();
     tableRef.current?.scrollToTop();
   }
 
@@ -224,7 +166,7 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
   }
 
   function handleAdd() {
-    const model = createBlankModel(catalog, filters.platform);
+    const model = createBlankModel(catalog, shownFilters.platform);
     const result = usePlannerStore.getState().edit((current) => addModel(current, model));
     const refusal = describeRefusal(result);
     if (refusal) {
@@ -421,134 +363,16 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
         {status}
       </p>
 
-      <form
-        className="catalog__filters"
-        role="search"
-        aria-label="Filter models"
-        onSubmit={(e) => e.preventDefault()}
+      <CatalogFilterForm
+        controls={filterControls}
+        catalog={catalog}
+        priceUnit={priceUnit}
+        onChange={() => tableRef.current?.scrollToTop()}
       >
-        <div className="field catalog__search">
-          <label htmlFor={`${formId}-search`} className="field__label">
-            Search name, id or key
-          </label>
-          <input
-            id={`${formId}-search`}
-            type="search"
-            value={filters.search}
-            placeholder="e.g. sonnet 4.5"
-            onChange={(event) => updateFilter('search', event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${formId}-provider`} className="field__label">
-            Provider
-          </label>
-          <select
-            id={`${formId}-provider`}
-            value={filters.provider}
-            onChange={(event) => updateFilter('provider', event.target.value)}
-          >
-            <option value="">Any provider</option>
-            {providers.map((provider) => (
-              <option key={provider} value={provider}>
-                {provider || '(none)'}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${formId}-platform`} className="field__label">
-            Platform
-          </label>
-          <select
-            id={`${formId}-platform`}
-            value={filters.platform}
-            onChange={(event) => updateFilter('platform', event.target.value)}
-          >
-            <option value="">Any platform</option>
-            {platforms.map((platform) => (
-              <option key={platform} value={platform}>
-                {platform}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field catalog__narrow">
-          <label htmlFor={`${formId}-region`} className="field__label">
-            Region
-          </label>
-          <select
-            id={`${formId}-region`}
-            value={filters.region}
-            onChange={(event) => updateFilter('region', event.target.value)}
-          >
-            <option value="">Any region</option>
-            {regions.map((region) => (
-              <option key={region} value={region}>
-                {region}
-              </option>
-            ))}
-          </select>
-        </div>
-        <FlagSelect
-          id={`${formId}-open`}
-          label="Open weight"
-          value={filters.openWeight}
-          yes="Open weight only"
-          no="Closed weight only"
-          onChange={(value) => updateFilter('openWeight', value)}
-        />
-        <FlagSelect
-          id={`${formId}-reasoning`}
-          label="Reasoning"
-          value={filters.reasoning}
-          yes="Reasoning only"
-          no="No reasoning"
-          onChange={(value) => updateFilter('reasoning', value)}
-        />
-        <div className="field catalog__limit">
-          <label htmlFor={`${formId}-context`} className="field__label">
-            Context at least (tokens)
-          </label>
-          <input
-            id={`${formId}-context`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step={1000}
-            placeholder="e.g. 128000"
-            value={minContextText}
-            onChange={(event) => {
-              setMinContextText(event.target.value);
-              updateFilter('minContextTokens', readLimit(event.target.value));
-            }}
-          />
-        </div>
-        <div className="field catalog__limit">
-          <label htmlFor={`${formId}-max-input`} className="field__label">
-            Input at most ({describePriceUnit(priceUnit)})
-          </label>
-          <input
-            id={`${formId}-max-input`}
-            type="number"
-            inputMode="decimal"
-            min={0}
-            step="any"
-            placeholder="any"
-            value={maxInputText}
-            onChange={(event) => {
-              setMaxInputText(event.target.value);
-              tableRef.current?.scrollToTop();
-            }}
-          />
-        </div>
-        <button type="button" className="button" disabled={!hasFilters} onClick={clearFilters}>
-          Clear filters
-        </button>
         <p className="catalog__count" aria-live="polite" data-testid="catalog-count">
           {formatNumber(rows.length)} of {formatNumber(catalog.length)} models
         </p>
-      </form>
+      </CatalogFilterForm>
 
       <p className="catalog__legend">
         <span className="badge badge--warn catalog-seed-badge">seed 2026</span> representative 2026 figure,

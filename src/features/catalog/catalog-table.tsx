@@ -2,7 +2,7 @@ import { hasQualityScore } from '../../domain/model-ranking';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useImperativeHandle, useRef } from 'react';
-import type { Ref } from 'react';
+import type { Ref, RefObject } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
 import { formatNumber, formatPercent, formatPrice } from '../../format/format';
@@ -13,7 +13,7 @@ import {
   measurePriceAgeDays,
   toShownPrice,
 } from './catalog-view';
-import type { CatalogSort, SortKey } from './catalog-view';
+import type { CatalogSort, SortDirection, SortKey } from './catalog-view';
 
 /** Every row is this tall (two lines: name and id), so the virtualiser never measures. */
 export const ROW_HEIGHT_PX = 52;
@@ -30,7 +30,14 @@ export type CatalogTableHandle = {
   scrollToTop: () => void;
 };
 
-type Column = { key: SortKey; label: string; sub?: 'price' | string; numeric?: boolean; className: string };
+/** A sortable column: `sub` is a second header line ('price' for the price unit). */
+export type Column<K extends string = SortKey> = {
+  key: K;
+  label: string;
+  sub?: 'price' | string;
+  numeric?: boolean;
+  className: string;
+};
 
 const COLUMNS: readonly Column[] = [
   { key: 'name', label: 'Model', sub: 'id', className: 'col-name' },
@@ -104,15 +111,16 @@ function observeRectWithFallback(
   );
 }
 
-function SortHeader({
+/** A column header that sorts its table: ascending, descending, and its direction announced (`aria-sort`). */
+export function SortHeader<K extends string>({
   column,
   sort,
   onSort,
   priceUnit,
 }: {
-  column: Column;
-  sort: CatalogSort;
-  onSort: (key: SortKey) => void;
+  column: Column<K>;
+  sort: { key: K; direction: SortDirection } | null;
+  onSort: (key: K) => void;
   priceUnit: PriceUnit;
 }) {
   const direction = sort?.key === column.key ? sort.direction : null;
@@ -337,6 +345,38 @@ function CatalogRow({
 }
 
 /**
+ * The virtualiser of the catalog's tables: rows of `ROW_HEIGHT_PX` below a sticky header, and the heights of the
+ * spacer rows that stand for the rows out of view above and below.
+ */
+export function useVirtualRows(count: number, scrollRef: RefObject<HTMLDivElement | null>) {
+  // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualiser re-renders its table itself.
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 8,
+    initialRect: { width: 0, height: VIEWPORT_FALLBACK_PX },
+    observeElementRect: observeRectWithFallback,
+    scrollMargin: HEADER_HEIGHT_PX,
+    scrollPaddingStart: HEADER_HEIGHT_PX,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstStart = items[0] ? items[0].start - HEADER_HEIGHT_PX : 0;
+  const lastEnd = items.at(-1) ? (items.at(-1)?.end ?? 0) - HEADER_HEIGHT_PX : 0;
+  return { virtualizer, items, firstStart, paddingBottom: Math.max(0, count * ROW_HEIGHT_PX - lastEnd) };
+}
+
+/** A row that stands for `height` pixels of rows out of view (nothing when 0). */
+export function SpacerRow({ height, columns }: { height: number; columns: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr aria-hidden="true" className="catalog-table__spacer" style={{ height }}>
+      <td colSpan={columns} />
+    </tr>
+  );
+}
+
+/**
  * The catalog as a table whose rows are virtualised: only the rows in view (and a few either side) are in the
  * DOM, so a 2,000-model catalog scrolls as smoothly as a 20-model one. The header sticks to the top of the
  * scroll box; headers sort.
@@ -354,17 +394,7 @@ export function CatalogTable({
   ref,
 }: CatalogTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualiser re-renders this component itself.
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_PX,
-    overscan: 8,
-    initialRect: { width: 0, height: VIEWPORT_FALLBACK_PX },
-    observeElementRect: observeRectWithFallback,
-    scrollMargin: HEADER_HEIGHT_PX,
-    scrollPaddingStart: HEADER_HEIGHT_PX,
-  });
+  const { virtualizer, items, firstStart, paddingBottom } = useVirtualRows(rows.length, scrollRef);
 
   useImperativeHandle(
     ref,
@@ -389,11 +419,6 @@ export function CatalogTable({
     }),
     [catalog, rows, virtualizer],
   );
-
-  const items = virtualizer.getVirtualItems();
-  const firstStart = items[0] ? items[0].start - HEADER_HEIGHT_PX : 0;
-  const lastEnd = items.at(-1) ? (items.at(-1)?.end ?? 0) - HEADER_HEIGHT_PX : 0;
-  const paddingBottom = Math.max(0, rows.length * ROW_HEIGHT_PX - lastEnd);
 
   return (
     <div
@@ -436,11 +461,7 @@ export function CatalogTable({
           </tr>
         </thead>
         <tbody>
-          {firstStart > 0 && (
-            <tr aria-hidden="true" className="catalog-table__spacer" style={{ height: firstStart }}>
-              <td colSpan={COLUMN_COUNT} />
-            </tr>
-          )}
+          <SpacerRow height={firstStart} columns={COLUMN_COUNT} />
           {items.map((item) => {
             const index = rows[item.index];
             const model = index === undefined ? undefined : catalog[index];
@@ -458,11 +479,7 @@ export function CatalogTable({
               />
             );
           })}
-          {paddingBottom > 0 && (
-            <tr aria-hidden="true" className="catalog-table__spacer" style={{ height: paddingBottom }}>
-              <td colSpan={COLUMN_COUNT} />
-            </tr>
-          )}
+          <SpacerRow height={paddingBottom} columns={COLUMN_COUNT} />
         </tbody>
       </table>
     </div>
