@@ -143,9 +143,9 @@ function parseRequest(argv: readonly string[], tables: SizeTables): Request | 'h
   }
   if (values.help) return 'help';
   const errors: string[] = [];
-  const format = values.format ?? 'json';
-  if (format !== 'json' && format !== 'table')
-    errors.push(`unknown format ${JSON.stringify(format)} (use json or table)`);
+  const formatText = values.format ?? 'json';
+  const format = formatText === 'json' || formatText === 'table' ? formatText : undefined;
+  if (!format) errors.push(`unknown format ${JSON.stringify(formatText)} (use json or table)`);
   let precision: Precision | undefined;
   if (values.precision === undefined) errors.push('--precision is required: fp16, fp8, int8 or int4');
   else if (isPrecision(values.precision)) precision = values.precision;
@@ -205,7 +205,7 @@ function parseRequest(argv: readonly string[], tables: SizeTables): Request | 'h
       };
     }
   }
-  if (errors.length > 0 || !shape || !precision) return { errors };
+  if (errors.length > 0 || !shape || !precision || !format) return { errors };
   return { name, shape, precision, contextTokens, concurrency, instance, format, assumedShapeFrom };
 }
 
