@@ -5,8 +5,10 @@
  * commitment term). Memory is in GB of 10⁹ bytes; bandwidth in GB/s; prices in USD per instance-hour.
  */
 import { z } from 'zod';
+import { findCapacityBreakEven } from './break-even';
+import type { CapacityBreakEven } from './break-even';
 import { sourceSchema } from './scenario-schema';
-import type { Model } from './scenario-schema';
+import type { Model, Options, Slice } from './scenario-schema';
 
 export const PRECISIONS = ['fp16', 'fp8', 'int8', 'int4'] as const;
 /** Weight precision: fp16 stands for fp16 and bf16 alike (both 2 bytes). */
@@ -387,4 +389,28 @@ export function buildCapacityEntry(input: CapacityEntryInput): Model {
     retiresOn: null,
     notes: `One unit = one ${fit.instance.instance}, ${fit.gpuCount} of its ${fit.instance.gpuCount} accelerators per copy of the model, ${input.contextTokens.toLocaleString('en-US')}-token context. Tokens per minute per unit ${Math.round(input.tokensPerMinutePerUnit).toLocaleString('en-US')}: ${throughputNote}.`,
   };
+}
+
+export type PerTokenBreakEven = { model: Model; breakEven: CapacityBreakEven };
+
+/**
+ * A capacity entry set against every per-token model of a catalog (each id once) for one slice, with
+ * `findCapacityBreakEven` (the slice alone on the entry, a steady month): lowest break-even volume first, the
+ * models capacity never beats last (ties: catalog order).
+ */
+export function findBreakEvensAgainstPerToken(
+  slice: Slice,
+  capacityModel: Model,
+  catalog: readonly Model[],
+  options: Options,
+): PerTokenBreakEven[] {
+  const seen = new Set<string>();
+  const rows: PerTokenBreakEven[] = [];
+  for (const model of catalog) {
+    if (model.pricing.kind !== 'per-token' || seen.has(model.id)) continue;
+    seen.add(model.id);
+    rows.push({ model, breakEven: findCapacityBreakEven(slice, capacityModel, model, options) });
+  }
+  const volume = (row: PerTokenBreakEven) => row.breakEven.breakEvenRequestsPerMonth ?? Infinity;
+  return rows.sort((a, b) => (volume(a) === volume(b) ? 0 : volume(a) - volume(b)));
 }
