@@ -18,6 +18,7 @@ import {
   estimateMemory,
   estimateThroughput,
   findArchitecture,
+  findBreakEvensAgainstPerToken,
   findGpusNeeded,
   findSmallestFit,
   fitInstance,
@@ -26,6 +27,12 @@ import {
 import type { GpuInstance, ModelArchitecture, Precision } from '../../../src/domain/gpu-sizing';
 import { modelSchema } from '../../../src/domain/scenario-schema';
 import { parseGpuInstanceTable, parseModelArchitectures } from '../../../src/io/gpu-sizing-data';
+import {
+  createCapacityModel,
+  createPerTokenModel,
+  createScenario,
+  createSlice,
+} from '../../factories/scenario-builders';
 
 const GB_DIGITS = 9;
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data');
@@ -234,5 +241,36 @@ describe('findArchitecture', () => {
     expect(findArchitecture(architectures, 'bedrock:mixtral-8x7b')?.id).toBe('mixtral-8x7b');
     expect(findArchitecture(architectures, 'qwen3-32b')?.layers).toBe(64);
     expect(findArchitecture(architectures, 'nope')).toBeNull();
+  });
+});
+
+describe('findBreakEvensAgainstPerToken', () => {
+  it('sets the entry against every per-token model, lowest break-even first, "never" last', () => {
+    // Slice: 1,000 input + 100 output tokens, peak-to-average 2. Entry: $1/h (u = $730 a month), 60,000 tokens a
+    // minute: one unit carries 60,000 × 43,800 / (2 × 1,100) = 1,194,545.45 requests, $0.00061111 each at full use.
+    //   dear ($0.0045 a request): from 730 / 0.0045 = 162,222.2 requests
+    //   cheap ($0.0012): from 730 / 0.0012 = 608,333.3 requests
+    //   thrifty ($0.0006, below $0.00061111): never
+    const scenario = createScenario({
+      catalog: [
+        createPerTokenModel('thrifty', { inputPerMTok: 0.5, outputPerMTok: 1 }),
+        createPerTokenModel('cheap', { inputPerMTok: 1, outputPerMTok: 2 }),
+        createPerTokenModel('dear', { inputPerMTok: 3, outputPerMTok: 15 }),
+        createCapacityModel('self', { hourlyPerUnit: 1, tokensPerMinutePerUnit: 60000 }),
+      ],
+      traffic: [createSlice('main', { requestsPerMonth: 1000, inputTokens: 1000, outputTokens: 100 })],
+      strategies: [{ id: 'one', name: 'One', kind: 'single', model: 'cheap' }],
+    });
+    const entry = scenario.catalog.find((model) => model.id === 'self')!;
+    const rows = findBreakEvensAgainstPerToken(
+      scenario.traffic[0]!,
+      entry,
+      scenario.catalog,
+      scenario.options,
+    );
+    expect(rows.map((row) => row.model.id)).toEqual(['dear', 'cheap', 'thrifty']);
+    expect(rows[0]!.breakEven.breakEvenRequestsPerMonth).toBeCloseTo(162222.222, 2);
+    expect(rows[1]!.breakEven.breakEvenRequestsPerMonth).toBeCloseTo(608333.333, 2);
+    expect(rows[2]!.breakEven.status).toBe('never');
   });
 });
