@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { PlannerPage } from './page-models/planner-page';
 import { SelfHostingPage } from './page-models/self-hosting-page';
@@ -34,3 +35,22 @@ test('a sized self-hosting entry is added to the catalog in one click and used b
   await page.keyboard.press('Control+z');
   await expect(page.getByText('The catalog has no capacity-billed model', { exact: false })).toBeVisible();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the Self-hosting screen has no serious accessibility violations (${theme} theme)`, async ({
+    page,
+  }) => {
+    const planner = new PlannerPage(page);
+    await planner.goto('scenarios');
+    if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
+    const sizer = new SelfHostingPage(page);
+    await sizer.open();
+    // The instance table opens too, so its rows and source links are checked.
+    await page.getByText(/^The instance table/).click();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+    expect(serious, serious.join('\n')).toEqual([]);
+  });
+}
