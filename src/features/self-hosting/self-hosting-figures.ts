@@ -6,7 +6,7 @@ import type { Model } from '../../domain/scenario-schema';
 import { formatNumber, formatPrice } from '../../format/format';
 
 export const TERM_OPTIONS: readonly { value: CommitmentTerm; label: string }[] = [
-  { value: 'on-demand', label: 'On demand (no commitment)' },
+  { value: 'on-demand', label: 'On demand' },
   { value: 'reserved-1y', label: '1-year reserved' },
   { value: 'reserved-3y', label: '3-year reserved' },
 ];
