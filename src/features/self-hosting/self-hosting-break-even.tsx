@@ -1,7 +1,8 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { findBreakEvensAgainstPerToken } from '../../domain/gpu-sizing';
 import type { Model, Scenario } from '../../domain/scenario-schema';
 import { formatNumber, formatPrice } from '../../format/format';
+import { SelectField } from '../../ui/select-field';
 
 type SelfHostingBreakEvenProps = {
   scenario: Scenario;
@@ -15,7 +16,6 @@ function describeVolume(requests: number | null): string {
 
 /** From what monthly volume of a slice the sized entry costs no more than each per-token model. */
 export function SelfHostingBreakEven({ scenario, entry }: SelfHostingBreakEvenProps) {
-  const selectId = useId();
   const [sliceIndex, setSliceIndex] = useState(0);
   const slice = scenario.traffic[sliceIndex] ?? scenario.traffic[0];
   const rows = useMemo(
@@ -37,22 +37,13 @@ export function SelfHostingBreakEven({ scenario, entry }: SelfHostingBreakEvenPr
         <p className="notice notice--info">The catalog has no per-token model to compare with.</p>
       ) : (
         <>
-          <div className="field self-hosting-slice">
-            <label htmlFor={selectId} className="field__label">
-              Slice
-            </label>
-            <select
-              id={selectId}
-              value={String(scenario.traffic.indexOf(slice))}
-              onChange={(event) => setSliceIndex(Number(event.target.value))}
-            >
-              {scenario.traffic.map((s, index) => (
-                <option key={s.id} value={String(index)}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            className="self-hosting-slice"
+            label="Slice"
+            value={String(scenario.traffic.indexOf(slice))}
+            onChange={(value) => setSliceIndex(Number(value))}
+            options={scenario.traffic.map((s, index) => ({ value: String(index), label: s.name }))}
+          />
           <p className="self-hosting-note">
             {slice.name} runs {formatNumber(slice.requestsPerMonth)} requests a month now.
           </p>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import {
   DEFAULT_BANDWIDTH_EFFICIENCY,
@@ -22,6 +22,7 @@ import { gpuSizingTablesQueryOptions } from '../../queries/gpu-sizing-queries';
 import { addModel, makeUniqueId } from '../../state/scenario-edits';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { NumberField } from '../../ui/number-field';
+import { SelectField } from '../../ui/select-field';
 import { CapacityResult } from './capacity-result';
 import { InstanceTable } from './instance-table';
 import { MemoryBreakdown } from './memory-breakdown';
@@ -39,32 +40,6 @@ const positive = z.number().gt(0, 'must be greater than 0');
 const positiveWhole = z.number().int('must be a whole number').gt(0, 'must be greater than 0');
 const share = z.number().min(0, 'must be between 0 and 100 %').max(1, 'must be between 0 and 100 %');
 const efficiencySchema = z.number().gt(0, 'must be above 0 %').max(1, 'must be at most 100 %');
-
-type SelectProps = {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly { value: string; label: string }[];
-  testId?: string;
-};
-
-function Select({ label, value, onChange, options, testId }: SelectProps) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)} data-testid={testId}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function Checkbox({
   label,
@@ -213,7 +188,7 @@ function Sizer({ instances, architectures }: SizerProps) {
       <section className="card self-hosting-card" aria-labelledby="self-hosting-inputs-title">
         <h3 id="self-hosting-inputs-title">Model and serving</h3>
         <div className="self-hosting-inputs floating-errors">
-          <Select
+          <SelectField
             label="Model"
             value={architectureId}
             onChange={chooseArchitecture}
@@ -275,7 +250,7 @@ function Sizer({ instances, architectures }: SizerProps) {
               return null;
             }}
           />
-          <Select
+          <SelectField
             label="Precision"
             value={precision}
             onChange={(value) => setPrecision(PRECISIONS.find((p) => p === value) ?? 'fp16')}
@@ -335,7 +310,7 @@ function Sizer({ instances, architectures }: SizerProps) {
       <section className="card self-hosting-card" aria-labelledby="self-hosting-instance-title">
         <h3 id="self-hosting-instance-title">Instance, price and throughput</h3>
         <div className="self-hosting-inputs floating-errors">
-          <Select
+          <SelectField
             label="Instance"
             value={instanceName}
             onChange={setInstanceName}
@@ -345,7 +320,7 @@ function Sizer({ instances, architectures }: SizerProps) {
               ...instances.map((row) => ({ value: row.instance, label: describeInstance(row) })),
             ]}
           />
-          <Select
+          <SelectField
             label="Commitment term"
             value={term}
             onChange={(value) =>
