@@ -58,6 +58,14 @@ function Checkbox({
   );
 }
 
+/** A number field's commit that only keeps the value on this screen (nothing the scenario could refuse). */
+function keep(set: (value: number) => void) {
+  return (value: number) => {
+    set(value);
+    return null;
+  };
+}
+
 /** The shape a model starts with: a prefilled architecture's, or a custom one's. */
 function toShape(architecture: ModelArchitecture): ModelShape {
   return {
@@ -227,28 +235,19 @@ function Sizer({ instances, architectures }: SizerProps) {
             label="Layers"
             value={shape.layers}
             schema={positiveWhole}
-            onCommit={(value) => {
-              editShape({ layers: value });
-              return null;
-            }}
+            onCommit={keep((value) => editShape({ layers: value }))}
           />
           <NumberField
             label="KV heads"
             value={shape.kvHeads}
             schema={positiveWhole}
-            onCommit={(value) => {
-              editShape({ kvHeads: value });
-              return null;
-            }}
+            onCommit={keep((value) => editShape({ kvHeads: value }))}
           />
           <NumberField
             label="Head dimension"
             value={shape.headDim}
             schema={positiveWhole}
-            onCommit={(value) => {
-              editShape({ headDim: value });
-              return null;
-            }}
+            onCommit={keep((value) => editShape({ headDim: value }))}
           />
           <SelectField
             label="Precision"
@@ -262,20 +261,14 @@ function Sizer({ instances, architectures }: SizerProps) {
             hint="prompt and completion held per request"
             value={contextTokens}
             schema={positiveWhole}
-            onCommit={(value) => {
-              setContextTokens(value);
-              return null;
-            }}
+            onCommit={keep(setContextTokens)}
           />
           <NumberField
             label="Concurrent requests"
             hint="served at once; more raises throughput and KV cache"
             value={concurrency}
             schema={positiveWhole}
-            onCommit={(value) => {
-              setConcurrency(value);
-              return null;
-            }}
+            onCommit={keep(setConcurrency)}
           />
           <NumberField
             label="Overhead"
@@ -284,10 +277,7 @@ function Sizer({ instances, architectures }: SizerProps) {
             hint="of weights + KV cache (an assumption)"
             value={overheadFraction}
             schema={share}
-            onCommit={(value) => {
-              setOverheadFraction(value);
-              return null;
-            }}
+            onCommit={keep(setOverheadFraction)}
           />
         </div>
         {architecture && (
@@ -335,10 +325,7 @@ function Sizer({ instances, architectures }: SizerProps) {
             hint="of peak, for the estimate"
             value={efficiency}
             schema={efficiencySchema}
-            onCommit={(value) => {
-              setEfficiency(value);
-              return null;
-            }}
+            onCommit={keep(setEfficiency)}
           />
           <div className="self-hosting-override">
             <Checkbox label="Use my own hourly price" checked={useOwnPrice} onChange={setUseOwnPrice} />
@@ -348,10 +335,7 @@ function Sizer({ instances, architectures }: SizerProps) {
                 unit="USD/h"
                 value={ownPrice}
                 schema={positive}
-                onCommit={(value) => {
-                  setOwnPrice(value);
-                  return null;
-                }}
+                onCommit={keep(setOwnPrice)}
               />
             )}
           </div>
@@ -363,10 +347,7 @@ function Sizer({ instances, architectures }: SizerProps) {
                 unit="per instance"
                 value={measured}
                 schema={positive}
-                onCommit={(value) => {
-                  setMeasured(value);
-                  return null;
-                }}
+                onCommit={keep(setMeasured)}
               />
             )}
           </div>
