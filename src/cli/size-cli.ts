@@ -41,6 +41,7 @@ const MAX_PARAMS_B = 100_000;
 const MAX_CONTEXT_TOKENS = 100_000_000;
 const MAX_CONCURRENCY = 1_000_000;
 const MAX_SHAPE = 100_000;
+const MAX_MEASURED = 1e12;
 
 export const SIZE_USAGE = `Usage: npm run size -- --params <billions> [--active <billions>] --precision fp16|fp8|int8|int4
                          [--context <tokens>] [--concurrency <requests>] [--format table|json]
@@ -61,6 +62,7 @@ Options:
   --context <tokens>     Tokens each request holds (default ${DEFAULT_CONTEXT_TOKENS}).
   --concurrency <n>      Requests served at once (default ${DEFAULT_CONCURRENCY}).
   --instance <type>      Size on this EC2 instance type instead of the cheapest that fits.
+  --measured <tokens>    Your measured tokens per minute per instance, in place of the estimate.
   --format <format>      json (default): weightsGB, kvCacheGB, overheadGB, totalGB (10^9 bytes), gpu,
                          gpuCount, instance, hourlyPerUnit, tokensPerMinutePerUnit, full precision
                          table: every term with its formula, rounded
@@ -81,6 +83,7 @@ const OPTIONS = {
   context: { type: 'string' },
   concurrency: { type: 'string' },
   instance: { type: 'string' },
+  measured: { type: 'string' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -92,6 +95,8 @@ type Request = {
   contextTokens: number;
   concurrency: number;
   instance: string | null;
+  /** A measured tokens-per-minute figure per instance; null for the estimate. */
+  measured: number | null;
   format: 'json' | 'table';
   /** The prefilled model whose KV shape was assumed, when the user gave none. */
   assumedShapeFrom: ModelArchitecture | null;
@@ -156,6 +161,7 @@ function parseRequest(argv: readonly string[], tables: SizeTables): Request | 'h
   const concurrency =
     readNumber('concurrency', values.concurrency, MAX_CONCURRENCY, true, errors) ?? DEFAULT_CONCURRENCY;
   const instance = values.instance ?? null;
+  const measured = readNumber('measured', values.measured, MAX_MEASURED, false, errors) ?? null;
   if (instance !== null && !tables.instances.some((row) => row.instance === instance))
     errors.push(
       `unknown instance ${JSON.stringify(instance)} (known: ${tables.instances.map((row) => row.instance).join(', ')})`,
@@ -206,7 +212,7 @@ function parseRequest(argv: readonly string[], tables: SizeTables): Request | 'h
     }
   }
   if (errors.length > 0 || !shape || !precision || !format) return { errors };
-  return { name, shape, precision, contextTokens, concurrency, instance, format, assumedShapeFrom };
+  return { name, shape, precision, contextTokens, concurrency, instance, measured, format, assumedShapeFrom };
 }
 
 /** The JSON the issue of record fixes: these nine keys, full precision. */
@@ -265,7 +271,12 @@ function formatTable(request: Request, result: SizingResult): string {
       'Price',
       `${formatPrice(result.hourlyPerUnit ?? instance.onDemandHourly)} an hour on demand (${instance.region}, ${instance.sources.price.asOf})`,
     ]);
-    if (throughput)
+    if (result.isThroughputMeasured && result.tokensPerMinutePerUnit !== null)
+      rows.push([
+        'Throughput',
+        `${formatNumber(Math.round(result.tokensPerMinutePerUnit))} tokens a minute per instance, measured (--measured)`,
+      ]);
+    else if (throughput)
       rows.push([
         'Throughput',
         `${formatNumber(Math.round(throughput.tokensPerMinutePerUnit))} tokens a minute per instance, an ESTIMATE: 60 × ${fit.replicas} cop${fit.replicas === 1 ? 'y' : 'ies'} × ${formatNumber(request.concurrency)} requests × ${formatPercent(DEFAULT_BANDWIDTH_EFFICIENCY)} × ${formatNumber(throughput.bandwidthGBps)} GB/s / (${throughput.weightsReadGB.toFixed(2)} GB weights + ${throughput.kvReadGB.toFixed(2)} GB KV read per step)`,
@@ -306,7 +317,7 @@ export function runSizeCli(argv: readonly string[], io: SizeCliIo, tables: SizeT
       },
       instance: request.instance,
       term: 'on-demand',
-      measuredTokensPerMinute: null,
+      measuredTokensPerMinute: request.measured,
       hourlyOverride: null,
     },
     tables.instances,

@@ -86,6 +86,23 @@ describe('runSizeCli', () => {
     expect(result.stdout).toMatch(/Throughput .* an ESTIMATE/);
   });
 
+  it('takes a measured throughput in place of the estimate', () => {
+    const json = run('--model', 'mistral-7b', '--precision', 'fp16', '--measured', '90000');
+    expect(JSON.parse(json.stdout)).toMatchObject({ tokensPerMinutePerUnit: 90000 });
+    const table = run(
+      '--model',
+      'mistral-7b',
+      '--precision',
+      'fp16',
+      '--measured',
+      '90000',
+      '--format',
+      'table',
+    );
+    expect(table.stdout).toContain('90,000 tokens a minute per instance, measured');
+    expect(table.stdout).not.toContain('ESTIMATE');
+  });
+
   it('prints nulls and a note when nothing holds the model', () => {
     const result = run('--model', 'llama-3.1-405b', '--precision', 'fp16', '--instance', 'g5.xlarge');
     expect(result.status).toBe(0);
@@ -108,6 +125,10 @@ describe('runSizeCli', () => {
     [['--params', '7', '--precision', 'fp16', '--format', 'csv'], 'unknown format "csv"'],
     [['--params', '7', '--precision', 'fp16', '--instance', 'x1.big'], 'unknown instance "x1.big"'],
     [['--params', '7', '--precision', 'fp16', '--bogus'], "Unknown option '--bogus'"],
+    [
+      ['--params', '7', '--precision', 'fp16', '--measured', '0'],
+      '--measured must be a number greater than 0',
+    ],
   ])('refuses %j with exit 1 and a message', (argv, message) => {
     const result = run(...argv);
     expect(result.status).toBe(1);
