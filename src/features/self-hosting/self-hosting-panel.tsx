@@ -41,20 +41,29 @@ const positiveWhole = z.number().int('must be a whole number').gt(0, 'must be gr
 const share = z.number().min(0, 'must be between 0 and 100 %').max(1, 'must be between 0 and 100 %');
 const efficiencySchema = z.number().gt(0, 'must be above 0 %').max(1, 'must be at most 100 %');
 
-function Checkbox({
-  label,
-  checked,
-  onChange,
-}: {
+type OverrideFieldProps = {
+  /** The checkbox's label: whether to use the figure below in place of the table's or the estimate. */
+  check: string;
+  on: boolean;
+  onToggle: (on: boolean) => void;
   label: string;
-  checked: boolean;
-  onChange: (on: boolean) => void;
-}) {
+  unit: string;
+  value: number;
+  onCommit: (value: number) => void;
+};
+
+/** A figure of the user's own (a quoted price, a measured throughput), typed once its checkbox is ticked. */
+function OverrideField({ check, on, onToggle, label, unit, value, onCommit }: OverrideFieldProps) {
   return (
-    <label className="self-hosting-check">
-      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
-      {label}
-    </label>
+    <div className="self-hosting-override">
+      <label className="self-hosting-check">
+        <input type="checkbox" checked={on} onChange={(event) => onToggle(event.target.checked)} />
+        {check}
+      </label>
+      {on && (
+        <NumberField label={label} unit={unit} value={value} schema={positive} onCommit={keep(onCommit)} />
+      )}
+    </div>
   );
 }
 
@@ -327,30 +336,24 @@ function Sizer({ instances, architectures }: SizerProps) {
             schema={efficiencySchema}
             onCommit={keep(setEfficiency)}
           />
-          <div className="self-hosting-override">
-            <Checkbox label="Use my own hourly price" checked={useOwnPrice} onChange={setUseOwnPrice} />
-            {useOwnPrice && (
-              <NumberField
-                label="Hourly price per instance"
-                unit="USD/h"
-                value={ownPrice}
-                schema={positive}
-                onCommit={keep(setOwnPrice)}
-              />
-            )}
-          </div>
-          <div className="self-hosting-override">
-            <Checkbox label="Use a measured throughput" checked={useMeasured} onChange={setUseMeasured} />
-            {useMeasured && (
-              <NumberField
-                label="Measured tokens per minute"
-                unit="per instance"
-                value={measured}
-                schema={positive}
-                onCommit={keep(setMeasured)}
-              />
-            )}
-          </div>
+          <OverrideField
+            check="Use my own hourly price"
+            on={useOwnPrice}
+            onToggle={setUseOwnPrice}
+            label="Hourly price per instance"
+            unit="USD/h"
+            value={ownPrice}
+            onCommit={setOwnPrice}
+          />
+          <OverrideField
+            check="Use a measured throughput"
+            on={useMeasured}
+            onToggle={setUseMeasured}
+            label="Measured tokens per minute"
+            unit="per instance"
+            value={measured}
+            onCommit={setMeasured}
+          />
         </div>
         <CapacityResult
           result={result}
