@@ -79,6 +79,14 @@ export const PANELS = [
     ),
   },
   {
+    id: 'self-hosting',
+    showsFigures: false,
+    label: 'Self-hosting',
+    Component: lazy(() =>
+      import('../features/self-hosting/self-hosting-panel').then((m) => ({ default: m.SelfHostingPanel })),
+    ),
+  },
+  {
     id: 'report',
     showsFigures: true,
     label: 'POC estimate',

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { findCapacityBreakEven, findCascadeBreakEvens } from '../../domain/break-even';
 import type { CapacityBreakEven } from '../../domain/break-even';
 import { makeQualityLookup } from '../../domain/quality';
@@ -6,6 +6,7 @@ import { pickCheapestMeetingBar } from '../../domain/routes';
 import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
 import { formatNumber, formatPercent, formatPrice } from '../../format/format';
 import { Money } from '../../ui/money';
+import { SelectField } from '../../ui/select-field';
 import { CapacityTermsTable } from './capacity-terms-table';
 import {
   describeCascadeVerdict,
@@ -15,31 +16,6 @@ import {
 } from './optimise-figures';
 
 const AUTO = '';
-
-type SelectProps = {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: { value: string; label: string }[];
-};
-
-function Select({ label, value, onChange, options }: SelectProps) {
-  const id = useId();
-  return (
-    <div className="field optimise-select">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function describeVolume(requests: number): string {
   return `${formatNumber(Math.ceil(requests))} requests a month`;
@@ -170,19 +146,22 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
       ) : (
         <>
           <div className="toolbar optimise-toolbar">
-            <Select
+            <SelectField
+              className="optimise-select"
               label="Slice"
               value={String(scenario.traffic.indexOf(slice))}
               onChange={(value) => setSliceIndex(Number(value))}
               options={scenario.traffic.map((s, index) => ({ value: String(index), label: s.name }))}
             />
-            <Select
+            <SelectField
+              className="optimise-select"
               label="Capacity model"
               value={capacity?.id ?? AUTO}
               onChange={setCapacityId}
               options={capacityModels.map((model) => ({ value: model.id, label: describeModel(model) }))}
             />
-            <Select
+            <SelectField
+              className="optimise-select"
               label="Per-token model"
               value={perTokenModels.some((model) => model.id === perTokenId) ? perTokenId : AUTO}
               onChange={setPerTokenId}

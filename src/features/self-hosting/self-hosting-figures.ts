@@ -1,0 +1,39 @@
+/**
+ * View helpers of the self-hosting screen: names and words for the figures the domain computes.
+ */
+import type { CommitmentTerm, GpuInstance, ModelArchitecture } from '../../domain/gpu-sizing';
+import type { Model } from '../../domain/scenario-schema';
+import { formatNumber, formatPrice } from '../../format/format';
+
+export const TERM_OPTIONS: readonly { value: CommitmentTerm; label: string }[] = [
+  { value: 'on-demand', label: 'On demand' },
+  { value: 'reserved-1y', label: '1-year reserved' },
+  { value: 'reserved-3y', label: '3-year reserved' },
+];
+
+/** "g5.xlarge — 1× NVIDIA A10G 24 GB, $1.006/h". */
+export function describeInstance(instance: GpuInstance): string {
+  return `${instance.instance} — ${instance.gpuCount}× ${instance.gpu} ${formatNumber(instance.memoryPerGpuGB)} GB, ${formatPrice(instance.onDemandHourly)}/h`;
+}
+
+/** Lower-case slug for an id: "Qwen3 30B A3B" → "qwen3-30b-a3b". */
+export function toSlug(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9.]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'model'
+  );
+}
+
+/**
+ * The quality of a catalog entry running this architecture (the scenario's own catalog first), so the new entry
+ * competes on the same score; null when the scenario has none.
+ */
+export function findQualityOf(
+  architecture: ModelArchitecture | null,
+  catalog: readonly Model[],
+): Pick<Model, 'name' | 'quality' | 'qualitySource'> | null {
+  if (!architecture) return null;
+  return catalog.find((model) => architecture.catalogIds.includes(model.id)) ?? null;
+}
