@@ -61,8 +61,8 @@ export type BacktestMonth = {
   spend: { strategyId: string; name: string; spend: number }[];
 };
 
-/** Amounts below this (USD) are rounding, not a gap. */
-const NEGLIGIBLE = 1e-9;
+/** Gap lines below a millionth of a dollar are the rounding of sums of doubles, not a gap worth a line. */
+const NEGLIGIBLE = 1e-6;
 
 /** The slice as it ran in one imported month: that month's requests and averages, no growth, no ranges. */
 export function monthSlice(slice: Slice, usage: MonthUsage): Slice {
@@ -146,7 +146,7 @@ export function priceTokenClass(
 }
 
 function addLine(lines: GapLine[], kind: GapKind, amount: number, classes: ClassPrice[] = []) {
-  if (Math.abs(amount) <= NEGLIGIBLE && classes.length === 0) return;
+  if (Math.abs(amount) <= NEGLIGIBLE) return;
   const line = lines.find((existing) => existing.kind === kind);
   if (line) {
     line.amount += amount;

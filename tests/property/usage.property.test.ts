@@ -62,7 +62,8 @@ describe('usage plan invariants', () => {
             for (const target of targets) {
               if (target.gap === null) continue;
               const sum = target.lines.reduce((total, line) => total + line.amount, 0);
-              expect(sum).toBeCloseTo(target.gap, 6);
+              // Lines under a millionth of a dollar are left out.
+              expect(sum).toBeCloseTo(target.gap, 4);
             }
           }
         },
