@@ -71,6 +71,12 @@ export const PANELS = [
     ),
   },
   {
+    id: 'usage',
+    showsFigures: false,
+    label: 'Import usage',
+    Component: lazy(() => import('../features/usage/usage-panel').then((m) => ({ default: m.UsagePanel }))),
+  },
+  {
     id: 'report',
     showsFigures: true,
     label: 'POC estimate',
