@@ -71,18 +71,18 @@ export const PANELS = [
     ),
   },
   {
-    id: 'usage',
-    showsFigures: false,
-    label: 'Import usage',
-    Component: lazy(() => import('../features/usage/usage-panel').then((m) => ({ default: m.UsagePanel }))),
-  },
-  {
     id: 'report',
     showsFigures: true,
     label: 'POC estimate',
     Component: lazy(() =>
       import('../features/report/report-panel').then((m) => ({ default: m.ReportPanel })),
     ),
+  },
+  {
+    id: 'usage',
+    showsFigures: false,
+    label: 'Import usage',
+    Component: lazy(() => import('../features/usage/usage-panel').then((m) => ({ default: m.UsagePanel }))),
   },
 ] as const;
 

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/domain/scenario-schema';
+import { useUsageImportState } from '../../src/features/usage/usage-import-state';
 import { UsagePanel } from '../../src/features/usage/usage-panel';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
@@ -18,6 +19,11 @@ function trafficIds(): string[] {
 }
 
 describe('UsagePanel', () => {
+  beforeEach(() => {
+    useUsageImportState.getState().clear();
+    useUsageImportState.getState().setGroupBy('model');
+  });
+
   it('previews slices, reconciliation and back-test, and changes nothing until the plan is used', async () => {
     const user = userEvent.setup();
     renderWithScenario(<UsagePanel />, defaultScenario);

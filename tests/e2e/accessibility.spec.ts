@@ -12,6 +12,7 @@ const SCREENS = [
   'Uncertainty',
   'Optimise',
   'POC estimate',
+  'Import usage',
 ];
 
 for (const theme of ['light', 'dark'] as const) {

@@ -3,7 +3,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { isPerTokenModel } from '../../domain/call-cost';
 import type { Model } from '../../domain/scenario-schema';
-import { DEFAULT_INPUT_TOKENS_PER_REQUEST, deriveUsagePlan } from '../../domain/usage-plan';
+import { deriveUsagePlan } from '../../domain/usage-plan';
 import type { UsagePlan } from '../../domain/usage-plan';
 import { backtestUsage, reconcileUsage } from '../../domain/usage-reconcile';
 import type { BacktestMonth, ReconcileMonth } from '../../domain/usage-reconcile';
@@ -12,14 +12,13 @@ import { formatIssue } from '../../domain/validate-scenario';
 import { formatMoneyExact, formatNumber, formatPercent } from '../../format/format';
 import { describeGapLine, formatSignedMoney, GROUP_BY_NAMES } from '../../format/usage-text';
 import { USAGE_FORMAT_NAMES } from '../../io/usage-import';
-import type { UsageReadResult } from '../../io/usage-import';
 import { shippedCatalogQueryOptions } from '../../queries/catalog-queries';
 import { usageFileReadOptions } from '../../queries/usage-import-queries';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { useUsageImportState } from './usage-import-state';
+import type { ReadFile } from './usage-import-state';
 import { TableScroll } from '../../ui/table-scroll';
 import './usage.css';
-
-type ReadFile = { name: string; result: UsageReadResult };
 
 /** Problems listed per file before "and N more". */
 const LISTED_PROBLEMS = 20;
@@ -232,12 +231,14 @@ export function UsagePanel() {
   const commit = usePlannerStore((state) => state.commit);
   const shipped = useQuery(shippedCatalogQueryOptions());
   const read = useMutation(usageFileReadOptions());
-  const [files, setFiles] = useState<ReadFile[]>([]);
+  const files = useUsageImportState((state) => state.files);
+  const groupBy = useUsageImportState((state) => state.groupBy);
+  const tokensPerRequest = useUsageImportState((state) => state.tokensPerRequest);
+  const mapping = useUsageImportState((state) => state.mapping);
+  const { addFile, removeFile, setGroupBy, setTokensPerRequest, mapModel, clear } =
+    useUsageImportState.getState();
   const [errors, setErrors] = useState<string[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
-  const [groupBy, setGroupBy] = useState<UsageGroupBy>('model');
-  const [tokensPerRequest, setTokensPerRequest] = useState(String(DEFAULT_INPUT_TOKENS_PER_REQUEST));
-  const [mapping, setMapping] = useState<ReadonlyMap<string, string>>(new Map());
   const [applied, setApplied] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const abortRef = useRef<AbortController | null>(null);
@@ -275,7 +276,7 @@ export function UsagePanel() {
           signal: controller.signal,
           onProgress: (bytes) => setProgress(bytes / Math.max(1, file.size)),
         });
-        if (result.ok) setFiles((current) => [...current, { name: file.name, result: result.value }]);
+        if (result.ok) addFile({ name: file.name, result: result.value });
         else problems.push(`${file.name}: ${result.message}`);
       } catch (error) {
         if (controller.signal.aborted) return;
@@ -302,8 +303,7 @@ export function UsagePanel() {
     setApplied(
       `The scenario now has ${preview.plan.slices.length} slices from the usage and a Today strategy. Undo (Ctrl+Z) puts the previous traffic back.`,
     );
-    setFiles([]);
-    setMapping(new Map());
+    clear();
   }
 
   const plan = preview?.plan;
@@ -366,11 +366,7 @@ export function UsagePanel() {
       {files.length > 0 && (
         <ul className="usage__files" aria-label="Files read">
           {files.map((file, index) => (
-            <FileSummary
-              key={`${file.name}-${index}`}
-              file={file}
-              onRemove={() => setFiles((current) => current.filter((_, i) => i !== index))}
-            />
+            <FileSummary key={`${file.name}-${index}`} file={file} onRemove={() => removeFile(index)} />
           ))}
         </ul>
       )}
@@ -429,12 +425,7 @@ export function UsagePanel() {
                 <select
                   id={`${id}-map-${entry.model}`}
                   value={mapping.get(entry.model) ?? ''}
-                  onChange={(event) => {
-                    const next = new Map(mapping);
-                    if (event.target.value) next.set(entry.model, event.target.value);
-                    else next.delete(entry.model);
-                    setMapping(next);
-                  }}
+                  onChange={(event) => mapModel(entry.model, event.target.value || null)}
                 >
                   <option value="">Leave out</option>
                   {perTokenCatalog.map((model) => (
@@ -481,8 +472,7 @@ export function UsagePanel() {
               type="button"
               className="button"
               onClick={() => {
-                setFiles([]);
-                setMapping(new Map());
+                clear();
                 setErrors([]);
               }}
             >
