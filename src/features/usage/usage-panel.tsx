@@ -23,6 +23,15 @@ import './usage.css';
 /** Problems listed per file before "and N more". */
 const LISTED_PROBLEMS = 20;
 
+/** A column header over figures, right-aligned like them. */
+function NumberHeader({ children }: { children: string }) {
+  return (
+    <th scope="col" className="num">
+      {children}
+    </th>
+  );
+}
+
 function FileSummary({ file, onRemove }: { file: ReadFile; onRemove: () => void }) {
   const { result } = file;
   const skipped = Object.entries(result.skipped);
@@ -66,28 +75,14 @@ function SlicesTable({ plan }: { plan: UsagePlan }) {
           <tr>
             <th scope="col">Slice</th>
             <th scope="col">Catalog row</th>
-            <th scope="col" className="num">
-              Requests / month
-            </th>
-            <th scope="col" className="num">
-              Growth / month
-            </th>
-            <th scope="col" className="num">
-              Input
-            </th>
-            <th scope="col" className="num">
-              Output
-            </th>
-            <th scope="col" className="num">
-              Cached prefix
-            </th>
-            <th scope="col" className="num">
-              Hit rate
-            </th>
+            <NumberHeader>Requests / month</NumberHeader>
+            <NumberHeader>Growth / month</NumberHeader>
+            <NumberHeader>Input</NumberHeader>
+            <NumberHeader>Output</NumberHeader>
+            <NumberHeader>Cached prefix</NumberHeader>
+            <NumberHeader>Hit rate</NumberHeader>
             <th scope="col">TTL</th>
-            <th scope="col" className="num">
-              Batch
-            </th>
+            <NumberHeader>Batch</NumberHeader>
             <th scope="col">Region in file</th>
           </tr>
         </thead>
@@ -135,15 +130,9 @@ function ReconcileSection({ months }: { months: ReconcileMonth[] }) {
               <thead>
                 <tr>
                   <th scope="col">Model</th>
-                  <th scope="col" className="num">
-                    Billed
-                  </th>
-                  <th scope="col" className="num">
-                    Plan
-                  </th>
-                  <th scope="col" className="num">
-                    Gap
-                  </th>
+                  <NumberHeader>Billed</NumberHeader>
+                  <NumberHeader>Plan</NumberHeader>
+                  <NumberHeader>Gap</NumberHeader>
                   <th scope="col">Why</th>
                 </tr>
               </thead>
@@ -191,9 +180,7 @@ function BacktestSection({ months }: { months: BacktestMonth[] }) {
           <thead>
             <tr>
               <th scope="col">Month</th>
-              <th scope="col" className="num">
-                Billed
-              </th>
+              <NumberHeader>Billed</NumberHeader>
               {strategies.map((strategy) => (
                 <th key={strategy.strategyId} scope="col" className="num">
                   {strategy.name}
