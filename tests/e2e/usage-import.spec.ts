@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
@@ -30,6 +31,9 @@ test('a gzip-compressed Cost and Usage Report is read in the worker, previewed, 
     page.getByRole('heading', { name: /^2026-09: billed \$211\.75, plan \$209\.00, gap \+\$2\.75/ }),
   ).toBeVisible();
   await expect(page.getByTestId('usage-backtest').getByRole('columnheader', { name: 'Today' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('[role="tabpanel"]').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 
   // Nothing changed yet: the traffic still has the default scenario's slices.
   await planner.openTab('Traffic mix');
