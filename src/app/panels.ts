@@ -94,6 +94,12 @@ export const PANELS = [
       import('../features/report/report-panel').then((m) => ({ default: m.ReportPanel })),
     ),
   },
+  {
+    id: 'usage',
+    showsFigures: false,
+    label: 'Import usage',
+    Component: lazy(() => import('../features/usage/usage-panel').then((m) => ({ default: m.UsagePanel }))),
+  },
 ] as const;
 
 export type PanelId = (typeof PANELS)[number]['id'];

@@ -1,10 +1,12 @@
 /**
  * `npm run simulate -- <scenario.json> [--catalog <file>] [--format json|table|csv] [--samples N] [--seed S]`:
- * wires `runCli` to the process. Files over the import limit are refused before they are read; text must be UTF-8.
+ * wires `runCli` to the process (and `--usage <file>` to `runUsageCommand`). Files over the import limit are refused before they are read; text must be UTF-8.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_IMPORT_BYTES } from '../io/json-text';
 import { runCli } from './run-cli';
+import { isUsageCommand, runUsageCommand } from './usage-command';
+import { nodeUsageIo } from './usage-node-io';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -38,12 +40,15 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 try {
-  process.exitCode = runCli(process.argv.slice(2), {
-    readFile: readTextFile,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    today: formatToday,
-  });
+  const args = process.argv.slice(2);
+  process.exitCode = isUsageCommand(args)
+    ? await runUsageCommand(args, nodeUsageIo(readTextFile))
+    : runCli(args, {
+        readFile: readTextFile,
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+        today: formatToday,
+      });
 } catch (error) {
   // A bug, not bad input: still one readable line, never a stack trace.
   process.stderr.write(

@@ -13,6 +13,7 @@ const SCREENS = [
   'Uncertainty',
   'Optimise',
   'POC estimate',
+  'Import usage',
 ];
 
 for (const theme of ['light', 'dark'] as const) {

@@ -32,6 +32,7 @@ test('each screen opens from its tab, also by keyboard', async ({ page }) => {
     'Uncertainty',
     'Optimise',
     'POC estimate',
+    'Import usage',
   ];
   await page.getByRole('tab', { name: 'Scenarios' }).focus();
   for (const name of tabs.slice(1)) {
