@@ -31,6 +31,7 @@ test('each screen opens from its tab, also by keyboard', async ({ page }) => {
     'Credits and runway',
     'Uncertainty',
     'Optimise',
+    'Self-hosting',
     'POC estimate',
     'Import usage',
   ];
