@@ -5,7 +5,7 @@ import type { CascadeRoute, Evaluation, Model, Slice } from '../../domain/scenar
 import { addCascadeStep, removeCascadeStep, withEscalationRange } from '../../state/scenario-edits';
 import { formatPercent } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
-import { guardLikely, RangeEditor, RangeToggle } from '../../ui/range-field';
+import { RangeEditor, RangeToggle } from '../../ui/range-field';
 import { ModelSelect } from './model-select';
 import { describeModelName, describeSliceName, FallbackField, QualityVerdict } from './simple-editors';
 import type { EditorProps } from './simple-editors';
@@ -69,16 +69,14 @@ function EscalationField({
           percent
           value={rate}
           schema={escalationSchema}
-          onCommit={guardLikely(
-            (next) =>
-              changeRoute((current) =>
-                current
-                  ? { ...current, escalation: current.escalation.map((r, i) => (i === step - 1 ? next : r)) }
-                  : current,
-              ),
-            range,
-            true,
-          )}
+          onCommit={(next) =>
+            changeRoute((current) =>
+              current
+                ? { ...current, escalation: current.escalation.map((r, i) => (i === step - 1 ? next : r)) }
+                : current,
+            )
+          }
+          likelyRange={{ range, onRangeCommit: setRange }}
         />
         <span className="muted cascade-steps__caption">escalate</span>
         <RangeToggle

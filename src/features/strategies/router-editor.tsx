@@ -5,7 +5,7 @@ import { SHARE_SUM_TOLERANCE } from '../../domain/validate-scenario';
 import { pruneShareRanges, withShareRange } from '../../state/scenario-edits';
 import { formatPercent } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
-import { guardLikely, RangeEditor, RangeToggle } from '../../ui/range-field';
+import { RangeEditor, RangeToggle } from '../../ui/range-field';
 import { ModelSelect } from './model-select';
 import { describeModelName, describeSliceName, FallbackField, QualityVerdict } from './simple-editors';
 import type { EditorProps } from './simple-editors';
@@ -155,14 +155,11 @@ function RouterSliceRoute({
                     percent
                     value={entry.share}
                     schema={shareRateSchema}
-                    onCommit={guardLikely(
-                      (share) => {
-                        applyEntries(entries.map((e, i) => (i === index ? { ...e, share } : e)));
-                        return null;
-                      },
-                      range,
-                      true,
-                    )}
+                    onCommit={(share) => {
+                      applyEntries(entries.map((e, i) => (i === index ? { ...e, share } : e)));
+                      return null;
+                    }}
+                    likelyRange={{ range, onRangeCommit: (next) => setShareRange(entry.modelId, next) }}
                   />
                   <RangeToggle
                     label={label}
