@@ -8,6 +8,7 @@ import { TrafficPanel } from '../../src/features/traffic/traffic-panel';
 import { serializeScenario } from '../../src/io/scenario-file';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
+import { chooseModel } from '../factories/screen-queries';
 import { makeTwoSliceScenario } from '../factories/two-slice-scenario';
 
 vi.mock('../../data/credit-pools.json', () => ({ default: [] }));
@@ -270,7 +271,7 @@ describe('ranges on the Strategies screen', () => {
     });
 
     // Cheap swapped for Mid: the share and its range go with it.
-    await user.selectOptions(screen.getByLabelText('Model 1 for Main traffic'), 'mid');
+    await chooseModel(user, screen.getByLabelText('Model 1 for Main traffic'), 'Mid model');
     expect(plain(findStrategy('split'))).toMatchObject({
       routes: { main: { mid: 0.7, dear: 0.3 } },
       shareRanges: { main: { mid: { low: 0.56, high: 0.84 } } },
