@@ -1,4 +1,4 @@
-import { useContext, useId, useRef, useState } from 'react';
+import { useContext, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ValueRange } from '../domain/scenario-schema';
 import { formatFieldNumber, parseTypedNumber } from '../format/parse-number';
@@ -99,6 +99,15 @@ export function NumberField({
   // The range as it stood when typing began: each keystroke widens that range, not one an earlier keystroke
   // widened ("1", "15", … "150000" ends at the range that takes 150,000, not at one reaching down to 1).
   const rangeAtFocus = useRef<ValueRange | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Entering the field rewrites 6,000,000 as 6000000; the whole number is then selected, so that typing replaces
+  // it as in a spreadsheet cell rather than landing wherever the rewrite left the caret.
+  const selectAfterFocus = useRef(false);
+  useLayoutEffect(() => {
+    if (!selectAfterFocus.current) return;
+    selectAfterFocus.current = false;
+    if (document.activeElement === inputRef.current) inputRef.current?.select();
+  });
 
   // Follow outside changes (undo, redo, import, another field). When the text already says the new value it
   // stays as typed ("2.50" is not rewritten to "2.5"): a refusal of that value is then stale, since the store
@@ -161,7 +170,11 @@ export function NumberField({
     rangeAtFocus.current = likelyRange?.range ?? null;
     setNotice(null);
     const typed = checkTyped(text, percent, schema);
-    if (typed.ok && typed.value === value) setText(toText(value, percent, false));
+    const bare = toText(value, percent, false);
+    if (typed.ok && typed.value === value && bare !== text) {
+      selectAfterFocus.current = true;
+      setText(bare);
+    }
   }
 
   /** Leaving the field shows the value with separators (6000000 → 6,000,000) unless the text is refused. */
@@ -184,6 +197,7 @@ export function NumberField({
       </label>
       <div className="field__control">
         <input
+          ref={inputRef}
           id={id}
           type="text"
           inputMode="decimal"

@@ -20,7 +20,6 @@ export class PlannerPage {
     return this.page.getByTestId('summary-table').getByRole('row', { name: new RegExp(strategyName) });
   }
 
-  /** A summary figure of a strategy, in full precision (the `data-value` behind the rounded text). */
   /** Picks a model in the model picker labelled `label`: types `search`, then clicks the option named `option`. */
   async chooseModel(label: string, search: string, option: RegExp) {
     const picker = this.page.getByRole('combobox', { name: label, exact: true });
@@ -32,6 +31,7 @@ export class PlannerPage {
       .click();
   }
 
+  /** A summary figure of a strategy, in full precision (the `data-value` behind the rounded text). */
   async summaryValue(
     strategyName: string,
     testId: 'summary-this-month' | 'summary-first-year',
