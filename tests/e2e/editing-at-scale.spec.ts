@@ -91,3 +91,16 @@ test('at 390 px a scenario name, a slice and a pool can be edited', async ({ pag
   await poolName.fill('Activate, renewed');
   await expect(poolName).toHaveValue('Activate, renewed');
 });
+
+test('at 1280 px the Compare totals table shows every column whole', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('compare');
+  const table = page.getByTestId('compare-totals');
+  await table.scrollIntoViewIfNeeded();
+  await expect(table.getByRole('columnheader', { name: /Cash spent on AI/ })).toBeVisible();
+  const [tableWidth, frameWidth] = await table.evaluate((element) => [
+    element.scrollWidth,
+    element.parentElement?.clientWidth ?? 0,
+  ]);
+  expect(tableWidth).toBeLessThanOrEqual(frameWidth);
+});

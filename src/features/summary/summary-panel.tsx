@@ -149,6 +149,9 @@ function SummaryFigures() {
                   </th>
                   <th scope="col">Credits run out</th>
                   <th scope="col">Cash runway</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Hide</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -176,15 +179,6 @@ function SummaryFigures() {
                           scenario={scenario}
                           testId={`summary-constraints-${strategy.id}`}
                         />
-                        <button
-                          type="button"
-                          className="button button--quiet button--small summary__hide"
-                          aria-label={`Hide ${strategy.name} from the summary and charts`}
-                          title="Hide from the summary and charts"
-                          onClick={() => setHidden(strategy.id, true)}
-                        >
-                          Hide
-                        </button>
                       </th>
                       <td className="num">
                         <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" />
@@ -204,6 +198,17 @@ function SummaryFigures() {
                       <td data-testid="summary-credits-end">{describeCreditsEnd(strategy, scenario)}</td>
                       <td data-testid="summary-runway" className="summary__runway">
                         {describeRunway(strategy, scenario)}
+                      </td>
+                      <td className="summary__hide-cell">
+                        <button
+                          type="button"
+                          className="button button--quiet button--small summary__hide"
+                          aria-label={`Hide ${strategy.name} from the summary and charts`}
+                          title="Hide from the summary and charts"
+                          onClick={() => setHidden(strategy.id, true)}
+                        >
+                          Hide
+                        </button>
                       </td>
                     </tr>
                   );
