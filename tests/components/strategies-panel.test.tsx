@@ -329,4 +329,24 @@ describe('StrategiesPanel', () => {
     expect(plain(findStrategy('all-cheap'))).toMatchObject({ model: 'bulk-1999' });
     expect(picker).toHaveValue('Model 1999 (litellm) · quality 89');
   }, 20_000);
+
+  it('applies one slice’s cascade to the other slices in one undo step', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<StrategiesPanel />, makeTwoSliceScenario());
+    await createStrategy(user, 'Cascade');
+    const before = plain(findStrategy('cascade')) as { routes: Record<string, unknown> };
+    const mainRoute = before.routes['main'];
+    expect(before.routes['hard']).not.toEqual(mainRoute);
+    const steps = usePlannerStore.getState().past.length;
+    const [mainApply] = screen.getAllByText('Apply this route to other slices');
+    await user.click(mainApply!);
+    await user.click(screen.getByRole('button', { name: 'Apply Main traffic’s route to 1 slice' }));
+    expect((plain(findStrategy('cascade')) as { routes: Record<string, unknown> }).routes['hard']).toEqual(
+      mainRoute,
+    );
+    expect(
+      screen.getByText('Main traffic’s route now applies to every slice. You can undo this.'),
+    ).toBeInTheDocument();
+    expect(usePlannerStore.getState().past).toHaveLength(steps + 1);
+  });
 });

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Slice } from '../../../src/domain/scenario-schema';
+import { makeNewSlice } from '../../../src/features/traffic/new-slice';
 import { readPastedRows } from '../../../src/io/traffic-rows';
 
-const defaults: Slice = {
-  id: 'new-slice',
-  name: 'New slice',
-  requestsPerMonth: 100_000,
-  inputTokens: 1_000,
-  outputTokens: 200,
-  cachedPrefixTokens: 0,
-  cacheHitRate: 0,
-  batchShare: 0,
-  qualityBar: 0,
-  monthlyGrowth: 0,
-  regions: null,
-  cacheTtl: '5m',
-  reasoningTokens: 0,
-};
+/** A new slice's values, as the Traffic mix gives them. */
+const defaults: Slice = makeNewSlice([]);
 
 describe('readPastedRows', () => {
   it('reads rows with a header in any order, spreadsheet numbers and percentages, other fields defaulted', () => {
