@@ -33,8 +33,9 @@ test('editing a slice updates the summary, survives a reload, and undo restores 
   await page.locator('body').click();
   await page.keyboard.press('Control+z');
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 9000);
+  // Left, the field shows the number with thousands separators.
   await expect(page.getByLabel('Requests per month for Main traffic', { exact: true })).toHaveValue(
-    '2000000',
+    '2,000,000',
   );
 });
 
