@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { usePlannerStore } from '../state/scenario-store';
+import { useColorScheme } from './use-color-scheme';
 
 /** Title, the scenario's name, undo and redo, and the theme switch. */
 export function AppHeader() {
@@ -14,6 +15,7 @@ export function AppHeader() {
       setTheme: s.setTheme,
     })),
   );
+  const shown = useColorScheme(theme);
   return (
     <header className="app-header">
       <div className="app-header__title">
@@ -46,11 +48,17 @@ export function AppHeader() {
         <button
           type="button"
           className="button"
-          aria-pressed={theme === 'dark'}
-          onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+          aria-pressed={shown === 'dark'}
+          title={theme === 'system' ? 'Follows your system setting until you pick' : undefined}
+          onClick={() => setTheme(shown === 'dark' ? 'light' : 'dark')}
         >
           Dark theme
         </button>
+        {theme !== 'system' && (
+          <button type="button" className="button button--quiet" onClick={() => setTheme('system')}>
+            Follow system theme
+          </button>
+        )}
       </div>
     </header>
   );

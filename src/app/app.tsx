@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useState } from 'react';
+import { useColorScheme } from './use-color-scheme';
 import { SummaryPanel } from '../features/summary/summary-panel';
 import { usePlannerStore, withEditGroup } from '../state/scenario-store';
 import { EditGroupContext } from '../ui/edit-group';
@@ -25,7 +26,7 @@ function readPanelFromHash(): PanelId {
 /** The one page: header, the summary always in view, and the editing and analysis screens as tabs. */
 export function App() {
   const status = useBootstrap();
-  const theme = usePlannerStore((s) => s.theme);
+  const theme = useColorScheme(usePlannerStore((s) => s.theme));
   const [panel, setPanel] = useState<PanelId>(readPanelFromHash);
   // The screens below the summary (and their charts) load once the first figures are on screen.
   const [panelsShown, setPanelsShown] = useState(false);

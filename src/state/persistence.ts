@@ -79,7 +79,7 @@ export const migrations: ReadonlyArray<(old: Record<string, unknown>) => Record<
 ];
 
 const uiSchema = z.object({
-  theme: z.enum(['light', 'dark']).catch('light'),
+  theme: z.enum(['system', 'light', 'dark']).catch('system'),
   priceUnit: z.enum(['per-million', 'per-thousand']).catch('per-million'),
 });
 
@@ -194,7 +194,7 @@ export function decodePersisted(text: string): DecodeResult {
   return {
     ok: true,
     revision: typeof revision === 'number' && Number.isInteger(revision) && revision >= 0 ? revision : 0,
-    state: { library, activeId, ui: ui.success ? ui.data : { theme: 'light', priceUnit: 'per-million' } },
+    state: { library, activeId, ui: ui.success ? ui.data : { theme: 'system', priceUnit: 'per-million' } },
     dropped,
     repaired,
   };

@@ -47,7 +47,8 @@ export type EditGroup = { key: string; at: number };
 export type EditResult = { ok: true } | { ok: false; issues: ValidationIssue[] };
 
 export type PriceUnit = 'per-million' | 'per-thousand';
-export type Theme = 'light' | 'dark';
+/** The colour theme: the system's setting until the user picks one. */
+export type Theme = 'system' | 'light' | 'dark';
 
 export type LoadNotice =
   | { kind: 'none' }
@@ -126,6 +127,10 @@ export type UiSlice = {
   priceUnit: PriceUnit;
   /** The strategy the Compare and Runway views focus on; null means the cheapest. */
   focusStrategyId: string | null;
+  /** Strategies left out of the Summary and the Compare chart (still computed, still in every table). */
+  hiddenStrategyIds: readonly string[];
+  /** Whether the pinned Summary is folded to one line. */
+  isSummaryCollapsed: boolean;
   loadNotice: LoadNotice;
   /** Saved data that could not be read, kept aside until the user deletes each copy. */
   unreadableCopies: UnreadableCopy[];
@@ -142,6 +147,8 @@ export type UiSlice = {
   setTheme: (theme: Theme) => void;
   setPriceUnit: (unit: PriceUnit) => void;
   setFocusStrategy: (id: string | null) => void;
+  setStrategyHidden: (id: string, hidden: boolean) => void;
+  setSummaryCollapsed: (collapsed: boolean) => void;
   setLoadNotice: (notice: LoadNotice) => void;
   setUnreadableCopies: (copies: UnreadableCopy[]) => void;
   holdSave: (notice: HeldNotice | null) => void;
@@ -331,9 +338,11 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
 });
 
 const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
-  theme: 'light',
+  theme: 'system',
   priceUnit: 'per-million',
   focusStrategyId: null,
+  hiddenStrategyIds: [],
+  isSummaryCollapsed: false,
   loadNotice: { kind: 'none' },
   unreadableCopies: [],
   heldSave: null,
@@ -344,6 +353,13 @@ const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   setTheme: (theme) => set({ theme }),
   setPriceUnit: (priceUnit) => set({ priceUnit }),
   setFocusStrategy: (focusStrategyId) => set({ focusStrategyId }),
+  setStrategyHidden: (id, hidden) =>
+    set((state) => ({
+      hiddenStrategyIds: hidden
+        ? [...state.hiddenStrategyIds.filter((hiddenId) => hiddenId !== id), id]
+        : state.hiddenStrategyIds.filter((hiddenId) => hiddenId !== id),
+    })),
+  setSummaryCollapsed: (isSummaryCollapsed) => set({ isSummaryCollapsed }),
   setLoadNotice: (loadNotice) => set({ loadNotice }),
   setUnreadableCopies: (unreadableCopies) => set({ unreadableCopies }),
   holdSave: (heldSave) => set({ heldSave }),

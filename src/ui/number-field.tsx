@@ -1,6 +1,21 @@
-import { useContext, useId, useState } from 'react';
+import { useContext, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
+import type { ValueRange } from '../domain/scenario-schema';
+import { formatFieldNumber, parseTypedNumber } from '../format/parse-number';
 import { EditGroupContext } from './edit-group';
+import { formatRange, widenRange } from './range-text';
+
+/**
+ * The range of a likely value: a value typed outside it widens it (in the same undo step as the value) and the
+ * field says so, instead of refusing the value.
+ */
+export type LikelyRange = {
+  range: ValueRange | null;
+  /** Sets the widened range; returns a message when the scenario refuses it. */
+  onRangeCommit: (range: ValueRange) => string | null;
+  /** How a value reads in the notice (money fields pass `formatMoney`). */
+  formatValue?: (value: number) => string;
+};
 
 export type NumberFieldProps = {
   label: string;
@@ -19,6 +34,10 @@ export type NumberFieldProps = {
   hint?: string;
   hideLabel?: boolean;
   testId?: string;
+  /** Thousands separators once the field is left (2,000,000); off for identifiers such as a seed. */
+  grouping?: boolean;
+  /** The likely value's range, widened to take a value typed outside it. */
+  likelyRange?: LikelyRange;
 };
 
 /** What the typed text says: a valid value, or the message next to the field. */
@@ -26,10 +45,9 @@ type TypedCheck = { ok: true; value: number } | { ok: false; message: string; va
 
 /** Reads typed text against the field's own rule (a percentage typed as 25 is the fraction 0.25). */
 function checkTyped(text: string, percent: boolean, schema: z.ZodType<number>): TypedCheck {
-  const trimmed = text.trim().replaceAll(',', '');
-  if (trimmed === '') return { ok: false, message: 'is required', value: null };
-  const typed = Number(trimmed);
-  if (!Number.isFinite(typed)) return { ok: false, message: 'must be a number', value: null };
+  const read = parseTypedNumber(text);
+  if (!read.ok) return { ok: false, message: read.message, value: null };
+  const typed = read.value;
   const candidate = percent ? typed / 100 : typed;
   const parsed = schema.safeParse(candidate);
   if (!parsed.success) {
@@ -43,8 +61,13 @@ function checkTyped(text: string, percent: boolean, schema: z.ZodType<number>): 
   return { ok: true, value: parsed.data };
 }
 
-function toText(value: number, percent: boolean): string {
-  return String(percent ? Number((value * 100).toPrecision(12)) : value);
+function isSameRange(a: ValueRange, b: ValueRange): boolean {
+  return a.low === b.low && a.high === b.high;
+}
+
+function toText(value: number, percent: boolean, grouping: boolean): string {
+  const shown = percent ? Number((value * 100).toPrecision(12)) : value;
+  return grouping ? formatFieldNumber(shown) : String(shown);
 }
 
 /**
@@ -64,12 +87,27 @@ export function NumberField({
   hint,
   hideLabel = false,
   testId,
+  grouping = true,
+  likelyRange,
 }: NumberFieldProps) {
   const id = useId();
   const runInEditGroup = useContext(EditGroupContext);
-  const [text, setText] = useState(() => toText(value, percent));
+  const [text, setText] = useState(() => toText(value, percent, grouping));
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [syncedValue, setSyncedValue] = useState(value);
+  // The range as it stood when typing began: each keystroke widens that range, not one an earlier keystroke
+  // widened ("1", "15", … "150000" ends at the range that takes 150,000, not at one reaching down to 1).
+  const rangeAtFocus = useRef<ValueRange | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Entering the field rewrites 6,000,000 as 6000000; the whole number is then selected, so that typing replaces
+  // it as in a spreadsheet cell rather than landing wherever the rewrite left the caret.
+  const selectAfterFocus = useRef(false);
+  useLayoutEffect(() => {
+    if (!selectAfterFocus.current) return;
+    selectAfterFocus.current = false;
+    if (document.activeElement === inputRef.current) inputRef.current?.select();
+  });
 
   // Follow outside changes (undo, redo, import, another field). When the text already says the new value it
   // stays as typed ("2.50" is not rewritten to "2.5"): a refusal of that value is then stale, since the store
@@ -80,9 +118,41 @@ export function NumberField({
     const typed = checkTyped(text, percent, schema);
     if (typed.value === value) setError(typed.ok ? null : typed.message);
     else {
-      setText(toText(value, percent));
+      setText(toText(value, percent, grouping));
       setError(null);
+      setNotice(null);
     }
+  }
+
+  /**
+   * Commits a valid value, widening the likely range when the value lies outside it: first to take both the
+   * store's likely value and the new one (so each step is a valid scenario), then, with the value in, to the
+   * range from before typing began widened to the value.
+   */
+  function commit(next: number): string | null {
+    const current = likelyRange?.range;
+    if (!likelyRange || !current) return onCommit(next);
+    const base = rangeAtFocus.current ?? current;
+    const widened = widenRange(base, next);
+    const holding = widenRange(current, next);
+    const steps: (() => string | null)[] = [
+      () => (isSameRange(holding, current) ? null : likelyRange.onRangeCommit(holding)),
+      () => onCommit(next),
+      () => (isSameRange(widened, holding) ? null : likelyRange.onRangeCommit(widened)),
+    ];
+    for (const step of steps) {
+      const refused = step();
+      if (refused) {
+        setNotice(null);
+        return refused;
+      }
+    }
+    setNotice(
+      isSameRange(widened, base)
+        ? null
+        : `Range widened to ${formatRange(widened, percent, likelyRange.formatValue)} to take it (Ctrl+Z undoes)`,
+    );
+    return null;
   }
 
   function handleChange(next: string) {
@@ -92,12 +162,34 @@ export function NumberField({
       setError(typed.message);
       return;
     }
-    setError(runInEditGroup(`number-field:${id}`, () => onCommit(typed.value)));
+    setError(runInEditGroup(`number-field:${id}`, () => commit(typed.value)));
+  }
+
+  /** Entering the field shows the bare number (6,000,000 → 6000000), ready to edit like a spreadsheet cell. */
+  function handleFocus() {
+    rangeAtFocus.current = likelyRange?.range ?? null;
+    setNotice(null);
+    const typed = checkTyped(text, percent, schema);
+    const bare = toText(value, percent, false);
+    if (typed.ok && typed.value === value && bare !== text) {
+      selectAfterFocus.current = true;
+      setText(bare);
+    }
+  }
+
+  /** Leaving the field shows the value with separators (6000000 → 6,000,000) unless the text is refused. */
+  function handleBlur() {
+    rangeAtFocus.current = null;
+    const typed = checkTyped(text, percent, schema);
+    if (typed.ok && typed.value === value) setText(toText(value, percent, grouping));
   }
 
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const noticeId = `${id}-notice`;
+  const describedBy =
+    [error ? errorId : null, notice ? noticeId : null, hint ? hintId : null].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
@@ -105,6 +197,7 @@ export function NumberField({
       </label>
       <div className="field__control">
         <input
+          ref={inputRef}
           id={id}
           type="text"
           inputMode="decimal"
@@ -114,12 +207,19 @@ export function NumberField({
           aria-describedby={describedBy}
           data-testid={testId}
           onChange={(event) => handleChange(event.target.value)}
+          onFocus={handleFocus}
+          onBlur={handleBlur}
         />
         {(unit || percent) && <span className="field__unit">{percent ? '%' : unit}</span>}
       </div>
       {hint && (
         <span id={hintId} className="field__hint">
           {hint}
+        </span>
+      )}
+      {notice && (
+        <span id={noticeId} className="field__notice" role="status">
+          {notice}
         </span>
       )}
       {error && (

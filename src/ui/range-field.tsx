@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ValueRange } from '../domain/scenario-schema';
 import { NumberField } from './number-field';
 import type { NumberFieldProps } from './number-field';
-import { formatRange, formatRangeValue, isWithinRange, makeRangeEndSchema, suggestRange } from './range-text';
+import { formatRange, formatRangeValue, makeRangeEndSchema, suggestRange } from './range-text';
 import type { RangeEnd } from './range-text';
 import './range-field.css';
 
@@ -32,23 +32,6 @@ function describeValue(value: number, percent: boolean, formatValue?: (value: nu
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-/**
- * Wraps a likely field's commit so that, while the field has a range, a value outside it is refused with a
- * message saying so (the scenario would refuse it too, less plainly).
- */
-export function guardLikely(
-  onCommit: (value: number) => string | null,
-  range: ValueRange | null,
-  percent: boolean,
-  formatValue?: (value: number) => string,
-): (value: number) => string | null {
-  if (!range) return onCommit;
-  return (value) =>
-    isWithinRange(value, range)
-      ? onCommit(value)
-      : `must be within its range (${formatRange(range, percent, formatValue)}): change Low or High first`;
 }
 
 /**
@@ -212,7 +195,11 @@ export function RangeField({
   const facts = { label: field.label, value: field.value, schema: field.schema, percent };
   return (
     <div className={`range-field${range ? ' range-field--ranged' : ''}`}>
-      <NumberField {...field} onCommit={guardLikely(onCommit, range, percent, formatValue)} />
+      <NumberField
+        {...field}
+        onCommit={onCommit}
+        likelyRange={{ range, onRangeCommit, ...(formatValue ? { formatValue } : {}) }}
+      />
       <RangeToggle
         {...facts}
         range={range}

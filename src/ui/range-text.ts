@@ -95,7 +95,7 @@ export function makeRangeEndSchema(
     : schema.refine((value) => value >= likely, `must be at least the likely value (${likelyText})`);
 }
 
-/** Whether `value` lies within `range` (ends included). */
-export function isWithinRange(value: number, range: ValueRange): boolean {
-  return range.low <= value && value <= range.high;
+/** The smallest range holding both `range` and `value`: `range` itself when the value already lies within. */
+export function widenRange(range: ValueRange, value: number): ValueRange {
+  return { low: Math.min(range.low, value), high: Math.max(range.high, value) };
 }

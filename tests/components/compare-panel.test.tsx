@@ -1,8 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/domain/scenario-schema';
+import { planScenario } from '../../src/domain/plan-scenario';
 import { ComparePanel } from '../../src/features/compare/compare-panel';
+import { buildSpendSeries } from '../../src/features/compare/compare-series';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
 import { readRow } from '../factories/screen-queries';
@@ -42,6 +44,25 @@ describe('ComparePanel', () => {
     expect(readRow(table, 'Mar 2027')).toEqual(['$5,445', '$1,452']);
     expect(readRow(table, 'Jan 2027')).toEqual(['$4,500', '$1,200']);
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 12);
+  });
+
+  it('leaves a hidden strategy out of the spend chart and its table, keeping the others’ colours', () => {
+    renderWithScenario(<ComparePanel />, makeSmallScenario());
+    act(() => usePlannerStore.getState().setStrategyHidden('all-dear', true));
+    const table = getChartTable('Monthly spend per strategy');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Month', 'All on cheap']);
+    expect(
+      screen.getByText(/Hidden from this chart \(show them again in the Summary\): All on dear\./),
+    ).toBeInTheDocument();
+    // All on cheap keeps the second colour and line style, as when both are shown.
+    const plan = planScenario(makeSmallScenario());
+    if (!plan.ok) throw new Error('the small scenario plans');
+    const series = buildSpendSeries(plan.value.result, null, new Set(['all-dear']));
+    expect(series.map((s) => [s.name, s.colorIndex])).toEqual([['All on cheap', 1]]);
   });
 
   it('names the cheapest strategy in the chart summary', () => {

@@ -78,7 +78,7 @@ describe('NumberField', () => {
     expect(state.past).toHaveLength(1);
     act(() => state.undo());
     expect(usePlannerStore.getState().scenario?.traffic[0]?.requestsPerMonth).toBe(1_000_000);
-    expect(requests).toHaveValue('1000000');
+    expect(requests).toHaveValue('1,000,000');
     // Another field starts its own step.
     const input = screen.getByLabelText('Input tokens for Main traffic');
     await user.type(input, '0');

@@ -8,6 +8,7 @@ import { TrafficPanel } from '../../src/features/traffic/traffic-panel';
 import { serializeScenario } from '../../src/io/scenario-file';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
+import { chooseModel } from '../factories/screen-queries';
 import { makeTwoSliceScenario } from '../factories/two-slice-scenario';
 
 vi.mock('../../data/credit-pools.json', () => ({ default: [] }));
@@ -103,7 +104,7 @@ describe('ranges on the Traffic mix', () => {
     expect(screen.getByText('800K–1.2M')).toBeInTheDocument();
     const low = screen.getByLabelText('Low requests per month for Main traffic');
     expect(low).toHaveFocus();
-    expect(low).toHaveValue('800000');
+    expect(low).toHaveValue('800000'); // bare while focused, ready to edit
 
     const high = screen.getByLabelText('High requests per month for Main traffic');
     await retype(user, high, '1500000');
@@ -169,23 +170,43 @@ describe('ranges on the Traffic mix', () => {
     expect(currentScenario().traffic[1]?.ranges?.outputTokens).toEqual({ low: 320, high: 480 });
   });
 
-  it('refuses a likely value outside its range, saying how to widen it', async () => {
+  it('widens the range to take a likely value typed outside it, in one undo step, and says so', async () => {
     const user = userEvent.setup();
     renderWithScenario(<TrafficPanel />, makeRangeScenario());
     await user.click(screen.getByRole('button', { name: 'Add range to Input tokens for Main traffic' }));
+    const steps = usePlannerStore.getState().past.length;
     const likely = screen.getByLabelText('Input tokens for Main traffic');
-    await retype(user, likely, '2000');
-    expect(
-      screen.getByText(
-        'Input tokens for Main traffic must be within its range (800–1,200): change Low or High first',
-      ),
-    ).toBeVisible();
-    expect(currentScenario().traffic[0]?.inputTokens).toBe(1000);
-    // Widen the range, then the likely value goes in.
-    await retype(user, screen.getByLabelText('High input tokens for Main traffic'), '2500');
+    // Typed key by key ("2", "20", "200", "2000"): the range that was there (800–1,200) is widened to the final
+    // value, not to the 2 on the way.
     await retype(user, likely, '2000');
     expect(currentScenario().traffic[0]?.inputTokens).toBe(2000);
-    expect(writtenFile().traffic[0]?.inputTokens).toEqual({ low: 800, likely: 2000, high: 2500 });
+    expect(currentScenario().traffic[0]?.ranges?.inputTokens).toEqual({ low: 800, high: 2000 });
+    expect(screen.getByText('Range widened to 800–2,000 to take it (Ctrl+Z undoes)')).toBeVisible();
+    expect(likely).toHaveAccessibleDescription(/Range widened to 800–2,000/);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(writtenFile().traffic[0]?.inputTokens).toEqual({ low: 800, likely: 2000, high: 2000 });
+    expect(usePlannerStore.getState().past).toHaveLength(steps + 1);
+    act(() => usePlannerStore.getState().undo());
+    expect(currentScenario().traffic[0]?.inputTokens).toBe(1000);
+    expect(currentScenario().traffic[0]?.ranges?.inputTokens).toEqual({ low: 800, high: 1200 });
+    expect(screen.queryByText(/Range widened/)).not.toBeInTheDocument();
+  });
+
+  it('widens a money range from what a spreadsheet user types ($150K against $80K–$110K)', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<RunwayPanel />, makeRangeScenario());
+    const burn = screen.getByLabelText('Other monthly burn');
+    await retype(user, burn, '95,000');
+    await user.click(screen.getByRole('button', { name: 'Add range to Other monthly burn' }));
+    await retype(user, screen.getByLabelText('Low other monthly burn'), '$80k');
+    await retype(user, screen.getByLabelText('High other monthly burn'), '110k');
+    expect(currentScenario().finance.ranges?.otherMonthlyBurn).toEqual({ low: 80_000, high: 110_000 });
+    await retype(user, burn, '$150K');
+    expect(currentScenario().finance.otherMonthlyBurn).toBe(150_000);
+    expect(currentScenario().finance.ranges?.otherMonthlyBurn).toEqual({ low: 80_000, high: 150_000 });
+    expect(screen.getByText(/^Range widened to \$80,000–\$150,000/)).toHaveAttribute('role', 'status');
+    await user.tab();
+    expect(burn).toHaveValue('150,000');
   });
 
   it('makes one undo step of a range end typed keystroke by keystroke', async () => {
@@ -198,7 +219,7 @@ describe('ranges on the Traffic mix', () => {
     expect(usePlannerStore.getState().past).toHaveLength(steps + 1);
     act(() => usePlannerStore.getState().undo());
     expect(currentScenario().traffic[1]?.ranges?.requestsPerMonth).toEqual({ low: 200_000, high: 300_000 });
-    expect(screen.getByLabelText('High requests per month for Hard')).toHaveValue('300000');
+    expect(screen.getByLabelText('High requests per month for Hard')).toHaveValue('300,000');
   });
 });
 
@@ -250,7 +271,7 @@ describe('ranges on the Strategies screen', () => {
     });
 
     // Cheap swapped for Mid: the share and its range go with it.
-    await user.selectOptions(screen.getByLabelText('Model 1 for Main traffic'), 'mid');
+    await chooseModel(user, screen.getByLabelText('Model 1 for Main traffic'), 'Mid model');
     expect(plain(findStrategy('split'))).toMatchObject({
       routes: { main: { mid: 0.7, dear: 0.3 } },
       shareRanges: { main: { mid: { low: 0.56, high: 0.84 } } },

@@ -1,10 +1,11 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Scenario, ScenarioInput, Strategy } from '../../src/domain/scenario-schema';
 import { StrategiesPanel } from '../../src/features/strategies/strategies-panel';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
+import { chooseModel } from '../factories/screen-queries';
 import { makeTwoSliceScenario } from '../factories/two-slice-scenario';
 
 // Figures from makeTwoSliceScenario (see its comment): main $1,200 on cheap, $4,500 on dear; hard $700 on
@@ -158,7 +159,7 @@ describe('StrategiesPanel', () => {
     const user = userEvent.setup();
     renderWithScenario(<StrategiesPanel />, makeTwoSliceScenario());
     await createStrategy(user, 'Classifier router');
-    await user.selectOptions(screen.getByLabelText('Classifier model'), 'cheap');
+    await chooseModel(user, screen.getByLabelText('Classifier model'), 'Cheap model');
     expect(plain(findStrategy('router'))).toMatchObject({
       classifier: { model: 'cheap', inputTokens: 300, outputTokens: 5 },
     });
@@ -167,7 +168,7 @@ describe('StrategiesPanel', () => {
     await user.type(input, '1000');
     // Classifier: 1,000 × 1e-6 + 5 × 2e-6 = $0.00101 a request × 1,250,000 requests = $1,262.50, on top of $4,200.
     expect(screen.getByTestId('strategy-spend-router')).toHaveTextContent('$5,463');
-    await user.selectOptions(screen.getByLabelText('Classifier model'), '');
+    await chooseModel(user, screen.getByLabelText('Classifier model'), 'No classifier');
     expect(plain(findStrategy('router'))).toMatchObject({ classifier: null });
   });
 
@@ -237,7 +238,7 @@ describe('StrategiesPanel', () => {
     expect(screen.getByTestId('quality-card')).toHaveTextContent(
       'Every slice is served at or above its quality bar',
     );
-    await user.selectOptions(screen.getByLabelText('Model for Hard'), 'cheap');
+    await chooseModel(user, screen.getByLabelText('Model for Hard'), 'Cheap model');
     expect(screen.getByTestId('strategy-misses-mixed')).toHaveTextContent('1 below bar Hard');
     expect(screen.getByTestId('quality-card')).toHaveTextContent(
       'Hard: Cheap model scores 50, below the bar of 80, on 100% of requests',
@@ -270,13 +271,13 @@ describe('StrategiesPanel', () => {
     renderWithScenario(<StrategiesPanel />, makeTwoSliceScenario());
     await user.click(screen.getByRole('button', { name: /^Mixed/ }));
     const mainModel = screen.getByLabelText('Model for Main traffic');
-    await user.selectOptions(mainModel, '');
-    expect(mainModel).toHaveValue('');
+    await chooseModel(user, mainModel, 'Fallback (none set)');
+    expect(mainModel).toHaveValue('Fallback (none set)');
     expect(screen.getByRole('alert')).toHaveTextContent('fallback: is required: slice "main" has no route');
     expect(plain(findStrategy('mixed'))).toMatchObject({ routes: { main: 'cheap' } });
     // With a fallback set, the slice can use it.
-    await user.selectOptions(screen.getByLabelText('Fallback model'), 'dear');
-    await user.selectOptions(mainModel, '');
+    await chooseModel(user, screen.getByLabelText('Fallback model'), 'Dear model');
+    await chooseModel(user, mainModel, 'Fallback: Dear model');
     expect(plain(findStrategy('mixed'))).toEqual(
       expect.objectContaining({ routes: { hard: 'dear' }, fallback: 'dear' }),
     );
@@ -303,7 +304,8 @@ describe('StrategiesPanel', () => {
     expect(currentScenario().strategies.map((s) => s.id)).toEqual(['all-cheap', 'mixed', 'mixed-copy']);
   });
 
-  it('stays usable with a 2,000-model catalog: one select, models grouped by provider', () => {
+  it('stays usable with a 2,000-model catalog: a picker that searches it and holds no option until opened', async () => {
+    const user = userEvent.setup();
     const scenario = makeTwoSliceScenario();
     for (let i = 0; i < 2000; i++) {
       scenario.catalog.push({
@@ -316,18 +318,35 @@ describe('StrategiesPanel', () => {
       });
     }
     renderWithScenario(<StrategiesPanel />, scenario);
-    const select = screen.getByLabelText('Model');
-    // Until it is focused, a select over a large catalog holds only its chosen model.
-    expect(select.querySelectorAll('option')).toHaveLength(1);
-    expect(select).toHaveValue('cheap');
-    fireEvent.focus(select);
-    // 40 generated providers plus Acme and Beta Labs, sorted by name.
-    const groups = select.querySelectorAll('optgroup');
-    expect(groups).toHaveLength(42);
-    expect(groups[0]).toHaveAttribute('label', 'Acme');
-    expect(select.querySelectorAll('option')).toHaveLength(2002);
-    // fireEvent: user-event walks every option, which takes seconds in jsdom (not in a browser).
-    fireEvent.change(select, { target: { value: 'bulk-1999' } });
+    const picker = screen.getByRole('combobox', { name: 'Model' });
+    expect(picker).toHaveValue('Cheap model (bedrock) · quality 50');
+    expect(screen.queryByRole('listbox', { name: 'Model' })).not.toBeInTheDocument();
+    await user.click(picker);
+    await user.type(picker, 'model 1999');
+    const listbox = screen.getByRole('listbox', { name: 'Model' });
+    expect(within(listbox).getAllByRole('option')).toHaveLength(1);
+    await user.keyboard('{Enter}');
     expect(plain(findStrategy('all-cheap'))).toMatchObject({ model: 'bulk-1999' });
+    expect(picker).toHaveValue('Model 1999 (litellm) · quality 89');
   }, 20_000);
+
+  it('applies one slice’s cascade to the other slices in one undo step', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<StrategiesPanel />, makeTwoSliceScenario());
+    await createStrategy(user, 'Cascade');
+    const before = plain(findStrategy('cascade')) as { routes: Record<string, unknown> };
+    const mainRoute = before.routes['main'];
+    expect(before.routes['hard']).not.toEqual(mainRoute);
+    const steps = usePlannerStore.getState().past.length;
+    const [mainApply] = screen.getAllByText('Apply this route to other slices');
+    await user.click(mainApply!);
+    await user.click(screen.getByRole('button', { name: 'Apply Main traffic’s route to 1 slice' }));
+    expect((plain(findStrategy('cascade')) as { routes: Record<string, unknown> }).routes['hard']).toEqual(
+      mainRoute,
+    );
+    expect(
+      screen.getByText('Main traffic’s route now applies to every slice. You can undo this.'),
+    ).toBeInTheDocument();
+    expect(usePlannerStore.getState().past).toHaveLength(steps + 1);
+  });
 });

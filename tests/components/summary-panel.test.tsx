@@ -59,4 +59,33 @@ describe('SummaryPanel: nothing priced silently', () => {
     expect(within(dear).getByText('1 over context window')).toBeInTheDocument();
     expect(within(dear).getByTestId('summary-first-year')).toBeInTheDocument();
   });
+
+  it('collapses to one line naming the cheapest strategy, and opens again', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<SummaryPanel />, makeSmallScenario());
+    const collapse = screen.getByRole('button', { name: 'Collapse to one line' });
+    expect(collapse).toHaveAttribute('aria-expanded', 'true');
+    await user.click(collapse);
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    // All on cheap: $1,200 in Jan 2027, $14,400 over 12 months, cash for 9 months (see above).
+    expect(screen.getByTestId('summary-line')).toHaveTextContent(
+      'Cheapest: All on cheap, $1,200 in Jan 2027, $14,400 12-month spend; 9 months (cash runs out in Oct 2027)',
+    );
+    const open = screen.getByRole('button', { name: 'Show summary table' });
+    expect(open).toHaveAttribute('aria-expanded', 'false');
+    await user.click(open);
+    expect(screen.getByRole('table')).toBeInTheDocument();
+  });
+
+  it('hides a strategy from the summary and shows it again', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<SummaryPanel />, makeSmallScenario());
+    await user.click(screen.getByRole('button', { name: 'Hide All on dear from the summary and charts' }));
+    expect(screen.queryByRole('row', { name: /All on dear/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /All on cheap/ })).toBeInTheDocument();
+    expect(usePlannerStore.getState().hiddenStrategyIds).toEqual(['all-dear']);
+    await user.click(screen.getByRole('button', { name: 'Show All on dear again' }));
+    expect(screen.getByRole('row', { name: /All on dear/ })).toBeInTheDocument();
+    expect(usePlannerStore.getState().hiddenStrategyIds).toEqual([]);
+  });
 });

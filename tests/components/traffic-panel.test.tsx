@@ -26,7 +26,7 @@ function sliceIds(): string[] {
 describe('TrafficPanel', () => {
   it('shows each slice as labelled fields and the month-0 tokens and shares', () => {
     renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
-    expect(screen.getByLabelText('Requests per month for Main traffic')).toHaveValue('1000000');
+    expect(screen.getByLabelText('Requests per month for Main traffic')).toHaveValue('1,000,000');
     expect(screen.getByLabelText('Cache hit rate for Hard')).toHaveValue('0');
     expect(screen.getByLabelText('Quality bar for Hard')).toHaveValue('80');
     // main: 1,000,000 × (1,000 + 100) = 1.1B tokens; hard: 250,000 × (2,000 + 400) = 600M.

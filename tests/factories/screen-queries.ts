@@ -13,3 +13,19 @@ export function readRow(table: HTMLElement, label: string | RegExp): string[] {
 export function readMoney(testId: string): number {
   return Number(screen.getByTestId(testId).getAttribute('data-value'));
 }
+
+/**
+ * Picks an option of a model picker (a combobox with a list popup) as a person does: opens it with a click and
+ * clicks the option whose name starts with `optionName` (the model's name, or the picker's "none" text).
+ */
+export async function chooseModel(
+  user: { click: (element: Element) => Promise<void> },
+  combobox: HTMLElement,
+  optionName: string,
+): Promise<void> {
+  await user.click(combobox);
+  const listbox = document.getElementById(combobox.getAttribute('aria-controls') ?? '');
+  if (!listbox) throw new Error('the model picker did not open its list');
+  const escaped = optionName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await user.click(within(listbox).getByRole('option', { name: new RegExp(`^${escaped}( |$)`) }));
+}

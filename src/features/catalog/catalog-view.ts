@@ -4,6 +4,7 @@
  */
 import type { Model, PerTokenPricing } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
+import { matchesSearch } from '../../ui/model-search';
 
 export type FlagFilter = 'any' | 'yes' | 'no';
 
@@ -65,47 +66,6 @@ export type SortDirection = 'ascending' | 'descending';
 export type CatalogSort = { key: SortKey; direction: SortDirection } | null;
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
-/** Separators a model's name or key may use between words: `claude-sonnet-4-5`, `llama3.3`, `v1:0`, `a/b`. */
-const SEPARATORS = /[\s\-_.:/,—–()]+/;
-
-/** Lower-cased words of a text, split at any separator: "Claude Sonnet 4.5" → claude, sonnet, 4, 5. */
-export function tokenizeSearchText(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(SEPARATORS)
-    .filter((word) => word !== '');
-}
-
-type SearchIndex = { words: string[]; compact: string };
-
-const searchIndexes = new WeakMap<Model, SearchIndex>();
-
-function indexForSearch(model: Model): SearchIndex {
-  let index = searchIndexes.get(model);
-  if (index === undefined) {
-    const fields = [model.name, model.id, model.priceKey ?? '', model.provider];
-    const words = fields.flatMap(tokenizeSearchText);
-    index = { words, compact: fields.map((field) => tokenizeSearchText(field).join('')).join(' ') };
-    searchIndexes.set(model, index);
-  }
-  return index;
-}
-
-/**
- * Does the model match every word of `query`? Name, id, price key and provider are searched, lower-cased, with
- * `-`, `_`, `.`, `:`, `/` and spaces all read as separators, so "sonnet 4.5" finds `claude-sonnet-4-5-20250929`
- * and "Claude Sonnet 4.5 — Bedrock". A query word matches the start of a word of the model ("4" finds "4o"),
- * or, from three characters on, any part of a field written without separators ("gpt4o" finds `gpt-4o`).
- */
-export function matchesSearch(model: Model, query: string): boolean {
-  const wanted = tokenizeSearchText(query);
-  if (wanted.length === 0) return true;
-  const { words, compact } = indexForSearch(model);
-  return wanted.every(
-    (word) => words.some((own) => own.startsWith(word)) || (word.length >= 3 && compact.includes(word)),
-  );
-}
 
 function matchesFlag(value: boolean, filter: FlagFilter): boolean {
   return filter === 'any' || (filter === 'yes') === value;

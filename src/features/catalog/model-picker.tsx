@@ -4,7 +4,8 @@ import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
 import { formatNumber, formatPrice } from '../../format/format';
-import { describePriceUnit, matchesSearch, toShownPrice } from './catalog-view';
+import { matchesSearch } from '../../ui/model-search';
+import { describePriceUnit, toShownPrice } from './catalog-view';
 
 const ROW_HEIGHT_PX = 44;
 const LIST_HEIGHT_PX = 320;

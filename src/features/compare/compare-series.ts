@@ -15,14 +15,27 @@ export function labelMonths(horizonMonths: number, startMonth: string | undefine
   return Array.from({ length: horizonMonths }, (_, month) => formatMonth(month, startMonth));
 }
 
-/** Monthly spend of every strategy, the cheapest (by first-year spend) emphasised. */
-export function buildSpendSeries(result: SimulationResult, cheapestId: string | null): MoneySeries[] {
-  return result.strategies.map((strategy, index) => ({
-    name: strategy.id === cheapestId ? `${strategy.name} (cheapest)` : strategy.name,
-    values: strategy.months.map((m) => m.spend),
-    emphasis: strategy.id === cheapestId,
-    colorIndex: index,
-  }));
+/**
+ * Monthly spend of every strategy not hidden, the cheapest (by first-year spend) emphasised. Each keeps the
+ * colour and line style of its place among all strategies, so hiding one does not repaint the others.
+ */
+export function buildSpendSeries(
+  result: SimulationResult,
+  cheapestId: string | null,
+  hiddenIds: ReadonlySet<string> = new Set(),
+): MoneySeries[] {
+  return result.strategies.flatMap((strategy, index) =>
+    hiddenIds.has(strategy.id)
+      ? []
+      : [
+          {
+            name: strategy.id === cheapestId ? `${strategy.name} (cheapest)` : strategy.name,
+            values: strategy.months.map((m) => m.spend),
+            emphasis: strategy.id === cheapestId,
+            colorIndex: index,
+          },
+        ],
+  );
 }
 
 /**

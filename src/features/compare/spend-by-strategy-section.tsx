@@ -4,6 +4,7 @@ import type { MoneySeries } from '../../charts/chart-series';
 import { MoneyLineChart } from '../../charts/money-line-chart';
 import type { SimulationResult, StrategyResult } from '../../domain/simulate';
 import { formatMoney } from '../../format/format';
+import { usePlannerStore } from '../../state/scenario-store';
 import { buildSpendSeries, describeSpendChart } from './compare-series';
 
 /** The line chart of monthly spend per strategy, the cheapest drawn heavier. */
@@ -16,18 +17,27 @@ export function SpendByStrategySection({
   cheapest: StrategyResult | null;
   labels: readonly string[];
 }) {
-  const series: MoneySeries[] = buildSpendSeries(result, cheapest?.id ?? null);
+  const hiddenIds = new Set(usePlannerStore((s) => s.hiddenStrategyIds));
+  const series: MoneySeries[] = buildSpendSeries(result, cheapest?.id ?? null, hiddenIds);
+  const shown = result.strategies.filter((s) => !hiddenIds.has(s.id));
   const table = {
-    columns: ['Month', ...makeDistinctNames(result.strategies.map((s) => s.name))],
+    columns: ['Month', ...makeDistinctNames(shown.map((s) => s.name))],
     rows: labels.map((label, month) => [
       label,
-      ...result.strategies.map((s) => formatMoney(s.months[month]?.spend ?? 0)),
+      ...shown.map((s) => formatMoney(s.months[month]?.spend ?? 0)),
     ]),
   };
   return (
     <ChartFrame
       title="Monthly spend per strategy"
-      summary={describeSpendChart(result, cheapest, labels)}
+      summary={
+        shown.length < result.strategies.length
+          ? `${describeSpendChart(result, cheapest, labels)} Hidden from this chart (show them again in the Summary): ${result.strategies
+              .filter((s) => hiddenIds.has(s.id))
+              .map((s) => s.name)
+              .join(', ')}.`
+          : describeSpendChart(result, cheapest, labels)
+      }
       table={table}
       height={360}
     >

@@ -15,7 +15,8 @@ export function FinanceFields({
   onRangeChange,
 }: {
   finance: Finance;
-  onChange: (finance: Finance) => string | null;
+  /** Sets the fields given, on the finance as the store holds it when the edit lands. */
+  onChange: (patch: Partial<Omit<Finance, 'ranges'>>) => string | null;
   /** Gives a figure a low / high range around its value, or removes it with null. */
   onRangeChange: (field: FinanceRangeField, range: ValueRange | null) => string | null;
 }) {
@@ -30,7 +31,7 @@ export function FinanceFields({
         unit="USD"
         value={finance.cashOnHand}
         schema={moneySchema}
-        onCommit={(cashOnHand) => onChange({ ...finance, cashOnHand })}
+        onCommit={(cashOnHand) => onChange({ cashOnHand })}
         hint="At the start of the first month"
         testId="finance-cash"
         formatValue={formatMoney}
@@ -41,7 +42,7 @@ export function FinanceFields({
         unit="USD / month"
         value={finance.otherMonthlyBurn}
         schema={moneySchema}
-        onCommit={(otherMonthlyBurn) => onChange({ ...finance, otherMonthlyBurn })}
+        onCommit={(otherMonthlyBurn) => onChange({ otherMonthlyBurn })}
         hint="Payroll, rent, other cloud: everything but AI"
         testId="finance-burn"
         formatValue={formatMoney}
@@ -52,7 +53,7 @@ export function FinanceFields({
         unit="USD / month"
         value={finance.monthlyRevenue}
         schema={moneySchema}
-        onCommit={(monthlyRevenue) => onChange({ ...finance, monthlyRevenue })}
+        onCommit={(monthlyRevenue) => onChange({ monthlyRevenue })}
         hint="In the first month"
         testId="finance-revenue"
         formatValue={formatMoney}
@@ -63,7 +64,7 @@ export function FinanceFields({
         percent
         value={finance.revenueGrowth}
         schema={growthPercentSchema}
-        onCommit={(revenueGrowth) => onChange({ ...finance, revenueGrowth })}
+        onCommit={(revenueGrowth) => onChange({ revenueGrowth })}
         hint="Per month, compounding"
         testId="finance-growth"
         {...rangeOf('revenueGrowth')}

@@ -117,8 +117,8 @@ export function RunwayPanel() {
     edit((s) => addPool(s, template.pool));
   }
 
-  function changeFinance(finance: Finance): string | null {
-    return describeRefusal(edit((s) => updateFinance(s, finance)));
+  function changeFinance(patch: Partial<Omit<Finance, 'ranges'>>): string | null {
+    return describeRefusal(edit((s) => updateFinance(s, { ...s.finance, ...patch })));
   }
 
   function changeFinanceRange(field: FinanceRangeField, range: ValueRange | null): string | null {

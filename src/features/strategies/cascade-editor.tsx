@@ -6,7 +6,8 @@ import type { CascadeRoute, Evaluation, Model, Slice } from '../../domain/scenar
 import { addCascadeStep, removeCascadeStep, withEscalationRange } from '../../state/scenario-edits';
 import { formatPercent } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
-import { guardLikely, RangeEditor, RangeToggle } from '../../ui/range-field';
+import { RangeEditor, RangeToggle } from '../../ui/range-field';
+import { ApplyRoute } from './apply-route';
 import { ModelSelect } from './model-select';
 import { describeModelName, describeSliceName, FallbackField, QualityVerdict } from './simple-editors';
 import type { EditorProps } from './simple-editors';
@@ -70,16 +71,14 @@ function EscalationField({
           percent
           value={rate}
           schema={escalationSchema}
-          onCommit={guardLikely(
-            (next) =>
-              changeRoute((current) =>
-                current
-                  ? { ...current, escalation: current.escalation.map((r, i) => (i === step - 1 ? next : r)) }
-                  : current,
-              ),
-            range,
-            true,
-          )}
+          onCommit={(next) =>
+            changeRoute((current) =>
+              current
+                ? { ...current, escalation: current.escalation.map((r, i) => (i === step - 1 ? next : r)) }
+                : current,
+            )
+          }
+          likelyRange={{ range, onRangeCommit: setRange }}
         />
         <span className="muted cascade-steps__caption">escalate</span>
         <RangeToggle
@@ -274,15 +273,17 @@ export function CascadeEditor({ strategy, scenario, models, update }: EditorProp
       <FallbackField strategy={strategy} scenario={scenario} update={update} />
       <div className="route-blocks">
         {scenario.traffic.map((slice) => (
-          <CascadeSliceRoute
-            key={slice.id}
-            strategy={strategy}
-            slice={slice}
-            catalog={scenario.catalog}
-            evaluations={scenario.evaluations}
-            models={models}
-            update={update}
-          />
+          <div key={slice.id} className="route-blocks__slice">
+            <CascadeSliceRoute
+              strategy={strategy}
+              slice={slice}
+              catalog={scenario.catalog}
+              evaluations={scenario.evaluations}
+              models={models}
+              update={update}
+            />
+            <ApplyRoute slice={slice} slices={scenario.traffic} update={update} />
+          </div>
         ))}
       </div>
     </div>

@@ -1,71 +1,66 @@
-import { useId, useState } from 'react';
-import type { ReactNode } from 'react';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import type { Virtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { Model } from '../../domain/scenario-schema';
+import { formatNumber, formatPrice } from '../../format/format';
+import { matchesModelQuery } from '../../ui/model-search';
 
-const signatures = new WeakMap<readonly Model[], string>();
-const optionCache = new Map<string, ReactNode>();
-const OPTION_CACHE_SIZE = 4;
-/**
- * Above this many models a select renders only its chosen option until it is focused or pressed: an editor
- * with two dozen selects over a 2,000-model catalog would otherwise put 50,000 options in the page.
- */
-const LAZY_OPTIONS_ABOVE = 150;
+const OPTION_HEIGHT_PX = 46;
+const LIST_MAX_HEIGHT_PX = 320;
+/** How far Page Up and Page Down move the active option. */
+const PAGE_STEP = 6;
 
-/** What the options show of a catalog; equal signatures render equal option lists. */
-function readSignature(catalog: readonly Model[]): string {
-  let signature = signatures.get(catalog);
-  if (signature === undefined) {
-    signature = catalog
-      .map((m) => [m.id, m.name, m.provider, m.platform, m.quality, m.pricing.kind].join('\u0001'))
-      .join('\u0002');
-    signatures.set(catalog, signature);
-  }
-  return signature;
+/** The list's size, or its CSS height when the browser reports none (jsdom in tests). */
+function observeRectWithFallback(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  callback: (rect: { width: number; height: number }) => void,
+) {
+  return observeElementRect(instance, (rect) =>
+    callback(rect.height > 0 ? rect : { width: rect.width, height: LIST_MAX_HEIGHT_PX }),
+  );
 }
 
-/** The text of one model's option: name, platform, quality, and how it is billed when not per token. */
+/** The text of a chosen model in the closed picker: name, platform, quality, and how it is billed when not per token. */
 export function describeModelOption(model: Model): string {
   const billing = model.pricing.kind === 'capacity' ? ' · capacity' : '';
   return `${model.name} (${model.platform}) · quality ${model.quality}${billing}`;
 }
 
-/**
- * The catalog as option groups by provider (A–Z), models by name inside each. Built once per catalog content
- * and reused as the same elements, so a large catalog costs its DOM once per select, not on every edit.
- */
-function renderModelOptions(catalog: readonly Model[], perTokenOnly: boolean): ReactNode {
-  const key = `${perTokenOnly ? 'p' : 'a'}\u0003${readSignature(catalog)}`;
-  const cached = optionCache.get(key);
-  if (cached !== undefined) return cached;
-  const byProvider = new Map<string, Model[]>();
-  const seen = new Set<string>();
-  for (const model of catalog) {
-    if (seen.has(model.id) || (perTokenOnly && model.pricing.kind !== 'per-token')) continue;
-    seen.add(model.id);
-    const provider = model.provider.trim() || 'Other';
-    const list = byProvider.get(provider) ?? [];
-    list.push(model);
-    byProvider.set(provider, list);
-  }
-  const providers = [...byProvider.keys()].sort((a, b) => a.localeCompare(b));
-  const options = providers.map((provider) => (
-    <optgroup key={provider} label={provider}>
-      {[...(byProvider.get(provider) ?? [])]
-        .sort((a, b) => a.name.localeCompare(b.name) || a.platform.localeCompare(b.platform))
-        .map((model) => (
-          <option key={model.id} value={model.id}>
-            {describeModelOption(model)}
-          </option>
-        ))}
-    </optgroup>
-  ));
-  optionCache.set(key, options);
-  if (optionCache.size > OPTION_CACHE_SIZE) {
-    const oldest = optionCache.keys().next().value;
-    if (oldest !== undefined) optionCache.delete(oldest);
-  }
-  return options;
+/** The second line of an option: where the model runs and what it costs. */
+function describeOffer(model: Model): string {
+  const where = [model.provider.trim() || 'Other', model.platform, model.region].filter(Boolean).join(' · ');
+  const pricing = model.pricing;
+  const price =
+    pricing.kind === 'per-token'
+      ? `${formatPrice(pricing.inputPerMTok)} in / ${formatPrice(pricing.outputPerMTok)} out per 1M`
+      : `${formatPrice(pricing.hourlyPerUnit)} per unit-hour`;
+  return `${where} · ${price} · quality ${model.quality}`;
 }
+
+const sortedCatalogs = new WeakMap<readonly Model[], { all: Model[]; perToken: Model[] }>();
+
+/** The catalog by provider (A–Z), then name, then platform, each model once; computed once per catalog. */
+function sortModels(catalog: readonly Model[], perTokenOnly: boolean): Model[] {
+  let sorted = sortedCatalogs.get(catalog);
+  if (sorted === undefined) {
+    const seen = new Set<string>();
+    const all = catalog
+      .filter((model) => !seen.has(model.id) && seen.add(model.id))
+      .sort(
+        (a, b) =>
+          (a.provider.trim() || 'Other').localeCompare(b.provider.trim() || 'Other') ||
+          a.name.localeCompare(b.name) ||
+          a.platform.localeCompare(b.platform),
+      );
+    sorted = { all, perToken: all.filter((model) => model.pricing.kind === 'per-token') };
+    sortedCatalogs.set(catalog, sorted);
+  }
+  return perTokenOnly ? sorted.perToken : sorted.all;
+}
+
+/** One row of the list: a model, or the "none" choice (id ''). */
+type Choice = { id: string; model: Model | null };
 
 export type ModelSelectProps = {
   label: string;
@@ -74,7 +69,7 @@ export type ModelSelectProps = {
   catalog: readonly Model[];
   /** Called with the chosen id ('' for none); returns the store's refusal, if any. */
   onCommit: (modelId: string) => string | null;
-  /** Offers a first option with value '' under this text (a fallback, "no classifier"). */
+  /** Offers a first choice with id '' under this text (a fallback, "no classifier"). */
   noneLabel?: string;
   perTokenOnly?: boolean;
   hideLabel?: boolean;
@@ -83,8 +78,11 @@ export type ModelSelectProps = {
 };
 
 /**
- * A labelled model picker: the catalog grouped by provider. A choice the store refuses stays selected with
- * its message next to the select until the user changes it or the scenario changes underneath.
+ * A labelled, searchable model picker (the WAI-ARIA combobox pattern with a list popup): type words of the name,
+ * provider, platform or region, or a price bound such as `<1` (input price per 1M), and pick with the arrow keys
+ * and Enter or with the mouse. Only the options in view are in the page, so a catalog of 10,000 models opens and
+ * filters at once. A choice the store refuses stays shown with its message until the user changes it or the
+ * scenario changes underneath.
  */
 export function ModelSelect({
   label,
@@ -98,24 +96,114 @@ export function ModelSelect({
   className,
 }: ModelSelectProps) {
   const id = useId();
+  const listId = `${id}-list`;
   const [pending, setPending] = useState<{ value: string; error: string } | null>(null);
-  const [isExpanded, setExpanded] = useState(false);
   const [syncedValue, setSyncedValue] = useState(value);
+  const [isOpen, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const deferredQuery = useDeferredValue(query);
   if (value !== syncedValue) {
     setSyncedValue(value);
     setPending(null);
   }
 
-  function handleChange(next: string) {
-    const refused = onCommit(next);
-    setPending(refused === null ? null : { value: next, error: refused });
+  const shown = pending?.value ?? value;
+  const models = sortModels(catalog, perTokenOnly);
+  const choices = useMemo<Choice[]>(() => {
+    if (!isOpen) return [];
+    const found = models
+      .filter((model) => matchesModelQuery(model, deferredQuery))
+      .map((model) => ({ id: model.id, model }));
+    return noneLabel !== undefined && deferredQuery.trim() === ''
+      ? [{ id: '', model: null }, ...found]
+      : found;
+  }, [isOpen, models, deferredQuery, noneLabel]);
+
+  const listRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler.
+  const virtualizer = useVirtualizer({
+    count: choices.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => OPTION_HEIGHT_PX,
+    overscan: 4,
+    initialRect: { width: 0, height: LIST_MAX_HEIGHT_PX },
+    observeElementRect: observeRectWithFallback,
+  });
+  const activeIndex = Math.min(active, choices.length - 1);
+
+  // Opening shows the chosen model in view.
+  const scrollOnOpen = useRef(false);
+  useEffect(() => {
+    if (!scrollOnOpen.current || choices.length === 0) return;
+    scrollOnOpen.current = false;
+    virtualizer.scrollToIndex(Math.max(activeIndex, 0), { align: 'center' });
+  });
+
+  function open() {
+    if (isOpen) return;
+    const offset = noneLabel !== undefined ? 1 : 0;
+    const chosenAt = shown === '' ? -1 : models.findIndex((model) => model.id === shown);
+    setActive(chosenAt === -1 ? 0 : chosenAt + offset);
+    setQuery('');
+    scrollOnOpen.current = true;
+    setOpen(true);
   }
 
-  const shown = pending?.value ?? value;
-  const isLazy = !isExpanded && catalog.length > LAZY_OPTIONS_ABOVE;
-  const chosen = isLazy ? catalog.find((model) => model.id === shown) : undefined;
-  const expand = isLazy ? () => setExpanded(true) : undefined;
+  function close() {
+    setOpen(false);
+    setQuery('');
+  }
 
+  function choose(choice: Choice) {
+    close();
+    if (choice.id === value) {
+      setPending(null);
+      return;
+    }
+    // A refused choice picked again is tried again: the scenario may take it now.
+    const refused = onCommit(choice.id);
+    setPending(refused === null ? null : { value: choice.id, error: refused });
+  }
+
+  function moveTo(index: number) {
+    const next = Math.max(0, Math.min(choices.length - 1, index));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    const step: Partial<Record<string, number>> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: PAGE_STEP,
+      PageUp: -PAGE_STEP,
+    };
+    const move = step[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      if (!isOpen) open();
+      else if (!event.altKey) moveTo(activeIndex + move);
+      return;
+    }
+    if (event.key === 'Enter' && isOpen) {
+      event.preventDefault();
+      const choice = choices[activeIndex];
+      if (choice) choose(choice);
+    } else if (event.key === 'Escape' && isOpen) {
+      event.preventDefault();
+      close();
+    }
+  }
+
+  const chosenModel = shown === '' ? undefined : catalog.find((model) => model.id === shown);
+  const closedText = chosenModel
+    ? describeModelOption(chosenModel)
+    : shown === ''
+      ? (noneLabel ?? '')
+      : `${shown} (not in the catalog)`;
+  const optionId = (index: number) => `${id}-option-${index}`;
+  const activeChoice = isOpen ? choices[activeIndex] : undefined;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [pending ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
@@ -126,19 +214,83 @@ export function ModelSelect({
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
         {label}
       </label>
-      <select
-        id={id}
-        value={shown}
-        aria-invalid={pending ? true : undefined}
-        aria-describedby={describedBy}
-        onFocus={expand}
-        onPointerDown={expand}
-        onChange={(event) => handleChange(event.target.value)}
-      >
-        {noneLabel !== undefined && <option value="">{noneLabel}</option>}
-        {!isLazy && renderModelOptions(catalog, perTokenOnly)}
-        {chosen && <option value={chosen.id}>{describeModelOption(chosen)}</option>}
-      </select>
+      <div className="model-select__control">
+        <input
+          id={id}
+          type="text"
+          role="combobox"
+          autoComplete="off"
+          spellCheck={false}
+          aria-autocomplete="list"
+          aria-expanded={isOpen}
+          aria-controls={listId}
+          aria-activedescendant={activeChoice ? optionId(activeIndex) : undefined}
+          aria-invalid={pending ? true : undefined}
+          aria-describedby={describedBy}
+          title={isOpen ? undefined : closedText}
+          placeholder={isOpen ? 'Search name, provider, region, or <1 for price' : undefined}
+          value={isOpen ? query : closedText}
+          onFocus={(event) => event.target.select()}
+          onClick={open}
+          onBlur={close}
+          onKeyDown={handleKeyDown}
+          onChange={(event) => {
+            if (!isOpen) open();
+            setQuery(event.target.value);
+            setActive(0);
+            virtualizer.scrollToOffset(0);
+          }}
+        />
+        <span className="model-select__chevron" aria-hidden="true">
+          ▾
+        </span>
+        {isOpen && (
+          <div className="model-select__popup">
+            <div
+              ref={listRef}
+              id={listId}
+              role="listbox"
+              aria-label={label}
+              className="model-select__list"
+              style={{
+                height: Math.min(LIST_MAX_HEIGHT_PX, Math.max(choices.length, 1) * OPTION_HEIGHT_PX),
+              }}
+            >
+              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                {virtualizer.getVirtualItems().map((item) => {
+                  const choice = choices[item.index];
+                  if (!choice) return null;
+                  return (
+                    <div
+                      key={choice.id}
+                      id={optionId(item.index)}
+                      role="option"
+                      aria-selected={choice.id === shown}
+                      className={`model-select__option${item.index === activeIndex ? ' is-active' : ''}`}
+                      style={{ transform: `translateY(${item.start}px)`, height: OPTION_HEIGHT_PX }}
+                      onMouseDown={(event) => event.preventDefault()}
+                      onMouseMove={() => item.index !== activeIndex && setActive(item.index)}
+                      onClick={() => choose(choice)}
+                    >
+                      <span className="model-select__name">
+                        {choice.model ? choice.model.name || choice.model.id : noneLabel}
+                      </span>{' '}
+                      {choice.model && (
+                        <span className="model-select__offer">{describeOffer(choice.model)}</span>
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            </div>
+            <p className="model-select__count" aria-live="polite">
+              {choices.length === 0
+                ? `No model matches “${query}”`
+                : `${formatNumber(choices.length - (choices[0]?.model ? 0 : 1))} of ${formatNumber(models.length)} models`}
+            </p>
+          </div>
+        )}
+      </div>
       {hint && (
         <span id={hintId} className="field__hint">
           {hint}

@@ -6,7 +6,8 @@ import { SHARE_SUM_TOLERANCE } from '../../domain/validate-scenario';
 import { pruneShareRanges, withShareRange } from '../../state/scenario-edits';
 import { formatPercent } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
-import { guardLikely, RangeEditor, RangeToggle } from '../../ui/range-field';
+import { RangeEditor, RangeToggle } from '../../ui/range-field';
+import { ApplyRoute } from './apply-route';
 import { ModelSelect } from './model-select';
 import { describeModelName, describeSliceName, FallbackField, QualityVerdict } from './simple-editors';
 import type { EditorProps } from './simple-editors';
@@ -152,14 +153,11 @@ function RouterSliceRoute({
                     percent
                     value={entry.share}
                     schema={shareRateSchema}
-                    onCommit={guardLikely(
-                      (share) => {
-                        applyEntries(entries.map((e, i) => (i === index ? { ...e, share } : e)));
-                        return null;
-                      },
-                      range,
-                      true,
-                    )}
+                    onCommit={(share) => {
+                      applyEntries(entries.map((e, i) => (i === index ? { ...e, share } : e)));
+                      return null;
+                    }}
+                    likelyRange={{ range, onRangeCommit: (next) => setShareRange(entry.modelId, next) }}
                   />
                   <RangeToggle
                     label={label}
@@ -337,15 +335,17 @@ export function RouterEditor({ strategy, scenario, models, update }: EditorProps
       <FallbackField strategy={strategy} scenario={scenario} update={update} />
       <div className="route-blocks">
         {scenario.traffic.map((slice) => (
-          <RouterSliceRoute
-            key={slice.id}
-            strategy={strategy}
-            slice={slice}
-            catalog={scenario.catalog}
-            evaluations={scenario.evaluations}
-            models={models}
-            update={update}
-          />
+          <div key={slice.id} className="route-blocks__slice">
+            <RouterSliceRoute
+              strategy={strategy}
+              slice={slice}
+              catalog={scenario.catalog}
+              evaluations={scenario.evaluations}
+              models={models}
+              update={update}
+            />
+            <ApplyRoute slice={slice} slices={scenario.traffic} update={update} />
+          </div>
         ))}
       </div>
     </div>

@@ -44,3 +44,41 @@ export function narrowRecipe<K extends Strategy['kind']>(
 ): (current: Strategy) => Strategy {
   return (current) => (current.kind === kind ? recipe(current as Extract<Strategy, { kind: K }>) : current);
 }
+
+/**
+ * The route of `fromSliceId` given to each of `toSliceIds` (a cascade's steps and escalation rates with their
+ * ranges, a router's shares with theirs, an assignment's model); a slice the source has no route for goes to the
+ * fallback on each target too. One edit, so one undo step.
+ */
+export function copyRouteToSlices<S extends Strategy>(
+  strategy: S,
+  fromSliceId: string,
+  toSliceIds: readonly string[],
+): S {
+  if (!('routes' in strategy)) return strategy;
+  const routes = strategy.routes as Record<string, unknown>;
+  const route = readRoute(routes, fromSliceId);
+  let nextRoutes = routes;
+  for (const target of toSliceIds) {
+    if (target === fromSliceId) continue;
+    nextRoutes =
+      route === undefined
+        ? withoutRoute(nextRoutes, target)
+        : withRoute(nextRoutes, target, structuredClone(route));
+  }
+  const next = { ...strategy, routes: nextRoutes };
+  if ('shareRanges' in strategy && strategy.shareRanges) {
+    const ranges = strategy.shareRanges as Record<string, unknown>;
+    const sourceRanges = readRoute(ranges, fromSliceId);
+    let nextRanges = ranges;
+    for (const target of toSliceIds) {
+      if (target === fromSliceId) continue;
+      nextRanges =
+        sourceRanges === undefined
+          ? withoutRoute(nextRanges, target)
+          : withRoute(nextRanges, target, structuredClone(sourceRanges));
+    }
+    return { ...next, shareRanges: nextRanges };
+  }
+  return next;
+}

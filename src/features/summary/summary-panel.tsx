@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
 import { ConstraintBadges } from '../../ui/constraint-badges';
 import { useShallow } from 'zustand/react/shallow';
@@ -37,11 +37,46 @@ export function SummaryPanel() {
   return <SummaryFigures />;
 }
 
+/**
+ * Keeps `--summary-height` on the page's root at the pinned summary's height, so that the page's scroll padding
+ * (styles.css) keeps a focused field out from under it (WCAG 2.4.11, focus not obscured).
+ */
+function usePinnedHeight() {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const update = () => {
+      const pinned = getComputedStyle(element).position === 'sticky';
+      root.style.setProperty('--summary-height', pinned ? `${element.offsetHeight}px` : '0px');
+    };
+    const observer = new ResizeObserver(update);
+    observer.observe(element);
+    update();
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--summary-height');
+    };
+  }, []);
+  return ref;
+}
+
 function SummaryFigures() {
   const scenario = useScenario();
   useEffect(markFirstNumbers, []);
+  const pinnedRef = usePinnedHeight();
   const result = useSimulation();
-  const [focusId, setFocus] = usePlannerStore(useShallow((s) => [s.focusStrategyId, s.setFocusStrategy]));
+  const { focusId, setFocus, hiddenIds, setHidden, isCollapsed, setCollapsed } = usePlannerStore(
+    useShallow((s) => ({
+      focusId: s.focusStrategyId,
+      setFocus: s.setFocusStrategy,
+      hiddenIds: s.hiddenStrategyIds,
+      setHidden: s.setStrategyHidden,
+      isCollapsed: s.isSummaryCollapsed,
+      setCollapsed: s.setSummaryCollapsed,
+    })),
+  );
   const cheapest = findCheapestStrategy(result);
   const firstYearLabel = describeFirstYear(scenario);
   const thisMonth = formatMonth(0, scenario.startMonth);
@@ -49,91 +84,156 @@ function SummaryFigures() {
 
   if (result.strategies.length === 0) {
     return (
-      <section className="summary" aria-labelledby="summary-title">
+      <section className="summary" aria-labelledby="summary-title" ref={pinnedRef}>
         <h2 id="summary-title">Summary</h2>
         <p>Add a strategy to see what it costs.</p>
       </section>
     );
   }
 
+  const hidden = new Set(hiddenIds);
+  const shown = result.strategies.filter((strategy) => !hidden.has(strategy.id));
+  const hiddenStrategies = result.strategies.filter((strategy) => hidden.has(strategy.id));
+  const toggleId = 'summary-body';
   return (
-    <section className="summary" aria-labelledby="summary-title">
+    <section
+      className={`summary${isCollapsed ? ' summary--collapsed' : ''}`}
+      aria-labelledby="summary-title"
+      ref={pinnedRef}
+    >
       <div className="summary__head">
         <h2 id="summary-title">Summary</h2>
-        <p className="summary__context">
-          AI spend per routing strategy, from {thisMonth} over {formatMonths(scenario.horizonMonths)}. Select
-          a row to focus the charts on it.
-        </p>
+        {isCollapsed ? (
+          <p className="summary__line" data-testid="summary-line">
+            {cheapest ? (
+              <>
+                Cheapest: <strong>{cheapest.name}</strong>, <Money usd={cheapest.months[0]?.spend ?? 0} /> in{' '}
+                {thisMonth}, <Money usd={cheapest.totals.firstYearSpend} /> {firstYearLabel.toLowerCase()};{' '}
+                {describeRunway(cheapest, scenario)}
+              </>
+            ) : (
+              'No strategy to compare'
+            )}
+          </p>
+        ) : (
+          <p className="summary__context">
+            AI spend per routing strategy, from {thisMonth} over {formatMonths(scenario.horizonMonths)}.
+            Select a row to focus the charts on it.
+          </p>
+        )}
+        <button
+          type="button"
+          className="button button--quiet button--small summary__toggle"
+          aria-expanded={!isCollapsed}
+          aria-controls={isCollapsed ? undefined : toggleId}
+          onClick={() => setCollapsed(!isCollapsed)}
+        >
+          {isCollapsed ? 'Show summary table' : 'Collapse to one line'}
+        </button>
       </div>
-      <TableScroll label="Summary table">
-        <table className="data-table summary__table" data-testid="summary-table">
-          <thead>
-            <tr>
-              <th scope="col">Strategy</th>
-              <th scope="col" className="num">
-                This month <span className="th-sub">{thisMonth}</span>
-              </th>
-              <th scope="col" className="num">
-                {firstYearLabel}
-              </th>
-              <th scope="col" className="num">
-                Saves vs dearest <span className="th-sub">{firstYearLabel.replace(' spend', '')}</span>
-              </th>
-              <th scope="col">Credits run out</th>
-              <th scope="col">Cash runway</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.strategies.map((strategy) => {
-              const isCheapest = strategy.id === cheapest?.id;
-              const isFocused = strategy.id === (focusId ?? cheapest?.id);
-              return (
-                <tr
-                  key={strategy.id}
-                  className={`${isCheapest ? 'is-cheapest' : ''} ${isFocused ? 'is-focused' : ''}`}
-                  data-testid={`summary-row-${strategy.id}`}
-                >
-                  <th scope="row">
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-pressed={isFocused}
-                      onClick={() => setFocus(strategy.id)}
-                    >
-                      {strategy.name}
-                    </button>
-                    {isCheapest && <span className="badge badge--good">Cheapest</span>}
-                    <ConstraintBadges
-                      constraints={constraintsByStrategy.get(strategy.id) ?? []}
-                      scenario={scenario}
-                      testId={`summary-constraints-${strategy.id}`}
-                    />
+      {!isCollapsed && (
+        <div id={toggleId}>
+          <TableScroll label="Summary table">
+            <table className="data-table summary__table" data-testid="summary-table">
+              <thead>
+                <tr>
+                  <th scope="col">Strategy</th>
+                  <th scope="col" className="num">
+                    This month <span className="th-sub">{thisMonth}</span>
                   </th>
-                  <td className="num">
-                    <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" />
-                  </td>
-                  <td className="num">
-                    <Money usd={strategy.totals.firstYearSpend} testId="summary-first-year" />
-                  </td>
-                  <td className="num">
-                    {savingsVsDearest(result, strategy) > 0 ? (
-                      <Money usd={savingsVsDearest(result, strategy)} testId="summary-savings" />
-                    ) : (
-                      <span className="muted" data-testid="summary-savings">
-                        —
-                      </span>
-                    )}
-                  </td>
-                  <td data-testid="summary-credits-end">{describeCreditsEnd(strategy, scenario)}</td>
-                  <td data-testid="summary-runway" className="summary__runway">
-                    {describeRunway(strategy, scenario)}
-                  </td>
+                  <th scope="col" className="num">
+                    {firstYearLabel}
+                  </th>
+                  <th scope="col" className="num">
+                    Saves vs dearest <span className="th-sub">{firstYearLabel.replace(' spend', '')}</span>
+                  </th>
+                  <th scope="col">Credits run out</th>
+                  <th scope="col">Cash runway</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Hide</span>
+                  </th>
                 </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+              </thead>
+              <tbody>
+                {shown.map((strategy) => {
+                  const isCheapest = strategy.id === cheapest?.id;
+                  const isFocused = strategy.id === (focusId ?? cheapest?.id);
+                  return (
+                    <tr
+                      key={strategy.id}
+                      className={`${isCheapest ? 'is-cheapest' : ''} ${isFocused ? 'is-focused' : ''}`}
+                      data-testid={`summary-row-${strategy.id}`}
+                    >
+                      <th scope="row">
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-pressed={isFocused}
+                          onClick={() => setFocus(strategy.id)}
+                        >
+                          {strategy.name}
+                        </button>
+                        {isCheapest && <span className="badge badge--good">Cheapest</span>}
+                        <ConstraintBadges
+                          constraints={constraintsByStrategy.get(strategy.id) ?? []}
+                          scenario={scenario}
+                          testId={`summary-constraints-${strategy.id}`}
+                        />
+                      </th>
+                      <td className="num">
+                        <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" />
+                      </td>
+                      <td className="num">
+                        <Money usd={strategy.totals.firstYearSpend} testId="summary-first-year" />
+                      </td>
+                      <td className="num">
+                        {savingsVsDearest(result, strategy) > 0 ? (
+                          <Money usd={savingsVsDearest(result, strategy)} testId="summary-savings" />
+                        ) : (
+                          <span className="muted" data-testid="summary-savings">
+                            —
+                          </span>
+                        )}
+                      </td>
+                      <td data-testid="summary-credits-end">{describeCreditsEnd(strategy, scenario)}</td>
+                      <td data-testid="summary-runway" className="summary__runway">
+                        {describeRunway(strategy, scenario)}
+                      </td>
+                      <td className="summary__hide-cell">
+                        <button
+                          type="button"
+                          className="button button--quiet button--small summary__hide"
+                          aria-label={`Hide ${strategy.name} from the summary and charts`}
+                          title="Hide from the summary and charts"
+                          onClick={() => setHidden(strategy.id, true)}
+                        >
+                          Hide
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
+          {hiddenStrategies.length > 0 && (
+            <p className="summary__hidden">
+              <span className="muted">Hidden:</span>
+              {hiddenStrategies.map((strategy) => (
+                <button
+                  key={strategy.id}
+                  type="button"
+                  className="button button--quiet button--small"
+                  aria-label={`Show ${strategy.name} again`}
+                  onClick={() => setHidden(strategy.id, false)}
+                >
+                  {strategy.name}
+                </button>
+              ))}
+            </p>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sliceSchema } from '../../domain/scenario-schema';
 import type { Slice, SliceRangeField, ValueRange } from '../../domain/scenario-schema';
 import { NumberField } from '../../ui/number-field';
-import { guardLikely, RangeEditor, RangeToggle } from '../../ui/range-field';
+import { RangeEditor, RangeToggle } from '../../ui/range-field';
 import { TextField } from '../../ui/text-field';
 import type { CachingNote } from './caching-notes-text';
 
@@ -272,11 +272,8 @@ export function SliceRow({
                 value={slice[column.field]}
                 schema={column.schema}
                 percent={percent}
-                onCommit={guardLikely(
-                  (value) => actions.editSlice(index, { [column.field]: value }),
-                  range,
-                  percent,
-                )}
+                onCommit={(value) => actions.editSlice(index, { [column.field]: value })}
+                likelyRange={{ range, onRangeCommit: (next) => actions.setRange(index, column.field, next) }}
               />
               <RangeToggle
                 label={label}

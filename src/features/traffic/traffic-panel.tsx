@@ -18,6 +18,7 @@ import { describeCachingNotes } from './caching-notes-text';
 import { makeNewSlice } from './new-slice';
 import { describeSlice, SLICE_COLUMNS, SliceRow } from './slice-row';
 import type { SliceRowActions } from './slice-row';
+import { PasteRows } from './paste-rows';
 import { TrafficShares } from './traffic-shares';
 import { useStableKeys } from './use-stable-keys';
 import './traffic.css';
@@ -49,8 +50,7 @@ function setSliceNotes(scenario: Scenario, index: number, notes: string): Scenar
  * A new slice at the end. Strategies without a fallback must route every slice, so in those the new slice
  * starts on the first slice's route; elsewhere it uses the strategy's fallback.
  */
-function appendSlice(scenario: Scenario): Scenario {
-  const slice = makeNewSlice(scenario.traffic.map((s) => s.id));
+function appendSlice(scenario: Scenario, slice = makeNewSlice(scenario.traffic.map((s) => s.id))): Scenario {
   const next = addSlice(scenario, slice);
   const first = scenario.traffic[0];
   return first
@@ -79,6 +79,7 @@ export function TrafficPanel() {
   const keys = useStableKeys(traffic.map((slice) => slice.id));
   const cachingNotes = useMemo(() => describeCachingNotes(scenario), [scenario]);
   const [status, setStatus] = useState<Status>(null);
+  const [isPasting, setPasting] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
   const focusTarget = useRef<FocusTarget | null>(null);
@@ -163,8 +164,18 @@ export function TrafficPanel() {
     },
   };
 
+  function addPasted(slices: Slice[]): string | null {
+    const result = edit((s) => slices.reduce((next, slice) => appendSlice(next, slice), s));
+    if (!result.ok) return listIssues(result);
+    setStatus({
+      text: `Added ${slices.length} pasted slice${slices.length === 1 ? '' : 's'} at the end.`,
+      undoable: true,
+    });
+    return null;
+  }
+
   function add() {
-    const result = edit(appendSlice);
+    const result = edit((s) => appendSlice(s));
     if (!result.ok) {
       setStatus({ text: `Could not add a slice: ${listIssues(result)}`, undoable: false });
       return;
@@ -192,8 +203,24 @@ export function TrafficPanel() {
           <button type="button" className="button button--primary" onClick={add}>
             Add slice
           </button>
+          <button
+            type="button"
+            className="button"
+            aria-expanded={isPasting}
+            onClick={() => setPasting(!isPasting)}
+          >
+            Paste rows
+          </button>
         </div>
       </div>
+      {isPasting && (
+        <PasteRows
+          takenIds={traffic.map((slice) => slice.id)}
+          defaults={makeNewSlice([])}
+          onAdd={addPasted}
+          onClose={() => setPasting(false)}
+        />
+      )}
       <div className="traffic__status" role="status">
         {!status && (
           <p className="muted traffic__hint">

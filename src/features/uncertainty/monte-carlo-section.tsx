@@ -135,6 +135,7 @@ export function MonteCarloSection() {
               setSeed(value);
               return null;
             }}
+            grouping={false}
             testId="monte-carlo-seed"
           />
         </div>

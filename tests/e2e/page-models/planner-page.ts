@@ -20,6 +20,17 @@ export class PlannerPage {
     return this.page.getByTestId('summary-table').getByRole('row', { name: new RegExp(strategyName) });
   }
 
+  /** Picks a model in the model picker labelled `label`: types `search`, then clicks the option named `option`. */
+  async chooseModel(label: string, search: string, option: RegExp) {
+    const picker = this.page.getByRole('combobox', { name: label, exact: true });
+    await picker.click();
+    await picker.fill(search);
+    await this.page
+      .getByRole('listbox', { name: label, exact: true })
+      .getByRole('option', { name: option })
+      .click();
+  }
+
   /** A summary figure of a strategy, in full precision (the `data-value` behind the rounded text). */
   async summaryValue(
     strategyName: string,

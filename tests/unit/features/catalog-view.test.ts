@@ -8,14 +8,13 @@ import {
   isPriceStale,
   isSeedFigure,
   listDistinct,
-  matchesSearch,
   measurePriceAgeDays,
-  tokenizeSearchText,
   selectCatalogRows,
   toPerMTok,
   toShownPrice,
   toggleSort,
 } from '../../../src/features/catalog/catalog-view';
+import { matchesModelQuery, matchesSearch, tokenizeSearchText } from '../../../src/ui/model-search';
 
 function makeModel(id: string, overrides: Partial<Model> = {}): Model {
   return makePerTokenModel(
@@ -279,5 +278,32 @@ describe('price age', () => {
         '2026-12-02',
       ),
     ).toBe(2);
+  });
+});
+
+describe('matchesModelQuery (the model picker’s search)', () => {
+  const sonnetEu = makePerTokenModel(
+    'claude-eu',
+    { inputPerMTok: 3, outputPerMTok: 15 },
+    { name: 'Claude Sonnet 4.5', provider: 'Anthropic', platform: 'bedrock', region: 'eu-central-1' },
+  );
+  const selfHosted = makeModel('self', { name: 'Self-hosted Llama', pricing: capacity });
+
+  it('reads name, provider, platform and region words', () => {
+    expect(matchesModelQuery(sonnetEu, 'sonnet anthropic')).toBe(true);
+    expect(matchesModelQuery(sonnetEu, 'bedrock eu central')).toBe(true);
+    expect(matchesModelQuery(sonnetEu, 'sonnet vertex')).toBe(false);
+  });
+
+  it('keeps per-token models whose input price per 1M meets a bound', () => {
+    // $3 input per 1M tokens.
+    expect(matchesModelQuery(sonnetEu, '<3')).toBe(false);
+    expect(matchesModelQuery(sonnetEu, '<=3')).toBe(true);
+    expect(matchesModelQuery(sonnetEu, '≤$3 sonnet')).toBe(true);
+    expect(matchesModelQuery(sonnetEu, '>2.5')).toBe(true);
+    expect(matchesModelQuery(sonnetEu, '≥3.5')).toBe(false);
+    // A capacity-billed model has no per-token price to compare.
+    expect(matchesModelQuery(selfHosted, '<100')).toBe(false);
+    expect(matchesModelQuery(selfHosted, 'llama')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { financeSchema, sliceSchema } from '../../../src/domain/scenario-schema';
 import { formatMoney } from '../../../src/format/format';
-import { formatRange, isWithinRange, makeRangeEndSchema, suggestRange } from '../../../src/ui/range-text';
+import { formatRange, makeRangeEndSchema, suggestRange, widenRange } from '../../../src/ui/range-text';
 
 const rate = sliceSchema.shape.cacheHitRate;
 const growth = z.number().gt(-1, 'must be greater than −100 %');
@@ -57,10 +57,11 @@ describe('makeRangeEndSchema', () => {
   });
 });
 
-describe('isWithinRange', () => {
-  it('includes both ends', () => {
-    expect(isWithinRange(1, { low: 1, high: 2 })).toBe(true);
-    expect(isWithinRange(2, { low: 1, high: 2 })).toBe(true);
-    expect(isWithinRange(2.1, { low: 1, high: 2 })).toBe(false);
+describe('widenRange', () => {
+  it('reaches out to a value beyond either end and leaves a range holding it as it is', () => {
+    // The shipped burn range is $80K–$110K: $150K widens the high end, $60K the low end.
+    expect(widenRange({ low: 80_000, high: 110_000 }, 150_000)).toEqual({ low: 80_000, high: 150_000 });
+    expect(widenRange({ low: 80_000, high: 110_000 }, 60_000)).toEqual({ low: 60_000, high: 110_000 });
+    expect(widenRange({ low: 1, high: 2 }, 2)).toEqual({ low: 1, high: 2 });
   });
 });

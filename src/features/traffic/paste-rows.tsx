@@ -1,0 +1,129 @@
+import { useId, useMemo, useState } from 'react';
+import type { Slice } from '../../domain/scenario-schema';
+import { formatNumber } from '../../format/format';
+import { readPastedRows } from '../../io/traffic-rows';
+
+/**
+ * Rows pasted from a spreadsheet, previewed before they join the Traffic mix: each row's slice, or its messages
+ * naming the column. Only rows without a message are added, in one undo step.
+ */
+export function PasteRows({
+  takenIds,
+  defaults,
+  onAdd,
+  onClose,
+}: {
+  takenIds: readonly string[];
+  defaults: Slice;
+  /** Adds the slices; returns the store's refusal, if any. */
+  onAdd: (slices: Slice[]) => string | null;
+  onClose: () => void;
+}) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const pasted = useMemo(
+    () => (text.trim() === '' ? null : readPastedRows(text, takenIds, defaults)),
+    [text, takenIds, defaults],
+  );
+  const good = pasted?.rows.flatMap((row) => (row.ok ? [row.slice] : [])) ?? [];
+  const badCount = (pasted?.rows.length ?? 0) - good.length;
+
+  function add() {
+    const refused = onAdd(good);
+    setRefusal(refused);
+    if (!refused) onClose();
+  }
+
+  return (
+    <section className="paste-rows card" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Paste rows from a spreadsheet</h3>
+      <div className="field">
+        <label htmlFor={`${id}-text`} className="field__label">
+          Rows (tab-separated, as a spreadsheet copies them)
+        </label>
+        <textarea
+          id={`${id}-text`}
+          rows={5}
+          value={text}
+          spellCheck={false}
+          aria-describedby={`${id}-help`}
+          onChange={(event) => {
+            setText(event.target.value);
+            setRefusal(null);
+          }}
+        />
+        <span id={`${id}-help`} className="field__hint">
+          With a header row naming the columns (Name, Requests, Input, Output, Cached prefix, Cache hits,
+          Batched, Quality bar, Reasoning, Growth, Id) in any order, or without one in that order. Numbers as
+          a spreadsheet shows them (1,200,000, $2M, 150k); percentages as 25 or 25%. Columns left out take a
+          new slice’s values.
+        </span>
+      </div>
+      {pasted?.problem && (
+        <p className="field__error" role="alert">
+          {pasted.problem}
+        </p>
+      )}
+      {pasted && pasted.rows.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table paste-rows__preview" aria-label="Pasted rows">
+            <thead>
+              <tr>
+                <th scope="col">Row</th>
+                <th scope="col">Name</th>
+                <th scope="col" className="num">
+                  Requests
+                </th>
+                <th scope="col" className="num">
+                  Input
+                </th>
+                <th scope="col" className="num">
+                  Output
+                </th>
+                <th scope="col">Check</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pasted.rows.map((row) => (
+                <tr key={row.line} className={row.ok ? undefined : 'is-invalid'}>
+                  <td>{row.line}</td>
+                  <th scope="row">{row.ok ? row.slice.name : (row.cells[0] ?? '')}</th>
+                  <td className="num">{row.ok ? formatNumber(row.slice.requestsPerMonth) : ''}</td>
+                  <td className="num">{row.ok ? formatNumber(row.slice.inputTokens) : ''}</td>
+                  <td className="num">{row.ok ? formatNumber(row.slice.outputTokens) : ''}</td>
+                  <td>
+                    {row.ok ? (
+                      <span className="paste-rows__ok">Ready</span>
+                    ) : (
+                      <span className="paste-rows__errors">{row.errors.join('; ')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {refusal && (
+        <p className="field__error" role="alert">
+          Could not add the rows: {refusal}
+        </p>
+      )}
+      <div className="toolbar">
+        <button type="button" className="button button--primary" disabled={good.length === 0} onClick={add}>
+          {good.length === 1 ? 'Add 1 slice' : `Add ${formatNumber(good.length)} slices`}
+        </button>
+        {badCount > 0 && (
+          <span className="muted">
+            {badCount === 1 ? '1 row has' : `${formatNumber(badCount)} rows have`} a problem and will be left
+            out
+          </span>
+        )}
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

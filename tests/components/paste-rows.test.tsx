@@ -1,0 +1,60 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { TrafficPanel } from '../../src/features/traffic/traffic-panel';
+import { usePlannerStore } from '../../src/state/scenario-store';
+import { renderWithScenario } from '../factories/render-with-store';
+import { makeSmallScenario } from '../factories/small-scenario';
+
+function trafficNames(): string[] {
+  return usePlannerStore.getState().scenario?.traffic.map((slice) => slice.name) ?? [];
+}
+
+describe('pasting rows into the Traffic mix', () => {
+  it('previews pasted rows, names the column of each problem, and adds the good ones in one undo step', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeSmallScenario());
+    await user.click(screen.getByRole('button', { name: 'Paste rows' }));
+    const box = screen.getByLabelText('Rows (tab-separated, as a spreadsheet copies them)');
+    await user.click(box);
+    await user.paste(
+      'Name\tRequests\tInput\tOutput\nSupport\t$2M\t1,500\t300\nSearch\t150k\tmany\t80\nSummaries\t1.5e6\t4000\t500',
+    );
+    const preview = screen.getByRole('table', { name: 'Pasted rows' });
+    const support = within(preview).getByRole('row', { name: /Support/ });
+    expect(within(support).getByText('2,000,000')).toBeInTheDocument();
+    expect(within(support).getByText('Ready')).toBeInTheDocument();
+    const search = within(preview).getByRole('row', { name: /Search/ });
+    expect(search).toHaveTextContent('Input tokens must be a number (such as 2,000,000, $2M or 150k)');
+    expect(screen.getByText('1 row has a problem and will be left out')).toBeInTheDocument();
+
+    const steps = usePlannerStore.getState().past.length;
+    await user.click(screen.getByRole('button', { name: 'Add 2 slices' }));
+    expect(trafficNames()).toEqual(['Main traffic', 'Support', 'Summaries']);
+    const added = usePlannerStore.getState().scenario?.traffic[2];
+    expect(added).toMatchObject({
+      id: 'summaries',
+      requestsPerMonth: 1_500_000,
+      inputTokens: 4000,
+      outputTokens: 500,
+    });
+    expect(usePlannerStore.getState().past).toHaveLength(steps + 1);
+    expect(screen.queryByRole('table', { name: 'Pasted rows' })).not.toBeInTheDocument();
+    act(() => usePlannerStore.getState().undo());
+    expect(trafficNames()).toEqual(['Main traffic']);
+  });
+
+  it('reads rows without a header in the table’s column order', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeSmallScenario());
+    await user.click(screen.getByRole('button', { name: 'Paste rows' }));
+    await user.click(screen.getByLabelText('Rows (tab-separated, as a spreadsheet copies them)'));
+    await user.paste('Batch jobs\t2,000,000\t800\t100\t0\t0\t100%');
+    await user.click(screen.getByRole('button', { name: 'Add 1 slice' }));
+    expect(usePlannerStore.getState().scenario?.traffic[1]).toMatchObject({
+      id: 'batch-jobs',
+      requestsPerMonth: 2_000_000,
+      batchShare: 1,
+    });
+  });
+});

@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test';
+import { PlannerPage } from './page-models/planner-page';
+
+test('the model picker searches the catalog and is used from the keyboard', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('strategies');
+  await planner.importFixture('tests/fixtures/small-scenario.json');
+  await planner.openTab('Strategies');
+  await page
+    .getByRole('button', { name: /^All on dear/ })
+    .first()
+    .click();
+  const picker = page.getByRole('combobox', { name: 'Model', exact: true });
+  await picker.click();
+  await expect(page.getByRole('listbox', { name: 'Model', exact: true })).toBeVisible();
+  await page.keyboard.type('cheap');
+  await expect(page.getByText('1 of 2 models')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(picker).toHaveValue('Cheap model (bedrock) · quality 50');
+  // All on dear now calls the cheap model: 1,000,000 × (1,000 × $1/M + 100 × $2/M) = $1,200 a month.
+  await planner.expectSummaryValue('All on dear', 'summary-this-month', 1200);
+});
+
+test('rows pasted from a spreadsheet join the Traffic mix after a preview', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('traffic');
+  await planner.importFixture('tests/fixtures/small-scenario.json');
+  await planner.openTab('Traffic mix');
+  await page.getByRole('button', { name: 'Paste rows' }).click();
+  await page
+    .getByLabel('Rows (tab-separated, as a spreadsheet copies them)')
+    .fill('Name\tRequests\tInput\tOutput\nSupport\t$2M\t1,500\t300\nBroken\tlots\t10\t10');
+  const preview = page.getByRole('table', { name: 'Pasted rows' });
+  await expect(preview.getByRole('row', { name: /Support/ })).toContainText('Ready');
+  await expect(preview.getByRole('row', { name: /Broken/ })).toContainText(
+    'Requests per month must be a number',
+  );
+  await page.getByRole('button', { name: 'Add 1 slice' }).click();
+  await expect(page.getByLabel('Requests per month for Support', { exact: true })).toHaveValue('2,000,000');
+});
+
+test('at 1280 × 900 keyboard focus never hides under the pinned summary', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('traffic');
+  await planner.openTab('Traffic mix');
+  await expect(page.getByRole('tabpanel')).not.toContainText('Loading');
+  await page
+    .getByLabel(/^Name for /)
+    .first()
+    .focus();
+  const summary = page.locator('section.summary');
+  for (let step = 0; step < 60; step++) {
+    await page.keyboard.press('Tab');
+    const [focusTop, focusBottom, summaryBottom] = await page.evaluate(() => {
+      const focused = document.activeElement?.getBoundingClientRect();
+      const pinned = document.querySelector('section.summary')?.getBoundingClientRect();
+      return [focused?.top ?? 0, focused?.bottom ?? 0, pinned?.bottom ?? 0];
+    });
+    // Either below the summary or (a control inside the summary itself) not under it.
+    const inSummary = await page.evaluate(() => Boolean(document.activeElement?.closest('section.summary')));
+    if (!inSummary)
+      expect(focusBottom > summaryBottom && focusTop >= summaryBottom - 1, `step ${step}`).toBe(true);
+  }
+  // Folded to one line, the summary takes one line of the screen.
+  await summary.getByRole('button', { name: 'Collapse to one line' }).click();
+  const height = (await summary.boundingBox())?.height ?? 900;
+  expect(height).toBeLessThan(80);
+});
+
+test('at 390 px a scenario name, a slice and a pool can be edited', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const planner = new PlannerPage(page);
+  await planner.goto('scenarios');
+  const name = page.getByLabel('Name of scenario 1');
+  expect((await name.boundingBox())?.width ?? 0).toBeGreaterThan(150);
+  await name.fill('Mobile plan');
+  await expect(page.getByTestId('scenario-name')).toHaveText('Mobile plan');
+
+  await planner.openTab('Traffic mix');
+  const requests = page.getByLabel(/^Requests per month for /).first();
+  await requests.scrollIntoViewIfNeeded();
+  expect((await requests.boundingBox())?.width ?? 0).toBeGreaterThan(60);
+  await requests.fill('150k');
+  await requests.blur();
+  await expect(requests).toHaveValue('150,000');
+
+  await planner.openTab('Credits and runway');
+  const poolName = page.getByLabel('Name', { exact: true }).first();
+  await poolName.scrollIntoViewIfNeeded();
+  expect((await poolName.boundingBox())?.width ?? 0).toBeGreaterThan(150);
+  await poolName.fill('Activate, renewed');
+  await expect(poolName).toHaveValue('Activate, renewed');
+});
+
+test('at 1280 px the Compare totals table shows every column whole', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('compare');
+  const table = page.getByTestId('compare-totals');
+  await table.scrollIntoViewIfNeeded();
+  await expect(table.getByRole('columnheader', { name: /Cash spent on AI/ })).toBeVisible();
+  const [tableWidth, frameWidth] = await table.evaluate((element) => [
+    element.scrollWidth,
+    element.parentElement?.clientWidth ?? 0,
+  ]);
+  expect(tableWidth).toBeLessThanOrEqual(frameWidth);
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Slice } from '../../../src/domain/scenario-schema';
+import { makeNewSlice } from '../../../src/features/traffic/new-slice';
+import { readPastedRows } from '../../../src/io/traffic-rows';
+
+/** A new slice's values, as the Traffic mix gives them. */
+const defaults: Slice = makeNewSlice([]);
+
+describe('readPastedRows', () => {
+  it('reads rows with a header in any order, spreadsheet numbers and percentages, other fields defaulted', () => {
+    const text =
+      'Name\tInput tokens\tRequests per month\tCache hits %\n' +
+      'Support chat\t1,500\t$2M\t40%\n' +
+      'Search\t800\t150k\t25\n';
+    const pasted = readPastedRows(text, ['main'], defaults);
+    expect(pasted.problem).toBeNull();
+    expect(pasted.hasHeader).toBe(true);
+    expect(pasted.rows.map((row) => (row.ok ? row.slice : row.errors))).toEqual([
+      {
+        ...defaults,
+        id: 'support-chat',
+        name: 'Support chat',
+        inputTokens: 1500,
+        requestsPerMonth: 2_000_000,
+        cacheHitRate: 0.4,
+      },
+      {
+        ...defaults,
+        id: 'search',
+        name: 'Search',
+        inputTokens: 800,
+        requestsPerMonth: 150_000,
+        cacheHitRate: 0.25,
+      },
+    ]);
+  });
+
+  it('reads rows without a header in the Traffic mix column order', () => {
+    const pasted = readPastedRows('Bulk\t1.5e6\t400\t80\r\nBulk\t10\t1\t1', ['bulk'], defaults);
+    expect(pasted.hasHeader).toBe(false);
+    expect(
+      pasted.rows.map((row) =>
+        row.ok ? [row.slice.id, row.slice.requestsPerMonth, row.slice.outputTokens] : row.errors,
+      ),
+    ).toEqual([
+      // "bulk" is taken by the scenario, then by the first pasted row.
+      ['bulk-2', 1_500_000, 80],
+      ['bulk-3', 10, 1],
+    ]);
+  });
+
+  it('gives each bad row its messages, naming the column, and keeps the good rows', () => {
+    const text =
+      'Name\tRequests\tInput\tBatched\n' + 'Good\t1000\t10\t0\n' + 'Bad\tlots\t-5\t150%\n' + '\t100\t10\t0\n';
+    const pasted = readPastedRows(text, [], defaults);
+    const [good, bad, nameless] = pasted.rows;
+    expect(good?.ok).toBe(true);
+    expect(bad).toMatchObject({ ok: false, line: 3 });
+    expect(bad?.ok === false && bad.errors).toEqual([
+      'Requests per month must be a number (such as 2,000,000, $2M or 150k)',
+      expect.stringMatching(/^Input tokens /),
+      expect.stringMatching(/^Batch share .*100 %/),
+    ]);
+    expect(nameless?.ok === false && nameless.errors).toContain('Name is required');
+  });
+
+  it('refuses a header naming a column the Traffic mix does not have, and one without a name', () => {
+    expect(readPastedRows('Name\tColour\nA\tred', [], defaults).problem).toBe(
+      'The header names columns the Traffic mix does not have: “Colour”.',
+    );
+    expect(readPastedRows('Requests\tInput\n100\t10', [], defaults).problem).toBe(
+      'The header needs a Name column.',
+    );
+    expect(readPastedRows('  \n', [], defaults).problem).toBe('Paste at least one row.');
+  });
+});
