@@ -349,4 +349,25 @@ describe('StrategiesPanel', () => {
     ).toBeInTheDocument();
     expect(usePlannerStore.getState().past).toHaveLength(steps + 1);
   });
+
+  it('assigns one model to the slices ticked, in one undo step', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<StrategiesPanel />, makeTwoSliceScenario());
+    await user.click(screen.getByRole('button', { name: /^Mixed/ }));
+    const steps = usePlannerStore.getState().past.length;
+    await user.click(screen.getByText('Assign one model to many slices'));
+    const picker = screen.getByRole('combobox', { name: 'Model to assign' });
+    await user.click(picker);
+    await user.type(picker, 'Dear');
+    await user.keyboard('{Enter}');
+    // Both slices ticked at first; untick Hard, so only Main traffic moves to dear.
+    await user.click(screen.getByRole('checkbox', { name: 'Hard' }));
+    await user.click(screen.getByRole('button', { name: 'Assign to 1 slice' }));
+    expect((plain(findStrategy('mixed')) as { routes: Record<string, string> }).routes).toEqual({
+      main: 'dear',
+      hard: 'dear',
+    });
+    expect(screen.getByText('Dear model now serves Main traffic. You can undo this.')).toBeInTheDocument();
+    expect(usePlannerStore.getState().past).toHaveLength(steps + 1);
+  });
 });

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { indexEvaluations } from '../../domain/quality';
 import type { Evaluation, Model, Scenario, Slice } from '../../domain/scenario-schema';
 import { QualityScore } from '../../ui/quality-score';
+import { AssignToSlices } from './apply-route';
 import { ModelSelect } from './model-select';
 import { narrowRecipe, readRoute, withFallback, withoutRoute, withRoute } from './strategy-types';
 import type { AssignStrategy, RoutedStrategy, SingleStrategy, StrategyUpdate } from './strategy-types';
@@ -117,6 +118,7 @@ export function AssignEditor({ strategy, scenario, models, update }: EditorProps
   return (
     <div className="strategy-editor__body">
       <FallbackField strategy={strategy} scenario={scenario} update={update} />
+      <AssignToSlices slices={scenario.traffic} catalog={scenario.catalog} update={update} />
       <div className="table-scroll strategy-table-scroll">
         <table className="data-table strategy-table">
           <thead>
