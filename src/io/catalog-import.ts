@@ -38,6 +38,10 @@ export type CatalogImportResult =
       unpriced: number;
       /** Their keys, in file order (a subset of `skippedKeys`). */
       unpricedKeys: string[];
+      /** Of the skipped entries, those with a figure past the scenario's limits (LiteLLM only). */
+      beyondLimits: number;
+      /** Their keys, in file order (a subset of `skippedKeys`). */
+      beyondLimitKeys: string[];
     }
   | { ok: false; issues: ValidationIssue[] };
 
@@ -60,6 +64,7 @@ function succeed(
   models: Model[],
   skippedKeys: string[] = [],
   unpricedKeys: string[] = [],
+  beyondLimitKeys: string[] = [],
 ): CatalogImportResult {
   if (models.length === 0) {
     return fail(
@@ -77,6 +82,8 @@ function succeed(
     skippedKeys,
     unpriced: unpricedKeys.length,
     unpricedKeys,
+    beyondLimits: beyondLimitKeys.length,
+    beyondLimitKeys,
   };
 }
 
@@ -122,7 +129,13 @@ function parseJsonCatalog(body: string, options: CatalogImportOptions): CatalogI
       importedAt: options.importedAt,
       ...(fileName === undefined ? {} : { fileName }),
     });
-    return succeed('litellm', converted.models, converted.skippedKeys, converted.unpricedKeys);
+    return succeed(
+      'litellm',
+      converted.models,
+      converted.skippedKeys,
+      converted.unpricedKeys,
+      converted.beyondLimitKeys,
+    );
   }
   if (isJsonObject(value) && Object.hasOwn(value, 'schemaVersion')) {
     return fail(
@@ -172,7 +185,9 @@ function countEntries(count: number): string {
 /**
  * The one line that reports an import: `Imported 9 models from CSV format; skipped 0 entries.`; for LiteLLM, the
  * entries without a price apart from the others skipped:
- * `Imported 2,143 models from LiteLLM format; 83 entries had no price; skipped 57 other entries.`
+ * `Imported 2,143 models from LiteLLM format; 83 entries had no price; skipped 57 other entries.`, and, when
+ * some are, the entries with a figure past the planner's limits counted apart:
+ * `…; 83 entries had no price; 2 entries had a figure past the planner's limits; skipped 55 other entries.`
  */
 export function summarizeCatalogImport(result: CatalogImportResult): string {
   if (!result.ok) {
@@ -183,6 +198,10 @@ export function summarizeCatalogImport(result: CatalogImportResult): string {
   const imported = `Imported ${models} from ${FORMAT_NAMES[result.format]} format`;
   if (result.format !== 'litellm') return `${imported}; skipped ${countEntries(result.skipped)}.`;
   const unpriced = `${countEntries(result.unpriced)} had no price`;
-  const others = result.skipped - result.unpriced;
-  return `${imported}; ${unpriced}; skipped ${formatNumber(others)} other entr${others === 1 ? 'y' : 'ies'}.`;
+  const beyondLimits =
+    result.beyondLimits > 0
+      ? `; ${countEntries(result.beyondLimits)} had a figure past the planner's limits`
+      : '';
+  const others = result.skipped - result.unpriced - result.beyondLimits;
+  return `${imported}; ${unpriced}${beyondLimits}; skipped ${formatNumber(others)} other entr${others === 1 ? 'y' : 'ies'}.`;
 }

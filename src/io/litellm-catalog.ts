@@ -130,7 +130,7 @@ const LONG_CONTEXT_TIERS = [
 ] as const;
 
 /** Why an entry was not taken: it has no price at all (0 in and out), or it breaks another rule. */
-type SkipReason = 'unpriced' | 'invalid';
+type SkipReason = 'unpriced' | 'invalid' | 'beyond-limits';
 
 /** Reads optional per-token prices as per-MTok prices: null when absent, 'invalid' when bad or overflowing. */
 function readOptionalPerMTok(entry: JsonObject, field: string): number | null | 'invalid' {
@@ -254,9 +254,10 @@ function convertEntry(key: string, entry: unknown, source: Model['source']): Mod
     reasoning: readOwn(entry, 'supports_reasoning') === true,
     source,
   };
-  // The schema has the last word: whatever it refuses is skipped too.
+  // The schema has the last word: whatever it refuses is skipped too, a figure past a limit counted apart.
   const parsed = modelSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : 'invalid';
+  if (parsed.success) return parsed.data;
+  return parsed.error.issues.some((issue) => issue.code === 'too_big') ? 'beyond-limits' : 'invalid';
 }
 
 export type LitellmImport = {
@@ -265,12 +266,15 @@ export type LitellmImport = {
   skippedKeys: string[];
   /** The keys left out because they are priced 0 for both input and output, in file order. */
   unpricedKeys: string[];
+  /** The keys left out because a figure is past the scenario's limits (`SCENARIO_LIMITS`), in file order. */
+  beyondLimitKeys: string[];
 };
 
 /**
  * Converts LiteLLM's price file (parsed, with its text for the key order) into catalog models, in file order.
  * Every key that is not a chat or completion model with valid prices (see `convertEntry`), `sample_spec`
- * included, is skipped and listed; those priced 0 in and out are also listed apart (`unpricedKeys`). Ids and
+ * included, is skipped and listed; those priced 0 in and out are also listed apart (`unpricedKeys`), and so are
+ * those with a figure past the scenario's limits, a price of $1e6 per million tokens say (`beyondLimitKeys`). Ids and
  * `priceKey` are the keys as they stand (`__proto__` included); the name, the maker (`provider`) and the platform
  * are read from the key and `litellm_provider` by `describeLitellmKey` ("Claude Sonnet 4.5 — Bedrock, global",
  * Anthropic, `bedrock`); `quality` is 0 with no `qualitySource` (unscored); prices per token × 1,000,000, scaled exactly
@@ -298,6 +302,7 @@ export function convertLitellmCatalog(
   const models: Model[] = [];
   const skippedKeys: string[] = [];
   const unpricedKeys: string[] = [];
+  const beyondLimitKeys: string[] = [];
   for (const key of keys) {
     const model = convertEntry(key, value[key], source);
     if (typeof model === 'object') {
@@ -305,7 +310,8 @@ export function convertLitellmCatalog(
     } else {
       skippedKeys.push(key);
       if (model === 'unpriced') unpricedKeys.push(key);
+      if (model === 'beyond-limits') beyondLimitKeys.push(key);
     }
   }
-  return { models, skippedKeys, unpricedKeys };
+  return { models, skippedKeys, unpricedKeys, beyondLimitKeys };
 }

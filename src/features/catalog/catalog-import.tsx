@@ -484,7 +484,7 @@ function ImportReview({
         ? `Add ${countModels(picked.size)}`
         : 'Replace the catalog';
   const canApply = mode === 'prices' ? priceCount > 0 : mode === 'add' ? picked.size > 0 : true;
-  const unpricedOthers = result.skipped - result.unpriced;
+  const unpricedOthers = result.skipped - result.unpriced - result.beyondLimits;
 
   return (
     <div className="catalog-import__diff">
@@ -492,7 +492,10 @@ function ImportReview({
         <p className="catalog-import__unpriced" data-testid="import-unpriced">
           {formatNumber(result.unpriced)} entr{result.unpriced === 1 ? 'y' : 'ies'} had no price (0 in and
           out) and
-          {result.unpriced === 1 ? ' was' : ' were'} not imported; {formatNumber(unpricedOthers)} other entr
+          {result.unpriced === 1 ? ' was' : ' were'} not imported;{' '}
+          {result.beyondLimits > 0 &&
+            `${formatNumber(result.beyondLimits)} entr${result.beyondLimits === 1 ? 'y' : 'ies'} had a price or size past the planner's limits and ${result.beyondLimits === 1 ? 'was' : 'were'} skipped; `}
+          {formatNumber(unpricedOthers)} other entr
           {unpricedOthers === 1 ? 'y' : 'ies'} (embeddings, images, audio…) skipped.
         </p>
       )}

@@ -387,8 +387,8 @@ describe('runCli errors', () => {
 
   it('refuses results that overflow', () => {
     const document = designDocument();
-    document.traffic[0]!.requestsPerMonth = 1e300;
-    document.traffic[0]!.monthlyGrowth = 1000;
+    document.traffic[0]!.requestsPerMonth = 1e12;
+    document.traffic[0]!.monthlyGrowth = 10;
     const result = run(['s.json'], { 's.json': JSON.stringify(document) });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');

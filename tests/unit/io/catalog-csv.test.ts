@@ -335,7 +335,7 @@ describe('catalogToCsv', () => {
         pricing: {
           kind: 'per-token',
           inputPerMTok: 1e-7,
-          outputPerMTok: 1e21,
+          outputPerMTok: 99_999.99999999999,
           cacheWritePerMTok: 0.1 + 0.2,
           cacheReadPerMTok: 0,
           batchDiscount: 1,

@@ -231,6 +231,8 @@ describe('summarizeCatalogImport', () => {
       skippedKeys: [],
       unpriced: 83,
       unpricedKeys: [],
+      beyondLimits: 0,
+      beyondLimitKeys: [],
     };
     // 140 skipped, 83 of them without a price: 140 − 83 = 57 others.
     expect(summarizeCatalogImport(result)).toBe(
