@@ -146,12 +146,12 @@ function parseJsonCatalog(body: string, options: CatalogImportOptions): CatalogI
 }
 
 function parseCsvCatalog(body: string): CatalogImportResult {
-  const { rows, issues } = splitCsvRows(body);
+  const { rows, issues, delimiter } = splitCsvRows(body);
   const header = rows.find((cells) => cells.some((cell) => cell.trim() !== ''));
   if (header === undefined) return fail('the file is empty');
   if (!hasCatalogCsvHeader(header)) return fail(UNRECOGNISED);
   if (issues.length > 0) return { ok: false, issues };
-  const parsed = readCatalogCsvRows(rows);
+  const parsed = readCatalogCsvRows(rows, delimiter);
   return parsed.ok ? succeed('csv', parsed.value) : parsed;
 }
 
