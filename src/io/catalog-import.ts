@@ -10,7 +10,14 @@ import { fromZodIssues } from '../domain/validate-scenario';
 import type { ValidationIssue } from '../domain/validate-scenario';
 import { formatNumber } from '../format/format';
 import { hasCatalogCsvHeader, readCatalogCsvRows, splitCsvRows } from './catalog-csv';
-import { checkImportSize, isJsonObject, parseJsonBody, stripByteOrderMark } from './json-text';
+import {
+  checkImportSize,
+  describeDuplicateKeys,
+  findDuplicateKeys,
+  isJsonObject,
+  parseJsonBody,
+  stripByteOrderMark,
+} from './json-text';
 import { convertLitellmCatalog, isLitellmCatalog } from './litellm-catalog';
 
 export { catalogToCsv } from './catalog-csv';
@@ -42,6 +49,10 @@ export type CatalogImportResult =
       beyondLimits: number;
       /** Their keys, in file order (a subset of `skippedKeys`). */
       beyondLimitKeys: string[];
+      /** Of the skipped entries, those the file writes twice, or with a field written twice (LiteLLM only). */
+      writtenTwice: number;
+      /** Their keys, in file order (a subset of `skippedKeys`). */
+      writtenTwiceKeys: string[];
     }
   | { ok: false; issues: ValidationIssue[] };
 
@@ -65,6 +76,7 @@ function succeed(
   skippedKeys: string[] = [],
   unpricedKeys: string[] = [],
   beyondLimitKeys: string[] = [],
+  writtenTwiceKeys: string[] = [],
 ): CatalogImportResult {
   if (models.length === 0) {
     return fail(
@@ -84,6 +96,8 @@ function succeed(
     unpricedKeys,
     beyondLimits: beyondLimitKeys.length,
     beyondLimitKeys,
+    writtenTwice: writtenTwiceKeys.length,
+    writtenTwiceKeys,
   };
 }
 
@@ -92,8 +106,14 @@ function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop() ?? fileName;
 }
 
-/** A native catalog: every entry checked with the scenario's model schema; duplicate ids are errors. */
-function parseNativeCatalog(entries: unknown[]): CatalogImportResult {
+/**
+ * A native catalog: every entry checked with the scenario's model schema; duplicate ids are errors, and so is a
+ * field written twice in an entry.
+ */
+function parseNativeCatalog(entries: unknown[], body: string): CatalogImportResult {
+  const duplicates = findDuplicateKeys(body);
+  if (duplicates.length > 0)
+    return { ok: false, issues: describeDuplicateKeys(duplicates.map((path) => ['catalog', ...path])) };
   // reportInput lets a wrong type read "must be a number" rather than "is required".
   const parsed = z.array(modelSchema).safeParse(entries, { reportInput: true });
   if (!parsed.success) {
@@ -122,7 +142,7 @@ function parseJsonCatalog(body: string, options: CatalogImportOptions): CatalogI
   const parsed = parseJsonBody(body);
   if (!parsed.ok) return parsed;
   const { value } = parsed;
-  if (Array.isArray(value)) return parseNativeCatalog(value);
+  if (Array.isArray(value)) return parseNativeCatalog(value, body);
   if (isLitellmCatalog(value)) {
     const fileName = options.fileName === undefined ? undefined : baseName(options.fileName);
     const converted = convertLitellmCatalog(value, body, {
@@ -135,6 +155,7 @@ function parseJsonCatalog(body: string, options: CatalogImportOptions): CatalogI
       converted.skippedKeys,
       converted.unpricedKeys,
       converted.beyondLimitKeys,
+      converted.writtenTwiceKeys,
     );
   }
   if (isJsonObject(value) && Object.hasOwn(value, 'schemaVersion')) {
@@ -187,7 +208,8 @@ function countEntries(count: number): string {
  * entries without a price apart from the others skipped:
  * `Imported 2,143 models from LiteLLM format; 83 entries had no price; skipped 57 other entries.`, and, when
  * some are, the entries with a figure past the planner's limits counted apart:
- * `…; 83 entries had no price; 2 entries had a figure past the planner's limits; skipped 55 other entries.`
+ * `…; 83 entries had no price; 2 entries had a figure past the planner's limits; skipped 55 other entries.`, and
+ * the entries written twice likewise (`…; 1 entry was written twice; …`).
  */
 export function summarizeCatalogImport(result: CatalogImportResult): string {
   if (!result.ok) {
@@ -202,6 +224,10 @@ export function summarizeCatalogImport(result: CatalogImportResult): string {
     result.beyondLimits > 0
       ? `; ${countEntries(result.beyondLimits)} had a figure past the planner's limits`
       : '';
-  const others = result.skipped - result.unpriced - result.beyondLimits;
-  return `${imported}; ${unpriced}${beyondLimits}; skipped ${formatNumber(others)} other entr${others === 1 ? 'y' : 'ies'}.`;
+  const writtenTwice =
+    result.writtenTwice > 0
+      ? `; ${countEntries(result.writtenTwice)} ${result.writtenTwice === 1 ? 'was' : 'were'} written twice`
+      : '';
+  const others = result.skipped - result.unpriced - result.beyondLimits - result.writtenTwice;
+  return `${imported}; ${unpriced}${beyondLimits}${writtenTwice}; skipped ${formatNumber(others)} other entr${others === 1 ? 'y' : 'ies'}.`;
 }

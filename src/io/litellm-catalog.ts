@@ -4,7 +4,7 @@
  */
 import { modelSchema } from '../domain/scenario-schema';
 import type { LongContext, Model } from '../domain/scenario-schema';
-import { isJsonObject } from './json-text';
+import { findDuplicateKeys, findStringEnd, isJsonObject } from './json-text';
 import { describeLitellmKey } from './litellm-names';
 
 /** The source label every imported model carries (the file name is added when known). */
@@ -14,7 +14,6 @@ export const LITELLM_SOURCE_LABEL = 'LiteLLM model_prices_and_context_window.jso
 const LITELLM_ENTRY_FIELDS = ['litellm_provider', 'input_cost_per_token', 'output_cost_per_token', 'mode'];
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 type JsonObject = Record<string, unknown>;
 
@@ -31,19 +30,6 @@ export function isLitellmCatalog(value: unknown): value is JsonObject {
     const entry = value[key];
     return isJsonObject(entry) && LITELLM_ENTRY_FIELDS.some((field) => Object.hasOwn(entry, field));
   });
-}
-
-/** Index of the quote that closes the JSON string opening at `start`. */
-function findStringEnd(text: string, start: number): number {
-  let from = start + 1;
-  for (;;) {
-    const quote = text.indexOf('"', from);
-    if (quote < 0) return text.length - 1;
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return quote;
-    from = quote + 1;
-  }
 }
 
 /**
@@ -268,6 +254,11 @@ export type LitellmImport = {
   unpricedKeys: string[];
   /** The keys left out because a figure is past the scenario's limits (`SCENARIO_LIMITS`), in file order. */
   beyondLimitKeys: string[];
+  /**
+   * The keys left out because the file writes them twice, or writes a field of their entry twice (JSON.parse
+   * would silently keep the last), in file order.
+   */
+  writtenTwiceKeys: string[];
 };
 
 /**
@@ -283,8 +274,8 @@ export type LitellmImport = {
  * `minCachePrefixTokens`; `supports_reasoning: true` → `reasoning`; the lowest long-context tier present →
  * `longContext` (see `readLongContext`); `region` from the key (`readLitellmRegion`); `batchCaching` false for
  * provider `openai` (no caching discount inside OpenAI's Batch API), true otherwise.
- * A key written twice in the text (JSON allows it) counts once, at its first place, with JSON.parse's value
- * (the last one).
+ * A key written twice in the text, or whose entry writes a field twice, is skipped and listed apart
+ * (`writtenTwiceKeys`): which of the two a person meant cannot be told.
  */
 export function convertLitellmCatalog(
   value: JsonObject,
@@ -303,7 +294,14 @@ export function convertLitellmCatalog(
   const skippedKeys: string[] = [];
   const unpricedKeys: string[] = [];
   const beyondLimitKeys: string[] = [];
+  const writtenTwice = new Set(findDuplicateKeys(jsonText).map((path) => String(path[0])));
+  const writtenTwiceKeys: string[] = [];
   for (const key of keys) {
+    if (writtenTwice.has(key)) {
+      skippedKeys.push(key);
+      writtenTwiceKeys.push(key);
+      continue;
+    }
     const model = convertEntry(key, value[key], source);
     if (typeof model === 'object') {
       models.push(model);
@@ -313,5 +311,5 @@ export function convertLitellmCatalog(
       if (model === 'beyond-limits') beyondLimitKeys.push(key);
     }
   }
-  return { models, skippedKeys, unpricedKeys, beyondLimitKeys };
+  return { models, skippedKeys, unpricedKeys, beyondLimitKeys, writtenTwiceKeys };
 }

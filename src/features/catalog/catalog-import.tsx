@@ -484,7 +484,7 @@ function ImportReview({
         ? `Add ${countModels(picked.size)}`
         : 'Replace the catalog';
   const canApply = mode === 'prices' ? priceCount > 0 : mode === 'add' ? picked.size > 0 : true;
-  const unpricedOthers = result.skipped - result.unpriced - result.beyondLimits;
+  const unpricedOthers = result.skipped - result.unpriced - result.beyondLimits - result.writtenTwice;
 
   return (
     <div className="catalog-import__diff">
@@ -495,6 +495,8 @@ function ImportReview({
           {result.unpriced === 1 ? ' was' : ' were'} not imported;{' '}
           {result.beyondLimits > 0 &&
             `${formatNumber(result.beyondLimits)} entr${result.beyondLimits === 1 ? 'y' : 'ies'} had a price or size past the planner's limits and ${result.beyondLimits === 1 ? 'was' : 'were'} skipped; `}
+          {result.writtenTwice > 0 &&
+            `${formatNumber(result.writtenTwice)} entr${result.writtenTwice === 1 ? 'y was' : 'ies were'} written twice in the file (or had a field written twice) and skipped; `}
           {formatNumber(unpricedOthers)} other entr
           {unpricedOthers === 1 ? 'y' : 'ies'} (embeddings, images, audio…) skipped.
         </p>

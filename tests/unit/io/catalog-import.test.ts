@@ -233,6 +233,8 @@ describe('summarizeCatalogImport', () => {
       unpricedKeys: [],
       beyondLimits: 0,
       beyondLimitKeys: [],
+      writtenTwice: 0,
+      writtenTwiceKeys: [],
     };
     // 140 skipped, 83 of them without a price: 140 − 83 = 57 others.
     expect(summarizeCatalogImport(result)).toBe(
