@@ -1,6 +1,28 @@
 import { dismissUnreadableCopy } from '../state/persistence';
 import { usePlannerStore } from '../state/scenario-store';
+import { formatNumber } from '../format/format';
+import { CappedList } from '../ui/capped-list';
 import { downloadText } from '../ui/download';
+
+/** Why a share link could not be opened: one problem in a sentence, several as a list capped at 50. */
+function ShareProblems({ problems }: { problems: readonly string[] }) {
+  if (problems.length === 1) {
+    return <p>The share link could not be opened: {problems[0]}. Nothing was changed.</p>;
+  }
+  return (
+    <div>
+      <p>
+        The share link could not be opened ({formatNumber(problems.length)} problems). Nothing was changed.
+      </p>
+      <CappedList
+        items={problems}
+        render={(line) => line}
+        toLine={(line) => line}
+        fileName="share-link-problems.txt"
+      />
+    </div>
+  );
+}
 
 /** Says what became of a share link the page was opened with: opened as a new scenario, or why not. */
 function ShareNotice() {
@@ -16,7 +38,7 @@ function ShareNotice() {
           switch between them on the Scenarios screen.
         </p>
       ) : (
-        <p>The share link could not be opened: {notice.message}. Nothing was changed.</p>
+        <ShareProblems problems={notice.problems} />
       )}
       <button type="button" className="button button--quiet" onClick={() => dismiss(null)}>
         Dismiss

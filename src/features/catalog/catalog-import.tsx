@@ -51,6 +51,8 @@ import {
 } from './catalog-import-text';
 import { ModelPicker } from './model-picker';
 import './catalog-import.css';
+import { CappedList } from '../../ui/capped-list';
+import { makeFileName } from '../../ui/download';
 
 type Source =
   { kind: 'file'; name: string; result: CatalogImportResult | null } | { kind: 'url'; url: string };
@@ -132,14 +134,17 @@ function IssueList({ origin, issues }: { origin: string; issues: readonly Valida
         “{origin}” was not imported: {formatNumber(count)} problem{count === 1 ? '' : 's'} found. Nothing was
         changed.
       </p>
-      <ul>
-        {issues.slice(0, MAX_ISSUES_SHOWN).map((issue, index) => (
-          <li key={index}>
+      <CappedList
+        items={issues}
+        limit={MAX_ISSUES_SHOWN}
+        render={(issue) => (
+          <>
             {issue.path ? <code>{issue.path}</code> : <span>The file</span>}: {issue.message}
-          </li>
-        ))}
-      </ul>
-      <MoreRows hidden={count - MAX_ISSUES_SHOWN} what="problems" />
+          </>
+        )}
+        toLine={(issue) => `${issue.path || 'The file'}: ${issue.message}`}
+        fileName={makeFileName(origin, '.problems.txt', 'catalog')}
+      />
     </div>
   );
 }
