@@ -3,7 +3,7 @@
  * such as /dev/zero. Bytes are counted as they arrive, since a pipe's or a device's size is not known up front.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { MAX_IMPORT_BYTES } from '../io/json-text';
+import { MAX_IMPORT_BYTES, concatBytes } from '../io/json-text';
 
 const CHUNK_BYTES = 64 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -29,13 +29,7 @@ export function readBoundedBytes(path: string, maxBytes: number): Uint8Array {
       }
       chunks.push(count === CHUNK_BYTES ? chunk : chunk.subarray(0, count));
     }
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return bytes;
+    return concatBytes(chunks, total);
   } finally {
     closeSync(fd);
   }

@@ -24,6 +24,17 @@ function measureUtf8Bytes(text: string): number {
   return bytes;
 }
 
+/** Joins chunks of bytes read one by one (a download, a pipe) into one array of `total` bytes. */
+export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
 /** The issue for text over `MAX_IMPORT_BYTES`, or null when it fits. Cheap: no parsing. */
 export function checkImportSize(text: string): ValidationIssue | null {
   // Every UTF-16 code unit is at least one UTF-8 byte, and at most three: only measure when it could matter.

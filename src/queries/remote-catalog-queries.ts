@@ -4,7 +4,7 @@
  * (`parseCatalogText`), so one cached download serves any import date.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { MAX_IMPORT_BYTES } from '../io/json-text';
+import { MAX_IMPORT_BYTES, concatBytes } from '../io/json-text';
 
 export const remoteCatalogKeys = {
   all: ['remote-catalog'] as const,
@@ -130,13 +130,7 @@ async function readCappedBody(response: Response, abort: () => void): Promise<Ui
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks, total);
 }
 
 /** UTF-8 text, or an error when the bytes are not text (invalid UTF-8, or NUL bytes as binaries have). */

@@ -8,6 +8,7 @@ import { serializeScenario } from '../../src/io/scenario-file';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
 import { makeSmallScenario } from '../factories/small-scenario';
+import { captureDownloads } from '../factories/capture-downloads';
 
 function names() {
   return usePlannerStore.getState().library.map((entry) => entry.scenario.name);
@@ -188,16 +189,7 @@ describe('ScenariosPanel: files', () => {
     expect(within(report).getAllByRole('listitem')).toHaveLength(50);
     expect(report).toHaveTextContent('…and 39,950 more problems.');
 
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return `blob:${blobs.length}`;
-    });
-    URL.revokeObjectURL = vi.fn();
-    const downloads: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push(this.download);
-    });
+    const { names: downloads, blobs } = captureDownloads();
     await user.click(within(report).getByRole('button', { name: 'Download all 40,000 problems' }));
     expect(downloads).toEqual(['bad.json.problems.txt']);
     const lines = (await blobs[0]!.text()).trimEnd().split('\n');
@@ -289,16 +281,7 @@ describe('ScenariosPanel: files', () => {
 
   it('exports the open scenario as <name>.scenario.json in the file format, and the monthly CSV', async () => {
     const { user } = renderPanel();
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return `blob:${blobs.length}`;
-    });
-    URL.revokeObjectURL = vi.fn();
-    const downloads: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push(this.download);
-    });
+    const { names: downloads, blobs } = captureDownloads();
 
     await user.click(screen.getByRole('button', { name: 'Export scenario (JSON)' }));
     expect(downloads).toEqual(['Small test scenario.scenario.json']);

@@ -6,6 +6,7 @@ import { serializeScenario } from '../../src/io/scenario-file';
 import { usePlannerStore, useScenario } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
 import { makeSmallScenario } from '../factories/small-scenario';
+import { captureDownloads } from '../factories/capture-downloads';
 
 /** A screen that throws while the scenario's name is "Breaks", as a chart once did on a model of quality 1e7. */
 function FragileScreen() {
@@ -44,16 +45,7 @@ describe('ScreenBoundary', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const user = userEvent.setup();
     renderScreens('Breaks');
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return `blob:${blobs.length}`;
-    });
-    URL.revokeObjectURL = vi.fn();
-    const downloads: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push(this.download);
-    });
+    const { names: downloads, blobs } = captureDownloads();
     await user.click(screen.getByRole('button', { name: 'Export this scenario' }));
     expect(downloads).toEqual(['Breaks.scenario.json']);
     expect(await blobs[0]!.text()).toBe(serializeScenario(usePlannerStore.getState().scenario!));
