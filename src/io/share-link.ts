@@ -2,7 +2,7 @@
  * Share links: the whole scenario, compressed (lz-string) into the URL's fragment, so it never reaches a
  * server. Opening a link adds the scenario as a new one; it never replaces the recipient's own.
  */
-import { compressToEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
 import type { Scenario } from '../domain/scenario-schema';
 import { validateScenario } from '../domain/validate-scenario';
 import type { ValidationResult } from '../domain/validate-scenario';
@@ -99,7 +99,7 @@ export type ShareLinkResult = { ok: true; url: string } | { ok: false; message: 
 
 /** A link that opens `scenario` in this planner at `baseUrl` (the page address without its fragment). */
 export function createShareLink(scenario: Scenario, baseUrl: string): ShareLinkResult {
-  const url = `${baseUrl.replace(/#.*$/, '')}#${SHARE_PREFIX}${compressToEncodedURIComponent(serializeScenario(scenario))}`;
+  const url = `${baseUrl.replace(/#.*$/, '')}#${SHARE_PREFIX}${LZString.compressToEncodedURIComponent(serializeScenario(scenario))}`;
   if (url.length > MAX_SHARE_LINK_CHARS) {
     return {
       ok: false,
