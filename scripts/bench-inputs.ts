@@ -15,6 +15,7 @@ import { parseScenarioText, serializeCatalog, serializeScenario } from '../src/i
 import { readShareFragment } from '../src/io/share-link';
 import { validateScenario } from '../src/domain/validate-scenario';
 import { createLargeScenario } from '../tests/factories/large-scenario';
+import { buildQuadraticSharePayload } from '../tests/factories/share-link-bomb';
 
 const RUNS = 3;
 const BLOCK_BUDGET_MS = 200;
@@ -48,33 +49,6 @@ function buildLargestScenarioText(): string {
   const largest = validateScenario(createLargeScenario({ modelCount }));
   if (!largest.ok) throw new Error('the largest scenario is invalid');
   return serializeScenario(largest.value);
-}
-
-/** A share payload of `repeats` codes that each name the entry about to be made: text of about repeats² / 2. */
-function buildQuadraticSharePayload(repeats: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
-  const bits: number[] = [];
-  const write = (value: number, width: number) => {
-    for (let i = 0; i < width; i++) bits.push((value >> i) & 1);
-  };
-  write(0, 2);
-  write(0x61, 8);
-  let size = 4;
-  let width = 3;
-  let untilWider = 4;
-  for (let i = 0; i < repeats; i++) {
-    write(size++, width);
-    if (--untilWider === 0) untilWider = 2 ** width++;
-  }
-  write(2, width);
-  while (bits.length % 6 !== 0) bits.push(0);
-  let out = '';
-  for (let i = 0; i < bits.length; i += 6) {
-    let value = 0;
-    for (let j = 0; j < 6; j++) value |= bits[i + j]! << (5 - j);
-    out += alphabet[value];
-  }
-  return out;
 }
 
 function main(): void {

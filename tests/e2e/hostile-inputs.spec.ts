@@ -1,33 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { PlannerPage } from './page-models/planner-page';
-
-/** A share payload whose text grows 1 + 2 + 3 + … characters: 7,000 codes expand to about 24.5 million. */
-function buildQuadraticSharePayload(repeats: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
-  const bits: number[] = [];
-  const write = (value: number, width: number) => {
-    for (let i = 0; i < width; i++) bits.push((value >> i) & 1);
-  };
-  write(0, 2);
-  write(0x61, 8);
-  let size = 4;
-  let width = 3;
-  let untilWider = 4;
-  for (let i = 0; i < repeats; i++) {
-    write(size++, width);
-    if (--untilWider === 0) untilWider = 2 ** width++;
-  }
-  write(2, width);
-  while (bits.length % 6 !== 0) bits.push(0);
-  let out = '';
-  for (let i = 0; i < bits.length; i += 6) {
-    let value = 0;
-    for (let j = 0; j < 6; j++) value |= bits[i + j]! << (5 - j);
-    out += alphabet[value];
-  }
-  return out;
-}
+import { buildQuadraticSharePayload } from '../factories/share-link-bomb';
 
 test('a reload on the Optimise screen opens it again, with its figures', async ({ page }) => {
   const planner = new PlannerPage(page);

@@ -11,6 +11,7 @@ import {
   readShareFragment,
 } from '../../../src/io/share-link';
 import { makeSmallScenario } from '../../factories/small-scenario';
+import { buildQuadraticSharePayload } from '../../factories/share-link-bomb';
 
 function scenario() {
   const validated = validateScenario(makeSmallScenario());
@@ -73,38 +74,6 @@ describe('share links', () => {
   });
 });
 
-/**
- * A payload in lz-string's URI-safe format, written bit by bit: one 8-bit character "a", then `repeats` codes
- * that each name the entry about to be made (the previous entry plus its first character), so the text grows
- * 1 + 2 + 3 + … characters: `repeats` codes expand to about repeats² / 2 characters. The end code follows.
- */
-function makeQuadraticPayload(repeats: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
-  const bits: number[] = [];
-  const write = (value: number, width: number) => {
-    for (let i = 0; i < width; i++) bits.push((value >> i) & 1);
-  };
-  write(0, 2);
-  write('a'.charCodeAt(0), 8);
-  let dictionarySize = 4;
-  let width = 3;
-  let untilWider = 4;
-  for (let i = 0; i < repeats; i++) {
-    write(dictionarySize, width);
-    dictionarySize++;
-    if (--untilWider === 0) untilWider = 2 ** width++;
-  }
-  write(2, width);
-  while (bits.length % 6 !== 0) bits.push(0);
-  let out = '';
-  for (let i = 0; i < bits.length; i += 6) {
-    let value = 0;
-    for (let j = 0; j < 6; j++) value |= bits[i + j]! << (5 - j);
-    out += alphabet[value];
-  }
-  return out;
-}
-
 describe('decompressShareText', () => {
   it('reads back what lz-string wrote, any text', () => {
     fc.assert(
@@ -126,17 +95,17 @@ describe('decompressShareText', () => {
 
   it('expands the hand-written quadratic payload as lz-string does', () => {
     // 100 codes: 1 + (2 + 3 + … + 101) = 5,151 characters of "a".
-    const payload = makeQuadraticPayload(100);
+    const payload = buildQuadraticSharePayload(100);
     expect(decompressFromEncodedURIComponent(payload)).toBe('a'.repeat(5151));
     expect(decompressShareText(payload, 1e6)).toBe('a'.repeat(5151));
   });
 
   it('stops as soon as the text passes the limit, so a small link never builds a huge text', () => {
     // 7,000 codes expand to 1 + (2 + … + 7,001) ≈ 24.5 million characters from a link of about 13,000.
-    const payload = makeQuadraticPayload(7000);
+    const payload = buildQuadraticSharePayload(7000);
     expect(payload.length).toBeLessThan(20_000);
     expect(decompressShareText(payload, MAX_SHARE_JSON_CHARS)).toBe('too-large');
-    expect(decompressShareText(makeQuadraticPayload(100), 5150)).toBe('too-large');
+    expect(decompressShareText(buildQuadraticSharePayload(100), 5150)).toBe('too-large');
     const opened = readShareFragment(`#share=${payload}`);
     expect(opened).toEqual({
       ok: false,
@@ -146,6 +115,6 @@ describe('decompressShareText', () => {
 
   it('says a payload is damaged when it ends early or names a code not yet made', () => {
     expect(decompressShareText('', 100)).toBeNull();
-    expect(decompressShareText(makeQuadraticPayload(50).slice(0, 20), 1e6)).toBeNull();
+    expect(decompressShareText(buildQuadraticSharePayload(50).slice(0, 20), 1e6)).toBeNull();
   });
 });
