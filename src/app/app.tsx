@@ -8,6 +8,7 @@ import { LoadNotice } from './load-notice';
 import { PANELS } from './panels';
 import { PlanGate } from './plan-gate';
 import type { PanelId } from './panels';
+import { ScreenBoundary } from './screen-boundary';
 import { Tabs } from './tabs';
 import { isShareFragment } from '../io/share-link';
 import { openShareLinkInAddress, useBootstrap } from './use-bootstrap';
@@ -88,7 +89,9 @@ export function App() {
         <AppHeader />
         <main>
           <LoadNotice />
-          <SummaryPanel />
+          <ScreenBoundary label="Summary">
+            <SummaryPanel />
+          </ScreenBoundary>
           <p className="assumption-note">
             Prices marked “seed” are representative 2026 figures for relative comparison: confirm current
             rates before you budget. Every figure is editable.
@@ -101,19 +104,21 @@ export function App() {
             className="panel"
             tabIndex={0}
           >
-            <Suspense fallback={<p className="loading">Loading {active.label.toLowerCase()}…</p>}>
-              {panelsShown ? (
-                active.showsFigures ? (
-                  <PlanGate>
+            <ScreenBoundary key={active.id} label={active.label}>
+              <Suspense fallback={<p className="loading">Loading {active.label.toLowerCase()}…</p>}>
+                {panelsShown ? (
+                  active.showsFigures ? (
+                    <PlanGate>
+                      <active.Component />
+                    </PlanGate>
+                  ) : (
                     <active.Component />
-                  </PlanGate>
+                  )
                 ) : (
-                  <active.Component />
-                )
-              ) : (
-                <p className="loading">Loading {active.label.toLowerCase()}…</p>
-              )}
-            </Suspense>
+                  <p className="loading">Loading {active.label.toLowerCase()}…</p>
+                )}
+              </Suspense>
+            </ScreenBoundary>
           </section>
         </main>
       </div>

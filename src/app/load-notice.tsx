@@ -2,10 +2,32 @@ import { useState } from 'react';
 import { keepUnreadableCopy, storedValueFile } from '../state/persistence';
 import { usePlannerStore } from '../state/scenario-store';
 import type { HeldNotice } from '../state/scenario-store';
+import { formatNumber } from '../format/format';
+import { CappedList } from '../ui/capped-list';
 import { downloadBlob } from '../ui/download';
 
 function quoted(names: readonly string[]): string {
   return names.map((name) => `“${name}”`).join(', ');
+}
+
+/** Why a share link could not be opened: one problem in a sentence, several as a list capped at 50. */
+function ShareProblems({ problems }: { problems: readonly string[] }) {
+  if (problems.length === 1) {
+    return <p>The share link could not be opened: {problems[0]}. Nothing was changed.</p>;
+  }
+  return (
+    <div>
+      <p>
+        The share link could not be opened ({formatNumber(problems.length)} problems). Nothing was changed.
+      </p>
+      <CappedList
+        items={problems}
+        render={(line) => line}
+        toLine={(line) => line}
+        fileName="share-link-problems.txt"
+      />
+    </div>
+  );
 }
 
 /** Says what became of a share link the page was opened with: opened as a new scenario, or why not. */
@@ -18,7 +40,7 @@ function ShareNotice() {
   return (
     <div className={`notice ${opened ? 'notice--info' : 'notice--warn'}`} role={opened ? 'status' : 'alert'}>
       {!opened ? (
-        <p>The share link could not be opened: {notice.message}. Nothing was changed.</p>
+        <ShareProblems problems={notice.problems} />
       ) : holding ? (
         <p>
           The shared scenario “{notice.name}” opened as a new scenario, but it is not saved yet: nothing is

@@ -46,7 +46,7 @@ export function openShareLinkInAddress() {
     addScenario(opened.value);
     setShareNotice({ kind: 'opened', name: opened.value.name });
   } else {
-    setShareNotice({ kind: 'failed', message: opened.issues.map(formatIssue).join('; ') });
+    setShareNotice({ kind: 'failed', problems: opened.issues.map(formatIssue) });
   }
 }
 

@@ -125,3 +125,17 @@ export function makeDistinctNames(names: readonly string[]): string[] {
     return distinct;
   });
 }
+
+/**
+ * The smallest and largest of `values`, or null for none. A loop, not `Math.min(...values)`: spreading a list of
+ * more than about 100,000 numbers into a call overflows the stack.
+ */
+export function findExtent(values: Iterable<number>): { min: number; max: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return min <= max ? { min, max } : null;
+}

@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { formatNumber, formatPrice } from '../format/format';
-import { AXIS_STROKE, TICK_STYLE } from './chart-series';
+import { AXIS_STROKE, TICK_STYLE, findExtent } from './chart-series';
 import { seriesColor } from './palette';
 import './charts.css';
 
@@ -50,11 +50,27 @@ export function buildQualityDomain(
   qualities: readonly number[],
   qualityBar: number | null,
 ): [number, number] {
-  const values = qualityBar === null ? [...qualities] : [...qualities, qualityBar];
-  if (values.length === 0) return [0, 100];
-  const low = Math.max(0, Math.floor((Math.min(...values) - 5) / 10) * 10);
-  const high = Math.ceil((Math.max(...values) + 5) / 10) * 10;
+  const extent = findExtent(qualityBar === null ? qualities : [...qualities, qualityBar]);
+  if (extent === null) return [0, 100];
+  const low = Math.max(0, Math.floor((extent.min - 5) / 10) * 10);
+  const high = Math.ceil((extent.max + 5) / 10) * 10;
   return [low, Math.max(high, low + 10)];
+}
+
+/** The most ticks the quality axis gets, whatever its span. */
+const MAX_QUALITY_TICKS = 11;
+
+/**
+ * Ticks on the quality axis: every 10, or every 20 past a span of 60, and never more than `MAX_QUALITY_TICKS`
+ * (a wider span takes a coarser step), so the count never depends on how large the scores are.
+ */
+export function buildQualityTicks([low, high]: readonly [number, number]): number[] {
+  const span = high - low;
+  if (!Number.isFinite(span) || span <= 0) return [low];
+  let step = span > 60 ? 20 : 10;
+  if (span / step > MAX_QUALITY_TICKS - 1) step = span / (MAX_QUALITY_TICKS - 1);
+  const count = Math.floor(span / step + 1e-9) + 1;
+  return Array.from({ length: count }, (_, i) => low + i * step);
 }
 
 /** Ticks at 1, 2 and 5 times each power of ten within [min, max] (just the powers when they span many decades). */
@@ -111,9 +127,9 @@ function PointTooltip({ active, payload }: TooltipContentProps) {
 export function CostQualityChart({ points, qualityBar = null, logCost = true }: CostQualityChartProps) {
   const frontier = points.filter((p) => p.onFrontier).sort((a, b) => a.costUsd - b.costUsd);
   const others = points.filter((p) => !p.onFrontier);
-  const costs = points.map((p) => p.costUsd);
-  const minCost = Math.min(...costs);
-  const maxCost = Math.max(...costs);
+  const costExtent = findExtent(points.map((p) => p.costUsd));
+  const minCost = costExtent?.min ?? 0;
+  const maxCost = costExtent?.max ?? 0;
   const useLog = logCost && points.length > 0 && minCost > 0;
   const ticks = useLog ? buildLogTicks(minCost, maxCost) : undefined;
   const domain: [number, number] = useLog
@@ -123,9 +139,7 @@ export function CostQualityChart({ points, qualityBar = null, logCost = true }: 
     points.map((p) => p.quality),
     qualityBar,
   );
-  const qualityStep = qualityDomain[1] - qualityDomain[0] > 60 ? 20 : 10;
-  const qualityTicks: number[] = [];
-  for (let tick = qualityDomain[0]; tick <= qualityDomain[1]; tick += qualityStep) qualityTicks.push(tick);
+  const qualityTicks = buildQualityTicks(qualityDomain);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ScatterChart margin={{ top: 12, right: 16, bottom: 24, left: 4 }}>

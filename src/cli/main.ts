@@ -1,29 +1,14 @@
 /**
  * `npm run simulate -- <scenario.json> [--catalog <file>] [--format json|table|csv] [--samples N] [--seed S]`:
- * wires `runCli` to the process (and `--usage <file>` to `runUsageCommand`). Files over the import limit are refused before they are read; text must be UTF-8.
+ * wires `runCli` to the process (and `--usage <file>` to `runUsageCommand`). Inputs (files, pipes, devices) are
+ * read up to the import limit and must be UTF-8, except usage files, which are streamed; an output that cannot be
+ * written ends the run with status 1 and one line on stderr.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { MAX_IMPORT_BYTES } from '../io/json-text';
+import { createOutput, formatWriteFailure } from './output';
+import { readTextInput } from './read-input';
 import { runCli } from './run-cli';
 import { isUsageCommand, runUsageCommand } from './usage-command';
 import { nodeUsageIo } from './usage-node-io';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Reads a whole file as UTF-8 text, refusing files over the import limit and bytes that are not UTF-8. */
-function readTextFile(path: string): string {
-  if (statSync(path).size > MAX_IMPORT_BYTES) {
-    throw new Error(
-      `the file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, the most this planner reads`,
-    );
-  }
-  const bytes = readFileSync(path);
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new Error('not UTF-8 text');
-  }
-}
 
 /** Today's local date as YYYY-MM-DD. */
 function formatToday(): string {
@@ -32,21 +17,21 @@ function formatToday(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-// A reader that stops early (`| head`) closes the pipe: that is not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
-}
+const stdout = createOutput(process.stdout);
+const stderr = createOutput(process.stderr);
 
 try {
   const args = process.argv.slice(2);
   process.exitCode = isUsageCommand(args)
-    ? await runUsageCommand(args, nodeUsageIo(readTextFile))
+    ? await runUsageCommand(args, {
+        ...nodeUsageIo((path) => readTextInput(path)),
+        stdout: stdout.write,
+        stderr: stderr.write,
+      })
     : runCli(args, {
-        readFile: readTextFile,
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text),
+        readFile: (path) => readTextInput(path),
+        stdout: stdout.write,
+        stderr: stderr.write,
         today: formatToday,
       });
 } catch (error) {
@@ -56,3 +41,9 @@ try {
   );
   process.exitCode = 1;
 }
+
+void stdout.finish().then((failure) => {
+  if (failure === null) return;
+  stderr.write(formatWriteFailure(failure));
+  process.exitCode = 1;
+});

@@ -13,7 +13,8 @@ import { parseCatalogText, summarizeCatalogImport } from '../io/catalog-import';
 import { isJsonObject, parseJsonText } from '../io/json-text';
 import { formatMonthlyCsv } from '../io/results-csv';
 import { formatMonteCarloTable, formatResultTable } from './result-table';
-import { toPrintableText } from './terminal-text';
+import { writeJsonStream } from './json-stream';
+import { toPrintableCsv, toPrintableText } from './terminal-text';
 
 export type CliIo = {
   /** The file's text; throws (with a Node-style `code` when known) if it cannot be read. */
@@ -69,7 +70,11 @@ Options:
                      the same file, samples and seed always give the same figures.
   -h, --help         Show this help.
 
-Exit status: 0 on success; 1 on invalid input, with one error per line on stderr and nothing on stdout.
+Inputs may be files, pipes or devices; each is read up to 20 MB. Control characters in names are shown
+escaped in every format (JSON as \\u escapes, which read back to the same text).
+
+Exit status: 0 on success; 1 on invalid input, with one error per line on stderr and nothing on stdout;
+1 when the output cannot be written (a full disk, a closed pipe), with one line on stderr.
 `;
 
 function isFlag(value: string): value is Flag {
@@ -232,7 +237,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         constraints: toConstraintRecords(constraintsByStrategy.get(strategy.id) ?? [], scenario),
       }));
       const json = { ...result, strategies, ...(monteCarlo ? { monteCarlo } : {}) };
-      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+      writeJsonStream(json, (chunk) => io.stdout(chunk));
       break;
     }
     case 'table':
@@ -241,7 +246,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       break;
     case 'csv':
       if (options.monteCarlo) io.stderr('note: --format csv leaves out Monte Carlo (use json or table)\n');
-      io.stdout(formatMonthlyCsv(result, scenario));
+      io.stdout(toPrintableCsv(formatMonthlyCsv(result, scenario)));
       break;
   }
   return 0;

@@ -8,8 +8,22 @@ import { validateScenario } from './validate-scenario';
 import type { ValidationIssue, ValidationResult } from './validate-scenario';
 
 /**
- * Problems with a result too large for a double: a slice whose volume, growth and prices overflow, a fixed cost
- * whose growth does, or finance figures that do. Empty when every figure is finite.
+ * The largest dollar figure a plan may reach: a quadrillion. Each input has its own limit (`SCENARIO_LIMITS`),
+ * but growth compounds them: 10 % a month for 120 months multiplies a bill by 92,000. Beyond this no plan is
+ * real, cents are no longer exact in a double, and the figure would only be shown as a string of digits.
+ */
+export const MAX_PLAN_USD = 1e15;
+const PLAN_LIMIT_TEXT = 'over $1,000,000,000,000,000, the most a plan may reach';
+
+/** Whether a dollar figure is finite and within `MAX_PLAN_USD` either side of zero. */
+function isWithinPlanLimit(usd: number): boolean {
+  return Math.abs(usd) <= MAX_PLAN_USD;
+}
+
+/**
+ * Problems with a result too large to be a plan (any figure beyond `MAX_PLAN_USD`, infinity included): a slice
+ * whose volume, growth and prices overflow, a fixed cost whose growth does, or finance figures that do, each
+ * with the first month it happens. Empty when every figure is within the limit.
  */
 export function findOverflow(scenario: Scenario, result: SimulationResult): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -20,20 +34,20 @@ export function findOverflow(scenario: Scenario, result: SimulationResult): Vali
   for (const strategy of result.strategies) {
     for (const month of strategy.months) {
       scenario.traffic.forEach((slice, index) => {
-        if (!flaggedSlices.has(index) && !Number.isFinite(month.bySlice[slice.id] ?? 0)) {
+        if (!flaggedSlices.has(index) && !isWithinPlanLimit(month.bySlice[slice.id] ?? 0)) {
           flaggedSlices.add(index);
           issues.push({
             path: `traffic[${index}]`,
-            message: `its spend overflows by month ${month.month + 1} under "${strategy.name}": reduce requestsPerMonth, tokens, monthlyGrowth or the horizon`,
+            message: `its spend overflows by month ${month.month + 1} under "${strategy.name}" (${PLAN_LIMIT_TEXT}): reduce requestsPerMonth, tokens, monthlyGrowth or the horizon`,
           });
         }
       });
       scenario.fixedCosts.forEach((cost, index) => {
-        if (!flaggedFixedCosts.has(index) && !Number.isFinite(month.byFixedCost[cost.id] ?? 0)) {
+        if (!flaggedFixedCosts.has(index) && !isWithinPlanLimit(month.byFixedCost[cost.id] ?? 0)) {
           flaggedFixedCosts.add(index);
           issues.push({
             path: `fixedCosts[${index}]`,
-            message: `its amount overflows by month ${month.month + 1}: reduce monthlyAmount, monthlyGrowth or the horizon`,
+            message: `its amount overflows by month ${month.month + 1} (${PLAN_LIMIT_TEXT}): reduce monthlyAmount, monthlyGrowth or the horizon`,
           });
         }
       });
@@ -41,22 +55,22 @@ export function findOverflow(scenario: Scenario, result: SimulationResult): Vali
         !financeFlagged &&
         flaggedSlices.size === 0 &&
         flaggedFixedCosts.size === 0 &&
-        !Number.isFinite(month.cashEnd)
+        !isWithinPlanLimit(month.cashEnd)
       ) {
         financeFlagged = true;
         issues.push({
           path: 'finance',
-          message: `cash overflows by month ${month.month + 1}: the figures are too large to compute`,
+          message: `cash overflows by month ${month.month + 1} (${PLAN_LIMIT_TEXT}): the figures are too large to compute`,
         });
       }
     }
     const { totals } = strategy;
     // Expiring balances can overflow on their own when several huge pools expire (draws never exceed spend).
-    if (!creditsFlagged && !Number.isFinite(totals.creditsExpired)) {
+    if (!creditsFlagged && !isWithinPlanLimit(totals.creditsExpired)) {
       creditsFlagged = true;
       issues.push({
         path: 'credits',
-        message: `the credit pools overflow under "${strategy.name}": their amounts are too large to compute`,
+        message: `the credit pools overflow under "${strategy.name}" (${PLAN_LIMIT_TEXT}): their amounts are too large to compute`,
       });
     }
     const allTotals = [
@@ -69,10 +83,10 @@ export function findOverflow(scenario: Scenario, result: SimulationResult): Vali
       totals.cashSpentOnAI,
       totals.firstYearSpend,
     ];
-    if (issues.length === 0 && !allTotals.every(Number.isFinite)) {
+    if (issues.length === 0 && !allTotals.every(isWithinPlanLimit)) {
       issues.push({
         path: '',
-        message: `the totals of "${strategy.name}" overflow: the figures are too large to compute`,
+        message: `the totals of "${strategy.name}" overflow (${PLAN_LIMIT_TEXT}): the figures are too large to compute`,
       });
     }
   }
@@ -83,7 +97,7 @@ export type Plan = { scenario: Scenario; result: SimulationResult };
 
 /**
  * Simulates a scenario that is already valid (the app's store holds only validated scenarios) and checks every
- * figure is finite: the second half of `planScenario`, so the app and the CLI refuse the same scenarios with the
+ * figure is within `MAX_PLAN_USD`: the second half of `planScenario`, so the app and the CLI refuse the same scenarios with the
  * same issues.
  */
 export function planValidScenario(scenario: Scenario): ValidationResult<Plan> {
@@ -93,7 +107,7 @@ export function planValidScenario(scenario: Scenario): ValidationResult<Plan> {
   return { ok: true, value: { scenario, result } };
 }
 
-/** Validates a scenario document, simulates it and checks every figure is finite. */
+/** Validates a scenario document, simulates it and checks every figure is within `MAX_PLAN_USD`. */
 export function planScenario(input: unknown): ValidationResult<Plan> {
   const validated = validateScenario(input);
   if (!validated.ok) return validated;

@@ -61,14 +61,90 @@ const financeRangesSchema = z.strictObject(
 );
 
 const MUST_BE_RATE = 'must be between 0 and 1';
-const MUST_BE_NON_NEGATIVE = 'must be 0 or more';
 
-const nonEmptyId = z.string().min(1, 'must be a non-empty string');
-const nonNegative = z.number().min(0, MUST_BE_NON_NEGATIVE);
+/**
+ * Limits no real plan reaches. A figure beyond one is a slip of the keyboard (a price typed per token as per
+ * million, a growth of 500 meant as 5 %), and the engine, the charts and the formatting never meet it: the
+ * schema refuses it and its message says the limit.
+ */
+export const SCENARIO_LIMITS = {
+  /** Quality scores and bars, on a 0–100 scale. */
+  quality: 100,
+  /** Tokens of one call (a prompt, a completion, a prefix, a context window): 100 million. */
+  tokens: 100_000_000,
+  /** Requests a slice makes in a month: a trillion. */
+  requestsPerMonth: 1e12,
+  /** USD per million tokens: $100,000 (the dearest list price in 2026 is below $1,000). */
+  pricePerMTok: 100_000,
+  /** USD per capacity unit per hour. */
+  hourlyPerUnit: 1_000_000,
+  /** Tokens per minute one capacity unit sustains. */
+  tokensPerMinutePerUnit: 1e12,
+  /** Capacity units bought. */
+  units: 1_000_000,
+  /** Months in a start, an end, a term or an expiry: 100 years. */
+  months: 1_200,
+  /** Growth per month: 10 is 1,000 % a month. */
+  growth: 10,
+  /** USD in a credit pool, a monthly cost, cash, burn or revenue: a trillion, either side of zero. */
+  amount: 1e12,
+  /** A model's output-token or tokenizer factor, and the peak-to-average ratio. */
+  factor: 100,
+  /** Characters in an id, a name, a label or a URL. */
+  shortTextChars: 1_000,
+  /** Characters in notes and descriptions. */
+  longTextChars: 10_000,
+} as const;
+
+/** `1e12` → `1,000,000,000,000`: limits said in full in messages (the domain owns no number formatting). */
+function writeLimit(limit: number): string {
+  return limit.toLocaleString('en-US');
+}
+
+/** A number from `min` to `max`; past the top the message names the limit (and `unit`, when given). */
+function boundedNumber(min: number, max: number, unit = '') {
+  const below = min === 0 ? 'must be 0 or more' : `must be ${writeLimit(min)} or more`;
+  return z
+    .number()
+    .min(min, below)
+    .max(max, `must be at most ${writeLimit(max)}${unit}`);
+}
+
+/** A number from 0 to `max`. */
+function upTo(max: number, unit = '') {
+  return boundedNumber(0, max, unit);
+}
+
+/** A whole number from 0 to `max`. */
+function wholeUpTo(max: number, unit = '') {
+  return upTo(max, unit).int('must be a whole number');
+}
+
+const L = SCENARIO_LIMITS;
+const nonEmptyId = z
+  .string()
+  .min(1, 'must be a non-empty string')
+  .max(L.shortTextChars, `must be at most ${writeLimit(L.shortTextChars)} characters`);
+const shortText = z
+  .string()
+  .max(L.shortTextChars, `must be at most ${writeLimit(L.shortTextChars)} characters`);
+const longText = z.string().max(L.longTextChars, `must be at most ${writeLimit(L.longTextChars)} characters`);
 const rate = z.number().min(0, MUST_BE_RATE).max(1, MUST_BE_RATE);
-const nonNegativeInt = z.number().int('must be a whole number').min(0, MUST_BE_NON_NEGATIVE);
-/** A growth rate per month: −0.5 halves, 0.1 grows 10 %; −1 or below would make volumes vanish or go negative. */
-const growth = z.number().gt(-1, 'must be greater than −1');
+const tokens = upTo(L.tokens, ' tokens');
+const perMTok = upTo(L.pricePerMTok, ' USD per million tokens');
+const quality = upTo(L.quality);
+const amount = upTo(L.amount, ' USD');
+const signedAmount = boundedNumber(-L.amount, L.amount, ' USD');
+const month = wholeUpTo(L.months, ' months');
+const factor = upTo(L.factor);
+/**
+ * A growth rate per month: −0.5 halves, 0.1 grows 10 %; −1 or below would make volumes vanish or go negative,
+ * and above 10 (1,000 % a month) is a slip.
+ */
+const growth = z
+  .number()
+  .gt(-1, 'must be greater than −1')
+  .max(L.growth, 'must be at most 10 (1,000 % a month)');
 
 /**
  * A record keyed by user-chosen ids. Ids may be `__proto__` or `constructor`, so the output is a
@@ -102,30 +178,30 @@ export function idRecord<T extends z.ZodType>(valueSchema: T) {
  * the tier's input price; read: no caching; 1-hour write: no 1-hour TTL).
  */
 export const longContextSchema = z.strictObject({
-  aboveInputTokens: nonNegative,
-  inputPerMTok: nonNegative,
-  outputPerMTok: nonNegative,
-  cacheReadPerMTok: nonNegative.nullable().optional(),
-  cacheWritePerMTok: nonNegative.nullable().optional(),
-  cacheWrite1hPerMTok: nonNegative.nullable().optional(),
+  aboveInputTokens: tokens,
+  inputPerMTok: perMTok,
+  outputPerMTok: perMTok,
+  cacheReadPerMTok: perMTok.nullable().optional(),
+  cacheWritePerMTok: perMTok.nullable().optional(),
+  cacheWrite1hPerMTok: perMTok.nullable().optional(),
 });
 
 export const perTokenPricingSchema = z.strictObject({
   kind: z.literal('per-token'),
   /** USD per million input tokens. */
-  inputPerMTok: nonNegative,
+  inputPerMTok: perMTok,
   /** USD per million output tokens. */
-  outputPerMTok: nonNegative,
+  outputPerMTok: perMTok,
   /** USD per million tokens written to the prompt cache; null means the plain input price. */
-  cacheWritePerMTok: nonNegative.nullable().default(null),
+  cacheWritePerMTok: perMTok.nullable().default(null),
   /** USD per million tokens read from the prompt cache; null means the model offers no caching. */
-  cacheReadPerMTok: nonNegative.nullable().default(null),
+  cacheReadPerMTok: perMTok.nullable().default(null),
   /** Fraction taken off batched calls (0.5 = half price); null means no batch mode. */
   batchDiscount: rate.nullable().default(null),
   /** USD per million tokens written with a 1-hour TTL; null means the model offers no 1-hour TTL. */
-  cacheWrite1hPerMTok: nonNegative.nullable().default(null),
+  cacheWrite1hPerMTok: perMTok.nullable().default(null),
   /** Shortest prefix the provider caches, in tokens (after the tokenizer factor); shorter ones are never cached. */
-  minCachePrefixTokens: nonNegativeInt.default(0),
+  minCachePrefixTokens: wholeUpTo(L.tokens, ' tokens').default(0),
   /** False when batched calls get no caching discount (OpenAI's Batch API): they bill at list before the batch discount. */
   batchCaching: z.boolean().default(true),
   /** The price tier above a number of input tokens (Claude Sonnet 4/4.5, Gemini 2.5 Pro); null means none. */
@@ -135,22 +211,25 @@ export const perTokenPricingSchema = z.strictObject({
 export const capacityPricingSchema = z.strictObject({
   kind: z.literal('capacity'),
   /** USD per unit (a GPU node, a provisioned-throughput model unit) per hour. */
-  hourlyPerUnit: nonNegative,
+  hourlyPerUnit: upTo(L.hourlyPerUnit, ' USD an hour'),
   /** Tokens per minute one unit sustains. */
-  tokensPerMinutePerUnit: z.number().gt(0, 'must be greater than 0'),
+  tokensPerMinutePerUnit: z
+    .number()
+    .gt(0, 'must be greater than 0')
+    .max(L.tokensPerMinutePerUnit, `must be at most ${writeLimit(L.tokensPerMinutePerUnit)} tokens a minute`),
   /** Units billed every month once any slice is routed to the model. */
-  minUnits: nonNegativeInt.default(0),
+  minUnits: wholeUpTo(L.units, ' units').default(0),
   /**
    * Months a purchase of units is held for (Provisioned Throughput's 1- or 6-month terms); every month of a term
    * pays the term's largest unit count. 0 means no commitment: units follow each month's traffic.
    */
-  commitmentMonths: nonNegativeInt.default(0),
+  commitmentMonths: month.default(0),
 });
 
 export const sourceSchema = z.strictObject({
-  label: z.string(),
-  asOf: z.string(),
-  url: z.string().optional(),
+  label: shortText,
+  asOf: shortText,
+  url: shortText.optional(),
 });
 
 /** A calendar day written YYYY-MM-DD. */
@@ -164,66 +243,70 @@ const isoDay = z
  */
 export const qualitySourceSchema = z.strictObject({
   /** The benchmark's name ("GPQA Diamond"); for an assumption, what it stands in for. */
-  benchmark: z.string(),
-  label: z.string(),
-  asOf: z.string(),
-  url: z.string().optional(),
+  benchmark: shortText,
+  label: shortText,
+  asOf: shortText,
+  url: shortText.optional(),
   assumption: z.boolean().default(false),
 });
 
 export const modelSchema = z.strictObject({
   id: nonEmptyId,
-  name: z.string(),
-  provider: z.string(),
+  name: shortText,
+  provider: shortText,
   platform: nonEmptyId,
   pricing: z.discriminatedUnion('kind', [perTokenPricingSchema, capacityPricingSchema], {
     error: 'must have kind "per-token" or "capacity"',
   }),
   /** Largest prompt plus completion, in tokens; null means unlimited. */
-  contextWindow: nonNegative.nullable().default(null),
+  contextWindow: tokens.nullable().default(null),
   /** A quality score on the user's own scale (benchmarks, evals); slices set a bar on the same scale. */
-  quality: nonNegative.default(0),
+  quality: quality.default(0),
   /** How many output tokens this model spends for a task that takes `outputTokens` on the reference. */
-  outputTokenFactor: nonNegative.default(1),
+  outputTokenFactor: factor.default(1),
   openWeight: z.boolean().default(false),
   /** Where this SKU serves requests ("global", "us", "eu", "eu-west-3", …); null means unspecified. */
-  region: z.string().nullable().default(null),
+  region: shortText.nullable().default(null),
   /** Tokens this model produces for text a slice counts as one token (Claude 4.7+: about 1.3). */
-  tokenizerFactor: z.number().gt(0, 'must be greater than 0').default(1),
+  tokenizerFactor: z
+    .number()
+    .gt(0, 'must be greater than 0')
+    .max(L.factor, `must be at most ${L.factor}`)
+    .default(1),
   /** True when the model spends the slice's `reasoningTokens`, billed as output. */
   reasoning: z.boolean().default(false),
   source: sourceSchema.optional(),
   /** The key of the price list row this entry was built from (LiteLLM's model key); null when it has none. */
-  priceKey: z.string().nullable().default(null),
+  priceKey: shortText.nullable().default(null),
   /** The day the provider stops serving this model (retired or announced); null when none is announced. */
   retiresOn: isoDay.nullable().default(null),
   /** Where `quality` comes from; left out when unknown. */
   qualitySource: qualitySourceSchema.optional(),
-  notes: z.string().optional(),
+  notes: longText.optional(),
 });
 
 export const sliceSchema = z.strictObject({
   id: nonEmptyId,
-  name: z.string(),
-  requestsPerMonth: nonNegative,
-  inputTokens: nonNegative,
-  outputTokens: nonNegative,
-  cachedPrefixTokens: nonNegative.default(0),
+  name: shortText,
+  requestsPerMonth: upTo(L.requestsPerMonth, ' requests a month'),
+  inputTokens: tokens,
+  outputTokens: tokens,
+  cachedPrefixTokens: tokens.default(0),
   cacheHitRate: rate.default(0),
   batchShare: rate.default(0),
-  qualityBar: nonNegative.default(0),
+  qualityBar: quality.default(0),
   monthlyGrowth: growth.default(0),
   /** Regions the slice's data may be served from; null means anywhere. */
   regions: z
-    .array(z.string())
+    .array(shortText)
     .min(1, 'must name at least one region (or be null for anywhere)')
     .nullable()
     .default(null),
   /** How long a cache write lives: "5m" (the default) or "1h" (billed at the model's 1-hour write price). */
   cacheTtl: z.enum(['5m', '1h'], { error: 'must be "5m" or "1h"' }).default('5m'),
   /** Reasoning tokens per call on a reasoning model, billed as output; ignored by other models. */
-  reasoningTokens: nonNegative.default(0),
-  notes: z.string().optional(),
+  reasoningTokens: tokens.default(0),
+  notes: longText.optional(),
   /** Low and high values of the fields given as ranges (the field itself holds the likely value). */
   ranges: sliceRangesSchema.optional(),
 });
@@ -232,14 +315,14 @@ const modelRef = nonEmptyId;
 
 const singleStrategySchema = z.strictObject({
   id: nonEmptyId,
-  name: z.string(),
+  name: shortText,
   kind: z.literal('single'),
   model: modelRef,
 });
 
 const assignStrategySchema = z.strictObject({
   id: nonEmptyId,
-  name: z.string(),
+  name: shortText,
   kind: z.literal('assign'),
   routes: idRecord(modelRef).default(() => Object.create(null) as Record<string, string>),
   fallback: modelRef.optional(),
@@ -254,7 +337,7 @@ export const cascadeRouteSchema = z.strictObject({
 
 const cascadeStrategySchema = z.strictObject({
   id: nonEmptyId,
-  name: z.string(),
+  name: shortText,
   kind: z.literal('cascade'),
   routes: idRecord(cascadeRouteSchema).default(
     () => Object.create(null) as Record<string, z.output<typeof cascadeRouteSchema>>,
@@ -264,13 +347,13 @@ const cascadeStrategySchema = z.strictObject({
 
 export const classifierSchema = z.strictObject({
   model: modelRef,
-  inputTokens: nonNegative,
-  outputTokens: nonNegative,
+  inputTokens: tokens,
+  outputTokens: tokens,
 });
 
 const routerStrategySchema = z.strictObject({
   id: nonEmptyId,
-  name: z.string(),
+  name: shortText,
   kind: z.literal('router'),
   classifier: classifierSchema.nullable().default(null),
   routes: idRecord(idRecord(rate)).default(
@@ -283,7 +366,7 @@ const routerStrategySchema = z.strictObject({
 
 const cheapestStrategySchema = z.strictObject({
   id: nonEmptyId,
-  name: z.string(),
+  name: shortText,
   kind: z.literal('cheapest-meeting-bar'),
 });
 
@@ -301,21 +384,19 @@ export const strategySchema = z.discriminatedUnion(
 
 export const creditPoolSchema = z.strictObject({
   id: nonEmptyId,
-  name: z.string(),
+  name: shortText,
   /** USD. */
-  amount: nonNegative,
+  amount,
   /** Month index (0 = the scenario's first month) in which the pool becomes usable. */
-  startMonth: nonNegativeInt.default(0),
+  startMonth: month.default(0),
   /** Months the pool stays usable from `startMonth`; null means it never expires. */
-  expiresAfterMonths: z
-    .number()
+  expiresAfterMonths: boundedNumber(1, L.months, ' months')
     .int('must be a whole number')
-    .min(1, 'must be 1 or more')
     .nullable()
     .default(null),
   /** Platforms whose spend the pool pays; "*" covers every platform. */
   appliesTo: z.array(nonEmptyId).min(1, 'must name at least one platform (or "*")').default(['*']),
-  notes: z.string().optional(),
+  notes: longText.optional(),
 });
 
 /**
@@ -325,17 +406,17 @@ export const creditPoolSchema = z.strictObject({
  */
 export const fixedCostSchema = z.strictObject({
   id: nonEmptyId,
-  name: z.string(),
+  name: shortText,
   platform: nonEmptyId,
   /** USD per month in `startMonth`. */
-  monthlyAmount: nonNegative,
-  startMonth: nonNegativeInt.default(0),
+  monthlyAmount: amount,
+  startMonth: month.default(0),
   /** First month no longer paid; null means it runs to the horizon. */
-  endMonth: nonNegativeInt.nullable().default(null),
+  endMonth: month.nullable().default(null),
   monthlyGrowth: growth.default(0),
   /** Ids of the strategies that pay it; null means every strategy. */
   strategies: z.array(nonEmptyId).nullable().default(null),
-  notes: z.string().optional(),
+  notes: longText.optional(),
 });
 
 /**
@@ -346,15 +427,15 @@ export const fixedCostSchema = z.strictObject({
 export const evaluationSchema = z.strictObject({
   model: nonEmptyId,
   slice: nonEmptyId,
-  score: nonNegative,
+  score: quality,
   /** Where the score comes from ("our eval, 200 tickets, Nov 2026"). */
-  source: z.string().optional(),
+  source: shortText.optional(),
 });
 
 export const financeSchema = z.strictObject({
-  cashOnHand: z.number().default(0),
-  otherMonthlyBurn: z.number().default(0),
-  monthlyRevenue: z.number().default(0),
+  cashOnHand: signedAmount.default(0),
+  otherMonthlyBurn: signedAmount.default(0),
+  monthlyRevenue: signedAmount.default(0),
   revenueGrowth: growth.default(0),
   ranges: financeRangesSchema.optional(),
 });
@@ -363,7 +444,7 @@ export const optionsSchema = z.strictObject({
   batch: z.boolean().default(true),
   caching: z.boolean().default(true),
   /** Peak traffic over average traffic; sizes capacity-billed models. */
-  peakToAverage: nonNegative.default(2),
+  peakToAverage: factor.default(2),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -372,8 +453,8 @@ export const scenarioSchema = z.strictObject({
       error: `must be 1, 2 or 3 (this version of the planner reads schemaVersion 1 to 3)`,
     })
     .transform((): typeof SCHEMA_VERSION => SCHEMA_VERSION),
-  name: z.string().default('Untitled scenario'),
-  description: z.string().optional(),
+  name: shortText.default('Untitled scenario'),
+  description: longText.optional(),
   horizonMonths: z
     .number()
     .int('must be a whole number')

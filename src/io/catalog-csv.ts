@@ -98,6 +98,17 @@ const CAPACITY_COLUMNS: readonly CatalogCsvColumn[] = [
 
 /** A plain decimal or scientific number, nothing else: no "abc", no "1,5", no "0x10", no "Infinity". */
 const STRICT_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A number written with a decimal comma ("1,5", "0,000003", "2,5e-6"): one comma, no point. */
+const DECIMAL_COMMA_NUMBER = /^[+-]?\d*,\d+(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A number cell as JavaScript reads it: in a file separated by semicolons (how spreadsheets in most of Europe
+ * save CSV), a decimal comma is a decimal point: "1,5" → "1.5". Commas cannot separate thousands there, since
+ * such a file writes none; anywhere else the cell is returned as it is.
+ */
+export function readDecimalComma(cell: string, delimiter: string): string {
+  return delimiter === ';' && DECIMAL_COMMA_NUMBER.test(cell) ? cell.replace(',', '.') : cell;
+}
 
 /** The flattened columns of `qualitySource`, by field. */
 const QUALITY_SOURCE_COLUMNS: Partial<Record<string, CatalogCsvColumn>> = {
@@ -138,7 +149,11 @@ type RowReader = {
   issues: { column: string; message: string }[];
 };
 
-function readRow(cells: readonly string[], columnIndex: ReadonlyMap<CatalogCsvColumn, number>): RowReader {
+function readRow(
+  cells: readonly string[],
+  columnIndex: ReadonlyMap<CatalogCsvColumn, number>,
+  delimiter: string,
+): RowReader {
   const issues: RowReader['issues'] = [];
   const cell = (column: CatalogCsvColumn) => {
     const index = columnIndex.get(column);
@@ -152,7 +167,7 @@ function readRow(cells: readonly string[], columnIndex: ReadonlyMap<CatalogCsvCo
       return raw === '' ? undefined : unescapeCsvText(raw);
     },
     number(column) {
-      const raw = cell(column).trim();
+      const raw = readDecimalComma(cell(column).trim(), delimiter);
       if (raw === '') return undefined;
       if (!STRICT_NUMBER.test(raw)) {
         issues.push({ column, message: 'must be a number' });
@@ -355,18 +370,22 @@ function findDelimiter(text: string): string {
   return ',';
 }
 
-/** Splits CSV text into rows of cells (papaparse; comma, semicolon, tab or bar), with quoting errors as issues. */
-export function splitCsvRows(text: string): { rows: string[][]; issues: ValidationIssue[] } {
-  const parsed = Papa.parse<string[]>(text, {
-    header: false,
-    skipEmptyLines: false,
-    delimiter: findDelimiter(text),
-  });
+/**
+ * Splits CSV text into rows of cells (papaparse; comma, semicolon, tab or bar), with quoting errors as issues and
+ * the delimiter found.
+ */
+export function splitCsvRows(text: string): {
+  rows: string[][];
+  issues: ValidationIssue[];
+  delimiter: string;
+} {
+  const delimiter = findDelimiter(text);
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter });
   const issues = parsed.errors.map((error) => ({
     path: error.row === undefined ? '' : `row ${error.row + 1}`,
     message: error.message,
   }));
-  return { rows: parsed.data, issues };
+  return { rows: parsed.data, issues, delimiter };
 }
 
 /**
@@ -378,11 +397,15 @@ export function splitCsvRows(text: string): { rows: string[][]; issues: Validati
  * (`qualityAssumption` is always written for it, so a written source reads back even when its texts are empty);
  * the long-context tier is null when its six `longContext…` cells are all empty, and a tier cache cell left empty
  * leaves that price out (the engine scales the base one) where `null` makes it an explicit null. Numbers are
- * parsed strictly, booleans are `true` or `false` in any case. Rows are numbered as a spreadsheet shows them (the header is row 1); blank rows are
+ * parsed strictly (with a decimal comma when `delimiter` is a semicolon: see `readDecimalComma`), booleans are
+ * `true` or `false` in any case. Rows are numbered as a spreadsheet shows them (the header is row 1); blank rows are
  * ignored. Every problem is reported, e.g. `row 4 (id "x"): inputPerMTok: must be a number`; duplicate ids are
  * errors.
  */
-export function readCatalogCsvRows(rows: readonly (readonly string[])[]): ValidationResult<Model[]> {
+export function readCatalogCsvRows(
+  rows: readonly (readonly string[])[],
+  delimiter = ',',
+): ValidationResult<Model[]> {
   const headerAt = rows.findIndex((cells) => !isBlankRow(cells));
   if (headerAt < 0) return { ok: false, issues: [{ path: '', message: 'the file is empty' }] };
   const headerCells = rows[headerAt]!;
@@ -396,7 +419,7 @@ export function readCatalogCsvRows(rows: readonly (readonly string[])[]): Valida
     const cells = rows[index]!;
     if (isBlankRow(cells)) continue;
     const rowNumber = index + 1;
-    const row = readRow(cells, header.columnIndex);
+    const row = readRow(cells, header.columnIndex, delimiter);
     const where = describeRow(rowNumber, row.text('id'));
     if (cells.length > headerCells.length) {
       issues.push({

@@ -10,7 +10,14 @@ import { fromZodIssues } from '../domain/validate-scenario';
 import type { ValidationIssue } from '../domain/validate-scenario';
 import { formatNumber } from '../format/format';
 import { hasCatalogCsvHeader, readCatalogCsvRows, splitCsvRows } from './catalog-csv';
-import { checkImportSize, isJsonObject, parseJsonBody, stripByteOrderMark } from './json-text';
+import {
+  checkImportSize,
+  describeDuplicateKeys,
+  findDuplicateKeys,
+  isJsonObject,
+  parseJsonBody,
+  stripByteOrderMark,
+} from './json-text';
 import { convertLitellmCatalog, isLitellmCatalog } from './litellm-catalog';
 
 export { catalogToCsv } from './catalog-csv';
@@ -38,6 +45,14 @@ export type CatalogImportResult =
       unpriced: number;
       /** Their keys, in file order (a subset of `skippedKeys`). */
       unpricedKeys: string[];
+      /** Of the skipped entries, those with a figure past the scenario's limits (LiteLLM only). */
+      beyondLimits: number;
+      /** Their keys, in file order (a subset of `skippedKeys`). */
+      beyondLimitKeys: string[];
+      /** Of the skipped entries, those the file writes twice, or with a field written twice (LiteLLM only). */
+      writtenTwice: number;
+      /** Their keys, in file order (a subset of `skippedKeys`). */
+      writtenTwiceKeys: string[];
     }
   | { ok: false; issues: ValidationIssue[] };
 
@@ -60,6 +75,8 @@ function succeed(
   models: Model[],
   skippedKeys: string[] = [],
   unpricedKeys: string[] = [],
+  beyondLimitKeys: string[] = [],
+  writtenTwiceKeys: string[] = [],
 ): CatalogImportResult {
   if (models.length === 0) {
     return fail(
@@ -77,6 +94,10 @@ function succeed(
     skippedKeys,
     unpriced: unpricedKeys.length,
     unpricedKeys,
+    beyondLimits: beyondLimitKeys.length,
+    beyondLimitKeys,
+    writtenTwice: writtenTwiceKeys.length,
+    writtenTwiceKeys,
   };
 }
 
@@ -85,8 +106,14 @@ function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop() ?? fileName;
 }
 
-/** A native catalog: every entry checked with the scenario's model schema; duplicate ids are errors. */
-function parseNativeCatalog(entries: unknown[]): CatalogImportResult {
+/**
+ * A native catalog: every entry checked with the scenario's model schema; duplicate ids are errors, and so is a
+ * field written twice in an entry.
+ */
+function parseNativeCatalog(entries: unknown[], body: string): CatalogImportResult {
+  const duplicates = findDuplicateKeys(body);
+  if (duplicates.length > 0)
+    return { ok: false, issues: describeDuplicateKeys(duplicates.map((path) => ['catalog', ...path])) };
   // reportInput lets a wrong type read "must be a number" rather than "is required".
   const parsed = z.array(modelSchema).safeParse(entries, { reportInput: true });
   if (!parsed.success) {
@@ -115,14 +142,21 @@ function parseJsonCatalog(body: string, options: CatalogImportOptions): CatalogI
   const parsed = parseJsonBody(body);
   if (!parsed.ok) return parsed;
   const { value } = parsed;
-  if (Array.isArray(value)) return parseNativeCatalog(value);
+  if (Array.isArray(value)) return parseNativeCatalog(value, body);
   if (isLitellmCatalog(value)) {
     const fileName = options.fileName === undefined ? undefined : baseName(options.fileName);
     const converted = convertLitellmCatalog(value, body, {
       importedAt: options.importedAt,
       ...(fileName === undefined ? {} : { fileName }),
     });
-    return succeed('litellm', converted.models, converted.skippedKeys, converted.unpricedKeys);
+    return succeed(
+      'litellm',
+      converted.models,
+      converted.skippedKeys,
+      converted.unpricedKeys,
+      converted.beyondLimitKeys,
+      converted.writtenTwiceKeys,
+    );
   }
   if (isJsonObject(value) && Object.hasOwn(value, 'schemaVersion')) {
     return fail(
@@ -133,12 +167,12 @@ function parseJsonCatalog(body: string, options: CatalogImportOptions): CatalogI
 }
 
 function parseCsvCatalog(body: string): CatalogImportResult {
-  const { rows, issues } = splitCsvRows(body);
+  const { rows, issues, delimiter } = splitCsvRows(body);
   const header = rows.find((cells) => cells.some((cell) => cell.trim() !== ''));
   if (header === undefined) return fail('the file is empty');
   if (!hasCatalogCsvHeader(header)) return fail(UNRECOGNISED);
   if (issues.length > 0) return { ok: false, issues };
-  const parsed = readCatalogCsvRows(rows);
+  const parsed = readCatalogCsvRows(rows, delimiter);
   return parsed.ok ? succeed('csv', parsed.value) : parsed;
 }
 
@@ -172,7 +206,10 @@ function countEntries(count: number): string {
 /**
  * The one line that reports an import: `Imported 9 models from CSV format; skipped 0 entries.`; for LiteLLM, the
  * entries without a price apart from the others skipped:
- * `Imported 2,143 models from LiteLLM format; 83 entries had no price; skipped 57 other entries.`
+ * `Imported 2,143 models from LiteLLM format; 83 entries had no price; skipped 57 other entries.`, and, when
+ * some are, the entries with a figure past the planner's limits counted apart:
+ * `…; 83 entries had no price; 2 entries had a figure past the planner's limits; skipped 55 other entries.`, and
+ * the entries written twice likewise (`…; 1 entry was written twice; …`).
  */
 export function summarizeCatalogImport(result: CatalogImportResult): string {
   if (!result.ok) {
@@ -183,6 +220,14 @@ export function summarizeCatalogImport(result: CatalogImportResult): string {
   const imported = `Imported ${models} from ${FORMAT_NAMES[result.format]} format`;
   if (result.format !== 'litellm') return `${imported}; skipped ${countEntries(result.skipped)}.`;
   const unpriced = `${countEntries(result.unpriced)} had no price`;
-  const others = result.skipped - result.unpriced;
-  return `${imported}; ${unpriced}; skipped ${formatNumber(others)} other entr${others === 1 ? 'y' : 'ies'}.`;
+  const beyondLimits =
+    result.beyondLimits > 0
+      ? `; ${countEntries(result.beyondLimits)} had a figure past the planner's limits`
+      : '';
+  const writtenTwice =
+    result.writtenTwice > 0
+      ? `; ${countEntries(result.writtenTwice)} ${result.writtenTwice === 1 ? 'was' : 'were'} written twice`
+      : '';
+  const others = result.skipped - result.unpriced - result.beyondLimits - result.writtenTwice;
+  return `${imported}; ${unpriced}${beyondLimits}${writtenTwice}; skipped ${formatNumber(others)} other entr${others === 1 ? 'y' : 'ies'}.`;
 }

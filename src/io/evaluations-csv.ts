@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { evaluationSchema } from '../domain/scenario-schema';
 import type { Evaluation, Scenario } from '../domain/scenario-schema';
-import { splitCsvRows } from './catalog-csv';
+import { readDecimalComma, splitCsvRows } from './catalog-csv';
 import { escapeCsvText, unescapeCsvText } from './csv-text';
 
 /** The columns, in the order `evaluationsToCsv` writes them. */
@@ -23,7 +23,7 @@ export type EvaluationsCsvIssue = { row: number | null; column: Column | null; m
 export type EvaluationsCsvResult =
   { ok: true; value: Evaluation[] } | { ok: false; issues: EvaluationsCsvIssue[] };
 
-/** "row 3, score: must be a number ≥ 0". */
+/** "row 3, score: must be a number from 0 to 100". */
 export function formatEvaluationsCsvIssue(issue: EvaluationsCsvIssue): string {
   const where = [issue.row === null ? null : `row ${issue.row}`, issue.column].filter(Boolean).join(', ');
   return where ? `${where}: ${issue.message}` : issue.message;
@@ -41,9 +41,12 @@ function matchId(cell: string, known: ReadonlySet<string>): string | null {
   return known.has(trimmed) ? trimmed : null;
 }
 
-/** A score cell: a plain decimal number (no empty cell, no `1e2` surprises from spreadsheets beyond JS's own). */
-function readScore(cell: string): number | null {
-  const text = cell.trim();
+/**
+ * A score cell: a plain decimal number (no empty cell, no `1e2` surprises from spreadsheets beyond JS's own), with
+ * a decimal comma in a file separated by semicolons.
+ */
+function readScore(cell: string, delimiter: string): number | null {
+  const text = readDecimalComma(cell.trim(), delimiter);
   if (text === '') return null;
   const value = Number(text);
   return Number.isFinite(value) ? value : null;
@@ -137,12 +140,12 @@ export function parseEvaluationsCsv(
           sliceCell.trim() === '' ? 'is empty' : `no traffic slice has id "${unescapeCsvText(sliceCell)}"`,
       });
     const scoreCell = cellOf(cells, 'score');
-    const score = readScore(scoreCell);
+    const score = readScore(scoreCell, split.delimiter);
     if (score === null || !evaluationSchema.shape.score.safeParse(score).success)
       rowIssues.push({
         row,
         column: 'score',
-        message: `must be a number ≥ 0 (found "${scoreCell.trim()}")`,
+        message: `must be a number from 0 to 100 (found "${scoreCell.trim()}")`,
       });
     if (model !== null && slice !== null) {
       let bySlice = rowOfPair.get(model);

@@ -4,7 +4,7 @@
  */
 import { modelSchema } from '../domain/scenario-schema';
 import type { LongContext, Model } from '../domain/scenario-schema';
-import { isJsonObject } from './json-text';
+import { findDuplicateKeys, findStringEnd, isJsonObject } from './json-text';
 import { describeLitellmKey } from './litellm-names';
 
 /** The source label every imported model carries (the file name is added when known). */
@@ -14,7 +14,6 @@ export const LITELLM_SOURCE_LABEL = 'LiteLLM model_prices_and_context_window.jso
 const LITELLM_ENTRY_FIELDS = ['litellm_provider', 'input_cost_per_token', 'output_cost_per_token', 'mode'];
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 type JsonObject = Record<string, unknown>;
 
@@ -31,19 +30,6 @@ export function isLitellmCatalog(value: unknown): value is JsonObject {
     const entry = value[key];
     return isJsonObject(entry) && LITELLM_ENTRY_FIELDS.some((field) => Object.hasOwn(entry, field));
   });
-}
-
-/** Index of the quote that closes the JSON string opening at `start`. */
-function findStringEnd(text: string, start: number): number {
-  let from = start + 1;
-  for (;;) {
-    const quote = text.indexOf('"', from);
-    if (quote < 0) return text.length - 1;
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return quote;
-    from = quote + 1;
-  }
 }
 
 /**
@@ -130,7 +116,7 @@ const LONG_CONTEXT_TIERS = [
 ] as const;
 
 /** Why an entry was not taken: it has no price at all (0 in and out), or it breaks another rule. */
-type SkipReason = 'unpriced' | 'invalid';
+type SkipReason = 'unpriced' | 'invalid' | 'beyond-limits';
 
 /** Reads optional per-token prices as per-MTok prices: null when absent, 'invalid' when bad or overflowing. */
 function readOptionalPerMTok(entry: JsonObject, field: string): number | null | 'invalid' {
@@ -254,9 +240,10 @@ function convertEntry(key: string, entry: unknown, source: Model['source']): Mod
     reasoning: readOwn(entry, 'supports_reasoning') === true,
     source,
   };
-  // The schema has the last word: whatever it refuses is skipped too.
+  // The schema has the last word: whatever it refuses is skipped too, a figure past a limit counted apart.
   const parsed = modelSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : 'invalid';
+  if (parsed.success) return parsed.data;
+  return parsed.error.issues.some((issue) => issue.code === 'too_big') ? 'beyond-limits' : 'invalid';
 }
 
 export type LitellmImport = {
@@ -265,12 +252,20 @@ export type LitellmImport = {
   skippedKeys: string[];
   /** The keys left out because they are priced 0 for both input and output, in file order. */
   unpricedKeys: string[];
+  /** The keys left out because a figure is past the scenario's limits (`SCENARIO_LIMITS`), in file order. */
+  beyondLimitKeys: string[];
+  /**
+   * The keys left out because the file writes them twice, or writes a field of their entry twice (JSON.parse
+   * would silently keep the last), in file order.
+   */
+  writtenTwiceKeys: string[];
 };
 
 /**
  * Converts LiteLLM's price file (parsed, with its text for the key order) into catalog models, in file order.
  * Every key that is not a chat or completion model with valid prices (see `convertEntry`), `sample_spec`
- * included, is skipped and listed; those priced 0 in and out are also listed apart (`unpricedKeys`). Ids and
+ * included, is skipped and listed; those priced 0 in and out are also listed apart (`unpricedKeys`), and so are
+ * those with a figure past the scenario's limits, a price of $1e6 per million tokens say (`beyondLimitKeys`). Ids and
  * `priceKey` are the keys as they stand (`__proto__` included); the name, the maker (`provider`) and the platform
  * are read from the key and `litellm_provider` by `describeLitellmKey` ("Claude Sonnet 4.5 — Bedrock, global",
  * Anthropic, `bedrock`); `quality` is 0 with no `qualitySource` (unscored); prices per token × 1,000,000, scaled exactly
@@ -279,8 +274,8 @@ export type LitellmImport = {
  * `minCachePrefixTokens`; `supports_reasoning: true` → `reasoning`; the lowest long-context tier present →
  * `longContext` (see `readLongContext`); `region` from the key (`readLitellmRegion`); `batchCaching` false for
  * provider `openai` (no caching discount inside OpenAI's Batch API), true otherwise.
- * A key written twice in the text (JSON allows it) counts once, at its first place, with JSON.parse's value
- * (the last one).
+ * A key written twice in the text, or whose entry writes a field twice, is skipped and listed apart
+ * (`writtenTwiceKeys`): which of the two a person meant cannot be told.
  */
 export function convertLitellmCatalog(
   value: JsonObject,
@@ -298,14 +293,23 @@ export function convertLitellmCatalog(
   const models: Model[] = [];
   const skippedKeys: string[] = [];
   const unpricedKeys: string[] = [];
+  const beyondLimitKeys: string[] = [];
+  const writtenTwice = new Set(findDuplicateKeys(jsonText).map((path) => String(path[0])));
+  const writtenTwiceKeys: string[] = [];
   for (const key of keys) {
+    if (writtenTwice.has(key)) {
+      skippedKeys.push(key);
+      writtenTwiceKeys.push(key);
+      continue;
+    }
     const model = convertEntry(key, value[key], source);
     if (typeof model === 'object') {
       models.push(model);
     } else {
       skippedKeys.push(key);
       if (model === 'unpriced') unpricedKeys.push(key);
+      if (model === 'beyond-limits') beyondLimitKeys.push(key);
     }
   }
-  return { models, skippedKeys, unpricedKeys };
+  return { models, skippedKeys, unpricedKeys, beyondLimitKeys, writtenTwiceKeys };
 }

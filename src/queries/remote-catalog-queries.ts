@@ -4,7 +4,7 @@
  * (`parseCatalogText`), so one cached download serves any import date.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { MAX_IMPORT_BYTES } from '../io/json-text';
+import { MAX_IMPORT_BYTES, concatBytes } from '../io/json-text';
 
 export const remoteCatalogKeys = {
   all: ['remote-catalog'] as const,
@@ -12,7 +12,11 @@ export const remoteCatalogKeys = {
 };
 
 /** What went wrong fetching a catalog, for people: each kind has its own advice. Messages are sentences without the closing full stop. */
-export type RemoteCatalogErrorKind = 'invalid-url' | 'network' | 'http' | 'too-large' | 'not-text';
+export type RemoteCatalogErrorKind =
+  'invalid-url' | 'network' | 'redirect-loop' | 'timeout' | 'http' | 'too-large' | 'not-text';
+
+/** How long a catalog download may take, from the request to the last byte, before it is given up. */
+export const REMOTE_FETCH_TIMEOUT_MS = 30_000;
 
 export class RemoteCatalogError extends Error {
   readonly kind: RemoteCatalogErrorKind;
@@ -74,6 +78,30 @@ function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
+/**
+ * Whether a failed fetch says it gave up on redirects (Node and Firefox say so in the error or its cause;
+ * Chromium reports a redirect loop as a plain network failure, which the network message covers).
+ */
+function isRedirectFailure(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const text = `${error instanceof Error ? error.message : ''} ${cause instanceof Error ? cause.message : ''}`;
+  return /redirect/i.test(text);
+}
+
+/** The failure of a fetch that threw, in words: a redirect loop, or a network or CORS refusal. */
+function describeFetchFailure(error: unknown, url: URL): RemoteCatalogError {
+  if (isRedirectFailure(error))
+    return new RemoteCatalogError(
+      'redirect-loop',
+      `${url.host} sent the request round a loop of redirects (or too many of them), so the file cannot be reached: check the address, or download the file and import it from your computer`,
+    );
+  return new RemoteCatalogError(
+    'network',
+    `${url.host} could not be reached, redirected in a loop, or does not let other sites read its files (CORS). ` +
+      'Check the address and your connection, or download the file and import it from your computer',
+  );
+}
+
 function tooLarge(what: string): RemoteCatalogError {
   return new RemoteCatalogError(
     'too-large',
@@ -102,13 +130,7 @@ async function readCappedBody(response: Response, abort: () => void): Promise<Ui
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks, total);
 }
 
 /** UTF-8 text, or an error when the bytes are not text (invalid UTF-8, or NUL bytes as binaries have). */
@@ -131,54 +153,74 @@ function decodeText(bytes: Uint8Array, contentType: string): string {
  * Fetches a catalog's text from `input` (http or https). Refuses, with a message a person can act on: an address
  * that is not one; a network failure or a server that does not let this page read it (browsers report both the
  * same way, CORS included); an HTTP error status; a body over 20 MB (announced by `Content-Length` or found while
- * streaming, when the download is cancelled); a body that is not UTF-8 text. `signal` cancels the request.
+ * streaming, when the download is cancelled); a body that is not UTF-8 text; a redirect loop, where the browser
+ * says so; a download not finished within `timeoutMs` (30 seconds), which is cancelled. `signal` cancels the
+ * request.
  */
-export async function fetchCatalogText(input: string, signal?: AbortSignal): Promise<RemoteCatalogText> {
+export async function fetchCatalogText(
+  input: string,
+  signal?: AbortSignal,
+  timeoutMs = REMOTE_FETCH_TIMEOUT_MS,
+): Promise<RemoteCatalogText> {
   const url = parseCatalogUrl(input);
   const controller = new AbortController();
   const forwardAbort = () => controller.abort(signal?.reason);
   if (signal?.aborted) forwardAbort();
   signal?.addEventListener('abort', forwardAbort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
   try {
-    let response: Response;
-    try {
-      response = await fetch(url.href, { signal: controller.signal, credentials: 'omit' });
-    } catch (error) {
-      if (isAbort(error) || signal?.aborted) throw error;
+    return await downloadCatalogText(url, controller);
+  } catch (error) {
+    if (timedOut && !signal?.aborted)
       throw new RemoteCatalogError(
-        'network',
-        `${url.host} could not be reached, or it does not let other sites read its files (CORS). ` +
-          'Check the address and your connection, or download the file and import it from your computer',
+        'timeout',
+        `${url.host} did not send the file within ${timeoutMs / 1000} seconds, so the download was stopped: try again later, or download the file and import it from your computer`,
       );
-    }
-    if (!response.ok) {
-      const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      const advice =
-        response.status === 404
-          ? ': no file at this address'
-          : response.status === 401 || response.status === 403
-            ? ': the file is not public'
-            : '';
-      throw new RemoteCatalogError('http', `${url.host} answered HTTP ${status}${advice}`);
-    }
-    const contentType = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
-    if (NON_TEXT_TYPES.test(contentType)) {
-      await response.body?.cancel().catch(() => undefined);
-      throw new RemoteCatalogError(
-        'not-text',
-        `The address returned “${contentType}”, not text: a catalog is JSON or CSV`,
-      );
-    }
-    const declaredBytes = Number(response.headers.get('content-length') ?? Number.NaN);
-    if (Number.isFinite(declaredBytes) && declaredBytes > MAX_IMPORT_BYTES) {
-      await response.body?.cancel().catch(() => undefined);
-      throw tooLarge(`The file (${(declaredBytes / (1024 * 1024)).toFixed(1)} MB)`);
-    }
-    const bytes = await readCappedBody(response, () => controller.abort());
-    return { url: url.href, fileName: readUrlFileName(url), text: decodeText(bytes, contentType) };
+    throw error;
   } finally {
+    clearTimeout(timer);
     signal?.removeEventListener('abort', forwardAbort);
   }
+}
+
+/** The request, its checks and the capped download of `fetchCatalogText`, cancelled through `controller`. */
+async function downloadCatalogText(url: URL, controller: AbortController): Promise<RemoteCatalogText> {
+  let response: Response;
+  try {
+    response = await fetch(url.href, { signal: controller.signal, credentials: 'omit' });
+  } catch (error) {
+    if (isAbort(error) || controller.signal.aborted) throw error;
+    throw describeFetchFailure(error, url);
+  }
+  if (!response.ok) {
+    const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    const advice =
+      response.status === 404
+        ? ': no file at this address'
+        : response.status === 401 || response.status === 403
+          ? ': the file is not public'
+          : '';
+    throw new RemoteCatalogError('http', `${url.host} answered HTTP ${status}${advice}`);
+  }
+  const contentType = response.headers.get('content-type')?.split(';')[0]?.trim() ?? '';
+  if (NON_TEXT_TYPES.test(contentType)) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new RemoteCatalogError(
+      'not-text',
+      `The address returned “${contentType}”, not text: a catalog is JSON or CSV`,
+    );
+  }
+  const declaredBytes = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declaredBytes) && declaredBytes > MAX_IMPORT_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(`The file (${(declaredBytes / (1024 * 1024)).toFixed(1)} MB)`);
+  }
+  const bytes = await readCappedBody(response, () => controller.abort());
+  return { url: url.href, fileName: readUrlFileName(url), text: decodeText(bytes, contentType) };
 }
 
 /**

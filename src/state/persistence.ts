@@ -521,7 +521,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof NO_
       },
       (error: unknown) => {
         clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
+        reject(error instanceof Error ? error : new Error(describeError(error)));
       },
     );
   });
@@ -647,8 +647,14 @@ export async function savePersisted(
   return outcome;
 }
 
+/**
+ * A storage failure in words. IndexedDB rejects an aborted transaction with its request's `error`, which is null
+ * when nothing failed inside it (another tab's upgrade, the browser closing it): that is said, not "null".
+ */
 function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error === null || error === undefined) return 'the browser aborted the storage transaction';
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
 }
 
 function safeStringify(value: unknown): string {

@@ -71,7 +71,10 @@ export type HeldNotice = {
 };
 
 /** What became of a share link the page was opened with. */
-export type ShareNotice = { kind: 'opened'; name: string } | { kind: 'failed'; message: string };
+export type ShareNotice =
+  | { kind: 'opened'; name: string }
+  /** Why the link could not be opened: one line per problem, as the command line words them. */
+  | { kind: 'failed'; problems: string[] };
 
 /** One saved scenario of the user's library. */
 export type LibraryEntry = { id: string; scenario: Scenario };

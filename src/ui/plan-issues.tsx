@@ -1,5 +1,6 @@
 import type { ValidationIssue } from '../domain/validate-scenario';
 import { formatIssue } from '../domain/validate-scenario';
+import { CappedList } from './capped-list';
 
 /**
  * In place of figures the engine refused (they overflow a double): each issue on its own line, with its path,
@@ -12,11 +13,7 @@ export function PlanIssues({ issues, title }: { issues: readonly ValidationIssue
         <strong>{title ?? 'These figures cannot be computed.'}</strong> Change the inputs named below (or undo
         the last edit); the command line refuses this scenario with the same message.
       </p>
-      <ul>
-        {issues.map((issue) => (
-          <li key={`${issue.path}|${issue.message}`}>{formatIssue(issue)}</li>
-        ))}
-      </ul>
+      <CappedList items={issues} render={formatIssue} toLine={formatIssue} fileName="scenario-problems.txt" />
     </div>
   );
 }

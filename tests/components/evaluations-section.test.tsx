@@ -88,7 +88,10 @@ describe('EvaluationsSection', () => {
       within(problems)
         .getAllByRole('listitem')
         .map((item) => item.textContent),
-    ).toEqual(['row 3, model: unknown model id "nope"', 'row 3, score: must be a number ≥ 0 (found "x")']);
+    ).toEqual([
+      'row 3, model: unknown model id "nope"',
+      'row 3, score: must be a number from 0 to 100 (found "x")',
+    ]);
     expect(currentScenario().evaluations).toEqual([]);
 
     const good = new File(['Slice,Model,Score,Source\nhard,cheap,85,our eval\n'], 'good.csv', {

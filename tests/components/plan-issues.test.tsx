@@ -1,5 +1,5 @@
 /**
- * A scenario the CLI refuses (its figures overflow a double) shows the CLI's own messages in the app, in place
+ * A scenario the CLI refuses (its figures pass $1e15, the most a plan may reach) shows the CLI's own messages in the app, in place
  * of figures, and no "∞", "NaN" or "Infinity" anywhere.
  */
 import { screen } from '@testing-library/react';
@@ -15,11 +15,11 @@ import { TrafficPanel } from '../../src/features/traffic/traffic-panel';
 import { renderWithScenario } from '../factories/render-with-store';
 import { makeSmallScenario } from '../factories/small-scenario';
 
-/** 1e300 requests a month growing tenfold a month pass 1.8e308 dollars within a few months of 120. */
+/** A trillion requests a month growing elevenfold a month pass $1e15 within a few months of 120. */
 function makeOverflowingScenario(): ScenarioInput {
   const scenario = makeSmallScenario();
   scenario.horizonMonths = 120;
-  scenario.traffic[0]!.requestsPerMonth = 1e300;
+  scenario.traffic[0]!.requestsPerMonth = 1e12;
   scenario.traffic[0]!.monthlyGrowth = 10;
   return scenario;
 }
@@ -50,6 +50,7 @@ describe('a scenario whose figures overflow', () => {
   it('the CLI refuses it, naming the slice', () => {
     expect(cliErrors).toHaveLength(1);
     expect(cliErrors[0]).toMatch(/^traffic\[0\]: its spend overflows by month \d+ under "/);
+    expect(cliErrors[0]).toContain('over $1,000,000,000,000,000');
   });
 
   it('the summary shows the message the CLI prints in place of figures', () => {

@@ -8,6 +8,7 @@ import { serializeScenario } from '../../src/io/scenario-file';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
 import { makeSmallScenario } from '../factories/small-scenario';
+import { captureDownloads } from '../factories/capture-downloads';
 
 function names() {
   return usePlannerStore.getState().library.map((entry) => entry.scenario.name);
@@ -169,6 +170,33 @@ describe('ScenariosPanel: files', () => {
     ).toBeInTheDocument();
   });
 
+  it('lists at most 50 problems of a file with 20,000 bad slices, the whole list a download away', async () => {
+    const { user } = renderPanel();
+    const small = makeSmallScenario();
+    // Each slice has two problems (a negative and a too-high rate): 40,000 in all.
+    const traffic = Array.from({ length: 20_000 }, (_, i) => ({
+      ...small.traffic[0]!,
+      id: `s${i}`,
+      cacheHitRate: 2,
+      batchShare: -1,
+    }));
+    await user.upload(
+      screen.getByLabelText('Scenario file to import'),
+      scenarioFile(JSON.stringify({ ...small, traffic }), 'bad.json'),
+    );
+    const report = await screen.findByRole('alert');
+    expect(report).toHaveTextContent('“bad.json” was not imported (40,000 problems).');
+    expect(within(report).getAllByRole('listitem')).toHaveLength(50);
+    expect(report).toHaveTextContent('…and 39,950 more problems.');
+
+    const { names: downloads, blobs } = captureDownloads();
+    await user.click(within(report).getByRole('button', { name: 'Download all 40,000 problems' }));
+    expect(downloads).toEqual(['bad.json.problems.txt']);
+    const lines = (await blobs[0]!.text()).trimEnd().split('\n');
+    expect(lines).toHaveLength(40_000);
+    expect(lines[0]).toBe('traffic[0].cacheHitRate: must be between 0 and 1');
+  });
+
   it('imports a file dropped on the drop zone', async () => {
     renderPanel();
     const zone = screen.getByRole('region', { name: 'Drop zone for scenario files' });
@@ -253,16 +281,7 @@ describe('ScenariosPanel: files', () => {
 
   it('exports the open scenario as <name>.scenario.json in the file format, and the monthly CSV', async () => {
     const { user } = renderPanel();
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return `blob:${blobs.length}`;
-    });
-    URL.revokeObjectURL = vi.fn();
-    const downloads: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push(this.download);
-    });
+    const { names: downloads, blobs } = captureDownloads();
 
     await user.click(screen.getByRole('button', { name: 'Export scenario (JSON)' }));
     expect(downloads).toEqual(['Small test scenario.scenario.json']);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SCENARIO_LIMITS } from '../../src/domain/scenario-schema';
 import type { Model } from '../../src/domain/scenario-schema';
 import { catalogToCsv, parseCatalogText } from '../../src/io/catalog-import';
 
@@ -26,7 +27,12 @@ const nonEmptyTextArbitrary = textArbitrary.filter((text) => text !== '');
 const isoDayArbitrary = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
   .map((date) => date.toISOString().slice(0, 10));
-const amountArbitrary = fc.double({ min: 0, max: 1e300, noNaN: true, noDefaultInfinity: true });
+/** Any double from 0 to a field's limit. */
+function upToArbitrary(max: number): fc.Arbitrary<number> {
+  return fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true });
+}
+const priceArbitrary = upToArbitrary(SCENARIO_LIMITS.pricePerMTok);
+const tokensArbitrary = upToArbitrary(SCENARIO_LIMITS.tokens);
 
 /**
  * A long-context tier: a cache price may be left out (scaled from the base one) or an explicit null, and the
@@ -34,33 +40,33 @@ const amountArbitrary = fc.double({ min: 0, max: 1e300, noNaN: true, noDefaultIn
  */
 const longContextArbitrary = fc.record(
   {
-    aboveInputTokens: amountArbitrary,
-    inputPerMTok: amountArbitrary,
-    outputPerMTok: amountArbitrary,
-    cacheReadPerMTok: fc.option(amountArbitrary),
-    cacheWritePerMTok: fc.option(amountArbitrary),
-    cacheWrite1hPerMTok: fc.option(amountArbitrary),
+    aboveInputTokens: tokensArbitrary,
+    inputPerMTok: priceArbitrary,
+    outputPerMTok: priceArbitrary,
+    cacheReadPerMTok: fc.option(priceArbitrary),
+    cacheWritePerMTok: fc.option(priceArbitrary),
+    cacheWrite1hPerMTok: fc.option(priceArbitrary),
   },
   { requiredKeys: ['aboveInputTokens', 'inputPerMTok', 'outputPerMTok'] },
 );
 
 const perTokenArbitrary = fc.record({
   kind: fc.constant('per-token' as const),
-  inputPerMTok: amountArbitrary,
-  outputPerMTok: amountArbitrary,
-  cacheWritePerMTok: fc.option(amountArbitrary),
-  cacheReadPerMTok: fc.option(amountArbitrary),
+  inputPerMTok: priceArbitrary,
+  outputPerMTok: priceArbitrary,
+  cacheWritePerMTok: fc.option(priceArbitrary),
+  cacheReadPerMTok: fc.option(priceArbitrary),
   batchDiscount: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
-  cacheWrite1hPerMTok: fc.option(amountArbitrary),
-  minCachePrefixTokens: fc.nat(),
+  cacheWrite1hPerMTok: fc.option(priceArbitrary),
+  minCachePrefixTokens: fc.nat({ max: SCENARIO_LIMITS.tokens }),
   batchCaching: fc.boolean(),
   longContext: fc.option(longContextArbitrary),
 });
 
 const capacityArbitrary = fc.record({
   kind: fc.constant('capacity' as const),
-  hourlyPerUnit: amountArbitrary,
-  tokensPerMinutePerUnit: fc.double({ min: 1e-6, max: 1e12, noNaN: true }),
+  hourlyPerUnit: upToArbitrary(SCENARIO_LIMITS.hourlyPerUnit),
+  tokensPerMinutePerUnit: fc.double({ min: 1e-6, max: SCENARIO_LIMITS.tokensPerMinutePerUnit, noNaN: true }),
   minUnits: fc.nat({ max: 1000 }),
   commitmentMonths: fc.nat({ max: 120 }),
 });
@@ -72,13 +78,13 @@ const modelArbitrary: fc.Arbitrary<Model> = fc.record(
     provider: textArbitrary,
     platform: nonEmptyTextArbitrary,
     pricing: fc.oneof(perTokenArbitrary, capacityArbitrary),
-    contextWindow: fc.option(amountArbitrary),
-    quality: amountArbitrary,
-    outputTokenFactor: amountArbitrary,
+    contextWindow: fc.option(tokensArbitrary),
+    quality: upToArbitrary(SCENARIO_LIMITS.quality),
+    outputTokenFactor: upToArbitrary(SCENARIO_LIMITS.factor),
     openWeight: fc.boolean(),
     // An empty region is written as an empty cell, which reads as null (unspecified).
     region: fc.option(nonEmptyTextArbitrary),
-    tokenizerFactor: fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
+    tokenizerFactor: fc.double({ min: 1e-6, max: SCENARIO_LIMITS.factor, noNaN: true }),
     reasoning: fc.boolean(),
     // An empty price key is written as an empty cell, which reads as null (no key).
     priceKey: fc.option(nonEmptyTextArbitrary),

@@ -51,6 +51,8 @@ import {
 } from './catalog-import-text';
 import { ModelPicker } from './model-picker';
 import './catalog-import.css';
+import { CappedList } from '../../ui/capped-list';
+import { makeFileName } from '../../ui/download';
 
 type Source =
   { kind: 'file'; name: string; result: CatalogImportResult | null } | { kind: 'url'; url: string };
@@ -132,14 +134,17 @@ function IssueList({ origin, issues }: { origin: string; issues: readonly Valida
         “{origin}” was not imported: {formatNumber(count)} problem{count === 1 ? '' : 's'} found. Nothing was
         changed.
       </p>
-      <ul>
-        {issues.slice(0, MAX_ISSUES_SHOWN).map((issue, index) => (
-          <li key={index}>
+      <CappedList
+        items={issues}
+        limit={MAX_ISSUES_SHOWN}
+        render={(issue) => (
+          <>
             {issue.path ? <code>{issue.path}</code> : <span>The file</span>}: {issue.message}
-          </li>
-        ))}
-      </ul>
-      <MoreRows hidden={count - MAX_ISSUES_SHOWN} what="problems" />
+          </>
+        )}
+        toLine={(issue) => `${issue.path || 'The file'}: ${issue.message}`}
+        fileName={makeFileName(origin, '.problems.txt', 'catalog')}
+      />
     </div>
   );
 }
@@ -484,7 +489,7 @@ function ImportReview({
         ? `Add ${countModels(picked.size)}`
         : 'Replace the catalog';
   const canApply = mode === 'prices' ? priceCount > 0 : mode === 'add' ? picked.size > 0 : true;
-  const unpricedOthers = result.skipped - result.unpriced;
+  const unpricedOthers = result.skipped - result.unpriced - result.beyondLimits - result.writtenTwice;
 
   return (
     <div className="catalog-import__diff">
@@ -492,7 +497,12 @@ function ImportReview({
         <p className="catalog-import__unpriced" data-testid="import-unpriced">
           {formatNumber(result.unpriced)} entr{result.unpriced === 1 ? 'y' : 'ies'} had no price (0 in and
           out) and
-          {result.unpriced === 1 ? ' was' : ' were'} not imported; {formatNumber(unpricedOthers)} other entr
+          {result.unpriced === 1 ? ' was' : ' were'} not imported;{' '}
+          {result.beyondLimits > 0 &&
+            `${formatNumber(result.beyondLimits)} entr${result.beyondLimits === 1 ? 'y' : 'ies'} had a price or size past the planner's limits and ${result.beyondLimits === 1 ? 'was' : 'were'} skipped; `}
+          {result.writtenTwice > 0 &&
+            `${formatNumber(result.writtenTwice)} entr${result.writtenTwice === 1 ? 'y was' : 'ies were'} written twice in the file (or had a field written twice) and skipped; `}
+          {formatNumber(unpricedOthers)} other entr
           {unpricedOthers === 1 ? 'y' : 'ies'} (embeddings, images, audio…) skipped.
         </p>
       )}

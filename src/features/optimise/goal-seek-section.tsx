@@ -8,6 +8,7 @@ import { Money } from '../../ui/money';
 import { NumberField } from '../../ui/number-field';
 import { StrategySelect } from '../../ui/strategy-select';
 import { listPlatforms } from './optimise-figures';
+import { findExtent } from '../../charts/chart-series';
 
 const ALL_PLATFORMS = '*';
 
@@ -20,10 +21,9 @@ type GoalSeekSectionProps = {
 };
 
 function describeGrowthRange(scenario: Scenario): string {
-  const rates = scenario.traffic.map((slice) => slice.monthlyGrowth);
-  if (rates.length === 0) return '';
-  const low = Math.min(...rates);
-  const high = Math.max(...rates);
+  const extent = findExtent(scenario.traffic.map((slice) => slice.monthlyGrowth));
+  if (extent === null) return '';
+  const { min: low, max: high } = extent;
   return low === high
     ? `Today every slice grows ${formatPercent(low)} a month.`
     : `Today the slices grow ${formatPercent(low)} to ${formatPercent(high)} a month.`;

@@ -1,11 +1,13 @@
 import { useId, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import type { ValidationIssue } from '../../domain/validate-scenario';
+import { formatNumber } from '../../format/format';
 import { MAX_IMPORT_BYTES } from '../../io/json-text';
 import { formatMonthlyCsv } from '../../io/results-csv';
 import { parseScenarioText, serializeScenario } from '../../io/scenario-file';
 import { selectPlan } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { CappedList } from '../../ui/capped-list';
 import { downloadText, makeFileName } from '../../ui/download';
 
 type ImportOutcome =
@@ -33,16 +35,21 @@ function IssueList({ outcome }: { outcome: Extract<ImportOutcome, { ok: false }>
   return (
     <div className="import-report import-report--error" role="alert">
       <p>
-        “{outcome.fileName}” was not imported ({count} problem{count === 1 ? '' : 's'}). Nothing was changed.
+        “{outcome.fileName}” was not imported ({formatNumber(count)} problem{count === 1 ? '' : 's'}). Nothing
+        was changed.
       </p>
-      <ul className="import-report__issues">
-        {outcome.issues.map((issue, index) => (
-          <li key={index}>
+      <CappedList
+        className="import-report__issues"
+        items={outcome.issues}
+        render={(issue) => (
+          <>
             {issue.path ? <code className="import-report__path">{issue.path}</code> : <span>The file</span>}:{' '}
             {issue.message}
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+        toLine={(issue) => `${issue.path || 'The file'}: ${issue.message}`}
+        fileName={makeFileName(outcome.fileName, '.problems.txt')}
+      />
     </div>
   );
 }

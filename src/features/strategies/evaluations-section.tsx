@@ -19,6 +19,7 @@ import { TextField } from '../../ui/text-field';
 import { UndoNotice } from '../../ui/undo-notice';
 import type { UndoableStatus } from '../../ui/undo-notice';
 import { ModelSelect } from './model-select';
+import { CappedList } from '../../ui/capped-list';
 
 const scoreSchema = evaluationSchema.shape.score;
 
@@ -242,11 +243,13 @@ export function EvaluationsSection({ scenario }: { scenario: Scenario }) {
             Nothing was imported from {problems.fileName}: {formatNumber(problems.issues.length)} problem
             {problems.issues.length === 1 ? '' : 's'}.
           </p>
-          <ul aria-label={`Problems in ${problems.fileName}`}>
-            {problems.issues.map((issue, index) => (
-              <li key={index}>{formatEvaluationsCsvIssue(issue)}</li>
-            ))}
-          </ul>
+          <CappedList
+            aria-label={`Problems in ${problems.fileName}`}
+            items={problems.issues}
+            render={formatEvaluationsCsvIssue}
+            toLine={formatEvaluationsCsvIssue}
+            fileName={makeFileName(problems.fileName, '.problems.txt')}
+          />
         </div>
       )}
       {/* A polite live region, not role="status": the screen's own status line keeps that role. */}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,7 @@ describe('src/cli/main.ts in a real process', () => {
     );
   });
 
-  it('refuses a file over 20 MB without reading it', () => {
+  it('refuses a file over 20 MB, reading no more than the limit', () => {
     const huge = join(scratch, 'huge.json');
     writeFileSync(huge, '');
     truncateSync(huge, MAX_IMPORT_BYTES + 1);
@@ -78,4 +78,51 @@ describe('src/cli/main.ts in a real process', () => {
     expect(notText.stdout).toBe('');
     expect(notText.stderr).toBe(`error: ${binary}: not UTF-8 text\n`);
   });
+
+  it('refuses a device that never ends, counting bytes as they arrive', () => {
+    // /dev/zero is 0 bytes to stat(): the size check once let the CLI read it past 3 GB.
+    const result = simulateCommand('/dev/zero');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'error: /dev/zero: the file is larger than 20 MB, the most this planner reads\n',
+    );
+  });
+
+  it('reads a scenario from a pipe, and refuses an endless one', () => {
+    const throughPipe = (source: string) =>
+      spawnSync(
+        'sh',
+        ['-c', `${source} | "$0" --import tsx src/cli/main.ts /dev/stdin --format csv`, process.execPath],
+        { cwd: root, encoding: 'utf8', timeout: 60_000 },
+      );
+    const piped = throughPipe('cat tests/fixtures/design-example.json');
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    expect(piped.stdout.split('\n')[0]).toMatch(/^strategyId,strategyName,month,/);
+
+    const endless = throughPipe('yes');
+    expect(endless.status).toBe(1);
+    expect(endless.stderr).toBe(
+      'error: /dev/stdin: the file is larger than 20 MB, the most this planner reads\n',
+    );
+  });
+
+  it.each(['json', 'table', 'csv'])(
+    'exits 1 with one line when the output cannot be written (a full disk), --format %s',
+    (format) => {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const result = spawnSync(
+          process.execPath,
+          ['--import', 'tsx', 'src/cli/main.ts', 'tests/fixtures/design-example.json', '--format', format],
+          { cwd: root, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', full, 'pipe'] },
+        );
+        expect(result.stderr).toBe('error: could not write the output: no space left on device (ENOSPC)\n');
+        expect(result.status).toBe(1);
+      } finally {
+        closeSync(full);
+      }
+    },
+  );
 });

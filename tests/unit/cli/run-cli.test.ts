@@ -255,6 +255,44 @@ describe('runCli output', () => {
     expect(result.stdout).not.toContain('\u001b');
   });
 
+  /** The design example with a strategy named with a clear-screen, a window title, C1 CSI and a bidi override. */
+  function hostileNames() {
+    const document = designDocument() as ReturnType<typeof designDocument> & {
+      strategies: Record<string, unknown>[];
+    };
+    document.strategies[0]!.name = 'A\u001b[2J\u001b]0;owned\u0007\u009b31m\u202eB\u0085';
+    return { 's.json': JSON.stringify(document) };
+  }
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const RAW_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('escapes C0, C1 and bidi controls in table output', () => {
+    const result = run(['s.json', '--format', 'table'], hostileNames());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('A\\u{1b}[2J\\u{1b}]0;owned\\u{7}\\u{9b}31m\\u{202e}B\\u{85}');
+    expect(result.stdout).not.toMatch(RAW_CONTROLS);
+  });
+
+  it('escapes C0, C1 and bidi controls in CSV output, rows still one per line', () => {
+    const result = run(['s.json', '--format', 'csv'], hostileNames());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'all-sonnet,A\\u{1b}[2J\\u{1b}]0;owned\\u{7}\\u{9b}31m\\u{202e}B\\u{85},0,',
+    );
+    expect(result.stdout).not.toMatch(RAW_CONTROLS);
+    // Header plus 6 strategies × 24 months.
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(1 + 6 * 24);
+  });
+
+  it('escapes C1 and bidi controls in JSON output as \\u escapes, so the name reads back exactly', () => {
+    const result = run(['s.json'], hostileNames());
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(RAW_CONTROLS);
+    expect(result.stdout).toContain('"name": "A\\u001b[2J\\u001b]0;owned\\u0007\\u009b31m\\u202eB\\u0085"');
+    const printed = JSON.parse(result.stdout) as { strategies: { name: string }[] };
+    expect(printed.strategies[0]!.name).toBe('A\u001b[2J\u001b]0;owned\u0007\u009b31m\u202eB\u0085');
+  });
+
   it('prints usage for --help and -h, whatever else is given', () => {
     for (const argv of [['--help'], ['-h'], ['design.json', '--format', 'xml', '--help']]) {
       expect(run(argv)).toEqual({ code: 0, stdout: USAGE, stderr: '' });
@@ -387,8 +425,8 @@ describe('runCli errors', () => {
 
   it('refuses results that overflow', () => {
     const document = designDocument();
-    document.traffic[0]!.requestsPerMonth = 1e300;
-    document.traffic[0]!.monthlyGrowth = 1000;
+    document.traffic[0]!.requestsPerMonth = 1e12;
+    document.traffic[0]!.monthlyGrowth = 10;
     const result = run(['s.json'], { 's.json': JSON.stringify(document) });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');

@@ -51,8 +51,9 @@ describe('regression: a value of the wrong type was reported as "is required"', 
 
 describe('regression: planScenario passed an infinite creditsExpired', () => {
   it('rejects credit pools whose expiring balances overflow, naming the credits', () => {
-    // Two pools of $1.7e308 both expire at the end of month 0: 3.4e308 is beyond a double.
-    const pool = { name: 'Huge', amount: 1.7e308, expiresAfterMonths: 1 };
+    // 1,001 pools of $1e12 expire unused at the end of month 0: $1.001e15 is beyond the $1e15 limit (the same
+    // rule that once refused two pools of $1.7e308, beyond a double).
+    const pool = { name: 'Huge', amount: 1e12, expiresAfterMonths: 1 };
     const result = planScenario({
       ...MINIMAL,
       horizonMonths: 2,
@@ -66,15 +67,12 @@ describe('regression: planScenario passed an infinite creditsExpired', () => {
         },
       ],
       strategies: [{ id: 's', name: 'Single', kind: 'single', model: 'm' }],
-      credits: [
-        { id: 'a', ...pool },
-        { id: 'b', ...pool },
-      ],
+      credits: Array.from({ length: 1001 }, (_, i) => ({ id: `pool-${i}`, ...pool })),
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map(formatIssue)).toEqual([
-      'credits: the credit pools overflow under "Single": their amounts are too large to compute',
+      'credits: the credit pools overflow under "Single" (over $1,000,000,000,000,000, the most a plan may reach): their amounts are too large to compute',
     ]);
   });
 });

@@ -196,6 +196,51 @@ describe('validateScenario reports', () => {
     ]);
   });
 
+  it('figures past the limits a real plan never reaches, each limit said in the message', () => {
+    // quality 1e7 once froze the cost-quality chart; the others are typing slips of the same kind.
+    const lines = linesAfter((d) => {
+      d.catalog[0].quality = 1e7;
+      d.catalog[0].pricing.inputPerMTok = 3e6;
+      d.catalog[0].contextWindow = 1e9;
+      d.catalog[0].tokenizerFactor = 1000;
+      d.catalog[3].pricing.hourlyPerUnit = 2e6;
+      d.traffic[0].requestsPerMonth = 1e13;
+      d.traffic[0].inputTokens = 2e8;
+      d.traffic[0].qualityBar = 101;
+      d.traffic[0].monthlyGrowth = 11;
+      d.credits[0].amount = 2e12;
+      d.credits[0].startMonth = 1201;
+      d.finance.cashOnHand = -2e12;
+      d.options.peakToAverage = 101;
+      d.description = 'x'.repeat(10_001);
+      d.traffic[0].name = 'n'.repeat(1001);
+    });
+    expect(lines).toEqual([
+      'description: must be at most 10,000 characters',
+      'options.peakToAverage: must be at most 100',
+      'catalog[0].pricing.inputPerMTok: must be at most 100,000 USD per million tokens',
+      'catalog[0].contextWindow: must be at most 100,000,000 tokens',
+      'catalog[0].quality: must be at most 100',
+      'catalog[0].tokenizerFactor: must be at most 100',
+      'catalog[3].pricing.hourlyPerUnit: must be at most 1,000,000 USD an hour',
+      'traffic[0].name: must be at most 1,000 characters',
+      'traffic[0].requestsPerMonth: must be at most 1,000,000,000,000 requests a month',
+      'traffic[0].inputTokens: must be at most 100,000,000 tokens',
+      'traffic[0].qualityBar: must be at most 100',
+      'traffic[0].monthlyGrowth: must be at most 10 (1,000 % a month)',
+      'credits[0].amount: must be at most 1,000,000,000,000 USD',
+      'credits[0].startMonth: must be at most 1,200 months',
+      'finance.cashOnHand: must be -1,000,000,000,000 or more',
+    ]);
+  });
+
+  it('a range whose end is past the field limit', () => {
+    const lines = linesAfter((d) => {
+      d.traffic[0].qualityBar = { low: 40, likely: 50, high: 1e9 };
+    });
+    expect(lines).toEqual([expect.stringMatching(/^traffic\[0\]\.qualityBar.*must be at most 100/)]);
+  });
+
   it('duplicate ids in every list, and duplicate platforms in a pool', () => {
     const lines = linesAfter((d) => {
       d.catalog.push({ ...d.catalog[0] });

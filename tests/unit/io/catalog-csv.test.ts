@@ -88,6 +88,27 @@ bedrock:mistral-7b,,,bedrock,0.15,0.2,,,,,,,,,
     ]);
   });
 
+  it('reads decimal commas in a file separated by semicolons, as European spreadsheets save it', () => {
+    const text =
+      'id;platform;inputPerMTok;outputPerMTok;quality\nm;bedrock;1,5;0,000003;87,5\nn;bedrock;2;,5;3,5e1\n';
+    const [m, n] = importModels(text);
+    expect(m?.pricing).toMatchObject({ inputPerMTok: 1.5, outputPerMTok: 0.000003 });
+    expect(m?.quality).toBe(87.5);
+    expect(n?.pricing).toMatchObject({ inputPerMTok: 2, outputPerMTok: 0.5 });
+    expect(n?.quality).toBe(35);
+  });
+
+  it('still refuses a comma in a number where commas separate cells or the cell is not one number', () => {
+    // Quoted so the comma stays in the cell: "1,5" in a comma-separated file is ambiguous, and refused.
+    expect(csvIssues('id,platform,inputPerMTok,outputPerMTok\nm,bedrock,"1,5",1\n')).toEqual([
+      'row 2 (id "m"): inputPerMTok: must be a number',
+    ]);
+    expect(csvIssues('id;platform;inputPerMTok;outputPerMTok\nm;bedrock;1,5,0;1.5,2\n')).toEqual([
+      'row 2 (id "m"): inputPerMTok: must be a number',
+      'row 2 (id "m"): outputPerMTok: must be a number',
+    ]);
+  });
+
   it('reads capacity rows, columns in any order and any case, with semicolons', () => {
     const text =
       'Kind;ID;Platform;HourlyPerUnit;tokensPerMinutePerUnit;minUnits;openWeight\ncapacity;self:mixtral;self-hosted;4.1;60000;1;TRUE\n';
@@ -335,7 +356,7 @@ describe('catalogToCsv', () => {
         pricing: {
           kind: 'per-token',
           inputPerMTok: 1e-7,
-          outputPerMTok: 1e21,
+          outputPerMTok: 99_999.99999999999,
           cacheWritePerMTok: 0.1 + 0.2,
           cacheReadPerMTok: 0,
           batchDiscount: 1,

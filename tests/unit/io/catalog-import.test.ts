@@ -231,6 +231,10 @@ describe('summarizeCatalogImport', () => {
       skippedKeys: [],
       unpriced: 83,
       unpricedKeys: [],
+      beyondLimits: 0,
+      beyondLimitKeys: [],
+      writtenTwice: 0,
+      writtenTwiceKeys: [],
     };
     // 140 skipped, 83 of them without a price: 140 − 83 = 57 others.
     expect(summarizeCatalogImport(result)).toBe(

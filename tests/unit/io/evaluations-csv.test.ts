@@ -35,6 +35,11 @@ describe('parseEvaluationsCsv', () => {
     });
   });
 
+  it('reads a decimal comma in a file separated by semicolons', () => {
+    const result = parseEvaluationsCsv('model;slice;score\nsmall;bulk;78,5\n', scenario);
+    expect(result.ok && result.value.map((evaluation) => evaluation.score)).toEqual([78.5]);
+  });
+
   it('takes the header in any case and order, without a source column, and skips blank rows', () => {
     const result = parseEvaluationsCsv('Score;SLICE;Model\n\n78;bulk;small\n;;\n', scenario);
     expect(result).toEqual({ ok: true, value: [{ model: 'small', slice: 'bulk', score: 78 }] });
@@ -62,9 +67,9 @@ describe('parseEvaluationsCsv', () => {
     expect(result.issues).toEqual([
       { row: 3, column: 'model', message: 'unknown model id "nope"' },
       { row: 4, column: 'slice', message: 'no traffic slice has id "nowhere"' },
-      { row: 5, column: 'score', message: 'must be a number ≥ 0 (found "-1")' },
-      { row: 6, column: 'score', message: 'must be a number ≥ 0 (found "high")' },
-      { row: 7, column: 'score', message: 'must be a number ≥ 0 (found "")' },
+      { row: 5, column: 'score', message: 'must be a number from 0 to 100 (found "-1")' },
+      { row: 6, column: 'score', message: 'must be a number from 0 to 100 (found "high")' },
+      { row: 7, column: 'score', message: 'must be a number from 0 to 100 (found "")' },
       {
         row: 8,
         column: null,

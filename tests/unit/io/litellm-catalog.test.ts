@@ -421,19 +421,42 @@ describe('LiteLLM model_prices_and_context_window.json', () => {
     expect(result.ok && result.models[0]!.pricing).toMatchObject({ batchDiscount: 0 });
   });
 
-  it('takes the last value of a key written twice, at its first place', () => {
+  it('skips entries with a figure past the limits, counted apart from the other skipped entries', () => {
+    // $2 per token is $2,000,000 per million, past the $100,000 limit; a 1e9-token context is past 100 million.
+    const text = JSON.stringify({
+      paid: validEntry,
+      dear: { ...validEntry, input_cost_per_token: 2 },
+      vast: { ...validEntry, max_input_tokens: 1e9 },
+      image: { ...validEntry, mode: 'image_generation' },
+    });
+    const result = parseCatalogText(text, { importedAt });
+    expect(result.ok && [result.skippedKeys, result.beyondLimitKeys, result.beyondLimits]).toEqual([
+      ['dear', 'vast', 'image'],
+      ['dear', 'vast'],
+      2,
+    ]);
+    expect(summarizeCatalogImport(result)).toBe(
+      "Imported 1 model from LiteLLM format; 0 entries had no price; 2 entries had a figure past the planner's limits; skipped 1 other entry.",
+    );
+  });
+
+  it('skips and counts an entry written twice, or with a field written twice, instead of keeping the last', () => {
     const text = `{
       "a": { "input_cost_per_token": 1e-6, "output_cost_per_token": 1e-6, "litellm_provider": "x", "mode": "chat" },
       "b": { "input_cost_per_token": 1e-6, "output_cost_per_token": 1e-6, "litellm_provider": "x", "mode": "chat" },
+      "c": { "input_cost_per_token": 1e-6, "input_cost_per_token": 9e-6, "output_cost_per_token": 1e-6,
+             "litellm_provider": "x", "mode": "chat" },
       "a": { "input_cost_per_token": 5e-6, "output_cost_per_token": 1e-6, "litellm_provider": "x", "mode": "chat" }
     }`;
     const result = parseCatalogText(text, { importedAt });
-    expect(
-      result.ok && result.models.map((m) => [m.id, m.pricing.kind === 'per-token' && m.pricing.inputPerMTok]),
-    ).toEqual([
-      ['a', 5],
-      ['b', 1],
+    expect(result.ok && result.models.map((m) => m.id)).toEqual(['b']);
+    expect(result.ok && [result.writtenTwiceKeys, result.skippedKeys]).toEqual([
+      ['a', 'c'],
+      ['a', 'c'],
     ]);
+    expect(summarizeCatalogImport(result)).toBe(
+      'Imported 1 model from LiteLLM format; 0 entries had no price; 2 entries were written twice; skipped 0 other entries.',
+    );
   });
 });
 

@@ -16,7 +16,7 @@ import {
 } from '../../../src/domain/scenario-schema';
 import type { Scenario } from '../../../src/domain/scenario-schema';
 import { formatIssue } from '../../../src/domain/validate-scenario';
-import { MAX_IMPORT_BYTES } from '../../../src/io/json-text';
+import { MAX_IMPORT_BYTES, findDuplicateKeys } from '../../../src/io/json-text';
 import { parseScenarioText, serializeScenario } from '../../../src/io/scenario-file';
 
 const designText = readFileSync(new URL('../../fixtures/design-example.json', import.meta.url), 'utf8');
@@ -214,6 +214,28 @@ describe('parseScenarioText', () => {
     ]);
     expect(issuesOf('{"__proto__": {"polluted": true}}')).toContain('__proto__: unknown field');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('keys written twice', () => {
+  it('are refused with their paths, like unknown fields, instead of JSON keeping the last', () => {
+    const text = designText
+      .replace('"horizonMonths": 24,', '"horizonMonths": 24, "horizonMonths": 36,')
+      .replace('"cacheHitRate": 0.9,', '"cacheHitRate": 0.9, "cacheHitRate": 0.5,');
+    const result = parseScenarioText(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map(formatIssue)).toEqual([
+      'horizonMonths: written twice in the file (JSON would keep only the last): remove one',
+      'traffic[0].cacheHitRate: written twice in the file (JSON would keep only the last): remove one',
+    ]);
+  });
+
+  it('are found at any depth, inside lists, past strings holding quotes and braces', () => {
+    expect(findDuplicateKeys('{"a":{"b":1,"b":2}}')).toEqual([['a', 'b']]);
+    expect(findDuplicateKeys('[{"x":1},{"x":1,"y":"\\"}{[","x":2}]')).toEqual([[1, 'x']]);
+    expect(findDuplicateKeys('{"__proto__":1,"__proto__":2,"k":[[],{"k":1}]}')).toEqual([['__proto__']]);
+    expect(findDuplicateKeys('{"a":1,"b":{"a":2}}')).toEqual([]);
   });
 });
 

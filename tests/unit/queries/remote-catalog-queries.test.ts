@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../src/io/json-text';
 import {
+  REMOTE_FETCH_TIMEOUT_MS,
   fetchCatalogText,
   readUrlFileName,
   remoteCatalogKeys,
@@ -47,6 +48,60 @@ describe('fetchCatalogText', () => {
       kind: 'network',
       message: expect.stringMatching(/example\.com could not be reached.*CORS/),
     });
+  });
+
+  it('names a redirect loop when the browser says so', async () => {
+    stubFetch(async () => {
+      throw new TypeError('fetch failed', { cause: new Error('redirect count exceeded') });
+    });
+    await expect(fetchCatalogText('https://example.com/x.json')).rejects.toMatchObject({
+      kind: 'redirect-loop',
+      message: expect.stringMatching(/^example\.com sent the request round a loop of redirects/),
+    });
+  });
+
+  it('gives up after 30 seconds without an answer, saying so', async () => {
+    vi.useFakeTimers();
+    try {
+      stubFetch(
+        (_url, init) =>
+          new Promise((_resolve, reject) => {
+            init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+          }),
+      );
+      const pending = fetchCatalogText('https://example.com/x.json');
+      const outcome = expect(pending).rejects.toMatchObject({
+        kind: 'timeout',
+        message: expect.stringMatching(/^example\.com did not send the file within 30 seconds/),
+      });
+      await vi.advanceTimersByTimeAsync(REMOTE_FETCH_TIMEOUT_MS);
+      await outcome;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('counts the timeout to the last byte: a body that stalls is stopped too', async () => {
+    vi.useFakeTimers();
+    try {
+      stubFetch(async (_url, init) => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('id,platform\n'));
+            init?.signal?.addEventListener('abort', () =>
+              controller.error(new DOMException('aborted', 'AbortError')),
+            );
+          },
+        });
+        return new Response(body, { headers: { 'content-type': 'text/csv' } });
+      });
+      const pending = fetchCatalogText('https://example.com/x.csv');
+      const outcome = expect(pending).rejects.toMatchObject({ kind: 'timeout' });
+      await vi.advanceTimersByTimeAsync(REMOTE_FETCH_TIMEOUT_MS);
+      await outcome;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reports an HTTP error with its status', async () => {

@@ -6,6 +6,8 @@ const idb = vi.hoisted(() => ({
   failSet: false,
   failGet: false,
   hang: false,
+  /** Reject as idb-keyval does when a transaction aborts without an error: with `request.error`, null. */
+  abortSet: false,
 }));
 vi.mock('idb-keyval', () => ({
   get: async (key: string) => {
@@ -15,6 +17,7 @@ vi.mock('idb-keyval', () => ({
   },
   update: async (key: string, updater: (old: unknown) => unknown) => {
     if (idb.failSet) throw new Error('QuotaExceededError');
+    if (idb.abortSet) return Promise.reject(null);
     idb.store.set(key, updater(idb.store.get(key)));
   },
 }));
@@ -63,6 +66,7 @@ beforeEach(() => {
   idb.failSet = false;
   idb.failGet = false;
   idb.hang = false;
+  idb.abortSet = false;
 });
 
 const FRESH = { revision: 0, library: [] };
@@ -326,6 +330,13 @@ describe('loading and saving in IndexedDB', () => {
     idb.failSet = true;
     await expect(savePersisted(libraryState(), FRESH)).rejects.toThrow(
       'changes could not be saved in this browser (QuotaExceededError)',
+    );
+  });
+
+  it('names an aborted transaction instead of printing "(null)"', async () => {
+    idb.abortSet = true;
+    await expect(savePersisted(libraryState(), FRESH)).rejects.toThrow(
+      'changes could not be saved in this browser (the browser aborted the storage transaction)',
     );
   });
 });

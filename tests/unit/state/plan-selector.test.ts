@@ -27,14 +27,11 @@ describe('selectPlan', () => {
       'traffic growth',
       withEdit((s) => {
         s.horizonMonths = 120;
-        s.traffic[0]!.requestsPerMonth = 1e300;
+        s.traffic[0]!.requestsPerMonth = 1e12;
         s.traffic[0]!.monthlyGrowth = 10;
       }),
     ],
-    [
-      'finance',
-      withEdit((s) => (s.finance = { ...s.finance, cashOnHand: 1.7e308, monthlyRevenue: 1.7e308 })),
-    ],
+    ['finance', withEdit((s) => (s.finance = { ...s.finance, monthlyRevenue: 1e12, revenueGrowth: 10 }))],
   ])('refuses %s overflow with the issues planScenario gives', (_name, input) => {
     const app = selectPlan(toValidScenario(input));
     const cli = planScenario(input);
