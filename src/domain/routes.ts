@@ -89,14 +89,27 @@ export function pickCheapestMeetingBar(
   return null;
 }
 
+/** Catalogs already indexed by id (the first model of an id wins): scenario objects are never changed in place. */
+const catalogIndexes = new WeakMap<readonly Model[], Map<string, Model>>();
+
+/** The catalog's models by id, built once per catalog array. */
+function indexCatalog(catalog: readonly Model[]): Map<string, Model> {
+  let models = catalogIndexes.get(catalog);
+  if (!models) {
+    models = new Map();
+    for (const model of catalog) if (!models.has(model.id)) models.set(model.id, model);
+    catalogIndexes.set(catalog, models);
+  }
+  return models;
+}
+
 /**
  * Resolves a strategy into the calls each slice makes, in traffic order. A cheapest-meeting-bar strategy judges
  * quality with the scenario's own evaluations (`makeQualityLookup`).
  * The scenario must be valid (every model id known): see `validateScenario`.
  */
 export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRoute[] {
-  const models = new Map<string, Model>();
-  for (const model of scenario.catalog) if (!models.has(model.id)) models.set(model.id, model);
+  const models = indexCatalog(scenario.catalog);
   const model = (id: string): Model => {
     const found = models.get(id);
     if (!found) throw new Error(`unknown model id "${id}" in strategy "${strategy.id}"`);
