@@ -215,14 +215,14 @@ async function benchAtScale(browser: Browser) {
   await open('runway');
   results.push([
     'Credits and runway (cash)',
-    await timeFieldEdits(page, page.getByLabel('Cash on hand'), numbers(4_000_001)),
+    await timeFieldEdits(page, page.getByLabel('Cash on hand', { exact: true }), numbers(4_000_001)),
   ]);
   await open('strategies');
   results.push([
     'Strategies (a name)',
     await timeFieldEdits(
       page,
-      page.getByLabel('Strategy name').first(),
+      page.getByLabel('Strategy name', { exact: true }).first(),
       Array.from({ length: SCALE_EDITS }, (_, i) => `One model, take ${i + 1}`),
     ),
   ]);
@@ -232,7 +232,7 @@ async function benchAtScale(browser: Browser) {
     'Pricing catalog (a price)',
     await timeFieldEdits(
       page,
-      page.getByLabel('Input price'),
+      page.getByLabel('Input price', { exact: true }),
       Array.from({ length: SCALE_EDITS }, (_, i) => (1 + i / 100).toFixed(2)),
     ),
   ]);
