@@ -3,8 +3,12 @@
  * - time from navigation to the first figures on screen (the `planner:first-numbers` User Timing mark);
  * - time from an edit (typing a new request volume) to the updated summary in the DOM, and to the next frame,
  *   with the default catalog and with a 2,000-model catalog;
- * - JavaScript loaded before the first figures, for the whole first screen, and in the build (gzip).
+ * - JavaScript loaded before the first figures, for the whole first screen, and in the build (gzip);
+ * - at real scale (200 slices, 10,000 models, 12 strategies): an edit on Traffic mix, Credits and runway,
+ *   Strategies and the Pricing catalog, to the next frame and to the updated summary; and the longest task
+ *   while Optimise opens.
  * Medians over several runs. Needs `dist/` (built if missing) and /usr/bin/chromium (skipped if absent).
+ * `BENCH_PORT` picks the preview port (default 4188).
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS, CHROMIUM_PATH } from '../tests/e2e/chromium';
@@ -16,11 +20,13 @@ import { gzipSync } from 'node:zlib';
 import { validateScenario } from '../src/domain/validate-scenario';
 import { encodePersisted } from '../src/state/persistence';
 import { makeLargeCatalog } from '../tests/factories/large-catalog';
+import { createLargeScenario } from '../tests/factories/large-scenario';
+import type { Browser, Locator } from '@playwright/test';
 import shippedCatalog from '../data/catalog.json' with { type: 'json' };
 
 const SHIPPED_MODELS = shippedCatalog.length;
 
-const PORT = 4188;
+const PORT = Number(process.env['BENCH_PORT'] ?? 4188);
 const BASE = `http://127.0.0.1:${PORT}`;
 const LOAD_RUNS = 7;
 const EDIT_RUNS = 15;
@@ -97,6 +103,159 @@ async function timeEdits(page: Page, runs: number): Promise<{ dom: number[]; fra
   return { dom, frame };
 }
 
+/**
+ * Types `values` one by one into the field, timing each from the input event to the next frame (the frame
+ * after the one whose animation callbacks run first, i.e. once the browser has painted) and to the summary
+ * table's next change.
+ */
+async function timeFieldEdits(
+  page: Page,
+  field: Locator,
+  values: readonly string[],
+): Promise<{ frame: number[]; summary: number[] }> {
+  await field.waitFor();
+  await page.evaluate(() =>
+    document.querySelectorAll('[data-bench-target]').forEach((el) => el.removeAttribute('data-bench-target')),
+  );
+  await field.evaluate((el) => el.setAttribute('data-bench-target', ''));
+  const frame: number[] = [];
+  const summary: number[] = [];
+  for (const value of values) {
+    const timing = await page.evaluate(async (value) => {
+      const input = document.querySelector<HTMLInputElement>('[data-bench-target]')!;
+      const table = document.querySelector('[data-testid="summary-table"]')!;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      return new Promise<{ frame: number; summary: number }>((resolve) => {
+        // No named helper functions in here: the page receives this code as text, without the bundler's helpers.
+        let frameTime = -1;
+        let summaryTime = -1;
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          summaryTime = performance.now() - start;
+          if (frameTime >= 0) resolve({ frame: frameTime, summary: summaryTime });
+        });
+        observer.observe(table, { subtree: true, characterData: true, childList: true });
+        // A summary that does not change (the edit touched nothing it shows) counts as done at 10 s.
+        setTimeout(() => {
+          if (summaryTime >= 0) return;
+          observer.disconnect();
+          summaryTime = Number.NaN;
+          if (frameTime >= 0) resolve({ frame: frameTime, summary: summaryTime });
+        }, 10_000);
+        const start = performance.now();
+        setValue.call(input, value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            frameTime = performance.now() - start;
+            if (summaryTime !== -1) resolve({ frame: frameTime, summary: summaryTime });
+          };
+          channel.port2.postMessage(null);
+        });
+      });
+    }, value);
+    frame.push(timing.frame);
+    if (!Number.isNaN(timing.summary)) summary.push(timing.summary);
+  }
+  return { frame, summary };
+}
+
+/**
+ * Saves `scenario` as the only library entry. It is written from a page of the app's origin that does not run
+ * the app, so the app's autosave cannot overwrite it.
+ */
+async function seedLibrary(page: Page, scenario: unknown, name: string) {
+  const validated = validateScenario(scenario);
+  if (!validated.ok) throw new Error(`${name}: the benchmark scenario is invalid`);
+  const envelope = encodePersisted({
+    library: [{ id: 'bench', scenario: { ...validated.value, name } }],
+    activeId: 'bench',
+    ui: { theme: 'light', priceUnit: 'per-million' },
+  });
+  await page.goto(`${BASE}/favicon.svg`);
+  await page.evaluate(async (text) => {
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('keyval-store');
+      open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('keyval', 'readwrite');
+        tx.objectStore('keyval').put(text, 'llm-planner:state');
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      };
+      open.onerror = () => reject(open.error);
+    });
+  }, envelope);
+}
+
+const SCALE_EDITS = 9;
+
+/** Edits on four screens, and Optimise's longest task, with 200 slices, 10,000 models and 12 strategies. */
+async function benchAtScale(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await seedLibrary(
+    page,
+    createLargeScenario({ modelCount: 10_000, sliceCount: 200, strategyCount: 12 }),
+    'Benchmark: 10,000 models × 200 slices × 12 strategies',
+  );
+  const open = async (hash: string) => {
+    await page.goto(`${BASE}/#${hash}`);
+    await page.getByTestId('summary-table').waitFor({ timeout: 120_000 });
+  };
+  const numbers = (from: number) => Array.from({ length: SCALE_EDITS }, (_, i) => String(from + i * 7));
+  const results: [string, { frame: number[]; summary: number[] }][] = [];
+
+  await open('traffic');
+  results.push([
+    'Traffic mix (requests)',
+    await timeFieldEdits(page, page.getByLabel(/^Requests per month for /).first(), numbers(1_000_003)),
+  ]);
+  await open('runway');
+  results.push([
+    'Credits and runway (cash)',
+    await timeFieldEdits(page, page.getByLabel('Cash on hand', { exact: true }), numbers(4_000_001)),
+  ]);
+  await open('strategies');
+  results.push([
+    'Strategies (a name)',
+    await timeFieldEdits(
+      page,
+      page.getByLabel('Strategy name', { exact: true }).first(),
+      Array.from({ length: SCALE_EDITS }, (_, i) => `One model, take ${i + 1}`),
+    ),
+  ]);
+  await open('catalog');
+  await page.getByRole('button', { name: /^Edit Model 0$/ }).click();
+  results.push([
+    'Pricing catalog (a price)',
+    await timeFieldEdits(
+      page,
+      page.getByLabel('Input price', { exact: true }),
+      Array.from({ length: SCALE_EDITS }, (_, i) => (1 + i / 100).toFixed(2)),
+    ),
+  ]);
+
+  // Opening Optimise: the longest task on the page from the click until its first section is shown.
+  await open('traffic');
+  await page.evaluate(() => {
+    const w = window as unknown as { benchLongest: number };
+    w.benchLongest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.benchLongest = Math.max(w.benchLongest, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const started = Date.now();
+  await page.getByRole('tab', { name: 'Optimise' }).click();
+  await page.locator('#panel-optimise h2, #panel-optimise h3').first().waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(1000);
+  const openMs = Date.now() - started;
+  const longest = await page.evaluate(() => (window as unknown as { benchLongest: number }).benchLongest);
+  await context.close();
+  return { results, optimise: { longest, openMs } };
+}
+
 async function main() {
   if (!existsSync(CHROMIUM_PATH)) {
     console.log(`Browser figures skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).`);
@@ -154,31 +313,11 @@ async function main() {
       catalog: unknown[];
     };
     const large = { ...defaultScenario, catalog: [...defaultScenario.catalog, ...makeLargeCatalog(2000)] };
-    const validated = validateScenario(large);
-    if (!validated.ok) throw new Error('large benchmark scenario is invalid');
-    const envelope = encodePersisted({
-      library: [{ id: 'bench', scenario: { ...validated.value, name: 'Benchmark: 2,000+ models' } }],
-      activeId: 'bench',
-      ui: { theme: 'light', priceUnit: 'per-million' },
-    });
-    // Write from a page of the same origin that does not run the app, so its autosave cannot overwrite it.
-    await page.goto(`${BASE}/favicon.svg`);
-    await page.evaluate(async (text) => {
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('keyval-store');
-        open.onupgradeneeded = () => open.result.createObjectStore('keyval');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('keyval', 'readwrite');
-          tx.objectStore('keyval').put(text, 'llm-planner:state');
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      });
-    }, envelope);
+    await seedLibrary(page, large, 'Benchmark: 2,000+ models');
     const big = await timeEdits(page, EDIT_RUNS);
     const loadedName = await page.getByTestId('scenario-name').textContent();
     await context.close();
+    const scale = await benchAtScale(browser);
     await browser.close();
 
     const sizeOf = (paths: string[]) => paths.reduce((sum, p) => sum + gzipKb(join('dist', p)), 0);
@@ -206,6 +345,16 @@ async function main() {
     );
     console.log(
       `  JS in the build (gzip)                 ${kb(totalJs)} in ${allJs.length} files, largest ${kb(largestJs)}`,
+    );
+    console.log('\nAt real scale: 200 slices, 10,000 models, 12 strategies (medians)');
+    for (const [label, timing] of scale.results) {
+      console.log(
+        `  ${label.padEnd(28)} edit → next frame ${ms(median(timing.frame))}, → summary updated ` +
+          `${timing.summary.length > 0 ? ms(median(timing.summary)) : 'unchanged'} over ${timing.frame.length} edits`,
+      );
+    }
+    console.log(
+      `  Optimise opens                longest task ${ms(scale.optimise.longest)}, first section after ${ms(scale.optimise.openMs - 1000)}`,
     );
     // The shipped catalog (data/catalog.json) is its own chunk, loaded when a screen asks for it (reset, import).
     const catalogChunks = allJs.filter((f) => /^catalog-[\w-]+\.js$/.test(f) && !/panel|csv/.test(f));

@@ -56,6 +56,23 @@ function conflictNotice(conflicts: readonly string[]): string {
   return `${names} ${conflicts.length === 1 ? 'was' : 'were'} also changed in another tab; this tab's version was kept.`;
 }
 
+/** The longest a save waits for the page to be idle after the typing pause (`SAVE_DELAY_MS`). */
+const SAVE_IDLE_TIMEOUT_MS = 1000;
+
+/**
+ * Runs `work` when the page is next idle (between frames, nothing queued), or after `SAVE_IDLE_TIMEOUT_MS` at
+ * the latest, so a save never lands in the middle of typing; at once where the browser has no idle callbacks.
+ * Returns the function that cancels it.
+ */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    work();
+    return () => undefined;
+  }
+  const handle = requestIdleCallback(work, { timeout: SAVE_IDLE_TIMEOUT_MS });
+  return () => cancelIdleCallback(handle);
+}
+
 /**
  * Saves every change of the library, UI preferences and open scenario, measured from what this tab last
  * loaded or wrote (see persistence.ts for the merge rule), one save or reload at a time. Announces each save on
@@ -67,6 +84,7 @@ function startSaving(initial: SyncBase): () => void {
   let own = ownSettings();
   let queue: Promise<void> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelIdle: (() => void) | undefined;
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SYNC_CHANNEL);
 
   function ownSettings() {
@@ -147,7 +165,8 @@ function startSaving(initial: SyncBase): () => void {
     )
       return;
     clearTimeout(timer);
-    timer = setTimeout(save, SAVE_DELAY_MS);
+    cancelIdle?.();
+    timer = setTimeout(() => (cancelIdle = whenIdle(save)), SAVE_DELAY_MS);
   });
   if (channel) {
     channel.onmessage = () => {
@@ -158,6 +177,7 @@ function startSaving(initial: SyncBase): () => void {
   }
   return () => {
     clearTimeout(timer);
+    cancelIdle?.();
     unsubscribe();
     channel?.close();
   };

@@ -118,12 +118,14 @@ export function tokensPerCall(
  *
  * Prices are USD per token (`perMTok / 1e6`). Caching can cost more than it saves: with a write premium and a
  * low hit rate, `cached` exceeds `list`. With every version-3 field at its default this is the version-1
- * formula, computed in the same order, so version-2 figures are reproduced bit for bit.
+ * formula, computed in the same order, so version-2 figures are reproduced bit for bit. With `into`, the figures
+ * are written to it and it is returned (a scan of thousands of models then makes no garbage).
  */
 export function costPerCall(
   slice: CallSlice,
   model: PerTokenCallModel,
   options: Pick<Options, 'batch' | 'caching'>,
+  into?: CallCost,
 ): CallCost {
   const { pricing } = model;
   // tokensPerCall's figures, written out: this runs for every slice and model of every plan.
@@ -151,19 +153,24 @@ export function costPerCall(
     cachedCall = inputCost + outputCost;
   }
 
-  if (!options.batch || pricing.batchDiscount === null)
-    return { list, cached: cachedCall, final: cachedCall };
+  const cost = into ?? { list: 0, cached: 0, final: 0 };
+  cost.list = list;
+  if (!options.batch || pricing.batchDiscount === null) {
+    cost.cached = cachedCall;
+    cost.final = cachedCall;
+    return cost;
+  }
   const share = slice.batchShare;
   const discount = pricing.batchDiscount;
   if (pricing.batchCaching) {
-    return { list, cached: cachedCall, final: cachedCall * (1 - share * discount) };
+    cost.cached = cachedCall;
+    cost.final = cachedCall * (1 - share * discount);
+    return cost;
   }
   // Batched calls get no caching discount: they bill at list, then the batch discount.
-  return {
-    list,
-    cached: (1 - share) * cachedCall + share * list,
-    final: (1 - share) * cachedCall + share * list * (1 - discount),
-  };
+  cost.cached = (1 - share) * cachedCall + share * list;
+  cost.final = (1 - share) * cachedCall + share * list * (1 - discount);
+  return cost;
 }
 
 /** A classifier call: `inputTokens · P_in + outputTokens · P_out` on the classifier model's base prices, no factor, no tier, no discounts. */

@@ -75,7 +75,8 @@ export type CreditDrawTotals = Omit<CreditDraw, 'creditsDrawn' | 'balances'>;
 /**
  * Pays one month's AI spend from the pools of `ledger`: the core of `drawCredits`, on arrays. `unpaid` holds
  * the spend of each of `ledger.platforms` (same order) and is left holding what no pool paid; `balances`
- * (indexed like the pools) are updated in place; `drawnByPool`, when given, receives what each pool paid.
+ * (indexed like the pools) are updated in place; `drawnByPool`, when given, receives what each pool paid. The
+ * figures are written to `into` when given (a run of many months reuses one object) and returned.
  */
 export function drawCreditsFromLedger(
   ledger: CreditLedger,
@@ -83,6 +84,7 @@ export function drawCreditsFromLedger(
   unpaid: number[] | Float64Array,
   month: number,
   drawnByPool: number[] | null,
+  into?: CreditDrawTotals,
 ): CreditDrawTotals {
   const { pools, platforms, drawOrder, ends, covers, coveredByAny } = ledger;
   let creditsUsed = 0;
@@ -119,7 +121,12 @@ export function drawCreditsFromLedger(
     cashSpentOnAI += owed;
     if (month >= ledger.earliestStart && coveredByAny[p]) coveredSpendPaidInCash += owed;
   }
-  return { creditsUsed, creditsExpired, cashSpentOnAI, coveredSpendPaidInCash };
+  if (!into) return { creditsUsed, creditsExpired, cashSpentOnAI, coveredSpendPaidInCash };
+  into.creditsUsed = creditsUsed;
+  into.creditsExpired = creditsExpired;
+  into.cashSpentOnAI = cashSpentOnAI;
+  into.coveredSpendPaidInCash = coveredSpendPaidInCash;
+  return into;
 }
 
 /**

@@ -108,11 +108,20 @@ function findNearestRank(count: number, fraction: number): number {
 /** Nearest-rank percentiles of `values[from, to)`, which are reordered in place. */
 function measureInPlace(values: Float64Array, from = 0, to = values.length): Percentiles {
   const count = to - from;
-  const pick = (fraction: number) => selectKth(values, from, to, findNearestRank(count, fraction) - 1);
+  const rank = (fraction: number) => findNearestRank(count, fraction) - 1;
+  // Selecting the median leaves the smaller values before it and the larger after, so P10 and P90 are each
+  // looked for in their own half only.
+  const middle = rank(MONTE_CARLO_PERCENTILES.p50);
+  const p50 = selectKth(values, from, to, middle);
+  const low = rank(MONTE_CARLO_PERCENTILES.p10);
+  const high = rank(MONTE_CARLO_PERCENTILES.p90);
   return {
-    p10: pick(MONTE_CARLO_PERCENTILES.p10),
-    p50: pick(MONTE_CARLO_PERCENTILES.p50),
-    p90: pick(MONTE_CARLO_PERCENTILES.p90),
+    p10: low <= middle ? selectKth(values, from, from + middle + 1, low) : selectKth(values, from, to, low),
+    p50,
+    p90:
+      high >= middle
+        ? selectKth(values, from + middle, to, high - middle)
+        : selectKth(values, from, to, high),
   };
 }
 

@@ -71,13 +71,19 @@ function answeredShares(strategy: Strategy, legs: readonly Leg[]): number[] {
  * Appends a constraint, or merges it into the one already found for this kind and model on the slice. Merged
  * shares are of disjoint requests (router legs, what cascade steps answer) and add up, or of nested ones (the
  * reach of two cascade steps) and take the larger; either way at most 1 (a classifier is called on every request).
+ * `onSlice` holds the constraints already found on the constraint's slice, so merging never scans other slices.
  */
-function add(found: BrokenConstraint[], constraint: BrokenConstraint, nested: boolean): void {
-  const same = found.find(
-    (c) => c.sliceId === constraint.sliceId && c.kind === constraint.kind && c.modelId === constraint.modelId,
-  );
-  if (!same) found.push(constraint);
-  else
+function add(
+  found: BrokenConstraint[],
+  onSlice: BrokenConstraint[],
+  constraint: BrokenConstraint,
+  nested: boolean,
+): void {
+  const same = onSlice.find((c) => c.kind === constraint.kind && c.modelId === constraint.modelId);
+  if (!same) {
+    found.push(constraint);
+    onSlice.push(constraint);
+  } else
     same.share = Math.min(1, nested ? Math.max(same.share, constraint.share) : same.share + constraint.share);
 }
 
@@ -116,6 +122,7 @@ export function findBrokenConstraints(scenario: Scenario, strategy: Strategy): B
 
   function findInSlice(slice: Slice, route: SliceRoute): void {
     const sliceId = slice.id;
+    const onSlice: BrokenConstraint[] = [];
     const answered = answeredShares(strategy, route.legs);
     const nested = strategy.kind === 'cascade';
     route.legs.forEach((leg, i) => {
@@ -124,6 +131,7 @@ export function findBrokenConstraints(scenario: Scenario, strategy: Strategy): B
       if (share > 0 && score < slice.qualityBar)
         add(
           found,
+          onSlice,
           {
             kind: 'quality',
             sliceId,
@@ -145,6 +153,7 @@ export function findBrokenConstraints(scenario: Scenario, strategy: Strategy): B
       if (model.contextWindow !== null && !fitsContext(model, call))
         add(
           found,
+          onSlice,
           {
             kind: 'context',
             sliceId,
@@ -159,6 +168,7 @@ export function findBrokenConstraints(scenario: Scenario, strategy: Strategy): B
       if (slice.regions !== null && !isRegionAllowed(slice.regions, model))
         add(
           found,
+          onSlice,
           {
             kind: 'region',
             sliceId,
@@ -174,6 +184,7 @@ export function findBrokenConstraints(scenario: Scenario, strategy: Strategy): B
       if (placed && model.retiresOn !== null)
         add(
           found,
+          onSlice,
           { kind: 'retired', sliceId, modelId: model.id, share, retiresOn: model.retiresOn, ...placed },
           nested,
         );

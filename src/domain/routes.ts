@@ -76,16 +76,27 @@ export function pickCheapestMeetingBar(
   let topAllowedQuality = -Infinity;
   let topQuality = -Infinity;
   let anyAllowed = false;
+  // One scratch for every model's cost, and the cost worked out only where a comparison reads it: once some
+  // model meets the bar, the fallbacks are never used and only qualifying models are priced.
+  const scratch = { list: 0, cached: 0, final: 0 };
   for (const model of catalog) {
     if (!isPerTokenModel(model)) continue;
-    const cost = costPerCall(slice, model, options).final;
     const allowed = isRegionAllowed(slice.regions, model);
     const quality = qualityOf(model, slice);
-    if (allowed && quality >= slice.qualityBar && fitsContext(model, slice) && (!found || cost < bestCost)) {
-      best = model;
-      bestCost = cost;
-      found = true;
+    if (allowed && quality >= slice.qualityBar && fitsContext(model, slice)) {
+      const cost = costPerCall(slice, model, options, scratch).final;
+      if (!found || cost < bestCost) {
+        best = model;
+        bestCost = cost;
+        found = true;
+      }
+      continue;
     }
+    if (found) continue;
+    const mayTop = !anyPerToken || quality >= topQuality;
+    const mayTopAllowed = allowed && (!anyAllowed || quality >= topAllowedQuality);
+    if (!mayTop && !mayTopAllowed) continue;
+    const cost = costPerCall(slice, model, options, scratch).final;
     if (!anyPerToken || quality > topQuality || (quality === topQuality && cost < topCost)) {
       top = model;
       topCost = cost;
@@ -109,19 +120,58 @@ export function pickCheapestMeetingBar(
 }
 
 /**
+ * The cheapest-meeting-bar pick of each slice object and what it was made from. Scenario objects are never
+ * changed in place and an edit keeps the objects it does not change, so after an edit of one slice only that
+ * slice is searched again, and every strategy, screen and check that resolves routes shares the searches.
+ */
+const cheapestPicks = new WeakMap<
+  Slice,
+  {
+    catalog: readonly Model[];
+    options: Options;
+    evaluations: Scenario['evaluations'];
+    pick: ReturnType<typeof pickCheapestMeetingBar>;
+  }
+>();
+
+/** Catalogs already indexed by id (the first model of an id wins): scenario objects are never changed in place. */
+const catalogIndexes = new WeakMap<readonly Model[], Map<string, Model>>();
+
+/** The catalog's models by id, built once per catalog array. */
+function indexCatalog(catalog: readonly Model[]): Map<string, Model> {
+  let models = catalogIndexes.get(catalog);
+  if (!models) {
+    models = new Map();
+    for (const model of catalog) if (!models.has(model.id)) models.set(model.id, model);
+    catalogIndexes.set(catalog, models);
+  }
+  return models;
+}
+
+/**
  * Resolves a strategy into the calls each slice makes, in traffic order. A cheapest-meeting-bar strategy judges
  * quality with the scenario's own evaluations (`makeQualityLookup`).
  * The scenario must be valid (every model id known): see `validateScenario`.
  */
 export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRoute[] {
-  const models = new Map<string, Model>();
-  for (const model of scenario.catalog) if (!models.has(model.id)) models.set(model.id, model);
+  const models = indexCatalog(scenario.catalog);
   const model = (id: string): Model => {
     const found = models.get(id);
     if (!found) throw new Error(`unknown model id "${id}" in strategy "${strategy.id}"`);
     return found;
   };
   let qualityOf: QualityLookup | undefined;
+  /** `pickCheapestMeetingBar` for a slice, remembered while the slice, catalog, options and evaluations stay. */
+  const findCheapestMeetingBar = (slice: Slice): ReturnType<typeof pickCheapestMeetingBar> => {
+    const { catalog, options, evaluations } = scenario;
+    const known = cheapestPicks.get(slice);
+    if (known && known.catalog === catalog && known.options === options && known.evaluations === evaluations)
+      return known.pick;
+    qualityOf ??= makeQualityLookup(scenario);
+    const pick = pickCheapestMeetingBar(slice, catalog, options, qualityOf);
+    cheapestPicks.set(slice, { catalog, options, evaluations, pick });
+    return pick;
+  };
   const one = (id: string): Omit<SliceRoute, 'offRegion'> => ({
     legs: [{ model: model(id), callsPerRequest: 1 }],
     classifier: null,
@@ -181,8 +231,7 @@ export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRout
         return { legs, classifier, unmetQuality: false };
       }
       case 'cheapest-meeting-bar': {
-        qualityOf ??= makeQualityLookup(scenario);
-        const pick = pickCheapestMeetingBar(slice, scenario.catalog, scenario.options, qualityOf);
+        const pick = findCheapestMeetingBar(slice);
         if (!pick) throw new Error(`strategy "${strategy.id}" needs a per-token model in the catalog`);
         return {
           legs: [{ model: pick.model, callsPerRequest: 1 }],

@@ -136,6 +136,22 @@ export function fixedCostInMonth(cost: FixedCost, month: number): number {
   return cost.monthlyAmount * Math.pow(1 + cost.monthlyGrowth, month - cost.startMonth);
 }
 
+/**
+ * Each fixed cost's `fixedCostInMonth` for months 0 to at least `months − 1`, tabulated once per cost object
+ * (scenario objects are never changed in place): Monte Carlo runs the same costs over the same months thousands
+ * of times. The figures are `fixedCostInMonth`'s own.
+ */
+const fixedCostTables = new WeakMap<FixedCost, Float64Array>();
+
+function tabulateFixedCost(cost: FixedCost, months: number): Float64Array {
+  const known = fixedCostTables.get(cost);
+  if (known && known.length >= months) return known;
+  const table = new Float64Array(months);
+  for (let month = 0; month < months; month++) table[month] = fixedCostInMonth(cost, month);
+  fixedCostTables.set(cost, table);
+  return table;
+}
+
 /** True when `strategyId` pays `cost` (its `strategies` is null, or lists the strategy). */
 export function paysFixedCost(cost: Pick<FixedCost, 'strategies'>, strategyId: string): boolean {
   return cost.strategies === null || cost.strategies.includes(strategyId);
@@ -258,11 +274,21 @@ export type StrategyPlan = {
   slices: SlicePlan[];
   /** Platforms that receive spend, in the order they first do (slices in traffic order, then capacity). */
   platforms: string[];
-  /**
-   * The per-token legs of every slice, flattened: slice s owns legs `legStart[s]` to `legStart[s + 1] − 1`, in
-   * its `finalByModel` order, each with its model, money per request and platform index.
-   */
+  /** The per-token legs of each slice, in its `finalByModel` order: model, money per request, platform index. */
   legs: { model: Model; perRequest: number; platform: number }[][];
+  /**
+   * The same figures in flat typed arrays, for the runs that repeat them thousands of times (Monte Carlo,
+   * sensitivity): slice s has money per request `final[s]`, `list[s]`, `cached[s]`, and owns legs
+   * `legStart[s]` to `legStart[s + 1] − 1` of `legPerRequest` and `legPlatform` (same order as `legs`).
+   */
+  flat: {
+    final: Float64Array;
+    list: Float64Array;
+    cached: Float64Array;
+    legStart: Int32Array;
+    legPerRequest: Float64Array;
+    legPlatform: Int32Array;
+  };
   /**
    * Capacity models named by any slice's route, in the order slices first name them: the slices that name
    * them (traffic order) with the tokens per request each sends, and the model's platform index.
@@ -319,7 +345,37 @@ export function planStrategy(scenario: Scenario, strategy: Strategy): StrategyPl
   const fixedCosts = scenario.fixedCosts
     .filter((cost) => paysFixedCost(cost, strategy.id))
     .map((cost) => ({ cost, platform: indexOf(cost.platform) }));
-  return { strategy, routes, slices, platforms, legs, capacity, fixedCosts };
+  return {
+    strategy,
+    routes,
+    slices,
+    platforms,
+    legs,
+    flat: flattenSlices(slices, legs),
+    capacity,
+    fixedCosts,
+  };
+}
+
+function flattenSlices(slices: readonly SlicePlan[], legs: StrategyPlan['legs']): StrategyPlan['flat'] {
+  const legStart = new Int32Array(slices.length + 1);
+  legs.forEach((sliceLegs, s) => (legStart[s + 1] = legStart[s]! + sliceLegs.length));
+  const legPerRequest = new Float64Array(legStart[slices.length]!);
+  const legPlatform = new Int32Array(legStart[slices.length]!);
+  legs.forEach((sliceLegs, s) =>
+    sliceLegs.forEach((leg, i) => {
+      legPerRequest[legStart[s]! + i] = leg.perRequest;
+      legPlatform[legStart[s]! + i] = leg.platform;
+    }),
+  );
+  return {
+    final: Float64Array.from(slices, (plan) => plan.final),
+    list: Float64Array.from(slices, (plan) => plan.list),
+    cached: Float64Array.from(slices, (plan) => plan.cached),
+    legStart,
+    legPerRequest,
+    legPlatform,
+  };
 }
 
 /** The figures of a strategy without its per-month records: what Monte Carlo samples. */
@@ -347,8 +403,19 @@ type RunSetup = {
  */
 const runSetups = new WeakMap<readonly CreditPool[], Map<string, RunSetup>>();
 
+/** The last set-up each plan ran with, and its pools: the same plan is usually run with the same pools again. */
+const lastSetups = new WeakMap<StrategyPlan, { credits: readonly CreditPool[]; setup: RunSetup }>();
+
 /** The run set-up of a plan with these pools, made once (runs are synchronous, so the scratch is never shared). */
 function prepareRun(plan: StrategyPlan, credits: readonly CreditPool[]): RunSetup {
+  const last = lastSetups.get(plan);
+  if (last && last.credits === credits) return last.setup;
+  const setup = findRunSetup(plan, credits);
+  lastSetups.set(plan, { credits, setup });
+  return setup;
+}
+
+function findRunSetup(plan: StrategyPlan, credits: readonly CreditPool[]): RunSetup {
   let byPlatforms = runSetups.get(credits);
   if (!byPlatforms) {
     byPlatforms = new Map();
@@ -395,7 +462,8 @@ function runPlan(
 ): StrategyOutline & { months: MonthResult[] } {
   const { traffic, horizonMonths, options, finance, credits } = scenario;
   const sliceCount = traffic.length;
-  const { slices, legs, capacity, platforms, fixedCosts } = plan;
+  const { flat, legs, capacity, platforms, fixedCosts } = plan;
+  const { requests } = drivers;
   const { ledger, sortedPosition, platformSpend, unpaid } = prepareRun(plan, credits);
 
   const months: MonthResult[] = [];
@@ -413,6 +481,8 @@ function runPlan(
   };
   let creditsExhaustedMonth: number | null = null;
   let runwayMonths: number | null = null;
+  const drawn = { creditsUsed: 0, creditsExpired: 0, cashSpentOnAI: 0, coveredSpendPaidInCash: 0 };
+  const fixedCostByMonth = fixedCosts.map(({ cost }) => tabulateFixedCost(cost, horizonMonths));
   // Models bought for a term: units every month with the term's largest held, known before the months run.
   // Without a commitment, each month's units follow that month's tokens (no arrays: Monte Carlo runs this often).
   const heldUnits = capacity.map(({ model }, c) => {
@@ -434,18 +504,22 @@ function runPlan(
     const firstRequest = month * sliceCount;
 
     for (let sliceIndex = 0; sliceIndex < sliceCount; sliceIndex++) {
-      const slicePlan = slices[sliceIndex]!;
-      const n = drivers.requests[firstRequest + sliceIndex]!;
-      const sliceSpend = n * slicePlan.final;
+      const n = requests[firstRequest + sliceIndex]!;
+      const final = flat.final[sliceIndex]!;
+      const list = flat.list[sliceIndex]!;
+      const cached = flat.cached[sliceIndex]!;
+      const sliceSpend = n * final;
       if (bySlice) addTo(bySlice, traffic[sliceIndex]!.id, sliceSpend);
       spend += sliceSpend;
-      listSpend += n * slicePlan.list;
-      savingsCaching += n * (slicePlan.list - slicePlan.cached);
-      savingsBatch += n * (slicePlan.cached - slicePlan.final);
-      for (const leg of legs[sliceIndex]!) {
-        const amount = n * leg.perRequest;
-        if (byModel) addTo(byModel, leg.model.id, amount);
-        platformSpend[leg.platform] = platformSpend[leg.platform]! + amount;
+      listSpend += n * list;
+      savingsCaching += n * (list - cached);
+      savingsBatch += n * (cached - final);
+      const legEnd = flat.legStart[sliceIndex + 1]!;
+      for (let leg = flat.legStart[sliceIndex]!; leg < legEnd; leg++) {
+        const amount = n * flat.legPerRequest[leg]!;
+        if (byModel) addTo(byModel, legs[sliceIndex]![leg - flat.legStart[sliceIndex]!]!.model.id, amount);
+        const platform = flat.legPlatform[leg]!;
+        platformSpend[platform] = platformSpend[platform]! + amount;
       }
     }
 
@@ -480,8 +554,9 @@ function runPlan(
     }
 
     const byFixedCost = detail ? emptyRecord() : null;
-    for (const { cost, platform } of fixedCosts) {
-      const amount = fixedCostInMonth(cost, month);
+    for (let f = 0; f < fixedCosts.length; f++) {
+      const { cost, platform } = fixedCosts[f]!;
+      const amount = fixedCostByMonth[f]![month]!;
       if (byFixedCost) addTo(byFixedCost, cost.id, amount);
       platformSpend[platform] = platformSpend[platform]! + amount;
       spend += amount;
@@ -490,7 +565,7 @@ function runPlan(
 
     for (let p = 0; p < platforms.length; p++) unpaid[sortedPosition[p]!] = platformSpend[p]!;
     const drawnByPool = detail ? credits.map(() => 0) : null;
-    const draw = drawCreditsFromLedger(ledger, balances, unpaid, month, drawnByPool);
+    const draw = drawCreditsFromLedger(ledger, balances, unpaid, month, drawnByPool, drawn);
     cash += drivers.otherCashFlow[month]!;
     cash -= draw.cashSpentOnAI;
     if (creditsExhaustedMonth === null && draw.coveredSpendPaidInCash > 1e-9) creditsExhaustedMonth = month;

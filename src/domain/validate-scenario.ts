@@ -7,7 +7,9 @@ import {
   creditPoolSchema,
   evaluationSchema,
   fixedCostSchema,
+  modelSchema,
   scenarioSchema,
+  sliceSchema,
   strategySchema,
 } from './scenario-schema';
 import { sumRouterShares } from './routes';
@@ -340,27 +342,63 @@ function checkReferencesOfInvalidDocument(
   );
 }
 
+/** The lists of a scenario, each with the schema of one entry. */
+const LIST_SCHEMAS = {
+  catalog: modelSchema,
+  traffic: sliceSchema,
+  strategies: strategySchema,
+  credits: creditPoolSchema,
+  fixedCosts: fixedCostSchema,
+  evaluations: evaluationSchema,
+} as const;
+
+type ListKey = keyof typeof LIST_SCHEMAS;
+
 /**
- * `validateScenario` for an edit of an already valid scenario: when the edit keeps the very same catalog
- * array (edits are immutable, so the same array means the same, already validated models), the catalog's
- * entries are not parsed again. A 2,000-model catalog then costs nothing per traffic or strategy edit.
- * Cross-field checks (ids, routes, shares) always run on the whole document.
+ * `validateScenario` for an edit of an already valid scenario (`previous`). Edits are immutable, so an entry of
+ * a list (a model, a slice, a strategy, a pool, a fixed cost, an evaluation) that is the very same object as one
+ * of `previous` is the same, already validated entry: it is kept as it is, not parsed again, and only the
+ * entries the edit made are parsed. An edit of one slice of a 200-slice, 10,000-model scenario then parses one
+ * slice, and the result keeps every other object of `previous` (a list whose entries are all kept is kept
+ * itself), so what is derived per object (a row, a cheapest-model search) is not redone. Cross-field checks (ids, routes, shares, ranges) always run on the
+ * whole document. When the edit is refused, the issues are `validateScenario`'s, in its order.
  */
-export function validateScenarioEdit(
-  input: unknown,
-  validatedCatalog: readonly Model[] | null,
-): ValidationResult<Scenario> {
-  if (
-    validatedCatalog === null ||
-    typeof input !== 'object' ||
-    input === null ||
-    (input as { catalog?: unknown }).catalog !== validatedCatalog
-  ) {
+export function validateScenarioEdit(input: unknown, previous: Scenario | null): ValidationResult<Scenario> {
+  if (previous === null || typeof input !== 'object' || input === null || Array.isArray(input)) {
     return validateScenario(input);
   }
-  const parsed = scenarioSchema.safeParse({ ...(input as object), catalog: [] }, { reportInput: true });
-  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
-  const scenario: Scenario = { ...parsed.data, catalog: validatedCatalog as Model[] };
+  const document = input as Record<string, unknown>;
+  const rest: Record<string, unknown> = { ...document };
+  const lists: Partial<Record<ListKey, unknown[]>> = {};
+  for (const key of Object.keys(LIST_SCHEMAS) as ListKey[]) {
+    const items = document[key];
+    if (!Array.isArray(items)) continue;
+    rest[key] = [];
+    const before: readonly unknown[] = previous[key];
+    // The same entries in the same order: the list itself is kept (so is what is derived from it).
+    if (
+      items === before ||
+      (items.length === before.length && items.every((item, i) => item === before[i]))
+    ) {
+      lists[key] = before as unknown[];
+      continue;
+    }
+    const known = new Set<unknown>(before);
+    const parsedItems: unknown[] = [];
+    for (const item of items) {
+      if (known.has(item)) {
+        parsedItems.push(item);
+        continue;
+      }
+      const parsed = LIST_SCHEMAS[key].safeParse(item);
+      if (!parsed.success) return validateScenario(input);
+      parsedItems.push(parsed.data);
+    }
+    lists[key] = parsedItems;
+  }
+  const parsed = scenarioSchema.safeParse(rest);
+  if (!parsed.success) return validateScenario(input);
+  const scenario = { ...parsed.data, ...lists } as Scenario;
   const issues = [...checkScenarioReferences(scenario), ...checkRanges(scenario)];
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: scenario };
+  return issues.length > 0 ? validateScenario(input) : { ok: true, value: scenario };
 }

@@ -29,6 +29,9 @@ const usdPrice = new Intl.NumberFormat('en-US', {
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+const monthYear = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** Labels already made, by months since year 0 ("Apr 2027"): a chart or table asks for the same few again and again. */
+const monthLabels = new Map<number, string>();
 
 /**
  * Money for people: cents under $100 ($12.34), whole dollars with separators up to a million ($12,345),
@@ -82,8 +85,12 @@ export function formatMonth(monthIndex: number, startMonth: string | undefined):
   if (!startMonth) return `Month ${monthIndex + 1}`;
   const [year, month] = startMonth.split('-').map(Number) as [number, number];
   const total = year * 12 + (month - 1) + monthIndex;
-  const label = new Date(Date.UTC(Math.floor(total / 12), total % 12, 1));
-  return label.toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  let label = monthLabels.get(total);
+  if (label === undefined) {
+    label = monthYear.format(new Date(Date.UTC(Math.floor(total / 12), total % 12, 1)));
+    monthLabels.set(total, label);
+  }
+  return label;
 }
 
 /** A count of months for people: 1 month, 14 months. */

@@ -39,6 +39,7 @@ import { get, update } from 'idb-keyval';
 import { z } from 'zod';
 import { formatIssue, validateScenario } from '../domain/validate-scenario';
 import { serializeScenario } from '../io/scenario-file';
+import type { Scenario } from '../domain/scenario-schema';
 import type { LibraryEntry, PriceUnit, Theme } from './scenario-store';
 
 export const STORAGE_KEY = 'llm-planner:state';
@@ -233,18 +234,38 @@ export function decodeStoredValue(value: unknown): DecodeResult {
   return { ok: false, message: `the saved data is not text (it is ${kind})` };
 }
 
-/** The envelope text for a state; each scenario is written as its scenario file would be. */
+/**
+ * Each scenario's text in the envelope (its scenario file, without the file's spacing), by scenario object:
+ * scenarios are never changed in place, so an autosave writes again only the text of what was edited.
+ */
+const scenarioTexts = new WeakMap<Scenario, string>();
+
+function compactScenarioText(scenario: Scenario): string {
+  let text = scenarioTexts.get(scenario);
+  if (text === undefined) {
+    text = JSON.stringify(JSON.parse(serializeScenario(scenario)));
+    scenarioTexts.set(scenario, text);
+  }
+  return text;
+}
+
+/**
+ * The envelope text for a state; each scenario is written as its scenario file would be. The text is that of
+ * `JSON.stringify` on the envelope object, put together from each scenario's text made once per object.
+ */
 export function encodePersisted(state: PersistedState, revision = 0): string {
-  return JSON.stringify({
+  const library = state.library
+    .map((entry) => `{"id":${JSON.stringify(entry.id)},"scenario":${compactScenarioText(entry.scenario)}}`)
+    .join(',');
+  const envelope = JSON.stringify({
     version: PERSIST_VERSION,
     revision,
-    library: state.library.map((entry) => ({
-      id: entry.id,
-      scenario: JSON.parse(serializeScenario(entry.scenario)) as unknown,
-    })),
+    library: [],
     activeId: state.activeId,
     ui: state.ui,
   });
+  // `version` and `revision` are numbers, so the first `"library":[]` is the library's own place.
+  return envelope.replace('"library":[]', () => `"library":[${library}]`);
 }
 
 /** The revision and library a tab last loaded from or wrote to storage: what its own edits are measured from. */

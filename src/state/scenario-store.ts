@@ -200,7 +200,7 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
   editGroup: null,
   commit: (next, options) => {
     const state = get();
-    const validated = validateScenarioEdit(next, state.scenario?.catalog ?? null);
+    const validated = validateScenarioEdit(next, state.scenario);
     if (!validated.ok) return validated;
     const recordHistory = options?.recordHistory ?? true;
     const groupKey = recordHistory ? (options?.groupKey ?? activeEditGroup) : null;

@@ -252,3 +252,37 @@ describe('TrafficPanel: reasoning, cache lifetime, regions and caching notes', (
     expect(screen.queryByText(/never cached/)).not.toBeInTheDocument();
   });
 });
+
+describe('TrafficPanel rows, each re-rendered only when its own slice changes', () => {
+  it('keeps the other slices’ objects on an edit, and still shows undo, redo and moves in every row', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
+    const hardBefore = currentScenario().traffic[1];
+    const requests = screen.getByLabelText('Requests per month for Main traffic');
+    await user.clear(requests);
+    await user.type(requests, '42');
+    // The untouched slice is the very same object, so its memoised row is not rendered again.
+    expect(currentScenario().traffic[1]).toBe(hardBefore);
+    expect(screen.getByLabelText('Requests per month for Hard')).toHaveValue('250000');
+
+    // Undo brings the old value back into the edited row; redo takes it again.
+    usePlannerStore.getState().undo();
+    expect(await screen.findByDisplayValue('1000000')).toBe(
+      screen.getByLabelText('Requests per month for Main traffic'),
+    );
+    usePlannerStore.getState().redo();
+    expect(await screen.findByDisplayValue('42')).toBe(
+      screen.getByLabelText('Requests per month for Main traffic'),
+    );
+
+    // A move changes both rows' positions: the first row's Up button is disabled, whichever slice it holds.
+    await user.click(screen.getByRole('button', { name: 'Move Hard up' }));
+    expect(sliceIds()).toEqual(['hard', 'main']);
+    expect(screen.getByRole('button', { name: 'Move Hard up' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Move Main traffic up' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Move Main traffic down' })).toBeDisabled();
+    // The actions still act on the slice now in each row.
+    await user.click(screen.getByRole('button', { name: 'Move Main traffic up' }));
+    expect(sliceIds()).toEqual(['main', 'hard']);
+  });
+});

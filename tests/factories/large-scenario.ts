@@ -8,6 +8,11 @@ export type LargeScenarioOptions = {
   modelCount?: number;
   sliceCount?: number;
   horizonMonths?: number;
+  /**
+   * Strategies: the first five are one of each kind; more repeat the kinds in turn with routes drawn afresh
+   * (a team comparing many variants). Default 5.
+   */
+  strategyCount?: number;
   /** Seed of the pseudo-random generator that picks prices, volumes and routes. */
   seed?: number;
 };
@@ -31,7 +36,13 @@ function createRecord<T>(): Record<string, T> {
 
 /** Builds the large benchmark scenario as a scenario document (validate it before simulating). */
 export function createLargeScenario(options: LargeScenarioOptions = {}): ScenarioInput {
-  const { modelCount = 2000, sliceCount = 40, horizonMonths = 60, seed = 20270101 } = options;
+  const {
+    modelCount = 2000,
+    sliceCount = 40,
+    horizonMonths = 60,
+    strategyCount = 5,
+    seed = 20270101,
+  } = options;
   const random = createRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const round = (value: number, step: number) => Math.round(value / step) * step;
@@ -99,21 +110,69 @@ export function createLargeScenario(options: LargeScenarioOptions = {}): Scenari
     });
   }
 
-  const assignRoutes = createRecord<string>();
-  const cascadeRoutes = createRecord<{ steps: string[]; escalation: number[] }>();
-  const routerRoutes = createRecord<Record<string, number>>();
-  for (const slice of traffic) {
-    assignRoutes[slice.id] = pick(modelIds);
-    cascadeRoutes[slice.id] = {
-      steps: [pick(modelIds), pick(modelIds), pick(modelIds)],
-      escalation: [round(random() * 0.3, 0.01), round(random() * 0.3, 0.01)],
-    };
-    const shares = createRecord<number>();
-    shares[pick(modelIds)] = 0.6;
-    let second = pick(modelIds);
-    while (Object.hasOwn(shares, second)) second = pick(modelIds);
-    shares[second] = 0.4;
-    routerRoutes[slice.id] = shares;
+  function drawRoutes() {
+    const assignRoutes = createRecord<string>();
+    const cascadeRoutes = createRecord<{ steps: string[]; escalation: number[] }>();
+    const routerRoutes = createRecord<Record<string, number>>();
+    for (const slice of traffic) {
+      assignRoutes[slice.id] = pick(modelIds);
+      cascadeRoutes[slice.id] = {
+        steps: [pick(modelIds), pick(modelIds), pick(modelIds)],
+        escalation: [round(random() * 0.3, 0.01), round(random() * 0.3, 0.01)],
+      };
+      const shares = createRecord<number>();
+      shares[pick(modelIds)] = 0.6;
+      let second = pick(modelIds);
+      while (Object.hasOwn(shares, second)) second = pick(modelIds);
+      shares[second] = 0.4;
+      routerRoutes[slice.id] = shares;
+    }
+    return { assignRoutes, cascadeRoutes, routerRoutes };
+  }
+  const { assignRoutes, cascadeRoutes, routerRoutes } = drawRoutes();
+  const strategies: NonNullable<ScenarioInput['strategies']> = [
+    { id: 'single', name: 'One model', kind: 'single', model: perTokenIds[0] ?? '' },
+    {
+      id: 'assign',
+      name: 'One model per slice',
+      kind: 'assign',
+      routes: assignRoutes,
+      fallback: modelIds[1],
+    },
+    {
+      id: 'cascade',
+      name: 'Three-step cascade',
+      kind: 'cascade',
+      routes: cascadeRoutes,
+      fallback: modelIds[2],
+    },
+    {
+      id: 'router',
+      name: 'Classifier router',
+      kind: 'router',
+      classifier: { model: perTokenIds[3] ?? '', inputTokens: 300, outputTokens: 5 },
+      routes: routerRoutes,
+      fallback: modelIds[4],
+    },
+    { id: 'cheapest', name: 'Cheapest meeting each bar', kind: 'cheapest-meeting-bar' },
+  ].slice(0, strategyCount) as NonNullable<ScenarioInput['strategies']>;
+  for (let n = strategies.length; n < strategyCount; n++) {
+    const variant = Math.floor(n / 5) + 1;
+    const routes = drawRoutes();
+    const kinds: NonNullable<ScenarioInput['strategies']> = [
+      { id: `single-${variant}`, name: `One model ${variant}`, kind: 'single', model: pick(perTokenIds) },
+      { id: `assign-${variant}`, name: `Per slice ${variant}`, kind: 'assign', routes: routes.assignRoutes },
+      { id: `cascade-${variant}`, name: `Cascade ${variant}`, kind: 'cascade', routes: routes.cascadeRoutes },
+      {
+        id: `router-${variant}`,
+        name: `Router ${variant}`,
+        kind: 'router',
+        classifier: null,
+        routes: routes.routerRoutes,
+      },
+      { id: `cheapest-${variant}`, name: `Cheapest ${variant}`, kind: 'cheapest-meeting-bar' },
+    ];
+    strategies.push(kinds[n % 5]!);
   }
 
   return {
@@ -124,32 +183,7 @@ export function createLargeScenario(options: LargeScenarioOptions = {}): Scenari
     options: { batch: true, caching: true, peakToAverage: 2 },
     catalog,
     traffic,
-    strategies: [
-      { id: 'single', name: 'One model', kind: 'single', model: perTokenIds[0] ?? '' },
-      {
-        id: 'assign',
-        name: 'One model per slice',
-        kind: 'assign',
-        routes: assignRoutes,
-        fallback: modelIds[1],
-      },
-      {
-        id: 'cascade',
-        name: 'Three-step cascade',
-        kind: 'cascade',
-        routes: cascadeRoutes,
-        fallback: modelIds[2],
-      },
-      {
-        id: 'router',
-        name: 'Classifier router',
-        kind: 'router',
-        classifier: { model: perTokenIds[3] ?? '', inputTokens: 300, outputTokens: 5 },
-        routes: routerRoutes,
-        fallback: modelIds[4],
-      },
-      { id: 'cheapest', name: 'Cheapest meeting each bar', kind: 'cheapest-meeting-bar' },
-    ],
+    strategies,
     credits: [
       {
         id: 'poc',

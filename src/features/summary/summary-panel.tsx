@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
 import { ConstraintBadges } from '../../ui/constraint-badges';
 import { useShallow } from 'zustand/react/shallow';
 import { findCheapestStrategy, savingsVsDearest } from '../../domain/strategy-figures';
-import { usePlanIssues, useSimulation } from '../../state/selectors';
+import { selectPlan } from '../../state/selectors';
+import type { Scenario } from '../../domain/scenario-schema';
 import { PlanIssues } from '../../ui/plan-issues';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { formatMonth, formatMonths } from '../../format/format';
@@ -25,8 +26,12 @@ function markFirstNumbers() {
  * the dearest strategy, when credits run out and how long cash lasts.
  */
 export function SummaryPanel() {
-  const issues = usePlanIssues();
-  if (issues.length > 0) {
+  // The figures follow the scenario a moment behind an edit: the edited field is drawn first, and the summary
+  // is worked out in a render React may put after it (on a large scenario that is the engine's whole run).
+  const scenario = useDeferredValue(useScenario());
+  const plan = selectPlan(scenario);
+  if (!plan.ok) {
+    const { issues } = plan;
     return (
       <section className="summary" aria-labelledby="summary-title">
         <h2 id="summary-title">Summary</h2>
@@ -34,7 +39,7 @@ export function SummaryPanel() {
       </section>
     );
   }
-  return <SummaryFigures />;
+  return <SummaryFigures scenario={scenario} />;
 }
 
 /**
@@ -62,11 +67,12 @@ function usePinnedHeight() {
   return ref;
 }
 
-function SummaryFigures() {
-  const scenario = useScenario();
+const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Scenario }) {
   useEffect(markFirstNumbers, []);
   const pinnedRef = usePinnedHeight();
-  const result = useSimulation();
+  const plan = selectPlan(scenario);
+  if (!plan.ok) throw new Error('the summary has no figures to show');
+  const result = plan.value.result;
   const { focusId, setFocus, hiddenIds, setHidden, isCollapsed, setCollapsed } = usePlannerStore(
     useShallow((s) => ({
       focusId: s.focusStrategyId,
@@ -236,4 +242,4 @@ function SummaryFigures() {
       )}
     </section>
   );
-}
+});

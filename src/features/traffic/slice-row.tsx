@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { z } from 'zod';
 import { sliceSchema } from '../../domain/scenario-schema';
 import type { Slice, SliceRangeField, ValueRange } from '../../domain/scenario-schema';
@@ -187,25 +187,41 @@ function readRange(slice: Slice, field: NumericSliceField): ValueRange | null {
   return slice.ranges?.[field] ?? null;
 }
 
-/**
- * One slice: its fields on the first row, each with its range marker and toggle; the Low and High of its
- * ranged fields under their columns on a second row (only while it has a range); its notes and row actions
- * on the last.
- */
-export function SliceRow({
-  slice,
-  index,
-  count,
-  actions,
-  cachingNotes = [],
-}: {
+type SliceRowProps = {
   slice: Slice;
   index: number;
   count: number;
   actions: SliceRowActions;
   /** Sentences about the slice's caching on the models its strategies send it to. */
   cachingNotes?: readonly CachingNote[];
-}) {
+};
+
+/** The same caching notes, in the same order (the list is made afresh on every edit of the scenario). */
+function isSameNotes(a: readonly CachingNote[], b: readonly CachingNote[]): boolean {
+  return a.length === b.length && a.every((note, i) => note.kind === b[i]?.kind && note.text === b[i]?.text);
+}
+
+/**
+ * One slice (see `SliceRowFields`), re-rendered only when its slice object, position, actions or caching notes
+ * change: an edit keeps the objects of the slices it does not touch, so typing in one row of two hundred
+ * renders that row alone.
+ */
+export const SliceRow = memo(
+  SliceRowFields,
+  (before: SliceRowProps, after: SliceRowProps) =>
+    before.slice === after.slice &&
+    before.index === after.index &&
+    before.count === after.count &&
+    before.actions === after.actions &&
+    isSameNotes(before.cachingNotes ?? [], after.cachingNotes ?? []),
+);
+
+/**
+ * One slice: its fields on the first row, each with its range marker and toggle; the Low and High of its
+ * ranged fields under their columns on a second row (only while it has a range); its notes and row actions
+ * on the last.
+ */
+function SliceRowFields({ slice, index, count, actions, cachingNotes = [] }: SliceRowProps) {
   const who = describeSlice(slice);
   const rowId = useId();
   const rangeId = (field: NumericSliceField) => `${rowId}-range-${field}`;

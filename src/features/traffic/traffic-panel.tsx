@@ -105,64 +105,73 @@ export function TrafficPanel() {
     }
   });
 
-  const actions: SliceRowActions = {
-    editSlice: (index, patch) => describeRefusal(edit((s) => patchSlice(s, index, patch))),
-    setNotes: (index, notes) => describeRefusal(edit((s) => setSliceNotes(s, index, notes))),
-    setRange: (index, field, range) => describeRefusal(edit((s) => setSliceRange(s, index, field, range))),
-    move: (index, direction) => {
-      const slice = traffic[index];
-      const to = direction === 'up' ? index - 1 : index + 1;
-      if (!slice || to < 0 || to >= traffic.length) return;
-      const result = edit((s) => moveSlice(s, index, to));
-      if (!result.ok) {
-        setStatus({ text: `Could not move ${describeSlice(slice)}: ${listIssues(result)}`, undoable: false });
-        return;
-      }
-      focusTarget.current = {
-        sliceId: slice.id,
-        actions: direction === 'up' ? ['up', 'down'] : ['down', 'up'],
-      };
-      setStatus({
-        text: `Moved ${describeSlice(slice)} to position ${to + 1} of ${traffic.length}.`,
-        undoable: false,
-      });
-    },
-    duplicate: (index) => {
-      const slice = traffic[index];
-      if (!slice) return;
-      const result = edit((s) => duplicateWithRoutes(s, index));
-      if (!result.ok) {
+  // One actions object for the panel's life: rows are memoised, and new callbacks would re-render all of them.
+  // The slices are read from the store when an action runs, so the callbacks need not change with them.
+  const actions = useMemo<SliceRowActions>(() => {
+    const currentTraffic = () => usePlannerStore.getState().scenario?.traffic ?? [];
+    return {
+      editSlice: (index, patch) => describeRefusal(edit((s) => patchSlice(s, index, patch))),
+      setNotes: (index, notes) => describeRefusal(edit((s) => setSliceNotes(s, index, notes))),
+      setRange: (index, field, range) => describeRefusal(edit((s) => setSliceRange(s, index, field, range))),
+      move: (index, direction) => {
+        const traffic = currentTraffic();
+        const slice = traffic[index];
+        const to = direction === 'up' ? index - 1 : index + 1;
+        if (!slice || to < 0 || to >= traffic.length) return;
+        const result = edit((s) => moveSlice(s, index, to));
+        if (!result.ok) {
+          setStatus({
+            text: `Could not move ${describeSlice(slice)}: ${listIssues(result)}`,
+            undoable: false,
+          });
+          return;
+        }
+        focusTarget.current = {
+          sliceId: slice.id,
+          actions: direction === 'up' ? ['up', 'down'] : ['down', 'up'],
+        };
         setStatus({
-          text: `Could not duplicate ${describeSlice(slice)}: ${listIssues(result)}`,
+          text: `Moved ${describeSlice(slice)} to position ${to + 1} of ${traffic.length}.`,
           undoable: false,
         });
-        return;
-      }
-      const copy = usePlannerStore.getState().scenario?.traffic[index + 1];
-      if (copy) focusTarget.current = { sliceId: copy.id, actions: ['name'] };
-      setStatus({
-        text: `Added ${copy ? describeSlice(copy) : 'a copy'}, routed like ${describeSlice(slice)} in every strategy.`,
-        undoable: false,
-      });
-    },
-    remove: (index) => {
-      const slice = traffic[index];
-      if (!slice) return;
-      const result = edit((s) => removeSlice(s, index));
-      if (!result.ok) {
+      },
+      duplicate: (index) => {
+        const slice = currentTraffic()[index];
+        if (!slice) return;
+        const result = edit((s) => duplicateWithRoutes(s, index));
+        if (!result.ok) {
+          setStatus({
+            text: `Could not duplicate ${describeSlice(slice)}: ${listIssues(result)}`,
+            undoable: false,
+          });
+          return;
+        }
+        const copy = usePlannerStore.getState().scenario?.traffic[index + 1];
+        if (copy) focusTarget.current = { sliceId: copy.id, actions: ['name'] };
         setStatus({
-          text: `Could not remove ${describeSlice(slice)}: ${listIssues(result)}`,
+          text: `Added ${copy ? describeSlice(copy) : 'a copy'}, routed like ${describeSlice(slice)} in every strategy.`,
           undoable: false,
         });
-        return;
-      }
-      focusTarget.current = { undo: true };
-      setStatus({
-        text: `Removed ${describeSlice(slice)} and its routes. You can undo this.`,
-        undoable: true,
-      });
-    },
-  };
+      },
+      remove: (index) => {
+        const slice = currentTraffic()[index];
+        if (!slice) return;
+        const result = edit((s) => removeSlice(s, index));
+        if (!result.ok) {
+          setStatus({
+            text: `Could not remove ${describeSlice(slice)}: ${listIssues(result)}`,
+            undoable: false,
+          });
+          return;
+        }
+        focusTarget.current = { undo: true };
+        setStatus({
+          text: `Removed ${describeSlice(slice)} and its routes. You can undo this.`,
+          undoable: true,
+        });
+      },
+    };
+  }, [edit]);
 
   function addPasted(slices: Slice[]): string | null {
     const result = edit((s) => slices.reduce((next, slice) => appendSlice(next, slice), s));

@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../../src/domain/scenario-schema';
+import { validateScenario, validateScenarioEdit } from '../../../src/domain/validate-scenario';
+import { makeSmallScenario } from '../../factories/small-scenario';
+import { makeTwoSliceScenario } from '../../factories/two-slice-scenario';
+import { scenarioArbitrary } from '../../factories/scenario-arbitrary';
+
+function valid(input: unknown): Scenario {
+  const result = validateScenario(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+}
+
+describe('validateScenarioEdit', () => {
+  it('keeps every entry the edit did not make and parses the one it did', () => {
+    const previous = valid(makeTwoSliceScenario());
+    const [first, second] = previous.traffic;
+    const edited = { ...previous, traffic: [{ ...first!, requestsPerMonth: 123 }, second!] };
+    const result = validateScenarioEdit(edited, previous);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.value.traffic[0]).toEqual({ ...first, requestsPerMonth: 123 });
+    expect(result.value.traffic[1]).toBe(second);
+    expect(result.value.catalog).toEqual(previous.catalog);
+    result.value.catalog.forEach((model, i) => expect(model).toBe(previous.catalog[i]));
+    result.value.strategies.forEach((strategy, i) => expect(strategy).toBe(previous.strategies[i]));
+    // The same document as a full validation gives.
+    expect(result.value).toEqual(valid(edited));
+  });
+
+  it('fills defaults in a new entry as a full validation does', () => {
+    const previous = valid(makeSmallScenario());
+    const added = { id: 'extra', name: 'Extra', requestsPerMonth: 10, inputTokens: 5, outputTokens: 1 };
+    const edited = { ...previous, traffic: [...previous.traffic, added] };
+    const result = validateScenarioEdit(edited, previous);
+    expect(result).toEqual(validateScenario(edited));
+    expect(result.ok && result.value.traffic[0]).toBe(previous.traffic[0]);
+  });
+
+  it('refuses an edit with the issues a full validation gives, for a bad field and for a broken reference', () => {
+    const previous = valid(makeSmallScenario());
+    const badField = { ...previous, traffic: [{ ...previous.traffic[0]!, cacheHitRate: 2 }] };
+    expect(validateScenarioEdit(badField, previous)).toEqual(validateScenario(badField));
+    expect(validateScenarioEdit(badField, previous).ok).toBe(false);
+    const unknownModel = {
+      ...previous,
+      strategies: [{ id: 'x', name: 'X', kind: 'single', model: 'missing' }, ...previous.strategies],
+    };
+    expect(validateScenarioEdit(unknownModel, previous)).toEqual(validateScenario(unknownModel));
+    expect(validateScenarioEdit(unknownModel, previous).ok).toBe(false);
+  });
+
+  it('agrees with validateScenario on any valid scenario re-committed with one slice copied', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary(), (scenario) => {
+        const edited = {
+          ...scenario,
+          traffic: scenario.traffic.map((slice, i) => (i === 0 ? { ...slice } : slice)),
+        };
+        expect(validateScenarioEdit(edited, scenario)).toEqual(validateScenario(edited));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
