@@ -1,5 +1,5 @@
 /**
- * Saving text as a file the browser downloads: a Blob, an object URL and a clicked anchor.
+ * Saving text or an image as a file the browser downloads: a Blob, an object URL and a clicked anchor.
  */
 
 /** Characters file systems refuse or treat specially (Windows is the strictest), and control characters. */
@@ -18,7 +18,12 @@ export function makeFileName(name: string, extension: string, fallback = 'scenar
 
 /** Makes the browser download `text` as `fileName`. */
 export function downloadText(text: string, fileName: string, mimeType = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  downloadBlob(new Blob([text], { type: mimeType }), fileName);
+}
+
+/** Makes the browser download `blob` (an image, a text file) as `fileName`. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,6 +1,6 @@
 import type { CreditAsk } from '../../domain/credit-ask';
-import { formatMoney, formatMonths } from '../../format/format';
-import { Money } from '../../ui/money';
+import { USD_DISPLAY, formatMoney, formatMonths } from '../../format/format';
+import { Money, useMoneyDisplay } from '../../ui/money';
 import type { ReportCreditProgram } from './report-figures';
 import { describeMonthRange } from './report-sections';
 
@@ -14,11 +14,11 @@ export function describePlatforms(platforms: readonly string[]): string {
   return platforms.map((platform) => PLATFORM_NAMES.get(platform) ?? platform).join(', ');
 }
 
-/** "$10,000–$50,000" or "up to $100,000". */
+/** "$10,000–$50,000" or "up to $100,000": in USD, as the programmes publish them and award credits. */
 export function describeRange(program: Pick<ReportCreditProgram, 'minAmount' | 'maxAmount'>): string {
   return program.minAmount === null || program.minAmount === 0
-    ? `up to ${formatMoney(program.maxAmount)}`
-    : `${formatMoney(program.minAmount)}–${formatMoney(program.maxAmount)}`;
+    ? `up to ${formatMoney(program.maxAmount, USD_DISPLAY)}`
+    : `${formatMoney(program.minAmount, USD_DISPLAY)}–${formatMoney(program.maxAmount, USD_DISPLAY)}`;
 }
 
 /** How far the amount reaches: "It covers 8 months of eligible spend (Jan 2027 – Aug 2027): the POC period and 5 months more." */
@@ -33,7 +33,7 @@ function describeCoverage(
       ? 'It covers less than the first month of eligible spend'
       : `It covers ${formatMonths(ask.monthsCovered)} of eligible spend (${describeMonthRange(ask.monthsCovered, startMonth)})`;
   if (!ask.coversPocPeriod)
-    return `${covers}: less than the POC period, as ${program.name} tops out at ${formatMoney(program.maxAmount)}.`;
+    return `${covers}: less than the POC period, as ${program.name} tops out at ${formatMoney(program.maxAmount, USD_DISPLAY)}.`;
   if (ask.monthsCovered <= ask.pocMonths) return `${covers}: the whole POC period.`;
   if (ask.monthsCovered >= horizonMonths) return `${covers}: the POC period and the rest of the horizon.`;
   return `${covers}: the POC period and ${formatMonths(ask.monthsCovered - ask.pocMonths)} more.`;
@@ -54,6 +54,7 @@ export function CreditAskSection({
   startMonth: string | undefined;
   horizonMonths: number;
 }) {
+  const display = useMoneyDisplay();
   const program = programs.find((p) => p.id === ask.program?.id) ?? null;
   const creditPlatforms = program
     ? describePlatforms(program.appliesTo)
@@ -93,8 +94,10 @@ export function CreditAskSection({
       {program ? (
         <div className="report-ask__request">
           <p className="report-ask__headline" data-testid="report-ask-request">
-            Request <strong>{formatMoney(ask.amount)}</strong> from <strong>{program.name}</strong> (
-            {describeRange(program)})
+            Request <strong>{formatMoney(ask.amount, display)}</strong>
+            {/* Credits are awarded in USD: the request also says the dollar amount. */}
+            {display.currency === 'USD' ? '' : ` (${formatMoney(ask.amount, USD_DISPLAY)})`} from{' '}
+            <strong>{program.name}</strong> ({describeRange(program)})
           </p>
           <p data-testid="report-ask-coverage">
             {describeCoverage(ask, program, startMonth, horizonMonths)} How it is obtained:{' '}

@@ -5,7 +5,8 @@ import { recommendCreditAsk } from '../../domain/credit-ask';
 import { creditPoolTemplatesQueryOptions } from '../../queries/credit-pool-queries';
 import { useScenario } from '../../state/scenario-store';
 import { useSimulation } from '../../state/selectors';
-import { formatMonths } from '../../format/format';
+import { describeMoneyDisplay, formatMonths } from '../../format/format';
+import { useMoneyDisplay } from '../../ui/money';
 import { NO_SOUND_STRATEGY } from '../../format/constraint-text';
 import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
@@ -48,6 +49,7 @@ function useDocumentTitle(title: string) {
  */
 export function ReportPanel() {
   const scenario = useScenario();
+  const display = useMoneyDisplay();
   const result = useSimulation();
   const programs = useQuery({ ...creditPoolTemplatesQueryOptions(), select: toCreditPrograms });
   const [requestedMonths, setRequestedMonths] = useState(DEFAULT_POC_MONTHS);
@@ -124,6 +126,10 @@ export function ReportPanel() {
             <div>
               <dt>Prepared on</dt>
               <dd>{preparedOn}</dd>
+            </div>
+            <div>
+              <dt>Currency</dt>
+              <dd data-testid="report-currency">{describeMoneyDisplay(display)}</dd>
             </div>
           </dl>
         </header>

@@ -6,9 +6,9 @@ import { findCheapestStrategy, savingsVsDearest } from '../../domain/strategy-fi
 import { usePlanIssues, useSimulation } from '../../state/selectors';
 import { PlanIssues } from '../../ui/plan-issues';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
-import { formatMonth, formatMonths } from '../../format/format';
+import { describeMoneyDisplay, formatMonth, formatMonths } from '../../format/format';
 import { describeCreditsEnd, describeFirstYear, describeRunway } from '../../format/outcome-text';
-import { Money } from '../../ui/money';
+import { Money, useMoneyDisplay } from '../../ui/money';
 import { TableScroll } from '../../ui/table-scroll';
 
 let firstNumbersMarked = false;
@@ -39,6 +39,7 @@ export function SummaryPanel() {
 
 function SummaryFigures() {
   const scenario = useScenario();
+  const display = useMoneyDisplay();
   useEffect(markFirstNumbers, []);
   const result = useSimulation();
   const [focusId, setFocus] = usePlannerStore(useShallow((s) => [s.focusStrategyId, s.setFocusStrategy]));
@@ -63,6 +64,10 @@ function SummaryFigures() {
         <p className="summary__context">
           AI spend per routing strategy, from {thisMonth} over {formatMonths(scenario.horizonMonths)}. Select
           a row to focus the charts on it.
+        </p>
+        <p className="summary__currency" data-testid="money-display">
+          Money in <strong>{describeMoneyDisplay(display)}</strong>
+          {display.currency === 'USD' ? '' : ' (computed in USD)'}: set under Strategies → Scenario settings.
         </p>
       </div>
       <TableScroll label="Summary table">
