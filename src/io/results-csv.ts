@@ -24,8 +24,8 @@ function formatCentsCell(amount: number): string {
  * slices whose route leaves their allowed regions; it is the strategy's, repeated on each of its months.
  * Money is in `display` (USD unless given) rounded to cents. In USD the columns are named as above; in EUR or
  * GBP every money column says its currency (`spend (EUR)`, `creditsDrawn.activate (EUR)`) and a last column,
- * named for the rate (`EUR per USD, set 2026-12-02`), repeats the rate on every row. Text is quoted where needed and cells a spreadsheet would run as a formula
- * (`=…`, `+…`, `-…`, `@…`) get a leading apostrophe.
+ * named for the rate (`EUR per USD (set 2026-12-02)`), repeats the rate on every row. Text is quoted where
+ * needed and cells a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) get a leading apostrophe.
  */
 export function formatMonthlyCsv(
   result: SimulationResult,
@@ -52,7 +52,7 @@ export function formatMonthlyCsv(
     ...scenario.fixedCosts.map((cost) => money(`fixedCost.${cost.id}`)),
     'offRegion',
     ...(converted
-      ? [`${display.currency} per USD${display.setOn === null ? '' : `, set ${display.setOn}`}`]
+      ? [`${display.currency} per USD${display.setOn === null ? '' : ` (set ${display.setOn})`}`]
       : []),
   ];
   const data: string[][] = [];

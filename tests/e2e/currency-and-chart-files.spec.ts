@@ -50,7 +50,7 @@ test('every figure shows in EUR at the rate typed, as USD × rate, and the rate 
   const csv = readFileSync((await (await csvPromise).path())!, 'utf8').trim().split('\n');
   const header = csv[0]!.split(',');
   expect(header).toContain('spend (EUR)');
-  expect(header.at(-1)).toBe(`EUR per USD, set ${today}`);
+  expect(header.at(-1)).toBe(`EUR per USD (set ${today})`);
   const firstRow = csv[1]!.split(',');
   expect(Number(firstRow[header.indexOf('spend (EUR)')])).toBeCloseTo(DEAR_MONTH_USD * 0.92, 2);
 
