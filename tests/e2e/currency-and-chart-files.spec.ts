@@ -47,7 +47,9 @@ test('every figure shows in EUR at the rate typed, as USD × rate, and the rate 
   await planner.openTab('Scenarios');
   const csvPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export monthly figures (CSV)' }).click();
-  const csv = readFileSync((await (await csvPromise).path())!, 'utf8').trim().split('\n');
+  const csv = readFileSync((await (await csvPromise).path())!, 'utf8')
+    .trim()
+    .split('\n');
   const header = csv[0]!.split(',');
   expect(header).toContain('spend (EUR)');
   expect(header.at(-1)).toBe(`EUR per USD (set ${today})`);
@@ -72,7 +74,9 @@ test('a chart saves as a PNG that opens at its size and is not blank, and as an 
   await planner.openTab('Compare');
   const frame = chartFrame(page, 'Monthly spend per strategy');
   await expect(frame.locator('svg.recharts-surface').first()).toBeVisible();
-  const plotBox = (await frame.getByRole('group', { name: 'Monthly spend per strategy: chart' }).boundingBox())!;
+  const plotBox = (await frame
+    .getByRole('group', { name: 'Monthly spend per strategy: chart' })
+    .boundingBox())!;
 
   const pngPromise = page.waitForEvent('download');
   await frame.getByRole('button', { name: 'PNG' }).click();
@@ -106,7 +110,11 @@ test('a chart saves as a PNG that opens at its size and is not blank, and as an 
       colours.add(colour);
       if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) differing++;
     }
-    return { width: image.naturalWidth, differingShare: differing / (data.length / 4), colours: colours.size };
+    return {
+      width: image.naturalWidth,
+      differingShare: differing / (data.length / 4),
+      colours: colours.size,
+    };
   }, bytes.toString('base64'));
   expect(measured.width).toBe(width);
   expect(measured.differingShare).toBeGreaterThan(0.01);
