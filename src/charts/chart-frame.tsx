@@ -45,7 +45,7 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
     try {
       await navigator.clipboard.writeText(formatChartTableTsv(table));
       setStatus({
-        text: `Copied the table (${table.columns.length} columns, ${table.rows.length} rows): paste it into a spreadsheet.`,
+        text: `Copied the table (${table.columns.length} columns, ${table.rows.length} row${table.rows.length === 1 ? '' : 's'}): paste it into a spreadsheet.`,
         failed: false,
       });
     } catch {
