@@ -84,7 +84,7 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
       </div>
       <p
         className={status?.failed ? 'chart-frame__status field__error' : 'chart-frame__status'}
-        role="status"
+        aria-live="polite"
       >
         {status?.text}
       </p>
