@@ -2,12 +2,16 @@ import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip 
 import {
   alignZero,
   buildMoneyTicks,
+  formatMoneyTick,
+  scaleSeries,
   buildRows,
   describeSeriesStyle,
   seriesKey,
   sumStacks,
 } from './chart-series';
 import type { MoneySeries } from './chart-series';
+import { toDisplayAmount } from '../format/format';
+import type { MoneyDisplay } from '../format/format';
 import { renderMoneyAxes, renderMoneyLegend, renderMoneyYAxis } from './money-axes';
 import { MoneyTooltip } from './money-tooltip';
 import './charts.css';
@@ -20,10 +24,12 @@ export type BurnDownMarker = {
 
 export type BurnDownChartProps = {
   labels: readonly string[];
-  /** Credit balances at the end of each month, stacked. */
+  /** Credit balances at the end of each month, stacked, USD. */
   pools: readonly MoneySeries[];
   /** Cash at the end of each month, USD. */
   cash: readonly number[];
+  /** The currency and rate to show money in. */
+  display: MoneyDisplay;
   cashName?: string;
   /** Vertical lines with a label: the month credits run out, the month cash runs out. */
   markers?: readonly BurnDownMarker[];
@@ -59,12 +65,16 @@ function mergeMarkers(markers: readonly BurnDownMarker[]): BurnDownMarker[] {
  */
 export function BurnDownChart({
   labels,
-  pools,
-  cash,
+  pools: usdPools,
+  cash: usdCash,
+  display,
   cashName = 'Cash',
   markers = [],
   cashOnSecondAxis,
 }: BurnDownChartProps) {
+  const pools = scaleSeries(usdPools, display);
+  const cash = usdCash.map((usd) => toDisplayAmount(usd, display));
+  const currency = display.currency;
   const rows = buildRows(labels, pools).map((row, month) => ({ ...row, [CASH_KEY]: cash[month] ?? null }));
   const stacks = sumStacks(labels.length, pools);
   const creditsMax = Math.max(0, ...stacks);
@@ -83,18 +93,23 @@ export function BurnDownChart({
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={rows} margin={{ top: 24, right: split ? 4 : 12, bottom: 4, left: 0 }}>
-        {renderMoneyAxes({ ...moneyTicks, yAxisId: 'money' })}
-        {cashTicks && renderMoneyYAxis({ ...cashTicks, yAxisId: 'cash', orientation: 'right' })}
+        {renderMoneyAxes({ ...moneyTicks, yAxisId: 'money', currency })}
+        {cashTicks && renderMoneyYAxis({ ...cashTicks, yAxisId: 'cash', orientation: 'right', currency })}
         {cashGoesNegative && (
           <ReferenceLine
             yAxisId={cashAxis}
             y={0}
             stroke="var(--error)"
             strokeDasharray="2 2"
-            label={{ value: 'Cash $0', position: 'insideBottomRight', fill: 'var(--muted)', fontSize: 11 }}
+            label={{
+              value: `Cash ${formatMoneyTick(0, currency)}`,
+              position: 'insideBottomRight',
+              fill: 'var(--muted)',
+              fontSize: 11,
+            }}
           />
         )}
-        <Tooltip content={(props) => <MoneyTooltip {...props} />} />
+        <Tooltip content={(props) => <MoneyTooltip {...props} currency={currency} />} />
         {renderMoneyLegend()}
         {pools.map((pool, index) => {
           const { color, dash } = describeSeriesStyle(pool, index);

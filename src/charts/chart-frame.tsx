@@ -1,7 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-
-export type ChartTable = { columns: string[]; rows: (string | number)[][] };
+import { downloadBlob, makeFileName } from '../ui/download';
+import { buildChartImage, renderChartPng } from './chart-image';
+import { describeCell, formatChartTableTsv } from './chart-table';
+import type { ChartTable } from './chart-table';
 
 export type ChartFrameProps = {
   title: string;
@@ -14,30 +16,87 @@ export type ChartFrameProps = {
 
 /**
  * A chart with its title, a text summary and the table behind it. The table is always in the document for
- * screen readers; "Show table" makes it visible.
+ * screen readers; "Show table" makes it visible. "PNG" and "SVG" save the chart as an image (title, plot and
+ * legend, in the theme's colours); "Copy table" puts the table on the clipboard as tab-separated text.
  */
 export function ChartFrame({ title, summary, table, children, height = 320 }: ChartFrameProps) {
   const id = useId();
   const [showTable, setShowTable] = useState(false);
+  const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
+
+  async function saveImage(kind: 'png' | 'svg') {
+    const image = plotRef.current ? buildChartImage(plotRef.current, title) : null;
+    if (!image) {
+      setStatus({ text: 'The chart is not drawn yet: try again in a moment.', failed: true });
+      return;
+    }
+    try {
+      const blob =
+        kind === 'svg' ? new Blob([image.svgText], { type: 'image/svg+xml' }) : await renderChartPng(image);
+      downloadBlob(blob, makeFileName(title, `.${kind}`, 'chart'));
+      setStatus({ text: `Saved “${title}” as ${kind.toUpperCase()}.`, failed: false });
+    } catch (error) {
+      setStatus({ text: `The ${kind.toUpperCase()} could not be made: ${String(error)}`, failed: true });
+    }
+  }
+
+  async function copyTable() {
+    try {
+      await navigator.clipboard.writeText(formatChartTableTsv(table));
+      setStatus({
+        text: `Copied the table (${table.columns.length} columns, ${table.rows.length} row${table.rows.length === 1 ? '' : 's'}): paste it into a spreadsheet.`,
+        failed: false,
+      });
+    } catch {
+      setStatus({
+        text: 'The browser refused the clipboard: use “Show table” and copy it by hand.',
+        failed: true,
+      });
+    }
+  }
   return (
     <figure className="chart-frame" aria-labelledby={`${id}-title`}>
       <div className="chart-frame__head">
         <h3 id={`${id}-title`} className="chart-frame__title">
           {title}
         </h3>
-        <button
-          type="button"
-          className="button button--quiet"
-          aria-expanded={showTable}
-          aria-controls={`${id}-table`}
-          onClick={() => setShowTable((v) => !v)}
-        >
-          {showTable ? 'Hide table' : 'Show table'}
-        </button>
+        <div className="chart-frame__actions" role="group" aria-label={`${title}: save or copy`}>
+          <button type="button" className="button button--quiet" onClick={() => void saveImage('png')}>
+            PNG
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => void saveImage('svg')}>
+            SVG
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => void copyTable()}>
+            Copy table
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-expanded={showTable}
+            aria-controls={`${id}-table`}
+            onClick={() => setShowTable((v) => !v)}
+          >
+            {showTable ? 'Hide table' : 'Show table'}
+          </button>
+        </div>
       </div>
+      <p
+        className={status?.failed ? 'chart-frame__status field__error' : 'chart-frame__status'}
+        aria-live="polite"
+      >
+        {status?.text}
+      </p>
       <p className="chart-frame__summary">{summary}</p>
       {/* The plot is keyboard-explorable (recharts' accessibility layer); the table below carries the data. */}
-      <div className="chart-frame__plot" style={{ height }} role="group" aria-label={`${title}: chart`}>
+      <div
+        ref={plotRef}
+        className="chart-frame__plot"
+        style={{ height }}
+        role="group"
+        aria-label={`${title}: chart`}
+      >
         {children}
       </div>
       <div id={`${id}-table`} className={showTable ? 'chart-frame__table' : 'visually-hidden'}>
@@ -58,10 +117,10 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
                 {row.map((cell, c) =>
                   c === 0 ? (
                     <th key={c} scope="row">
-                      {cell}
+                      {describeCell(cell)}
                     </th>
                   ) : (
-                    <td key={c}>{cell}</td>
+                    <td key={c}>{describeCell(cell)}</td>
                   ),
                 )}
               </tr>

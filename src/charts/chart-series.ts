@@ -2,7 +2,9 @@
  * Plain series for the chart wrappers, and the rows recharts wants built from them. Series are keyed by
  * position (`s0`, `s1`…), never by user ids, so an id such as `__proto__` cannot reach an object key.
  */
-import { formatNumber } from '../format/format';
+import { currencySymbol, formatNumber, toDisplayAmount } from '../format/format';
+import type { MoneyDisplay } from '../format/format';
+import type { DisplayCurrencyCode } from '../domain/scenario-schema';
 import { seriesColor, seriesDash } from './palette';
 
 export type MoneySeries = {
@@ -39,10 +41,21 @@ export function describeSeriesStyle(series: MoneySeries, index: number) {
   return { color: seriesColor(colorIndex), dash: seriesDash(colorIndex) ?? 'none' };
 }
 
-/** Short money for axis ticks: $0, $2,500, $120K, $1.5M, −$40K. */
-export function formatMoneyTick(usd: number): string {
-  const sign = usd < 0 ? '−' : '';
-  return `${sign}$${formatNumber(Math.abs(usd), true)}`;
+/**
+ * Series in the display currency: each value × the rate. A money chart scales its series once, so its ticks are
+ * round in the currency a person reads (€50K, not €46K).
+ */
+export function scaleSeries(series: readonly MoneySeries[], display: MoneyDisplay): MoneySeries[] {
+  return series.map((s) => ({
+    ...s,
+    values: s.values.map((value) => (value === null ? null : toDisplayAmount(value, display))),
+  }));
+}
+
+/** Short money for axis ticks, of an amount already in `currency`: $0, €2,500, £120K, $1.5M, −$40K. */
+export function formatMoneyTick(amount: number, currency: DisplayCurrencyCode): string {
+  const sign = amount < 0 ? '−' : '';
+  return `${sign}${currencySymbol(currency)}${formatNumber(Math.abs(amount), true)}`;
 }
 
 /** Width of the money axis, in px, wide enough for its longest tick. */

@@ -11,7 +11,9 @@ import {
   ZAxis,
 } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
-import { formatNumber, formatPrice } from '../format/format';
+import type { DisplayCurrencyCode } from '../domain/scenario-schema';
+import { currencySymbol, formatNumber, formatUnitAmount, toDisplayAmount } from '../format/format';
+import type { MoneyDisplay } from '../format/format';
 import { AXIS_STROKE, TICK_STYLE, findExtent } from './chart-series';
 import { seriesColor } from './palette';
 import './charts.css';
@@ -30,16 +32,21 @@ export type CostQualityChartProps = {
   qualityBar?: number | null;
   /** Cost on a log scale (needs every cost above zero; falls back to linear otherwise). */
   logCost?: boolean;
+  /** The currency and rate to show costs in. */
+  display: MoneyDisplay;
 };
 
 const FRONTIER_COLOR = seriesColor(0);
 const OTHER_COLOR = seriesColor(7);
 const BAR_COLOR = seriesColor(5);
 
-/** Cost ticks: a person reads $0.000013 per request; below a millionth of a dollar, the order of magnitude. */
-export function formatCostTick(usd: number): string {
-  if (usd > 0 && usd < 5e-7) return `$${usd.toExponential(0)}`;
-  return formatPrice(usd);
+/**
+ * Cost ticks, of an amount already in `currency`: a person reads $0.000013 per request; below a millionth, the
+ * order of magnitude.
+ */
+export function formatCostTick(amount: number, currency: DisplayCurrencyCode): string {
+  if (amount > 0 && amount < 5e-7) return `${currencySymbol(currency)}${amount.toExponential(0)}`;
+  return formatUnitAmount(amount, currency);
 }
 
 /**
@@ -89,8 +96,15 @@ export function buildLogTicks(min: number, max: number): number[] {
   return ticks;
 }
 
-function PointTooltip({ active, payload }: TooltipContentProps) {
-  const point = payload?.[0]?.payload as CostQualityPoint | undefined;
+/** A point with its cost in the display currency. */
+type ShownPoint = CostQualityPoint & { cost: number };
+
+function PointTooltip({
+  active,
+  payload,
+  currency,
+}: TooltipContentProps & { currency: DisplayCurrencyCode }) {
+  const point = payload?.[0]?.payload as ShownPoint | undefined;
   if (!active || !point) return null;
   return (
     <div className="chart-tooltip">
@@ -103,7 +117,7 @@ function PointTooltip({ active, payload }: TooltipContentProps) {
             aria-hidden="true"
           />
           <span className="chart-tooltip__name">Cost per request</span>
-          <span className="chart-tooltip__value">{formatPrice(point.costUsd)}</span>
+          <span className="chart-tooltip__value">{formatUnitAmount(point.cost, currency)}</span>
         </li>
         <li className="chart-tooltip__item">
           <span aria-hidden="true" />
@@ -124,10 +138,17 @@ function PointTooltip({ active, payload }: TooltipContentProps) {
  * Cost per request (x) against quality (y), one dot per model: the Pareto frontier in the accent colour, joined
  * cheapest to best, the dominated models in grey, and the quality bar as a dashed line.
  */
-export function CostQualityChart({ points, qualityBar = null, logCost = true }: CostQualityChartProps) {
-  const frontier = points.filter((p) => p.onFrontier).sort((a, b) => a.costUsd - b.costUsd);
+export function CostQualityChart({
+  points: usdPoints,
+  qualityBar = null,
+  logCost = true,
+  display,
+}: CostQualityChartProps) {
+  // Costs in the display currency, so the log ticks fall on round amounts of it.
+  const points: ShownPoint[] = usdPoints.map((p) => ({ ...p, cost: toDisplayAmount(p.costUsd, display) }));
+  const frontier = points.filter((p) => p.onFrontier).sort((a, b) => a.cost - b.cost);
   const others = points.filter((p) => !p.onFrontier);
-  const costExtent = findExtent(points.map((p) => p.costUsd));
+  const costExtent = findExtent(points.map((p) => p.cost));
   const minCost = costExtent?.min ?? 0;
   const maxCost = costExtent?.max ?? 0;
   const useLog = logCost && points.length > 0 && minCost > 0;
@@ -146,13 +167,13 @@ export function CostQualityChart({ points, qualityBar = null, logCost = true }: 
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis
           type="number"
-          dataKey="costUsd"
+          dataKey="cost"
           name="Cost per request"
           scale={useLog ? 'log' : 'auto'}
           domain={domain}
           allowDataOverflow
           {...(ticks ? { ticks } : {})}
-          tickFormatter={formatCostTick}
+          tickFormatter={(amount: number) => formatCostTick(amount, display.currency)}
           tick={TICK_STYLE}
           stroke={AXIS_STROKE}
           tickMargin={6}
@@ -177,7 +198,10 @@ export function CostQualityChart({ points, qualityBar = null, logCost = true }: 
           label={{ value: 'Quality', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }}
         />
         <ZAxis range={[48, 48]} />
-        <Tooltip content={(props) => <PointTooltip {...props} />} cursor={{ strokeDasharray: '3 3' }} />
+        <Tooltip
+          content={(props) => <PointTooltip {...props} currency={display.currency} />}
+          cursor={{ strokeDasharray: '3 3' }}
+        />
         <Legend verticalAlign="top" wrapperStyle={{ fontSize: '0.82rem', paddingBottom: 6 }} />
         {qualityBar !== null && (
           <ReferenceLine

@@ -10,7 +10,9 @@ import {
   YAxis,
 } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
-import { formatMoney } from '../format/format';
+import type { DisplayCurrencyCode } from '../domain/scenario-schema';
+import { formatAmount, toDisplayAmount } from '../format/format';
+import type { MoneyDisplay } from '../format/format';
 import { AXIS_STROKE, MONEY_AXIS_WIDTH, TICK_STYLE, buildMoneyTicks, formatMoneyTick } from './chart-series';
 import { seriesColor } from './palette';
 import './charts.css';
@@ -24,6 +26,8 @@ export type FanChartProps = {
   p90: readonly number[];
   /** The point estimate (every input at its likely value), USD per label. */
   point: readonly number[];
+  /** The currency and rate to show money in. */
+  display: MoneyDisplay;
 };
 
 type FanRow = { label: string; band: [number, number]; p50: number; point: number };
@@ -37,7 +41,12 @@ export const FAN_NAMES = {
   point: 'Point estimate (likely values)',
 } as const;
 
-function FanTooltip({ active, payload, label }: TooltipContentProps) {
+function FanTooltip({
+  active,
+  payload,
+  label,
+  currency,
+}: TooltipContentProps & { currency: DisplayCurrencyCode }) {
   const row = payload?.[0]?.payload as FanRow | undefined;
   if (!active || !row) return null;
   const items: [string, number, string][] = [
@@ -54,7 +63,7 @@ function FanTooltip({ active, payload, label }: TooltipContentProps) {
           <li key={name} className="chart-tooltip__item">
             <span className="chart-tooltip__swatch" style={{ background: color }} aria-hidden="true" />
             <span className="chart-tooltip__name">{name}</span>
-            <span className="chart-tooltip__value">{formatMoney(value)}</span>
+            <span className="chart-tooltip__value">{formatAmount(value, currency)}</span>
           </li>
         ))}
       </ul>
@@ -66,28 +75,31 @@ function FanTooltip({ active, payload, label }: TooltipContentProps) {
  * A fan chart of money over time: the P10–P90 band of Monte Carlo samples, the median line, and the point
  * estimate dashed, so a reader sees both the spread and where the single-number plan sits in it.
  */
-export function FanChart({ labels, p10, p50, p90, point }: FanChartProps) {
+export function FanChart({ labels, p10, p50, p90, point, display }: FanChartProps) {
+  const shown = (values: readonly number[], i: number) => toDisplayAmount(values[i] ?? 0, display);
   const rows: FanRow[] = labels.map((label, i) => ({
     label,
-    band: [p10[i] ?? 0, p90[i] ?? 0],
-    p50: p50[i] ?? 0,
-    point: point[i] ?? 0,
+    band: [shown(p10, i), shown(p90, i)],
+    p50: shown(p50, i),
+    point: shown(point, i),
   }));
-  const { domain, ticks } = buildMoneyTicks([...p10, ...p90, ...point].filter(Number.isFinite));
+  const { domain, ticks } = buildMoneyTicks(
+    rows.flatMap((row) => [...row.band, row.point]).filter(Number.isFinite),
+  );
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" tick={TICK_STYLE} stroke={AXIS_STROKE} minTickGap={16} tickMargin={6} />
         <YAxis
-          tickFormatter={formatMoneyTick}
+          tickFormatter={(amount: number) => formatMoneyTick(amount, display.currency)}
           domain={domain}
           ticks={ticks}
           tick={TICK_STYLE}
           stroke={AXIS_STROKE}
           width={MONEY_AXIS_WIDTH}
         />
-        <Tooltip content={(props) => <FanTooltip {...props} />} />
+        <Tooltip content={(props) => <FanTooltip {...props} currency={display.currency} />} />
         <Legend wrapperStyle={{ paddingTop: 8 }} itemSorter={null} />
         <Area
           type="monotone"

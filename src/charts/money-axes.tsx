@@ -1,4 +1,5 @@
 import { CartesianGrid, Legend, XAxis, YAxis } from 'recharts';
+import type { DisplayCurrencyCode } from '../domain/scenario-schema';
 import { AXIS_STROKE, MONEY_AXIS_WIDTH, TICK_STYLE, formatMoneyTick } from './chart-series';
 
 /** Margins of a money-over-labels chart, px. */
@@ -11,18 +12,20 @@ export type MoneyAxisOptions = {
   /** Names the axis when the chart has two money axes. */
   yAxisId?: string;
   orientation?: 'left' | 'right';
+  /** The currency the chart's values are in (already scaled by `scaleSeries`). */
+  currency: DisplayCurrencyCode;
 };
 
 /**
  * A money axis with short ticks ($120K) in the theme's colours. Returned as a recharts element (not wrapped in
  * a component of ours) so that recharts finds it as a direct child of its chart.
  */
-export function renderMoneyYAxis({ domain, ticks, yAxisId, orientation }: MoneyAxisOptions) {
+export function renderMoneyYAxis({ domain, ticks, yAxisId, orientation, currency }: MoneyAxisOptions) {
   return (
     <YAxis
       {...(yAxisId === undefined ? {} : { yAxisId })}
       {...(orientation === undefined ? {} : { orientation })}
-      tickFormatter={formatMoneyTick}
+      tickFormatter={(amount: number) => formatMoneyTick(amount, currency)}
       domain={domain}
       ticks={ticks}
       tick={TICK_STYLE}

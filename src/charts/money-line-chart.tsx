@@ -1,6 +1,14 @@
 import { Line, LineChart, ResponsiveContainer, Tooltip } from 'recharts';
-import { buildMoneyTicks, buildRows, collectValues, describeSeriesStyle, seriesKey } from './chart-series';
+import {
+  buildMoneyTicks,
+  buildRows,
+  collectValues,
+  describeSeriesStyle,
+  seriesKey,
+  scaleSeries,
+} from './chart-series';
 import type { MoneySeries } from './chart-series';
+import type { MoneyDisplay } from '../format/format';
 import { MONEY_CHART_MARGIN, renderMoneyAxes, renderMoneyLegend } from './money-axes';
 import { MoneyTooltip } from './money-tooltip';
 import './charts.css';
@@ -8,19 +16,23 @@ import './charts.css';
 export type MoneyLineChartProps = {
   /** X-axis labels, one per point ("Jan 2027"). */
   labels: readonly string[];
+  /** Values in USD, as the engine gives them. */
   series: readonly MoneySeries[];
+  /** The currency and rate to show them in. */
+  display: MoneyDisplay;
 };
 
 /** Money over time, one line per series; an emphasised series is drawn heavier and the others lighter. */
-export function MoneyLineChart({ labels, series }: MoneyLineChartProps) {
+export function MoneyLineChart({ labels, series: usdSeries, display }: MoneyLineChartProps) {
+  const series = scaleSeries(usdSeries, display);
   const rows = buildRows(labels, series);
   const { domain, ticks } = buildMoneyTicks(collectValues(series));
   const anyEmphasis = series.some((s) => s.emphasis);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={rows} margin={MONEY_CHART_MARGIN}>
-        {renderMoneyAxes({ domain, ticks })}
-        <Tooltip content={(props) => <MoneyTooltip {...props} sortByValue />} />
+        {renderMoneyAxes({ domain, ticks, currency: display.currency })}
+        <Tooltip content={(props) => <MoneyTooltip {...props} currency={display.currency} sortByValue />} />
         {renderMoneyLegend()}
         {series.map((s, index) => {
           const { color, dash } = describeSeriesStyle(s, index);

@@ -1,15 +1,18 @@
 import type { TooltipContentProps } from 'recharts';
-import { formatMoney } from '../format/format';
+import type { DisplayCurrencyCode } from '../domain/scenario-schema';
+import { formatAmount } from '../format/format';
 
 export type MoneyTooltipOptions = {
   /** Adds a total line (for stacked charts). */
   showTotal?: boolean;
   /** Lists entries from the largest value down. */
   sortByValue?: boolean;
+  /** The currency the chart's values are in (already scaled by `scaleSeries`). */
+  currency: DisplayCurrencyCode;
 };
 
 /**
- * A tooltip with each series' money through `formatMoney`. Names are in the text colour with a colour swatch,
+ * A tooltip with each series' money through `formatAmount`. Names are in the text colour with a colour swatch,
  * so they stay readable on both themes whatever the series colour.
  */
 export function MoneyTooltip({
@@ -18,6 +21,7 @@ export function MoneyTooltip({
   label,
   showTotal = false,
   sortByValue = false,
+  currency,
 }: TooltipContentProps & MoneyTooltipOptions) {
   if (!active || !payload || payload.length === 0) return null;
   const entries = payload.filter((entry) => typeof entry.value === 'number');
@@ -35,14 +39,14 @@ export function MoneyTooltip({
               aria-hidden="true"
             />
             <span className="chart-tooltip__name">{entry.name}</span>
-            <span className="chart-tooltip__value">{formatMoney(Number(entry.value))}</span>
+            <span className="chart-tooltip__value">{formatAmount(Number(entry.value), currency)}</span>
           </li>
         ))}
       </ul>
       {showTotal && entries.length > 1 && (
         <p className="chart-tooltip__total">
           <span>Total</span>
-          <span>{formatMoney(total)}</span>
+          <span>{formatAmount(total, currency)}</span>
         </p>
       )}
     </div>

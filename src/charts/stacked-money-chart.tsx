@@ -1,26 +1,38 @@
 import { Area, AreaChart, Bar, BarChart, ResponsiveContainer, Tooltip } from 'recharts';
-import { buildMoneyTicks, buildRows, describeSeriesStyle, seriesKey, sumStacks } from './chart-series';
+import {
+  buildMoneyTicks,
+  buildRows,
+  describeSeriesStyle,
+  seriesKey,
+  sumStacks,
+  scaleSeries,
+} from './chart-series';
 import type { MoneySeries } from './chart-series';
+import type { MoneyDisplay } from '../format/format';
 import { MONEY_CHART_MARGIN, renderMoneyAxes, renderMoneyLegend } from './money-axes';
 import { MoneyTooltip } from './money-tooltip';
 import './charts.css';
 
 export type StackedMoneyChartProps = {
   labels: readonly string[];
+  /** Values in USD, as the engine gives them. */
   series: readonly MoneySeries[];
+  /** The currency and rate to show them in. */
+  display: MoneyDisplay;
   /** Areas read best over many months; bars when there are only a few. Default: bars up to 6 labels. */
   variant?: 'area' | 'bar';
 };
 
 /** Money over time split into parts stacked on each other; the tooltip lists the parts and their total. */
-export function StackedMoneyChart({ labels, series, variant }: StackedMoneyChartProps) {
+export function StackedMoneyChart({ labels, series: usdSeries, variant, display }: StackedMoneyChartProps) {
+  const series = scaleSeries(usdSeries, display);
   const rows = buildRows(labels, series);
   const { domain, ticks } = buildMoneyTicks(sumStacks(labels.length, series));
   const shape = variant ?? (labels.length <= 6 ? 'bar' : 'area');
   const axes = (
     <>
-      {renderMoneyAxes({ domain, ticks })}
-      <Tooltip content={(props) => <MoneyTooltip {...props} showTotal />} />
+      {renderMoneyAxes({ domain, ticks, currency: display.currency })}
+      <Tooltip content={(props) => <MoneyTooltip {...props} currency={display.currency} showTotal />} />
       {renderMoneyLegend()}
     </>
   );

@@ -6,7 +6,15 @@ import type { BrokenConstraint } from '../domain/plan-constraints';
 import type { MonthPercentiles, MonteCarloResult, Percentiles } from '../domain/monte-carlo';
 import type { FixedCost, Scenario } from '../domain/scenario-schema';
 import type { MonthResult, SimulationResult, StrategyResult } from '../domain/simulate';
-import { formatMoneyExact, formatMonth, formatMonths, formatNumber } from '../format/format';
+import {
+  describeMoneyDisplay,
+  formatMoneyExact,
+  formatMonth,
+  formatMonths,
+  formatNumber,
+  moneyDisplayOf,
+} from '../format/format';
+import type { MoneyDisplay } from '../format/format';
 import { ALL_MET, describeConstraint, describeConstraintKind } from '../format/constraint-text';
 import { describeCreditsEnd, describeRunway, describeRunwayMonths } from '../format/outcome-text';
 import { toPrintableText } from './terminal-text';
@@ -40,36 +48,47 @@ function sumFixedCosts(month: MonthResult, costs: readonly FixedCost[]): number 
 }
 
 /** Summary rows for the fixed costs a strategy pays: their total over the horizon, then each one's. */
-function describeFixedCosts(strategy: StrategyResult, costs: readonly FixedCost[]): string[][] {
+function describeFixedCosts(
+  strategy: StrategyResult,
+  costs: readonly FixedCost[],
+  display: MoneyDisplay,
+): string[][] {
   if (costs.length === 0) return [];
   const rows = costs.map((cost) => {
     let total = 0;
     for (const month of strategy.months) total += month.byFixedCost[cost.id] ?? 0;
-    return [`  ${toPrintableText(cost.name)} (${toPrintableText(cost.id)})`, formatMoneyExact(total)];
+    return [
+      `  ${toPrintableText(cost.name)} (${toPrintableText(cost.id)})`,
+      formatMoneyExact(total, display),
+    ];
   });
   let total = 0;
   for (const month of strategy.months) total += sumFixedCosts(month, costs);
-  return [['Fixed costs (in spend)', formatMoneyExact(total)], ...rows];
+  return [['Fixed costs (in spend)', formatMoneyExact(total, display)], ...rows];
 }
 
 function formatStrategy(
   strategy: StrategyResult,
   scenario: Scenario,
   constraints: readonly BrokenConstraint[],
+  display: MoneyDisplay,
 ): string[] {
   const { totals } = strategy;
   const fixedCosts = listPaidFixedCosts(strategy, scenario);
   const firstMonths = Math.min(12, scenario.horizonMonths);
   const summary: string[][] = [
-    [`Spend, first ${formatMonths(firstMonths)}`, formatMoneyExact(totals.firstYearSpend)],
-    [`Spend, whole horizon (${formatMonths(scenario.horizonMonths)})`, formatMoneyExact(totals.spend)],
-    ['Spend at list prices', formatMoneyExact(totals.listSpend)],
-    ['Saved by prompt caching', formatMoneyExact(totals.savings.caching)],
-    ['Saved by batch', formatMoneyExact(totals.savings.batch)],
-    ...describeFixedCosts(strategy, fixedCosts),
-    ['Credits used', formatMoneyExact(totals.creditsUsed)],
-    ['Credits expired unused', formatMoneyExact(totals.creditsExpired)],
-    ['AI spend paid in cash', formatMoneyExact(totals.cashSpentOnAI)],
+    [`Spend, first ${formatMonths(firstMonths)}`, formatMoneyExact(totals.firstYearSpend, display)],
+    [
+      `Spend, whole horizon (${formatMonths(scenario.horizonMonths)})`,
+      formatMoneyExact(totals.spend, display),
+    ],
+    ['Spend at list prices', formatMoneyExact(totals.listSpend, display)],
+    ['Saved by prompt caching', formatMoneyExact(totals.savings.caching, display)],
+    ['Saved by batch', formatMoneyExact(totals.savings.batch, display)],
+    ...describeFixedCosts(strategy, fixedCosts, display),
+    ['Credits used', formatMoneyExact(totals.creditsUsed, display)],
+    ['Credits expired unused', formatMoneyExact(totals.creditsExpired, display)],
+    ['AI spend paid in cash', formatMoneyExact(totals.cashSpentOnAI, display)],
     ['Credits run out', describeCreditsEnd(strategy, scenario)],
     ['Runway', describeRunway(strategy, scenario)],
   ];
@@ -101,14 +120,14 @@ function formatStrategy(
     for (const pool of scenario.credits) creditsUsed += month.creditsDrawn[pool.id] ?? 0;
     monthly.push([
       formatMonth(month.month, scenario.startMonth),
-      formatMoneyExact(month.spend),
-      formatMoneyExact(month.listSpend),
-      formatMoneyExact(month.savings.caching),
-      formatMoneyExact(month.savings.batch),
-      ...(hasFixedCosts ? [formatMoneyExact(sumFixedCosts(month, fixedCosts))] : []),
-      formatMoneyExact(creditsUsed),
-      formatMoneyExact(month.cashSpentOnAI),
-      formatMoneyExact(month.cashEnd),
+      formatMoneyExact(month.spend, display),
+      formatMoneyExact(month.listSpend, display),
+      formatMoneyExact(month.savings.caching, display),
+      formatMoneyExact(month.savings.batch, display),
+      ...(hasFixedCosts ? [formatMoneyExact(sumFixedCosts(month, fixedCosts), display)] : []),
+      formatMoneyExact(creditsUsed, display),
+      formatMoneyExact(month.cashSpentOnAI, display),
+      formatMoneyExact(month.cashEnd, display),
     ]);
   }
   return [
@@ -126,15 +145,26 @@ function formatStrategy(
  * A readable fixed-width report of a simulation: a heading, then per strategy its totals (first-year and horizon
  * spend, savings, the fixed costs it pays — their total and each one's —, credits used and expired, the month
  * credits run out, the runway, and every constraint it breaks, from `findBrokenConstraints`, in the app's words) and its monthly figures (with a fixed-costs column when it pays any).
- * Money is rounded to cents by `src/format/format.ts`, runway and credits worded by `src/format/outcome-text.ts`
+ * Money is shown in `display` (the scenario's display currency unless given), said under the heading, and
+ * rounded to cents by `src/format/format.ts`, runway and credits worded by `src/format/outcome-text.ts`
  * (the app's words); names are shown with control characters escaped.
  */
-export function formatResultTable(result: SimulationResult, scenario: Scenario): string {
+export function formatResultTable(
+  result: SimulationResult,
+  scenario: Scenario,
+  display: MoneyDisplay = moneyDisplayOf(scenario),
+): string {
   const from = scenario.startMonth === undefined ? '' : ` from ${formatMonth(0, scenario.startMonth)}`;
-  const lines = [`${toPrintableText(result.scenario)}: ${formatMonths(result.horizonMonths)}${from}`];
+  const lines = [
+    `${toPrintableText(result.scenario)}: ${formatMonths(result.horizonMonths)}${from}`,
+    `Money in ${describeMoneyDisplay(display)}`,
+  ];
   const constraintsByStrategy = findBrokenConstraintsByStrategy(scenario);
   for (const strategy of result.strategies)
-    lines.push('', ...formatStrategy(strategy, scenario, constraintsByStrategy.get(strategy.id) ?? []));
+    lines.push(
+      '',
+      ...formatStrategy(strategy, scenario, constraintsByStrategy.get(strategy.id) ?? [], display),
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -144,8 +174,11 @@ function describeMonthPercentile(month: number | null, scenario: Scenario): stri
   return formatMonth(month, scenario.startMonth);
 }
 
-function moneyRow(label: string, percentiles: Percentiles): string[] {
-  return [label, ...[percentiles.p10, percentiles.p50, percentiles.p90].map(formatMoneyExact)];
+function moneyRow(label: string, percentiles: Percentiles, display: MoneyDisplay): string[] {
+  return [
+    label,
+    ...[percentiles.p10, percentiles.p50, percentiles.p90].map((usd) => formatMoneyExact(usd, display)),
+  ];
 }
 
 function monthRow(
@@ -160,7 +193,11 @@ function monthRow(
  * The Monte Carlo part of `--format table`: the method in one line, the ranged inputs, then per strategy the
  * P10, P50 and P90 of its 12-month and whole-horizon spend, of the month credits run out and of its runway.
  */
-export function formatMonteCarloTable(result: MonteCarloResult, scenario: Scenario): string {
+export function formatMonteCarloTable(
+  result: MonteCarloResult,
+  scenario: Scenario,
+  display: MoneyDisplay = moneyDisplayOf(scenario),
+): string {
   const firstMonths = Math.min(12, scenario.horizonMonths);
   const lines = [
     `Monte Carlo: ${formatNumber(result.samples)} samples, seed ${result.seed}; ranged inputs drawn from ` +
@@ -180,8 +217,8 @@ export function formatMonteCarloTable(result: MonteCarloResult, scenario: Scenar
     const name = toPrintableText(strategy.name);
     const noPools = scenario.credits.length === 0;
     const figures = [
-      moneyRow(`Spend, first ${formatMonths(firstMonths)}`, strategy.firstYearSpend),
-      moneyRow(`Spend, whole horizon`, strategy.horizonSpend),
+      moneyRow(`Spend, first ${formatMonths(firstMonths)}`, strategy.firstYearSpend, display),
+      moneyRow(`Spend, whole horizon`, strategy.horizonSpend, display),
       noPools
         ? ['Credits run out', 'no credit pools', '', '']
         : monthRow('Credits run out', strategy.creditsExhaustedMonth, (m) =>

@@ -1,10 +1,14 @@
 /**
  * The command line, as a function of its arguments and its I/O so it can be tested without a process:
- * `simulate <scenario.json> [--catalog <file>] [--format json|table|csv] [--samples N] [--seed S]`.
+ * `simulate <scenario.json> [--catalog <file>] [--format json|table|csv] [--samples N] [--seed S]
+ * [--currency USD|EUR|GBP --rate R]`.
  */
 import { DEFAULT_MONTE_CARLO_SAMPLES, runMonteCarlo } from '../domain/monte-carlo';
 import type { MonteCarloOptions } from '../domain/monte-carlo';
 import { planScenario } from '../domain/plan-scenario';
+import { DISPLAY_CURRENCIES, displayCurrencySchema } from '../domain/scenario-schema';
+import type { DisplayCurrency } from '../domain/scenario-schema';
+import { moneyDisplayOf } from '../format/format';
 import { findBrokenConstraintsByStrategy } from '../domain/plan-constraints';
 import { toConstraintRecords } from '../format/constraint-text';
 import { formatIssue } from '../domain/validate-scenario';
@@ -34,6 +38,8 @@ type CliOptions = {
   format: OutputFormat;
   /** Monte Carlo settings when --samples or --seed is given. */
   monteCarlo: MonteCarloOptions | undefined;
+  /** `--currency` and `--rate` as given (checked once today's date is known), or undefined. */
+  currency: { code: string | undefined; rate: string | undefined } | undefined;
 };
 
 /** The most samples the command line draws (memory grows with samples × months × strategies). */
@@ -42,11 +48,11 @@ export const MAX_CLI_SAMPLES = 100_000;
 export const DEFAULT_CLI_SEED = 1;
 const MAX_SEED = 2 ** 32 - 1;
 
-type Flag = '--catalog' | '--format' | '--samples' | '--seed';
-const FLAGS: readonly Flag[] = ['--catalog', '--format', '--samples', '--seed'];
+type Flag = '--catalog' | '--format' | '--samples' | '--seed' | '--currency' | '--rate';
+const FLAGS: readonly Flag[] = ['--catalog', '--format', '--samples', '--seed', '--currency', '--rate'];
 
 export const USAGE = `Usage: npm run simulate -- <scenario.json> [--catalog <file>] [--format json|table|csv]
-                             [--samples N] [--seed S]
+                             [--samples N] [--seed S] [--currency USD|EUR|GBP --rate R]
 
 Validates a scenario file, runs every strategy over its horizon and prints the result.
 
@@ -68,6 +74,10 @@ Options:
                      json adds a "monteCarlo" field, table a percentile table; csv leaves it out.
   --seed <S>         Seed of the Monte Carlo draws, a whole number from 0 to 4294967295 (default 1):
                      the same file, samples and seed always give the same figures.
+  --currency <code>  Show the table's and the CSV's money in USD, EUR or GBP (default: the scenario's
+                     "displayCurrency", else USD). JSON stays in USD, at full precision.
+  --rate <R>         How many units of --currency one US dollar buys (0.92 for EUR), dated today;
+                     required with EUR or GBP, 1 with USD.
   -h, --help         Show this help.
 
 Inputs may be files, pipes or devices; each is read up to 20 MB. Control characters in names are shown
@@ -127,7 +137,50 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' | { errors
     errors.push(`one scenario file expected, got ${positionals.length}: ${positionals.join(', ')}`);
   const monteCarlo = readMonteCarloOptions(values.get('--samples'), values.get('--seed'), errors);
   if (errors.length > 0 || !isOutputFormat(format)) return { errors };
-  return { scenarioPath: positionals[0]!, catalogPath: values.get('--catalog'), format, monteCarlo };
+  const currencyCode = values.get('--currency');
+  const rate = values.get('--rate');
+  const currency =
+    currencyCode === undefined && rate === undefined ? undefined : { code: currencyCode, rate };
+  return {
+    scenarioPath: positionals[0]!,
+    catalogPath: values.get('--catalog'),
+    format,
+    monteCarlo,
+    currency,
+  };
+}
+
+/**
+ * The display currency of `--currency` and `--rate`, the rate dated `today`, or every problem with them: an
+ * unknown code, a missing, unreadable or non-positive rate, a rate without a currency, USD at a rate other
+ * than 1 (the same rules as a scenario's `displayCurrency`).
+ */
+function readDisplayCurrency(
+  given: NonNullable<CliOptions['currency']>,
+  today: string,
+): { ok: true; value: DisplayCurrency } | { ok: false; errors: string[] } {
+  const { code, rate } = given;
+  if (code === undefined) return { ok: false, errors: ['--rate needs --currency (USD, EUR or GBP)'] };
+  if (!(DISPLAY_CURRENCIES as readonly string[]).includes(code.toUpperCase()))
+    return { ok: false, errors: [`--currency must be USD, EUR or GBP, not ${JSON.stringify(code)}`] };
+  const currency = code.toUpperCase();
+  if (rate === undefined && currency !== 'USD')
+    return {
+      ok: false,
+      errors: [`--rate is required with --currency ${currency}: how many ${currency} one US dollar buys`],
+    };
+  const perUsd = rate === undefined ? 1 : /^\d+(\.\d+)?$|^\.\d+$/.test(rate) ? Number(rate) : Number.NaN;
+  if (Number.isNaN(perUsd))
+    return {
+      ok: false,
+      errors: [`--rate must be a plain decimal number such as 0.92, not ${JSON.stringify(rate)}`],
+    };
+  const parsed = displayCurrencySchema.safeParse({ currency, perUsd, setOn: today });
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => `--rate: ${issue.message}`),
+  };
 }
 
 /** A whole number written in plain decimal digits, or undefined. */
@@ -204,6 +257,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   if ('errors' in options) return writeErrors(io, options.errors);
 
   const errors: string[] = [];
+  const displayCurrency = options.currency && readDisplayCurrency(options.currency, io.today());
+  if (displayCurrency && !displayCurrency.ok) return writeErrors(io, displayCurrency.errors);
   const scenarioText = readInput(io, options.scenarioPath, errors);
   const catalogText =
     options.catalogPath === undefined ? undefined : readInput(io, options.catalogPath, errors);
@@ -226,6 +281,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const plan = planScenario(document.value);
   if (!plan.ok) return writeErrors(io, prefixIssues(plan.issues, ''));
   const { scenario, result } = plan.value;
+  // Money in the table and CSV: --currency and --rate, else the scenario's own display currency.
+  const display = displayCurrency ? displayCurrency.value : moneyDisplayOf(scenario);
+  if (displayCurrency && options.format === 'json')
+    io.stderr('note: JSON stays in USD at full precision; --currency applies to table and csv\n');
   // CSV is one row per strategy per month: Monte Carlo percentiles have no place in it.
   const monteCarlo =
     options.monteCarlo && options.format !== 'csv' ? runMonteCarlo(scenario, options.monteCarlo) : undefined;
@@ -241,12 +300,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       break;
     }
     case 'table':
-      io.stdout(formatResultTable(result, scenario));
-      if (monteCarlo) io.stdout(`\n${formatMonteCarloTable(monteCarlo, scenario)}`);
+      io.stdout(formatResultTable(result, scenario, display));
+      if (monteCarlo) io.stdout(`\n${formatMonteCarloTable(monteCarlo, scenario, display)}`);
       break;
     case 'csv':
       if (options.monteCarlo) io.stderr('note: --format csv leaves out Monte Carlo (use json or table)\n');
-      io.stdout(toPrintableCsv(formatMonthlyCsv(result, scenario)));
+      io.stdout(toPrintableCsv(formatMonthlyCsv(result, scenario, display)));
       break;
   }
   return 0;

@@ -12,7 +12,7 @@ import type { UsagePlan } from '../domain/usage-plan';
 import { backtestUsage, reconcileUsage } from '../domain/usage-reconcile';
 import type { BacktestMonth, ReconcileMonth } from '../domain/usage-reconcile';
 import type { UsageGroupBy, UsageRecord } from '../domain/usage-records';
-import { formatMoneyExact, formatNumber, formatPercent } from '../format/format';
+import { USD_DISPLAY, formatMoneyExact, formatNumber, formatPercent } from '../format/format';
 import { describeGapLine, formatSignedMoney } from '../format/usage-text';
 import { parseJsonText } from '../io/json-text';
 import { serializeScenario } from '../io/scenario-file';
@@ -232,22 +232,22 @@ function toTableReport(plan: UsagePlan, reconcile: ReconcileMonth[], backtest: B
     out.push('Some files count no requests: requests are estimated from input tokens.');
   for (const unmapped of plan.unmapped) {
     out.push(
-      `Not in the catalog: ${unmapped.model} (${formatNumber(unmapped.tokens)} tokens, ${formatMoneyExact(unmapped.cost)}); map it with --map`,
+      `Not in the catalog: ${unmapped.model} (${formatNumber(unmapped.tokens)} tokens, ${formatMoneyExact(unmapped.cost, USD_DISPLAY)}); map it with --map`,
     );
   }
   out.push('', 'Reconcile: the plan (Today) against the files’ cost');
   for (const month of reconcile) {
     out.push(
       '',
-      `${month.month}: billed ${month.billed === null ? 'no cost in the file' : formatMoneyExact(month.billed)}, plan ${formatMoneyExact(month.plan)}${month.gap === null ? '' : `, gap ${formatSignedMoney(month.gap)}${month.billed ? ` (${formatPercent(month.gap / month.billed)})` : ''}`}`,
+      `${month.month}: billed ${month.billed === null ? 'no cost in the file' : formatMoneyExact(month.billed, USD_DISPLAY)}, plan ${formatMoneyExact(month.plan, USD_DISPLAY)}${month.gap === null ? '' : `, gap ${formatSignedMoney(month.gap)}${month.billed ? ` (${formatPercent(month.gap / month.billed)})` : ''}`}`,
     );
     out.push(
       layOut([
         ['model', 'billed', 'plan', 'gap'],
         ...month.rows.map((row) => [
           row.name,
-          row.billed === null ? '—' : formatMoneyExact(row.billed),
-          formatMoneyExact(row.plan),
+          row.billed === null ? '—' : formatMoneyExact(row.billed, USD_DISPLAY),
+          formatMoneyExact(row.plan, USD_DISPLAY),
           row.gap === null ? '—' : formatSignedMoney(row.gap),
         ]),
       ]),
@@ -262,8 +262,8 @@ function toTableReport(plan: UsagePlan, reconcile: ReconcileMonth[], backtest: B
       ['month', 'billed', ...strategies.map((strategy) => strategy.name)],
       ...backtest.map((month) => [
         month.month,
-        month.billed === null ? '—' : formatMoneyExact(month.billed),
-        ...month.spend.map((entry) => formatMoneyExact(entry.spend)),
+        month.billed === null ? '—' : formatMoneyExact(month.billed, USD_DISPLAY),
+        ...month.spend.map((entry) => formatMoneyExact(entry.spend, USD_DISPLAY)),
       ]),
     ]),
   );

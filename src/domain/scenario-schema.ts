@@ -447,6 +447,34 @@ export const optionsSchema = z.strictObject({
   peakToAverage: factor.default(2),
 });
 
+/** The currencies figures can be shown in. The engine, the scenario's money fields and the JSON stay in USD. */
+export const DISPLAY_CURRENCIES = ['USD', 'EUR', 'GBP'] as const;
+
+/**
+ * How people see money: every figure is the engine's USD amount × `perUsd`, shown in `currency`. `setOn` dates
+ * the rate (exchange rates move; a printed estimate says which one it used). USD is always at 1.
+ */
+export const displayCurrencySchema = z
+  .strictObject({
+    currency: z.enum(DISPLAY_CURRENCIES, { error: 'must be USD, EUR or GBP' }),
+    /** Units of `currency` one US dollar buys. */
+    perUsd: z
+      .number({ error: 'must be a number' })
+      .gt(0, 'must be more than 0')
+      .max(1000, 'must be at most 1000'),
+    setOn: isoDay,
+  })
+  .check((ctx) => {
+    if (ctx.value.currency === 'USD' && ctx.value.perUsd !== 1) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value.perUsd,
+        path: ['perUsd'],
+        message: 'must be 1 when the currency is USD',
+      });
+    }
+  });
+
 export const scenarioSchema = z.strictObject({
   schemaVersion: z
     .union([z.literal(1), z.literal(2), z.literal(3)], {
@@ -474,6 +502,8 @@ export const scenarioSchema = z.strictObject({
   fixedCosts: z.array(fixedCostSchema).default([]),
   evaluations: z.array(evaluationSchema).default([]),
   finance: financeSchema.default({ cashOnHand: 0, otherMonthlyBurn: 0, monthlyRevenue: 0, revenueGrowth: 0 }),
+  /** The currency figures are shown in; left out, USD. No figure the engine computes depends on it. */
+  displayCurrency: displayCurrencySchema.optional(),
 });
 
 /** A scenario with every default filled in: what the engine computes on and what the app stores. */
@@ -496,3 +526,5 @@ export type LongContext = z.output<typeof longContextSchema>;
 export type CacheTtl = Slice['cacheTtl'];
 export type Finance = z.output<typeof financeSchema>;
 export type Options = z.output<typeof optionsSchema>;
+export type DisplayCurrency = z.output<typeof displayCurrencySchema>;
+export type DisplayCurrencyCode = DisplayCurrency['currency'];

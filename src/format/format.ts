@@ -2,30 +2,8 @@
  * The one place figures are rounded for people. The engine computes in full precision; everything a person
  * reads (the app, the CLI's table and CSV, the printed report) goes through these functions.
  */
+import type { DisplayCurrency, DisplayCurrencyCode } from '../domain/scenario-schema';
 
-const usdCents = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-const usdWhole = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  maximumFractionDigits: 0,
-});
-const usdCompact = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  notation: 'compact',
-  maximumFractionDigits: 2,
-});
-const usdPrice = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 6,
-});
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
@@ -34,40 +12,131 @@ const monthYear = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'nume
 const monthLabels = new Map<number, string>();
 
 /**
- * Money for people: cents under $100 ($12.34), whole dollars with separators up to a million ($12,345),
- * compact above ($1.25M). Negative amounts keep their sign.
+ * How money is shown: the engine's USD × `perUsd`, in `currency`, with the day the rate was set (null for USD,
+ * which needs no rate). Read from the scenario with `moneyDisplayOf`.
  */
-export function formatMoney(usd: number): string {
-  const abs = Math.abs(usd);
-  if (abs < 100) return usdCents.format(usd);
-  if (abs < 1_000_000) return usdWhole.format(usd);
-  return usdCompact.format(usd);
+export type MoneyDisplay = { currency: DisplayCurrencyCode; perUsd: number; setOn: string | null };
+
+/** Figures as the engine computes them: US dollars. */
+export const USD_DISPLAY: MoneyDisplay = { currency: 'USD', perUsd: 1, setOn: null };
+
+/** The scenario's display currency (its `displayCurrency`), USD when it sets none. */
+export function moneyDisplayOf(scenario: { displayCurrency?: DisplayCurrency | undefined }): MoneyDisplay {
+  return scenario.displayCurrency ?? USD_DISPLAY;
 }
 
-/** Money to the cent with thousands separators, for tables and reports where a reader checks sums: $1,234,567.89. */
-export function formatMoneyExact(usd: number): string {
-  return usdCents.format(usd);
+/** An engine amount (USD) in the display currency, unrounded: 100 at 0.92 EUR per USD → 92. */
+export function toDisplayAmount(usd: number, display: MoneyDisplay): number {
+  return usd * display.perUsd;
 }
 
-/** A unit price (per 1M or 1K tokens), up to six decimals, never fewer than two: $0.15, $0.000375. */
-export function formatPrice(usd: number): string {
-  return usdPrice.format(usd);
+/** Which currency and rate figures are in, for a screen's header or a report: "EUR at 0.92 per USD, set 2026-12-02". */
+export function describeMoneyDisplay(display: MoneyDisplay): string {
+  if (display.currency === 'USD') return 'USD';
+  const dated = display.setOn === null ? '' : `, set ${display.setOn}`;
+  return `${display.currency} at ${plainRate.format(display.perUsd)} per USD${dated}`;
 }
 
-const usdSmall = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumSignificantDigits: 2,
-  maximumSignificantDigits: 4,
-});
+const plainRate = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6, useGrouping: false });
+
+type AmountStyle = 'cents' | 'whole' | 'compact' | 'price';
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
+function amountFormat(currency: DisplayCurrencyCode, style: AmountStyle): Intl.NumberFormat {
+  const key = `${currency}|${style}`;
+  let format = amountFormats.get(key);
+  if (!format) {
+    const digits: Record<AmountStyle, Intl.NumberFormatOptions> = {
+      cents: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+      whole: { maximumFractionDigits: 0 },
+      compact: { notation: 'compact', maximumFractionDigits: 2 },
+      price: { minimumFractionDigits: 2, maximumFractionDigits: 6 },
+    };
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency, ...digits[style] });
+    amountFormats.set(key, format);
+  }
+  return format;
+}
 
 /**
- * The cost of one call, small as it is: four significant digits under a dollar ($0.0000035, $0.01235, $0.50),
- * cents from a dollar up ($12.35, $1,234.57).
+ * An amount already in `currency` for people: cents under 100 (€12.34), whole units with separators up to a
+ * million (€12,345), compact above (€1.25M). Negative amounts keep their sign. Charts, which scale their
+ * series to the display currency once, format with this; everything else with `formatMoney`.
  */
-export function formatCallCost(usd: number): string {
-  const abs = Math.abs(usd);
-  return abs >= 1 || abs === 0 ? usdCents.format(usd) : usdSmall.format(usd);
+export function formatAmount(amount: number, currency: DisplayCurrencyCode): string {
+  const abs = Math.abs(amount);
+  if (abs < 100) return amountFormat(currency, 'cents').format(amount);
+  if (abs < 1_000_000) return amountFormat(currency, 'whole').format(amount);
+  return amountFormat(currency, 'compact').format(amount);
+}
+
+/** The sign of a currency as axis ticks use it: $, €, £. */
+export function currencySymbol(currency: DisplayCurrencyCode): string {
+  return (
+    amountFormat(currency, 'whole')
+      .formatToParts(0)
+      .find((part) => part.type === 'currency')?.value ?? ''
+  );
+}
+
+/**
+ * Money for people, in the display currency: an engine amount (USD) × the rate, then `formatAmount`
+ * ($12.34, €12,345, £1.25M).
+ */
+export function formatMoney(usd: number, display: MoneyDisplay): string {
+  return formatAmount(toDisplayAmount(usd, display), display.currency);
+}
+
+/** Money to the cent with thousands separators, for tables and reports where a reader checks sums: €1,234,567.89. */
+export function formatMoneyExact(usd: number, display: MoneyDisplay): string {
+  return amountFormat(display.currency, 'cents').format(toDisplayAmount(usd, display));
+}
+
+/** A small amount already in `currency` (a cost per request), up to six decimals: €0.000375. */
+export function formatUnitAmount(amount: number, currency: DisplayCurrencyCode): string {
+  return amountFormat(currency, 'price').format(amount);
+}
+
+/** A small computed cost (per request) in the display currency, up to six decimals: €0.000375. */
+export function formatUnitCost(usd: number, display: MoneyDisplay): string {
+  return formatUnitAmount(toDisplayAmount(usd, display), display.currency);
+}
+
+/**
+ * A catalog price (per 1M or 1K tokens, per hour), up to six decimals, never fewer than two: $0.15, $0.000375.
+ * Always USD: prices are typed and published in dollars, whatever currency the figures are shown in.
+ */
+export function formatPrice(usd: number): string {
+  return amountFormat('USD', 'price').format(usd);
+}
+
+const smallFormats = new Map<DisplayCurrencyCode, Intl.NumberFormat>();
+
+/** Up to four significant digits in `currency`, built once per currency. */
+function smallFormat(currency: DisplayCurrencyCode): Intl.NumberFormat {
+  let format = smallFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      minimumSignificantDigits: 2,
+      maximumSignificantDigits: 4,
+    });
+    smallFormats.set(currency, format);
+  }
+  return format;
+}
+
+/**
+ * The cost of one call, small as it is, in the display currency: four significant digits under one unit
+ * ($0.0000035, $0.01235, $0.50), cents from one unit up ($12.35, $1,234.57).
+ */
+export function formatCallCost(usd: number, display: MoneyDisplay): string {
+  const amount = toDisplayAmount(usd, display);
+  const abs = Math.abs(amount);
+  return abs >= 1 || abs === 0
+    ? amountFormat(display.currency, 'cents').format(amount)
+    : smallFormat(display.currency).format(amount);
 }
 
 /** A count with separators (1,234,567.5) or, with `compactForm`, short (1.2M). */

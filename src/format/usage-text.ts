@@ -4,7 +4,7 @@
  */
 import type { GapLine } from '../domain/usage-reconcile';
 import type { TokenClass, UsageGroupBy } from '../domain/usage-records';
-import { formatMoneyExact, formatPrice } from './format';
+import { USD_DISPLAY, formatMoneyExact, formatPrice } from './format';
 
 export const TOKEN_CLASS_NAMES: Record<TokenClass, string> = {
   input: 'uncached input',
@@ -23,7 +23,7 @@ export const GROUP_BY_NAMES: Record<UsageGroupBy, string> = {
 
 /** A signed amount to the cent: +$0.33, −$4.95, and $0.00 for less than half a cent either way. */
 export function formatSignedMoney(usd: number): string {
-  const text = formatMoneyExact(Math.abs(usd));
+  const text = formatMoneyExact(Math.abs(usd), USD_DISPLAY);
   if (Math.abs(usd) < 0.005) return text;
   return usd < 0 ? `−${text}` : `+${text}`;
 }
@@ -45,7 +45,7 @@ export function describeGapLine(line: GapLine): string {
           const catalog = perMTok(cls.catalog, cls.tokens);
           return billed && catalog
             ? `${TOKEN_CLASS_NAMES[cls.tokenClass]} billed at ${billed}, the catalog's ${catalog}`
-            : `${TOKEN_CLASS_NAMES[cls.tokenClass]} billed ${formatMoneyExact(cls.billed)}, the catalog's ${formatMoneyExact(cls.catalog)}`;
+            : `${TOKEN_CLASS_NAMES[cls.tokenClass]} billed ${formatMoneyExact(cls.billed, USD_DISPLAY)}, the catalog's ${formatMoneyExact(cls.catalog, USD_DISPLAY)}`;
         });
       return changed.length > 0
         ? `${amount} prices differ from the catalog: ${changed.join('; ')}`

@@ -4,13 +4,14 @@
 import Papa from 'papaparse';
 import type { Scenario } from '../domain/scenario-schema';
 import type { SimulationResult } from '../domain/simulate';
-import { formatMonth } from '../format/format';
+import { USD_DISPLAY, formatMonth, toDisplayAmount } from '../format/format';
+import type { MoneyDisplay } from '../format/format';
 import { escapeCsvText } from './csv-text';
 
-/** Dollars to cents as a plain number for a spreadsheet cell: 1234.5 → "1234.50", −0.001 → "0.00". */
-function formatCentsCell(usd: number): string {
-  const cents = usd.toFixed(2);
-  return cents === '-0.00' ? '0.00' : cents;
+/** An amount to cents as a plain number for a spreadsheet cell: 1234.5 → "1234.50", −0.001 → "0.00". */
+function formatCentsCell(amount: number): string {
+  const text = amount.toFixed(2);
+  return text === '-0.00' ? '0.00' : text;
 }
 
 /**
@@ -21,26 +22,38 @@ function formatCentsCell(usd: number): string {
  * month's total of fixed costs (part of `spend`), `fixedCost.<id>` each one's share (0 in months outside its
  * window and for strategies that do not pay it). `offRegion` lists, as a JSON array of ids (`[]` when none), the
  * slices whose route leaves their allowed regions; it is the strategy's, repeated on each of its months.
- * Money is USD rounded to cents; text is quoted where needed and cells a spreadsheet would run as a formula
- * (`=…`, `+…`, `-…`, `@…`) get a leading apostrophe.
+ * Money is in `display` (USD unless given) rounded to cents. In USD the columns are named as above; in EUR or
+ * GBP every money column says its currency (`spend (EUR)`, `creditsDrawn.activate (EUR)`) and a last column,
+ * named for the rate (`EUR per USD (set 2026-12-02)`), repeats the rate on every row. Text is quoted where
+ * needed and cells a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) get a leading apostrophe.
  */
-export function formatMonthlyCsv(result: SimulationResult, scenario: Scenario): string {
+export function formatMonthlyCsv(
+  result: SimulationResult,
+  scenario: Scenario,
+  display: MoneyDisplay = USD_DISPLAY,
+): string {
+  const converted = display.currency !== 'USD';
+  const money = (name: string) => (converted ? `${name} (${display.currency})` : name);
+  const cents = (usd: number) => formatCentsCell(toDisplayAmount(usd, display));
   const fields = [
     'strategyId',
     'strategyName',
     'month',
     'monthLabel',
-    'spend',
-    'listSpend',
-    'cachingSavings',
-    'batchSavings',
-    'creditsUsed',
-    'cashSpentOnAI',
-    'cashEnd',
-    'fixedCosts',
-    ...scenario.credits.map((pool) => `creditsDrawn.${pool.id}`),
-    ...scenario.fixedCosts.map((cost) => `fixedCost.${cost.id}`),
+    money('spend'),
+    money('listSpend'),
+    money('cachingSavings'),
+    money('batchSavings'),
+    money('creditsUsed'),
+    money('cashSpentOnAI'),
+    money('cashEnd'),
+    money('fixedCosts'),
+    ...scenario.credits.map((pool) => money(`creditsDrawn.${pool.id}`)),
+    ...scenario.fixedCosts.map((cost) => money(`fixedCost.${cost.id}`)),
     'offRegion',
+    ...(converted
+      ? [`${display.currency} per USD${display.setOn === null ? '' : ` (set ${display.setOn})`}`]
+      : []),
   ];
   const data: string[][] = [];
   for (const strategy of result.strategies) {
@@ -54,17 +67,18 @@ export function formatMonthlyCsv(result: SimulationResult, scenario: Scenario): 
         escapeCsvText(strategy.name),
         String(month.month),
         formatMonth(month.month, scenario.startMonth),
-        formatCentsCell(month.spend),
-        formatCentsCell(month.listSpend),
-        formatCentsCell(month.savings.caching),
-        formatCentsCell(month.savings.batch),
-        formatCentsCell(draws.reduce((sum, drawn) => sum + drawn, 0)),
-        formatCentsCell(month.cashSpentOnAI),
-        formatCentsCell(month.cashEnd),
-        formatCentsCell(fixedCosts.reduce((sum, amount) => sum + amount, 0)),
-        ...draws.map(formatCentsCell),
-        ...fixedCosts.map(formatCentsCell),
+        cents(month.spend),
+        cents(month.listSpend),
+        cents(month.savings.caching),
+        cents(month.savings.batch),
+        cents(draws.reduce((sum, drawn) => sum + drawn, 0)),
+        cents(month.cashSpentOnAI),
+        cents(month.cashEnd),
+        cents(fixedCosts.reduce((sum, amount) => sum + amount, 0)),
+        ...draws.map(cents),
+        ...fixedCosts.map(cents),
         offRegion,
+        ...(converted ? [String(display.perUsd)] : []),
       ]);
     }
   }

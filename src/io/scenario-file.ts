@@ -246,6 +246,11 @@ export function serializeScenario(scenario: Scenario): string {
       source: evaluation.source,
     })),
     finance: orderFinance(scenario.finance),
+    displayCurrency: scenario.displayCurrency && {
+      currency: scenario.displayCurrency.currency,
+      perUsd: scenario.displayCurrency.perUsd,
+      setOn: scenario.displayCurrency.setOn,
+    },
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

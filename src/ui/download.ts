@@ -1,5 +1,5 @@
 /**
- * Saving text as a file the browser downloads: a Blob, an object URL and a clicked anchor.
+ * Saving text or an image as a file the browser downloads: a Blob, an object URL and a clicked anchor.
  */
 
 /** Characters file systems refuse or treat specially (Windows is the strictest), and control characters. */
@@ -21,7 +21,7 @@ export function downloadText(text: string, fileName: string, mimeType = 'applica
   downloadBlob(new Blob([text], { type: mimeType }), fileName);
 }
 
-/** Makes the browser download a Blob's exact bytes as `fileName`. */
+/** Makes the browser download a Blob's exact bytes (an image, a text file, a kept save) as `fileName`. */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

@@ -4,11 +4,13 @@ import type { ReactElement } from 'react';
 import type { ScenarioInput } from '../../src/domain/scenario-schema';
 import { formatIssue } from '../../src/domain/validate-scenario';
 import { usePlannerStore, withEditGroup } from '../../src/state/scenario-store';
+import { ScenarioMoneyDisplay } from '../../src/app/scenario-money-display';
 import { EditGroupContext } from '../../src/ui/edit-group';
 
 /**
  * Loads `scenario` into the real store (no undo step) and renders `ui` with a fresh QueryClient and the store's
- * edit groups, as the app does.
+ * edit groups and
+ * display currency, as the app does.
  */
 export function renderWithScenario(ui: ReactElement, scenario: ScenarioInput) {
   const loaded = usePlannerStore.getState().commit(scenario, { recordHistory: false });
@@ -18,7 +20,9 @@ export function renderWithScenario(ui: ReactElement, scenario: ScenarioInput) {
     queryClient,
     ...render(
       <QueryClientProvider client={queryClient}>
-        <EditGroupContext value={withEditGroup}>{ui}</EditGroupContext>
+        <EditGroupContext value={withEditGroup}>
+          <ScenarioMoneyDisplay>{ui}</ScenarioMoneyDisplay>
+        </EditGroupContext>
       </QueryClientProvider>,
     ),
   };

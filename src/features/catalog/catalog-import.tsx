@@ -33,6 +33,8 @@ import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
 import { formatMoney, formatNumber, formatPercent } from '../../format/format';
+import type { MoneyDisplay } from '../../format/format';
+import { useMoneyDisplay } from '../../ui/money';
 import {
   MAX_ISSUES_SHOWN,
   MAX_LIST_ROWS,
@@ -354,9 +356,9 @@ function Section({ title, count, children }: { title: string; count: number; chi
 
 export type ImportMode = 'prices' | 'add' | 'replace';
 
-function formatSignedMoney(usd: number): string {
-  if (Math.abs(usd) < 0.005) return formatMoney(0);
-  return `${usd > 0 ? '+' : '−'}${formatMoney(Math.abs(usd))}`;
+function formatSignedMoney(usd: number, display: MoneyDisplay): string {
+  if (Math.abs(usd) < 0.005) return formatMoney(0, display);
+  return `${usd > 0 ? '+' : '−'}${formatMoney(Math.abs(usd), display)}`;
 }
 
 /** Each strategy's 12-month spend before and after the change the chosen mode would make. */
@@ -367,6 +369,7 @@ function StrategyImpact({
   impact: readonly StrategySpendChange[];
   dropped: readonly Model[];
 }) {
+  const display = useMoneyDisplay();
   const changed = listChangedStrategies(impact);
   return (
     <section className="catalog-import__impact" aria-label="What changes for your strategies">
@@ -402,12 +405,12 @@ function StrategyImpact({
               {changed.map((row) => (
                 <tr key={row.id} data-testid="import-impact-row">
                   <th scope="row">{row.name || row.id}</th>
-                  <td className="num">{formatMoney(row.firstYearBefore)}</td>
-                  <td className="num">{formatMoney(row.firstYearAfter)}</td>
+                  <td className="num">{formatMoney(row.firstYearBefore, display)}</td>
+                  <td className="num">{formatMoney(row.firstYearAfter, display)}</td>
                   <td
                     className={`num ${row.changeUsd > 0 ? 'catalog-import__impact-up' : 'catalog-import__impact-down'}`}
                   >
-                    {formatSignedMoney(row.changeUsd)}
+                    {formatSignedMoney(row.changeUsd, display)}
                     {row.firstYearBefore > 0 &&
                       ` (${row.changeUsd > 0 ? '+' : '−'}${formatPercent(Math.abs(row.changeUsd) / row.firstYearBefore)})`}
                   </td>

@@ -5,6 +5,7 @@ import type { CallQuote } from '../../domain/call-quote';
 import type { Model } from '../../domain/scenario-schema';
 import { formatCallCost, formatMoney, formatNumber } from '../../format/format';
 import type { PriceUnit } from '../../state/scenario-store';
+import { useMoneyDisplay } from '../../ui/money';
 import { SortHeader, SpacerRow, useVirtualRows } from './catalog-table';
 import type { Column } from './catalog-table';
 import { describeQuote } from './per-request-view';
@@ -35,6 +36,7 @@ function QuoteRow({
   rowIndex: number;
 }) {
   const notes = describeQuote(quote, model, call);
+  const display = useMoneyDisplay();
   return (
     <tr aria-rowindex={rowIndex + 2} data-testid="per-request-row" data-model-id={model.id}>
       <th scope="row" className="col-name">
@@ -57,12 +59,12 @@ function QuoteRow({
         {model.region !== null && <span className="catalog-table__sub">{model.region}</span>}
       </td>
       <td className="num" data-testid="per-request-per-call" data-usd={quote.cost.final}>
-        {formatCallCost(quote.cost.final)}
+        {formatCallCost(quote.cost.final, display)}
       </td>
       <td className="num" data-testid="per-request-per-million" data-usd={quote.perMillionCalls}>
-        {formatMoney(quote.perMillionCalls)}
+        {formatMoney(quote.perMillionCalls, display)}
       </td>
-      <td className="num">{formatCallCost(quote.cost.list)}</td>
+      <td className="num">{formatCallCost(quote.cost.list, display)}</td>
       <td className="num">
         {model.contextWindow === null ? (
           <span className="muted">Unlimited</span>

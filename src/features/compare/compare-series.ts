@@ -7,6 +7,7 @@ import type { Scenario } from '../../domain/scenario-schema';
 import type { SimulationResult, StrategyResult } from '../../domain/simulate';
 import { findMonthSpendExtremes, readMoney } from '../../domain/strategy-figures';
 import { formatMoney, formatMonth } from '../../format/format';
+import type { MoneyDisplay } from '../../format/format';
 
 export type Breakdown = 'slice' | 'model';
 
@@ -88,19 +89,20 @@ export function describeSpendChart(
   result: SimulationResult,
   cheapest: StrategyResult | null,
   labels: readonly string[],
+  display: MoneyDisplay,
 ): string {
   const last = labels.length - 1;
   const lastLabel = labels[last] ?? '';
   if (!cheapest || result.strategies.length === 0) return 'No strategies to compare yet.';
   const firstYear = labels.length >= 12 ? 'the first 12 months' : `all ${labels.length} months`;
-  const opening = `${cheapest.name} costs least over ${firstYear} (${formatMoney(cheapest.totals.firstYearSpend)}).`;
+  const opening = `${cheapest.name} costs least over ${firstYear} (${formatMoney(cheapest.totals.firstYearSpend, display)}).`;
   if (result.strategies.length === 1) {
-    return `${opening} Monthly spend goes from ${formatMoney(cheapest.months[0]?.spend ?? 0)} in ${labels[0]} to ${formatMoney(cheapest.months[last]?.spend ?? 0)} in ${lastLabel}.`;
+    return `${opening} Monthly spend goes from ${formatMoney(cheapest.months[0]?.spend ?? 0, display)} in ${labels[0]} to ${formatMoney(cheapest.months[last]?.spend ?? 0, display)} in ${lastLabel}.`;
   }
   const extremes = findMonthSpendExtremes(result, last);
   if (!extremes) return opening;
   const { low, lowUsd, high, highUsd } = extremes;
-  return `${opening} In ${lastLabel} monthly spend runs from ${formatMoney(lowUsd)} (${low.name}) to ${formatMoney(highUsd)} (${high.name}).`;
+  return `${opening} In ${lastLabel} monthly spend runs from ${formatMoney(lowUsd, display)} (${low.name}) to ${formatMoney(highUsd, display)} (${high.name}).`;
 }
 
 /** "In Dec 2028, Bulk is the largest part: $X of $Y." for the breakdown chart. */
@@ -109,6 +111,7 @@ export function describeBreakdownChart(
   series: readonly MoneySeries[],
   by: Breakdown,
   labels: readonly string[],
+  display: MoneyDisplay,
 ): string {
   const last = labels.length - 1;
   const noun = by === 'slice' ? 'slice' : 'model';
@@ -117,15 +120,15 @@ export function describeBreakdownChart(
   if (series.length === 0) return `${strategy.name} spends nothing over the horizon.`;
   const largest = series.reduce((best, s) => ((s.values[last] ?? 0) > (best.values[last] ?? 0) ? s : best));
   const total = strategy.months[last]?.spend ?? 0;
-  return `${strategy.name}'s monthly spend by ${noun}, ${stacked}. In ${labels[last]} the largest part is ${largest.name}: ${formatMoney(largest.values[last] ?? 0)} of ${formatMoney(total)}.`;
+  return `${strategy.name}'s monthly spend by ${noun}, ${stacked}. In ${labels[last]} the largest part is ${largest.name}: ${formatMoney(largest.values[last] ?? 0, display)} of ${formatMoney(total, display)}.`;
 }
 
 /** What the caching and batch discounts did for a strategy over the horizon, in a sentence. */
-export function describeSavingsChart(strategy: StrategyResult): string {
+export function describeSavingsChart(strategy: StrategyResult, display: MoneyDisplay): string {
   const { listSpend, spend, savings } = strategy.totals;
   const caching =
     savings.caching >= 0
-      ? `caching saves ${formatMoney(savings.caching)}`
-      : `caching costs ${formatMoney(-savings.caching)} more than list price`;
-  return `At list price ${strategy.name} would cost ${formatMoney(listSpend)} over the horizon; ${caching} and batch saves ${formatMoney(savings.batch)}, so it pays ${formatMoney(spend)}.`;
+      ? `caching saves ${formatMoney(savings.caching, display)}`
+      : `caching costs ${formatMoney(-savings.caching, display)} more than list price`;
+  return `At list price ${strategy.name} would cost ${formatMoney(listSpend, display)} over the horizon; ${caching} and batch saves ${formatMoney(savings.batch, display)}, so it pays ${formatMoney(spend, display)}.`;
 }

@@ -1,8 +1,9 @@
 import { ChartFrame } from '../../charts/chart-frame';
 import { MoneyBarChart } from '../../charts/money-bar-chart';
 import type { StrategyResult } from '../../domain/simulate';
+import { moneyCell } from '../../charts/chart-table';
 import { formatMoney, formatPercent } from '../../format/format';
-import { Money } from '../../ui/money';
+import { Money, useMoneyDisplay } from '../../ui/money';
 import { describeSavingsChart } from './compare-series';
 
 /** What batch and prompt caching save the focused strategy: totals as figures, then month by month. */
@@ -13,6 +14,7 @@ export function SavingsSection({
   strategy: StrategyResult;
   labels: readonly string[];
 }) {
+  const display = useMoneyDisplay();
   const { listSpend, spend, savings } = strategy.totals;
   const savedShare = listSpend > 0 ? (listSpend - spend) / listSpend : 0;
   const table = {
@@ -21,10 +23,10 @@ export function SavingsSection({
       const m = strategy.months[month];
       return [
         label,
-        formatMoney(m?.listSpend ?? 0),
-        formatMoney(m?.savings.caching ?? 0),
-        formatMoney(m?.savings.batch ?? 0),
-        formatMoney(m?.spend ?? 0),
+        moneyCell(m?.listSpend ?? 0, display),
+        moneyCell(m?.savings.caching ?? 0, display),
+        moneyCell(m?.savings.batch ?? 0, display),
+        moneyCell(m?.spend ?? 0, display),
       ];
     }),
   };
@@ -67,8 +69,9 @@ export function SavingsSection({
       {savings.caching < 0 ? (
         <div className="notice notice--warn" role="status">
           <p>
-            Caching costs {strategy.name} {formatMoney(-savings.caching)} more than it saves: at these cache
-            hit rates, writing prefixes to the cache (priced above plain input) costs more than the hits save.
+            Caching costs {strategy.name} {formatMoney(-savings.caching, display)} more than it saves: at
+            these cache hit rates, writing prefixes to the cache (priced above plain input) costs more than
+            the hits save.
           </p>
         </div>
       ) : (
@@ -79,12 +82,13 @@ export function SavingsSection({
       )}
       <ChartFrame
         title="Caching and batch savings per month"
-        summary={describeSavingsChart(strategy)}
+        summary={describeSavingsChart(strategy, display)}
         table={table}
         height={230}
       >
         <MoneyBarChart
           labels={labels}
+          display={display}
           series={[
             { name: 'Caching savings', values: strategy.months.map((m) => m.savings.caching), colorIndex: 2 },
             { name: 'Batch savings', values: strategy.months.map((m) => m.savings.batch), colorIndex: 1 },

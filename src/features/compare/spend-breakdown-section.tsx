@@ -3,7 +3,8 @@ import { makeDistinctNames } from '../../charts/chart-series';
 import { StackedMoneyChart } from '../../charts/stacked-money-chart';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
-import { formatMoney } from '../../format/format';
+import { moneyCell } from '../../charts/chart-table';
+import { useMoneyDisplay } from '../../ui/money';
 import { buildBreakdownSeries, describeBreakdownChart } from './compare-series';
 import type { Breakdown } from './compare-series';
 
@@ -19,23 +20,24 @@ export function SpendBreakdownSection({
   by: Breakdown;
   labels: readonly string[];
 }) {
+  const display = useMoneyDisplay();
   const series = buildBreakdownSeries(scenario, strategy, by);
   const table = {
     columns: ['Month', ...makeDistinctNames([...series.map((s) => s.name), 'Total'])],
     rows: labels.map((label, month) => [
       label,
-      ...series.map((s) => formatMoney(s.values[month] ?? 0)),
-      formatMoney(strategy.months[month]?.spend ?? 0),
+      ...series.map((s) => moneyCell(s.values[month] ?? 0, display)),
+      moneyCell(strategy.months[month]?.spend ?? 0, display),
     ]),
   };
   return (
     <ChartFrame
       title={`${strategy.name}: spend by ${by}`}
-      summary={describeBreakdownChart(strategy, series, by, labels)}
+      summary={describeBreakdownChart(strategy, series, by, labels, display)}
       table={table}
       height={380}
     >
-      <StackedMoneyChart labels={labels} series={series} />
+      <StackedMoneyChart labels={labels} series={series} display={display} />
     </ChartFrame>
   );
 }

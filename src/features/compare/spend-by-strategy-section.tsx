@@ -3,8 +3,9 @@ import { makeDistinctNames } from '../../charts/chart-series';
 import type { MoneySeries } from '../../charts/chart-series';
 import { MoneyLineChart } from '../../charts/money-line-chart';
 import type { SimulationResult, StrategyResult } from '../../domain/simulate';
-import { formatMoney } from '../../format/format';
+import { moneyCell } from '../../charts/chart-table';
 import { usePlannerStore } from '../../state/scenario-store';
+import { useMoneyDisplay } from '../../ui/money';
 import { buildSpendSeries, describeSpendChart } from './compare-series';
 
 /** The line chart of monthly spend per strategy, the cheapest drawn heavier. */
@@ -17,6 +18,7 @@ export function SpendByStrategySection({
   cheapest: StrategyResult | null;
   labels: readonly string[];
 }) {
+  const display = useMoneyDisplay();
   const hiddenIds = new Set(usePlannerStore((s) => s.hiddenStrategyIds));
   const series: MoneySeries[] = buildSpendSeries(result, cheapest?.id ?? null, hiddenIds);
   const shown = result.strategies.filter((s) => !hiddenIds.has(s.id));
@@ -24,7 +26,7 @@ export function SpendByStrategySection({
     columns: ['Month', ...makeDistinctNames(shown.map((s) => s.name))],
     rows: labels.map((label, month) => [
       label,
-      ...shown.map((s) => formatMoney(s.months[month]?.spend ?? 0)),
+      ...shown.map((s) => moneyCell(s.months[month]?.spend ?? 0, display)),
     ]),
   };
   return (
@@ -32,16 +34,16 @@ export function SpendByStrategySection({
       title="Monthly spend per strategy"
       summary={
         shown.length < result.strategies.length
-          ? `${describeSpendChart(result, cheapest, labels)} Hidden from this chart (show them again in the Summary): ${result.strategies
+          ? `${describeSpendChart(result, cheapest, labels, display)} Hidden from this chart (show them again in the Summary): ${result.strategies
               .filter((s) => hiddenIds.has(s.id))
               .map((s) => s.name)
               .join(', ')}.`
-          : describeSpendChart(result, cheapest, labels)
+          : describeSpendChart(result, cheapest, labels, display)
       }
       table={table}
       height={360}
     >
-      <MoneyLineChart labels={labels} series={series} />
+      <MoneyLineChart labels={labels} series={series} display={display} />
     </ChartFrame>
   );
 }

@@ -9,8 +9,8 @@ import { measureSavings } from '../../domain/strategy-figures';
 import { addStrategy } from '../../state/scenario-edits';
 import { usePlannerStore } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
-import { formatMonth, formatMonths, formatNumber, formatPercent, formatPrice } from '../../format/format';
-import { Money } from '../../ui/money';
+import { formatMonth, formatMonths, formatNumber, formatPercent, formatUnitCost } from '../../format/format';
+import { Money, useMoneyDisplay } from '../../ui/money';
 import { describeFirstYear } from '../../format/outcome-text';
 import { describeConstraints, describeConstraintKind } from '../../format/constraint-text';
 import { QualityScore } from '../../ui/quality-score';
@@ -28,6 +28,7 @@ type AssignmentSectionProps = {
 
 /** The optimised assignment: per slice, the model and what it costs; the total against today's cheapest strategy. */
 export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentSectionProps) {
+  const display = useMoneyDisplay();
   const [edit, setFocusStrategy] = usePlannerStore(useShallow((s) => [s.edit, s.setFocusStrategy]));
   const [message, setMessage] = useState<{ kind: 'added' | 'refused'; text: string } | null>(null);
   const same = findSameAssignment(scenario, optimised.strategy);
@@ -198,7 +199,7 @@ export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentS
                   />
                 </td>
                 <td className="num">
-                  {choice.costPerRequest === null ? '—' : formatPrice(choice.costPerRequest)}
+                  {choice.costPerRequest === null ? '—' : formatUnitCost(choice.costPerRequest, display)}
                   {choice.model.pricing.kind === 'capacity' && choice.costPerRequest !== null && (
                     <span className="th-sub">average</span>
                   )}

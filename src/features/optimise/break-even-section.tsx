@@ -4,8 +4,8 @@ import type { CapacityBreakEven } from '../../domain/break-even';
 import { makeQualityLookup } from '../../domain/quality';
 import { pickCheapestMeetingBar } from '../../domain/routes';
 import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
-import { formatNumber, formatPercent, formatPrice } from '../../format/format';
-import { Money } from '../../ui/money';
+import { formatNumber, formatPercent, formatUnitCost } from '../../format/format';
+import { Money, useMoneyDisplay } from '../../ui/money';
 import { SelectField } from '../../ui/select-field';
 import { CapacityTermsTable } from './capacity-terms-table';
 import {
@@ -32,6 +32,7 @@ function CapacityVerdict({
   perToken: Model;
   result: CapacityBreakEven;
 }) {
+  const display = useMoneyDisplay();
   const capacityName = describeModel(capacity);
   const perTokenName = describeModel(perToken);
   let sentence: string;
@@ -41,7 +42,7 @@ function CapacityVerdict({
     sentence =
       result.capacityCostPerRequestAtFullUse === null
         ? `${perTokenName} is cheaper at every volume.`
-        : `Never: ${perTokenName} costs ${formatPrice(result.perTokenCostPerRequest)} per request, less than ${capacityName} at full use (${formatPrice(result.capacityCostPerRequestAtFullUse)}).`;
+        : `Never: ${perTokenName} costs ${formatUnitCost(result.perTokenCostPerRequest, display)} per request, less than ${capacityName} at full use (${formatUnitCost(result.capacityCostPerRequestAtFullUse, display)}).`;
   } else {
     const breakEven = result.breakEvenRequestsPerMonth ?? 0;
     const ratio = breakEven > 0 ? slice.requestsPerMonth / breakEven : null;
@@ -93,12 +94,12 @@ function CapacityVerdict({
         <div className="figure-tiles__item">
           <dt>Per request</dt>
           <dd className="optimise-figures__pair">
-            <span>Per token {formatPrice(result.perTokenCostPerRequest)}</span>
+            <span>Per token {formatUnitCost(result.perTokenCostPerRequest, display)}</span>
             <span>
               Capacity at full use{' '}
               {result.capacityCostPerRequestAtFullUse === null
                 ? '—'
-                : formatPrice(result.capacityCostPerRequestAtFullUse)}
+                : formatUnitCost(result.capacityCostPerRequestAtFullUse, display)}
             </span>
           </dd>
         </div>

@@ -4,7 +4,9 @@ import { CostQualityChart } from '../../charts/cost-quality-chart';
 import { findParetoFrontier } from '../../domain/pareto';
 import { indexEvaluations, makeQualityLookup } from '../../domain/quality';
 import type { Scenario } from '../../domain/scenario-schema';
-import { formatNumber, formatPrice } from '../../format/format';
+import { formatNumber, formatUnitCost } from '../../format/format';
+import { useMoneyDisplay } from '../../ui/money';
+import { unitCostCell } from '../../charts/chart-table';
 import { QualityScore, describeScore } from '../../ui/quality-score';
 import { describeModel } from './optimise-figures';
 
@@ -17,6 +19,7 @@ type FrontierSectionProps = {
 /** Cost against quality for one slice, with its Pareto frontier as a chart, its table, and the frontier listed. */
 export function FrontierSection({ scenario, sliceIndex, onSliceChange }: FrontierSectionProps) {
   const selectId = useId();
+  const display = useMoneyDisplay();
   const slice = scenario.traffic[sliceIndex];
   const frontier = useMemo(
     () =>
@@ -47,7 +50,7 @@ export function FrontierSection({ scenario, sliceIndex, onSliceChange }: Frontie
       ? `No per-token model holds this slice's prompt and answer.${excluded}`
       : `${formatNumber(frontier.points.length)} per-token models fit this slice; ${formatNumber(frontier.frontier.length)} are on the frontier (no other model is both cheaper and at least as good).${excluded} ` +
         (cheapestMeeting
-          ? `The cheapest at or above the bar of ${formatNumber(slice.qualityBar)} is ${describeModel(cheapestMeeting.model)} at ${formatPrice(cheapestMeeting.costPerRequest)} per request.`
+          ? `The cheapest at or above the bar of ${formatNumber(slice.qualityBar)} is ${describeModel(cheapestMeeting.model)} at ${formatUnitCost(cheapestMeeting.costPerRequest, display)} per request.`
           : `None reaches the bar of ${formatNumber(slice.qualityBar)}.`);
   const table = {
     columns: ['Model', 'Cost per request', 'Quality', 'On the frontier', 'Meets the bar'],
@@ -55,7 +58,7 @@ export function FrontierSection({ scenario, sliceIndex, onSliceChange }: Frontie
       .sort((a, b) => a.costPerRequest - b.costPerRequest)
       .map((point) => [
         describeModel(point.model),
-        formatPrice(point.costPerRequest),
+        unitCostCell(point.costPerRequest, display),
         describeScore(point.quality, isEvaluated(point.model.id)),
         point.onFrontier ? 'Yes' : 'No',
         point.meetsBar ? 'Yes' : 'No',
@@ -90,7 +93,7 @@ export function FrontierSection({ scenario, sliceIndex, onSliceChange }: Frontie
           table={table}
           height={360}
         >
-          <CostQualityChart points={points} qualityBar={slice.qualityBar} />
+          <CostQualityChart points={points} qualityBar={slice.qualityBar} display={display} />
         </ChartFrame>
         <div className="optimise-frontier__list">
           <h3>The frontier, cheapest first</h3>
@@ -119,7 +122,7 @@ export function FrontierSection({ scenario, sliceIndex, onSliceChange }: Frontie
                         <span className="badge badge--good">cheapest at bar</span>
                       )}
                     </th>
-                    <td className="num">{formatPrice(point.costPerRequest)}</td>
+                    <td className="num">{formatUnitCost(point.costPerRequest, display)}</td>
                     <td className={point.meetsBar ? 'num' : 'num is-below'}>
                       <QualityScore
                         score={point.quality}

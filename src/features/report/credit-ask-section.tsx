@@ -1,6 +1,7 @@
 import type { CreditAsk } from '../../domain/credit-ask';
-import { formatMoney, formatMonths } from '../../format/format';
-import { Money } from '../../ui/money';
+import { USD_DISPLAY, formatMoney, formatMonths } from '../../format/format';
+import type { MoneyDisplay } from '../../format/format';
+import { Money, useMoneyDisplay } from '../../ui/money';
 import type { ReportCreditProgram } from './report-figures';
 import { describeMonthRange } from './report-sections';
 
@@ -15,11 +16,11 @@ export function describePlatforms(platforms: readonly string[]): string {
   return platforms.map((platform) => PLATFORM_NAMES.get(platform) ?? platform).join(', ');
 }
 
-/** "$10,000–$50,000" or "up to $100,000". */
+/** "$10,000–$50,000" or "up to $100,000": in USD, as the programmes publish them and award credits. */
 export function describeRange(program: Pick<ReportCreditProgram, 'minAmount' | 'maxAmount'>): string {
   return program.minAmount === null || program.minAmount === 0
-    ? `up to ${formatMoney(program.maxAmount)}`
-    : `${formatMoney(program.minAmount)}–${formatMoney(program.maxAmount)}`;
+    ? `up to ${formatMoney(program.maxAmount, USD_DISPLAY)}`
+    : `${formatMoney(program.minAmount, USD_DISPLAY)}–${formatMoney(program.maxAmount, USD_DISPLAY)}`;
 }
 
 /** How far the amount reaches: "It covers 8 months of eligible spend (Jan 2027 – Aug 2027): the POC period and 5 months more." */
@@ -34,21 +35,21 @@ function describeCoverage(
       ? 'It covers less than the first month of eligible spend'
       : `It covers ${formatMonths(ask.monthsCovered)} of eligible spend (${describeMonthRange(ask.monthsCovered, startMonth)})`;
   if (!ask.coversPocPeriod)
-    return `${covers}: less than the POC period, as ${program.name} tops out at ${formatMoney(program.maxAmount)}.`;
+    return `${covers}: less than the POC period, as ${program.name} tops out at ${formatMoney(program.maxAmount, USD_DISPLAY)}.`;
   if (ask.monthsCovered <= ask.pocMonths) return `${covers}: the whole POC period.`;
   if (ask.monthsCovered >= horizonMonths) return `${covers}: the POC period and the rest of the horizon.`;
   return `${covers}: the POC period and ${formatMonths(ask.monthsCovered - ask.pocMonths)} more.`;
 }
 
 /** Why there is nothing to request: no spend, credits already held pay it all, or none of it is on a covered platform. */
-function describeNoRequest(ask: CreditAsk, creditPlatforms: string): string {
+function describeNoRequest(ask: CreditAsk, creditPlatforms: string, display: MoneyDisplay): string {
   if (ask.pocSpend <= 0) return 'No spend in the POC period: there is nothing to request.';
   const cash =
     ask.ineligibleSpend > 0
-      ? ` The remaining ${formatMoney(ask.ineligibleSpend)} is on platforms no programme covers and is paid in cash.`
+      ? ` The remaining ${formatMoney(ask.ineligibleSpend, display)} is on platforms no programme covers and is paid in cash.`
       : '';
   if (ask.heldCreditsUsed > 0)
-    return `Nothing to request: the credits already held pay all ${formatMoney(ask.heldCreditsUsed)} of the POC period’s spend they cover.${cash}`;
+    return `Nothing to request: the credits already held pay all ${formatMoney(ask.heldCreditsUsed, display)} of the POC period’s spend they cover.${cash}`;
   return `No credit programme applies: none of the POC-period spend is on ${creditPlatforms}, so all of it is paid in cash.`;
 }
 
@@ -67,6 +68,7 @@ export function CreditAskSection({
   startMonth: string | undefined;
   horizonMonths: number;
 }) {
+  const display = useMoneyDisplay();
   const program = programs.find((p) => p.id === ask.program?.id) ?? null;
   const creditPlatforms = program
     ? describePlatforms(program.appliesTo)
@@ -113,11 +115,14 @@ export function CreditAskSection({
       {program ? (
         <div className="report-ask__request">
           <p className="report-ask__headline" data-testid="report-ask-request">
-            Request <strong>{formatMoney(ask.amount)}</strong> from <strong>{program.name}</strong> (
-            {describeRange(program)})
+            Request <strong>{formatMoney(ask.amount, display)}</strong>
+            {/* Credits are awarded in USD: the request also says the dollar amount. */}
+            {display.currency === 'USD' ? '' : ` (${formatMoney(ask.amount, USD_DISPLAY)})`} from{' '}
+            <strong>{program.name}</strong> ({describeRange(program)})
             {ask.heldCreditsUsed > 0 && (
               <span className="report-ask__net" data-testid="report-ask-net">
-                , net of the {formatMoney(ask.heldCreditsUsed)} the credits already held pay in the POC period
+                , net of the {formatMoney(ask.heldCreditsUsed, display)} the credits already held pay in the
+                POC period
               </span>
             )}
           </p>
@@ -128,7 +133,7 @@ export function CreditAskSection({
         </div>
       ) : (
         <p className="report-ask__request" data-testid="report-ask-request">
-          {describeNoRequest(ask, creditPlatforms)}
+          {describeNoRequest(ask, creditPlatforms, display)}
         </p>
       )}
 

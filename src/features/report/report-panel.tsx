@@ -17,7 +17,8 @@ import type { RecommendationBasis } from '../../domain/poc-estimate';
 import { creditPoolTemplatesQueryOptions } from '../../queries/credit-pool-queries';
 import { useScenario } from '../../state/scenario-store';
 import { useSimulation } from '../../state/selectors';
-import { formatDay, todayIsoDay } from '../../format/format';
+import { describeMoneyDisplay, formatDay, todayIsoDay } from '../../format/format';
+import { useMoneyDisplay } from '../../ui/money';
 import { NO_SOUND_STRATEGY } from '../../format/constraint-text';
 import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
@@ -69,6 +70,7 @@ function useDocumentTitle(title: string) {
  */
 export function ReportPanel() {
   const scenario = useScenario();
+  const display = useMoneyDisplay();
   const result = useSimulation();
   const programs = useQuery({ ...creditPoolTemplatesQueryOptions(), select: toCreditPrograms });
   const [requestedMonths, setRequestedMonths] = useState(DEFAULT_POC_MONTHS);
@@ -177,7 +179,11 @@ export function ReportPanel() {
             </div>
             <div>
               <dt>Currency</dt>
-              <dd data-testid="report-currency">US dollars (USD), before tax</dd>
+              <dd data-testid="report-currency">
+                {display.currency === 'USD'
+                  ? 'US dollars (USD), before tax'
+                  : `${describeMoneyDisplay(display)}, before tax (computed in USD)`}
+              </dd>
             </div>
           </dl>
         </header>

@@ -18,6 +18,7 @@ import {
   QUALITY_RULE_BRIEF,
 } from '../../format/constraint-text';
 import {
+  USD_DISPLAY,
   formatDay,
   formatMoney,
   formatMonth,
@@ -365,11 +366,13 @@ export function AssumptionsSection({
         <li>
           <strong>Credits already held:</strong>{' '}
           {credits.length > 0
-            ? credits.map((pool) => `${pool.name || pool.id} ${formatMoney(pool.amount)}`).join('; ')
+            ? credits
+                .map((pool) => `${pool.name || pool.id} ${formatMoney(pool.amount, USD_DISPLAY)}`)
+                .join('; ')
             : 'none'}
           , as entered; the credit ask is net of them.
           {fixedCosts.length > 0 &&
-            ` Fixed monthly costs as entered: ${fixedCosts.map((cost) => `${cost.name || cost.id} ${formatMoney(cost.monthlyAmount)}`).join('; ')}.`}
+            ` Fixed monthly costs as entered: ${fixedCosts.map((cost) => `${cost.name || cost.id} ${formatMoney(cost.monthlyAmount, USD_DISPLAY)}`).join('; ')}.`}
           {programSources.length > 0 &&
             ` Credit programmes: ${programSources.map((source) => describeSource(source.label, source.asOf)).join('; ')}; confirm their terms with AWS.`}
         </li>

@@ -4,7 +4,9 @@ import { ChartFrame } from '../../charts/chart-frame';
 import { makeDistinctNames } from '../../charts/chart-series';
 import type { CreditPool, FixedCost } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
-import { formatMoney, formatMonth } from '../../format/format';
+import { moneyCell } from '../../charts/chart-table';
+import { formatMonth } from '../../format/format';
+import { useMoneyDisplay } from '../../ui/money';
 import { sumCreditsDrawn } from '../../domain/credit-figures';
 import { readMoney, sumMonthFixedCosts } from '../../domain/strategy-figures';
 import { buildPoolSeries, describeBurnDown, namePool } from './runway-figures';
@@ -22,6 +24,7 @@ export function BurnDownSection({
   fixedCosts?: readonly FixedCost[];
   startMonth: string | undefined;
 }) {
+  const display = useMoneyDisplay();
   const showFixed = fixedCosts.length > 0;
   const labels = strategy.months.map((m) => formatMonth(m.month, startMonth));
   const markers: BurnDownMarker[] = [];
@@ -44,19 +47,19 @@ export function BurnDownSection({
       ...pools.map((pool) =>
         m.month < pool.startMonth
           ? `starts ${formatMonth(pool.startMonth, startMonth)}`
-          : formatMoney(readMoney(m.creditBalances, pool.id)),
+          : moneyCell(readMoney(m.creditBalances, pool.id), display),
       ),
-      ...(showFixed ? [formatMoney(m.spend), formatMoney(sumMonthFixedCosts(m))] : []),
-      formatMoney(sumCreditsDrawn(m, pools)),
-      formatMoney(m.cashSpentOnAI),
-      formatMoney(m.cashEnd),
+      ...(showFixed ? [moneyCell(m.spend, display), moneyCell(sumMonthFixedCosts(m), display)] : []),
+      moneyCell(sumCreditsDrawn(m, pools), display),
+      moneyCell(m.cashSpentOnAI, display),
+      moneyCell(m.cashEnd, display),
     ]),
   };
 
   return (
     <ChartFrame
       title={`Credits and cash: ${strategy.name}`}
-      summary={describeBurnDown(strategy, pools, startMonth)}
+      summary={describeBurnDown(strategy, pools, startMonth, display)}
       table={table}
       height={380}
     >
@@ -65,6 +68,7 @@ export function BurnDownSection({
         pools={buildPoolSeries(pools, strategy)}
         cash={strategy.months.map((m) => m.cashEnd)}
         cashName="Cash"
+        display={display}
         markers={markers}
       />
     </ChartFrame>

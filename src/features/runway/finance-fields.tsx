@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { financeSchema } from '../../domain/scenario-schema';
 import type { Finance, FinanceRangeField, ValueRange } from '../../domain/scenario-schema';
-import { formatMoney } from '../../format/format';
+import { USD_DISPLAY, formatMoney } from '../../format/format';
 import { RangeField } from '../../ui/range-field';
 
 const moneySchema = financeSchema.shape.cashOnHand.unwrap();
+/** Money fields are typed in USD, the scenario's unit, whatever currency figures are shown in. */
+const formatUsd = (usd: number) => formatMoney(usd, USD_DISPLAY);
 /** The scenario's growth rule (greater than −1), worded for a field typed in percent. */
 const growthPercentSchema = z.number().gt(-1, 'must be greater than −100 %');
 
@@ -34,7 +36,7 @@ export function FinanceFields({
         onCommit={(cashOnHand) => onChange({ cashOnHand })}
         hint="At the start of the first month"
         testId="finance-cash"
-        formatValue={formatMoney}
+        formatValue={formatUsd}
         {...rangeOf('cashOnHand')}
       />
       <RangeField
@@ -45,7 +47,7 @@ export function FinanceFields({
         onCommit={(otherMonthlyBurn) => onChange({ otherMonthlyBurn })}
         hint="Payroll, rent, other cloud: everything but AI"
         testId="finance-burn"
-        formatValue={formatMoney}
+        formatValue={formatUsd}
         {...rangeOf('otherMonthlyBurn')}
       />
       <RangeField
@@ -56,7 +58,7 @@ export function FinanceFields({
         onCommit={(monthlyRevenue) => onChange({ monthlyRevenue })}
         hint="In the first month"
         testId="finance-revenue"
-        formatValue={formatMoney}
+        formatValue={formatUsd}
         {...rangeOf('monthlyRevenue')}
       />
       <RangeField

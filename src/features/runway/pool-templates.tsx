@@ -4,15 +4,18 @@ import { creditPoolTemplatesQueryOptions } from '../../queries/credit-pool-queri
 import type { CreditPoolTemplate } from '../../queries/credit-pool-queries';
 import { formatMonths } from '../../format/format';
 
-/** "$10K–$50K", "up to $100K", "from $5,000", or the typical amount when no range is published. */
+/**
+ * "$10K–$50K", "up to $100K", "from $5,000", or the typical amount when no range is published. In USD, as the
+ * programmes publish them and as a pool's amount is typed.
+ */
 export function describeTemplateRange(template: CreditPoolTemplate): string {
   const { minAmount, maxAmount } = template;
   if (minAmount !== null && maxAmount !== null) {
-    return `${formatMoneyTick(minAmount)}–${formatMoneyTick(maxAmount)}`;
+    return `${formatMoneyTick(minAmount, 'USD')}–${formatMoneyTick(maxAmount, 'USD')}`;
   }
-  if (maxAmount !== null) return `up to ${formatMoneyTick(maxAmount)}`;
-  if (minAmount !== null) return `from ${formatMoneyTick(minAmount)}`;
-  return `typically ${formatMoneyTick(template.pool.amount)}`;
+  if (maxAmount !== null) return `up to ${formatMoneyTick(maxAmount, 'USD')}`;
+  if (minAmount !== null) return `from ${formatMoneyTick(minAmount, 'USD')}`;
+  return `typically ${formatMoneyTick(template.pool.amount, 'USD')}`;
 }
 
 function capitalize(text: string): string {
@@ -47,7 +50,7 @@ export function PoolTemplates({ onAdd }: { onAdd: (template: CreditPoolTemplate)
           </div>
           <p className="pool-template__coverage">{describeCoverage(template.pool.appliesTo)}</p>
           <p className="pool-template__detail">
-            {capitalize(template.howObtained)}. Added as {formatMoneyTick(template.pool.amount)}
+            {capitalize(template.howObtained)}. Added as {formatMoneyTick(template.pool.amount, 'USD')}
             {template.pool.expiresAfterMonths === null
               ? ', never expiring'
               : `, expiring after ${formatMonths(template.pool.expiresAfterMonths)} (an assumption: check your award letter)`}

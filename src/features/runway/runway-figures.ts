@@ -9,6 +9,7 @@ import { planStrategy } from '../../domain/simulate';
 import type { StrategyResult } from '../../domain/simulate';
 import { readMoney } from '../../domain/strategy-figures';
 import { formatMoney, formatMonth } from '../../format/format';
+import type { MoneyDisplay } from '../../format/format';
 
 /** The name a pool is shown by. */
 export function namePool(pool: CreditPool): string {
@@ -34,6 +35,7 @@ export function describeBurnDown(
   strategy: StrategyResult,
   pools: readonly CreditPool[],
   startMonth: string | undefined,
+  display: MoneyDisplay,
 ): string {
   const lastMonth = strategy.months[strategy.months.length - 1];
   const poolsPart =
@@ -45,7 +47,7 @@ export function describeBurnDown(
           : `credits run out in ${formatMonth(strategy.creditsExhaustedMonth, startMonth)}.`);
   const cashPart =
     strategy.runwayMonths === null
-      ? `Cash lasts the horizon, ending at ${formatMoney(lastMonth?.cashEnd ?? 0)}.`
+      ? `Cash lasts the horizon, ending at ${formatMoney(lastMonth?.cashEnd ?? 0, display)}.`
       : `Cash runs out in ${formatMonth(strategy.runwayMonths, startMonth)}.`;
   return `${poolsPart} ${cashPart}`;
 }

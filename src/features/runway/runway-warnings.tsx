@@ -2,6 +2,7 @@ import { findRunwayAlerts } from '../../domain/runway-alerts';
 import type { CreditPool } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
 import { formatMoney, formatMonth, formatMonths } from '../../format/format';
+import { useMoneyDisplay } from '../../ui/money';
 import { findExpiredPools, findUncoveredPlatforms, sumUncoveredSpend } from '../../domain/credit-figures';
 import { namePool } from './runway-figures';
 
@@ -18,6 +19,7 @@ export function RunwayWarnings({
   pools: readonly CreditPool[];
   startMonth: string | undefined;
 }) {
+  const display = useMoneyDisplay();
   const expired = findExpiredPools(pools, strategy);
   const uncovered = findUncoveredPlatforms(pools, strategy);
   const uncoveredTotal = sumUncoveredSpend(uncovered);
@@ -70,13 +72,14 @@ export function RunwayWarnings({
           <div>
             <p>
               <strong>
-                {formatMoney(strategy.totals.creditsExpired)} of credits expire unused with {strategy.name}.
+                {formatMoney(strategy.totals.creditsExpired, display)} of credits expire unused with{' '}
+                {strategy.name}.
               </strong>
             </p>
             <ul className="runway-warning__list">
               {expired.map(({ pool, month, expiredUsd }) => (
                 <li key={pool.id}>
-                  {namePool(pool)}: {formatMoney(expiredUsd)} left at the end of{' '}
+                  {namePool(pool)}: {formatMoney(expiredUsd, display)} left at the end of{' '}
                   {formatMonth(month, startMonth)}
                 </li>
               ))}
@@ -89,11 +92,14 @@ export function RunwayWarnings({
         <div className="notice notice--warn" role="status" data-testid="warning-uncovered">
           <p>
             <strong>
-              {formatMoney(uncoveredTotal)} of AI spend over {formatMonths(strategy.months.length)} is paid in
-              cash
+              {formatMoney(uncoveredTotal, display)} of AI spend over {formatMonths(strategy.months.length)}{' '}
+              is paid in cash
             </strong>{' '}
             with {strategy.name}: no credit pool covers{' '}
-            {uncovered.map((entry) => `${entry.platform} (${formatMoney(entry.spendUsd)})`).join(', ')}.
+            {uncovered
+              .map((entry) => `${entry.platform} (${formatMoney(entry.spendUsd, display)})`)
+              .join(', ')}
+            .
           </p>
         </div>
       )}

@@ -8,7 +8,8 @@ import { selectPlan } from '../../state/selectors';
 import { usePlannerStore } from '../../state/scenario-store';
 import type { LibraryEntry } from '../../state/scenario-store';
 import { formatMoney, formatMonth, formatMonths } from '../../format/format';
-import { Money } from '../../ui/money';
+import { Money, useMoneyDisplay } from '../../ui/money';
+import { moneyCell } from '../../charts/chart-table';
 import { buildComparisonSeries } from './comparison-series';
 import {
   describeCashOut,
@@ -156,6 +157,7 @@ function SidePicker({
 /** Two library scenarios side by side: every strategy's figures, and the chosen strategies' monthly spend. */
 export function ScenarioComparison() {
   const [library, activeId] = usePlannerStore(useShallow((s) => [s.library, s.activeId]));
+  const display = useMoneyDisplay();
   const [firstId, setFirstId] = useState<string | null>(null);
   const [secondId, setSecondId] = useState<string | null>(null);
   const [firstStrategy, setFirstStrategy] = useState(CHEAPEST);
@@ -189,7 +191,7 @@ export function ScenarioComparison() {
       : `${plotted
           .map(
             (p) =>
-              `${p.name} spends ${formatMoney(p.side.shown.totals.firstYearSpend)} in its first ${Math.min(12, p.side.entry.scenario.horizonMonths)} months`,
+              `${p.name} spends ${formatMoney(p.side.shown.totals.firstYearSpend, display)} in its first ${Math.min(12, p.side.entry.scenario.horizonMonths)} months`,
           )
           .join('; ')}. ${
           series.alignment === 'calendar'
@@ -245,13 +247,14 @@ export function ScenarioComparison() {
               label,
               ...series.values.map((values) => {
                 const value = values[k];
-                return value === null || value === undefined ? '—' : formatMoney(value);
+                return value === null || value === undefined ? '—' : moneyCell(value, display);
               }),
             ]),
           }}
         >
           <MoneyLineChart
             labels={series.labels}
+            display={display}
             series={plotted.map((p, index) => ({
               name: p.name,
               values: series.values[index] ?? [],

@@ -4,6 +4,7 @@ import type { ValidationIssue } from '../../domain/validate-scenario';
 import { formatNumber } from '../../format/format';
 import { MAX_IMPORT_BYTES } from '../../io/json-text';
 import { formatMonthlyCsv } from '../../io/results-csv';
+import { moneyDisplayOf } from '../../format/format';
 import { parseScenarioText, serializeScenario } from '../../io/scenario-file';
 import { selectPlan } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
@@ -73,7 +74,7 @@ export function ScenarioFiles() {
   function exportCsv() {
     if (!plan.ok) return;
     downloadText(
-      formatMonthlyCsv(plan.value.result, scenario),
+      formatMonthlyCsv(plan.value.result, scenario, moneyDisplayOf(scenario)),
       makeFileName(scenario.name, '.monthly.csv'),
       'text/csv',
     );

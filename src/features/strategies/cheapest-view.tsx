@@ -2,7 +2,8 @@ import { costPerCall } from '../../domain/call-cost';
 import { indexEvaluations, makeQualityLookup } from '../../domain/quality';
 import { pickCheapestMeetingBar } from '../../domain/routes';
 import type { Scenario } from '../../domain/scenario-schema';
-import { formatPrice } from '../../format/format';
+import { formatUnitCost } from '../../format/format';
+import { useMoneyDisplay } from '../../ui/money';
 import { QualityScore } from '../../ui/quality-score';
 import { describeSliceName } from './simple-editors';
 
@@ -17,6 +18,7 @@ export function CheapestView({
   scenario: Scenario;
   unmetQuality: readonly string[];
 }) {
+  const display = useMoneyDisplay();
   const unmet = new Set(unmetQuality);
   const qualityOf = makeQualityLookup(scenario);
   const findEvaluation = indexEvaluations(scenario.evaluations);
@@ -82,7 +84,7 @@ export function CheapestView({
                       '—'
                     ) : (
                       <span title={`$${cost}`} data-value={cost} data-testid={`cheapest-cost-${slice.id}`}>
-                        {formatPrice(cost)}
+                        {formatUnitCost(cost, display)}
                       </span>
                     )}
                   </td>

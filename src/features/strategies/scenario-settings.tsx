@@ -7,6 +7,7 @@ import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
 import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
+import { CurrencySettings } from './currency-settings';
 
 function Switch({
   label,
@@ -41,7 +42,10 @@ function Switch({
   );
 }
 
-/** Name, start month, horizon and the options that shape every figure: batch, caching, peak-to-average. */
+/**
+ * Name, start month, horizon, the options that shape every figure (batch, caching, peak-to-average) and the
+ * currency figures are shown in.
+ */
 export function ScenarioSettings() {
   const scenario = useScenario();
   const [edit] = usePlannerStore(useShallow((s) => [s.edit]));
@@ -98,6 +102,7 @@ export function ScenarioSettings() {
           onChange={(caching) => setOptions({ caching })}
         />
       </div>
+      <CurrencySettings />
     </section>
   );
 }

@@ -7,9 +7,9 @@ import { selectPlan } from '../../state/selectors';
 import type { Scenario } from '../../domain/scenario-schema';
 import { PlanIssues } from '../../ui/plan-issues';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
-import { formatMonth, formatMonths } from '../../format/format';
+import { describeMoneyDisplay, formatMonth, formatMonths } from '../../format/format';
 import { describeCreditsEnd, describeFirstYear, describeRunway } from '../../format/outcome-text';
-import { Money } from '../../ui/money';
+import { Money, useMoneyDisplay } from '../../ui/money';
 import { TableScroll } from '../../ui/table-scroll';
 
 let firstNumbersMarked = false;
@@ -68,6 +68,7 @@ function usePinnedHeight() {
 }
 
 const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Scenario }) {
+  const display = useMoneyDisplay();
   useEffect(markFirstNumbers, []);
   const pinnedRef = usePinnedHeight();
   const plan = selectPlan(scenario);
@@ -120,11 +121,23 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
             ) : (
               'No strategy to compare'
             )}
+            {display.currency !== 'USD' && (
+              <>
+                {' '}
+                · <span data-testid="money-display">Money in {describeMoneyDisplay(display)}</span>
+              </>
+            )}
           </p>
         ) : (
           <p className="summary__context">
-            AI spend per routing strategy, from {thisMonth} over {formatMonths(scenario.horizonMonths)}.
-            Select a row to focus the charts on it.
+            AI spend per routing strategy, from {thisMonth} over {formatMonths(scenario.horizonMonths)}.{' '}
+            <span data-testid="money-display">
+              Money in <strong>{describeMoneyDisplay(display)}</strong>
+              {display.currency === 'USD'
+                ? ''
+                : ' (computed in USD; set under Strategies → Scenario settings)'}
+            </span>
+            . Select a row to focus the charts on it.
           </p>
         )}
         <button

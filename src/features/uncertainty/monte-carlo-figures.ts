@@ -3,11 +3,20 @@
  * named from the start month, the fan chart's table and summary. Numbers come from the engine; this only
  * formats them.
  */
-import type { ChartTable } from '../../charts/chart-frame';
+import type { ChartTable } from '../../charts/chart-table';
 import type { StrategyMonteCarlo } from '../../domain/monte-carlo';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { UncertainInput } from '../../domain/uncertain-inputs';
-import { formatMoney, formatMonth, formatMonths, formatNumber, formatPercent } from '../../format/format';
+import { moneyCell } from '../../charts/chart-table';
+import {
+  USD_DISPLAY,
+  formatMoney,
+  formatMonth,
+  formatMonths,
+  formatNumber,
+  formatPercent,
+} from '../../format/format';
+import type { MoneyDisplay } from '../../format/format';
 
 type Timing = Pick<Scenario, 'horizonMonths' | 'startMonth'>;
 
@@ -19,12 +28,12 @@ function readField(path: string): string {
   return path.slice(path.lastIndexOf('.') + 1);
 }
 
-/** A ranged input's value in its own unit: rates and shares as %, finance money as $, counts as numbers. */
+/** A ranged input's value in its own unit: rates and shares as %, finance money in USD (as typed), counts as numbers. */
 export function formatInputValue(input: UncertainInput, value: number): string {
   if (input.path.startsWith('strategies[')) return formatPercent(value);
   const field = readField(input.path);
   if (RATE_FIELDS.includes(field)) return formatPercent(value);
-  if (MONEY_FIELDS.includes(field)) return formatMoney(value);
+  if (MONEY_FIELDS.includes(field)) return formatMoney(value, USD_DISPLAY);
   return formatNumber(value);
 }
 
@@ -54,6 +63,7 @@ export function buildFanTable(
   labels: readonly string[],
   strategy: StrategyMonteCarlo,
   pointSpend: readonly number[],
+  display: MoneyDisplay,
 ): ChartTable {
   return {
     columns: ['Month', 'P10', 'P50 (median)', 'P90', 'Point estimate'],
@@ -61,10 +71,10 @@ export function buildFanTable(
       const spend = strategy.monthlySpend[month]!;
       return [
         label,
-        formatMoney(spend.p10),
-        formatMoney(spend.p50),
-        formatMoney(spend.p90),
-        formatMoney(pointSpend[month] ?? 0),
+        moneyCell(spend.p10, display),
+        moneyCell(spend.p50, display),
+        moneyCell(spend.p90, display),
+        moneyCell(pointSpend[month] ?? 0, display),
       ];
     }),
   };
@@ -76,17 +86,18 @@ export function describeFan(
   labels: readonly string[],
   pointSpend: readonly number[],
   samples: number,
+  display: MoneyDisplay,
 ): string {
   const last = labels.length - 1;
   const spend = strategy.monthlySpend[last];
   if (!spend) return '';
   const point = pointSpend[last] ?? 0;
   if (spend.p10 === spend.p90) {
-    return `Every one of the ${formatNumber(samples)} samples gives ${strategy.name} the same monthly spend: ${formatMoney(spend.p50)} in ${labels[last]}, the point estimate.`;
+    return `Every one of the ${formatNumber(samples)} samples gives ${strategy.name} the same monthly spend: ${formatMoney(spend.p50, display)} in ${labels[last]}, the point estimate.`;
   }
   return (
     `Monthly AI spend of ${strategy.name} across ${formatNumber(samples)} samples: in ${labels[last]}, 8 samples ` +
-    `in 10 fall between ${formatMoney(spend.p10)} and ${formatMoney(spend.p90)} (median ${formatMoney(spend.p50)}; ` +
-    `point estimate ${formatMoney(point)}).`
+    `in 10 fall between ${formatMoney(spend.p10, display)} and ${formatMoney(spend.p90, display)} (median ${formatMoney(spend.p50, display)}; ` +
+    `point estimate ${formatMoney(point, display)}).`
   );
 }

@@ -9,6 +9,7 @@ import type { MonteCarloProgressStore } from '../../queries/monte-carlo-queries'
 import { findCheapestStrategy } from '../../domain/strategy-figures';
 import { useFocusStrategy, useSimulation } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { useMoneyDisplay } from '../../ui/money';
 import { formatMonth, formatNumber } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
 import { describeFirstYear } from '../../format/outcome-text';
@@ -80,6 +81,7 @@ function RunStatus({
  */
 export function MonteCarloSection() {
   const scenario = useScenario();
+  const display = useMoneyDisplay();
   const point = useSimulation();
   const focus = useFocusStrategy();
   const setFocusStrategy = usePlannerStore((s) => s.setFocusStrategy);
@@ -177,11 +179,13 @@ export function MonteCarloSection() {
                 labels,
                 focus.months.map((m) => m.spend),
                 result.samples,
+                display,
               )}
               table={buildFanTable(
                 labels,
                 focusResult,
                 focus.months.map((m) => m.spend),
+                display,
               )}
               height={FAN_HEIGHT}
             >
@@ -191,6 +195,7 @@ export function MonteCarloSection() {
                 p50={focusResult.monthlySpend.map((m) => m.p50)}
                 p90={focusResult.monthlySpend.map((m) => m.p90)}
                 point={focus.months.map((m) => m.spend)}
+                display={display}
               />
             </ChartFrame>
           )}

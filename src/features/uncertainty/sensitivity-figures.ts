@@ -2,7 +2,7 @@
  * Words and rows for the sensitivity section, from the engine's `SensitivityResult`: input values in their
  * units, outcomes as money or months, the tornado's rows and the table behind it. Nothing here computes a cost.
  */
-import type { ChartTable } from '../../charts/chart-frame';
+import type { ChartTable } from '../../charts/chart-table';
 import type { TornadoRow } from '../../charts/tornado-chart';
 import {
   isBeyondHorizonThroughout,
@@ -17,7 +17,8 @@ import type {
   SensitivityResult,
 } from '../../domain/sensitivity';
 import type { UncertainInput } from '../../domain/uncertain-inputs';
-import { formatMoney, formatMonths, formatNumber, formatPercent } from '../../format/format';
+import { USD_DISPLAY, formatMoney, formatMonths, formatNumber, formatPercent } from '../../format/format';
+import type { MoneyDisplay } from '../../format/format';
 
 /** How an input's value reads: a count, a fraction shown as %, money, or a quality score. */
 export type InputUnit = 'count' | 'fraction' | 'money' | 'score';
@@ -53,7 +54,8 @@ export function formatInputValue(input: Pick<UncertainInput, 'key'>, value: numb
     case 'fraction':
       return formatPercent(value);
     case 'money':
-      return formatMoney(value);
+      // Money inputs are typed in USD, the scenario's unit.
+      return formatMoney(value, USD_DISPLAY);
     default:
       return formatNumber(value);
   }
@@ -64,9 +66,10 @@ export function formatOutcome(
   outcome: SensitivityOutcome,
   metric: SensitivityMetric,
   horizonMonths: number,
+  display: MoneyDisplay,
 ): string {
-  if (metric === 'spend') return formatMoney(outcome.firstYearSpend);
-  if (metric === 'cash') return formatMoney(outcome.cashAtHorizonEnd);
+  if (metric === 'spend') return formatMoney(outcome.firstYearSpend, display);
+  if (metric === 'cash') return formatMoney(outcome.cashAtHorizonEnd, display);
   return outcome.runwayMonths === null
     ? `beyond ${formatMonths(horizonMonths)}`
     : formatMonths(outcome.runwayMonths);
@@ -87,8 +90,14 @@ export function readOutcomeValue(
 }
 
 /** The swing on one metric: "$71,851" or "2 months". */
-export function formatSwing(entry: SensitivityEntry, metric: SensitivityMetric): string {
-  return metric === 'runway' ? formatMonths(entry.runwaySwingMonths) : formatMoney(readSwing(entry, metric));
+export function formatSwing(
+  entry: SensitivityEntry,
+  metric: SensitivityMetric,
+  display: MoneyDisplay,
+): string {
+  return metric === 'runway'
+    ? formatMonths(entry.runwaySwingMonths)
+    : formatMoney(readSwing(entry, metric), display);
 }
 
 /** "800,000 → $43,200": the input's value at one end and the outcome it gives. */
@@ -97,10 +106,11 @@ export function describeEnd(
   end: 'low' | 'high',
   metric: SensitivityMetric,
   horizonMonths: number,
+  display: MoneyDisplay,
 ): string {
   const value = end === 'low' ? entry.input.low : entry.input.high;
   const outcome = end === 'low' ? entry.atLow : entry.atHigh;
-  return `${formatInputValue(entry.input, value)} → ${formatOutcome(outcome, metric, horizonMonths)}`;
+  return `${formatInputValue(entry.input, value)} → ${formatOutcome(outcome, metric, horizonMonths, display)}`;
 }
 
 /** Where an input's range comes from: "your range" or "±20 %". */
@@ -135,14 +145,15 @@ export function buildTornadoRows(
   entries: readonly SensitivityEntry[],
   metric: SensitivityMetric,
   horizonMonths: number,
+  display: MoneyDisplay,
 ): TornadoRow[] {
   return entries.map((entry) => ({
     label: entry.input.label,
     lowOutcome: readOutcomeValue(entry.atLow, metric, horizonMonths),
     highOutcome: readOutcomeValue(entry.atHigh, metric, horizonMonths),
     marked: entry.input.ranged,
-    lowText: describeEnd(entry, 'low', metric, horizonMonths),
-    highText: describeEnd(entry, 'high', metric, horizonMonths),
+    lowText: describeEnd(entry, 'low', metric, horizonMonths, display),
+    highText: describeEnd(entry, 'high', metric, horizonMonths, display),
   }));
 }
 
@@ -152,15 +163,16 @@ export function buildSensitivityTable(
   metric: SensitivityMetric,
   metricName: string,
   result: Pick<SensitivityResult, 'horizonMonths' | 'swing'>,
+  display: MoneyDisplay,
 ): ChartTable {
   return {
     columns: ['Input', 'Range', `Low value → ${metricName}`, `High value → ${metricName}`, 'Swing'],
     rows: entries.map((entry) => [
       entry.input.label,
       describeRangeSource(entry.input, result.swing),
-      describeEnd(entry, 'low', metric, result.horizonMonths),
-      describeEnd(entry, 'high', metric, result.horizonMonths),
-      formatSwing(entry, metric),
+      describeEnd(entry, 'low', metric, result.horizonMonths, display),
+      describeEnd(entry, 'high', metric, result.horizonMonths, display),
+      formatSwing(entry, metric, display),
     ]),
   };
 }
@@ -171,8 +183,9 @@ export function describeSensitivity(
   moving: readonly SensitivityEntry[],
   metric: SensitivityMetric,
   metricName: string,
+  display: MoneyDisplay,
 ): string {
-  const baseline = formatOutcome(result.baseline, metric, result.horizonMonths);
+  const baseline = formatOutcome(result.baseline, metric, result.horizonMonths, display);
   const opening =
     metric === 'spend'
       ? `With every input at its likely value, ${result.strategyName} has a ${metricName} of ${baseline}.`
@@ -182,8 +195,8 @@ export function describeSensitivity(
   const top = moving[0];
   if (!top) return `${opening} No input moves it across its range.`;
   const ends = [
-    describeEnd(top, 'low', metric, result.horizonMonths),
-    describeEnd(top, 'high', metric, result.horizonMonths),
+    describeEnd(top, 'low', metric, result.horizonMonths, display),
+    describeEnd(top, 'high', metric, result.horizonMonths, display),
   ];
   return (
     `${opening} ${top.input.label} moves it most: ${ends[0]} at its low end, ${ends[1]} at its high end. ` +

@@ -7,6 +7,9 @@ import type { SensitivityMetric } from '../../domain/sensitivity';
 import { findCheapestStrategy } from '../../domain/strategy-figures';
 import { useFocusStrategy, useSimulation } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { formatMoneyTick } from '../../charts/chart-series';
+import { toDisplayAmount } from '../../format/format';
+import { useMoneyDisplay } from '../../ui/money';
 import { formatMonths, formatNumber } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
 import { describeFirstYear } from '../../format/outcome-text';
@@ -39,18 +42,15 @@ function formatMonthTick(months: number): string {
   return `${formatNumber(months)} mo`;
 }
 
-/** A short tick for the spend axis: "$480K". */
-function formatSpendTick(usd: number): string {
-  const sign = usd < 0 ? '−' : '';
-  return `${sign}$${formatNumber(Math.abs(usd), true)}`;
-}
-
 /**
  * Sensitivity: which inputs move the focused strategy's 12-month spend or cash runway most when each swings
  * across its range (or ±20 % without one), as a tornado chart with its table.
  */
 export function SensitivitySection() {
   const scenario = useScenario();
+  const display = useMoneyDisplay();
+  /** A short tick for a money axis, in the display currency: "€480K". */
+  const formatSpendTick = (usd: number) => formatMoneyTick(toDisplayAmount(usd, display), display.currency);
   const result = useSimulation();
   const focus = useFocusStrategy();
   const setFocusStrategy = usePlannerStore((s) => s.setFocusStrategy);
@@ -82,7 +82,7 @@ export function SensitivitySection() {
   const shownCash = showAllCash ? beyondHorizon : beyondHorizon.slice(0, TOP_COUNT);
   const horizon = analysis.horizonMonths;
   const baselineValue = readOutcomeValue(analysis.baseline, metric, horizon);
-  const baselineText = formatOutcome(analysis.baseline, metric, horizon);
+  const baselineText = formatOutcome(analysis.baseline, metric, horizon, display);
 
   return (
     <section className="sensitivity" aria-labelledby="sensitivity-title">
@@ -146,12 +146,12 @@ export function SensitivitySection() {
       ) : (
         <ChartFrame
           title={`What moves the ${metricName}: ${analysis.strategyName}`}
-          summary={describeSensitivity(analysis, moving, metric, metricName)}
-          table={buildSensitivityTable(shown, metric, metricName, analysis)}
+          summary={describeSensitivity(analysis, moving, metric, metricName, display)}
+          table={buildSensitivityTable(shown, metric, metricName, analysis, display)}
           height={TORNADO_CHROME_PX + TORNADO_ROW_PX * shown.length}
         >
           <TornadoChart
-            rows={buildTornadoRows(shown, metric, horizon)}
+            rows={buildTornadoRows(shown, metric, horizon, display)}
             baseline={baselineValue}
             baselineLabel={`Likely: ${baselineText}`}
             formatTick={metric === 'spend' ? formatSpendTick : formatMonthTick}
@@ -180,15 +180,15 @@ export function SensitivitySection() {
             summary={
               `Cash lasts beyond ${formatMonths(horizon)} at both ends of these inputs' ranges, so the runway ` +
               `cannot tell the ends apart; the cash left at the end of the horizon can. ` +
-              describeSensitivity(analysis, beyondHorizon, 'cash', CASH_AT_END_NAME)
+              describeSensitivity(analysis, beyondHorizon, 'cash', CASH_AT_END_NAME, display)
             }
-            table={buildSensitivityTable(shownCash, 'cash', CASH_AT_END_NAME, analysis)}
+            table={buildSensitivityTable(shownCash, 'cash', CASH_AT_END_NAME, analysis, display)}
             height={TORNADO_CHROME_PX + TORNADO_ROW_PX * shownCash.length}
           >
             <TornadoChart
-              rows={buildTornadoRows(shownCash, 'cash', horizon)}
+              rows={buildTornadoRows(shownCash, 'cash', horizon, display)}
               baseline={readOutcomeValue(analysis.baseline, 'cash', horizon)}
-              baselineLabel={`Likely: ${formatOutcome(analysis.baseline, 'cash', horizon)}`}
+              baselineLabel={`Likely: ${formatOutcome(analysis.baseline, 'cash', horizon, display)}`}
               formatTick={formatSpendTick}
             />
           </ChartFrame>

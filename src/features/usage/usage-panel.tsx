@@ -9,7 +9,7 @@ import { backtestUsage, reconcileUsage } from '../../domain/usage-reconcile';
 import type { BacktestMonth, ReconcileMonth } from '../../domain/usage-reconcile';
 import type { UsageGroupBy } from '../../domain/usage-records';
 import { formatIssue } from '../../domain/validate-scenario';
-import { formatMoneyExact, formatNumber, formatPercent } from '../../format/format';
+import { USD_DISPLAY, formatMoneyExact, formatNumber, formatPercent } from '../../format/format';
 import { describeGapLine, formatSignedMoney, GROUP_BY_NAMES } from '../../format/usage-text';
 import { USAGE_FORMAT_NAMES } from '../../io/usage-import';
 import { shippedCatalogQueryOptions } from '../../queries/catalog-queries';
@@ -120,8 +120,8 @@ function ReconcileSection({ months }: { months: ReconcileMonth[] }) {
         <div key={month.month} className="usage__month">
           <h4>
             {month.month}: billed{' '}
-            {month.billed === null ? 'no cost in the file' : formatMoneyExact(month.billed)}, plan{' '}
-            {formatMoneyExact(month.plan)}
+            {month.billed === null ? 'no cost in the file' : formatMoneyExact(month.billed, USD_DISPLAY)},
+            plan {formatMoneyExact(month.plan, USD_DISPLAY)}
             {month.gap !== null && `, gap ${formatSignedMoney(month.gap)}`}
           </h4>
           <TableScroll label={`Reconciliation of ${month.month}`}>
@@ -140,8 +140,10 @@ function ReconcileSection({ months }: { months: ReconcileMonth[] }) {
                 {month.rows.map((row) => (
                   <tr key={row.key}>
                     <th scope="row">{row.name}</th>
-                    <td className="num">{row.billed === null ? '—' : formatMoneyExact(row.billed)}</td>
-                    <td className="num">{formatMoneyExact(row.plan)}</td>
+                    <td className="num">
+                      {row.billed === null ? '—' : formatMoneyExact(row.billed, USD_DISPLAY)}
+                    </td>
+                    <td className="num">{formatMoneyExact(row.plan, USD_DISPLAY)}</td>
                     <td className="num">{row.gap === null ? '—' : formatSignedMoney(row.gap)}</td>
                     <td className="usage__why">
                       {row.lines.length === 0 ? (
@@ -192,10 +194,12 @@ function BacktestSection({ months }: { months: BacktestMonth[] }) {
             {months.map((month) => (
               <tr key={month.month}>
                 <th scope="row">{month.month}</th>
-                <td className="num">{month.billed === null ? '—' : formatMoneyExact(month.billed)}</td>
+                <td className="num">
+                  {month.billed === null ? '—' : formatMoneyExact(month.billed, USD_DISPLAY)}
+                </td>
                 {month.spend.map((entry) => (
                   <td key={entry.strategyId} className="num">
-                    {formatMoneyExact(entry.spend)}
+                    {formatMoneyExact(entry.spend, USD_DISPLAY)}
                   </td>
                 ))}
               </tr>
@@ -303,7 +307,7 @@ export function UsagePanel() {
             Start from what you actually spend: an AWS Cost and Usage Report, Bedrock invocation logs,
             Anthropic&apos;s or OpenAI&apos;s usage and cost reports, or LiteLLM spend logs. Files are read on
             your machine; add a usage report and its cost report together to reconcile them. Nothing changes
-            until you use the plan.
+            until you use the plan. Money on this screen is in US dollars, as the bills are.
           </p>
         </div>
       </div>
@@ -407,7 +411,8 @@ export function UsagePanel() {
             {plan.unmapped.map((entry) => (
               <li key={entry.model}>
                 <label htmlFor={`${id}-map-${entry.model}`}>
-                  {entry.model} ({formatNumber(entry.tokens, true)} tokens, {formatMoneyExact(entry.cost)})
+                  {entry.model} ({formatNumber(entry.tokens, true)} tokens,{' '}
+                  {formatMoneyExact(entry.cost, USD_DISPLAY)})
                 </label>
                 <select
                   id={`${id}-map-${entry.model}`}

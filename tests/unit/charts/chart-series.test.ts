@@ -4,6 +4,7 @@ import {
   buildMoneyTicks,
   buildRows,
   formatMoneyTick,
+  scaleSeries,
   makeDistinctNames,
   sumStacks,
 } from '../../../src/charts/chart-series';
@@ -50,10 +51,24 @@ describe('chart series', () => {
   });
 
   it('formats ticks short, with the sign before the dollar', () => {
-    expect(formatMoneyTick(0)).toBe('$0');
-    expect(formatMoneyTick(2_500)).toBe('$2,500');
-    expect(formatMoneyTick(120_000)).toBe('$120K');
-    expect(formatMoneyTick(-1_500_000)).toBe('−$1.5M');
+    expect(formatMoneyTick(0, 'USD')).toBe('$0');
+    expect(formatMoneyTick(2_500, 'USD')).toBe('$2,500');
+    expect(formatMoneyTick(120_000, 'USD')).toBe('$120K');
+    expect(formatMoneyTick(-1_500_000, 'USD')).toBe('−$1.5M');
+  });
+
+  it('writes ticks in the currency the chart shows', () => {
+    expect(formatMoneyTick(50_000, 'EUR')).toBe('€50K');
+    expect(formatMoneyTick(-2_500, 'GBP')).toBe('−£2,500');
+  });
+
+  it('scales series to the display currency, keeping gaps', () => {
+    const display = { currency: 'EUR' as const, perUsd: 0.92, setOn: '2026-12-02' };
+    const [scaled] = scaleSeries([{ name: 'Pool', values: [null, 100, 1_000] }], display);
+    // 100 × 0.92 = 92; 1,000 × 0.92 = 920.
+    expect(scaled?.values[0]).toBeNull();
+    expect(scaled?.values[1]).toBeCloseTo(92, 9);
+    expect(scaled?.values[2]).toBeCloseTo(920, 9);
   });
 
   it('makes repeated names distinct', () => {

@@ -39,7 +39,8 @@ describe('cost-quality chart helpers', () => {
   });
 
   it('writes tiny costs as powers of ten', () => {
-    expect(formatCostTick(0.0002)).toBe('$0.0002');
-    expect(formatCostTick(1e-7)).toBe('$1e-7');
+    expect(formatCostTick(0.0002, 'USD')).toBe('$0.0002');
+    expect(formatCostTick(1e-7, 'USD')).toBe('$1e-7');
+    expect(formatCostTick(1e-7, 'EUR')).toBe('€1e-7');
   });
 });

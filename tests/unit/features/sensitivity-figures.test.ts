@@ -1,3 +1,4 @@
+import { USD_DISPLAY } from '../../../src/format/format';
 import { describe, expect, it } from 'vitest';
 import {
   findInputUnit,
@@ -23,9 +24,9 @@ describe('sensitivity figures', () => {
 
   it('says "beyond" for a runway past the horizon', () => {
     const outcome = { firstYearSpend: 54_000, runwayMonths: null, cashAtHorizonEnd: 36_000 };
-    expect(formatOutcome(outcome, 'runway', 24)).toBe('beyond 24 months');
-    expect(formatOutcome(outcome, 'cash', 24)).toBe('$36,000');
-    expect(formatOutcome(outcome, 'spend', 24)).toBe('$54,000');
-    expect(formatOutcome({ ...outcome, runwayMonths: 1 }, 'runway', 24)).toBe('1 month');
+    expect(formatOutcome(outcome, 'runway', 24, USD_DISPLAY)).toBe('beyond 24 months');
+    expect(formatOutcome(outcome, 'cash', 24, USD_DISPLAY)).toBe('$36,000');
+    expect(formatOutcome(outcome, 'spend', 24, USD_DISPLAY)).toBe('$54,000');
+    expect(formatOutcome({ ...outcome, runwayMonths: 1 }, 'runway', 24, USD_DISPLAY)).toBe('1 month');
   });
 });

@@ -160,6 +160,7 @@ const fullScenario: Record<string, unknown> = {
   ],
   evaluations: [{ model: 'cap', slice: 'constructor', score: 72, source: 'our eval' }],
   finance: { cashOnHand: 100, otherMonthlyBurn: 10, monthlyRevenue: 1, revenueGrowth: 0.1 },
+  displayCurrency: { currency: 'EUR', perUsd: 0.92, setOn: '2026-12-02' },
 };
 // JSON.stringify writes "__proto__" keys set through a literal as the prototype, not as data: build the text by hand.
 const fullText = JSON.stringify(fullScenario)
@@ -278,6 +279,7 @@ describe('serializeScenario', () => {
     const router = document.strategies?.[3];
     expect(keysOf(router)).toEqual(['id', 'name', 'kind', 'classifier', 'routes', 'fallback']);
     expect(keysOf(router?.classifier)).toEqual(keysOf(classifierSchema.shape));
+    expect(keysOf(document.displayCurrency)).toEqual(['currency', 'perUsd', 'setOn']);
   });
 
   it('writes ranges in place of their numbers and reads them back identically', () => {

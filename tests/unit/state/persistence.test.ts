@@ -83,6 +83,25 @@ describe('saved state', () => {
     expect(decoded).toEqual({ ok: true, state, revision: 0, dropped: [], repaired: [] });
   });
 
+  it('keeps a scenario’s display currency through a save, and opens saves without one in USD', () => {
+    const state = libraryState();
+    const euro = {
+      ...smallScenario(),
+      displayCurrency: { currency: 'EUR' as const, perUsd: 0.92, setOn: '2026-12-02' },
+    };
+    state.library[1] = { id: 'scenario-2', scenario: euro };
+    const decoded = decodePersisted(encodePersisted(state));
+    expect(decoded.ok && decoded.state.library[1]?.scenario.displayCurrency).toEqual(euro.displayCurrency);
+    expect(decoded.ok && decoded.state.library[0]?.scenario.displayCurrency).toBeUndefined();
+    for (const name of ['v1.json', 'v2.json', 'v3.json']) {
+      const old = decodePersisted(readFixture(name));
+      expect(
+        old.ok && old.state.library.every((entry) => entry.scenario.displayCurrency === undefined),
+        name,
+      ).toBe(true);
+    }
+  });
+
   it('keeps ids such as __proto__ through a save', () => {
     const input = makeSmallScenario();
     input.traffic[0]!.id = '__proto__';

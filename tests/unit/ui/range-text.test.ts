@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { financeSchema, sliceSchema } from '../../../src/domain/scenario-schema';
-import { formatMoney } from '../../../src/format/format';
+import { USD_DISPLAY, formatMoney } from '../../../src/format/format';
 import { formatRange, makeRangeEndSchema, suggestRange, widenRange } from '../../../src/ui/range-text';
 
 const rate = sliceSchema.shape.cacheHitRate;
@@ -40,7 +40,9 @@ describe('formatRange', () => {
     expect(formatRange({ low: 0.05, high: 0.12 }, true)).toBe('5–12%');
     expect(formatRange({ low: 1_600_000, high: 2_400_000 }, false)).toBe('1.6M–2.4M');
     expect(formatRange({ low: 480, high: 720 }, false)).toBe('480–720');
-    expect(formatRange({ low: 72_000, high: 108_000 }, false, formatMoney)).toBe('$72,000–$108,000');
+    expect(formatRange({ low: 72_000, high: 108_000 }, false, (usd) => formatMoney(usd, USD_DISPLAY))).toBe(
+      '$72,000–$108,000',
+    );
   });
 });
 

@@ -1,0 +1,179 @@
+/**
+ * A chart on screen as a standalone image: an SVG document (the plot's SVG with its theme colours written in,
+ * its HTML legend redrawn, the title above) and a PNG drawn from it.
+ */
+
+/** Presentation properties copied from the page's styles onto each SVG element, so the file needs no stylesheet. */
+const STYLE_PROPERTIES = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+] as const;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Height of the title band above the plot, px. */
+const TITLE_BAND = 32;
+/** Space around the plot, px. */
+const PADDING = 12;
+
+export type ChartImage = { svgText: string; width: number; height: number };
+
+function isTransparent(color: string): boolean {
+  return color === '' || color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color);
+}
+
+/** The first opaque background at or above `element` (the chart frame's card), white when there is none. */
+function findBackground(element: Element): string {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const color = getComputedStyle(node).backgroundColor;
+    if (!isTransparent(color)) return color;
+  }
+  return '#ffffff';
+}
+
+/** A copy of `source` with every element's computed presentation written as attributes. */
+function cloneWithStyles(source: SVGSVGElement): SVGSVGElement {
+  const copy = source.cloneNode(true) as SVGSVGElement;
+  const originals = [source, ...source.querySelectorAll('*')];
+  const copies = [copy, ...copy.querySelectorAll('*')];
+  originals.forEach((original, i) => {
+    const target = copies[i];
+    if (!target) return;
+    const style = getComputedStyle(original);
+    for (const property of STYLE_PROPERTIES) {
+      const value = style.getPropertyValue(property);
+      if (value !== '') target.setAttribute(property, value);
+    }
+    target.removeAttribute('class');
+    target.removeAttribute('style');
+  });
+  return copy;
+}
+
+function makeText(
+  text: string,
+  x: number,
+  y: number,
+  style: CSSStyleDeclaration,
+  size?: string,
+): SVGTextElement {
+  const node = document.createElementNS(SVG_NS, 'text');
+  node.textContent = text;
+  node.setAttribute('x', String(x));
+  node.setAttribute('y', String(y));
+  node.setAttribute('fill', style.color);
+  node.setAttribute('font-family', style.fontFamily);
+  node.setAttribute('font-size', size ?? style.fontSize);
+  node.setAttribute('dominant-baseline', 'middle');
+  return node;
+}
+
+/** Legend entries drawn in HTML (recharts' legend, the tornado's key): each swatch or icon and its words. */
+function drawLegends(plot: HTMLElement, into: SVGGElement, origin: DOMRect) {
+  const items = plot.querySelectorAll<HTMLElement>('.recharts-legend-item, [data-chart-legend-item]');
+  for (const item of items) {
+    for (const part of item.querySelectorAll<HTMLElement | SVGSVGElement>('*')) {
+      const rect = part.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      const x = rect.left - origin.left;
+      const y = rect.top - origin.top;
+      if (part instanceof SVGSVGElement) {
+        const icon = cloneWithStyles(part);
+        icon.setAttribute('x', String(x));
+        icon.setAttribute('y', String(y));
+        into.append(icon);
+        continue;
+      }
+      if (part.closest('svg')) continue;
+      const style = getComputedStyle(part);
+      if (!isTransparent(style.backgroundColor) && part.childElementCount === 0 && part.textContent === '') {
+        const swatch = document.createElementNS(SVG_NS, 'rect');
+        for (const [name, value] of [
+          ['x', x],
+          ['y', y],
+          ['width', rect.width],
+          ['height', rect.height],
+        ] as const)
+          swatch.setAttribute(name, String(value));
+        swatch.setAttribute('fill', style.backgroundColor);
+        into.append(swatch);
+      } else if (part.childElementCount === 0 && (part.textContent ?? '').trim() !== '') {
+        into.append(makeText((part.textContent ?? '').trim(), x, y + rect.height / 2, style));
+      }
+    }
+  }
+}
+
+/**
+ * The chart inside `plot` as an SVG document of the plot's size plus a title band: the chart's SVG surfaces at
+ * their places, every colour resolved from the theme, the legend and `title` as SVG text, on the card's
+ * background. Null when the plot holds no SVG (nothing drawn yet).
+ */
+export function buildChartImage(plot: HTMLElement, title: string): ChartImage | null {
+  const surfaces = [...plot.querySelectorAll<SVGSVGElement>('svg.recharts-surface')].filter(
+    (svg) => !svg.closest('.recharts-legend-item, [data-chart-legend-item]'),
+  );
+  if (surfaces.length === 0) return null;
+  const origin = plot.getBoundingClientRect();
+  const width = Math.ceil(origin.width) + PADDING * 2;
+  const height = Math.ceil(origin.height) + TITLE_BAND + PADDING * 2;
+  const frameStyle = getComputedStyle(plot);
+
+  const root = document.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('xmlns', SVG_NS);
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const background = document.createElementNS(SVG_NS, 'rect');
+  background.setAttribute('width', '100%');
+  background.setAttribute('height', '100%');
+  background.setAttribute('fill', findBackground(plot));
+  root.append(background);
+  const heading = makeText(title, PADDING, PADDING + TITLE_BAND / 2, frameStyle, '16px');
+  heading.setAttribute('font-weight', '600');
+  root.append(heading);
+
+  const body = document.createElementNS(SVG_NS, 'g');
+  body.setAttribute('transform', `translate(${PADDING} ${PADDING + TITLE_BAND})`);
+  for (const surface of surfaces) {
+    const rect = surface.getBoundingClientRect();
+    const copy = cloneWithStyles(surface);
+    copy.setAttribute('x', String(rect.left - origin.left));
+    copy.setAttribute('y', String(rect.top - origin.top));
+    copy.setAttribute('width', String(rect.width));
+    copy.setAttribute('height', String(rect.height));
+    body.append(copy);
+  }
+  drawLegends(plot, body, origin);
+  root.append(body);
+  return { svgText: new XMLSerializer().serializeToString(root), width, height };
+}
+
+/** The image drawn on a canvas at `scale` × its size (2: sharp on high-density screens and slides), as PNG. */
+export async function renderChartPng(image: ChartImage, scale = 2): Promise<Blob> {
+  const picture = new Image();
+  picture.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(image.svgText)}`;
+  await picture.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(image.width * scale);
+  canvas.height = Math.round(image.height * scale);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('this browser cannot draw on a canvas');
+  context.drawImage(picture, 0, 0, canvas.width, canvas.height);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))),
+      'image/png',
+    ),
+  );
+}

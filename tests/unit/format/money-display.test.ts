@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { validateScenario, formatIssue } from '../../../src/domain/validate-scenario';
+import {
+  USD_DISPLAY,
+  describeMoneyDisplay,
+  formatMoney,
+  formatMoneyExact,
+  formatUnitCost,
+  moneyDisplayOf,
+  toDisplayAmount,
+} from '../../../src/format/format';
+import { formatChartTableTsv, moneyCell, percentCell } from '../../../src/charts/chart-table';
+import { makeSmallScenario } from '../../factories/small-scenario';
+
+const EUR = { currency: 'EUR', perUsd: 0.92, setOn: '2026-12-02' } as const;
+const GBP = { currency: 'GBP', perUsd: 0.79, setOn: '2026-12-02' } as const;
+
+describe('money in the display currency', () => {
+  it('shows an engine amount × the rate, in the currency', () => {
+    // $4,500 × 0.92 = €4,140; $4,500 × 0.79 = £3,555.
+    expect(formatMoney(4500, EUR)).toBe('€4,140');
+    expect(formatMoney(4500, GBP)).toBe('£3,555');
+    expect(formatMoney(4500, USD_DISPLAY)).toBe('$4,500');
+    // $12.50 × 0.92 = €11.50 (cents under 100); $2,000,000 × 0.92 = €1.84M.
+    expect(formatMoney(12.5, EUR)).toBe('€11.50');
+    expect(formatMoney(2_000_000, EUR)).toBe('€1.84M');
+    expect(formatMoneyExact(1_234_567.891, EUR)).toBe('€1,135,802.46');
+    // $0.0045 per request × 0.92 = €0.00414.
+    expect(formatUnitCost(0.0045, EUR)).toBe('€0.00414');
+  });
+
+  it('says which currency and rate it shows', () => {
+    expect(describeMoneyDisplay(USD_DISPLAY)).toBe('USD');
+    expect(describeMoneyDisplay(EUR)).toBe('EUR at 0.92 per USD, set 2026-12-02');
+    expect(describeMoneyDisplay({ ...GBP, perUsd: 0.786512 })).toBe(
+      'GBP at 0.786512 per USD, set 2026-12-02',
+    );
+  });
+
+  it('reads the scenario’s display currency, USD when it has none', () => {
+    expect(moneyDisplayOf({})).toBe(USD_DISPLAY);
+    expect(moneyDisplayOf({ displayCurrency: EUR })).toEqual(EUR);
+  });
+
+  it('converts proportionally: amounts scale by the rate and sums convert to the sum of conversions', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+        fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+        fc.double({ min: 0.001, max: 1000, noNaN: true }),
+        (a, b, perUsd) => {
+          const display = { currency: 'EUR' as const, perUsd, setOn: '2026-12-02' };
+          const sum = toDisplayAmount(a + b, display);
+          const parts = toDisplayAmount(a, display) + toDisplayAmount(b, display);
+          // Each product is within half an ulp of exact: the difference is rounding, never more than a few ulps.
+          expect(Math.abs(sum - parts)).toBeLessThanOrEqual(
+            4 * Number.EPSILON * (Math.abs(a) + Math.abs(b)) * perUsd,
+          );
+        },
+      ),
+      { seed: 14 },
+    );
+  });
+});
+
+describe('displayCurrency in the scenario file', () => {
+  it('opens a file without it unchanged, in USD', () => {
+    const result = validateScenario(makeSmallScenario());
+    expect(result.ok && result.value.displayCurrency).toBeUndefined();
+  });
+
+  it('names the field in every problem', () => {
+    const result = validateScenario({
+      ...makeSmallScenario(),
+      displayCurrency: { currency: 'JPY', perUsd: 0, setOn: '2 Dec' },
+    });
+    expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([
+      'displayCurrency.currency: must be USD, EUR or GBP',
+      'displayCurrency.perUsd: must be more than 0',
+      'displayCurrency.setOn: must be a date written YYYY-MM-DD',
+    ]);
+    const usd = validateScenario({
+      ...makeSmallScenario(),
+      displayCurrency: { currency: 'USD', perUsd: 0.9, setOn: '2026-12-02' },
+    });
+    expect(usd.ok ? [] : usd.issues.map(formatIssue)).toEqual([
+      'displayCurrency.perUsd: must be 1 when the currency is USD',
+    ]);
+  });
+});
+
+describe('a chart table as tab-separated text', () => {
+  it('writes a header row naming money columns’ currency, then raw numbers without separators', () => {
+    const tsv = formatChartTableTsv({
+      columns: ['Month', 'Spend', 'Share', 'Note'],
+      rows: [
+        ['Jan 2027', moneyCell(1_234_567.5, EUR), percentCell(0.125), 'tab\there'],
+        ['Feb 2027', moneyCell(0.1 + 0.2, EUR), percentCell(1 / 3), 12],
+      ],
+    });
+    // 1,234,567.5 × 0.92 = 1,135,802.1; (0.1 + 0.2) × 0.92 copies as 0.276, not 0.27600000000000002 (12 significant digits).
+    expect(tsv).toBe(
+      'Month\tSpend (EUR)\tShare\tNote\n' +
+        'Jan 2027\t1135802.1\t0.125\ttab here\n' +
+        'Feb 2027\t0.276\t0.333333333333\t12\n',
+    );
+  });
+});
