@@ -33,7 +33,7 @@ describe('PerRequestPanel', () => {
   it('prices the call on every model, cheapest first', async () => {
     window.history.replaceState(null, '', '/#per-request?inputTokens=1000&outputTokens=100');
     renderWithScenario(<PerRequestPanel />, makeSmallScenario());
-    expect(screen.getByLabelText('Input tokens')).toHaveValue('1000');
+    expect(screen.getByLabelText('Input tokens')).toHaveValue('1,000');
     expect(screen.getByLabelText('Output tokens')).toHaveValue('100');
     // cheap: 1,000 × $1/M + 100 × $2/M = $0.0012 a call, $1,200 a million; dear: $0.003 + $0.0015 = $0.0045.
     expect(modelOrder()).toEqual(['cheap', 'dear']);
@@ -56,7 +56,7 @@ describe('PerRequestPanel', () => {
     window.history.replaceState(null, '', '/#per-request?inputTokens=1000&outputTokens=100&cacheHitRate=2');
     renderWithScenario(<PerRequestPanel />, makeSmallScenario());
     expect(screen.getByRole('alert')).toHaveTextContent('cacheHitRate: must be between 0 and 1');
-    expect(screen.getByLabelText('Input tokens')).toHaveValue('3000');
+    expect(screen.getByLabelText('Input tokens')).toHaveValue('3,000');
   });
 
   it('offers a link that carries the inputs', async () => {

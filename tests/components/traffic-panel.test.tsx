@@ -263,11 +263,11 @@ describe('TrafficPanel rows, each re-rendered only when its own slice changes', 
     await user.type(requests, '42');
     // The untouched slice is the very same object, so its memoised row is not rendered again.
     expect(currentScenario().traffic[1]).toBe(hardBefore);
-    expect(screen.getByLabelText('Requests per month for Hard')).toHaveValue('250000');
+    expect(screen.getByLabelText('Requests per month for Hard')).toHaveValue('250,000');
 
     // Undo brings the old value back into the edited row; redo takes it again.
     usePlannerStore.getState().undo();
-    expect(await screen.findByDisplayValue('1000000')).toBe(
+    expect(await screen.findByDisplayValue('1,000,000')).toBe(
       screen.getByLabelText('Requests per month for Main traffic'),
     );
     usePlannerStore.getState().redo();
