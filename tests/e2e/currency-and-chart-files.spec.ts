@@ -58,7 +58,9 @@ test('every figure shows in EUR at the rate typed, as USD × rate, and the rate 
 
   // The printed estimate states the currency and rate.
   await planner.openTab('POC estimate');
-  await expect(page.getByTestId('report-currency')).toHaveText(`EUR at 0.92 per USD, set ${today}`);
+  await expect(page.getByTestId('report-currency')).toHaveText(
+    `EUR at 0.92 per USD, set ${today}, before tax (computed in USD)`,
+  );
 
   // Saved with the scenario: a reload opens it in EUR at the same rate.
   await page.reload();

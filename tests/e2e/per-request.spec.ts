@@ -39,7 +39,7 @@ test('a shared calculator link prices one call as the hand calculation does, tie
       '&cacheHitRate=0.8&cacheTtl=1h&batchShare=0.5',
   );
   await expect(page.getByRole('tab', { name: 'Per-request cost' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByLabel('Input tokens')).toHaveValue('250000');
+  await expect(page.getByLabel('Input tokens')).toHaveValue('250,000');
   await expect(page.getByLabel('Cache lifetime')).toHaveValue('1h');
 
   // Claude Sonnet 4.5 on Bedrock (global): 250,000 input tokens > 200,000, so every token bills at the tier:
@@ -73,8 +73,9 @@ test('a shared calculator link prices one call as the hand calculation does, tie
   const link = await page.getByLabel('Link to this calculation').inputValue();
   expect(link).toContain('cachedPrefixTokens=2000');
   await page.goto(link);
+  // The field still has focus after the fill above (the link changes only the hash), so it shows the bare number.
   await expect(page.getByLabel('Cached prefix')).toHaveValue('2000');
-  await expect(page.getByLabel('Input tokens')).toHaveValue('250000');
+  await expect(page.getByLabel('Input tokens')).toHaveValue('250,000');
 });
 
 test('the token counter counts gpt-tokenizer’s own test vector and fills a slice', async ({ page }) => {
@@ -117,8 +118,10 @@ test('make this a slice adds the call to the Traffic mix, and undo takes it back
   await page.getByLabel('Slice name').fill('Quote bot');
   await page.getByRole('button', { name: 'Add to the Traffic mix' }).click();
   await planner.openTab('Traffic mix');
-  await expect(page.getByRole('textbox', { name: 'Input tokens for Quote bot' })).toHaveValue('1800');
-  await expect(page.getByRole('textbox', { name: 'Cached prefix tokens for Quote bot' })).toHaveValue('1200');
+  await expect(page.getByRole('textbox', { name: 'Input tokens for Quote bot' })).toHaveValue('1,800');
+  await expect(page.getByRole('textbox', { name: 'Cached prefix tokens for Quote bot' })).toHaveValue(
+    '1,200',
+  );
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('textbox', { name: 'Input tokens for Quote bot' })).toHaveCount(0);
 });
