@@ -2,11 +2,27 @@
  * The usage command's I/O in Node: usage files stream from disk (no size limit: a year of invocation logs is
  * large, and the readers hold only their sums), the shipped catalog and default scenario come from `data/`.
  */
-import { accessSync, constants, createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  createReadStream,
+  existsSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { Readable } from 'node:stream';
 import type { UsageCliIo } from './usage-command';
 
-const dataFile = (name: string) => new URL(`../../data/${name}`, import.meta.url);
+/**
+ * A shipped data file, found from the source (`src/cli/`, two folders down) or from the command line's bundle
+ * (`dist-cli/`, one folder down).
+ */
+function dataFile(name: string): URL {
+  const fromBundle = new URL(`../data/${name}`, import.meta.url);
+  const fromSource = new URL(`../../data/${name}`, import.meta.url);
+  return existsSync(fromBundle) ? fromBundle : fromSource;
+}
 
 export function nodeUsageIo(readTextFile: (path: string) => string): UsageCliIo {
   return {

@@ -27,4 +27,12 @@ describe('npm run simulate (the built command line)', () => {
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toBe(fromSource.stderr);
   });
+
+  it('finds the shipped catalog and default scenario from the bundle, for a usage file', () => {
+    const usage = ['--usage', 'tests/fixtures/usage/bedrock-invocations.jsonl', '--format', 'json'];
+    const built = runLauncher(usage);
+    expect(built.status).toBe(0);
+    expect(built.stdout).toBe(runSource(usage).stdout);
+    expect(built.stdout).not.toBe('');
+  });
 });
