@@ -4,18 +4,12 @@
  * read up to the import limit and must be UTF-8, except usage files, which are streamed; an output that cannot be
  * written ends the run with status 1 and one line on stderr.
  */
+import { todayIsoDay } from '../format/format';
 import { createOutput, formatWriteFailure } from './output';
 import { readTextInput } from './read-input';
 import { runCli } from './run-cli';
 import { isUsageCommand, runUsageCommand } from './usage-command';
 import { nodeUsageIo } from './usage-node-io';
-
-/** Today's local date as YYYY-MM-DD. */
-function formatToday(): string {
-  const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 const stdout = createOutput(process.stdout);
 const stderr = createOutput(process.stderr);
@@ -32,7 +26,7 @@ try {
         readFile: (path) => readTextInput(path),
         stdout: stdout.write,
         stderr: stderr.write,
-        today: formatToday,
+        today: () => todayIsoDay(),
       });
 } catch (error) {
   // A bug, not bad input: still one readable line, never a stack trace.

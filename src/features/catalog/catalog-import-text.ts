@@ -156,9 +156,3 @@ export function describeAppliedAdded(origin: string, added: readonly Model[]): s
     'no price changed. Undo removes them.'
   );
 }
-
-/** Today as YYYY-MM-DD in the user's time zone: the `asOf` of imported figures. */
-export function formatImportDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}

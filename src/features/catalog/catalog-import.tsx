@@ -32,7 +32,7 @@ import {
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
-import { formatMoney, formatNumber, formatPercent } from '../../format/format';
+import { formatMoney, formatNumber, formatPercent, todayIsoDay } from '../../format/format';
 import type { MoneyDisplay } from '../../format/format';
 import { useMoneyDisplay } from '../../ui/money';
 import {
@@ -46,7 +46,6 @@ import {
   describeAppliedPrices,
   describeModel,
   describePriceMove,
-  formatImportDate,
   formatModelValue,
   formatPricingValue,
   listNames,
@@ -659,7 +658,7 @@ export type CatalogImportProps = {
  */
 export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportProps) {
   const scenario = useScenario();
-  const [importedAt] = useState(() => formatImportDate(new Date()));
+  const [importedAt] = useState(() => todayIsoDay());
   const [source, setSource] = useState<Source | null>(null);
   const [urlText, setUrlText] = useState('');
   const [urlError, setUrlError] = useState<string | null>(null);

@@ -17,12 +17,11 @@ import {
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
-import { formatNumber } from '../../format/format';
+import { formatNumber, todayIsoDay } from '../../format/format';
 import { CatalogFilterForm, useCatalogFilters } from './catalog-filter-form';
 import { CatalogImport } from './catalog-import';
 import { CatalogTable } from './catalog-table';
 import type { CatalogTableHandle } from './catalog-table';
-import { formatImportDate } from './catalog-import-text';
 import {
   BLANK_PER_TOKEN_PRICING,
   STALE_AFTER_DAYS,
@@ -105,7 +104,7 @@ export type CatalogPanelProps = {
  * for one model at a time, adding, duplicating, deleting, and a reset to the catalog shipped with the app.
  */
 export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
-  const [clockToday] = useState(() => formatImportDate(new Date()));
+  const [clockToday] = useState(() => todayIsoDay());
   const today = givenToday ?? clockToday;
   const scenario = useScenario();
   const catalog = scenario.catalog;

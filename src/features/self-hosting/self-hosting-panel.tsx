@@ -18,6 +18,7 @@ import type {
   Precision,
 } from '../../domain/gpu-sizing';
 import type { Model } from '../../domain/scenario-schema';
+import { todayIsoDay } from '../../format/format';
 import { gpuSizingTablesQueryOptions } from '../../queries/gpu-sizing-queries';
 import { addModel, makeUniqueId } from '../../state/scenario-edits';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
@@ -84,13 +85,6 @@ function toShape(architecture: ModelArchitecture): ModelShape {
     kvHeads: architecture.kvHeads,
     headDim: architecture.headDim,
   };
-}
-
-/** Today's local date as YYYY-MM-DD: the day a sized entry is made. */
-function formatToday(): string {
-  const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 type SizerProps = { instances: readonly GpuInstance[]; architectures: readonly ModelArchitecture[] };
@@ -162,7 +156,7 @@ function Sizer({ instances, architectures }: SizerProps) {
       tokensPerMinutePerUnit: result.tokensPerMinutePerUnit,
       isThroughputMeasured: result.isThroughputMeasured,
       quality,
-      today: formatToday(),
+      today: todayIsoDay(),
     });
     return {
       ...built,
