@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { todayIsoDay } from '../../src/format/format';
 import { PlannerPage } from './page-models/planner-page';
 
 const SMALL = 'tests/fixtures/small-scenario.json';
@@ -33,7 +34,7 @@ test('every figure shows in EUR at the rate typed, as USD × rate, and the rate 
   await expect(page.getByTestId('money-display')).toContainText('Money in USD');
 
   await showFiguresIn(page, 'EUR', '0.92');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIsoDay();
   await expect(page.getByTestId('money-display')).toContainText(`EUR at 0.92 per USD, set ${today}`);
 
   // The summary's figure is the engine's USD amount (data-value) × 0.92: $4,500 → €4,140.

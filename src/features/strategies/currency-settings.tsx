@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DISPLAY_CURRENCIES, displayCurrencySchema } from '../../domain/scenario-schema';
 import type { DisplayCurrency, DisplayCurrencyCode, Scenario } from '../../domain/scenario-schema';
-import { describeMoneyDisplay, formatMoney, moneyDisplayOf } from '../../format/format';
+import { describeMoneyDisplay, formatMoney, moneyDisplayOf, todayIsoDay } from '../../format/format';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
 import { NumberField } from '../../ui/number-field';
@@ -13,11 +13,6 @@ const CURRENCY_NAMES: Record<DisplayCurrencyCode, string> = {
   EUR: 'EUR — euro',
   GBP: 'GBP — pound sterling',
 };
-
-/** Today in UTC as YYYY-MM-DD: the date a rate typed now is stamped with. */
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** The scenario showing its figures in `display`, or in USD (the field left out) when `display` is null. */
 function withDisplayCurrency(scenario: Scenario, display: DisplayCurrency | null): Scenario {
@@ -42,7 +37,7 @@ export function CurrencySettings() {
   function pickCurrency(code: DisplayCurrencyCode) {
     if (code === display.currency) return;
     // A new currency starts at 1 per USD, dated today, until the user types the day's rate.
-    set(code === 'USD' ? null : { currency: code, perUsd: 1, setOn: today() });
+    set(code === 'USD' ? null : { currency: code, perUsd: 1, setOn: todayIsoDay() });
   }
 
   return (
@@ -74,7 +69,7 @@ export function CurrencySettings() {
               value={current.perUsd}
               schema={displayCurrencySchema.shape.perUsd}
               testId="currency-rate"
-              onCommit={(perUsd) => set({ ...current, perUsd, setOn: today() })}
+              onCommit={(perUsd) => set({ ...current, perUsd, setOn: todayIsoDay() })}
             />
             <TextField
               label="Rate set on (YYYY-MM-DD)"
