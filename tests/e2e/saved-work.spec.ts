@@ -137,6 +137,8 @@ test('each unreadable save is kept with its own bytes, binary included, until th
   await expect(planner.setAsideSaves()).toHaveCount(2);
 
   await planner.deleteSetAsideSave(1);
+  // The list changes once storage has written the deletion: reloading before that would race the write.
+  await expect(planner.setAsideSaves()).toHaveCount(1);
   await page.reload();
   await planner.openTab('Scenarios');
   await expect(planner.setAsideSaves()).toHaveCount(1);
