@@ -2,7 +2,7 @@
  * The one entry point the app and the CLI use: validate a document, run it, and refuse results that overflow.
  */
 import type { Scenario } from './scenario-schema';
-import { simulate } from './simulate';
+import { readSpendColumns, simulate } from './simulate';
 import type { SimulationResult } from './simulate';
 import { validateScenario } from './validate-scenario';
 import type { ValidationIssue, ValidationResult } from './validate-scenario';
@@ -31,10 +31,16 @@ export function findOverflow(scenario: Scenario, result: SimulationResult): Vali
   const flaggedFixedCosts = new Set<number>();
   let financeFlagged = false;
   let creditsFlagged = false;
+  const sliceCount = scenario.traffic.length;
   for (const strategy of result.strategies) {
+    // The spend by slice as the engine tabulated it, without building every month's record by slice.
+    const columns = readSpendColumns(strategy);
     for (const month of strategy.months) {
-      scenario.traffic.forEach((slice, index) => {
-        if (!flaggedSlices.has(index) && !isWithinPlanLimit(month.bySlice[slice.id] ?? 0)) {
+      const sliceSpendOf = columns
+        ? (index: number) => columns.bySlice[month.month * sliceCount + index]!
+        : (index: number) => month.bySlice[scenario.traffic[index]!.id] ?? 0;
+      scenario.traffic.forEach((_, index) => {
+        if (!flaggedSlices.has(index) && !isWithinPlanLimit(sliceSpendOf(index))) {
           flaggedSlices.add(index);
           issues.push({
             path: `traffic[${index}]`,

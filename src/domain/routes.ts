@@ -148,12 +148,48 @@ function indexCatalog(catalog: readonly Model[]): Map<string, Model> {
   return models;
 }
 
+/** What a slice's route was resolved against besides the slice and the strategy. */
+type RouteBasis = Pick<Scenario, 'catalog' | 'options' | 'evaluations'>;
+
+/**
+ * Routes already resolved, by strategy object then slice object, while the catalog, options and evaluations
+ * they were resolved against stay. Scenario objects are never changed in place and an edit keeps the objects
+ * it does not change, so after an edit only what it touched is resolved again — by the engine, the checks
+ * and every screen that asks (the routes are shared: never change one).
+ */
+const resolvedRoutes = new WeakMap<Strategy, { basis: RouteBasis; routes: WeakMap<Slice, SliceRoute> }>();
+
+function isSameBasis(a: RouteBasis, b: RouteBasis): boolean {
+  return a.catalog === b.catalog && a.options === b.options && a.evaluations === b.evaluations;
+}
+
 /**
  * Resolves a strategy into the calls each slice makes, in traffic order. A cheapest-meeting-bar strategy judges
  * quality with the scenario's own evaluations (`makeQualityLookup`).
  * The scenario must be valid (every model id known): see `validateScenario`.
  */
 export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRoute[] {
+  let known = resolvedRoutes.get(strategy);
+  if (!known || !isSameBasis(known.basis, scenario)) {
+    const { catalog, options, evaluations } = scenario;
+    known = { basis: { catalog, options, evaluations }, routes: new WeakMap() };
+    resolvedRoutes.set(strategy, known);
+  }
+  const { routes } = known;
+  let resolve: ((slice: Slice) => SliceRoute) | undefined;
+  return scenario.traffic.map((slice) => {
+    let route = routes.get(slice);
+    if (!route) {
+      resolve ??= makeRouteResolver(scenario, strategy);
+      route = resolve(slice);
+      routes.set(slice, route);
+    }
+    return route;
+  });
+}
+
+/** Resolves one slice's route under a strategy, against the scenario's catalog, options and evaluations. */
+function makeRouteResolver(scenario: Scenario, strategy: Strategy): (slice: Slice) => SliceRoute {
   const models = indexCatalog(scenario.catalog);
   const model = (id: string): Model => {
     const found = models.get(id);
@@ -178,7 +214,7 @@ export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRout
     unmetQuality: false,
   });
 
-  return scenario.traffic.map((slice): SliceRoute => {
+  return (slice: Slice): SliceRoute => {
     const route = routeOf(slice) as SliceRoute;
     const { regions } = slice;
     route.offRegion =
@@ -186,7 +222,7 @@ export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRout
       (route.legs.some((leg) => !isRegionAllowed(regions, leg.model)) ||
         (route.classifier !== null && !isRegionAllowed(regions, route.classifier.model)));
     return route;
-  });
+  };
 
   function routeOf(slice: Slice): Omit<SliceRoute, 'offRegion'> {
     switch (strategy.kind) {

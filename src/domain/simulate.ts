@@ -6,6 +6,7 @@ import { capacityTokensPerCall, costPerCall, costPerClassifierCall, isPerTokenMo
 import { describePools, drawCreditsFromLedger, prepareCreditLedger } from './credits';
 import type { CreditLedger } from './credits';
 import { resolveRoutes } from './routes';
+import type { SliceRoute } from './routes';
 import type { CapacityPricing, CreditPool, FixedCost, Model, Scenario, Strategy } from './scenario-schema';
 
 /** Hours billed in a month of capacity. */
@@ -172,11 +173,7 @@ export type SlicePlan = {
   tokensByCapacityModel: Map<Model, number>;
 };
 
-function planSlice(
-  scenario: Scenario,
-  sliceIndex: number,
-  route: ReturnType<typeof resolveRoutes>[number],
-): SlicePlan {
+function planSlice(scenario: Scenario, sliceIndex: number, route: SliceRoute): SlicePlan {
   const slice = scenario.traffic[sliceIndex]!;
   const plan: SlicePlan = {
     list: 0,
@@ -270,16 +267,22 @@ export function tabulateMonthlyDrivers(
  */
 export type StrategyPlan = {
   strategy: Strategy;
-  routes: ReturnType<typeof resolveRoutes>;
+  routes: SliceRoute[];
   slices: SlicePlan[];
   /** Platforms that receive spend, in the order they first do (slices in traffic order, then capacity). */
   platforms: string[];
   /** The per-token legs of each slice, in its `finalByModel` order: model, money per request, platform index. */
   legs: { model: Model; perRequest: number; platform: number }[][];
   /**
+   * The ids of the models that receive spend, in the order a month's `byModel` lists them: per-token legs in
+   * slice order, then capacity models.
+   */
+  modelIds: string[];
+  /**
    * The same figures in flat typed arrays, for the runs that repeat them thousands of times (Monte Carlo,
    * sensitivity): slice s has money per request `final[s]`, `list[s]`, `cached[s]`, and owns legs
-   * `legStart[s]` to `legStart[s + 1] − 1` of `legPerRequest` and `legPlatform` (same order as `legs`).
+   * `legStart[s]` to `legStart[s + 1] − 1` of `legPerRequest`, `legPlatform` and `legModel` (an index into
+   * `modelIds`; same order as `legs`).
    */
   flat: {
     final: Float64Array;
@@ -288,6 +291,7 @@ export type StrategyPlan = {
     legStart: Int32Array;
     legPerRequest: Float64Array;
     legPlatform: Int32Array;
+    legModel: Int32Array;
   };
   /**
    * Capacity models named by any slice's route, in the order slices first name them: the slices that name
@@ -298,15 +302,31 @@ export type StrategyPlan = {
     sliceIndexes: number[];
     tokensPerRequest: number[];
     platform: number;
+    /** Index into `modelIds`. */
+    modelIndex: number;
   }[];
   /** The fixed costs the strategy pays, in the scenario's order, each with its platform index. */
   fixedCosts: { cost: FixedCost; platform: number }[];
 };
 
+/**
+ * Each route's `planSlice`: a route object is resolved for one slice object against one catalog, options and
+ * evaluations (see `resolveRoutes`), so its plan never changes, and after an edit only the slices it touched
+ * are priced again.
+ */
+const slicePlans = new WeakMap<SliceRoute, SlicePlan>();
+
 /** Resolves a strategy for the scenario's slices (see `StrategyPlan`). The scenario must be valid. */
 export function planStrategy(scenario: Scenario, strategy: Strategy): StrategyPlan {
   const routes = resolveRoutes(scenario, strategy);
-  const slices = routes.map((route, index) => planSlice(scenario, index, route));
+  const slices = routes.map((route, index) => {
+    let plan = slicePlans.get(route);
+    if (!plan) {
+      plan = planSlice(scenario, index, route);
+      slicePlans.set(route, plan);
+    }
+    return plan;
+  });
 
   const capacityModels = new Map<Model, number[]>();
   slices.forEach((plan, sliceIndex) => {
@@ -328,6 +348,17 @@ export function planStrategy(scenario: Scenario, strategy: Strategy): StrategyPl
     }
     return index;
   };
+  const modelIds: string[] = [];
+  const modelIndex = new Map<string, number>();
+  const indexOfModel = (id: string) => {
+    let index = modelIndex.get(id);
+    if (index === undefined) {
+      index = modelIds.length;
+      modelIds.push(id);
+      modelIndex.set(id, index);
+    }
+    return index;
+  };
   const legs = slices.map((plan) =>
     [...plan.finalByModel].map(([model, perRequest]) => ({
       model,
@@ -335,12 +366,13 @@ export function planStrategy(scenario: Scenario, strategy: Strategy): StrategyPl
       platform: indexOf(model.platform),
     })),
   );
+  const legModels = legs.map((sliceLegs) => sliceLegs.map((leg) => indexOfModel(leg.model.id)));
   const capacity: StrategyPlan['capacity'] = [];
   for (const [model, sliceIndexes] of capacityModels) {
     const platform = indexOf(model.platform);
     if (!isCapacityBilled(model)) continue;
     const tokensPerRequest = sliceIndexes.map((i) => slices[i]!.tokensByCapacityModel.get(model)!);
-    capacity.push({ model, sliceIndexes, tokensPerRequest, platform });
+    capacity.push({ model, sliceIndexes, tokensPerRequest, platform, modelIndex: indexOfModel(model.id) });
   }
   const fixedCosts = scenario.fixedCosts
     .filter((cost) => paysFixedCost(cost, strategy.id))
@@ -351,31 +383,43 @@ export function planStrategy(scenario: Scenario, strategy: Strategy): StrategyPl
     slices,
     platforms,
     legs,
-    flat: flattenSlices(slices, legs),
+    modelIds,
+    flat: flattenSlices(slices, legs, legModels),
     capacity,
     fixedCosts,
   };
 }
 
-function flattenSlices(slices: readonly SlicePlan[], legs: StrategyPlan['legs']): StrategyPlan['flat'] {
-  const legStart = new Int32Array(slices.length + 1);
-  legs.forEach((sliceLegs, s) => (legStart[s + 1] = legStart[s]! + sliceLegs.length));
-  const legPerRequest = new Float64Array(legStart[slices.length]!);
-  const legPlatform = new Int32Array(legStart[slices.length]!);
-  legs.forEach((sliceLegs, s) =>
-    sliceLegs.forEach((leg, i) => {
-      legPerRequest[legStart[s]! + i] = leg.perRequest;
-      legPlatform[legStart[s]! + i] = leg.platform;
-    }),
-  );
-  return {
-    final: Float64Array.from(slices, (plan) => plan.final),
-    list: Float64Array.from(slices, (plan) => plan.list),
-    cached: Float64Array.from(slices, (plan) => plan.cached),
-    legStart,
-    legPerRequest,
-    legPlatform,
-  };
+function flattenSlices(
+  slices: readonly SlicePlan[],
+  legs: StrategyPlan['legs'],
+  legModels: readonly (readonly number[])[],
+): StrategyPlan['flat'] {
+  const sliceCount = slices.length;
+  const legStart = new Int32Array(sliceCount + 1);
+  for (let s = 0; s < sliceCount; s++) legStart[s + 1] = legStart[s]! + legs[s]!.length;
+  const legCount = legStart[sliceCount]!;
+  const legPerRequest = new Float64Array(legCount);
+  const legPlatform = new Int32Array(legCount);
+  const legModel = new Int32Array(legCount);
+  const final = new Float64Array(sliceCount);
+  const list = new Float64Array(sliceCount);
+  const cached = new Float64Array(sliceCount);
+  for (let s = 0; s < sliceCount; s++) {
+    const plan = slices[s]!;
+    final[s] = plan.final;
+    list[s] = plan.list;
+    cached[s] = plan.cached;
+    const sliceLegs = legs[s]!;
+    const models = legModels[s]!;
+    const start = legStart[s]!;
+    for (let i = 0; i < sliceLegs.length; i++) {
+      legPerRequest[start + i] = sliceLegs[i]!.perRequest;
+      legPlatform[start + i] = sliceLegs[i]!.platform;
+      legModel[start + i] = models[i]!;
+    }
+  }
+  return { final, list, cached, legStart, legPerRequest, legPlatform, legModel };
 }
 
 /** The figures of a strategy without its per-month records: what Monte Carlo samples. */
@@ -450,25 +494,84 @@ function capacityTokensInMonth(
 }
 
 /**
+ * A strategy's spend by slice and by model, month by month, in flat arrays (month-major: slice s of month t is
+ * `bySlice[t · slices + s]`, model m is `byModel[t · modelIds.length + m]`): what each month's `bySlice` and
+ * `byModel` records are made from when first read.
+ */
+export type SpendColumns = {
+  sliceIds: readonly string[];
+  modelIds: readonly string[];
+  bySlice: Float64Array;
+  byModel: Float64Array;
+};
+
+/** The columns behind each detailed strategy result's months (see `readSpendColumns`). */
+const spendColumns = new WeakMap<StrategyResult, SpendColumns>();
+
+/**
+ * The spend by slice and by model behind a strategy result of `simulate`, without building its months'
+ * records; undefined for a result made elsewhere (read its months instead).
+ */
+export function readSpendColumns(strategy: StrategyResult): SpendColumns | undefined {
+  return spendColumns.get(strategy);
+}
+
+/** Row `row` of a month-major table with one column per id, as a record by id (ids in their order). */
+function readRecordRow(ids: readonly string[], table: Float64Array, row: number): MoneyById {
+  const record = emptyRecord();
+  const start = row * ids.length;
+  for (let i = 0; i < ids.length; i++) record[ids[i]!] = (record[ids[i]!] ?? 0) + table[start + i]!;
+  return record;
+}
+
+/**
+ * Makes `key` of `month` a record built from its column on first read (and kept): a month's records by slice
+ * and by model are most of a detailed run's size, and most screens read a few months of one strategy. The
+ * property stays an ordinary enumerable one (JSON, spreading and structured cloning read it as a value).
+ */
+function defineRecordOnRead(month: MonthResult, key: 'bySlice' | 'byModel', build: () => MoneyById): void {
+  Object.defineProperty(month, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = build();
+      Object.defineProperty(month, key, { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+    set(value: MoneyById) {
+      Object.defineProperty(month, key, { value, enumerable: true, writable: true, configurable: true });
+    },
+  });
+}
+
+type RunFigures = StrategyOutline & { months: MonthResult[]; columns: SpendColumns | null };
+
+/**
  * Runs a planned strategy over the horizon. With `detail`, every month's record (by slice, model, platform,
- * pool) is built; without, only the figures of `StrategyOutline`. The arithmetic is the same either way, in
- * the same order, so every figure is identical.
+ * pool) is made (the records by slice and model from `SpendColumns` when first read); without, only the
+ * figures of `StrategyOutline`. The arithmetic is the same either way, in the same order, so every figure is
+ * identical.
  */
 function runPlan(
   scenario: Scenario,
   plan: StrategyPlan,
   drivers: MonthlyDrivers,
   detail: boolean,
-): StrategyOutline & { months: MonthResult[] } {
+): RunFigures {
   const { traffic, horizonMonths, options, finance, credits } = scenario;
   const sliceCount = traffic.length;
-  const { flat, legs, capacity, platforms, fixedCosts } = plan;
-  const { requests } = drivers;
+  const { flat, capacity, platforms, fixedCosts, modelIds } = plan;
+  const { final, list, cached, legStart, legPerRequest, legPlatform, legModel } = flat;
+  const { requests, otherCashFlow } = drivers;
   const { ledger, sortedPosition, platformSpend, unpaid } = prepareRun(plan, credits);
+  const platformCount = platforms.length;
+  const modelCount = modelIds.length;
 
   const months: MonthResult[] = [];
   const monthlySpend = new Float64Array(horizonMonths);
   const balances = credits.map((pool) => pool.amount);
+  const sliceSpend = detail ? new Float64Array(horizonMonths * sliceCount) : null;
+  const modelSpend = detail ? new Float64Array(horizonMonths * modelCount) : null;
   let cash = finance.cashOnHand;
   const totals: StrategyResult['totals'] = {
     spend: 0,
@@ -494,37 +597,39 @@ function runPlan(
   });
 
   for (let month = 0; month < horizonMonths; month++) {
-    const bySlice = detail ? emptyRecord() : null;
-    const byModel = detail ? emptyRecord() : null;
     let spend = 0;
     let listSpend = 0;
     let savingsCaching = 0;
     let savingsBatch = 0;
-    for (let p = 0; p < platformSpend.length; p++) platformSpend[p] = 0;
+    platformSpend.fill(0);
     const firstRequest = month * sliceCount;
+    const firstModel = month * modelCount;
 
     for (let sliceIndex = 0; sliceIndex < sliceCount; sliceIndex++) {
       const n = requests[firstRequest + sliceIndex]!;
-      const final = flat.final[sliceIndex]!;
-      const list = flat.list[sliceIndex]!;
-      const cached = flat.cached[sliceIndex]!;
-      const sliceSpend = n * final;
-      if (bySlice) addTo(bySlice, traffic[sliceIndex]!.id, sliceSpend);
-      spend += sliceSpend;
-      listSpend += n * list;
-      savingsCaching += n * (list - cached);
-      savingsBatch += n * (cached - final);
-      const legEnd = flat.legStart[sliceIndex + 1]!;
-      for (let leg = flat.legStart[sliceIndex]!; leg < legEnd; leg++) {
-        const amount = n * flat.legPerRequest[leg]!;
-        if (byModel) addTo(byModel, legs[sliceIndex]![leg - flat.legStart[sliceIndex]!]!.model.id, amount);
-        const platform = flat.legPlatform[leg]!;
+      const sliceFinal = final[sliceIndex]!;
+      const sliceList = list[sliceIndex]!;
+      const sliceCached = cached[sliceIndex]!;
+      const amountOfSlice = n * sliceFinal;
+      if (sliceSpend) sliceSpend[firstRequest + sliceIndex] = amountOfSlice;
+      spend += amountOfSlice;
+      listSpend += n * sliceList;
+      savingsCaching += n * (sliceList - sliceCached);
+      savingsBatch += n * (sliceCached - sliceFinal);
+      const legEnd = legStart[sliceIndex + 1]!;
+      for (let leg = legStart[sliceIndex]!; leg < legEnd; leg++) {
+        const amount = n * legPerRequest[leg]!;
+        if (modelSpend) {
+          const at = firstModel + legModel[leg]!;
+          modelSpend[at] = modelSpend[at]! + amount;
+        }
+        const platform = legPlatform[leg]!;
         platformSpend[platform] = platformSpend[platform]! + amount;
       }
     }
 
     for (let c = 0; c < capacity.length; c++) {
-      const { model, sliceIndexes, tokensPerRequest, platform } = capacity[c]!;
+      const { model, sliceIndexes, tokensPerRequest, platform, modelIndex } = capacity[c]!;
       const held = heldUnits[c];
       const { tokensPerMinutePerUnit, minUnits } = model.pricing;
       const units = held
@@ -536,17 +641,17 @@ function runPlan(
             minUnits,
           );
       const cost = units * model.pricing.hourlyPerUnit * HOURS_PER_MONTH;
-      if (bySlice && byModel) {
+      if (sliceSpend && modelSpend) {
         const tokensBySlice = sliceIndexes.map(
-          (sliceIndex, i) => drivers.requests[firstRequest + sliceIndex]! * tokensPerRequest[i]!,
+          (sliceIndex, i) => requests[firstRequest + sliceIndex]! * tokensPerRequest[i]!,
         );
         let tokens = 0;
         for (const sliceTokens of tokensBySlice) tokens += sliceTokens;
         sliceIndexes.forEach((sliceIndex, i) => {
           const share = tokens > 0 ? tokensBySlice[i]! / tokens : 1 / sliceIndexes.length;
-          addTo(bySlice, traffic[sliceIndex]!.id, cost * share);
+          sliceSpend[firstRequest + sliceIndex] = sliceSpend[firstRequest + sliceIndex]! + cost * share;
         });
-        addTo(byModel, model.id, cost);
+        modelSpend[firstModel + modelIndex] = modelSpend[firstModel + modelIndex]! + cost;
       }
       platformSpend[platform] = platformSpend[platform]! + cost;
       spend += cost;
@@ -563,10 +668,10 @@ function runPlan(
       listSpend += amount;
     }
 
-    for (let p = 0; p < platforms.length; p++) unpaid[sortedPosition[p]!] = platformSpend[p]!;
+    for (let p = 0; p < platformCount; p++) unpaid[sortedPosition[p]!] = platformSpend[p]!;
     const drawnByPool = detail ? credits.map(() => 0) : null;
     const draw = drawCreditsFromLedger(ledger, balances, unpaid, month, drawnByPool, drawn);
-    cash += drivers.otherCashFlow[month]!;
+    cash += otherCashFlow[month]!;
     cash -= draw.cashSpentOnAI;
     if (creditsExhaustedMonth === null && draw.coveredSpendPaidInCash > 1e-9) creditsExhaustedMonth = month;
     if (runwayMonths === null && cash < 0) runwayMonths = month;
@@ -581,21 +686,21 @@ function runPlan(
     totals.creditsExpired += draw.creditsExpired;
     totals.cashSpentOnAI += draw.cashSpentOnAI;
 
-    if (detail && bySlice && byModel && byFixedCost && drawnByPool) {
+    if (sliceSpend && modelSpend && byFixedCost && drawnByPool) {
       const byPlatform = emptyRecord();
       const cashByPlatform = emptyRecord();
-      for (let p = 0; p < platforms.length; p++) {
+      for (let p = 0; p < platformCount; p++) {
         byPlatform[platforms[p]!] = platformSpend[p]!;
         cashByPlatform[platforms[p]!] = unpaid[sortedPosition[p]!]!;
       }
       const pools = describePools(credits, drawnByPool, balances);
-      months.push({
+      const record: MonthResult = {
         month,
         spend,
         listSpend,
         savings: { caching: savingsCaching, batch: savingsBatch },
-        bySlice,
-        byModel,
+        bySlice: undefined as never,
+        byModel: undefined as never,
         byPlatform,
         byFixedCost,
         creditsDrawn: pools.creditsDrawn,
@@ -604,11 +709,21 @@ function runPlan(
         cashSpentOnAI: draw.cashSpentOnAI,
         cashByPlatform,
         cashEnd: cash,
-      });
+      };
+      months.push(record);
     }
   }
 
-  return { id: plan.strategy.id, totals, creditsExhaustedMonth, runwayMonths, monthlySpend, months };
+  let columns: SpendColumns | null = null;
+  if (sliceSpend && modelSpend) {
+    const sliceIds = traffic.map((slice) => slice.id);
+    columns = { sliceIds, modelIds, bySlice: sliceSpend, byModel: modelSpend };
+    for (const record of months) {
+      defineRecordOnRead(record, 'bySlice', () => readRecordRow(sliceIds, sliceSpend, record.month));
+      defineRecordOnRead(record, 'byModel', () => readRecordRow(modelIds, modelSpend, record.month));
+    }
+  }
+  return { id: plan.strategy.id, totals, creditsExhaustedMonth, runwayMonths, monthlySpend, months, columns };
 }
 
 /**
@@ -622,7 +737,7 @@ export function simulateStrategy(
 ): StrategyResult {
   const plan = planStrategy(scenario, strategy);
   const run = runPlan(scenario, plan, drivers, true);
-  return {
+  const result: StrategyResult = {
     id: strategy.id,
     name: strategy.name,
     kind: strategy.kind,
@@ -633,6 +748,8 @@ export function simulateStrategy(
     offRegion: scenario.traffic.filter((_, i) => plan.routes[i]!.offRegion).map((slice) => slice.id),
     months: run.months,
   };
+  if (run.columns) spendColumns.set(result, run.columns);
+  return result;
 }
 
 /**
