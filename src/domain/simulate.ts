@@ -642,15 +642,16 @@ function runPlan(
           );
       const cost = units * model.pricing.hourlyPerUnit * HOURS_PER_MONTH;
       if (sliceSpend && modelSpend) {
-        const tokensBySlice = sliceIndexes.map(
-          (sliceIndex, i) => requests[firstRequest + sliceIndex]! * tokensPerRequest[i]!,
-        );
+        // The cost split over the slices that name the model by their share of its tokens (evenly when none).
         let tokens = 0;
-        for (const sliceTokens of tokensBySlice) tokens += sliceTokens;
-        sliceIndexes.forEach((sliceIndex, i) => {
-          const share = tokens > 0 ? tokensBySlice[i]! / tokens : 1 / sliceIndexes.length;
-          sliceSpend[firstRequest + sliceIndex] = sliceSpend[firstRequest + sliceIndex]! + cost * share;
-        });
+        for (let i = 0; i < sliceIndexes.length; i++)
+          tokens += requests[firstRequest + sliceIndexes[i]!]! * tokensPerRequest[i]!;
+        for (let i = 0; i < sliceIndexes.length; i++) {
+          const at = firstRequest + sliceIndexes[i]!;
+          const sliceTokens = requests[at]! * tokensPerRequest[i]!;
+          const share = tokens > 0 ? sliceTokens / tokens : 1 / sliceIndexes.length;
+          sliceSpend[at] = sliceSpend[at]! + cost * share;
+        }
         modelSpend[firstModel + modelIndex] = modelSpend[firstModel + modelIndex]! + cost;
       }
       platformSpend[platform] = platformSpend[platform]! + cost;

@@ -360,7 +360,8 @@ type ListKey = keyof typeof LIST_SCHEMAS;
  * of `previous` is the same, already validated entry: it is kept as it is, not parsed again, and only the
  * entries the edit made are parsed. An edit of one slice of a 200-slice, 10,000-model scenario then parses one
  * slice, and the result keeps every other object of `previous` (a list whose entries are all kept is kept
- * itself), so what is derived per object (a row, a cheapest-model search) is not redone. Cross-field checks (ids, routes, shares, ranges) always run on the
+ * itself, and so is any other field the edit left as it was), so what is derived per object (a row, a
+ * cheapest-model search) is not redone. Cross-field checks (ids, routes, shares, ranges) always run on the
  * whole document. When the edit is refused, the issues are `validateScenario`'s, in its order.
  */
 export function validateScenarioEdit(input: unknown, previous: Scenario | null): ValidationResult<Scenario> {
@@ -398,7 +399,13 @@ export function validateScenarioEdit(input: unknown, previous: Scenario | null):
   }
   const parsed = scenarioSchema.safeParse(rest);
   if (!parsed.success) return validateScenario(input);
-  const scenario = { ...parsed.data, ...lists } as Scenario;
+  // A field the edit did not touch (the very object `previous` holds: options, finance) keeps that object, as
+  // a kept list entry does.
+  const kept: Partial<Record<keyof Scenario, unknown>> = {};
+  for (const key of Object.keys(parsed.data) as (keyof Scenario)[]) {
+    if (!(key in lists) && document[key] === previous[key]) kept[key] = previous[key];
+  }
+  const scenario = { ...parsed.data, ...kept, ...lists } as Scenario;
   const issues = [...checkScenarioReferences(scenario), ...checkRanges(scenario)];
   return issues.length > 0 ? validateScenario(input) : { ok: true, value: scenario };
 }

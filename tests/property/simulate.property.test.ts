@@ -484,6 +484,36 @@ describe('spend never falls when prices or traffic rise', () => {
   });
 });
 
+describe('an edit re-prices only what it touched', () => {
+  it('simulating an edit of one slice after the original gives exactly what a fresh copy of the edit gives', () => {
+    // The engine remembers routes and slice plans per strategy and slice object: an edited slice is a new
+    // object and must be priced afresh, the others reused, with the very same figures.
+    fc.assert(
+      fc.property(
+        scenarioArbitrary()
+          .filter((scenario) => scenario.traffic.length > 0)
+          .chain((scenario) =>
+            fc.tuple(
+              fc.constant(scenario),
+              fc.integer({ min: 0, max: scenario.traffic.length - 1 }),
+              fc.integer({ min: 1, max: 20_000 }),
+              fc.integer({ min: 0, max: 100 }),
+            ),
+          ),
+        ([scenario, index, inputTokens, qualityBar]) => {
+          simulate(scenario);
+          const traffic = scenario.traffic.map((slice, i) =>
+            i === index ? { ...slice, inputTokens, qualityBar } : slice,
+          );
+          const edited = { ...scenario, traffic };
+          expect(simulate(edited)).toEqual(simulate(structuredClone(edited)));
+        },
+      ),
+      settings,
+    );
+  });
+});
+
 describe('more credits never hurt', () => {
   it('raising a pool never shortens runway nor makes credits run out sooner', () => {
     fc.assert(

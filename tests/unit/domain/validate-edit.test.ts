@@ -28,6 +28,25 @@ describe('validateScenarioEdit', () => {
     expect(result.value).toEqual(valid(edited));
   });
 
+  it('keeps the options and finance objects an edit of the traffic did not touch, and parses an edited one', () => {
+    // The cheapest model for a slice is searched once per slice while the catalog, options and evaluations are
+    // the same objects: a traffic edit that gave new options would search every slice again.
+    const previous = valid(makeTwoSliceScenario());
+    const [first, second] = previous.traffic;
+    const edited = { ...previous, traffic: [{ ...first!, requestsPerMonth: 123 }, second!] };
+    const result = validateScenarioEdit(edited, previous);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.value.options).toBe(previous.options);
+    expect(result.value.finance).toBe(previous.finance);
+
+    const options = { ...previous.options, peakToAverage: 3 };
+    const withOptions = validateScenarioEdit({ ...previous, options }, previous);
+    if (!withOptions.ok) throw new Error(JSON.stringify(withOptions.issues));
+    expect(withOptions.value.options).toEqual(options);
+    expect(withOptions.value.finance).toBe(previous.finance);
+    expect(withOptions.value).toEqual(valid({ ...previous, options }));
+  });
+
   it('fills defaults in a new entry as a full validation does', () => {
     const previous = valid(makeSmallScenario());
     const added = { id: 'extra', name: 'Extra', requestsPerMonth: 10, inputTokens: 5, outputTokens: 1 };
