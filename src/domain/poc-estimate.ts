@@ -3,6 +3,7 @@
  * recommend on the basis the user picks, which model serves each slice, and where the prices come from and how
  * long they hold. Pure: scenario and results in, figures out.
  */
+import { findById } from './find-by-id';
 import { findBrokenConstraintsByStrategy } from './plan-constraints';
 import type { BrokenConstraint } from './plan-constraints';
 import { resolveRoutes } from './routes';
@@ -127,7 +128,7 @@ export function describeSliceServices(
   strategy: StrategyResult,
   pocMonths: number,
 ): SliceService[] {
-  const definition = scenario.strategies.find((s) => s.id === strategy.id);
+  const definition = findById(scenario.strategies, strategy.id);
   if (!definition) return [];
   const months = strategy.months.slice(0, Math.max(0, pocMonths));
   return resolveRoutes(scenario, definition).map((route, index) => {
@@ -174,7 +175,7 @@ export type SourceGroup = {
 
 /** Every model a strategy's routes name, classifiers included. */
 function listUsedModels(scenario: Scenario, strategyId: string): Set<Model> {
-  const definition = scenario.strategies.find((s) => s.id === strategyId);
+  const definition = findById(scenario.strategies, strategyId);
   const used = new Set<Model>();
   if (!definition) return used;
   for (const route of resolveRoutes(scenario, definition)) {

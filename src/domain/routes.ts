@@ -4,6 +4,7 @@
  */
 import { costPerCall, isPerTokenModel } from './call-cost';
 import { fitsContext, isRegionAllowed } from './model-fit';
+import { indexById } from './find-by-id';
 import { makeQualityLookup } from './quality';
 import type { QualityLookup } from './quality';
 import type { Model, Options, PerTokenPricing, Scenario, Slice, Strategy } from './scenario-schema';
@@ -134,20 +135,6 @@ const cheapestPicks = new WeakMap<
   }
 >();
 
-/** Catalogs already indexed by id (the first model of an id wins): scenario objects are never changed in place. */
-const catalogIndexes = new WeakMap<readonly Model[], Map<string, Model>>();
-
-/** The catalog's models by id, built once per catalog array. */
-function indexCatalog(catalog: readonly Model[]): Map<string, Model> {
-  let models = catalogIndexes.get(catalog);
-  if (!models) {
-    models = new Map();
-    for (const model of catalog) if (!models.has(model.id)) models.set(model.id, model);
-    catalogIndexes.set(catalog, models);
-  }
-  return models;
-}
-
 /** What a slice's route was resolved against besides the slice and the strategy. */
 type RouteBasis = Pick<Scenario, 'catalog' | 'options' | 'evaluations'>;
 
@@ -190,7 +177,7 @@ export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRout
 
 /** Resolves one slice's route under a strategy, against the scenario's catalog, options and evaluations. */
 function makeRouteResolver(scenario: Scenario, strategy: Strategy): (slice: Slice) => SliceRoute {
-  const models = indexCatalog(scenario.catalog);
+  const models = indexById(scenario.catalog);
   const model = (id: string): Model => {
     const found = models.get(id);
     if (!found) throw new Error(`unknown model id "${id}" in strategy "${strategy.id}"`);

@@ -4,6 +4,7 @@
  * scenario with some of them set to other values. Monte Carlo samples them; sensitivity swings them one at a
  * time.
  */
+import { findById } from './find-by-id';
 import { FINANCE_RANGE_FIELDS, SLICE_RANGE_FIELDS } from './scenario-schema';
 import type { FinanceRangeField, Scenario, SliceRangeField, Strategy } from './scenario-schema';
 import { mapIdRecord } from './id-record';
@@ -173,11 +174,11 @@ export function listUncertainInputs(scenario: Scenario, options: ListOptions = {
 }
 
 function sliceName(scenario: Scenario, sliceId: string): string {
-  return scenario.traffic.find((s) => s.id === sliceId)?.name || sliceId;
+  return findById(scenario.traffic, sliceId)?.name || sliceId;
 }
 
 function modelName(scenario: Scenario, modelId: string): string {
-  return scenario.catalog.find((m) => m.id === modelId)?.name || modelId;
+  return findById(scenario.catalog, modelId)?.name || modelId;
 }
 
 /**

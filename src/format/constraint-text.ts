@@ -2,6 +2,7 @@
  * Words for the constraints a plan breaks (`findBrokenConstraints`), the same on every screen, in the POC estimate
  * and on the command line: the badge a strategy gets per kind, and one line per broken constraint.
  */
+import { findById } from '../domain/find-by-id';
 import type { BrokenConstraint, ConstraintKind } from '../domain/plan-constraints';
 import type { Scenario } from '../domain/scenario-schema';
 import { formatMonth, formatNumber, formatPercent } from './format';
@@ -64,13 +65,13 @@ export function describeConstraintBadges(
 }
 
 function modelName(scenario: Names, modelId: string): string {
-  const model = scenario.catalog.find((m) => m.id === modelId);
+  const model = findById(scenario.catalog, modelId);
   return model?.name.trim() || modelId;
 }
 
 /** A slice's name, or its id when it has none. */
 export function describeSliceName(scenario: Names, sliceId: string): string {
-  const slice = scenario.traffic.find((s) => s.id === sliceId);
+  const slice = findById(scenario.traffic, sliceId);
   return slice?.name.trim() || sliceId;
 }
 

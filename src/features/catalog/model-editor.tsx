@@ -1,3 +1,4 @@
+import { findById } from '../../domain/find-by-id';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { capacityPricingSchema, modelSchema, perTokenPricingSchema } from '../../domain/scenario-schema';
@@ -95,7 +96,9 @@ export function ModelEditor({
   onDuplicate,
   onDelete,
 }: ModelEditorProps) {
-  const model = usePlannerStore((state) => state.scenario?.catalog.find((m) => m.id === modelId));
+  const model = usePlannerStore((state) =>
+    state.scenario ? findById(state.scenario.catalog, modelId) : undefined,
+  );
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
   const [parked, setParked] = useState<Parked>({ perToken: null, capacity: null });

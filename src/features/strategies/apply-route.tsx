@@ -1,3 +1,4 @@
+import { findById } from '../../domain/find-by-id';
 import { useId, useState } from 'react';
 import type { Model, Slice } from '../../domain/scenario-schema';
 import { ModelSelect } from './model-select';
@@ -83,7 +84,7 @@ export function AssignToSlices({
   const [message, setMessage] = useState<string | null>(null);
   if (slices.length < 2) return null;
   const { targets } = choice;
-  const modelName = catalog.find((model) => model.id === modelId)?.name ?? modelId;
+  const modelName = findById(catalog, modelId)?.name ?? modelId;
 
   function apply() {
     const refused = update(

@@ -1,3 +1,4 @@
+import { findById } from '../../domain/find-by-id';
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { evaluationSchema } from '../../domain/scenario-schema';
@@ -44,10 +45,9 @@ export function EvaluationsSection({ scenario }: { scenario: Scenario }) {
   const [status, setStatus] = useState<UndoableStatus>(null);
   const [problems, setProblems] = useState<{ fileName: string; issues: EvaluationsCsvIssue[] } | null>(null);
   const evaluations = scenario.evaluations;
-  const modelName = (modelId: string) => scenario.catalog.find((m) => m.id === modelId)?.name || modelId;
-  const sliceName = (sliceId: string) =>
-    scenario.traffic.find((s) => s.id === sliceId)?.name.trim() || sliceId;
-  const catalogScore = (modelId: string) => scenario.catalog.find((m) => m.id === modelId)?.quality;
+  const modelName = (modelId: string) => findById(scenario.catalog, modelId)?.name || modelId;
+  const sliceName = (sliceId: string) => findById(scenario.traffic, sliceId)?.name.trim() || sliceId;
+  const catalogScore = (modelId: string) => findById(scenario.catalog, modelId)?.quality;
   const freePair = findFreePair(scenario);
 
   function change(index: number, next: Evaluation): string | null {

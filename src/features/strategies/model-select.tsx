@@ -1,3 +1,4 @@
+import { findById } from '../../domain/find-by-id';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -196,7 +197,7 @@ export function ModelSelect({
     }
   }
 
-  const chosenModel = shown === '' ? undefined : catalog.find((model) => model.id === shown);
+  const chosenModel = shown === '' ? undefined : findById(catalog, shown);
   const closedText = chosenModel
     ? describeModelOption(chosenModel)
     : shown === ''
