@@ -215,7 +215,7 @@ export function useBootstrap(): BootStatus {
         loadLibrary(saved.state.library, saved.state.activeId);
         setTheme(saved.state.ui.theme);
         setPriceUnit(saved.state.ui.priceUnit);
-        base = { revision: saved.revision, library: saved.state.library };
+        base = { revision: saved.revision, library: saved.state.library, text: saved.text };
         store.getState().setRepairedIds(saved.repaired);
         if (saved.held) {
           holdSave({

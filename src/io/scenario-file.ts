@@ -227,19 +227,66 @@ function orderFinance(finance: Finance) {
  * identical scenario. Ids such as `__proto__` are written as ordinary keys.
  */
 export function serializeScenario(scenario: Scenario): string {
-  const document = {
+  return `${JSON.stringify(
+    describeScenarioDocument(scenario, (items, order) => items.map(order)),
+    null,
+    2,
+  )}\n`;
+}
+
+/** A list's entries already written as compact JSON text, joined. */
+class ListText {
+  constructor(readonly text: string) {}
+}
+
+/** Each list entry's compact text, by entry object: scenario objects are never changed in place. */
+const entryTexts = new WeakMap<object, string>();
+
+function writeEntry<T extends object>(entry: T, order: (entry: T) => unknown): string {
+  let text = entryTexts.get(entry);
+  if (text === undefined) {
+    text = JSON.stringify(order(entry));
+    entryTexts.set(entry, text);
+  }
+  return text;
+}
+
+/**
+ * The scenario file's text without its spacing: exactly `JSON.stringify(JSON.parse(serializeScenario(s)))`.
+ * Each model, slice, strategy, pool, fixed cost and evaluation is written once per object, so after an edit
+ * only what the edit made is written again (the autosave of a 10,000-model scenario).
+ */
+export function writeCompactScenario(scenario: Scenario): string {
+  const document = describeScenarioDocument(
+    scenario,
+    (items, order) => new ListText(items.map((item) => writeEntry(item, order)).join(',')),
+  );
+  const fields: string[] = [];
+  for (const [key, value] of Object.entries(document)) {
+    const text = value instanceof ListText ? `[${value.text}]` : JSON.stringify(value);
+    if (text !== undefined) fields.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${fields.join(',')}}`;
+}
+
+/** Writes one of a scenario's lists: every entry through `order`, the function that lays it out. */
+type ListWriter = <T extends object>(items: readonly T[], order: (item: T) => unknown) => unknown;
+
+/** The scenario file as an object, keys in the schema's order; each list as `writeList` writes it. */
+function describeScenarioDocument(scenario: Scenario, writeList: ListWriter) {
+  return {
     schemaVersion: scenario.schemaVersion,
     name: scenario.name,
     description: scenario.description,
     horizonMonths: scenario.horizonMonths,
     startMonth: scenario.startMonth,
     options: orderOptions(scenario.options),
-    catalog: scenario.catalog.map(orderModel),
-    traffic: scenario.traffic.map(orderSlice),
-    strategies: scenario.strategies.map(orderStrategy),
-    credits: scenario.credits.map(orderPool),
-    fixedCosts: scenario.fixedCosts.map(orderFixedCost),
-    evaluations: scenario.evaluations.map((evaluation) => ({
+    catalog: writeList(scenario.catalog, orderModel),
+    traffic: writeList(scenario.traffic, orderSlice),
+    strategies: writeList(scenario.strategies, orderStrategy),
+    credits: writeList(scenario.credits, orderPool),
+    fixedCosts: writeList(scenario.fixedCosts, orderFixedCost),
+    evaluations: writeList(scenario.evaluations, (evaluation) => ({
       model: evaluation.model,
       slice: evaluation.slice,
       score: evaluation.score,
@@ -252,7 +299,6 @@ export function serializeScenario(scenario: Scenario): string {
       setOn: scenario.displayCurrency.setOn,
     },
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 /**

@@ -38,8 +38,7 @@
 import { get, update } from 'idb-keyval';
 import { z } from 'zod';
 import { formatIssue, validateScenario } from '../domain/validate-scenario';
-import { serializeScenario } from '../io/scenario-file';
-import type { Scenario } from '../domain/scenario-schema';
+import { writeCompactScenario } from '../io/scenario-file';
 import type { LibraryEntry, PriceUnit, Theme } from './scenario-store';
 
 export const STORAGE_KEY = 'llm-planner:state';
@@ -235,27 +234,12 @@ export function decodeStoredValue(value: unknown): DecodeResult {
 }
 
 /**
- * Each scenario's text in the envelope (its scenario file, without the file's spacing), by scenario object:
- * scenarios are never changed in place, so an autosave writes again only the text of what was edited.
- */
-const scenarioTexts = new WeakMap<Scenario, string>();
-
-function compactScenarioText(scenario: Scenario): string {
-  let text = scenarioTexts.get(scenario);
-  if (text === undefined) {
-    text = JSON.stringify(JSON.parse(serializeScenario(scenario)));
-    scenarioTexts.set(scenario, text);
-  }
-  return text;
-}
-
-/**
  * The envelope text for a state; each scenario is written as its scenario file would be. The text is that of
  * `JSON.stringify` on the envelope object, put together from each scenario's text made once per object.
  */
 export function encodePersisted(state: PersistedState, revision = 0): string {
   const library = state.library
-    .map((entry) => `{"id":${JSON.stringify(entry.id)},"scenario":${compactScenarioText(entry.scenario)}}`)
+    .map((entry) => `{"id":${JSON.stringify(entry.id)},"scenario":${writeCompactScenario(entry.scenario)}}`)
     .join(',');
   const envelope = JSON.stringify({
     version: PERSIST_VERSION,
@@ -269,7 +253,15 @@ export function encodePersisted(state: PersistedState, revision = 0): string {
 }
 
 /** The revision and library a tab last loaded from or wrote to storage: what its own edits are measured from. */
-export type SyncBase = { revision: number; library: LibraryEntry[] };
+export type SyncBase = {
+  revision: number;
+  library: LibraryEntry[];
+  /**
+   * The stored text itself, when it was read wholly (nothing held back): a save that finds storage still holding
+   * exactly this text knows it is readable and not newer without decoding it again.
+   */
+  text?: string | undefined;
+};
 
 export type MergeResult = {
   library: LibraryEntry[];
@@ -277,18 +269,13 @@ export type MergeResult = {
   conflicts: string[];
 };
 
-/** A scenario's text with keys sorted, so equal documents compare equal whatever their key order. */
-function canonicalText(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    typeof item === 'object' && item !== null && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : item,
-  );
-}
-
+/**
+ * Whether two entries hold the same scenario: the same object, or the same scenario file (written once per
+ * object, so comparing an edited 10,000-model scenario with its saved copy costs one string comparison).
+ */
 function sameScenario(a: LibraryEntry | undefined, b: LibraryEntry | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return a.scenario === b.scenario || canonicalText(a.scenario) === canonicalText(b.scenario);
+  return a.scenario === b.scenario || writeCompactScenario(a.scenario) === writeCompactScenario(b.scenario);
 }
 
 /** True when two libraries hold the same scenarios under the same ids, in the same order. */
@@ -525,6 +512,8 @@ export type LoadOutcome =
       repaired: RepairedId[];
       held: HeldSave | null;
       copies: UnreadableCopy[];
+      /** The stored text, when nothing is held back (see `SyncBase.text`). */
+      text?: string | undefined;
     }
   /** Nothing saved could be opened; it is held, untouched, until the user chooses. */
   | { kind: 'unreadable'; held: HeldSave; copies: UnreadableCopy[] }
@@ -588,6 +577,7 @@ export async function loadPersisted(): Promise<LoadOutcome> {
     repaired: decoded.repaired,
     held: reason === null ? null : { value: raw, reason },
     copies,
+    text: reason === null && typeof raw === 'string' ? raw : undefined,
   };
 }
 
@@ -595,9 +585,11 @@ export async function loadPersisted(): Promise<LoadOutcome> {
 export async function loadNewerLibrary(base: SyncBase): Promise<SyncBase | null> {
   const raw: unknown = await get(STORAGE_KEY);
   if (typeof raw !== 'string') return null;
+  if (raw === base.text) return null;
   const decoded = decodePersisted(raw);
   if (!decoded.ok || decoded.revision <= base.revision) return null;
-  return { revision: decoded.revision, library: decoded.state.library };
+  const readWholly = heldReason(decoded) === null;
+  return { revision: decoded.revision, library: decoded.state.library, text: readWholly ? raw : undefined };
 }
 
 export type SaveOutcome = {
@@ -640,7 +632,10 @@ export async function savePersisted(
       let revision = base.revision + 1;
       let merged = false;
       let conflicts: string[] = [];
-      if (stored !== undefined) {
+      if (stored !== undefined && stored === base.text) {
+        // Exactly what this tab last read wholly or wrote: readable, and no other tab saved since.
+        revision = Math.max(revision, base.revision + 1);
+      } else if (stored !== undefined) {
         const decoded = decodeStoredValue(stored);
         const reason = heldReason(decoded);
         const replacing = options.replacing;
@@ -658,8 +653,9 @@ export async function savePersisted(
           revision = Math.max(revision, decoded.revision + 1);
         }
       }
-      outcome = { saved: { revision, library }, merged, conflicts, held: null };
-      return encodePersisted({ ...state, library }, revision);
+      const text = encodePersisted({ ...state, library }, revision);
+      outcome = { saved: { revision, library, text }, merged, conflicts, held: null };
+      return text;
     });
   } catch (error) {
     if (error instanceof LeaveStored) return outcome;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   capacityPricingSchema,
@@ -17,7 +18,8 @@ import {
 import type { Scenario } from '../../../src/domain/scenario-schema';
 import { formatIssue } from '../../../src/domain/validate-scenario';
 import { MAX_IMPORT_BYTES, findDuplicateKeys } from '../../../src/io/json-text';
-import { parseScenarioText, serializeScenario } from '../../../src/io/scenario-file';
+import { parseScenarioText, serializeScenario, writeCompactScenario } from '../../../src/io/scenario-file';
+import { scenarioArbitrary } from '../../factories/scenario-arbitrary';
 
 const designText = readFileSync(new URL('../../fixtures/design-example.json', import.meta.url), 'utf8');
 
@@ -344,5 +346,31 @@ describe('serializeScenario', () => {
     const written = serializeScenario(parseOk(designText));
     expect(written).not.toContain('"description"');
     expect(written).not.toContain('"notes"');
+  });
+});
+
+describe('writeCompactScenario', () => {
+  it('is the scenario file without its spacing, for any scenario and after an edit of one entry', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary(), fc.string(), (scenario, name) => {
+        expect(writeCompactScenario(scenario)).toBe(JSON.stringify(JSON.parse(serializeScenario(scenario))));
+        // Entries are written once per object: an edited entry is a new object and is written afresh.
+        const catalog = scenario.catalog.map((model, i) => (i === 0 ? { ...model, name } : model));
+        const edited = { ...scenario, catalog };
+        expect(writeCompactScenario(edited)).toBe(JSON.stringify(JSON.parse(serializeScenario(edited))));
+      }),
+      { seed: 7, numRuns: 100 },
+    );
+  });
+
+  it('writes ids such as __proto__ as ordinary keys, as the file does', () => {
+    const scenario = parseOk(designText);
+    const routes = Object.create(null) as Record<string, string>;
+    routes['__proto__'] = scenario.catalog[0]!.id;
+    const strategy = { id: 'odd', name: 'Odd', kind: 'assign' as const, routes };
+    const edited = { ...scenario, strategies: [...scenario.strategies, strategy] };
+    const text = writeCompactScenario(edited);
+    expect(text).toContain('"routes":{"__proto__":');
+    expect(text).toBe(JSON.stringify(JSON.parse(serializeScenario(edited))));
   });
 });

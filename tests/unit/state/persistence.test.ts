@@ -209,8 +209,9 @@ describe('loading and saving in IndexedDB', () => {
   it('saves and loads the state with its revision', async () => {
     const state = libraryState();
     const outcome = await savePersisted(state, FRESH);
+    const text = encodePersisted(state, 1);
     expect(outcome).toEqual({
-      saved: { revision: 1, library: state.library },
+      saved: { revision: 1, library: state.library, text },
       merged: false,
       conflicts: [],
       held: null,
@@ -223,6 +224,7 @@ describe('loading and saving in IndexedDB', () => {
       repaired: [],
       held: null,
       copies: [],
+      text,
     });
   });
 
