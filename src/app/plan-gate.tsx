@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { usePlanIssues } from '../state/selectors';
+import { usePlanIssues } from '../state/figures';
 import { PlanIssues } from '../ui/plan-issues';
 
 /** Shows `children` when the scenario's figures can be computed, else the issues the command line would print. */

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
 import { findCheapestStrategy } from '../../domain/strategy-figures';
-import { useFocusStrategy, useSimulation } from '../../state/selectors';
-import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { useFiguresScenario, useFocusStrategy, useSimulation } from '../../state/figures';
+import { usePlannerStore } from '../../state/scenario-store';
 import { StrategySelect } from '../../ui/strategy-select';
 import { labelMonths } from './compare-series';
 import type { Breakdown } from './compare-series';
@@ -22,7 +22,7 @@ const BREAKDOWNS: { id: Breakdown; label: string }[] = [
  * caching save), and the totals side by side.
  */
 export function ComparePanel() {
-  const scenario = useScenario();
+  const scenario = useFiguresScenario();
   const result = useSimulation();
   const focus = useFocusStrategy();
   const setFocusStrategy = usePlannerStore((s) => s.setFocusStrategy);

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { optimiseAssignment } from '../../domain/optimise';
 import { findCheapestStrategy } from '../../domain/strategy-figures';
-import { useFocusStrategy, useSimulation } from '../../state/selectors';
-import { useScenario } from '../../state/scenario-store';
+import { useFiguresScenario, useFocusStrategy, useSimulation } from '../../state/figures';
 import { AssignmentSection } from './assignment-section';
 import { BreakEvenSection } from './break-even-section';
 import { FrontierSection } from './frontier-section';
@@ -14,7 +13,7 @@ import './optimise.css';
  * quality per slice, break-even volumes and escalation rates, and goal seeking on growth and credits.
  */
 export function OptimisePanel() {
-  const scenario = useScenario();
+  const scenario = useFiguresScenario();
   const result = useSimulation();
   const focus = useFocusStrategy();
   const cheapest = findCheapestStrategy(result);

@@ -15,8 +15,7 @@ import {
 } from '../../domain/poc-estimate';
 import type { RecommendationBasis } from '../../domain/poc-estimate';
 import { creditPoolTemplatesQueryOptions } from '../../queries/credit-pool-queries';
-import { useScenario } from '../../state/scenario-store';
-import { useSimulation } from '../../state/selectors';
+import { useFiguresScenario, useSimulation } from '../../state/figures';
 import { describeMoneyDisplay, formatDay, todayIsoDay } from '../../format/format';
 import { useMoneyDisplay } from '../../ui/money';
 import { NO_SOUND_STRATEGY } from '../../format/constraint-text';
@@ -69,7 +68,7 @@ function useDocumentTitle(title: string) {
  * compared, the recommended one with what batch and caching save, and the credit ask — printable as a PDF.
  */
 export function ReportPanel() {
-  const scenario = useScenario();
+  const scenario = useFiguresScenario();
   const display = useMoneyDisplay();
   const result = useSimulation();
   const programs = useQuery({ ...creditPoolTemplatesQueryOptions(), select: toCreditPrograms });

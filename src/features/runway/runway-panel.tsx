@@ -20,7 +20,7 @@ import {
   updatePool,
 } from '../../state/scenario-edits';
 import { findCheapestStrategy } from '../../domain/strategy-figures';
-import { useFocusStrategy, usePlan } from '../../state/selectors';
+import { useFiguresScenario, useFocusStrategy, usePlan } from '../../state/figures';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
 import { PlanIssues } from '../../ui/plan-issues';
@@ -82,6 +82,8 @@ type Removal = { name: string; after: Scenario; section: 'pools' | 'fixed-costs'
  */
 export function RunwayPanel() {
   const scenario = useScenario();
+  // The outlook shows figures: it is drawn from the scenario they were computed for (see useFiguresScenario).
+  const figures = useFiguresScenario();
   const plan = usePlan();
   const focus = useFocusStrategy();
   const [edit, undo, setFocusStrategy] = usePlannerStore(
@@ -91,7 +93,7 @@ export function RunwayPanel() {
   const cheapest = plan.ok ? findCheapestStrategy(plan.value.result) : null;
   const platforms = listPlatforms(scenario);
   const poolPlatforms = useMemo(() => listScenarioPlatforms(scenario), [scenario]);
-  const constraintsByStrategy = useMemo(() => findBrokenConstraintsByStrategy(scenario), [scenario]);
+  const constraintsByStrategy = useMemo(() => findBrokenConstraintsByStrategy(figures), [figures]);
 
   function changePool(index: number, pool: CreditPool): string | null {
     return describeRefusal(edit((s) => updatePool(s, index, pool)));
@@ -132,7 +134,7 @@ export function RunwayPanel() {
       ) : focus ? (
         <section aria-labelledby="runway-outlook-title">
           <div className="section-head">
-            <h2 id="runway-outlook-title">Credits and cash over {scenario.horizonMonths} months</h2>
+            <h2 id="runway-outlook-title">Credits and cash over {figures.horizonMonths} months</h2>
             <StrategySelect
               label="Strategy"
               strategies={plan.value.result.strategies}
@@ -142,17 +144,17 @@ export function RunwayPanel() {
             />
             <ConstraintBadges
               constraints={constraintsByStrategy.get(focus.id) ?? []}
-              scenario={scenario}
+              scenario={figures}
               testId="runway-constraints"
             />
           </div>
-          <RunwayHeadline strategy={focus} scenario={scenario} />
-          <RunwayWarnings strategy={focus} pools={scenario.credits} startMonth={scenario.startMonth} />
+          <RunwayHeadline strategy={focus} scenario={figures} />
+          <RunwayWarnings strategy={focus} pools={figures.credits} startMonth={figures.startMonth} />
           <BurnDownSection
             strategy={focus}
-            pools={scenario.credits}
-            fixedCosts={scenario.fixedCosts}
-            startMonth={scenario.startMonth}
+            pools={figures.credits}
+            fixedCosts={figures.fixedCosts}
+            startMonth={figures.startMonth}
           />
         </section>
       ) : (

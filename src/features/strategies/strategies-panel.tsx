@@ -6,7 +6,7 @@ import { formatIssue } from '../../domain/validate-scenario';
 import { addStrategy, duplicateStrategy, removeStrategy, updateStrategy } from '../../state/scenario-edits';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import type { EditResult } from '../../state/scenario-store';
-import { usePlan } from '../../state/selectors';
+import { usePlan } from '../../state/figures';
 import { describeRefusal } from '../../ui/edit-issues';
 import { formatMonth } from '../../format/format';
 import { Money } from '../../ui/money';
@@ -177,7 +177,7 @@ export function StrategiesPanel() {
             <ul className="strategy-list">
               {strategies.map((strategy, index) => {
                 const constraints = constraintsById.get(strategy.id) ?? [];
-                const spend = result?.strategies[index]?.months[0]?.spend;
+                const spend = result?.strategies.find((s) => s.id === strategy.id)?.months[0]?.spend;
                 const isSelected = index === selectedIndex;
                 return (
                   <li key={strategy.id} className={`strategy-list__entry${isSelected ? ' is-selected' : ''}`}>
@@ -217,7 +217,7 @@ export function StrategiesPanel() {
               models={models}
               update={update}
               constraints={constraintsById.get(selected.id) ?? []}
-              unmetQuality={result?.strategies[selectedIndex]?.unmetQuality ?? []}
+              unmetQuality={result?.strategies.find((s) => s.id === selected.id)?.unmetQuality ?? []}
               onDuplicate={duplicate}
               onDelete={remove}
             />

@@ -1,12 +1,13 @@
-import { memo, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
 import { ConstraintBadges } from '../../ui/constraint-badges';
 import { useShallow } from 'zustand/react/shallow';
 import { findCheapestStrategy, savingsVsDearest } from '../../domain/strategy-figures';
 import { selectPlan } from '../../state/selectors';
+import { useFiguresScenario } from '../../state/figures';
 import type { Scenario } from '../../domain/scenario-schema';
 import { PlanIssues } from '../../ui/plan-issues';
-import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { usePlannerStore } from '../../state/scenario-store';
 import { describeMoneyDisplay, formatMonth, formatMonths } from '../../format/format';
 import { describeCreditsEnd, describeFirstYear, describeRunway } from '../../format/outcome-text';
 import { Money, useMoneyDisplay } from '../../ui/money';
@@ -28,7 +29,7 @@ function markFirstNumbers() {
 export function SummaryPanel() {
   // The figures follow the scenario a moment behind an edit: the edited field is drawn first, and the summary
   // is worked out in a render React may put after it (on a large scenario that is the engine's whole run).
-  const scenario = useDeferredValue(useScenario());
+  const scenario = useFiguresScenario();
   const plan = selectPlan(scenario);
   if (!plan.ok) {
     const { issues } = plan;

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { measureTrafficShares } from '../../domain/traffic-figures';
-import { useFocusStrategy, usePlan } from '../../state/selectors';
-import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { useFiguresScenario, useFocusStrategy, usePlan } from '../../state/figures';
+import { usePlannerStore } from '../../state/scenario-store';
 import { formatMonth, formatNumber, formatPercent } from '../../format/format';
 import { Money } from '../../ui/money';
 
@@ -29,7 +29,7 @@ function ShareCell({ share, testId }: { share: number | null; testId: string }) 
  * requests, and its share of spend under the strategy the user picks (the focused one).
  */
 export function TrafficShares() {
-  const scenario = useScenario();
+  const scenario = useFiguresScenario();
   const plan = usePlan();
   const strategies = plan.ok ? plan.value.result.strategies : [];
   const focus = useFocusStrategy();

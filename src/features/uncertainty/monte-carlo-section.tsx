@@ -7,8 +7,8 @@ import { listUncertainInputs } from '../../domain/uncertain-inputs';
 import { useMonteCarlo, useMonteCarloProgress } from '../../queries/monte-carlo-queries';
 import type { MonteCarloProgressStore } from '../../queries/monte-carlo-queries';
 import { findCheapestStrategy } from '../../domain/strategy-figures';
-import { useFocusStrategy, useSimulation } from '../../state/selectors';
-import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { useFiguresScenario, useFocusStrategy, useSimulation } from '../../state/figures';
+import { usePlannerStore } from '../../state/scenario-store';
 import { useMoneyDisplay } from '../../ui/money';
 import { formatMonth, formatNumber } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
@@ -80,7 +80,7 @@ function RunStatus({
  * and the chance credits last past a chosen month.
  */
 export function MonteCarloSection() {
-  const scenario = useScenario();
+  const scenario = useFiguresScenario();
   const display = useMoneyDisplay();
   const point = useSimulation();
   const focus = useFocusStrategy();

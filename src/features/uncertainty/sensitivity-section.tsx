@@ -5,8 +5,8 @@ import { TORNADO_CHROME_PX, TORNADO_ROW_PX, TornadoChart } from '../../charts/to
 import { analyseSensitivity, rankSensitivity } from '../../domain/sensitivity';
 import type { SensitivityMetric } from '../../domain/sensitivity';
 import { findCheapestStrategy } from '../../domain/strategy-figures';
-import { useFocusStrategy, useSimulation } from '../../state/selectors';
-import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { useFiguresScenario, useFocusStrategy, useSimulation } from '../../state/figures';
+import { usePlannerStore } from '../../state/scenario-store';
 import { formatMoneyTick } from '../../charts/chart-series';
 import { toDisplayAmount } from '../../format/format';
 import { useMoneyDisplay } from '../../ui/money';
@@ -47,7 +47,7 @@ function formatMonthTick(months: number): string {
  * across its range (or ±20 % without one), as a tornado chart with its table.
  */
 export function SensitivitySection() {
-  const scenario = useScenario();
+  const scenario = useFiguresScenario();
   const display = useMoneyDisplay();
   /** A short tick for a money axis, in the display currency: "€480K". */
   const formatSpendTick = (usd: number) => formatMoneyTick(toDisplayAmount(usd, display), display.currency);
