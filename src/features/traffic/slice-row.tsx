@@ -194,6 +194,8 @@ type SliceRowProps = {
   actions: SliceRowActions;
   /** Sentences about the slice's caching on the models its strategies send it to. */
   cachingNotes?: readonly CachingNote[];
+  /** In a virtualised table: receives the row group's element, so its height is measured. */
+  measureRef?: ((element: HTMLTableSectionElement | null) => void) | undefined;
 };
 
 /** The same caching notes, in the same order (the list is made afresh on every edit of the scenario). */
@@ -213,6 +215,7 @@ export const SliceRow = memo(
     before.index === after.index &&
     before.count === after.count &&
     before.actions === after.actions &&
+    before.measureRef === after.measureRef &&
     isSameNotes(before.cachingNotes ?? [], after.cachingNotes ?? []),
 );
 
@@ -221,13 +224,19 @@ export const SliceRow = memo(
  * ranged fields under their columns on a second row (only while it has a range); its notes and row actions
  * on the last.
  */
-function SliceRowFields({ slice, index, count, actions, cachingNotes = [] }: SliceRowProps) {
+function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measureRef }: SliceRowProps) {
   const who = describeSlice(slice);
   const rowId = useId();
   const rangeId = (field: NumericSliceField) => `${rowId}-range-${field}`;
   const hasRanges = SLICE_COLUMNS.some((column) => readRange(slice, column.field) !== null);
   return (
-    <tbody className="slice-group" data-slice-row="" data-slice-id={slice.id}>
+    <tbody
+      className="slice-group"
+      data-slice-row=""
+      data-slice-id={slice.id}
+      data-index={index}
+      ref={measureRef}
+    >
       <tr>
         <td className="slice-table__move">
           <div className="slice-move">

@@ -1,3 +1,5 @@
+import { measureElement, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import type { Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Scenario, Slice } from '../../domain/scenario-schema';
@@ -26,8 +28,29 @@ import { UndoNotice } from '../../ui/undo-notice';
 import type { UndoableStatus } from '../../ui/undo-notice';
 
 type Status = UndoableStatus;
+
+/**
+ * Above this many slices the table scrolls in its own box and only the slices in view (and a few either side)
+ * are in the page: a 200-slice table would otherwise hold 26,000 elements, and every edit would lay them out.
+ */
+export const VIRTUAL_SLICES_ABOVE = 40;
+/** A slice's rows (fields, then notes and actions) before they are measured. */
+const SLICE_GROUP_ESTIMATE_PX = 112;
+/** The header row above the slices, inside the scroll box. */
+const SLICE_HEADER_PX = 56;
+/** The scroll box's height where the page has no layout yet (tests, a hidden tab). */
+const SLICE_VIEWPORT_FALLBACK_PX = 720;
+
+function observeSliceBox(
+  instance: Virtualizer<HTMLDivElement, HTMLTableSectionElement>,
+  callback: (rect: { width: number; height: number }) => void,
+) {
+  return observeElementRect(instance, (rect) =>
+    callback(rect.height > 0 ? rect : { width: rect.width, height: SLICE_VIEWPORT_FALLBACK_PX }),
+  );
+}
 /** After a move, add or remove, where keyboard focus goes once the table has re-rendered. */
-type FocusTarget = { sliceId: string; actions: string[] } | { undo: true };
+type FocusTarget = { sliceId: string; actions: string[]; scrolled?: boolean } | { undo: true };
 
 function listIssues(result: EditResult): string {
   return result.ok ? '' : result.issues.map(formatIssue).join('; ');
@@ -81,8 +104,24 @@ export function TrafficPanel() {
   const [status, setStatus] = useState<Status>(null);
   const [isPasting, setPasting] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
   const focusTarget = useRef<FocusTarget | null>(null);
+  const isVirtual = traffic.length > VIRTUAL_SLICES_ABOVE;
+  // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualiser re-renders its table itself.
+  const virtualizer = useVirtualizer({
+    count: isVirtual ? traffic.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => SLICE_GROUP_ESTIMATE_PX,
+    overscan: 6,
+    paddingStart: SLICE_HEADER_PX,
+    scrollPaddingStart: SLICE_HEADER_PX,
+    initialRect: { width: 0, height: SLICE_VIEWPORT_FALLBACK_PX },
+    observeElementRect: observeSliceBox,
+    // Where nothing is laid out (tests, a hidden tab) a slice measures 0: it keeps its estimate.
+    measureElement: (element, entry, instance) =>
+      measureElement(element, entry, instance) || SLICE_GROUP_ESTIMATE_PX,
+  });
 
   useEffect(() => {
     const target = focusTarget.current;
@@ -94,6 +133,13 @@ export function TrafficPanel() {
     }
     const rows = tableRef.current?.querySelectorAll<HTMLElement>('[data-slice-row]') ?? [];
     const row = [...rows].find((element) => element.dataset['sliceId'] === target.sliceId);
+    const index = traffic.findIndex((slice) => slice.id === target.sliceId);
+    if (!row && isVirtual && index >= 0 && !target.scrolled) {
+      // Out of view in a long table: bring it in, and focus it once it is drawn.
+      focusTarget.current = { ...target, scrolled: true };
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      return;
+    }
     for (const action of target.actions) {
       const element = row?.querySelector<HTMLElement>(`[data-action="${action}"]`);
       const focusable =
@@ -173,6 +219,8 @@ export function TrafficPanel() {
     };
   }, [edit]);
 
+  const shown = listShownSlices(traffic.length, isVirtual ? virtualizer : null);
+
   function addPasted(slices: Slice[]): string | null {
     const result = edit((s) => slices.reduce((next, slice) => appendSlice(next, slice), s));
     if (!result.ok) return listIssues(result);
@@ -249,10 +297,21 @@ export function TrafficPanel() {
       {traffic.length === 0 ? (
         <p className="muted">No traffic slices. Add one to start.</p>
       ) : (
-        <div className="table-scroll slice-table-scroll">
+        <div
+          className={`table-scroll slice-table-scroll${isVirtual ? ' slice-table-scroll--virtual' : ''}`}
+          ref={scrollRef}
+          {...(isVirtual
+            ? {
+                role: 'region',
+                'aria-label': `Traffic slices, ${traffic.length}: scroll to see them all`,
+                tabIndex: 0,
+              }
+            : {})}
+        >
           <table className="data-table slice-table floating-errors" ref={tableRef}>
             <caption className="visually-hidden">
               Traffic slices, one per group of rows: fields, then notes and actions
+              {isVirtual ? `; ${traffic.length} slices, drawn as they scroll into view` : ''}
             </caption>
             <colgroup>
               <col className="slice-table__col-move" />
@@ -280,20 +339,57 @@ export function TrafficPanel() {
                 ))}
               </tr>
             </thead>
-            {traffic.map((slice, index) => (
-              <SliceRow
-                key={keys[index] ?? index}
-                slice={slice}
-                index={index}
-                count={traffic.length}
-                actions={actions}
-                cachingNotes={cachingNotes.get(slice.id) ?? []}
-              />
-            ))}
+            {shown.before > 0 && <SpacerGroup height={shown.before} />}
+            {shown.indexes.map((index) => {
+              const slice = traffic[index]!;
+              return (
+                <SliceRow
+                  key={keys[index] ?? index}
+                  slice={slice}
+                  index={index}
+                  count={traffic.length}
+                  actions={actions}
+                  cachingNotes={cachingNotes.get(slice.id) ?? []}
+                  measureRef={isVirtual ? virtualizer.measureElement : undefined}
+                />
+              );
+            })}
+            {shown.after > 0 && <SpacerGroup height={shown.after} />}
           </table>
         </div>
       )}
       <TrafficShares />
     </div>
+  );
+}
+
+/**
+ * The slices drawn: all of them, or in a virtualised table those in view and a few either side, with the
+ * heights the slices out of view above and below stand for.
+ */
+function listShownSlices(
+  count: number,
+  virtualizer: Virtualizer<HTMLDivElement, HTMLTableSectionElement> | null,
+): { indexes: number[]; before: number; after: number } {
+  if (!virtualizer) return { indexes: Array.from({ length: count }, (_, i) => i), before: 0, after: 0 };
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return { indexes: [], before: 0, after: 0 };
+  return {
+    indexes: items.map((item) => item.index),
+    before: first.start - SLICE_HEADER_PX,
+    after: Math.max(0, virtualizer.getTotalSize() - last.end),
+  };
+}
+
+/** Rows that stand for `height` pixels of slices out of view. */
+function SpacerGroup({ height }: { height: number }) {
+  return (
+    <tbody aria-hidden="true" className="slice-table__spacer">
+      <tr style={{ height }}>
+        <td colSpan={SLICE_COLUMNS.length + 3} />
+      </tr>
+    </tbody>
   );
 }
