@@ -3,7 +3,7 @@
  * requests/month, 1,000 input + 100 output tokens; "cheap" costs $0.0012 a request ($1,200 a month), "dear"
  * $0.0045 ($4,500 a month); 12 months; cash $100,000, other burn $10,000/month, a $10,000 Bedrock pool.
  */
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/domain/scenario-schema';
@@ -102,6 +102,35 @@ describe('OptimisePanel: the optimised assignment', () => {
       'Main traffic: Dear model scores 90, below the bar of 95, on 100% of requests',
     );
     expect(readRow(getAssignmentTable(), 'Main traffic')[1]).toBe('Dear model (bedrock)Below bar');
+  });
+});
+
+describe('OptimisePanel: results for the scenario on screen', () => {
+  it('says it is computing, then shows the assignment; after an edit, only the edited scenario’s figures', async () => {
+    renderWithScenario(<OptimisePanel />, makeDearOnlyScenario());
+    const section = screen.getByRole('region', { name: 'Optimised assignment' });
+    expect(section).toHaveAttribute('aria-busy', 'true');
+    expect(
+      within(section)
+        .getAllByRole('status')
+        .map((status) => status.textContent),
+    ).toContain('Computing the optimised assignment…');
+    expect(screen.getByRole('button', { name: 'Keep as a strategy' })).toBeDisabled();
+    await waitForResults();
+    // Cheap at 1,000,000 requests: $1,200 a month, $14,400 over 12 months.
+    expect(readMoney('optimised-spend')).toBeCloseTo(14_400, MONEY_DIGITS);
+
+    // Twice the requests: $2,400 a month. The old $14,400 is gone at once, not shown for the new scenario.
+    act(() => {
+      usePlannerStore.getState().edit((scenario) => ({
+        ...scenario,
+        traffic: scenario.traffic.map((slice) => ({ ...slice, requestsPerMonth: 2_000_000 })),
+      }));
+    });
+    expect(section).toHaveAttribute('aria-busy', 'true');
+    expect(screen.queryByTestId('optimised-spend')).not.toBeInTheDocument();
+    await waitForResults();
+    expect(readMoney('optimised-spend')).toBeCloseTo(28_800, MONEY_DIGITS);
   });
 });
 
