@@ -4,19 +4,17 @@
  * once per catalog array, in parts small enough to copy within a frame; each run sends only the rest of the
  * scenario. An aborted signal cancels a run that has not started computing.
  */
-import { wrap } from 'comlink';
-import type { Remote } from 'comlink';
 import type { Model, Scenario } from '../domain/scenario-schema';
 import { receiveAnalysis, runNamedAnalysis } from './analysis-tasks';
 import type { AnalysisArgs, AnalysisName, AnalysisResult } from './analysis-tasks';
 import type { AnalysisWorkerApi } from './analysis.worker';
+import { wrapWorker } from './wrap-worker';
+import type { WrappedWorker } from './wrap-worker';
 
 /** Models per message when the catalog is sent: copying 500 models takes a few milliseconds. */
 const CATALOG_PART_MODELS = 500;
 
-type WorkerHandle = {
-  api: Remote<AnalysisWorkerApi>;
-  failure: Promise<never>;
+type WorkerHandle = WrappedWorker<AnalysisWorkerApi> & {
   /** The id of the catalog the worker holds (or is receiving, when the parts are on their way). */
   catalogId: number | null;
   /** Sending, in order: a run is posted only after its catalog's parts. */
@@ -41,16 +39,10 @@ function identifyCatalog(catalog: readonly Model[]): number {
 function getWorker(): WorkerHandle {
   if (handle) return handle;
   const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
-  const failure = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      handle = null;
-      worker.terminate();
-      reject(new Error(`the analysis worker failed: ${event.message || 'it could not start'}`));
-    });
+  const wrapped = wrapWorker<AnalysisWorkerApi>(worker, 'the analysis worker', () => {
+    handle = null;
   });
-  // A run that is not awaited (cancelled) must not report the failure as unhandled.
-  failure.catch(() => undefined);
-  handle = { api: wrap<AnalysisWorkerApi>(worker), failure, catalogId: null, queue: Promise.resolve() };
+  handle = { ...wrapped, catalogId: null, queue: Promise.resolve() };
   return handle;
 }
 

@@ -1,7 +1,9 @@
 import { useId, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { useAnalysis } from '../../queries/analysis-queries';
 import { PendingResult, isBusy } from '../../ui/pending-result';
+import type { PendingState } from '../../ui/pending-result';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
 import { formatMonth, formatMonths, formatPercent } from '../../format/format';
@@ -28,6 +30,35 @@ function describeGrowthRange(scenario: Scenario): string {
   return low === high
     ? `Today every slice grows ${formatPercent(low)} a month.`
     : `Today the slices grow ${formatPercent(low)} to ${formatPercent(high)} a month.`;
+}
+
+/**
+ * A goal's answer, sought in the background: announced politely once in (the region is busy until then), or
+ * what went wrong; `after` stays below it throughout.
+ */
+function GoalAnswer<T>({
+  state,
+  computing,
+  failure,
+  testId,
+  after,
+  children,
+}: {
+  state: PendingState<T | null>;
+  computing: string;
+  failure: string;
+  testId: string;
+  after?: ReactNode;
+  children: (answer: T) => ReactNode;
+}) {
+  return (
+    <div className="optimise-goal__answer" aria-live="polite" aria-busy={isBusy(state)}>
+      <PendingResult state={state} computing={computing} failure={failure}>
+        {(answer) => answer !== null && <div data-testid={testId}>{children(answer)}</div>}
+      </PendingResult>
+      {after}
+    </div>
+  );
 }
 
 /** Goal seeking: how fast traffic may grow for cash to last N months; what credits make cash last to a month. */
@@ -102,43 +133,40 @@ export function GoalSeekSection({
               testId="goal-months"
             />
           </div>
-          <div className="optimise-goal__answer" aria-live="polite" aria-busy={isBusy(growthQuery)}>
-            <PendingResult
-              state={growthQuery}
-              computing="Seeking the fastest growth…"
-              failure="The growth could not be sought"
-            >
-              {(growthGoal) =>
-                growthGoal && (
-                  <div data-testid="growth-answer">
-                    {growthGoal.status === 'growth' && (
-                      <p>
-                        Up to{' '}
-                        <strong className="optimise-goal__figure">
-                          {formatPercent(growthGoal.maxMonthlyGrowth ?? 0)}
-                        </strong>{' '}
-                        a month, and cash still lasts {formatMonths(growthGoal.months)}.
-                      </p>
-                    )}
-                    {growthGoal.status === 'unbounded' && (
-                      <p>
-                        Any growth up to <strong className="optimise-goal__figure">1,000%</strong> a month:
-                        cash lasts {formatMonths(growthGoal.months)} whatever the traffic does.
-                      </p>
-                    )}
-                    {growthGoal.status === 'unreachable' && (
-                      <p className="notice notice--warn">
-                        Not even shrinking traffic gets there: cash runs out in{' '}
-                        {formatMonth(growthGoal.result.runwayMonths ?? 0, scenario.startMonth)} with almost no
-                        traffic, because of the other monthly burn or the first months’ bill.
-                      </p>
-                    )}
-                  </div>
-                )
-              }
-            </PendingResult>
-            <p className="muted">{describeGrowthRange(scenario)}</p>
-          </div>
+          <GoalAnswer
+            state={growthQuery}
+            computing="Seeking the fastest growth…"
+            failure="The growth could not be sought"
+            testId="growth-answer"
+            after={<p className="muted">{describeGrowthRange(scenario)}</p>}
+          >
+            {(growthGoal) => (
+              <>
+                {growthGoal.status === 'growth' && (
+                  <p>
+                    Up to{' '}
+                    <strong className="optimise-goal__figure">
+                      {formatPercent(growthGoal.maxMonthlyGrowth ?? 0)}
+                    </strong>{' '}
+                    a month, and cash still lasts {formatMonths(growthGoal.months)}.
+                  </p>
+                )}
+                {growthGoal.status === 'unbounded' && (
+                  <p>
+                    Any growth up to <strong className="optimise-goal__figure">1,000%</strong> a month: cash
+                    lasts {formatMonths(growthGoal.months)} whatever the traffic does.
+                  </p>
+                )}
+                {growthGoal.status === 'unreachable' && (
+                  <p className="notice notice--warn">
+                    Not even shrinking traffic gets there: cash runs out in{' '}
+                    {formatMonth(growthGoal.result.runwayMonths ?? 0, scenario.startMonth)} with almost no
+                    traffic, because of the other monthly burn or the first months’ bill.
+                  </p>
+                )}
+              </>
+            )}
+          </GoalAnswer>
         </div>
 
         <div className="card optimise-goal">
@@ -182,41 +210,37 @@ export function GoalSeekSection({
               </select>
             </div>
           </div>
-          <div className="optimise-goal__answer" aria-live="polite" aria-busy={isBusy(creditQuery)}>
-            <PendingResult
-              state={creditQuery}
-              computing="Seeking the credits needed…"
-              failure="The credits needed could not be sought"
-            >
-              {(creditGoal) =>
-                creditGoal && (
-                  <div data-testid="credits-answer">
-                    {creditGoal.status === 'enough' && (
-                      <p>
-                        <strong className="optimise-goal__figure">No extra credits</strong>: cash already
-                        lasts through {throughCredits}.
-                      </p>
-                    )}
-                    {creditGoal.status === 'amount' && (
-                      <p>
-                        <strong className="optimise-goal__figure">
-                          <Money usd={creditGoal.amount ?? 0} testId="credits-needed" />
-                        </strong>{' '}
-                        more credits on {coverage} keep cash positive through {throughCredits}.
-                      </p>
-                    )}
-                    {creditGoal.status === 'unreachable' && (
-                      <p className="notice notice--warn">
-                        Credits cannot get there: they pay AI spend only. Even with all of it on {coverage}{' '}
-                        covered, cash runs out in{' '}
-                        {formatMonth(creditGoal.shortMonth ?? 0, scenario.startMonth)}.
-                      </p>
-                    )}
-                  </div>
-                )
-              }
-            </PendingResult>
-          </div>
+          <GoalAnswer
+            state={creditQuery}
+            computing="Seeking the credits needed…"
+            failure="The credits needed could not be sought"
+            testId="credits-answer"
+          >
+            {(creditGoal) => (
+              <>
+                {creditGoal.status === 'enough' && (
+                  <p>
+                    <strong className="optimise-goal__figure">No extra credits</strong>: cash already lasts
+                    through {throughCredits}.
+                  </p>
+                )}
+                {creditGoal.status === 'amount' && (
+                  <p>
+                    <strong className="optimise-goal__figure">
+                      <Money usd={creditGoal.amount ?? 0} testId="credits-needed" />
+                    </strong>{' '}
+                    more credits on {coverage} keep cash positive through {throughCredits}.
+                  </p>
+                )}
+                {creditGoal.status === 'unreachable' && (
+                  <p className="notice notice--warn">
+                    Credits cannot get there: they pay AI spend only. Even with all of it on {coverage}{' '}
+                    covered, cash runs out in {formatMonth(creditGoal.shortMonth ?? 0, scenario.startMonth)}.
+                  </p>
+                )}
+              </>
+            )}
+          </GoalAnswer>
         </div>
       </div>
     </section>
