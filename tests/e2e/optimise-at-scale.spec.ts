@@ -38,3 +38,23 @@ test('the Optimise screen of a 10,000-model, 200-slice scenario shows its optimi
     timeout: 60_000,
   });
 });
+
+test('sensitivity and goal seeking answer from the worker, and follow a new swing and a new goal', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('uncertainty');
+  const sensitivity = page.getByRole('region', { name: /^Sensitivity/ });
+  await expect(sensitivity.getByRole('figure', { name: /^What moves the 12-month spend: / })).toBeVisible();
+  const swing = page.getByLabel('Swing where no range (±)', { exact: true });
+  await swing.fill('50');
+  await expect(sensitivity).toHaveAttribute('aria-busy', 'false');
+  const table = sensitivity.getByRole('table', { name: /^What moves the 12-month spend: .*: data$/ });
+  await expect(table.getByRole('cell', { name: '±50%' }).first()).toBeAttached();
+
+  await planner.openTab('Optimise');
+  const growth = page.getByTestId('growth-answer');
+  await expect(growth).toBeVisible();
+  await page.getByLabel('Cash must last', { exact: true }).fill('3');
+  await expect(growth).toContainText(/cash (still )?lasts 3 months/);
+});
