@@ -5,8 +5,9 @@
  *   with the default catalog and with a 2,000-model catalog;
  * - JavaScript loaded before the first figures, for the whole first screen, and in the build (gzip);
  * - at real scale (200 slices, 10,000 models, 12 strategies): an edit on Traffic mix, Credits and runway,
- *   Strategies and the Pricing catalog, to the next frame and to the updated summary; and the longest task
- *   while Optimise opens.
+ *   Strategies and the Pricing catalog, to the next frame and to the updated summary; the longest task (and
+ *   the longest the page could not respond) while Optimise opens, during a goal seek and during a sensitivity
+ *   analysis (a task shorter than 50 ms is not reported as long: 0 then).
  * Medians over several runs. Needs `dist/` (built if missing) and /usr/bin/chromium (skipped if absent).
  * `BENCH_PORT` picks the preview port (default 4188).
  */
@@ -189,6 +190,97 @@ async function seedLibrary(page: Page, scenario: unknown, name: string) {
   }, envelope);
 }
 
+type BlockTiming = {
+  /** The longest task the browser reported as long (50 ms or more); 0 when none was. */
+  longestTask: number;
+  /** The longest gap between two turns of a message loop on the page: how long the page could not respond. */
+  longestBlock: number;
+};
+
+/**
+ * Starts watching the page's main thread: long tasks (the browser reports those of 50 ms or more) and, finer, a
+ * message loop that notes the longest time between two of its turns (any task or frame work in between).
+ */
+async function startBlockProbe(page: Page) {
+  await page.evaluate(() => {
+    const probe = { longestTask: 0, longestBlock: 0, running: true };
+    (window as unknown as { benchProbe: typeof probe }).benchProbe = probe;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) probe.longestTask = Math.max(probe.longestTask, entry.duration);
+    }).observe({ type: 'longtask' });
+    const channel = new MessageChannel();
+    let last = performance.now();
+    channel.port1.onmessage = () => {
+      const now = performance.now();
+      probe.longestBlock = Math.max(probe.longestBlock, now - last);
+      last = now;
+      if (probe.running) channel.port2.postMessage(null);
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+async function stopBlockProbe(page: Page): Promise<BlockTiming> {
+  return page.evaluate(() => {
+    const probe = (window as unknown as { benchProbe: BlockTiming & { running: boolean } }).benchProbe;
+    probe.running = false;
+    return { longestTask: probe.longestTask, longestBlock: probe.longestBlock };
+  });
+}
+
+/**
+ * Types each of `values` into the field and waits until the regions of the screen (`panel`, a selector) that
+ * mark themselves `aria-busy` are busy with nothing and, when `answerTestId` is given, that answer is in one of
+ * them; the page's longest block for each edit.
+ */
+async function timeBlockingEdits(
+  page: Page,
+  field: Locator,
+  values: readonly string[],
+  panel: string,
+  answerTestId: string | null,
+): Promise<BlockTiming[]> {
+  await field.waitFor({ timeout: 120_000 });
+  await page.evaluate(() =>
+    document.querySelectorAll('[data-bench-target]').forEach((el) => el.removeAttribute('data-bench-target')),
+  );
+  await field.evaluate((el) => el.setAttribute('data-bench-target', ''));
+  const timings: BlockTiming[] = [];
+  for (const value of values) {
+    // The regions that can be busy, found once: polling a selector over a 10,000-model screen would itself
+    // hold the page.
+    await page.evaluate(
+      ([panel, answer]) => {
+        const regions = [...document.querySelectorAll(`${panel} [aria-busy]`)];
+        const bench = window as unknown as { benchDone: () => boolean; benchInput: HTMLInputElement };
+        bench.benchInput = document.querySelector<HTMLInputElement>('[data-bench-target]')!;
+        bench.benchDone = () =>
+          regions.every((region) => region.getAttribute('aria-busy') !== 'true') &&
+          (answer === null || regions.some((region) => region.querySelector(`[data-testid="${answer}"]`)));
+      },
+      [panel, answerTestId] as const,
+    );
+    await startBlockProbe(page);
+    await page.evaluate((value) => {
+      const input = (window as unknown as { benchInput: HTMLInputElement }).benchInput;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setValue.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, value);
+    await page.waitForFunction(
+      () => (window as unknown as { benchDone: () => boolean }).benchDone(),
+      undefined,
+      {
+        timeout: 300_000,
+        polling: 100,
+      },
+    );
+    await page.waitForTimeout(300);
+    timings.push(await stopBlockProbe(page));
+  }
+  return timings;
+}
+
 const SCALE_EDITS = 9;
 
 /** Edits on four screens, and Optimise's longest task, with 200 slices, 10,000 models and 12 strategies. */
@@ -239,21 +331,41 @@ async function benchAtScale(browser: Browser) {
 
   // Opening Optimise: the longest task on the page from the click until its first section is shown.
   await open('traffic');
-  await page.evaluate(() => {
-    const w = window as unknown as { benchLongest: number };
-    w.benchLongest = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.benchLongest = Math.max(w.benchLongest, entry.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await startBlockProbe(page);
   const started = Date.now();
   await page.getByRole('tab', { name: 'Optimise' }).click();
   await page.locator('#panel-optimise h2, #panel-optimise h3').first().waitFor({ timeout: 120_000 });
   await page.waitForTimeout(1000);
   const openMs = Date.now() - started;
-  const longest = await page.evaluate(() => (window as unknown as { benchLongest: number }).benchLongest);
+  const optimiseBlock = await stopBlockProbe(page);
+  // Until the optimised assignment is on screen (computed in the background, it may come after the first section).
+  await page.getByTestId('optimised-spend').waitFor({ timeout: 300_000 });
+  const optimise = { ...optimiseBlock, openMs };
+
+  // A goal seek: a new "Cash must last", each time until the answer is on screen.
+  const goalSeek = await timeBlockingEdits(
+    page,
+    page.getByLabel('Cash must last', { exact: true }),
+    ['6', '9', '18'],
+    '#panel-optimise',
+    'growth-answer',
+  );
+
+  // Sensitivity: a new swing on the Uncertainty screen, each time until the tornado is on screen again.
+  await open('uncertainty');
+  await page
+    .locator('#panel-uncertainty .sensitivity .chart-frame, #panel-uncertainty .sensitivity__none')
+    .first()
+    .waitFor({ timeout: 300_000 });
+  const sensitivity = await timeBlockingEdits(
+    page,
+    page.getByLabel('Swing where no range (±)', { exact: true }),
+    ['10', '15', '25'],
+    '#panel-uncertainty',
+    null,
+  );
   await context.close();
-  return { results, optimise: { longest, openMs } };
+  return { results, optimise, goalSeek, sensitivity };
 }
 
 async function main() {
@@ -353,9 +465,15 @@ async function main() {
           `${timing.summary.length > 0 ? ms(median(timing.summary)) : 'unchanged'} over ${timing.frame.length} edits`,
       );
     }
+    const blocks = (timings: BlockTiming[]) =>
+      `page blocked at most ${ms(median(timings.map((t) => t.longestBlock)))}, longest task ` +
+      `${ms(median(timings.map((t) => t.longestTask)))} (medians over ${timings.length} edits)`;
     console.log(
-      `  Optimise opens                longest task ${ms(scale.optimise.longest)}, first section after ${ms(scale.optimise.openMs - 1000)}`,
+      `  Optimise opens                longest task ${ms(scale.optimise.longestTask)}, page blocked at most ` +
+        `${ms(scale.optimise.longestBlock)}, first section after ${ms(scale.optimise.openMs - 1000)}`,
     );
+    console.log(`  Goal seek (cash must last)    ${blocks(scale.goalSeek)}`);
+    console.log(`  Sensitivity (a new swing)     ${blocks(scale.sensitivity)}`);
     // The shipped catalog (data/catalog.json) is its own chunk, loaded when a screen asks for it (reset, import).
     const catalogChunks = allJs.filter((f) => /^catalog-[\w-]+\.js$/.test(f) && !/panel|csv/.test(f));
     const onFirstScreen = catalogChunks.some((f) =>

@@ -3,35 +3,27 @@
  * freezes; or, where there is no Worker (jsdom in tests), on the page in short slices. Either way an aborted
  * signal cancels the run.
  */
-import { proxy, wrap } from 'comlink';
-import type { Remote } from 'comlink';
+import { proxy } from 'comlink';
 import type { MonteCarloOptions, MonteCarloProgress, MonteCarloResult } from '../domain/monte-carlo';
 import type { Scenario } from '../domain/scenario-schema';
 import { runMonteCarloInChunks } from './monte-carlo-runner';
 import type { MonteCarloWorkerApi } from './monte-carlo.worker';
+import { wrapWorker } from './wrap-worker';
+import type { WrappedWorker } from './wrap-worker';
 
 /** Computing time per slice on the page's own thread, ms: short, so typing and scrolling stay smooth. */
 const PAGE_SLICE_MS = 8;
 
-type WorkerHandle = { api: Remote<MonteCarloWorkerApi>; failure: Promise<never> };
-
-let handle: WorkerHandle | null = null;
+let handle: WrappedWorker<MonteCarloWorkerApi> | null = null;
 let nextRunId = 1;
 
 /** The shared worker, created on first use; `failure` rejects if it cannot start or crashes. */
-function getWorker(): WorkerHandle {
+function getWorker(): WrappedWorker<MonteCarloWorkerApi> {
   if (handle) return handle;
   const worker = new Worker(new URL('./monte-carlo.worker.ts', import.meta.url), { type: 'module' });
-  const failure = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      handle = null;
-      worker.terminate();
-      reject(new Error(`the Monte Carlo worker failed: ${event.message || 'it could not start'}`));
-    });
+  handle = wrapWorker<MonteCarloWorkerApi>(worker, 'the Monte Carlo worker', () => {
+    handle = null;
   });
-  // A run that is not awaited (cancelled) must not report the failure as unhandled.
-  failure.catch(() => undefined);
-  handle = { api: wrap<MonteCarloWorkerApi>(worker), failure };
   return handle;
 }
 

@@ -5,6 +5,7 @@
 import { iterateMonteCarlo } from '../domain/monte-carlo';
 import type { MonteCarloOptions, MonteCarloProgress, MonteCarloResult } from '../domain/monte-carlo';
 import type { Scenario } from '../domain/scenario-schema';
+import { giveWay } from './give-way';
 
 export type ChunkedRunOptions = {
   signal?: AbortSignal | undefined;
@@ -15,19 +16,6 @@ export type ChunkedRunOptions = {
 
 /** Samples between two looks at the clock: small enough that a slice overshoots its time by little. */
 const SAMPLES_PER_STEP = 25;
-
-/** A new macrotask: lets queued messages (a cancel) and events run. MessageChannel avoids timer clamping. */
-function giveWay(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 function createAbortError(): Error {
   return new DOMException('The Monte Carlo run was cancelled', 'AbortError');

@@ -3,29 +3,22 @@
  * large file; or, where there is no Worker (jsdom in tests), on the page from the file's text. An aborted signal
  * stops the read.
  */
-import { proxy, wrap } from 'comlink';
-import type { Remote } from 'comlink';
+import { proxy } from 'comlink';
 import { readUsageText } from '../io/usage-import';
 import type { UsageTextResult } from '../io/usage-import';
 import type { UsageImportWorkerApi } from './usage-import.worker';
+import { wrapWorker } from './wrap-worker';
+import type { WrappedWorker } from './wrap-worker';
 
-type WorkerHandle = { api: Remote<UsageImportWorkerApi>; failure: Promise<never> };
-
-let handle: WorkerHandle | null = null;
+let handle: WrappedWorker<UsageImportWorkerApi> | null = null;
 let nextRunId = 1;
 
-function getWorker(): WorkerHandle {
+function getWorker(): WrappedWorker<UsageImportWorkerApi> {
   if (handle) return handle;
   const worker = new Worker(new URL('./usage-import.worker.ts', import.meta.url), { type: 'module' });
-  const failure = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      handle = null;
-      worker.terminate();
-      reject(new Error(`the usage reader failed: ${event.message || 'it could not start'}`));
-    });
+  handle = wrapWorker<UsageImportWorkerApi>(worker, 'the usage reader', () => {
+    handle = null;
   });
-  failure.catch(() => undefined);
-  handle = { api: wrap<UsageImportWorkerApi>(worker), failure };
   return handle;
 }
 

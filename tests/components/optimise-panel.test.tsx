@@ -3,14 +3,14 @@
  * requests/month, 1,000 input + 100 output tokens; "cheap" costs $0.0012 a request ($1,200 a month), "dear"
  * $0.0045 ($4,500 a month); 12 months; cash $100,000, other burn $10,000/month, a $10,000 Bedrock pool.
  */
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/domain/scenario-schema';
 import { OptimisePanel } from '../../src/features/optimise/optimise-panel';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
-import { readMoney, readRow } from '../factories/screen-queries';
+import { readMoney, readRow, waitForResults } from '../factories/screen-queries';
 import { makeSmallScenario } from '../factories/small-scenario';
 
 /** Sums of monthly figures carry float noise ($54,000.00000000001): compare to a millionth of a dollar. */
@@ -56,8 +56,9 @@ function makeBreakEvenScenario(): ScenarioInput {
 }
 
 describe('OptimisePanel: the optimised assignment', () => {
-  it('shows the model, cost per request and monthly cost of each slice, and the saving', () => {
+  it('shows the model, cost per request and monthly cost of each slice, and the saving', async () => {
     renderWithScenario(<OptimisePanel />, makeDearOnlyScenario());
+    await waitForResults();
     // Bar 0: cheap at $0.0012 a request, $1,200 in Jan 2027, $14,400 over 12 months.
     expect(readRow(getAssignmentTable(), 'Main traffic')).toEqual([
       '0',
@@ -76,7 +77,9 @@ describe('OptimisePanel: the optimised assignment', () => {
   it('keeps the assignment as a strategy, once', async () => {
     const user = userEvent.setup();
     renderWithScenario(<OptimisePanel />, makeDearOnlyScenario());
+    await waitForResults();
     await user.click(screen.getByRole('button', { name: 'Keep as a strategy' }));
+    await waitForResults();
 
     const { scenario, focusStrategyId } = usePlannerStore.getState();
     const kept = scenario?.strategies.find((strategy) => strategy.id === 'optimised');
@@ -88,12 +91,13 @@ describe('OptimisePanel: the optimised assignment', () => {
     expect(screen.getByText('Already kept as “Optimised assignment”.')).toBeInTheDocument();
   });
 
-  it('says when a slice cannot meet its bar', () => {
+  it('says when a slice cannot meet its bar', async () => {
     const scenario = makeSmallScenario();
     renderWithScenario(<OptimisePanel />, {
       ...scenario,
       traffic: scenario.traffic.map((slice) => ({ ...slice, qualityBar: 95 })),
     });
+    await waitForResults();
     expect(screen.getByTestId('optimise-constraints')).toHaveTextContent(
       'Main traffic: Dear model scores 90, below the bar of 95, on 100% of requests',
     );
@@ -101,9 +105,39 @@ describe('OptimisePanel: the optimised assignment', () => {
   });
 });
 
+describe('OptimisePanel: results for the scenario on screen', () => {
+  it('says it is computing, then shows the assignment; after an edit, only the edited scenario’s figures', async () => {
+    renderWithScenario(<OptimisePanel />, makeDearOnlyScenario());
+    const section = screen.getByRole('region', { name: 'Optimised assignment' });
+    expect(section).toHaveAttribute('aria-busy', 'true');
+    expect(
+      within(section)
+        .getAllByRole('status')
+        .map((status) => status.textContent),
+    ).toContain('Computing the optimised assignment…');
+    expect(screen.getByRole('button', { name: 'Keep as a strategy' })).toBeDisabled();
+    await waitForResults();
+    // Cheap at 1,000,000 requests: $1,200 a month, $14,400 over 12 months.
+    expect(readMoney('optimised-spend')).toBeCloseTo(14_400, MONEY_DIGITS);
+
+    // Twice the requests: $2,400 a month. The old $14,400 is gone at once, not shown for the new scenario.
+    act(() => {
+      usePlannerStore.getState().edit((scenario) => ({
+        ...scenario,
+        traffic: scenario.traffic.map((slice) => ({ ...slice, requestsPerMonth: 2_000_000 })),
+      }));
+    });
+    expect(section).toHaveAttribute('aria-busy', 'true');
+    expect(screen.queryByTestId('optimised-spend')).not.toBeInTheDocument();
+    await waitForResults();
+    expect(readMoney('optimised-spend')).toBeCloseTo(28_800, MONEY_DIGITS);
+  });
+});
+
 describe('OptimisePanel: cost against quality', () => {
-  it('tables every model of the slice and lists the frontier', () => {
+  it('tables every model of the slice and lists the frontier', async () => {
     renderWithScenario(<OptimisePanel />, makeSmallScenario());
+    await waitForResults();
     const data = screen.getByRole('table', { name: 'Cost per request and quality: Main traffic: data' });
     expect(readRow(data, 'Cheap model (bedrock)')).toEqual(['$0.0012', '50', 'Yes', 'Yes']);
     expect(readRow(data, 'Dear model (bedrock)')).toEqual(['$0.0045', '90', 'Yes', 'Yes']);
@@ -122,6 +156,7 @@ describe('OptimisePanel: break-even points', () => {
   it('gives the volume at which the self-hosted model beats the per-token one', async () => {
     const user = userEvent.setup();
     renderWithScenario(<OptimisePanel />, makeBreakEvenScenario());
+    await waitForResults();
     // One unit costs $1 · 730 = $730 a month; against cheap ($0.0012): 730 / 0.0012 = 608,333.3 → 608,334.
     expect(screen.getByTestId('break-even-volume')).toHaveTextContent('608,334');
     expect(
@@ -129,10 +164,11 @@ describe('OptimisePanel: break-even points', () => {
     ).toBeVisible();
     // Against dear ($0.0045): 730 / 0.0045 = 162,222.2 → 162,223.
     await user.selectOptions(screen.getByLabelText('Per-token model'), 'dear');
+    await waitForResults();
     expect(screen.getByTestId('break-even-volume')).toHaveTextContent('162,223');
   });
 
-  it('lays the capacity options side by side, each commitment term at its own rate', () => {
+  it('lays the capacity options side by side, each commitment term at its own rate', async () => {
     const scenario = makeBreakEvenScenario();
     scenario.catalog.push({
       id: 'self-6m',
@@ -143,6 +179,7 @@ describe('OptimisePanel: break-even points', () => {
       quality: 50,
     });
     renderWithScenario(<OptimisePanel />, scenario);
+    await waitForResults();
     const table = screen.getByRole('table', { name: /Every capacity option for Main traffic/ });
     // 1,000,000 requests × 1,100 tokens a month at peak 2 need ceil(1.1e9 / 43,800 · 2 / 60,000) = 1 unit every
     // month of the 12: $1 · 730 · 12 = $8,760 on demand; $0.80 · 730 · 12 = $7,008 on the 6-month term. Per
@@ -164,8 +201,9 @@ describe('OptimisePanel: break-even points', () => {
     ]);
   });
 
-  it('gives each cascade its break-even escalation rate', () => {
+  it('gives each cascade its break-even escalation rate', async () => {
     renderWithScenario(<OptimisePanel />, makeBreakEvenScenario());
+    await waitForResults();
     const table = screen.getByRole('table', { name: 'Break-even escalation rate of each cascade route' });
     // e* = 1 − 0.0012 / 0.0045 = 73.3 %; now 10 %.
     const row = readRow(table, 'Cheap then dearMain traffic');
@@ -177,8 +215,9 @@ describe('OptimisePanel: break-even points', () => {
     ]);
   });
 
-  it('says so when the catalog has no capacity-billed model', () => {
+  it('says so when the catalog has no capacity-billed model', async () => {
     renderWithScenario(<OptimisePanel />, makeSmallScenario());
+    await waitForResults();
     expect(screen.getByText(/The catalog has no capacity-billed model/)).toBeInTheDocument();
     expect(screen.getByText('No cascade strategy routes a slice in this scenario.')).toBeInTheDocument();
   });
@@ -188,12 +227,14 @@ describe('OptimisePanel: goal seeking', () => {
   it('finds the growth cash can carry for the chosen months', async () => {
     const user = userEvent.setup();
     renderWithScenario(<OptimisePanel />, makeSmallScenario());
+    await waitForResults();
     // 12 months: even with traffic all but gone, $10,000 of burn a month empties $100,000 after 10 months.
     expect(screen.getByTestId('growth-answer')).toHaveTextContent('Not even shrinking traffic gets there');
     // 9 months: the AI spend of months 0–8 may reach $20,000: 1,200 · ((1 + g)^9 − 1) / g = 20,000 at g ≈ 14.8 %.
     const months = screen.getByLabelText('Cash must last');
     await user.clear(months);
     await user.type(months, '9');
+    await waitForResults();
     expect(screen.getByTestId('growth-answer')).toHaveTextContent(
       'Up to 14.8% a month, and cash still lasts 9 months.',
     );
@@ -202,21 +243,25 @@ describe('OptimisePanel: goal seeking', () => {
   it('finds the credits that keep cash positive through the chosen month', async () => {
     const user = userEvent.setup();
     renderWithScenario(<OptimisePanel />, makeSmallScenario());
+    await waitForResults();
     // Through Dec 2027 (12 months): credits pay AI spend only and burn alone runs cash out in Nov 2027.
     expect(screen.getByTestId('credits-answer')).toHaveTextContent('cash runs out in Nov 2027');
     // Through Oct 2027 (10 months): month 9 closes at −$2,000, and $2,000 of AI spend was paid in cash by then.
     await user.selectOptions(screen.getByLabelText('Cash lasts through'), 'Oct 2027');
+    await waitForResults();
     expect(readMoney('credits-needed')).toBeCloseTo(2000, MONEY_DIGITS);
     await user.selectOptions(screen.getByLabelText('Credits pay for'), 'bedrock only');
+    await waitForResults();
     expect(screen.getByTestId('credits-answer')).toHaveTextContent('$2,000 more credits on bedrock');
     // Through Sep 2027 (9 months): cash already lasts.
     await user.selectOptions(screen.getByLabelText('Cash lasts through'), 'Sep 2027');
+    await waitForResults();
     expect(screen.getByTestId('credits-answer')).toHaveTextContent('No extra credits');
   });
 });
 
 describe('OptimisePanel with your own evaluations', () => {
-  it('uses and marks the evaluated score: a bar of 60 that cheap meets only by your eval', () => {
+  it('uses and marks the evaluated score: a bar of 60 that cheap meets only by your eval', async () => {
     // The small scenario's "cheap" scores 50 in the catalog, "dear" 90. With a bar of 60 only dear qualifies
     // ($4,500 a month); your eval of 70 for cheap on this slice lets it serve the slice at $1,200.
     const scenario = makeSmallScenario();
@@ -226,6 +271,7 @@ describe('OptimisePanel with your own evaluations', () => {
       traffic: scenario.traffic.map((slice) => ({ ...slice, qualityBar: 60 })),
       evaluations: [{ model: 'cheap', slice: scenario.traffic[0]!.id, score: 70, source: 'our eval' }],
     });
+    await waitForResults();
     const row = within(getAssignmentTable()).getAllByRole('row')[1]!;
     expect(row).toHaveTextContent('Cheap model');
     expect(within(row).getByText('your eval')).toHaveAttribute('title', 'Your evaluation: our eval');

@@ -10,6 +10,7 @@ import type { ScenarioInput } from '../../src/domain/scenario-schema';
 import { SensitivitySection } from '../../src/features/uncertainty/sensitivity-section';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
+import { waitForResults } from '../factories/screen-queries';
 import { makeSmallScenario } from '../factories/small-scenario';
 
 function getTable(metricName: string, strategyName: string) {
@@ -26,6 +27,7 @@ function readRows(table: HTMLElement): string[][] {
 
 async function focusDear() {
   await userEvent.selectOptions(screen.getByLabelText('Strategy'), 'all-dear');
+  await waitForResults();
 }
 
 /** The small scenario with three slices like its one, so more than twelve inputs move the spend. */
@@ -43,8 +45,9 @@ function makeThreeSliceScenario(): ScenarioInput {
 }
 
 describe('SensitivitySection', () => {
-  it('opens on the focused strategy (the cheapest) with requests moving its 12-month spend most', () => {
+  it('opens on the focused strategy (the cheapest) with requests moving its 12-month spend most', async () => {
     renderWithScenario(<SensitivitySection />, makeSmallScenario());
+    await waitForResults();
     const table = getTable('12-month spend', 'All on cheap');
     expect(
       within(table)
@@ -63,7 +66,9 @@ describe('SensitivitySection', () => {
 
   it('follows the strategy select, which also focuses the strategy everywhere', async () => {
     renderWithScenario(<SensitivitySection />, makeSmallScenario());
+    await waitForResults();
     await focusDear();
+    await waitForResults();
     expect(usePlannerStore.getState().focusStrategyId).toBe('all-dear');
     const rows = readRows(getTable('12-month spend', 'All on dear'));
     // Requests: $43,200 / $64,800 (swing $21,600); input tokens 800 / 1,200 → $0.0039 / $0.0051 a request →
@@ -93,8 +98,11 @@ describe('SensitivitySection', () => {
 
   it('switches to cash runway, with the finances on top', async () => {
     renderWithScenario(<SensitivitySection />, makeSmallScenario());
+    await waitForResults();
     await focusDear();
+    await waitForResults();
     await userEvent.click(screen.getByRole('button', { name: 'Cash runway' }));
+    await waitForResults();
     expect(screen.getByRole('button', { name: 'Cash runway' })).toHaveAttribute('aria-pressed', 'true');
     const rows = readRows(getTable('cash runway', 'All on dear'));
     // Cash $80,000: 70,000, 60,000, 46,500, then −14,500 a month → below zero in month 6; $120,000 → month 8.
@@ -112,8 +120,11 @@ describe('SensitivitySection', () => {
     const document = JSON.parse(JSON.stringify(makeSmallScenario()));
     document.finance.cashOnHand = 200_000;
     renderWithScenario(<SensitivitySection />, document);
+    await waitForResults();
     await focusDear();
+    await waitForResults();
     await userEvent.click(screen.getByRole('button', { name: 'Cash runway' }));
+    await waitForResults();
     // Only cash on hand moves the runway: $160,000 → out in month 11, $240,000 → beyond 12 months.
     expect(readRows(getTable('cash runway', 'All on dear'))).toEqual([
       ['Finance · cash on hand', '±20%', '$160,000 → 11 months', '$240,000 → beyond 12 months', '1 month'],
@@ -135,8 +146,11 @@ describe('SensitivitySection', () => {
     const document = JSON.parse(JSON.stringify(makeThreeSliceScenario()));
     document.finance.cashOnHand = 10_000_000;
     renderWithScenario(<SensitivitySection />, document);
+    await waitForResults();
     await focusDear();
+    await waitForResults();
     await userEvent.click(screen.getByRole('button', { name: 'Cash runway' }));
+    await waitForResults();
     // $10M outlasts 12 months whatever one input does: no input moves the runway…
     expect(screen.getByRole('status')).toHaveTextContent(
       "Cash lasts beyond 12 months under All on dear at both ends of every input's range.",
@@ -147,6 +161,7 @@ describe('SensitivitySection', () => {
     await userEvent.click(
       screen.getByRole('button', { name: 'Show all 14 inputs that move the cash at the end of the horizon' }),
     );
+    await waitForResults();
     expect(readRows(table())).toHaveLength(14);
   });
 
@@ -154,10 +169,13 @@ describe('SensitivitySection', () => {
     const document = JSON.parse(JSON.stringify(makeSmallScenario()));
     document.traffic[0].outputTokens = { low: 50, likely: 100, high: 300 };
     renderWithScenario(<SensitivitySection />, document);
+    await waitForResults();
     await focusDear();
+    await waitForResults();
     const swing = screen.getByLabelText('Swing where no range (±)');
     await userEvent.clear(swing);
     await userEvent.type(swing, '50');
+    await waitForResults();
     const rows = readRows(getTable('12-month spend', 'All on dear'));
     // Requests ±50 %: 500,000 / 1,500,000 × $0.0045 × 12 = $27,000 / $81,000.
     expect(rows[0]).toEqual([
@@ -179,10 +197,12 @@ describe('SensitivitySection', () => {
 
   it('refuses a swing outside 1–100 % and keeps the last valid one', async () => {
     renderWithScenario(<SensitivitySection />, makeSmallScenario());
+    await waitForResults();
     const swing = screen.getByLabelText('Swing where no range (±)');
     await userEvent.clear(swing);
     // "0", "0." and "0.5" (0.005) are all below 1 %: none of them is applied.
     await userEvent.type(swing, '0.5');
+    await waitForResults();
     expect(screen.getByRole('alert')).toHaveTextContent('must be between 1 % and 100 %');
     // Still ±20 %: the cheap strategy's requests row is unchanged.
     expect(readRows(getTable('12-month spend', 'All on cheap'))[0]?.[2]).toBe('800,000 → $11,520');
@@ -190,7 +210,9 @@ describe('SensitivitySection', () => {
 
   it('lists only the inputs that move the figure, without "Show all" when 12 or fewer do', async () => {
     renderWithScenario(<SensitivitySection />, makeThreeSliceScenario());
+    await waitForResults();
     await focusDear();
+    await waitForResults();
     // Three slices × (requests, input tokens, output tokens, growth) = 12 move spend; nothing else does.
     expect(readRows(getTable('12-month spend', 'All on dear'))).toHaveLength(12);
     expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
@@ -208,13 +230,17 @@ describe('SensitivitySection', () => {
     }
     document.catalog[1].pricing.cacheReadPerMTok = 0.3;
     renderWithScenario(<SensitivitySection />, document);
+    await waitForResults();
     await focusDear();
+    await waitForResults();
     const table = () => getTable('12-month spend', 'All on dear');
     // Per slice: requests, input, output, prefix, hit rate, growth = 6 × 3 = 18 move spend.
     expect(readRows(table())).toHaveLength(12);
     await userEvent.click(screen.getByRole('button', { name: 'Show all 18 inputs that move it' }));
+    await waitForResults();
     expect(readRows(table())).toHaveLength(18);
     await userEvent.click(screen.getByRole('button', { name: 'Show the top 12' }));
+    await waitForResults();
     expect(readRows(table())).toHaveLength(12);
   });
 });

@@ -1,5 +1,6 @@
 /** Queries that read figures back from a rendered screen, shared by the component tests. */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { expect } from 'vitest';
 
 /** The cells of the row of `table` whose header is `label`, as text (the row header itself left out). */
 export function readRow(table: HTMLElement, label: string | RegExp): string[] {
@@ -28,4 +29,12 @@ export async function chooseModel(
   if (!listbox) throw new Error('the model picker did not open its list');
   const escaped = optionName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await user.click(within(listbox).getByRole('option', { name: new RegExp(`^${escaped}( |$)`) }));
+}
+
+/**
+ * Waits until no region of the screen is busy (`aria-busy`): the results computed off the page (the analysis
+ * worker, run on the page in tests) are in.
+ */
+export async function waitForResults(): Promise<void> {
+  await waitFor(() => expect(document.querySelector('[aria-busy="true"]')).toBeNull());
 }

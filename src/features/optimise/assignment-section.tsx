@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { OptimisedAssignment, OptimisedChoice } from '../../domain/optimise';
-import { findBrokenConstraints } from '../../domain/plan-constraints';
+import type { AssignStrategy, OptimisedChoice } from '../../domain/optimise';
 import { indexEvaluations } from '../../domain/quality';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
@@ -14,72 +14,106 @@ import { Money, useMoneyDisplay } from '../../ui/money';
 import { describeFirstYear } from '../../format/outcome-text';
 import { describeConstraints, describeConstraintKind } from '../../format/constraint-text';
 import { QualityScore } from '../../ui/quality-score';
+import { PendingResult, isBusy } from '../../ui/pending-result';
+import { useAnalysis } from '../../queries/analysis-queries';
+import type { OptimiseOutcome } from '../../queries/analysis-queries';
 import { describeModel, findSameAssignment, makeKeptStrategy } from './optimise-figures';
 
 /** Totals within a cent are the same spend (sums of millions of calls differ in their last digits). */
 const SAME_SPEND_USD = 0.01;
 
+/** What keeping the assignment as a strategy did. */
+type KeepMessage = { kind: 'added' | 'refused'; text: string };
+
 type AssignmentSectionProps = {
   scenario: Scenario;
-  optimised: OptimisedAssignment;
   /** The cheapest strategy the scenario has now (lowest first-year spend). */
   cheapest: StrategyResult | null;
 };
 
-/** The optimised assignment: per slice, the model and what it costs; the total against today's cheapest strategy. */
-export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentSectionProps) {
-  const display = useMoneyDisplay();
+/** The section's title and what it finds; `children` go beside the title (the keep button). */
+function AssignmentHead({ scenario, children }: { scenario: Scenario; children?: ReactNode }) {
+  return (
+    <div className="section-head">
+      <div>
+        <h2 id="optimise-assignment-title">Optimised assignment</h2>
+        <p className="optimise-lead">
+          One model per slice: the cheapest over {formatMonths(scenario.horizonMonths)} that meets the slice’s
+          quality bar and holds its prompt and answer. Capacity-billed models are grouped when slices sharing
+          their units cost less.
+        </p>
+      </div>
+      {children}
+    </div>
+  );
+}
+
+/** "Keep as a strategy", once the assignment is in; says when it is kept already. */
+function KeepControl({
+  scenario,
+  strategy,
+  onKeep,
+}: {
+  scenario: Scenario;
+  /** The optimised assignment; null while it computes. */
+  strategy: AssignStrategy | null;
+  onKeep: (message: KeepMessage) => void;
+}) {
   const [edit, setFocusStrategy] = usePlannerStore(useShallow((s) => [s.edit, s.setFocusStrategy]));
-  const [message, setMessage] = useState<{ kind: 'added' | 'refused'; text: string } | null>(null);
-  const same = findSameAssignment(scenario, optimised.strategy);
-  const firstMonth = formatMonth(0, scenario.startMonth);
-  const horizon = formatMonths(scenario.horizonMonths);
-  const findEvaluation = indexEvaluations(scenario.evaluations);
-  const evaluationOf = (choice: OptimisedChoice) => findEvaluation(choice.model.id, choice.sliceId);
-  const savings = cheapest ? measureSavings(cheapest, optimised.result) : null;
-  const saving = savings?.horizonUsd ?? 0;
-  const firstYearSaving = savings?.firstYearUsd ?? 0;
-  // The same verdict as every other screen: what the assignment, kept as a strategy, would break.
-  const constraints = findBrokenConstraints(scenario, optimised.strategy);
+  const same = strategy && findSameAssignment(scenario, strategy);
 
   function keep() {
-    const kept = makeKeptStrategy(scenario, optimised.strategy);
+    if (!strategy) return;
+    const kept = makeKeptStrategy(scenario, strategy);
     const outcome = edit((s) => addStrategy(s, kept));
     const refused = describeRefusal(outcome);
     if (refused) {
-      setMessage({ kind: 'refused', text: `The strategy ${refused}` });
+      onKeep({ kind: 'refused', text: `The strategy ${refused}` });
       return;
     }
     setFocusStrategy(kept.id);
-    setMessage({
+    onKeep({
       kind: 'added',
       text: `Added “${kept.name}” to the strategies. It now appears on the Compare and Strategies screens.`,
     });
   }
 
   return (
-    <section className="optimise-section" aria-labelledby="optimise-assignment-title">
-      <div className="section-head">
-        <div>
-          <h2 id="optimise-assignment-title">Optimised assignment</h2>
-          <p className="optimise-lead">
-            One model per slice: the cheapest over {horizon} that meets the slice’s quality bar and holds its
-            prompt and answer. Capacity-billed models are grouped when slices sharing their units cost less.
-          </p>
-        </div>
-        <div className="optimise-keep">
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={keep}
-            disabled={scenario.traffic.length === 0 || same !== null}
-          >
-            Keep as a strategy
-          </button>
-          {same && <span className="optimise-keep__note">Already kept as “{same.name}”.</span>}
-        </div>
-      </div>
+    <div className="optimise-keep">
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={keep}
+        disabled={!strategy || scenario.traffic.length === 0 || same !== null}
+      >
+        Keep as a strategy
+      </button>
+      {same && <span className="optimise-keep__note">Already kept as “{same.name}”.</span>}
+    </div>
+  );
+}
 
+/**
+ * The optimised assignment: per slice, the model and what it costs; the total against today's cheapest strategy.
+ * Computed in the background: a status line says so until the assignment for this scenario is in.
+ */
+export function AssignmentSection({ scenario, cheapest }: AssignmentSectionProps) {
+  const query = useAnalysis(scenario, 'optimise');
+  // Kept here: keeping the assignment changes the scenario, so the result below is computed afresh.
+  const [message, setMessage] = useState<KeepMessage | null>(null);
+  return (
+    <section
+      className="optimise-section"
+      aria-labelledby="optimise-assignment-title"
+      aria-busy={isBusy(query)}
+    >
+      <AssignmentHead scenario={scenario}>
+        <KeepControl
+          scenario={scenario}
+          strategy={query.status === 'success' ? query.data.optimised.strategy : null}
+          onKeep={setMessage}
+        />
+      </AssignmentHead>
       <div role="status" className="optimise-status">
         {message && (
           <p className={message.kind === 'added' ? 'notice notice--info' : 'notice notice--warn'}>
@@ -88,6 +122,36 @@ export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentS
         )}
       </div>
 
+      <PendingResult
+        state={query}
+        computing="Computing the optimised assignment…"
+        failure="The optimised assignment could not be computed"
+      >
+        {(outcome) => <AssignmentResult scenario={scenario} outcome={outcome} cheapest={cheapest} />}
+      </PendingResult>
+    </section>
+  );
+}
+
+function AssignmentResult({
+  scenario,
+  outcome,
+  cheapest,
+}: AssignmentSectionProps & { outcome: OptimiseOutcome }) {
+  const display = useMoneyDisplay();
+  // The constraints are the same verdict as every other screen: what the assignment, kept as a strategy, would
+  // break.
+  const { optimised, constraints } = outcome;
+  const firstMonth = formatMonth(0, scenario.startMonth);
+  const horizon = formatMonths(scenario.horizonMonths);
+  const findEvaluation = indexEvaluations(scenario.evaluations);
+  const evaluationOf = (choice: OptimisedChoice) => findEvaluation(choice.model.id, choice.sliceId);
+  const savings = cheapest ? measureSavings(cheapest, optimised.result) : null;
+  const saving = savings?.horizonUsd ?? 0;
+  const firstYearSaving = savings?.firstYearUsd ?? 0;
+
+  return (
+    <>
       <dl className="figure-tiles optimise-figures">
         <div className="figure-tiles__item">
           <dt>Optimised, {horizon}</dt>
@@ -215,6 +279,6 @@ export function AssignmentSection({ scenario, optimised, cheapest }: AssignmentS
           </tbody>
         </table>
       </div>
-    </section>
+    </>
   );
 }

@@ -1,9 +1,8 @@
 import { useMemo, useState } from 'react';
-import { findCapacityBreakEven, findCascadeBreakEvens } from '../../domain/break-even';
 import type { CapacityBreakEven } from '../../domain/break-even';
-import { makeQualityLookup } from '../../domain/quality';
-import { pickCheapestMeetingBar } from '../../domain/routes';
 import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
+import { useAnalysis } from '../../queries/analysis-queries';
+import { PendingResult, isBusy } from '../../ui/pending-result';
 import { formatNumber, formatPercent, formatUnitCost } from '../../format/format';
 import { Money, useMoneyDisplay } from '../../ui/money';
 import { SelectField } from '../../ui/select-field';
@@ -115,20 +114,28 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
   const [perTokenId, setPerTokenId] = useState(AUTO);
   const capacityModels = useMemo(() => listCapacityModels(scenario.catalog), [scenario.catalog]);
   const perTokenModels = useMemo(() => listPerTokenModels(scenario.catalog), [scenario.catalog]);
-  const cascades = useMemo(() => findCascadeBreakEvens(scenario), [scenario]);
+  const cascades = useAnalysis(scenario, 'cascades');
 
   const slice = scenario.traffic[sliceIndex] ?? scenario.traffic[0];
   const capacity = capacityModels.find((model) => model.id === capacityId) ?? capacityModels[0];
-  const qualityOf = useMemo(() => makeQualityLookup(scenario), [scenario]);
-  const autoPerToken = slice
-    ? pickCheapestMeetingBar(slice, scenario.catalog, scenario.options, qualityOf)?.model
-    : undefined;
-  const perToken = perTokenModels.find((model) => model.id === perTokenId) ?? autoPerToken;
-  const result =
-    slice && capacity && perToken ? findCapacityBreakEven(slice, capacity, perToken, scenario.options) : null;
+  const chosenPerToken = perTokenModels.find((model) => model.id === perTokenId);
+  const compared = useAnalysis(
+    scenario,
+    'capacity',
+    slice ? scenario.traffic.indexOf(slice) : 0,
+    capacity?.id ?? null,
+    chosenPerToken?.id ?? null,
+  );
+  const autoPerTokenId = compared.data?.autoPerTokenId ?? null;
+  const autoPerToken = perTokenModels.find((model) => model.id === autoPerTokenId);
+  const perToken = chosenPerToken ?? autoPerToken;
 
   return (
-    <section className="optimise-section" aria-labelledby="optimise-break-even-title">
+    <section
+      className="optimise-section"
+      aria-labelledby="optimise-break-even-title"
+      aria-busy={isBusy(compared) || isBusy(cascades)}
+    >
       <h2 id="optimise-break-even-title">Break-even points</h2>
 
       <h3>Capacity against per-token</h3>
@@ -177,10 +184,32 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
               ]}
             />
           </div>
-          {result && capacity && perToken && (
-            <CapacityVerdict slice={slice} capacity={capacity} perToken={perToken} result={result} />
-          )}
-          {perToken && <CapacityTermsTable scenario={scenario} slice={slice} perToken={perToken} />}
+          <PendingResult
+            state={compared}
+            computing={`Computing the break-even for ${slice.name}…`}
+            failure="The break-even could not be computed"
+          >
+            {(outcome) => (
+              <>
+                {outcome?.breakEven && capacity && perToken && (
+                  <CapacityVerdict
+                    slice={slice}
+                    capacity={capacity}
+                    perToken={perToken}
+                    result={outcome.breakEven}
+                  />
+                )}
+                {perToken && outcome && (
+                  <CapacityTermsTable
+                    scenario={scenario}
+                    slice={slice}
+                    perToken={perToken}
+                    rows={outcome.terms}
+                  />
+                )}
+              </>
+            )}
+          </PendingResult>
         </>
       )}
 
@@ -190,52 +219,62 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
         the break-even rate it costs more than sending everything to its last model. Only the first escalation
         rate varies; later ones stay as set.
       </p>
-      {cascades.length === 0 ? (
-        <p className="muted">No cascade strategy routes a slice in this scenario.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table optimise-cascades">
-            <caption className="visually-hidden">Break-even escalation rate of each cascade route</caption>
-            <thead>
-              <tr>
-                <th scope="col">Strategy and slice</th>
-                <th scope="col">Steps</th>
-                <th scope="col" className="num">
-                  Escalation now
-                </th>
-                <th scope="col" className="num">
-                  Break-even
-                </th>
-                <th scope="col">Verdict</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cascades.map((entry, index) => (
-                <tr key={index}>
-                  <th scope="row">
-                    {entry.strategyName}
-                    <span className="th-sub">{entry.sliceName}</span>
-                  </th>
-                  <td>{entry.steps.map((model) => model.name).join(' → ')}</td>
-                  <td className="num">
-                    {entry.escalation.map((rate) => formatPercent(rate)).join(', ') || '—'}
-                  </td>
-                  <td className="num">
-                    {entry.breakEvenEscalation === null ? '—' : formatPercent(entry.breakEvenEscalation)}
-                  </td>
-                  <td
-                    className={
-                      entry.beatsLastStepNow === false ? 'optimise-verdict is-dearer' : 'optimise-verdict'
-                    }
-                  >
-                    {describeCascadeVerdict(entry)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PendingResult
+        state={cascades}
+        computing="Computing the cascades’ break-even rates…"
+        failure="The cascades’ break-even rates could not be computed"
+      >
+        {(cascades) =>
+          cascades.length === 0 ? (
+            <p className="muted">No cascade strategy routes a slice in this scenario.</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="data-table optimise-cascades">
+                <caption className="visually-hidden">
+                  Break-even escalation rate of each cascade route
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Strategy and slice</th>
+                    <th scope="col">Steps</th>
+                    <th scope="col" className="num">
+                      Escalation now
+                    </th>
+                    <th scope="col" className="num">
+                      Break-even
+                    </th>
+                    <th scope="col">Verdict</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cascades.map((entry, index) => (
+                    <tr key={index}>
+                      <th scope="row">
+                        {entry.strategyName}
+                        <span className="th-sub">{entry.sliceName}</span>
+                      </th>
+                      <td>{entry.steps.map((model) => model.name).join(' → ')}</td>
+                      <td className="num">
+                        {entry.escalation.map((rate) => formatPercent(rate)).join(', ') || '—'}
+                      </td>
+                      <td className="num">
+                        {entry.breakEvenEscalation === null ? '—' : formatPercent(entry.breakEvenEscalation)}
+                      </td>
+                      <td
+                        className={
+                          entry.beatsLastStepNow === false ? 'optimise-verdict is-dearer' : 'optimise-verdict'
+                        }
+                      >
+                        {describeCascadeVerdict(entry)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </PendingResult>
     </section>
   );
 }

@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { compareCapacityTerms } from '../../domain/break-even';
+import type { CapacityTermComparison } from '../../domain/break-even';
 import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
 import { formatNumber } from '../../format/format';
 import { Money } from '../../ui/money';
@@ -18,12 +17,14 @@ export function CapacityTermsTable({
   scenario,
   slice,
   perToken,
+  rows,
 }: {
   scenario: Scenario;
   slice: Slice;
   perToken: Model;
+  /** `compareCapacityTerms(scenario, slice, perToken)`. */
+  rows: readonly CapacityTermComparison[];
 }) {
-  const rows = useMemo(() => compareCapacityTerms(scenario, slice, perToken), [scenario, slice, perToken]);
   if (rows.length < 2) return null;
   return (
     <div className="table-scroll">

@@ -1,14 +1,19 @@
 import { useId, useMemo } from 'react';
+import type { SliceFrontier } from '../../domain/pareto';
+import type { Scenario, Slice } from '../../domain/scenario-schema';
 import { ChartFrame } from '../../charts/chart-frame';
 import { CostQualityChart } from '../../charts/cost-quality-chart';
-import { findParetoFrontier } from '../../domain/pareto';
-import { indexEvaluations, makeQualityLookup } from '../../domain/quality';
-import type { Scenario } from '../../domain/scenario-schema';
+import { indexEvaluations } from '../../domain/quality';
+import { useAnalysis } from '../../queries/analysis-queries';
 import { formatNumber, formatUnitCost } from '../../format/format';
 import { useMoneyDisplay } from '../../ui/money';
 import { unitCostCell } from '../../charts/chart-table';
 import { QualityScore, describeScore } from '../../ui/quality-score';
+import { PendingResult, isBusy } from '../../ui/pending-result';
 import { describeModel } from './optimise-figures';
+
+/** The chart's height, px; kept while the frontier computes. */
+const CHART_HEIGHT = 360;
 
 type FrontierSectionProps = {
   scenario: Scenario;
@@ -16,20 +21,60 @@ type FrontierSectionProps = {
   onSliceChange: (index: number) => void;
 };
 
-/** Cost against quality for one slice, with its Pareto frontier as a chart, its table, and the frontier listed. */
+/**
+ * Cost against quality for one slice, with its Pareto frontier as a chart, its table, and the frontier listed.
+ * The frontier is computed in the background; the slice stays selectable meanwhile.
+ */
 export function FrontierSection({ scenario, sliceIndex, onSliceChange }: FrontierSectionProps) {
   const selectId = useId();
-  const display = useMoneyDisplay();
   const slice = scenario.traffic[sliceIndex];
-  const frontier = useMemo(
-    () =>
-      slice
-        ? findParetoFrontier(slice, scenario.catalog, scenario.options, makeQualityLookup(scenario))
-        : null,
-    [slice, scenario],
+  const query = useAnalysis(scenario, 'frontier', sliceIndex);
+  if (!slice) return null;
+
+  return (
+    <section className="optimise-section" aria-labelledby="optimise-frontier-title" aria-busy={isBusy(query)}>
+      <div className="section-head">
+        <h2 id="optimise-frontier-title">Cost against quality</h2>
+        <div className="field optimise-select">
+          <label htmlFor={selectId} className="field__label">
+            Slice
+          </label>
+          <select
+            id={selectId}
+            value={sliceIndex}
+            onChange={(event) => onSliceChange(Number(event.target.value))}
+          >
+            {scenario.traffic.map((s, index) => (
+              <option key={index} value={index}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <PendingResult
+        state={query}
+        computing={`Computing cost against quality for ${slice.name}…`}
+        failure="Cost against quality could not be computed"
+        minHeight={CHART_HEIGHT}
+      >
+        {(frontier) => frontier && <FrontierResult scenario={scenario} slice={slice} frontier={frontier} />}
+      </PendingResult>
+    </section>
   );
+}
+
+function FrontierResult({
+  scenario,
+  slice,
+  frontier,
+}: {
+  scenario: Scenario;
+  slice: Slice;
+  frontier: SliceFrontier;
+}) {
+  const display = useMoneyDisplay();
   const findEvaluation = useMemo(() => indexEvaluations(scenario.evaluations), [scenario.evaluations]);
-  if (!slice || !frontier) return null;
   const isEvaluated = (modelId: string) => findEvaluation(modelId, slice.id) !== undefined;
 
   const points = frontier.points.map((point) => ({
@@ -66,32 +111,13 @@ export function FrontierSection({ scenario, sliceIndex, onSliceChange }: Frontie
   };
 
   return (
-    <section className="optimise-section" aria-labelledby="optimise-frontier-title">
-      <div className="section-head">
-        <h2 id="optimise-frontier-title">Cost against quality</h2>
-        <div className="field optimise-select">
-          <label htmlFor={selectId} className="field__label">
-            Slice
-          </label>
-          <select
-            id={selectId}
-            value={sliceIndex}
-            onChange={(event) => onSliceChange(Number(event.target.value))}
-          >
-            {scenario.traffic.map((s, index) => (
-              <option key={index} value={index}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+    <>
       <div className="optimise-frontier">
         <ChartFrame
           title={`Cost per request and quality: ${slice.name}`}
           summary={summary}
           table={table}
-          height={360}
+          height={CHART_HEIGHT}
         >
           <CostQualityChart points={points} qualityBar={slice.qualityBar} display={display} />
         </ChartFrame>
@@ -137,6 +163,6 @@ export function FrontierSection({ scenario, sliceIndex, onSliceChange }: Frontie
           </div>
         </div>
       </div>
-    </section>
+    </>
   );
 }

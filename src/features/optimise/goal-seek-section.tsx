@@ -1,6 +1,9 @@
 import { useId, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import { z } from 'zod';
-import { findCreditsNeeded, findMaxUniformGrowth } from '../../domain/goal-seek';
+import { useAnalysis } from '../../queries/analysis-queries';
+import { PendingResult, isBusy } from '../../ui/pending-result';
+import type { PendingState } from '../../ui/pending-result';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
 import { formatMonth, formatMonths, formatPercent } from '../../format/format';
@@ -29,6 +32,35 @@ function describeGrowthRange(scenario: Scenario): string {
     : `Today the slices grow ${formatPercent(low)} to ${formatPercent(high)} a month.`;
 }
 
+/**
+ * A goal's answer, sought in the background: announced politely once in (the region is busy until then), or
+ * what went wrong; `after` stays below it throughout.
+ */
+function GoalAnswer<T>({
+  state,
+  computing,
+  failure,
+  testId,
+  after,
+  children,
+}: {
+  state: PendingState<T | null>;
+  computing: string;
+  failure: string;
+  testId: string;
+  after?: ReactNode;
+  children: (answer: T) => ReactNode;
+}) {
+  return (
+    <div className="optimise-goal__answer" aria-live="polite" aria-busy={isBusy(state)}>
+      <PendingResult state={state} computing={computing} failure={failure}>
+        {(answer) => answer !== null && <div data-testid={testId}>{children(answer)}</div>}
+      </PendingResult>
+      {after}
+    </div>
+  );
+}
+
 /** Goal seeking: how fast traffic may grow for cash to last N months; what credits make cash last to a month. */
 export function GoalSeekSection({
   scenario,
@@ -50,14 +82,9 @@ export function GoalSeekSection({
   const platforms = listPlatforms(scenario.catalog);
   const coverageId = platforms.includes(platform) ? platform : ALL_PLATFORMS;
 
-  const growthGoal = useMemo(
-    () => (strategy ? findMaxUniformGrowth(scenario, strategy, monthsWanted) : null),
-    [scenario, strategy, monthsWanted],
-  );
-  const creditGoal = useMemo(
-    () => (strategy ? findCreditsNeeded(scenario, strategy, lastMonth + 1, [coverageId]) : null),
-    [scenario, strategy, lastMonth, coverageId],
-  );
+  const strategyIdSought = strategy?.id ?? '';
+  const growthQuery = useAnalysis(scenario, 'growthGoal', strategyIdSought, monthsWanted);
+  const creditQuery = useAnalysis(scenario, 'creditGoal', strategyIdSought, lastMonth + 1, [coverageId]);
   const monthsSchema = useMemo(
     () =>
       z
@@ -68,7 +95,7 @@ export function GoalSeekSection({
     [horizon],
   );
 
-  if (!strategy || !growthGoal || !creditGoal) return null;
+  if (!strategy) return null;
   const throughGrowth = formatMonth(monthsWanted - 1, scenario.startMonth);
   const throughCredits = formatMonth(lastMonth, scenario.startMonth);
   const coverage = coverageId === ALL_PLATFORMS ? 'every platform' : coverageId;
@@ -106,31 +133,40 @@ export function GoalSeekSection({
               testId="goal-months"
             />
           </div>
-          <div className="optimise-goal__answer" aria-live="polite" data-testid="growth-answer">
-            {growthGoal.status === 'growth' && (
-              <p>
-                Up to{' '}
-                <strong className="optimise-goal__figure">
-                  {formatPercent(growthGoal.maxMonthlyGrowth ?? 0)}
-                </strong>{' '}
-                a month, and cash still lasts {formatMonths(growthGoal.months)}.
-              </p>
+          <GoalAnswer
+            state={growthQuery}
+            computing="Seeking the fastest growth…"
+            failure="The growth could not be sought"
+            testId="growth-answer"
+            after={<p className="muted">{describeGrowthRange(scenario)}</p>}
+          >
+            {(growthGoal) => (
+              <>
+                {growthGoal.status === 'growth' && (
+                  <p>
+                    Up to{' '}
+                    <strong className="optimise-goal__figure">
+                      {formatPercent(growthGoal.maxMonthlyGrowth ?? 0)}
+                    </strong>{' '}
+                    a month, and cash still lasts {formatMonths(growthGoal.months)}.
+                  </p>
+                )}
+                {growthGoal.status === 'unbounded' && (
+                  <p>
+                    Any growth up to <strong className="optimise-goal__figure">1,000%</strong> a month: cash
+                    lasts {formatMonths(growthGoal.months)} whatever the traffic does.
+                  </p>
+                )}
+                {growthGoal.status === 'unreachable' && (
+                  <p className="notice notice--warn">
+                    Not even shrinking traffic gets there: cash runs out in{' '}
+                    {formatMonth(growthGoal.result.runwayMonths ?? 0, scenario.startMonth)} with almost no
+                    traffic, because of the other monthly burn or the first months’ bill.
+                  </p>
+                )}
+              </>
             )}
-            {growthGoal.status === 'unbounded' && (
-              <p>
-                Any growth up to <strong className="optimise-goal__figure">1,000%</strong> a month: cash lasts{' '}
-                {formatMonths(growthGoal.months)} whatever the traffic does.
-              </p>
-            )}
-            {growthGoal.status === 'unreachable' && (
-              <p className="notice notice--warn">
-                Not even shrinking traffic gets there: cash runs out in{' '}
-                {formatMonth(growthGoal.result.runwayMonths ?? 0, scenario.startMonth)} with almost no
-                traffic, because of the other monthly burn or the first months’ bill.
-              </p>
-            )}
-            <p className="muted">{describeGrowthRange(scenario)}</p>
-          </div>
+          </GoalAnswer>
         </div>
 
         <div className="card optimise-goal">
@@ -174,28 +210,37 @@ export function GoalSeekSection({
               </select>
             </div>
           </div>
-          <div className="optimise-goal__answer" aria-live="polite" data-testid="credits-answer">
-            {creditGoal.status === 'enough' && (
-              <p>
-                <strong className="optimise-goal__figure">No extra credits</strong>: cash already lasts
-                through {throughCredits}.
-              </p>
+          <GoalAnswer
+            state={creditQuery}
+            computing="Seeking the credits needed…"
+            failure="The credits needed could not be sought"
+            testId="credits-answer"
+          >
+            {(creditGoal) => (
+              <>
+                {creditGoal.status === 'enough' && (
+                  <p>
+                    <strong className="optimise-goal__figure">No extra credits</strong>: cash already lasts
+                    through {throughCredits}.
+                  </p>
+                )}
+                {creditGoal.status === 'amount' && (
+                  <p>
+                    <strong className="optimise-goal__figure">
+                      <Money usd={creditGoal.amount ?? 0} testId="credits-needed" />
+                    </strong>{' '}
+                    more credits on {coverage} keep cash positive through {throughCredits}.
+                  </p>
+                )}
+                {creditGoal.status === 'unreachable' && (
+                  <p className="notice notice--warn">
+                    Credits cannot get there: they pay AI spend only. Even with all of it on {coverage}{' '}
+                    covered, cash runs out in {formatMonth(creditGoal.shortMonth ?? 0, scenario.startMonth)}.
+                  </p>
+                )}
+              </>
             )}
-            {creditGoal.status === 'amount' && (
-              <p>
-                <strong className="optimise-goal__figure">
-                  <Money usd={creditGoal.amount ?? 0} testId="credits-needed" />
-                </strong>{' '}
-                more credits on {coverage} keep cash positive through {throughCredits}.
-              </p>
-            )}
-            {creditGoal.status === 'unreachable' && (
-              <p className="notice notice--warn">
-                Credits cannot get there: they pay AI spend only. Even with all of it on {coverage} covered,
-                cash runs out in {formatMonth(creditGoal.shortMonth ?? 0, scenario.startMonth)}.
-              </p>
-            )}
-          </div>
+          </GoalAnswer>
         </div>
       </div>
     </section>

@@ -1,5 +1,4 @@
-import { useMemo, useState } from 'react';
-import { optimiseAssignment } from '../../domain/optimise';
+import { useState } from 'react';
 import { findCheapestStrategy } from '../../domain/strategy-figures';
 import { useFiguresScenario, useFocusStrategy, useSimulation } from '../../state/figures';
 import { AssignmentSection } from './assignment-section';
@@ -10,7 +9,8 @@ import './optimise.css';
 
 /**
  * Optimise: the cheapest model per slice that meets every quality bar (to keep as a strategy), cost against
- * quality per slice, break-even volumes and escalation rates, and goal seeking on growth and credits.
+ * quality per slice, break-even volumes and escalation rates, and goal seeking on growth and credits. The
+ * searches run in the analysis worker, each section showing its status until its result for this scenario is in.
  */
 export function OptimisePanel() {
   const scenario = useFiguresScenario();
@@ -18,12 +18,8 @@ export function OptimisePanel() {
   const focus = useFocusStrategy();
   const cheapest = findCheapestStrategy(result);
   const [frontierSlice, setFrontierSlice] = useState(0);
-  const optimised = useMemo(
-    () => (scenario.traffic.length > 0 && scenario.catalog.length > 0 ? optimiseAssignment(scenario) : null),
-    [scenario],
-  );
 
-  if (!optimised) {
+  if (scenario.traffic.length === 0 || scenario.catalog.length === 0) {
     return (
       <div className="optimise">
         <p>Add models to the catalog and at least one traffic slice to optimise.</p>
@@ -34,7 +30,7 @@ export function OptimisePanel() {
 
   return (
     <div className="optimise">
-      <AssignmentSection scenario={scenario} optimised={optimised} cheapest={cheapest} />
+      <AssignmentSection scenario={scenario} cheapest={cheapest} />
       <FrontierSection scenario={scenario} sliceIndex={sliceIndex} onSliceChange={setFrontierSlice} />
       <BreakEvenSection scenario={scenario} />
       {focus && (

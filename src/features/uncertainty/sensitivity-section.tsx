@@ -1,9 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import { ChartFrame } from '../../charts/chart-frame';
 import { TORNADO_CHROME_PX, TORNADO_ROW_PX, TornadoChart } from '../../charts/tornado-chart';
-import { analyseSensitivity, rankSensitivity } from '../../domain/sensitivity';
-import type { SensitivityMetric } from '../../domain/sensitivity';
+import { rankSensitivity } from '../../domain/sensitivity';
+import type { SensitivityMetric, SensitivityResult } from '../../domain/sensitivity';
+import { useAnalysis } from '../../queries/analysis-queries';
+import { PendingResult, isBusy } from '../../ui/pending-result';
 import { findCheapestStrategy } from '../../domain/strategy-figures';
 import { useFiguresScenario, useFocusStrategy, useSimulation } from '../../state/figures';
 import { usePlannerStore } from '../../state/scenario-store';
@@ -23,6 +25,9 @@ import {
   splitByEffect,
 } from './sensitivity-figures';
 import './sensitivity.css';
+
+/** Whether every input is listed, not just the top ones: on the metric's chart, and on the cash chart. */
+type ShowAll = { moving: boolean; cash: boolean };
 
 /** The figure shown for inputs whose both ends outlast the horizon. */
 const CASH_AT_END_NAME = 'cash at the end of the horizon';
@@ -48,26 +53,16 @@ function formatMonthTick(months: number): string {
  */
 export function SensitivitySection() {
   const scenario = useFiguresScenario();
-  const display = useMoneyDisplay();
-  /** A short tick for a money axis, in the display currency: "€480K". */
-  const formatSpendTick = (usd: number) => formatMoneyTick(toDisplayAmount(usd, display), display.currency);
   const result = useSimulation();
   const focus = useFocusStrategy();
   const setFocusStrategy = usePlannerStore((s) => s.setFocusStrategy);
   const [metric, setMetric] = useState<SensitivityMetric>('spend');
   const [swing, setSwing] = useState(DEFAULT_SWING);
-  const [showAll, setShowAll] = useState(false);
-  const [showAllCash, setShowAllCash] = useState(false);
-  const focusId = focus?.id ?? null;
-  const analysis = useMemo(
-    () => (focusId === null ? null : analyseSensitivity(scenario, focusId, { swing })),
-    [scenario, focusId, swing],
-  );
+  const [showAll, setShowAll] = useState<ShowAll>({ moving: false, cash: false });
+  const query = useAnalysis(scenario, 'sensitivity', focus?.id ?? '', swing);
   const cheapest = findCheapestStrategy(result);
-  const spendName = describeFirstYear(scenario);
-  const metricName = metric === 'spend' ? spendName : 'cash runway';
 
-  if (!focus || !analysis) {
+  if (!focus || (query.status === 'success' && !query.data)) {
     return (
       <section className="sensitivity" aria-labelledby="sensitivity-title">
         <h2 id="sensitivity-title">Sensitivity</h2>
@@ -75,17 +70,10 @@ export function SensitivitySection() {
       </section>
     );
   }
-
-  const ranked = rankSensitivity(analysis.entries, metric);
-  const { moving, beyondHorizon, still } = splitByEffect(ranked, metric, analysis.baseline);
-  const shown = showAll ? moving : moving.slice(0, TOP_COUNT);
-  const shownCash = showAllCash ? beyondHorizon : beyondHorizon.slice(0, TOP_COUNT);
-  const horizon = analysis.horizonMonths;
-  const baselineValue = readOutcomeValue(analysis.baseline, metric, horizon);
-  const baselineText = formatOutcome(analysis.baseline, metric, horizon, display);
+  const spendName = describeFirstYear(scenario);
 
   return (
-    <section className="sensitivity" aria-labelledby="sensitivity-title">
+    <section className="sensitivity" aria-labelledby="sensitivity-title" aria-busy={isBusy(query)}>
       <div className="section-head">
         <h2 id="sensitivity-title">Sensitivity: what moves the outcome most</h2>
       </div>
@@ -137,6 +125,55 @@ export function SensitivitySection() {
         </div>
       </div>
 
+      <PendingResult
+        state={query}
+        computing={`Swinging each input of ${focus.name}…`}
+        failure="The sensitivity could not be computed"
+        minHeight={TORNADO_CHROME_PX + TORNADO_ROW_PX * TOP_COUNT}
+      >
+        {(analysis) =>
+          analysis && (
+            <SensitivityResults
+              analysis={analysis}
+              showAll={showAll}
+              onShowAll={setShowAll}
+              metric={metric}
+              metricName={metric === 'spend' ? spendName : 'cash runway'}
+            />
+          )
+        }
+      </PendingResult>
+    </section>
+  );
+}
+
+/** The tornado charts and lists of one analysis, on the metric chosen. */
+function SensitivityResults({
+  analysis,
+  showAll: { moving: showAllMoving, cash: showAllCash },
+  onShowAll,
+  metric,
+  metricName,
+}: {
+  analysis: SensitivityResult;
+  showAll: ShowAll;
+  onShowAll: (update: (showAll: ShowAll) => ShowAll) => void;
+  metric: SensitivityMetric;
+  metricName: string;
+}) {
+  const display = useMoneyDisplay();
+  /** A short tick for a money axis, in the display currency: "€480K". */
+  const formatSpendTick = (usd: number) => formatMoneyTick(toDisplayAmount(usd, display), display.currency);
+  const ranked = rankSensitivity(analysis.entries, metric);
+  const { moving, beyondHorizon, still } = splitByEffect(ranked, metric, analysis.baseline);
+  const shown = showAllMoving ? moving : moving.slice(0, TOP_COUNT);
+  const shownCash = showAllCash ? beyondHorizon : beyondHorizon.slice(0, TOP_COUNT);
+  const horizon = analysis.horizonMonths;
+  const baselineValue = readOutcomeValue(analysis.baseline, metric, horizon);
+  const baselineText = formatOutcome(analysis.baseline, metric, horizon, display);
+
+  return (
+    <>
       {moving.length === 0 ? (
         <p className="notice notice--info sensitivity__none" role="status">
           {metric === 'runway' && analysis.baseline.runwayMonths === null
@@ -161,8 +198,12 @@ export function SensitivitySection() {
 
       <div className="sensitivity__footer">
         {moving.length > TOP_COUNT && (
-          <button type="button" className="button" onClick={() => setShowAll((v) => !v)}>
-            {showAll ? `Show the top ${TOP_COUNT}` : `Show all ${moving.length} inputs that move it`}
+          <button
+            type="button"
+            className="button"
+            onClick={() => onShowAll((v) => ({ ...v, moving: !v.moving }))}
+          >
+            {showAllMoving ? `Show the top ${TOP_COUNT}` : `Show all ${moving.length} inputs that move it`}
           </button>
         )}
         {moving.length > 0 && (
@@ -194,7 +235,11 @@ export function SensitivitySection() {
           </ChartFrame>
           {beyondHorizon.length > TOP_COUNT && (
             <div className="sensitivity__footer">
-              <button type="button" className="button" onClick={() => setShowAllCash((v) => !v)}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => onShowAll((v) => ({ ...v, cash: !v.cash }))}
+              >
                 {showAllCash
                   ? `Show the top ${TOP_COUNT}`
                   : `Show all ${beyondHorizon.length} inputs that move the ${CASH_AT_END_NAME}`}
@@ -219,6 +264,6 @@ export function SensitivitySection() {
           the horizon are compared by the {CASH_AT_END_NAME} instead.
         </p>
       )}
-    </section>
+    </>
   );
 }

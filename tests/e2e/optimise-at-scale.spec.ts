@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { createLargeScenario } from '../factories/large-scenario';
+import { PlannerPage } from './page-models/planner-page';
+
+const NAME = 'Optimise at scale: 10,000 models × 200 slices × 12 strategies';
+
+test('the Optimise screen of a 10,000-model, 200-slice scenario shows its optimised assignment', async ({
+  page,
+}) => {
+  // The limits are hang guards on a loaded machine, not speed checks: the bench measures speed.
+  test.setTimeout(5 * 60_000);
+  const planner = new PlannerPage(page);
+  await planner.goto('scenarios');
+  const scenario = {
+    ...createLargeScenario({ modelCount: 10_000, sliceCount: 200, strategyCount: 12 }),
+    name: NAME,
+  };
+  await planner.importScenario('large.scenario.json', JSON.stringify(scenario));
+
+  await planner.openTab('Optimise');
+  const assignment = page.getByRole('region', { name: 'Optimised assignment' });
+  // The screen answers while the assignment computes: the frontier's slice can be chosen meanwhile.
+  await expect(page.getByRole('heading', { name: 'Cost against quality' })).toBeVisible();
+  await page.getByLabel('Slice', { exact: true }).first().selectOption({ label: 'Slice 1' });
+
+  const table = assignment.getByRole('table', { name: 'Optimised model per slice' });
+  await expect(table).toBeVisible({ timeout: 4 * 60_000 });
+  await expect(assignment).toHaveAttribute('aria-busy', 'false');
+  // One row per slice, each with a model, and a total over the horizon.
+  await expect(table.getByRole('row')).toHaveCount(1 + 200);
+  await expect(table.getByRole('rowheader', { name: 'Slice 199' })).toBeVisible();
+  const spend = Number(await page.getByTestId('optimised-spend').getAttribute('data-value'));
+  expect(spend).toBeGreaterThan(0);
+  await expect(assignment.getByRole('button', { name: 'Keep as a strategy' })).toBeEnabled();
+
+  // The frontier of the slice chosen while the assignment computed.
+  await expect(page.getByRole('figure', { name: /Cost per request and quality: Slice 1$/ })).toBeVisible({
+    timeout: 60_000,
+  });
+});
+
+test('sensitivity and goal seeking answer from the worker, and follow a new swing and a new goal', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('uncertainty');
+  const sensitivity = page.getByRole('region', { name: /^Sensitivity/ });
+  await expect(sensitivity.getByRole('figure', { name: /^What moves the 12-month spend: / })).toBeVisible();
+  const swing = page.getByLabel('Swing where no range (±)', { exact: true });
+  await swing.fill('50');
+  await expect(sensitivity).toHaveAttribute('aria-busy', 'false');
+  const table = sensitivity.getByRole('table', { name: /^What moves the 12-month spend: .*: data$/ });
+  await expect(table.getByRole('cell', { name: '±50%' }).first()).toBeAttached();
+
+  await planner.openTab('Optimise');
+  const growth = page.getByTestId('growth-answer');
+  await expect(growth).toBeVisible();
+  await page.getByLabel('Cash must last', { exact: true }).fill('3');
+  await expect(growth).toContainText(/cash (still )?lasts 3 months/);
+});
