@@ -342,6 +342,8 @@ function checkReferencesOfInvalidDocument(
   );
 }
 
+const NO_ENTRIES: ReadonlySet<unknown> = new Set();
+
 /** The lists of a scenario, each with the schema of one entry. */
 const LIST_SCHEMAS = {
   catalog: modelSchema,
@@ -362,9 +364,23 @@ type ListKey = keyof typeof LIST_SCHEMAS;
  * slice, and the result keeps every other object of `previous` (a list whose entries are all kept is kept
  * itself), so what is derived per object (a row, a cheapest-model search) is not redone. Cross-field checks (ids, routes, shares, ranges) always run on the
  * whole document. When the edit is refused, the issues are `validateScenario`'s, in its order.
+ *
+ * `validatedEntries` are list entries already parsed by their list's schema elsewhere and not changed since (the
+ * models a worker read from an imported file): they are kept like `previous`'s own, so committing a 27,000-model
+ * import does not parse every model a second time on the page. Entries the edit built from them are new objects,
+ * and parsed.
  */
-export function validateScenarioEdit(input: unknown, previous: Scenario | null): ValidationResult<Scenario> {
-  if (previous === null || typeof input !== 'object' || input === null || Array.isArray(input)) {
+export function validateScenarioEdit(
+  input: unknown,
+  previous: Scenario | null,
+  validatedEntries: ReadonlySet<unknown> = NO_ENTRIES,
+): ValidationResult<Scenario> {
+  if (
+    (previous === null && validatedEntries.size === 0) ||
+    typeof input !== 'object' ||
+    input === null ||
+    Array.isArray(input)
+  ) {
     return validateScenario(input);
   }
   const document = input as Record<string, unknown>;
@@ -374,11 +390,11 @@ export function validateScenarioEdit(input: unknown, previous: Scenario | null):
     const items = document[key];
     if (!Array.isArray(items)) continue;
     rest[key] = [];
-    const before: readonly unknown[] = previous[key];
+    const before: readonly unknown[] = previous?.[key] ?? [];
     // The same entries in the same order: the list itself is kept (so is what is derived from it).
     if (
-      items === before ||
-      (items.length === before.length && items.every((item, i) => item === before[i]))
+      previous !== null &&
+      (items === before || (items.length === before.length && items.every((item, i) => item === before[i])))
     ) {
       lists[key] = before as unknown[];
       continue;
@@ -386,7 +402,7 @@ export function validateScenarioEdit(input: unknown, previous: Scenario | null):
     const known = new Set<unknown>(before);
     const parsedItems: unknown[] = [];
     for (const item of items) {
-      if (known.has(item)) {
+      if (known.has(item) || validatedEntries.has(item)) {
         parsedItems.push(item);
         continue;
       }

@@ -1,14 +1,16 @@
 /**
  * Query options for a catalog file fetched from a URL the user gives (LiteLLM's price file on GitHub, a
- * team's CSV): the text only, read as a stream and given up past 20 MB. Parsing happens where the text is used
- * (`parseCatalogText`), so one cached download serves any import date.
+ * team's CSV): the text read as a stream and given up past 20 MB, then parsed and validated in the file-import
+ * worker (`readCatalog`), so a large file never blocks the page.
  */
 import { queryOptions } from '@tanstack/react-query';
+import type { CatalogRead } from '../io/file-import';
 import { MAX_IMPORT_BYTES, concatBytes } from '../io/json-text';
+import { readCatalog } from '../workers/file-import-client';
 
 export const remoteCatalogKeys = {
   all: ['remote-catalog'] as const,
-  text: (url: string) => [...remoteCatalogKeys.all, 'text', url] as const,
+  read: (url: string, importedAt: string) => [...remoteCatalogKeys.all, 'read', url, importedAt] as const,
 };
 
 /** What went wrong fetching a catalog, for people: each kind has its own advice. Messages are sentences without the closing full stop. */
@@ -223,15 +225,27 @@ async function downloadCatalogText(url: URL, controller: AbortController): Promi
   return { url: url.href, fileName: readUrlFileName(url), text: decodeText(bytes, contentType) };
 }
 
+/** A fetched catalog: where it came from, and what reading it gave (the models, or the problems). */
+export type RemoteCatalogRead = { url: string; fileName: string; result: CatalogRead };
+
 /**
- * The text of the catalog at `url`, cached by address. Not retried: a wrong address or a CORS refusal will not
- * mend itself, and the person is waiting for the message. Kept fresh for five minutes, so importing the same
- * address twice does not download it twice.
+ * The catalog at `url`, fetched and read (models without a source are dated `importedAt`), cached by address.
+ * Not retried: a wrong address or a CORS refusal will not mend itself, and the person is waiting for the
+ * message. Kept fresh for five minutes, so importing the same address twice does not download it twice.
  */
-export function remoteCatalogQueryOptions(url: string) {
+export function remoteCatalogQueryOptions(url: string, importedAt: string) {
   return queryOptions({
-    queryKey: remoteCatalogKeys.text(url),
-    queryFn: ({ signal }) => fetchCatalogText(url, signal),
+    queryKey: remoteCatalogKeys.read(url, importedAt),
+    queryFn: async ({ signal }): Promise<RemoteCatalogRead> => {
+      const fetched = await fetchCatalogText(url, signal);
+      const named = fetched.fileName ? { fileName: fetched.fileName } : {};
+      const options = { ...named, importedAt, origin: fetched.url };
+      return {
+        url: fetched.url,
+        fileName: fetched.fileName,
+        result: await readCatalog(fetched.text, options, signal),
+      };
+    },
     retry: false,
     staleTime: 5 * 60 * 1000,
     gcTime: 5 * 60 * 1000,

@@ -167,9 +167,9 @@ describe('fetchCatalogText', () => {
 });
 
 describe('remoteCatalogQueryOptions', () => {
-  it('is keyed by address and never retried', () => {
-    const options = remoteCatalogQueryOptions('https://example.com/a.json');
-    expect(options.queryKey).toEqual(remoteCatalogKeys.text('https://example.com/a.json'));
+  it('is keyed by address and import day, and never retried', () => {
+    const options = remoteCatalogQueryOptions('https://example.com/a.json', '2027-01-01');
+    expect(options.queryKey).toEqual(remoteCatalogKeys.read('https://example.com/a.json', '2027-01-01'));
     expect(options.retry).toBe(false);
   });
 });
