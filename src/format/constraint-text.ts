@@ -3,7 +3,7 @@
  * and on the command line: the badge a strategy gets per kind, and one line per broken constraint.
  */
 import type { BrokenConstraint, ConstraintKind } from '../domain/plan-constraints';
-import type { Scenario } from '../domain/scenario-schema';
+import type { Model, Scenario } from '../domain/scenario-schema';
 import { formatMonth, formatNumber, formatPercent } from './format';
 
 type Names = Pick<Scenario, 'catalog' | 'traffic' | 'startMonth'>;
@@ -63,9 +63,17 @@ export function describeConstraintBadges(
   });
 }
 
+/** Each catalog's models by id, made once per catalog (catalogs are never changed in place). */
+const modelsById = new WeakMap<readonly Model[], Map<string, Model>>();
+
 function modelName(scenario: Names, modelId: string): string {
-  const model = scenario.catalog.find((m) => m.id === modelId);
-  return model?.name.trim() || modelId;
+  let byId = modelsById.get(scenario.catalog);
+  if (!byId) {
+    byId = new Map();
+    for (const model of scenario.catalog) if (!byId.has(model.id)) byId.set(model.id, model);
+    modelsById.set(scenario.catalog, byId);
+  }
+  return byId.get(modelId)?.name.trim() || modelId;
 }
 
 /** A slice's name, or its id when it has none. */

@@ -11,7 +11,7 @@ import { parseCatalogText } from './catalog-import';
 import type { CatalogImportOptions, CatalogImportResult } from './catalog-import';
 import { stampImportSource } from './catalog-diff';
 import { MAX_IMPORT_BYTES } from './json-text';
-import { parseScenarioText } from './scenario-file';
+import { parseScenarioText, serializeModelCompact } from './scenario-file';
 
 /** The most problems returned one by one; the rest are counted, and written in the text. */
 export const MAX_RETURNED_ISSUES = 1000;
@@ -27,9 +27,12 @@ export type IssueReport = {
   issuesText: string;
 };
 
-export type ScenarioRead = { ok: true; value: Scenario } | IssueReport;
+/** A scenario read: the scenario, with its models' texts as the browser's storage keeps them (`serializeModelCompact`). */
+export type ScenarioRead = { ok: true; value: Scenario; modelTexts: string[] } | IssueReport;
 
-export type CatalogRead = Extract<CatalogImportResult, { ok: true }> | IssueReport;
+/** A catalog read: the models, with their texts as the browser's storage keeps them (`serializeModelCompact`). */
+export type CatalogRead =
+  (Extract<CatalogImportResult, { ok: true }> & { modelTexts: string[] }) | IssueReport;
 
 export type CatalogReadOptions = CatalogImportOptions & {
   /** Where the catalog came from (a file name, an address): the source label of models whose file has none. */
@@ -75,7 +78,8 @@ export async function readFileText(file: Blob): Promise<{ ok: true; text: string
 /** A scenario file's text, parsed and validated (`parseScenarioText`), with its problems bounded. */
 export function readScenarioText(text: string): ScenarioRead {
   const parsed = parseScenarioText(text);
-  return parsed.ok ? parsed : reportIssues(parsed.issues);
+  if (!parsed.ok) return reportIssues(parsed.issues);
+  return { ok: true, value: parsed.value, modelTexts: parsed.value.catalog.map(serializeModelCompact) };
 }
 
 /**
@@ -96,7 +100,7 @@ export function readCatalogText(text: string, options: CatalogReadOptions): Cata
         fromZodIssues(checked.error.issues.map((issue) => ({ ...issue, path: ['source', ...issue.path] }))),
       );
   }
-  return { ...parsed, models };
+  return { ...parsed, models, modelTexts: models.map(serializeModelCompact) };
 }
 
 /** A scenario file, read and validated (`readScenarioText`). */

@@ -222,19 +222,18 @@ function orderFinance(finance: Finance) {
 }
 
 /**
- * Writes a scenario as the file users save and share: 2-space JSON, keys in the order the schema lists them,
- * every default written out, optional fields left out when unset. `parseScenarioText` reads it back to an
- * identical scenario. Ids such as `__proto__` are written as ordinary keys.
+ * The scenario file's document: keys in schema order, every default written out, unset optional fields left out;
+ * the catalog as `catalog` gives it (each model in order, by default).
  */
-export function serializeScenario(scenario: Scenario): string {
-  const document = {
+function toDocument(scenario: Scenario, catalog: unknown[] = scenario.catalog.map(orderModel)) {
+  return {
     schemaVersion: scenario.schemaVersion,
     name: scenario.name,
     description: scenario.description,
     horizonMonths: scenario.horizonMonths,
     startMonth: scenario.startMonth,
     options: orderOptions(scenario.options),
-    catalog: scenario.catalog.map(orderModel),
+    catalog,
     traffic: scenario.traffic.map(orderSlice),
     strategies: scenario.strategies.map(orderStrategy),
     credits: scenario.credits.map(orderPool),
@@ -252,7 +251,47 @@ export function serializeScenario(scenario: Scenario): string {
       setOn: scenario.displayCurrency.setOn,
     },
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/**
+ * Writes a scenario as the file users save and share: 2-space JSON, keys in the order the schema lists them,
+ * every default written out, optional fields left out when unset. `parseScenarioText` reads it back to an
+ * identical scenario. Ids such as `__proto__` are written as ordinary keys.
+ */
+export function serializeScenario(scenario: Scenario): string {
+  return `${JSON.stringify(toDocument(scenario), null, 2)}\n`;
+}
+
+/** Each model's compact text, by model object (models are never changed in place). */
+const modelTexts = new WeakMap<Model, string>();
+
+/** A model as `serializeScenarioCompact` writes it in the catalog, made once per model object. */
+export function serializeModelCompact(model: Model): string {
+  let text = modelTexts.get(model);
+  if (text === undefined) {
+    text = JSON.stringify(orderModel(model));
+    modelTexts.set(model, text);
+  }
+  return text;
+}
+
+/**
+ * Takes `text`, `serializeModelCompact(model)` made elsewhere (the file-import worker writes each model's text
+ * beside the model), as the model's text, so that saving a 27,000-model import does not write them again.
+ */
+export function rememberModelText(model: Model, text: string): void {
+  modelTexts.set(model, text);
+}
+
+/**
+ * `serializeScenario` without the spacing (what is kept in the browser's storage): one line, no final newline;
+ * the same text as `JSON.stringify` on the file's document. Each model's text is made once per model object, so
+ * saving after an edit writes again only the models it changed.
+ */
+export function serializeScenarioCompact(scenario: Scenario): string {
+  const catalog = scenario.catalog.map(serializeModelCompact).join(',');
+  // No string value can hold `"catalog":[]` unescaped, so the first one is the catalog's own place.
+  return JSON.stringify(toDocument(scenario, [])).replace('"catalog":[]', () => `"catalog":[${catalog}]`);
 }
 
 /**

@@ -6,9 +6,11 @@
  */
 import { wrap } from 'comlink';
 import type { Remote } from 'comlink';
+import type { Model } from '../domain/scenario-schema';
 import { validateScenarioEdit } from '../domain/validate-scenario';
 import { readCatalogSource, readScenarioFile as readScenarioOnPage, reportIssues } from '../io/file-import';
 import type { CatalogRead, CatalogReadOptions, ScenarioRead } from '../io/file-import';
+import { rememberModelText } from '../io/scenario-file';
 import type { FileImportWorkerApi } from './file-import.worker';
 
 type WorkerHandle = { worker: Worker; api: Remote<FileImportWorkerApi>; failure: Promise<never> };
@@ -57,6 +59,11 @@ async function inWorker<T>(
   }
 }
 
+/** Takes the texts the worker wrote for `models`, so that saving them does not write them again on the page. */
+function rememberModelTexts(models: readonly Model[], texts: readonly string[]): void {
+  models.forEach((model, index) => rememberModelText(model, texts[index]!));
+}
+
 /** Runs `read` on the page (no Worker); an abort while it runs discards its result. */
 async function onPage<T>(signal: AbortSignal, read: () => Promise<T>): Promise<T> {
   signal.throwIfAborted();
@@ -77,7 +84,9 @@ function adoptScenario(copy: ScenarioRead): ScenarioRead {
   const { catalog, traffic, credits, fixedCosts, evaluations } = copy.value;
   const validated = new Set<unknown>([...catalog, ...traffic, ...credits, ...fixedCosts, ...evaluations]);
   const checked = validateScenarioEdit(copy.value, null, validated);
-  return checked.ok ? checked : reportIssues(checked.issues);
+  if (!checked.ok) return reportIssues(checked.issues);
+  rememberModelTexts(checked.value.catalog, copy.modelTexts);
+  return { ...copy, value: checked.value };
 }
 
 /** Reads and validates a scenario file. */
@@ -94,5 +103,7 @@ export async function readCatalog(
 ): Promise<CatalogRead> {
   if (typeof Worker === 'undefined')
     return onPage<CatalogRead>(signal, () => readCatalogSource(source, options));
-  return inWorker<CatalogRead>(signal, (api) => api.readCatalogSource(source, options));
+  const read = await inWorker<CatalogRead>(signal, (api) => api.readCatalogSource(source, options));
+  if (read.ok) rememberModelTexts(read.models, read.modelTexts);
+  return read;
 }

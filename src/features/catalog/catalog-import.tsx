@@ -1,9 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
-import type { Model } from '../../domain/scenario-schema';
+import type { Model, Scenario } from '../../domain/scenario-schema';
 import { compareStrategySpend, listChangedStrategies } from '../../domain/strategy-impact';
-import type { StrategySpendChange } from '../../domain/strategy-impact';
 import {
   attachKnownQuality,
   diffCatalogs,
@@ -335,15 +334,22 @@ function formatSignedMoney(usd: number, display: MoneyDisplay): string {
   return `${usd > 0 ? '+' : '−'}${formatMoney(Math.abs(usd), display)}`;
 }
 
-/** Each strategy's 12-month spend before and after the change the chosen mode would make. */
+/**
+ * Each strategy's 12-month spend before and after the change the chosen mode would make. Computed here, in its
+ * own component, from a deferred `planned`: simulating a 27,000-model catalog twice is work of its own, done in a
+ * render that yields to the page before and after it.
+ */
 function StrategyImpact({
-  impact,
+  scenario,
+  planned,
   dropped,
 }: {
-  impact: readonly StrategySpendChange[];
+  scenario: Scenario;
+  planned: Scenario | null;
   dropped: readonly Model[];
 }) {
   const display = useMoneyDisplay();
+  const impact = useMemo(() => (planned ? compareStrategySpend(scenario, planned) : []), [scenario, planned]);
   const changed = listChangedStrategies(impact);
   return (
     <section className="catalog-import__impact" aria-label="What changes for your strategies">
@@ -426,7 +432,8 @@ type ReviewProps = {
   onPick: (picked: ReadonlySet<string>) => void;
   result: Extract<CatalogImportResult, { ok: true }>;
   kept: readonly Model[];
-  impact: readonly StrategySpendChange[];
+  scenario: Scenario;
+  planned: Scenario | null;
   dropped: readonly Model[];
   priceUnit: PriceUnit;
   refusal: string | null;
@@ -444,7 +451,8 @@ function ImportReview({
   onPick,
   result,
   kept,
-  impact,
+  scenario,
+  planned,
   dropped,
   priceUnit,
   refusal,
@@ -596,7 +604,7 @@ function ImportReview({
         </>
       )}
 
-      <StrategyImpact impact={impact} dropped={dropped} />
+      <StrategyImpact scenario={scenario} planned={planned} dropped={dropped} />
 
       {refusal && (
         <p className="field__error catalog-import__refusal" role="alert">
@@ -659,7 +667,10 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
   const fileReadRef = useRef<AbortController | null>(null);
   useEffect(() => () => fileReadRef.current?.abort(), []);
 
-  const remoteData = requestedUrl !== null ? remote.data : undefined;
+  // The review of a large catalog takes several components' work: drawn in a deferred render, which yields to
+  // the page between them, like a file's (below).
+  const deferredRemote = useDeferredValue(remote.data);
+  const remoteData = requestedUrl !== null ? deferredRemote : undefined;
   let parsed: Parsed | null = null;
   if (source?.kind === 'file' && source.result) parsed = { origin: source.name, result: source.result };
   else if (source?.kind === 'url' && remoteData)
@@ -702,7 +713,7 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
     if (mode === 'add') return addModels(scenario, pickedModels);
     return replaceCatalog(scenario, models);
   }, [mode, models, priceMatch, pickedModels, scenario]);
-  const impact = useMemo(() => (planned ? compareStrategySpend(scenario, planned) : []), [scenario, planned]);
+  const deferredPlanned = useDeferredValue(planned);
   const dropped = useMemo(() => {
     if (mode !== 'replace' || !diff) return [];
     const keptIds = new Set(kept.map((model) => model.id));
@@ -729,7 +740,7 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
       result = reportIssues([{ path: '', message: `the file could not be read (${reason})` }]);
     }
     if (read !== readCount.current) return; // a newer file or address took over
-    setSource({ kind: 'file', name: file.name, result });
+    startTransition(() => setSource({ kind: 'file', name: file.name, result }));
     // The same file may be picked again after it is fixed.
     if (fileInputRef.current) fileInputRef.current.value = '';
   }
@@ -917,7 +928,8 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
           onPick={setPicked}
           result={okResult}
           kept={kept}
-          impact={impact}
+          scenario={scenario}
+          planned={deferredPlanned}
           dropped={dropped}
           priceUnit={priceUnit}
           refusal={refusal}

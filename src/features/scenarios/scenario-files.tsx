@@ -13,6 +13,11 @@ import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { CappedList } from '../../ui/capped-list';
 import { downloadText, makeFileName } from '../../ui/download';
 
+/** Lets the page handle what is waiting (input, painting) before going on. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 type ImportOutcome =
   { fileName: string; ok: true; scenarioName: string } | ({ fileName: string } & IssueReport);
 
@@ -87,7 +92,16 @@ export function ScenarioFiles() {
         outcome = scenario.ok
           ? { fileName: file.name, ok: true, scenarioName: scenario.value.name }
           : { fileName: file.name, ...scenario };
-        if (scenario.ok) addScenario(scenario.value);
+        if (scenario.ok) {
+          // Its figures are worked out in a task of their own, then the screens drawn with them in the next: a
+          // 27,000-model scenario never holds the page for both at once.
+          await yieldToPage();
+          controller.signal.throwIfAborted();
+          selectPlan(scenario.value);
+          await yieldToPage();
+          controller.signal.throwIfAborted();
+          addScenario(scenario.value);
+        }
       } catch (error) {
         if (controller.signal.aborted) break;
         const message = `could not be read (${error instanceof Error ? error.message : String(error)})`;
