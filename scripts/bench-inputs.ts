@@ -5,14 +5,13 @@
  * one task takes; 200 ms is the most a page should block.
  *
  * - a scenario file just under the 20 MB limit (a large catalog), parsed, scanned for keys written twice and
- *   validated (`parseScenarioText`);
- * - a native catalog file just under 20 MB (`parseCatalogText`);
+ *   validated (`readScenarioText`, as the worker does);
+ * - a native catalog file just under 20 MB (`readCatalogText`, as the worker does);
  * - a hostile 13 KB share link that expands quadratically, refused once its text passes 20 MB
  *   (`readShareFragment`).
  */
 import { performance } from 'node:perf_hooks';
-import { parseCatalogText } from '../src/io/catalog-import';
-import { parseScenarioText } from '../src/io/scenario-file';
+import { readCatalogText, readScenarioText } from '../src/io/file-import';
 import { readShareFragment } from '../src/io/share-link';
 import { createLargestInputs } from '../tests/factories/largest-inputs';
 import { buildQuadraticSharePayload } from '../tests/factories/share-link-bomb';
@@ -32,8 +31,13 @@ function time(work: () => unknown): number {
   return samples[Math.floor(RUNS / 2)]!;
 }
 
-function report(label: string, megabytes: number, ms: number): void {
-  const verdict = ms > BLOCK_BUDGET_MS ? `over the ${BLOCK_BUDGET_MS} ms budget` : 'within budget';
+/** One figure; `inWorker` when the app does this work off the page's thread, where the budget does not apply. */
+function report(label: string, megabytes: number, ms: number, inWorker = false): void {
+  const verdict = inWorker
+    ? "in the file-import worker, off the page's thread"
+    : ms > BLOCK_BUDGET_MS
+      ? `over the ${BLOCK_BUDGET_MS} ms budget`
+      : 'within budget';
   console.log(
     `  ${label.padEnd(44)} ${megabytes.toFixed(1).padStart(5)} MB  ${ms.toFixed(0).padStart(6)} ms  ${verdict}`,
   );
@@ -48,14 +52,16 @@ function main(): void {
   report(
     'scenario file (parse, duplicate keys, validate)',
     megabytes(scenarioText),
-    time(() => parseScenarioText(scenarioText)),
+    time(() => readScenarioText(scenarioText)),
+    true,
   );
-  const scenario = parseScenarioText(scenarioText);
+  const scenario = readScenarioText(scenarioText);
   if (!scenario.ok) throw new Error('the largest scenario did not read back');
   report(
     `native catalog (${scenario.value.catalog.length.toLocaleString('en-US')} models)`,
     megabytes(catalogText),
-    time(() => parseCatalogText(catalogText, { importedAt: '2027-01-01' })),
+    time(() => readCatalogText(catalogText, { importedAt: '2027-01-01', origin: 'catalog.json' })),
+    true,
   );
   const link = `#share=${buildQuadraticSharePayload(7000)}`;
   report(
