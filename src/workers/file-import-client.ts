@@ -1,8 +1,7 @@
 /**
- * Where imported scenario and catalog files are read: in a Web Worker (created on first use, reused), so the page
- * never blocks on a large file; or, where there is no Worker (jsdom in tests), on the page. Parsing cannot be
- * interrupted, so an aborted signal stops the worker itself (a fresh one starts on the next read) and the read
- * rejects with an AbortError.
+ * Where imported scenario and catalog files are read: each in a Web Worker of its own, so the page never blocks
+ * on a large file; or, where there is no Worker (jsdom in tests), on the page. Parsing cannot be interrupted, so
+ * an aborted signal stops that read's worker and the read rejects with the abort's reason; other reads go on.
  */
 import { wrap } from 'comlink';
 import type { Remote } from 'comlink';
@@ -13,49 +12,27 @@ import type { CatalogRead, CatalogReadOptions, ScenarioRead } from '../io/file-i
 import { rememberModelText } from '../io/scenario-file';
 import type { FileImportWorkerApi } from './file-import.worker';
 
-type WorkerHandle = { worker: Worker; api: Remote<FileImportWorkerApi>; failure: Promise<never> };
-
-let handle: WorkerHandle | null = null;
-
-function getWorker(): WorkerHandle {
-  if (handle) return handle;
-  const worker = new Worker(new URL('./file-import.worker.ts', import.meta.url), { type: 'module' });
-  const failure = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      stopWorker(worker);
-      reject(new Error(`the file reader failed: ${event.message || 'it could not start'}`));
-    });
-  });
-  // A read that is not awaited (cancelled) must not report the failure as unhandled.
-  failure.catch(() => undefined);
-  handle = { worker, api: wrap<FileImportWorkerApi>(worker), failure };
-  return handle;
-}
-
-function stopWorker(worker: Worker): void {
-  worker.terminate();
-  if (handle?.worker === worker) handle = null;
-}
-
-/** Runs `read` in the worker; an abort stops the worker and rejects at once. */
+/** Runs `read` in a worker started for it and stopped once it answers, fails or `signal` aborts. */
 async function inWorker<T>(
   signal: AbortSignal,
   read: (api: Remote<FileImportWorkerApi>) => PromiseLike<T>,
 ): Promise<T> {
   signal.throwIfAborted();
-  const { worker, api, failure } = getWorker();
+  const worker = new Worker(new URL('./file-import.worker.ts', import.meta.url), { type: 'module' });
   let onAbort = () => undefined as void;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => {
-      stopWorker(worker);
+  const stopped = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) =>
+      reject(new Error(`the file reader failed: ${event.message || 'it could not start'}`)),
+    );
+    onAbort = () =>
       reject(signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError'));
-    };
     signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([read(api), failure, aborted]);
+    return await Promise.race([read(wrap<FileImportWorkerApi>(worker)), stopped]);
   } finally {
     signal.removeEventListener('abort', onAbort);
+    worker.terminate();
   }
 }
 
