@@ -7,21 +7,26 @@
  * - at real scale (200 slices, 10,000 models, 12 strategies): an edit on Traffic mix, Credits and runway,
  *   Strategies and the Pricing catalog, to the next frame and to the updated summary; the longest task (and
  *   the longest the page could not respond) while Optimise opens, during a goal seek and during a sensitivity
- *   analysis (a task shorter than 50 ms is not reported as long: 0 then).
+ *   analysis (a task shorter than 50 ms is not reported as long: 0 then);
+ * - the largest accepted files (a scenario file and a native catalog file just under 20 MB, 27,646 models)
+ *   imported through the screens (each in a fresh profile), from picking the file to the figures of the result on screen: the longest task
+ *   on the page's main thread (PerformanceObserver `longtask`), whose budget is 200 ms.
  * Medians over several runs. Needs `dist/` (built if missing) and /usr/bin/chromium (skipped if absent).
- * `BENCH_PORT` picks the preview port (default 4188).
+ * `BENCH_PORT` picks the preview port (default 4188); `--imports` measures only the largest files' imports.
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS, CHROMIUM_PATH } from '../tests/e2e/chromium';
 import type { Page } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { validateScenario } from '../src/domain/validate-scenario';
 import { encodePersisted } from '../src/state/persistence';
 import { makeLargeCatalog } from '../tests/factories/large-catalog';
 import { createLargeScenario } from '../tests/factories/large-scenario';
+import { createLargestInputs } from '../tests/factories/largest-inputs';
 import type { Browser, Locator } from '@playwright/test';
 import shippedCatalog from '../data/catalog.json' with { type: 'json' };
 
@@ -368,6 +373,119 @@ async function benchAtScale(browser: Browser) {
   return { results, optimise, goalSeek, sensitivity };
 }
 
+/** Starts (or restarts) recording the page's long tasks (over 50 ms) in `window.benchTasks`. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { benchTasks?: number[] };
+    if (w.benchTasks === undefined)
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.benchTasks!.push(entry.duration);
+      }).observe({ type: 'longtask' });
+    w.benchTasks = [];
+  });
+}
+
+/** The long tasks recorded since `watchLongTasks`, longest first, after `settleMs` more of quiet. */
+async function readLongTasks(page: Page, settleMs: number): Promise<number[]> {
+  await page.waitForTimeout(settleMs);
+  const tasks = await page.evaluate(() => (window as unknown as { benchTasks: number[] }).benchTasks);
+  return [...tasks].sort((a, b) => b - a);
+}
+
+/** Per run, the page's long tasks in ms, longest first. */
+type ImportTimings = {
+  scenario: number[][];
+  catalogRead: number[][];
+  catalogApply: number[][];
+  megabytes: number[];
+};
+
+/**
+ * The largest accepted scenario file imported on the Scenarios screen, and the largest native catalog file on
+ * the Pricing catalog screen (read, reviewed, then applied with "Replace the catalog"), each through the file
+ * picker as a person would: the page's long tasks from the pick to the result's figures on screen, and 3 s
+ * after (autosave included).
+ */
+async function benchLargestImports(browser: Browser): Promise<ImportTimings & { models: number }> {
+  const { scenarioText, catalogText, modelCount } = createLargestInputs();
+  const folder = mkdtempSync(join(tmpdir(), 'planner-bench-'));
+  const scenarioPath = join(folder, 'largest.scenario.json');
+  const catalogPath = join(folder, 'largest-catalog.json');
+  writeFileSync(scenarioPath, scenarioText);
+  writeFileSync(catalogPath, catalogText);
+  const timings: ImportTimings = {
+    scenario: [],
+    catalogRead: [],
+    catalogApply: [],
+    megabytes: [scenarioText, catalogText].map((text) => Buffer.byteLength(text) / (1024 * 1024)),
+  };
+  try {
+    for (let run = 0; run < IMPORT_RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      let page = await context.newPage();
+      await page.goto(`${BASE}/#scenarios`);
+      await page.getByTestId('summary-table').waitFor();
+      await watchLongTasks(page);
+      await page.getByLabel('Scenario file to import').setInputFiles(scenarioPath);
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Imported “/ })
+        .waitFor({ timeout: 300_000 });
+      await page.getByTestId('summary-table').waitFor();
+      timings.scenario.push(await readLongTasks(page, 3000));
+      await context.close();
+
+      // The catalog into the default scenario, in a fresh profile.
+      const catalogContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      page = await catalogContext.newPage();
+      await page.goto(`${BASE}/#catalog`);
+      await page.getByTestId('summary-table').waitFor();
+      await page.getByRole('button', { name: 'Import catalog…' }).click();
+      const dialog = page.getByRole('region', { name: 'Import a catalog' });
+      await watchLongTasks(page);
+      await dialog.getByLabel('Catalog file to import').setInputFiles(catalogPath);
+      await dialog
+        .getByRole('status')
+        .filter({ hasText: /^Read / })
+        .waitFor({ timeout: 300_000 });
+      await dialog.getByRole('radio', { name: /^Replace the catalog/ }).check();
+      await dialog.getByTestId('import-count-added').waitFor();
+      timings.catalogRead.push(await readLongTasks(page, 1000));
+      await watchLongTasks(page);
+      await dialog.getByRole('button', { name: 'Replace the catalog' }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 300_000 });
+      await page
+        .getByTestId('catalog-count')
+        .filter({ hasText: /\d{2},\d{3} models/ })
+        .waitFor();
+      timings.catalogApply.push(await readLongTasks(page, 3000));
+      await catalogContext.close();
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return { ...timings, models: modelCount };
+}
+
+const IMPORT_RUNS = 3;
+
+function printImports(imports: Awaited<ReturnType<typeof benchLargestImports>>): void {
+  const [scenarioMb, catalogMb] = imports.megabytes.map((mb) => mb!.toFixed(1));
+  /** The median over runs of the longest task, and every run's long tasks (ms, longest first). */
+  const describe = (runs: number[][]) =>
+    `${median(runs.map((tasks) => tasks[0] ?? 0)).toFixed(0)} ms  (runs: ${runs
+      .map((tasks) => (tasks.length === 0 ? 'none' : tasks.map((t) => t.toFixed(0)).join('/')))
+      .join('; ')})`;
+  console.log(
+    `\nLargest accepted files (${imports.models.toLocaleString('en-US')} models) imported through the screens: longest main-thread task (budget 200 ms), median of ${IMPORT_RUNS} runs, with every long task`,
+  );
+  console.log(`  scenario file ${scenarioMb} MB, pick → opened               ${describe(imports.scenario)}`);
+  console.log(
+    `  native catalog ${catalogMb} MB, pick → review shown         ${describe(imports.catalogRead)}`,
+  );
+  console.log(`  that catalog, "Replace the catalog" → applied   ${describe(imports.catalogApply)}`);
+}
+
 async function main() {
   if (!existsSync(CHROMIUM_PATH)) {
     console.log(`Browser figures skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).`);
@@ -390,6 +508,11 @@ async function main() {
     await waitForServer(BASE);
     const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 
+    if (process.argv.includes('--imports')) {
+      printImports(await benchLargestImports(browser));
+      await browser.close();
+      return;
+    }
     // First figures on screen, in fresh profiles (nothing saved, nothing cached).
     const firstNumbers: number[] = [];
     let firstScreenScripts: string[] = [];
@@ -430,6 +553,7 @@ async function main() {
     const loadedName = await page.getByTestId('scenario-name').textContent();
     await context.close();
     const scale = await benchAtScale(browser);
+    const imports = await benchLargestImports(browser);
     await browser.close();
 
     const sizeOf = (paths: string[]) => paths.reduce((sum, p) => sum + gzipKb(join('dist', p)), 0);
@@ -474,6 +598,7 @@ async function main() {
     );
     console.log(`  Goal seek (cash must last)    ${blocks(scale.goalSeek)}`);
     console.log(`  Sensitivity (a new swing)     ${blocks(scale.sensitivity)}`);
+    printImports(imports);
     // The shipped catalog (data/catalog.json) is its own chunk, loaded when a screen asks for it (reset, import).
     const catalogChunks = allJs.filter((f) => /^catalog-[\w-]+\.js$/.test(f) && !/panel|csv/.test(f));
     const onFirstScreen = catalogChunks.some((f) =>

@@ -1,20 +1,19 @@
 /**
- * `npm run bench` (last part): the largest inputs the planner accepts, read on one thread as the page reads them
- * today. Each figure is how long one task would hold the page; 200 ms is the most a page should block.
+ * `npm run bench` (last part): the largest inputs the planner accepts, read on one thread. Scenario and catalog
+ * files are read this way in the file-import worker, off the page's thread (the browser part of the bench measures
+ * what the page itself holds while it imports them); a share link is read on the page. Each figure is how long
+ * one task takes; 200 ms is the most a page should block.
  *
  * - a scenario file just under the 20 MB limit (a large catalog), parsed, scanned for keys written twice and
- *   validated (`parseScenarioText`);
- * - a native catalog file just under 20 MB (`parseCatalogText`);
+ *   validated (`readScenarioText`, as the worker does);
+ * - a native catalog file just under 20 MB (`readCatalogText`, as the worker does);
  * - a hostile 13 KB share link that expands quadratically, refused once its text passes 20 MB
  *   (`readShareFragment`).
  */
 import { performance } from 'node:perf_hooks';
-import { parseCatalogText } from '../src/io/catalog-import';
-import { MAX_IMPORT_BYTES } from '../src/io/json-text';
-import { parseScenarioText, serializeCatalog, serializeScenario } from '../src/io/scenario-file';
+import { readCatalogText, readScenarioText } from '../src/io/file-import';
 import { readShareFragment } from '../src/io/share-link';
-import { validateScenario } from '../src/domain/validate-scenario';
-import { createLargeScenario } from '../tests/factories/large-scenario';
+import { createLargestInputs } from '../tests/factories/largest-inputs';
 import { buildQuadraticSharePayload } from '../tests/factories/share-link-bomb';
 
 const RUNS = 3;
@@ -32,43 +31,37 @@ function time(work: () => unknown): number {
   return samples[Math.floor(RUNS / 2)]!;
 }
 
-function report(label: string, megabytes: number, ms: number): void {
-  const verdict = ms > BLOCK_BUDGET_MS ? `over the ${BLOCK_BUDGET_MS} ms budget` : 'within budget';
+/** One figure; `inWorker` when the app does this work off the page's thread, where the budget does not apply. */
+function report(label: string, megabytes: number, ms: number, inWorker = false): void {
+  const verdict = inWorker
+    ? "in the file-import worker, off the page's thread"
+    : ms > BLOCK_BUDGET_MS
+      ? `over the ${BLOCK_BUDGET_MS} ms budget`
+      : 'within budget';
   console.log(
     `  ${label.padEnd(44)} ${megabytes.toFixed(1).padStart(5)} MB  ${ms.toFixed(0).padStart(6)} ms  ${verdict}`,
   );
-}
-
-/** The largest scenario file under the limit: a catalog grown until the file is just under 20 MB. */
-function buildLargestScenarioText(): string {
-  const probe = createLargeScenario({ modelCount: 1000 });
-  const validated = validateScenario(probe);
-  if (!validated.ok) throw new Error('the large scenario is invalid');
-  const perModel = serializeScenario(validated.value).length / 1000;
-  const modelCount = Math.floor((MAX_IMPORT_BYTES * 0.97) / perModel);
-  const largest = validateScenario(createLargeScenario({ modelCount }));
-  if (!largest.ok) throw new Error('the largest scenario is invalid');
-  return serializeScenario(largest.value);
 }
 
 function main(): void {
   console.log(
     `\n(f) Largest accepted inputs, one thread, median of ${RUNS} runs (budget ${BLOCK_BUDGET_MS} ms)`,
   );
-  const scenarioText = buildLargestScenarioText();
+  const { scenarioText, catalogText } = createLargestInputs();
   const megabytes = (text: string) => Buffer.byteLength(text) / (1024 * 1024);
   report(
     'scenario file (parse, duplicate keys, validate)',
     megabytes(scenarioText),
-    time(() => parseScenarioText(scenarioText)),
+    time(() => readScenarioText(scenarioText)),
+    true,
   );
-  const scenario = parseScenarioText(scenarioText);
+  const scenario = readScenarioText(scenarioText);
   if (!scenario.ok) throw new Error('the largest scenario did not read back');
-  const catalogText = serializeCatalog(scenario.value.catalog);
   report(
     `native catalog (${scenario.value.catalog.length.toLocaleString('en-US')} models)`,
     megabytes(catalogText),
-    time(() => parseCatalogText(catalogText, { importedAt: '2027-01-01' })),
+    time(() => readCatalogText(catalogText, { importedAt: '2027-01-01', origin: 'catalog.json' })),
+    true,
   );
   const link = `#share=${buildQuadraticSharePayload(7000)}`;
   report(

@@ -342,6 +342,8 @@ function checkReferencesOfInvalidDocument(
   );
 }
 
+const NO_ENTRIES: ReadonlySet<unknown> = new Set();
+
 /** The lists of a scenario, each with the schema of one entry. */
 const LIST_SCHEMAS = {
   catalog: modelSchema,
@@ -363,9 +365,23 @@ type ListKey = keyof typeof LIST_SCHEMAS;
  * itself, and so is any other field the edit left as it was), so what is derived per object (a row, a
  * cheapest-model search) is not redone. Cross-field checks (ids, routes, shares, ranges) always run on the
  * whole document. When the edit is refused, the issues are `validateScenario`'s, in its order.
+ *
+ * `validatedEntries` are list entries already parsed by their list's schema elsewhere and not changed since (the
+ * models a worker read from an imported file): they are kept like `previous`'s own, so committing a 27,000-model
+ * import does not parse every model a second time on the page. Entries the edit built from them are new objects,
+ * and parsed.
  */
-export function validateScenarioEdit(input: unknown, previous: Scenario | null): ValidationResult<Scenario> {
-  if (previous === null || typeof input !== 'object' || input === null || Array.isArray(input)) {
+export function validateScenarioEdit(
+  input: unknown,
+  previous: Scenario | null,
+  validatedEntries: ReadonlySet<unknown> = NO_ENTRIES,
+): ValidationResult<Scenario> {
+  if (
+    (previous === null && validatedEntries.size === 0) ||
+    typeof input !== 'object' ||
+    input === null ||
+    Array.isArray(input)
+  ) {
     return validateScenario(input);
   }
   const document = input as Record<string, unknown>;
@@ -375,11 +391,11 @@ export function validateScenarioEdit(input: unknown, previous: Scenario | null):
     const items = document[key];
     if (!Array.isArray(items)) continue;
     rest[key] = [];
-    const before: readonly unknown[] = previous[key];
+    const before: readonly unknown[] = previous?.[key] ?? [];
     // The same entries in the same order: the list itself is kept (so is what is derived from it).
     if (
-      items === before ||
-      (items.length === before.length && items.every((item, i) => item === before[i]))
+      previous !== null &&
+      (items === before || (items.length === before.length && items.every((item, i) => item === before[i])))
     ) {
       lists[key] = before as unknown[];
       continue;
@@ -387,7 +403,7 @@ export function validateScenarioEdit(input: unknown, previous: Scenario | null):
     const known = new Set<unknown>(before);
     const parsedItems: unknown[] = [];
     for (const item of items) {
-      if (known.has(item)) {
+      if (known.has(item) || validatedEntries.has(item)) {
         parsedItems.push(item);
         continue;
       }
@@ -402,8 +418,10 @@ export function validateScenarioEdit(input: unknown, previous: Scenario | null):
   // A field the edit did not touch (the very object `previous` holds: options, finance) keeps that object, as
   // a kept list entry does.
   const kept: Partial<Record<keyof Scenario, unknown>> = {};
-  for (const key of Object.keys(parsed.data) as (keyof Scenario)[]) {
-    if (!(key in lists) && document[key] === previous[key]) kept[key] = previous[key];
+  if (previous !== null) {
+    for (const key of Object.keys(parsed.data) as (keyof Scenario)[]) {
+      if (!(key in lists) && document[key] === previous[key]) kept[key] = previous[key];
+    }
   }
   const scenario = { ...parsed.data, ...kept, ...lists } as Scenario;
   const issues = [...checkScenarioReferences(scenario), ...checkRanges(scenario)];

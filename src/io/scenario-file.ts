@@ -251,6 +251,19 @@ function writeEntry<T extends object>(entry: T, order: (entry: T) => unknown): s
   return text;
 }
 
+/** A model as `writeCompactScenario` writes it in the catalog, made once per model object. */
+export function serializeModelCompact(model: Model): string {
+  return writeEntry(model, orderModel);
+}
+
+/**
+ * Takes `text`, `serializeModelCompact(model)` made elsewhere (the file-import worker writes each model's text
+ * beside the model), as the model's text, so that saving a 27,000-model import does not write them again.
+ */
+export function rememberModelText(model: Model, text: string): void {
+  entryTexts.set(model, text);
+}
+
 /**
  * The scenario file's text without its spacing: exactly `JSON.stringify(JSON.parse(serializeScenario(s)))`.
  * Each model, slice, strategy, pool, fixed cost and evaluation is written once per object, so after an edit

@@ -1,14 +1,16 @@
 /**
  * Query options for a catalog file fetched from a URL the user gives (LiteLLM's price file on GitHub, a
- * team's CSV): the text only, read as a stream and given up past 20 MB. Parsing happens where the text is used
- * (`parseCatalogText`), so one cached download serves any import date.
+ * team's CSV): the text read as a stream and given up past 20 MB, then parsed and validated in the file-import
+ * worker (`readCatalog`), so a large file never blocks the page.
  */
 import { queryOptions } from '@tanstack/react-query';
+import type { CatalogRead } from '../io/file-import';
 import { MAX_IMPORT_BYTES, concatBytes } from '../io/json-text';
+import { readCatalog } from '../workers/file-import-client';
 
 export const remoteCatalogKeys = {
   all: ['remote-catalog'] as const,
-  text: (url: string) => [...remoteCatalogKeys.all, 'text', url] as const,
+  read: (url: string, importedAt: string) => [...remoteCatalogKeys.all, 'read', url, importedAt] as const,
 };
 
 /** What went wrong fetching a catalog, for people: each kind has its own advice. Messages are sentences without the closing full stop. */
@@ -80,7 +82,7 @@ function isAbort(error: unknown): boolean {
 
 /**
  * Whether a failed fetch says it gave up on redirects (Node and Firefox say so in the error or its cause;
- * Chromium reports a redirect loop as a plain network failure, which the network message covers).
+ * Chromium reports a redirect loop as a plain network failure: `probeRedirect` tells that one apart).
  */
 function isRedirectFailure(error: unknown): boolean {
   const cause = error instanceof Error ? error.cause : undefined;
@@ -88,16 +90,45 @@ function isRedirectFailure(error: unknown): boolean {
   return /redirect/i.test(text);
 }
 
-/** The failure of a fetch that threw, in words: a redirect loop, or a network or CORS refusal. */
-function describeFetchFailure(error: unknown, url: URL): RemoteCatalogError {
+/**
+ * Whether the address answers with a redirect: the request made again without following redirects
+ * (`redirect: 'manual'`), which a browser answers with an `opaqueredirect` response when it redirects. False when
+ * that request fails too (the server cannot be reached, or refuses this page).
+ */
+async function probeRedirect(url: URL, signal: AbortSignal): Promise<boolean> {
+  try {
+    const response = await fetch(url.href, { signal, credentials: 'omit', redirect: 'manual' });
+    await response.body?.cancel().catch(() => undefined);
+    return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The failure of a fetch that threw, in words: a redirect loop (where the error says so), an address that
+ * redirects where the browser cannot follow (a loop, or a server that refuses other sites), or a network or
+ * CORS refusal.
+ */
+async function describeFetchFailure(
+  error: unknown,
+  url: URL,
+  signal: AbortSignal,
+): Promise<RemoteCatalogError> {
+  const advice = 'check the address, or download the file and import it from your computer';
   if (isRedirectFailure(error))
     return new RemoteCatalogError(
       'redirect-loop',
-      `${url.host} sent the request round a loop of redirects (or too many of them), so the file cannot be reached: check the address, or download the file and import it from your computer`,
+      `${url.host} sent the request round a loop of redirects (or too many of them), so the file cannot be reached: ${advice}`,
+    );
+  if (await probeRedirect(url, signal))
+    return new RemoteCatalogError(
+      'redirect-loop',
+      `${url.host} redirects this address, and the redirect could not be followed: it goes round in a loop, or to a server that does not let other sites read its files (CORS); ${advice}`,
     );
   return new RemoteCatalogError(
     'network',
-    `${url.host} could not be reached, redirected in a loop, or does not let other sites read its files (CORS). ` +
+    `${url.host} could not be reached, or does not let other sites read its files (CORS). ` +
       'Check the address and your connection, or download the file and import it from your computer',
   );
 }
@@ -152,7 +183,8 @@ function decodeText(bytes: Uint8Array, contentType: string): string {
 /**
  * Fetches a catalog's text from `input` (http or https). Refuses, with a message a person can act on: an address
  * that is not one; a network failure or a server that does not let this page read it (browsers report both the
- * same way, CORS included); an HTTP error status; a body over 20 MB (announced by `Content-Length` or found while
+ * same way, CORS included); an address that redirects where the browser cannot follow (a loop; told apart by
+ * asking again without following redirects); an HTTP error status; a body over 20 MB (announced by `Content-Length` or found while
  * streaming, when the download is cancelled); a body that is not UTF-8 text; a redirect loop, where the browser
  * says so; a download not finished within `timeoutMs` (30 seconds), which is cancelled. `signal` cancels the
  * request.
@@ -194,7 +226,9 @@ async function downloadCatalogText(url: URL, controller: AbortController): Promi
     response = await fetch(url.href, { signal: controller.signal, credentials: 'omit' });
   } catch (error) {
     if (isAbort(error) || controller.signal.aborted) throw error;
-    throw describeFetchFailure(error, url);
+    const failure = await describeFetchFailure(error, url, controller.signal);
+    if (controller.signal.aborted) throw error;
+    throw failure;
   }
   if (!response.ok) {
     const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
@@ -223,15 +257,27 @@ async function downloadCatalogText(url: URL, controller: AbortController): Promi
   return { url: url.href, fileName: readUrlFileName(url), text: decodeText(bytes, contentType) };
 }
 
+/** A fetched catalog: where it came from, and what reading it gave (the models, or the problems). */
+export type RemoteCatalogRead = { url: string; fileName: string; result: CatalogRead };
+
 /**
- * The text of the catalog at `url`, cached by address. Not retried: a wrong address or a CORS refusal will not
- * mend itself, and the person is waiting for the message. Kept fresh for five minutes, so importing the same
- * address twice does not download it twice.
+ * The catalog at `url`, fetched and read (models without a source are dated `importedAt`), cached by address.
+ * Not retried: a wrong address or a CORS refusal will not mend itself, and the person is waiting for the
+ * message. Kept fresh for five minutes, so importing the same address twice does not download it twice.
  */
-export function remoteCatalogQueryOptions(url: string) {
+export function remoteCatalogQueryOptions(url: string, importedAt: string) {
   return queryOptions({
-    queryKey: remoteCatalogKeys.text(url),
-    queryFn: ({ signal }) => fetchCatalogText(url, signal),
+    queryKey: remoteCatalogKeys.read(url, importedAt),
+    queryFn: async ({ signal }): Promise<RemoteCatalogRead> => {
+      const fetched = await fetchCatalogText(url, signal);
+      const named = fetched.fileName ? { fileName: fetched.fileName } : {};
+      const options = { ...named, importedAt, origin: fetched.url };
+      return {
+        url: fetched.url,
+        fileName: fetched.fileName,
+        result: await readCatalog(fetched.text, options, signal),
+      };
+    },
     retry: false,
     staleTime: 5 * 60 * 1000,
     gcTime: 5 * 60 * 1000,

@@ -39,6 +39,11 @@ export type CommitOptions = {
    * `EDIT_GROUP_WINDOW_MS` before. Default: the group of the enclosing `withEditGroup`, if any.
    */
   groupKey?: string | null;
+  /**
+   * List entries (models…) already validated elsewhere and unchanged since, such as a worker's read of an
+   * imported file: not parsed again (see `validateScenarioEdit`).
+   */
+  validatedEntries?: ReadonlySet<unknown>;
 };
 
 /** The group and time (ms since the epoch) of the last commit that recorded history with a group. */
@@ -100,8 +105,8 @@ export type ScenarioSlice = {
    * enclosing `withEditGroup`) merges quick successive commits of one field into one undo step.
    */
   commit: (next: unknown, options?: CommitOptions) => EditResult;
-  /** Applies a pure edit to the current scenario and commits it. */
-  edit: (recipe: (scenario: Scenario) => Scenario) => EditResult;
+  /** Applies a pure edit to the current scenario and commits it (with `options`, see `commit`). */
+  edit: (recipe: (scenario: Scenario) => Scenario, options?: CommitOptions) => EditResult;
   undo: () => void;
   redo: () => void;
   /** Replaces the whole library (on load); the active scenario opens without history. */
@@ -200,7 +205,7 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
   editGroup: null,
   commit: (next, options) => {
     const state = get();
-    const validated = validateScenarioEdit(next, state.scenario);
+    const validated = validateScenarioEdit(next, state.scenario, options?.validatedEntries);
     if (!validated.ok) return validated;
     const recordHistory = options?.recordHistory ?? true;
     const groupKey = recordHistory ? (options?.groupKey ?? activeEditGroup) : null;
@@ -226,10 +231,10 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     });
     return { ok: true };
   },
-  edit: (recipe) => {
+  edit: (recipe, options) => {
     const { scenario, commit } = get();
     if (!scenario) return { ok: false, issues: [{ path: '', message: 'the scenario has not loaded yet' }] };
-    return commit(recipe(scenario));
+    return commit(recipe(scenario), options);
   },
   undo: () => {
     const { scenario, past, future } = get();

@@ -13,6 +13,11 @@ type CappedListProps<T> = {
   toLine: (item: T) => string;
   /** The downloaded file's name (`scenario-problems.txt`). */
   fileName: string;
+  /**
+   * When `items` are only the first of a longer list (a worker sends back the first problems of a file): how
+   * many there are in all, and the whole list as the downloaded file's text.
+   */
+  whole?: { count: number; text: string };
   /** What the items are, plural ("problems"). */
   what?: string;
   limit?: number;
@@ -29,13 +34,15 @@ export function CappedList<T>({
   render,
   toLine,
   fileName,
+  whole,
   what = 'problems',
   limit = MAX_LISTED_ISSUES,
   className,
   'aria-label': ariaLabel,
 }: CappedListProps<T>) {
   const shown = items.slice(0, limit);
-  const hidden = items.length - shown.length;
+  const count = whole?.count ?? items.length;
+  const hidden = count - shown.length;
   return (
     <>
       <ul className={className} aria-label={ariaLabel}>
@@ -49,9 +56,11 @@ export function CappedList<T>({
           <button
             type="button"
             className="button button--quiet"
-            onClick={() => downloadText(`${items.map(toLine).join('\n')}\n`, fileName, 'text/plain')}
+            onClick={() =>
+              downloadText(whole?.text ?? `${items.map(toLine).join('\n')}\n`, fileName, 'text/plain')
+            }
           >
-            Download all {formatNumber(items.length)} {what}
+            Download all {formatNumber(count)} {what}
           </button>
         </p>
       )}

@@ -328,7 +328,7 @@ describe('Catalog import: from a web address', () => {
     const scenario = usePlannerStore.getState().scenario;
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent(
-      'The catalog could not be fetched. Nothing was changed.example.com could not be reached, redirected in a loop, or does not let other sites read its files (CORS).',
+      'The catalog could not be fetched. Nothing was changed.example.com could not be reached, or does not let other sites read its files (CORS).',
     );
     expect(alert).toHaveTextContent('Nothing was changed.');
     expect(usePlannerStore.getState().scenario).toBe(scenario);

@@ -1,16 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { startTransition, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
-import type { Model } from '../../domain/scenario-schema';
-import type { ValidationIssue } from '../../domain/validate-scenario';
+import type { Model, Scenario } from '../../domain/scenario-schema';
 import { compareStrategySpend, listChangedStrategies } from '../../domain/strategy-impact';
-import type { StrategySpendChange } from '../../domain/strategy-impact';
 import {
   attachKnownQuality,
   diffCatalogs,
   listAddableModels,
   matchPriceUpdates,
-  stampImportSource,
 } from '../../io/catalog-diff';
 import type {
   CatalogDiff,
@@ -18,10 +15,11 @@ import type {
   ModelPriceChange,
   PriceUpdateMatch,
 } from '../../io/catalog-diff';
-import { parseCatalogText } from '../../io/catalog-import';
 import type { CatalogFormat, CatalogImportResult } from '../../io/catalog-import';
-import { MAX_IMPORT_BYTES } from '../../io/json-text';
+import { reportIssues } from '../../io/file-import';
+import type { CatalogRead, IssueReport } from '../../io/file-import';
 import { shippedCatalogQueryOptions } from '../../queries/catalog-queries';
+import { catalogFileReadOptions } from '../../queries/file-import-queries';
 import { parseCatalogUrl, remoteCatalogQueryOptions } from '../../queries/remote-catalog-queries';
 import {
   addModels,
@@ -55,40 +53,15 @@ import './catalog-import.css';
 import { CappedList } from '../../ui/capped-list';
 import { makeFileName } from '../../ui/download';
 
-type Source =
-  { kind: 'file'; name: string; result: CatalogImportResult | null } | { kind: 'url'; url: string };
+type Source = { kind: 'file'; name: string; result: CatalogRead | null } | { kind: 'url'; url: string };
 
-type Parsed = { origin: string; result: CatalogImportResult };
+type Parsed = { origin: string; result: CatalogRead };
 
 const FORMAT_NAMES: Record<CatalogFormat, string> = {
   native: 'native catalog JSON',
   csv: 'CSV',
   litellm: 'LiteLLM price file',
 };
-
-const MEGABYTE = 1024 * 1024;
-
-/** Reads a picked file: its size first (a huge file is never read), then its text as a catalog. */
-async function readCatalogFile(file: File, importedAt: string): Promise<CatalogImportResult> {
-  if (file.size > MAX_IMPORT_BYTES) {
-    const size = (file.size / MEGABYTE).toFixed(1);
-    return {
-      ok: false,
-      issues: [
-        {
-          path: '',
-          message: `the file is ${size} MB; the most this planner reads is ${MAX_IMPORT_BYTES / MEGABYTE} MB`,
-        },
-      ],
-    };
-  }
-  try {
-    return parseCatalogText(await file.text(), { fileName: file.name, importedAt });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [{ path: '', message: `the file could not be read (${reason})` }] };
-  }
-}
 
 /** A model's name, with its id below when the two differ (ids are what the file and the strategies use). */
 function ModelLabel({ model }: { model: Model }) {
@@ -127,8 +100,8 @@ function takeGroups<T extends { changes: readonly unknown[] }>(
   return { shown, hiddenRows };
 }
 
-function IssueList({ origin, issues }: { origin: string; issues: readonly ValidationIssue[] }) {
-  const count = issues.length;
+function IssueList({ origin, report }: { origin: string; report: IssueReport }) {
+  const count = report.issueCount;
   return (
     <div className="catalog-import__issues" role="alert">
       <p>
@@ -136,7 +109,8 @@ function IssueList({ origin, issues }: { origin: string; issues: readonly Valida
         changed.
       </p>
       <CappedList
-        items={issues}
+        items={report.issues}
+        whole={{ count, text: report.issuesText }}
         limit={MAX_ISSUES_SHOWN}
         render={(issue) => (
           <>
@@ -360,15 +334,22 @@ function formatSignedMoney(usd: number, display: MoneyDisplay): string {
   return `${usd > 0 ? '+' : '−'}${formatMoney(Math.abs(usd), display)}`;
 }
 
-/** Each strategy's 12-month spend before and after the change the chosen mode would make. */
+/**
+ * Each strategy's 12-month spend before and after the change the chosen mode would make. Computed here, in its
+ * own component, from a deferred `planned`: simulating a 27,000-model catalog twice is work of its own, done in a
+ * render that yields to the page before and after it.
+ */
 function StrategyImpact({
-  impact,
+  scenario,
+  planned,
   dropped,
 }: {
-  impact: readonly StrategySpendChange[];
+  scenario: Scenario;
+  planned: Scenario | null;
   dropped: readonly Model[];
 }) {
   const display = useMoneyDisplay();
+  const impact = useMemo(() => (planned ? compareStrategySpend(scenario, planned) : []), [scenario, planned]);
   const changed = listChangedStrategies(impact);
   return (
     <section className="catalog-import__impact" aria-label="What changes for your strategies">
@@ -451,7 +432,8 @@ type ReviewProps = {
   onPick: (picked: ReadonlySet<string>) => void;
   result: Extract<CatalogImportResult, { ok: true }>;
   kept: readonly Model[];
-  impact: readonly StrategySpendChange[];
+  scenario: Scenario;
+  planned: Scenario | null;
   dropped: readonly Model[];
   priceUnit: PriceUnit;
   refusal: string | null;
@@ -469,7 +451,8 @@ function ImportReview({
   onPick,
   result,
   kept,
-  impact,
+  scenario,
+  planned,
   dropped,
   priceUnit,
   refusal,
@@ -621,7 +604,7 @@ function ImportReview({
         </>
       )}
 
-      <StrategyImpact impact={impact} dropped={dropped} />
+      <StrategyImpact scenario={scenario} planned={planned} dropped={dropped} />
 
       {refusal && (
         <p className="field__error catalog-import__refusal" role="alert">
@@ -675,22 +658,23 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
   }, []);
 
   const requestedUrl = source?.kind === 'url' ? source.url : null;
+  // Fetched, then read in the file-import worker; leaving the import cancels both.
   const remote = useQuery({
-    ...remoteCatalogQueryOptions(requestedUrl ?? ''),
+    ...remoteCatalogQueryOptions(requestedUrl ?? '', importedAt),
     enabled: requestedUrl !== null,
   });
+  const fileRead = useMutation(catalogFileReadOptions());
+  const fileReadRef = useRef<AbortController | null>(null);
+  useEffect(() => () => fileReadRef.current?.abort(), []);
 
-  const remoteData = requestedUrl !== null ? remote.data : undefined;
-  const remoteResult = useMemo(() => {
-    if (!remoteData) return null;
-    const options = remoteData.fileName ? { fileName: remoteData.fileName, importedAt } : { importedAt };
-    return parseCatalogText(remoteData.text, options);
-  }, [remoteData, importedAt]);
-
+  // The review of a large catalog takes several components' work: drawn in a deferred render, which yields to
+  // the page between them, like a file's (below).
+  const deferredRemote = useDeferredValue(remote.data);
+  const remoteData = requestedUrl !== null ? deferredRemote : undefined;
   let parsed: Parsed | null = null;
   if (source?.kind === 'file' && source.result) parsed = { origin: source.name, result: source.result };
-  else if (source?.kind === 'url' && remoteData && remoteResult)
-    parsed = { origin: remoteData.url, result: remoteResult };
+  else if (source?.kind === 'url' && remoteData)
+    parsed = { origin: remoteData.url, result: remoteData.result };
 
   const origin = parsed?.origin ?? '';
   const okResult = parsed?.result.ok ? parsed.result : null;
@@ -698,14 +682,11 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
   const shipped = useQuery(shippedCatalogQueryOptions());
   const models = useMemo(
     () =>
-      okResult
-        ? attachKnownQuality(stampImportSource(okResult.models, { origin, importedAt }), [
-            ...scenario.catalog,
-            ...(shipped.data ?? []),
-          ])
-        : null,
-    [okResult, origin, importedAt, scenario.catalog, shipped.data],
+      okResult ? attachKnownQuality(okResult.models, [...scenario.catalog, ...(shipped.data ?? [])]) : null,
+    [okResult, scenario.catalog, shipped.data],
   );
+  // The models exactly as the worker validated them: committed without being parsed again.
+  const validatedEntries = useMemo(() => new Set<unknown>(okResult?.models ?? []), [okResult]);
   const diff = useMemo(
     () => (models ? diffCatalogs(scenario.catalog, models) : null),
     [scenario.catalog, models],
@@ -732,7 +713,7 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
     if (mode === 'add') return addModels(scenario, pickedModels);
     return replaceCatalog(scenario, models);
   }, [mode, models, priceMatch, pickedModels, scenario]);
-  const impact = useMemo(() => (planned ? compareStrategySpend(scenario, planned) : []), [scenario, planned]);
+  const deferredPlanned = useDeferredValue(planned);
   const dropped = useMemo(() => {
     if (mode !== 'replace' || !diff) return [];
     const keptIds = new Set(kept.map((model) => model.id));
@@ -742,13 +723,24 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
   async function handleFile(file: File | undefined) {
     if (!file) return;
     const read = ++readCount.current;
+    fileReadRef.current?.abort();
+    const controller = new AbortController();
+    fileReadRef.current = controller;
     setSource({ kind: 'file', name: file.name, result: null });
     setRefusal(null);
     setChosenMode(null);
     setPicked(new Set());
-    const result = await readCatalogFile(file, importedAt);
+    let result: CatalogRead;
+    try {
+      const options = { fileName: file.name, importedAt, origin: file.name };
+      result = await fileRead.mutateAsync({ file, options, signal: controller.signal });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      result = reportIssues([{ path: '', message: `the file could not be read (${reason})` }]);
+    }
     if (read !== readCount.current) return; // a newer file or address took over
-    setSource({ kind: 'file', name: file.name, result });
+    startTransition(() => setSource({ kind: 'file', name: file.name, result }));
     // The same file may be picked again after it is fixed.
     if (fileInputRef.current) fileInputRef.current.value = '';
   }
@@ -763,6 +755,7 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
       return;
     }
     readCount.current++;
+    fileReadRef.current?.abort();
     setUrlError(null);
     setRefusal(null);
     setChosenMode(null);
@@ -775,7 +768,7 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
     const { scenario: current, edit } = usePlannerStore.getState();
     if (!current || !models || !diff) return;
     const keptNow = findModelsKeptOnReplace(current, models);
-    const refused = describeRefusal(edit((s) => replaceCatalog(s, models)));
+    const refused = describeRefusal(edit((s) => replaceCatalog(s, models), { validatedEntries }));
     if (refused) {
       setRefusal(`The import ${refused}`);
       return;
@@ -797,7 +790,7 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
     const { scenario: current, edit } = usePlannerStore.getState();
     if (!current || !models) return;
     const updates = matchPriceUpdates(current.catalog, models).changes.map((change) => change.after);
-    const refused = describeRefusal(edit((s) => updateModelPrices(s, updates)));
+    const refused = describeRefusal(edit((s) => updateModelPrices(s, updates), { validatedEntries }));
     if (refused) {
       setRefusal(`The price updates ${refused}`);
       return;
@@ -809,7 +802,7 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
     const { scenario: current, edit } = usePlannerStore.getState();
     if (!current || !models) return;
     const chosen = listAddableModels(current.catalog, models).filter((model) => picked.has(model.id));
-    const refused = describeRefusal(edit((s) => addModels(s, chosen)));
+    const refused = describeRefusal(edit((s) => addModels(s, chosen), { validatedEntries }));
     if (refused) {
       setRefusal(`The new models ${refused}`);
       return;
@@ -832,7 +825,7 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
 
   let statusText = '';
   if (source?.kind === 'file' && !source.result) statusText = `Reading ${source.name}…`;
-  else if (source?.kind === 'url' && remote.isFetching) statusText = `Fetching ${source.url}…`;
+  else if (source?.kind === 'url' && remote.isFetching) statusText = `Fetching and checking ${source.url}…`;
   else if (parsed && okResult && diff) {
     const skipped =
       okResult.skipped > 0
@@ -920,7 +913,7 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
           <p className="catalog-import__reason">{remote.error.message}.</p>
         </div>
       )}
-      {parsed && !parsed.result.ok && <IssueList origin={parsed.origin} issues={parsed.result.issues} />}
+      {parsed && !parsed.result.ok && <IssueList origin={parsed.origin} report={parsed.result} />}
       {okResult && diff && priceMatch && (
         <ImportReview
           mode={mode}
@@ -935,7 +928,8 @@ export function CatalogImport({ priceUnit, onApplied, onCancel }: CatalogImportP
           onPick={setPicked}
           result={okResult}
           kept={kept}
-          impact={impact}
+          scenario={scenario}
+          planned={deferredPlanned}
           dropped={dropped}
           priceUnit={priceUnit}
           refusal={refusal}

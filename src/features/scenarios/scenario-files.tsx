@@ -1,38 +1,28 @@
-import { useId, useRef, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import type { ValidationIssue } from '../../domain/validate-scenario';
 import { formatNumber } from '../../format/format';
-import { MAX_IMPORT_BYTES } from '../../io/json-text';
+import { reportIssues } from '../../io/file-import';
+import type { IssueReport } from '../../io/file-import';
 import { formatMonthlyCsv } from '../../io/results-csv';
 import { moneyDisplayOf } from '../../format/format';
-import { parseScenarioText, serializeScenario } from '../../io/scenario-file';
+import { serializeScenario } from '../../io/scenario-file';
+import { scenarioFileReadOptions } from '../../queries/file-import-queries';
 import { selectPlan } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { CappedList } from '../../ui/capped-list';
 import { downloadText, makeFileName } from '../../ui/download';
 
-type ImportOutcome =
-  | { fileName: string; ok: true; scenarioName: string }
-  | { fileName: string; ok: false; issues: ValidationIssue[] };
-
-/** Reads one file a person picked or dropped: the size first (a huge file is never read), then the scenario. */
-async function readScenarioFile(file: File) {
-  if (file.size > MAX_IMPORT_BYTES) {
-    return {
-      ok: false as const,
-      issues: [
-        {
-          path: '',
-          message: `the file is ${(file.size / (1024 * 1024)).toFixed(1)} MB; the most this planner reads is ${MAX_IMPORT_BYTES / (1024 * 1024)} MB`,
-        },
-      ],
-    };
-  }
-  return parseScenarioText(await file.text());
+/** Lets the page handle what is waiting (input, painting) before going on. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+type ImportOutcome =
+  { fileName: string; ok: true; scenarioName: string } | ({ fileName: string } & IssueReport);
+
 function IssueList({ outcome }: { outcome: Extract<ImportOutcome, { ok: false }> }) {
-  const count = outcome.issues.length;
+  const count = outcome.issueCount;
   return (
     <div className="import-report import-report--error" role="alert">
       <p>
@@ -42,6 +32,7 @@ function IssueList({ outcome }: { outcome: Extract<ImportOutcome, { ok: false }>
       <CappedList
         className="import-report__issues"
         items={outcome.issues}
+        whole={{ count: outcome.issueCount, text: outcome.issuesText }}
         render={(issue) => (
           <>
             {issue.path ? <code className="import-report__path">{issue.path}</code> : <span>The file</span>}:{' '}
@@ -61,7 +52,8 @@ export function ScenarioFiles() {
   const addScenario = usePlannerStore((s) => s.addScenario);
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
   const [isDragging, setIsDragging] = useState(false);
-  const [isReading, setIsReading] = useState(false);
+  /** The file (or count of files) being read, null when none is. */
+  const [reading, setReading] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
@@ -80,29 +72,54 @@ export function ScenarioFiles() {
     );
   }
 
+  const read = useMutation(scenarioFileReadOptions());
+  const readingRef = useRef<AbortController | null>(null);
+  // Leaving the screen stops a read still running.
+  useEffect(() => () => readingRef.current?.abort(), []);
+
+  /** Reads the files one by one in the file-import worker, adding each valid one as a new scenario. */
   async function importFiles(files: readonly File[]) {
     if (files.length === 0) return;
-    setIsReading(true);
+    readingRef.current?.abort();
+    const controller = new AbortController();
+    readingRef.current = controller;
+    setReading(files.length === 1 ? files[0]!.name : `${formatNumber(files.length)} files`);
     const results: ImportOutcome[] = [];
     for (const file of files) {
-      let read: Awaited<ReturnType<typeof readScenarioFile>>;
+      let outcome: ImportOutcome;
       try {
-        read = await readScenarioFile(file);
+        const scenario = await read.mutateAsync({ file, signal: controller.signal });
+        outcome = scenario.ok
+          ? { fileName: file.name, ok: true, scenarioName: scenario.value.name }
+          : { fileName: file.name, ...scenario };
+        if (scenario.ok) {
+          // Its figures are worked out in a task of their own, then the screens drawn with them in the next: a
+          // 27,000-model scenario never holds the page for both at once.
+          await yieldToPage();
+          controller.signal.throwIfAborted();
+          selectPlan(scenario.value);
+          await yieldToPage();
+          controller.signal.throwIfAborted();
+          addScenario(scenario.value);
+        }
       } catch (error) {
-        read = {
-          ok: false,
-          issues: [{ path: '', message: `could not be read (${(error as Error).message})` }],
-        };
+        if (controller.signal.aborted) break;
+        const message = `could not be read (${error instanceof Error ? error.message : String(error)})`;
+        outcome = { fileName: file.name, ...reportIssues([{ path: '', message }]) };
       }
-      if (read.ok) {
-        addScenario(read.value);
-        results.push({ fileName: file.name, ok: true, scenarioName: read.value.name });
-      } else {
-        results.push({ fileName: file.name, ok: false, issues: read.issues });
-      }
+      results.push(outcome);
     }
+    if (readingRef.current !== controller) return;
+    readingRef.current = null;
     setOutcomes(results);
-    setIsReading(false);
+    setReading(null);
+  }
+
+  function cancelReading() {
+    readingRef.current?.abort();
+    readingRef.current = null;
+    setReading(null);
+    setOutcomes([]);
   }
 
   function handleDrop(event: DragEvent<HTMLElement>) {
@@ -177,14 +194,19 @@ export function ScenarioFiles() {
       </div>
       <div className="import-report-area">
         <p role="status" className="muted">
-          {isReading
-            ? 'Reading…'
+          {reading !== null
+            ? `Reading and checking ${reading}…`
             : imported
                 .map(
                   (o) => `Imported “${o.scenarioName}” from ${o.fileName} as a new scenario and opened it.`,
                 )
                 .join(' ')}
         </p>
+        {reading !== null && (
+          <button type="button" className="button button--quiet" onClick={cancelReading}>
+            Cancel reading
+          </button>
+        )}
         {refused.map((outcome, index) => (
           <IssueList key={`${outcome.fileName}-${index}`} outcome={outcome} />
         ))}

@@ -12,6 +12,52 @@ function valid(input: unknown): Scenario {
   return result.value;
 }
 
+describe('validateScenarioEdit with entries validated elsewhere', () => {
+  it('keeps models a worker validated as they are, and still parses entries the edit made from them', () => {
+    const previous = valid(makeSmallScenario());
+    const fromWorker = valid({ ...makeSmallScenario(), catalog: [...previous.catalog] }).catalog.map(
+      (model) => ({
+        ...model,
+        id: `imported-${model.id}`,
+      }),
+    );
+    const edited = { ...previous, catalog: [...previous.catalog, ...fromWorker] };
+    const result = validateScenarioEdit(edited, previous, new Set(fromWorker));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    fromWorker.forEach((model, i) => expect(result.value.catalog[previous.catalog.length + i]).toBe(model));
+    expect(result.value).toEqual(valid(edited));
+  });
+
+  it('still parses an entry not in the set, and still runs the cross-field checks on the whole', () => {
+    const previous = valid(makeSmallScenario());
+    const model = previous.catalog[0]!;
+    const trusted = { ...model, id: 'trusted' };
+    const badCopy = { ...model, id: 'bad', quality: 1e9 };
+    const withBad = { ...previous, catalog: [...previous.catalog, trusted, badCopy] };
+    expect(validateScenarioEdit(withBad, previous, new Set([trusted]))).toEqual(validateScenario(withBad));
+    expect(validateScenarioEdit(withBad, previous, new Set([trusted])).ok).toBe(false);
+    // A trusted model whose id the catalog already has: refused as a duplicate.
+    const duplicate = { ...model };
+    const withDuplicate = { ...previous, catalog: [...previous.catalog, duplicate] };
+    const refused = validateScenarioEdit(withDuplicate, previous, new Set([duplicate]));
+    expect(refused).toEqual(validateScenario(withDuplicate));
+    expect(refused.ok).toBe(false);
+  });
+
+  it('takes a copy of a whole scenario without a previous one, parsing what is not in the set', () => {
+    const scenario = valid(makeTwoSliceScenario());
+    const copy = structuredClone(scenario);
+    const result = validateScenarioEdit(copy, null, new Set([...copy.catalog, ...copy.traffic]));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    result.value.catalog.forEach((model, i) => expect(model).toBe(copy.catalog[i]));
+    expect(result.value).toEqual(scenario);
+    // Strategies were parsed again: their id records are null-prototype objects once more.
+    const routed = result.value.strategies.filter((strategy) => 'routes' in strategy);
+    expect(routed.length).toBeGreaterThan(0);
+    for (const strategy of routed) expect(Object.getPrototypeOf(strategy.routes)).toBeNull();
+  });
+});
+
 describe('validateScenarioEdit', () => {
   it('keeps every entry the edit did not make and parses the one it did', () => {
     const previous = valid(makeTwoSliceScenario());

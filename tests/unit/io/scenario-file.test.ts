@@ -18,7 +18,13 @@ import {
 import type { Scenario } from '../../../src/domain/scenario-schema';
 import { formatIssue } from '../../../src/domain/validate-scenario';
 import { MAX_IMPORT_BYTES, findDuplicateKeys } from '../../../src/io/json-text';
-import { parseScenarioText, serializeScenario, writeCompactScenario } from '../../../src/io/scenario-file';
+import {
+  parseScenarioText,
+  rememberModelText,
+  serializeModelCompact,
+  serializeScenario,
+  writeCompactScenario,
+} from '../../../src/io/scenario-file';
 import { scenarioArbitrary } from '../../factories/scenario-arbitrary';
 
 const designText = readFileSync(new URL('../../fixtures/design-example.json', import.meta.url), 'utf8');
@@ -239,6 +245,30 @@ describe('keys written twice', () => {
     expect(findDuplicateKeys('[{"x":1},{"x":1,"y":"\\"}{[","x":2}]')).toEqual([[1, 'x']]);
     expect(findDuplicateKeys('{"__proto__":1,"__proto__":2,"k":[[],{"k":1}]}')).toEqual([['__proto__']]);
     expect(findDuplicateKeys('{"a":1,"b":{"a":2}}')).toEqual([]);
+  });
+});
+
+describe('writeCompactScenario with models written elsewhere', () => {
+  it('is the scenario file without its spacing, hostile ids and a name quoting the catalog key included', () => {
+    for (const scenario of [
+      parseOk(designText),
+      parseOk(fullText),
+      { ...parseOk(designText), name: '"catalog":[] in a name', description: '{"catalog":[]}' },
+    ]) {
+      expect(writeCompactScenario(scenario)).toBe(JSON.stringify(JSON.parse(serializeScenario(scenario))));
+    }
+  });
+
+  it('writes each model once per model object, and takes a text remembered for it', () => {
+    const scenario = parseOk(designText);
+    const [first, ...rest] = scenario.catalog;
+    expect(serializeModelCompact(first!)).toBe(
+      JSON.stringify(JSON.parse(serializeScenario(scenario)).catalog[0]),
+    );
+    const copy = { ...first! };
+    rememberModelText(copy, '{"id":"written elsewhere"}');
+    const text = writeCompactScenario({ ...scenario, catalog: [copy, ...rest] });
+    expect(JSON.parse(text).catalog[0]).toEqual({ id: 'written elsewhere' });
   });
 });
 

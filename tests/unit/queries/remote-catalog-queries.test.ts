@@ -46,8 +46,34 @@ describe('fetchCatalogText', () => {
     });
     await expect(fetchCatalogText('https://example.com/x.json')).rejects.toMatchObject({
       kind: 'network',
-      message: expect.stringMatching(/example\.com could not be reached.*CORS/),
+      message: expect.stringMatching(
+        /^example\.com could not be reached, or does not let other sites read its files \(CORS\)/,
+      ),
     });
+  });
+
+  it('names a redirect loop the browser reports as a plain network failure, by asking again without following redirects', async () => {
+    const fetchMock = stubFetch(async (_url, init) => {
+      if (init?.redirect !== 'manual') throw new TypeError('Failed to fetch');
+      // What a browser answers a redirect with when told not to follow it.
+      return { type: 'opaqueredirect', status: 0, body: null } as unknown as Response;
+    });
+    await expect(fetchCatalogText('https://example.com/loop.json')).rejects.toMatchObject({
+      kind: 'redirect-loop',
+      message: expect.stringMatching(
+        /^example\.com redirects this address, and the redirect could not be followed: it goes round in a loop/,
+      ),
+    });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fetchMock.mock.calls[1]?.[1]).toMatchObject({ redirect: 'manual', credentials: 'omit' });
+  });
+
+  it('keeps the network or CORS message when the address does not redirect', async () => {
+    stubFetch(async (_url, init) => {
+      if (init?.redirect !== 'manual') throw new TypeError('Failed to fetch');
+      return new Response('{}', { status: 200 });
+    });
+    await expect(fetchCatalogText('https://example.com/x.json')).rejects.toMatchObject({ kind: 'network' });
   });
 
   it('names a redirect loop when the browser says so', async () => {
@@ -167,9 +193,9 @@ describe('fetchCatalogText', () => {
 });
 
 describe('remoteCatalogQueryOptions', () => {
-  it('is keyed by address and never retried', () => {
-    const options = remoteCatalogQueryOptions('https://example.com/a.json');
-    expect(options.queryKey).toEqual(remoteCatalogKeys.text('https://example.com/a.json'));
+  it('is keyed by address and import day, and never retried', () => {
+    const options = remoteCatalogQueryOptions('https://example.com/a.json', '2027-01-01');
+    expect(options.queryKey).toEqual(remoteCatalogKeys.read('https://example.com/a.json', '2027-01-01'));
     expect(options.retry).toBe(false);
   });
 });
