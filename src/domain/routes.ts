@@ -132,8 +132,74 @@ const cheapestPicks = new WeakMap<
     options: Options;
     evaluations: Scenario['evaluations'];
     pick: ReturnType<typeof pickCheapestMeetingBar>;
+    /** The pick's place in `catalog` and its final cost per request, when it met the bar. */
+    met: { index: number; cost: number } | null;
   }
 >();
+
+/** Above this many changed models a catalog edit is searched afresh rather than compared model by model. */
+const MAX_CHANGED_MODELS = 32;
+
+/** The places where `next` holds other model objects than `before`, by catalog pair (see `findChangedModels`). */
+const catalogChanges = new WeakMap<
+  readonly Model[],
+  { before: readonly Model[]; changed: number[] | null }
+>();
+
+/**
+ * The places where `next` holds another model object than `before` (an edit of a few models keeps every other
+ * object, at its place), or null when the catalogs differ in length or in more than `MAX_CHANGED_MODELS`
+ * places. Found once per pair of catalogs, for every slice.
+ */
+function findChangedModels(before: readonly Model[], next: readonly Model[]): number[] | null {
+  const known = catalogChanges.get(next);
+  if (known && known.before === before) return known.changed;
+  let changed: number[] | null = null;
+  if (before.length === next.length) {
+    changed = [];
+    for (let i = 0; i < next.length && changed !== null; i++) {
+      if (before[i] !== next[i]) {
+        changed.push(i);
+        if (changed.length > MAX_CHANGED_MODELS) changed = null;
+      }
+    }
+  }
+  catalogChanges.set(next, { before, changed });
+  return changed;
+}
+
+/**
+ * The cheapest-meeting-bar pick after an edit of a few models, from the pick before it (`pickCheapestMeetingBar`'s
+ * answer on the same slice, options and evaluations): when the old pick met the bar and is not among the
+ * changed models, it is still the cheapest of the unchanged ones, so only the changed models are priced against
+ * it (the cheaper wins; an equal cost goes to the earlier catalog entry, as in the full search). Null when a
+ * full search is needed.
+ */
+function repickAfterModelEdit(
+  slice: Slice,
+  catalog: readonly Model[],
+  options: Options,
+  qualityOf: () => QualityLookup,
+  before: { index: number; cost: number },
+  changed: readonly number[],
+): { pick: ReturnType<typeof pickCheapestMeetingBar>; met: { index: number; cost: number } } | null {
+  if (changed.includes(before.index)) return null;
+  let best = before;
+  const scratch = { list: 0, cached: 0, final: 0 };
+  for (const index of changed) {
+    const model = catalog[index]!;
+    if (!isPerTokenModel(model)) continue;
+    const meets =
+      isRegionAllowed(slice.regions, model) &&
+      qualityOf()(model, slice) >= slice.qualityBar &&
+      fitsContext(model, slice);
+    if (!meets) continue;
+    const cost = costPerCall(slice, model, options, scratch).final;
+    if (cost < best.cost || (cost === best.cost && index < best.index)) best = { index, cost };
+  }
+  const model = catalog[best.index]! as Model & { pricing: PerTokenPricing };
+  return { pick: { model, unmetQuality: false }, met: best };
+}
 
 /** What a slice's route was resolved against besides the slice and the strategy. */
 type RouteBasis = Pick<Scenario, 'catalog' | 'options' | 'evaluations'>;
@@ -188,11 +254,24 @@ function makeRouteResolver(scenario: Scenario, strategy: Strategy): (slice: Slic
   const findCheapestMeetingBar = (slice: Slice): ReturnType<typeof pickCheapestMeetingBar> => {
     const { catalog, options, evaluations } = scenario;
     const known = cheapestPicks.get(slice);
-    if (known && known.catalog === catalog && known.options === options && known.evaluations === evaluations)
-      return known.pick;
-    qualityOf ??= makeQualityLookup(scenario);
-    const pick = pickCheapestMeetingBar(slice, catalog, options, qualityOf);
-    cheapestPicks.set(slice, { catalog, options, evaluations, pick });
+    const sameJudging = known && known.options === options && known.evaluations === evaluations;
+    if (sameJudging && known.catalog === catalog) return known.pick;
+    const lookup = () => (qualityOf ??= makeQualityLookup(scenario));
+    const changed = sameJudging && known.met ? findChangedModels(known.catalog, catalog) : null;
+    const repicked =
+      known?.met && changed
+        ? repickAfterModelEdit(slice, catalog, options, lookup, known.met, changed)
+        : null;
+    if (repicked) {
+      cheapestPicks.set(slice, { catalog, options, evaluations, ...repicked });
+      return repicked.pick;
+    }
+    const pick = pickCheapestMeetingBar(slice, catalog, options, lookup());
+    const met =
+      pick && !pick.unmetQuality
+        ? { index: catalog.indexOf(pick.model), cost: costPerCall(slice, pick.model, options).final }
+        : null;
+    cheapestPicks.set(slice, { catalog, options, evaluations, pick, met });
     return pick;
   };
   const one = (id: string): Omit<SliceRoute, 'offRegion'> => ({

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveRoutes } from '../../../src/domain/routes';
 import type { Scenario, Strategy } from '../../../src/domain/scenario-schema';
 import { validateScenario } from '../../../src/domain/validate-scenario';
 import { makeTwoSliceScenario } from '../../factories/two-slice-scenario';
+import { scenarioArbitrary } from '../../factories/scenario-arbitrary';
 
 function valid(input: unknown): Scenario {
   const result = validateScenario(input);
@@ -45,5 +47,51 @@ describe('cheapest-meeting-bar picks remembered per slice', () => {
     const barRaised = { ...base, traffic: [{ ...base.traffic[0]!, qualityBar: 85 }, base.traffic[1]!] };
     expect(picks(barRaised)).toEqual(['dear', 'dear']);
     expect(picks({ ...base, options: { ...base.options, batch: false } })).toEqual(['cheap', 'dear']);
+  });
+});
+
+describe('cheapest-meeting-bar picks after an edit of a few models', () => {
+  it('pick what a search of the whole edited catalog picks, on any scenario and any repricing', () => {
+    // After an edit that changes a few models (new objects at the same places) only those are priced against the
+    // pick before it; a fresh copy of the edited scenario is searched whole. Both must agree, ties included.
+    fc.assert(
+      fc.property(
+        scenarioArbitrary()
+          .filter((scenario) => scenario.catalog.some((model) => model.pricing.kind === 'per-token'))
+          .chain((scenario) =>
+            fc.tuple(
+              fc.constant(scenario),
+              fc.uniqueArray(fc.integer({ min: 0, max: scenario.catalog.length - 1 }), {
+                minLength: 1,
+                maxLength: 3,
+              }),
+              fc.constantFrom(0, 0.5, 1, 2),
+              fc.integer({ min: 0, max: 100 }),
+            ),
+          ),
+        ([scenario, places, factor, quality]) => {
+          const base = { ...scenario, strategies: [cheapest] };
+          resolveRoutes(base, cheapest);
+          const catalog = base.catalog.map((model, i) => {
+            if (!places.includes(i) || model.pricing.kind !== 'per-token') return model;
+            const { inputPerMTok, outputPerMTok } = model.pricing;
+            return {
+              ...model,
+              quality,
+              pricing: {
+                ...model.pricing,
+                inputPerMTok: inputPerMTok * factor,
+                outputPerMTok: outputPerMTok * factor,
+              },
+            };
+          });
+          const edited = { ...base, catalog };
+          const describe = (s: Scenario) =>
+            resolveRoutes(s, cheapest).map((route) => [route.legs[0]!.model.id, route.unmetQuality]);
+          expect(describe(edited)).toEqual(describe(structuredClone(edited)));
+        },
+      ),
+      { seed: 11, numRuns: 300 },
+    );
   });
 });
