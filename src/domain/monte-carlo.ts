@@ -6,9 +6,9 @@
  */
 import { createRandomSource, drawTriangular } from './random';
 import type { Scenario } from './scenario-schema';
-import { planStrategy, simulateStrategyOutline, tabulateMonthlyDrivers } from './simulate';
+import { makeOutlineRunner, makePlanPatcher, planStrategy, tabulateMonthlyDrivers } from './simulate';
 import type { MonthlyDrivers, StrategyPlan } from './simulate';
-import { compileInputValues, listUncertainInputs } from './uncertain-inputs';
+import { compileInputValues, findInputReach, listUncertainInputs } from './uncertain-inputs';
 import type { UncertainInput } from './uncertain-inputs';
 
 /** The percentiles reported, as fractions. */
@@ -154,15 +154,6 @@ function measureMonthPercentiles(counts: Int32Array, samples: number): MonthPerc
   };
 }
 
-/** Whether an input changes only the figures a plan does not depend on (requests, growth, finance). */
-function isDriverInput(input: UncertainInput): boolean {
-  if (input.path.startsWith('finance.')) return true;
-  return (
-    input.path.startsWith('traffic[') &&
-    (input.path.endsWith('.requestsPerMonth') || input.path.endsWith('.monthlyGrowth'))
-  );
-}
-
 function checkOptions({ samples, seed }: MonteCarloOptions): void {
   if (!Number.isInteger(samples) || samples < 1)
     throw new RangeError(`samples must be a whole number of 1 or more, not ${samples}`);
@@ -186,13 +177,22 @@ export function* iterateMonteCarlo(
   const inputs = listUncertainInputs(scenario);
   const random = createRandomSource(seed);
 
+  const keys = inputs.map((input) => input.key);
   // A plan depends on slice tokens, rates and bars and on the strategy; the drivers on requests, growth and
-  // finance. Whatever no ranged input touches is computed once (same arithmetic, so the same figures).
-  const replanSlices = inputs.some((input) => input.path.startsWith('traffic[') && !isDriverInput(input));
-  const redrive = inputs.some(isDriverInput);
+  // finance. Whatever no ranged input touches is computed once, and a sample re-plans only the slices its
+  // inputs reach (same arithmetic, so the same figures).
+  const reach = findInputReach(scenario, keys);
   const basePlans: StrategyPlan[] = strategies.map((strategy) => planStrategy(scenario, strategy));
+  const plans = strategies.map((_, s): ((drawn: Scenario) => StrategyPlan) => {
+    const slices = reach.replan[s]!;
+    const plan = basePlans[s]!;
+    return slices.length === 0 ? () => plan : makePlanPatcher(scenario, s, slices, plan);
+  });
   const baseDrivers: MonthlyDrivers = tabulateMonthlyDrivers(scenario);
   const base = { scenario, drivers: baseDrivers };
+  // Each sample's drivers are written over one copy, and each run's figures into one outline.
+  const sampleDrivers = reach.drivers ? tabulateMonthlyDrivers(scenario) : baseDrivers;
+  const runOutline = makeOutlineRunner(horizon);
 
   const monthly = strategies.map(() => new Float64Array(horizon * samples));
   const firstYear = strategies.map(() => new Float64Array(samples));
@@ -200,10 +200,7 @@ export function* iterateMonteCarlo(
   const exhausted = strategies.map(() => new Int32Array(horizon + 1));
   const runway = strategies.map(() => new Int32Array(horizon + 1));
   const draws = new Float64Array(inputs.length);
-  const applyDraws = compileInputValues(
-    scenario,
-    inputs.map((input) => input.key),
-  );
+  const applyDraws = compileInputValues(scenario, keys);
 
   for (let sample = 0; sample < samples; sample++) {
     if (sample > 0 && sample % chunkSamples === 0) yield { samplesDone: sample, samples };
@@ -213,12 +210,9 @@ export function* iterateMonteCarlo(
       draws[i] = drawTriangular(random(), input.low, input.likely, input.high);
     });
     const drawn = inputs.length > 0 ? applyDraws(draws) : scenario;
-    const drivers = redrive ? tabulateMonthlyDrivers(drawn, base) : baseDrivers;
+    const drivers = reach.drivers ? tabulateMonthlyDrivers(drawn, base, sampleDrivers) : baseDrivers;
     for (let s = 0; s < strategies.length; s++) {
-      const strategy = drawn.strategies[s]!;
-      const plan =
-        !replanSlices && strategy === strategies[s] ? basePlans[s]! : planStrategy(drawn, strategy);
-      const outline = simulateStrategyOutline(drawn, plan, drivers);
+      const outline = runOutline(drawn, plans[s]!(drawn), drivers);
       const spend = monthly[s]!;
       for (let month = 0; month < horizon; month++)
         spend[month * samples + sample] = outline.monthlySpend[month]!;
@@ -263,7 +257,8 @@ export function* iterateMonteCarlo(
  * others, using a seeded mulberry32 generator: one uniform draw per input in document order, mapped through
  * the inverse CDF (`drawTriangular`). Inputs without a range stay at their value. The drawn values replace the
  * likely ones (`compileInputValues`; router shares rescaled to sum to 1) and every strategy is run on the result
- * with the engine's own arithmetic (`simulateStrategyOutline`, identical to `simulate`).
+ * with the engine's own arithmetic (`simulateStrategyOutline`, identical to `simulate`); a sample re-prices only the slices its inputs reach
+ * (`makePlanPatcher`).
  *
  * Percentiles are **nearest-rank**: the p-th percentile of n samples is the ⌈p·n⌉-th smallest, so it is
  * always a sampled value, and a scenario without ranges gives P10 = P50 = P90 = `simulate`'s figure exactly.

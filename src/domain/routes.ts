@@ -188,8 +188,25 @@ export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRout
   });
 }
 
-/** Resolves one slice's route under a strategy, against the scenario's catalog, options and evaluations. */
-function makeRouteResolver(scenario: Scenario, strategy: Strategy): (slice: Slice) => SliceRoute {
+/**
+ * Resolves slices one at a time under a strategy, against the scenario's catalog, options and evaluations, and
+ * remembers nothing (`resolveRoutes` is the remembered way): for scenarios made once and dropped, such as the
+ * samples of Monte Carlo, whose slice and strategy objects would only fill the memory of `resolveRoutes`. The
+ * routes are the same as `resolveRoutes` gives. The scenario must be valid.
+ */
+export function makeSliceRouteResolver(scenario: Scenario, strategy: Strategy): (slice: Slice) => SliceRoute {
+  return makeRouteResolver(scenario, strategy, false);
+}
+
+/**
+ * Resolves one slice's route under a strategy, against the scenario's catalog, options and evaluations; with
+ * `remember`, each slice's cheapest-meeting-bar pick is kept for the next resolver that meets the same slice.
+ */
+function makeRouteResolver(
+  scenario: Scenario,
+  strategy: Strategy,
+  remember = true,
+): (slice: Slice) => SliceRoute {
   const models = indexCatalog(scenario.catalog);
   const model = (id: string): Model => {
     const found = models.get(id);
@@ -200,12 +217,12 @@ function makeRouteResolver(scenario: Scenario, strategy: Strategy): (slice: Slic
   /** `pickCheapestMeetingBar` for a slice, remembered while the slice, catalog, options and evaluations stay. */
   const findCheapestMeetingBar = (slice: Slice): ReturnType<typeof pickCheapestMeetingBar> => {
     const { catalog, options, evaluations } = scenario;
-    const known = cheapestPicks.get(slice);
+    const known = remember ? cheapestPicks.get(slice) : undefined;
     if (known && known.catalog === catalog && known.options === options && known.evaluations === evaluations)
       return known.pick;
     qualityOf ??= makeQualityLookup(scenario);
     const pick = pickCheapestMeetingBar(slice, catalog, options, qualityOf);
-    cheapestPicks.set(slice, { catalog, options, evaluations, pick });
+    if (remember) cheapestPicks.set(slice, { catalog, options, evaluations, pick });
     return pick;
   };
   const one = (id: string): Omit<SliceRoute, 'offRegion'> => ({

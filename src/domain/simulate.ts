@@ -5,7 +5,7 @@
 import { capacityTokensPerCall, costPerCall, costPerClassifierCall, isPerTokenModel } from './call-cost';
 import { describePools, drawCreditsFromLedger, prepareCreditLedger } from './credits';
 import type { CreditLedger } from './credits';
-import { resolveRoutes } from './routes';
+import { makeSliceRouteResolver, resolveRoutes } from './routes';
 import type { SliceRoute } from './routes';
 import type { CapacityPricing, CreditPool, FixedCost, Model, Scenario, Strategy } from './scenario-schema';
 
@@ -220,17 +220,21 @@ export type MonthlyDrivers = {
 /**
  * Tabulates a scenario's `MonthlyDrivers` once, for as many strategies as run on it. With `like` (the drivers
  * of a scenario with the same slices and horizon), rows whose inputs are the same are copied rather than
- * recomputed: the figures are identical either way.
+ * recomputed: the figures are identical either way. With `into` (drivers of the same size, not `like`'s),
+ * the tables are written there instead of into new arrays, and it is returned.
  */
 export function tabulateMonthlyDrivers(
   scenario: Scenario,
   like?: { scenario: Scenario; drivers: MonthlyDrivers },
+  into?: MonthlyDrivers,
 ): MonthlyDrivers {
   const { traffic, horizonMonths, finance } = scenario;
   const sliceCount = traffic.length;
-  const requests = new Float64Array(horizonMonths * sliceCount);
-  const revenue = new Float64Array(horizonMonths);
-  const otherCashFlow = new Float64Array(horizonMonths);
+  const fits =
+    into && into.requests.length === horizonMonths * sliceCount && into.revenue.length === horizonMonths;
+  const requests = fits ? into.requests : new Float64Array(horizonMonths * sliceCount);
+  const revenue = fits ? into.revenue : new Float64Array(horizonMonths);
+  const otherCashFlow = fits ? into.otherCashFlow : new Float64Array(horizonMonths);
   const reuse = like && like.scenario.horizonMonths === horizonMonths ? like : undefined;
   if (reuse) requests.set(reuse.drivers.requests);
   traffic.forEach((slice, s) => {
@@ -255,7 +259,7 @@ export function tabulateMonthlyDrivers(
       : finance.monthlyRevenue * Math.pow(1 + finance.revenueGrowth, month);
     otherCashFlow[month] = revenue[month]! - finance.otherMonthlyBurn;
   }
-  return { requests, revenue, otherCashFlow };
+  return fits ? into : { requests, revenue, otherCashFlow };
 }
 
 /**
@@ -327,7 +331,16 @@ export function planStrategy(scenario: Scenario, strategy: Strategy): StrategyPl
     }
     return plan;
   });
+  return assemblePlan(scenario, strategy, routes, slices);
+}
 
+/** A strategy's plan from its slices' routes and their `planSlice`s (traffic order). */
+function assemblePlan(
+  scenario: Scenario,
+  strategy: Strategy,
+  routes: SliceRoute[],
+  slices: SlicePlan[],
+): StrategyPlan {
   const capacityModels = new Map<Model, number[]>();
   slices.forEach((plan, sliceIndex) => {
     for (const model of plan.tokensByCapacityModel.keys()) {
@@ -420,6 +433,92 @@ function flattenSlices(
     }
   }
   return { final, list, cached, legStart, legPerRequest, legPlatform, legModel };
+}
+
+/** Whether two slice plans spend on the same per-token models in the same order and on no capacity model. */
+function isSameShape(a: SlicePlan, b: SlicePlan): boolean {
+  if (a.tokensByCapacityModel.size > 0 || b.tokensByCapacityModel.size > 0) return false;
+  if (a.finalByModel.size !== b.finalByModel.size) return false;
+  const models = b.finalByModel.keys();
+  for (const model of a.finalByModel.keys()) if (models.next().value !== model) return false;
+  return true;
+}
+
+/**
+ * Plans one strategy, `scenario.strategies[strategyIndex]`, for scenarios drawn from `scenario` (Monte Carlo's
+ * samples) in which only the slices at `sliceIndexes` may plan differently: their tokens, cache, batch share or
+ * quality bar, or this strategy's route figures for them (escalation rates, router shares). Everything else a
+ * plan depends on stays: the catalog, options, evaluations and fixed costs, the other slices, and the strategy's
+ * kind, id and routes' models; requests, growth, pools and finance may differ, as they never enter a plan.
+ *
+ * Each call resolves and prices those slices only, remembering nothing (a sample's objects are dropped after
+ * it). When each names the same per-token models in the same order as in the base plan and no capacity model,
+ * the base plan's copy is patched in place: the same object every call, so use it before the next call.
+ * Otherwise the plan is assembled afresh from the base plan's other slices. Either way it equals
+ * `planStrategy(drawn, drawn.strategies[strategyIndex])`, figure for figure.
+ */
+export function makePlanPatcher(
+  scenario: Scenario,
+  strategyIndex: number,
+  sliceIndexes: readonly number[],
+  base: StrategyPlan = planStrategy(scenario, scenario.strategies[strategyIndex]!),
+): (drawn: Scenario) => StrategyPlan {
+  const { flat } = base;
+  const patched: StrategyPlan = {
+    ...base,
+    routes: [...base.routes],
+    slices: [...base.slices],
+    legs: [...base.legs],
+    flat: {
+      ...flat,
+      final: flat.final.slice(),
+      list: flat.list.slice(),
+      cached: flat.cached.slice(),
+      legPerRequest: flat.legPerRequest.slice(),
+    },
+  };
+  const routes: SliceRoute[] = [];
+  const slices: SlicePlan[] = [];
+  return (drawn) => {
+    const strategy = drawn.strategies[strategyIndex]!;
+    const resolve = makeSliceRouteResolver(drawn, strategy);
+    let sameShape = true;
+    for (let i = 0; i < sliceIndexes.length; i++) {
+      const index = sliceIndexes[i]!;
+      routes[i] = resolve(drawn.traffic[index]!);
+      slices[i] = planSlice(drawn, index, routes[i]!);
+      sameShape &&= isSameShape(base.slices[index]!, slices[i]!);
+    }
+    if (!sameShape) {
+      const allRoutes = [...base.routes];
+      const allSlices = [...base.slices];
+      sliceIndexes.forEach((index, i) => {
+        allRoutes[index] = routes[i]!;
+        allSlices[index] = slices[i]!;
+      });
+      return assemblePlan(drawn, strategy, allRoutes, allSlices);
+    }
+    patched.strategy = strategy;
+    const { final, list, cached, legStart, legPerRequest } = patched.flat;
+    for (let i = 0; i < sliceIndexes.length; i++) {
+      const index = sliceIndexes[i]!;
+      const plan = slices[i]!;
+      const baseLegs = base.legs[index]!;
+      const legs: StrategyPlan['legs'][number] = [];
+      let at = legStart[index]!;
+      for (const [model, perRequest] of plan.finalByModel) {
+        legs.push({ model, perRequest, platform: baseLegs[legs.length]!.platform });
+        legPerRequest[at++] = perRequest;
+      }
+      patched.routes[index] = routes[i]!;
+      patched.slices[index] = plan;
+      patched.legs[index] = legs;
+      final[index] = plan.final;
+      list[index] = plan.list;
+      cached[index] = plan.cached;
+    }
+    return patched;
+  };
 }
 
 /** The figures of a strategy without its per-month records: what Monte Carlo samples. */
@@ -546,6 +645,9 @@ function defineRecordOnRead(month: MonthResult, key: 'bySlice' | 'byModel', buil
 
 type RunFigures = StrategyOutline & { months: MonthResult[]; columns: SpendColumns | null };
 
+/** What a run without detail writes into instead of new objects (see `makeOutlineRunner`). */
+type RunScratch = { figures: RunFigures; balances: number[] };
+
 /**
  * Runs a planned strategy over the horizon. With `detail`, every month's record (by slice, model, platform,
  * pool) is made (the records by slice and model from `SpendColumns` when first read); without, only the
@@ -557,6 +659,7 @@ function runPlan(
   plan: StrategyPlan,
   drivers: MonthlyDrivers,
   detail: boolean,
+  scratch?: RunScratch,
 ): RunFigures {
   const { traffic, horizonMonths, options, finance, credits } = scenario;
   const sliceCount = traffic.length;
@@ -567,21 +670,29 @@ function runPlan(
   const platformCount = platforms.length;
   const modelCount = modelIds.length;
 
-  const months: MonthResult[] = [];
-  const monthlySpend = new Float64Array(horizonMonths);
-  const balances = credits.map((pool) => pool.amount);
+  const reuse = scratch && !detail && scratch.figures.monthlySpend.length === horizonMonths ? scratch : null;
+  const months: MonthResult[] = reuse ? reuse.figures.months : [];
+  const monthlySpend = reuse ? reuse.figures.monthlySpend : new Float64Array(horizonMonths);
+  let balances: number[];
+  if (reuse) {
+    balances = reuse.balances;
+    balances.length = credits.length;
+    for (let pool = 0; pool < credits.length; pool++) balances[pool] = credits[pool]!.amount;
+  } else balances = credits.map((pool) => pool.amount);
   const sliceSpend = detail ? new Float64Array(horizonMonths * sliceCount) : null;
   const modelSpend = detail ? new Float64Array(horizonMonths * modelCount) : null;
   let cash = finance.cashOnHand;
-  const totals: StrategyResult['totals'] = {
-    spend: 0,
-    listSpend: 0,
-    firstYearSpend: 0,
-    savings: { caching: 0, batch: 0 },
-    creditsUsed: 0,
-    creditsExpired: 0,
-    cashSpentOnAI: 0,
-  };
+  const totals: StrategyResult['totals'] = reuse
+    ? resetTotals(reuse.figures.totals)
+    : {
+        spend: 0,
+        listSpend: 0,
+        firstYearSpend: 0,
+        savings: { caching: 0, batch: 0 },
+        creditsUsed: 0,
+        creditsExpired: 0,
+        cashSpentOnAI: 0,
+      };
   let creditsExhaustedMonth: number | null = null;
   let runwayMonths: number | null = null;
   const drawn = { creditsUsed: 0, creditsExpired: 0, cashSpentOnAI: 0, coveredSpendPaidInCash: 0 };
@@ -601,7 +712,7 @@ function runPlan(
     let listSpend = 0;
     let savingsCaching = 0;
     let savingsBatch = 0;
-    platformSpend.fill(0);
+    for (let p = 0; p < platformCount; p++) platformSpend[p] = 0;
     const firstRequest = month * sliceCount;
     const firstModel = month * modelCount;
 
@@ -724,7 +835,34 @@ function runPlan(
       defineRecordOnRead(record, 'byModel', () => readRecordRow(modelIds, modelSpend, record.month));
     }
   }
-  return { id: plan.strategy.id, totals, creditsExhaustedMonth, runwayMonths, monthlySpend, months, columns };
+  if (!reuse)
+    return {
+      id: plan.strategy.id,
+      totals,
+      creditsExhaustedMonth,
+      runwayMonths,
+      monthlySpend,
+      months,
+      columns,
+    };
+  const { figures } = reuse;
+  figures.id = plan.strategy.id;
+  figures.creditsExhaustedMonth = creditsExhaustedMonth;
+  figures.runwayMonths = runwayMonths;
+  return figures;
+}
+
+/** Totals back to zero, as a new run starts them. */
+function resetTotals(totals: StrategyResult['totals']): StrategyResult['totals'] {
+  totals.spend = 0;
+  totals.listSpend = 0;
+  totals.firstYearSpend = 0;
+  totals.savings.caching = 0;
+  totals.savings.batch = 0;
+  totals.creditsUsed = 0;
+  totals.creditsExpired = 0;
+  totals.cashSpentOnAI = 0;
+  return totals;
 }
 
 /**
@@ -773,6 +911,37 @@ export function simulateStrategyOutline(
     runwayMonths: run.runwayMonths,
     monthlySpend: run.monthlySpend,
   };
+}
+
+/**
+ * `simulateStrategyOutline` for runs repeated thousands of times over one horizon (Monte Carlo): each call
+ * writes its figures into the same outline, its totals and monthly spend, instead of new ones, so the outline a
+ * call returns holds good until the next call. The figures are `simulateStrategyOutline`'s, computed the same way.
+ */
+export function makeOutlineRunner(
+  horizonMonths: number,
+): (scenario: Scenario, plan: StrategyPlan, drivers: MonthlyDrivers) => StrategyOutline {
+  const scratch: RunScratch = {
+    figures: {
+      id: '',
+      totals: {
+        spend: 0,
+        listSpend: 0,
+        firstYearSpend: 0,
+        savings: { caching: 0, batch: 0 },
+        creditsUsed: 0,
+        creditsExpired: 0,
+        cashSpentOnAI: 0,
+      },
+      creditsExhaustedMonth: null,
+      runwayMonths: null,
+      monthlySpend: new Float64Array(horizonMonths),
+      months: [],
+      columns: null,
+    },
+    balances: [],
+  };
+  return (scenario, plan, drivers) => runPlan(scenario, plan, drivers, false, scratch);
 }
 
 /**
