@@ -194,6 +194,7 @@ export function* iterateMonteCarlo(
   const sampleDrivers = reach.drivers ? tabulateMonthlyDrivers(scenario) : baseDrivers;
   const runOutline = makeOutlineRunner(horizon);
 
+  // Each strategy's monthly spend, sample by sample: sample i's month m at `i · horizon + m`.
   const monthly = strategies.map(() => new Float64Array(horizon * samples));
   const firstYear = strategies.map(() => new Float64Array(samples));
   const wholeHorizon = strategies.map(() => new Float64Array(samples));
@@ -214,8 +215,8 @@ export function* iterateMonteCarlo(
     for (let s = 0; s < strategies.length; s++) {
       const outline = runOutline(drawn, plans[s]!(drawn), drivers);
       const spend = monthly[s]!;
-      for (let month = 0; month < horizon; month++)
-        spend[month * samples + sample] = outline.monthlySpend[month]!;
+      const first = sample * horizon;
+      for (let month = 0; month < horizon; month++) spend[first + month] = outline.monthlySpend[month]!;
       firstYear[s]![sample] = outline.totals.firstYearSpend;
       wholeHorizon[s]![sample] = outline.totals.spend;
       exhausted[s]![outline.creditsExhaustedMonth ?? horizon]! += 1;
@@ -224,6 +225,12 @@ export function* iterateMonteCarlo(
   }
   yield { samplesDone: samples, samples };
 
+  // Each month's spend across the samples, gathered from the sample-by-sample table into one column.
+  const column = new Float64Array(samples);
+  const measureMonth = (spend: Float64Array, month: number): Percentiles => {
+    for (let sample = 0; sample < samples; sample++) column[sample] = spend[sample * horizon + month]!;
+    return measureInPlace(column);
+  };
   return {
     samples,
     seed,
@@ -234,9 +241,7 @@ export function* iterateMonteCarlo(
       return {
         id: strategy.id,
         name: strategy.name,
-        monthlySpend: Array.from({ length: horizon }, (_, month) =>
-          measureInPlace(spend, month * samples, (month + 1) * samples),
-        ),
+        monthlySpend: Array.from({ length: horizon }, (_, month) => measureMonth(spend, month)),
         firstYearSpend: measureInPlace(firstYear[s]!),
         horizonSpend: measureInPlace(wholeHorizon[s]!),
         creditsExhaustedMonth: measureMonthPercentiles(exhausted[s]!, samples),

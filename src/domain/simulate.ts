@@ -296,6 +296,15 @@ export type StrategyPlan = {
     legPerRequest: Float64Array;
     legPlatform: Int32Array;
     legModel: Int32Array;
+    /** The slice each leg belongs to. */
+    legSlice: Int32Array;
+    /**
+     * The legs grouped by platform, in leg order within each platform: platform p's are `platformLeg[k]` for
+     * k from `platformLegStart[p]` to `platformLegStart[p + 1] − 1`. A month adds up each platform's spend in
+     * the legs' own order, as it would leg after leg.
+     */
+    platformLeg: Int32Array;
+    platformLegStart: Int32Array;
   };
   /**
    * Capacity models named by any slice's route, in the order slices first name them: the slices that name
@@ -397,7 +406,7 @@ function assemblePlan(
     platforms,
     legs,
     modelIds,
-    flat: flattenSlices(slices, legs, legModels),
+    flat: flattenSlices(slices, legs, legModels, platforms.length),
     capacity,
     fixedCosts,
   };
@@ -407,6 +416,7 @@ function flattenSlices(
   slices: readonly SlicePlan[],
   legs: StrategyPlan['legs'],
   legModels: readonly (readonly number[])[],
+  platformCount: number,
 ): StrategyPlan['flat'] {
   const sliceCount = slices.length;
   const legStart = new Int32Array(sliceCount + 1);
@@ -415,6 +425,7 @@ function flattenSlices(
   const legPerRequest = new Float64Array(legCount);
   const legPlatform = new Int32Array(legCount);
   const legModel = new Int32Array(legCount);
+  const legSlice = new Int32Array(legCount);
   const final = new Float64Array(sliceCount);
   const list = new Float64Array(sliceCount);
   const cached = new Float64Array(sliceCount);
@@ -430,9 +441,27 @@ function flattenSlices(
       legPerRequest[start + i] = sliceLegs[i]!.perRequest;
       legPlatform[start + i] = sliceLegs[i]!.platform;
       legModel[start + i] = models[i]!;
+      legSlice[start + i] = s;
     }
   }
-  return { final, list, cached, legStart, legPerRequest, legPlatform, legModel };
+  const platformLegStart = new Int32Array(platformCount + 1);
+  for (let leg = 0; leg < legCount; leg++) platformLegStart[legPlatform[leg]! + 1]! += 1;
+  for (let p = 0; p < platformCount; p++) platformLegStart[p + 1]! += platformLegStart[p]!;
+  const platformLeg = new Int32Array(legCount);
+  const filled = platformLegStart.slice(0, platformCount);
+  for (let leg = 0; leg < legCount; leg++) platformLeg[filled[legPlatform[leg]!]!++] = leg;
+  return {
+    final,
+    list,
+    cached,
+    legStart,
+    legPerRequest,
+    legPlatform,
+    legModel,
+    legSlice,
+    platformLeg,
+    platformLegStart,
+  };
 }
 
 /** Whether two slice plans spend on the same per-token models in the same order and on no capacity model. */
@@ -664,7 +693,8 @@ function runPlan(
   const { traffic, horizonMonths, options, finance, credits } = scenario;
   const sliceCount = traffic.length;
   const { flat, capacity, platforms, fixedCosts, modelIds } = plan;
-  const { final, list, cached, legStart, legPerRequest, legPlatform, legModel } = flat;
+  const { final, list, cached, legStart, legPerRequest, legModel, legSlice, platformLeg, platformLegStart } =
+    flat;
   const { requests, otherCashFlow } = drivers;
   const { ledger, sortedPosition, platformSpend, unpaid } = prepareRun(plan, credits);
   const platformCount = platforms.length;
@@ -712,7 +742,6 @@ function runPlan(
     let listSpend = 0;
     let savingsCaching = 0;
     let savingsBatch = 0;
-    for (let p = 0; p < platformCount; p++) platformSpend[p] = 0;
     const firstRequest = month * sliceCount;
     const firstModel = month * modelCount;
 
@@ -722,21 +751,28 @@ function runPlan(
       const sliceList = list[sliceIndex]!;
       const sliceCached = cached[sliceIndex]!;
       const amountOfSlice = n * sliceFinal;
-      if (sliceSpend) sliceSpend[firstRequest + sliceIndex] = amountOfSlice;
       spend += amountOfSlice;
       listSpend += n * sliceList;
       savingsCaching += n * (sliceList - sliceCached);
       savingsBatch += n * (sliceCached - sliceFinal);
-      const legEnd = legStart[sliceIndex + 1]!;
-      for (let leg = legStart[sliceIndex]!; leg < legEnd; leg++) {
-        const amount = n * legPerRequest[leg]!;
-        if (modelSpend) {
+      if (sliceSpend && modelSpend) {
+        sliceSpend[firstRequest + sliceIndex] = amountOfSlice;
+        const legEnd = legStart[sliceIndex + 1]!;
+        for (let leg = legStart[sliceIndex]!; leg < legEnd; leg++) {
           const at = firstModel + legModel[leg]!;
-          modelSpend[at] = modelSpend[at]! + amount;
+          modelSpend[at] = modelSpend[at]! + n * legPerRequest[leg]!;
         }
-        const platform = legPlatform[leg]!;
-        platformSpend[platform] = platformSpend[platform]! + amount;
       }
+    }
+    // Each platform's spend on per-token legs, added up in leg order (the same sums as leg after leg).
+    for (let p = 0; p < platformCount; p++) {
+      let amount = 0;
+      const end = platformLegStart[p + 1]!;
+      for (let k = platformLegStart[p]!; k < end; k++) {
+        const leg = platformLeg[k]!;
+        amount += requests[firstRequest + legSlice[leg]!]! * legPerRequest[leg]!;
+      }
+      platformSpend[p] = amount;
     }
 
     for (let c = 0; c < capacity.length; c++) {
