@@ -17,6 +17,9 @@ export const MONTE_CARLO_PERCENTILES = { p10: 0.1, p50: 0.5, p90: 0.9 } as const
 /** Samples a run takes when none is asked for. */
 export const DEFAULT_MONTE_CARLO_SAMPLES = 2000;
 
+/** Samples whose monthly spend is gathered before being written out month by month. */
+const BATCH_SAMPLES = 128;
+
 /** Samples between two progress reports of `iterateMonteCarlo` when none is asked for. */
 export const DEFAULT_CHUNK_SAMPLES = 250;
 
@@ -194,8 +197,18 @@ export function* iterateMonteCarlo(
   const sampleDrivers = reach.drivers ? tabulateMonthlyDrivers(scenario) : baseDrivers;
   const runOutline = makeOutlineRunner(horizon);
 
-  // Each strategy's monthly spend, sample by sample: sample i's month m at `i · horizon + m`.
+  // Each strategy's monthly spend, month by month: month m of sample i at `m · samples + i`. Samples are
+  // gathered a batch at a time (sample by sample) and written a month's row at a time, which memory prefers.
   const monthly = strategies.map(() => new Float64Array(horizon * samples));
+  const batches = strategies.map(() => new Float64Array(horizon * BATCH_SAMPLES));
+  const flushBatch = (s: number, firstSample: number, count: number) => {
+    const spend = monthly[s]!;
+    const batch = batches[s]!;
+    for (let month = 0; month < horizon; month++) {
+      const row = month * samples + firstSample;
+      for (let i = 0; i < count; i++) spend[row + i] = batch[i * horizon + month]!;
+    }
+  };
   const firstYear = strategies.map(() => new Float64Array(samples));
   const wholeHorizon = strategies.map(() => new Float64Array(samples));
   const exhausted = strategies.map(() => new Int32Array(horizon + 1));
@@ -214,23 +227,18 @@ export function* iterateMonteCarlo(
     const drivers = reach.drivers ? tabulateMonthlyDrivers(drawn, base, sampleDrivers) : baseDrivers;
     for (let s = 0; s < strategies.length; s++) {
       const outline = runOutline(drawn, plans[s]!(drawn), drivers);
-      const spend = monthly[s]!;
-      const first = sample * horizon;
-      for (let month = 0; month < horizon; month++) spend[first + month] = outline.monthlySpend[month]!;
+      batches[s]!.set(outline.monthlySpend, (sample % BATCH_SAMPLES) * horizon);
       firstYear[s]![sample] = outline.totals.firstYearSpend;
       wholeHorizon[s]![sample] = outline.totals.spend;
       exhausted[s]![outline.creditsExhaustedMonth ?? horizon]! += 1;
       runway[s]![outline.runwayMonths ?? horizon]! += 1;
     }
+    const inBatch = (sample % BATCH_SAMPLES) + 1;
+    if (inBatch === BATCH_SAMPLES || sample === samples - 1)
+      for (let s = 0; s < strategies.length; s++) flushBatch(s, sample + 1 - inBatch, inBatch);
   }
   yield { samplesDone: samples, samples };
 
-  // Each month's spend across the samples, gathered from the sample-by-sample table into one column.
-  const column = new Float64Array(samples);
-  const measureMonth = (spend: Float64Array, month: number): Percentiles => {
-    for (let sample = 0; sample < samples; sample++) column[sample] = spend[sample * horizon + month]!;
-    return measureInPlace(column);
-  };
   return {
     samples,
     seed,
@@ -241,7 +249,9 @@ export function* iterateMonteCarlo(
       return {
         id: strategy.id,
         name: strategy.name,
-        monthlySpend: Array.from({ length: horizon }, (_, month) => measureMonth(spend, month)),
+        monthlySpend: Array.from({ length: horizon }, (_, month) =>
+          measureInPlace(spend, month * samples, (month + 1) * samples),
+        ),
         firstYearSpend: measureInPlace(firstYear[s]!),
         horizonSpend: measureInPlace(wholeHorizon[s]!),
         creditsExhaustedMonth: measureMonthPercentiles(exhausted[s]!, samples),

@@ -706,7 +706,7 @@ function runPlan(
   let balances: number[];
   if (reuse) {
     balances = reuse.balances;
-    balances.length = credits.length;
+    if (balances.length !== credits.length) balances.length = credits.length;
     for (let pool = 0; pool < credits.length; pool++) balances[pool] = credits[pool]!.amount;
   } else balances = credits.map((pool) => pool.amount);
   const sliceSpend = detail ? new Float64Array(horizonMonths * sliceCount) : null;
