@@ -108,10 +108,23 @@ function findNearestRank(count: number, fraction: number): number {
   return Math.min(count, Math.max(1, Math.ceil(fraction * count - 1e-9)));
 }
 
+/** Below this many values, percentiles are selected directly rather than by buckets first. */
+const BUCKETED_MIN_VALUES = 64;
+/** Buckets the values of a bucketed selection are counted into. */
+const SELECTION_BUCKETS = 1024;
+
 /** Nearest-rank percentiles of `values[from, to)`, which are reordered in place. */
 function measureInPlace(values: Float64Array, from = 0, to = values.length): Percentiles {
   const count = to - from;
   const rank = (fraction: number) => findNearestRank(count, fraction) - 1;
+  if (count >= BUCKETED_MIN_VALUES) {
+    const bucketed = measureByBuckets(values, from, to, [
+      rank(MONTE_CARLO_PERCENTILES.p10),
+      rank(MONTE_CARLO_PERCENTILES.p50),
+      rank(MONTE_CARLO_PERCENTILES.p90),
+    ]);
+    if (bucketed) return { p10: bucketed[0]!, p50: bucketed[1]!, p90: bucketed[2]! };
+  }
   // Selecting the median leaves the smaller values before it and the larger after, so P10 and P90 are each
   // looked for in their own half only.
   const middle = rank(MONTE_CARLO_PERCENTILES.p50);
@@ -126,6 +139,72 @@ function measureInPlace(values: Float64Array, from = 0, to = values.length): Per
         ? selectKth(values, from + middle, to, high - middle)
         : selectKth(values, from, to, high),
   };
+}
+
+/**
+ * The values of the given 0-based ranks (ascending) among `values[from, to)`, found without sorting: each value
+ * is counted into one of `SELECTION_BUCKETS` buckets by `⌊(value − min) · buckets / (max − min)⌋`, which never
+ * puts a larger value in a lower bucket, so a rank's value is found among its bucket's values only. Null when
+ * the values do not spread over a finite range (all equal, or an infinity among them): select directly then.
+ */
+function measureByBuckets(
+  values: Float64Array,
+  from: number,
+  to: number,
+  ranks: readonly number[],
+): number[] | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = from; i < to; i++) {
+    const value = values[i]!;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  const spread = max - min;
+  if (!(spread > 0 && spread < Infinity)) return null;
+  const scale = SELECTION_BUCKETS / spread;
+  const last = SELECTION_BUCKETS - 1;
+  const counts = new Int32Array(SELECTION_BUCKETS);
+  for (let i = from; i < to; i++) counts[Math.min(last, Math.floor((values[i]! - min) * scale))]! += 1;
+  // Each rank's bucket, and how many values lie in the buckets below it.
+  const buckets: number[] = [];
+  const below: number[] = [];
+  let bucket = 0;
+  let seen = 0;
+  for (const rank of ranks) {
+    while (bucket <= last && seen + counts[bucket]! <= rank) seen += counts[bucket++]!;
+    if (bucket > last) return null; // a value that is not a number was counted nowhere
+    buckets.push(bucket);
+    below.push(seen);
+  }
+  // The values of the ranks' buckets (each bucket once, in order), copied out and selected among.
+  const starts: number[] = [];
+  let size = 0;
+  for (let r = 0; r < ranks.length; r++) {
+    if (r > 0 && buckets[r] === buckets[r - 1]) starts.push(starts[r - 1]!);
+    else {
+      starts.push(size);
+      size += counts[buckets[r]!]!;
+    }
+  }
+  const chosen = new Float64Array(size);
+  const filled = starts.slice();
+  const first = buckets[0]!;
+  const lastChosen = buckets[ranks.length - 1]!;
+  for (let i = from; i < to; i++) {
+    const value = values[i]!;
+    const at = Math.min(last, Math.floor((value - min) * scale));
+    if (at < first || at > lastChosen) continue;
+    for (let r = 0; r < ranks.length; r++) {
+      if (buckets[r] === at) {
+        chosen[filled[r]!++] = value;
+        break;
+      }
+    }
+  }
+  return ranks.map((rank, r) =>
+    selectKth(chosen, starts[r]!, starts[r]! + counts[buckets[r]!]!, rank - below[r]!),
+  );
 }
 
 /**
