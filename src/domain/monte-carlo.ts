@@ -299,9 +299,10 @@ export function* iterateMonteCarlo(
     if (sample > 0 && sample % chunkSamples === 0) yield { samplesDone: sample, samples };
     // One uniform draw per ranged input, in document order, mapped through that input's triangular inverse
     // CDF: the same seed gives the same draws whatever the ranges (common random numbers).
-    inputs.forEach((input, i) => {
-      draws[i] = drawTriangular(random(), input.low, input.likely, input.high);
-    });
+    for (let i = 0; i < inputs.length; i++) {
+      const { low, likely, high } = inputs[i]!;
+      draws[i] = drawTriangular(random(), low, likely, high);
+    }
     const drawn = inputs.length > 0 ? applyDraws(draws) : scenario;
     const drivers = reach.drivers ? tabulateMonthlyDrivers(drawn, base, sampleDrivers) : baseDrivers;
     for (let s = 0; s < strategies.length; s++) {

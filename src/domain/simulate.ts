@@ -237,18 +237,19 @@ export function tabulateMonthlyDrivers(
   const otherCashFlow = fits ? into.otherCashFlow : new Float64Array(horizonMonths);
   const reuse = like && like.scenario.horizonMonths === horizonMonths ? like : undefined;
   if (reuse) requests.set(reuse.drivers.requests);
-  traffic.forEach((slice, s) => {
+  for (let s = 0; s < sliceCount; s++) {
+    const slice = traffic[s]!;
     const before = reuse?.scenario.traffic[s];
     if (
       before &&
       before.requestsPerMonth === slice.requestsPerMonth &&
       before.monthlyGrowth === slice.monthlyGrowth
     )
-      return;
+      continue;
     for (let month = 0; month < horizonMonths; month++) {
       requests[month * sliceCount + s] = requestsInMonth(slice.requestsPerMonth, slice.monthlyGrowth, month);
     }
-  });
+  }
   const sameRevenue =
     reuse &&
     reuse.scenario.finance.monthlyRevenue === finance.monthlyRevenue &&
@@ -697,6 +698,8 @@ function runPlan(
     flat;
   const { requests, otherCashFlow } = drivers;
   const { ledger, sortedPosition, platformSpend, unpaid } = prepareRun(plan, credits);
+  // Looked up once per run, not every month: a module loader may read imports through getters (tsx does).
+  const drawFromLedger = drawCreditsFromLedger;
   const platformCount = platforms.length;
   const modelCount = modelIds.length;
 
@@ -726,16 +729,23 @@ function runPlan(
   let creditsExhaustedMonth: number | null = null;
   let runwayMonths: number | null = null;
   const drawn = { creditsUsed: 0, creditsExpired: 0, cashSpentOnAI: 0, coveredSpendPaidInCash: 0 };
-  const fixedCostByMonth = fixedCosts.map(({ cost }) => tabulateFixedCost(cost, horizonMonths));
+  // Loops rather than callbacks here and below: Monte Carlo runs a plan thousands of times.
+  const fixedCostByMonth: Float64Array[] = [];
+  for (const { cost } of fixedCosts) fixedCostByMonth.push(tabulateFixedCost(cost, horizonMonths));
   // Models bought for a term: units every month with the term's largest held, known before the months run.
   // Without a commitment, each month's units follow that month's tokens (no arrays: Monte Carlo runs this often).
-  const heldUnits = capacity.map(({ model }, c) => {
-    if (model.pricing.commitmentMonths === 0) return null;
+  const heldUnits: (Float64Array | null)[] = [];
+  for (const entry of capacity) {
+    const { pricing } = entry.model;
+    if (pricing.commitmentMonths === 0) {
+      heldUnits.push(null);
+      continue;
+    }
     const tokensByMonth = new Float64Array(horizonMonths);
     for (let month = 0; month < horizonMonths; month++)
-      tokensByMonth[month] = capacityTokensInMonth(capacity[c]!, drivers, sliceCount, month);
-    return billedCapacityUnits(tokensByMonth, options.peakToAverage, model.pricing);
-  });
+      tokensByMonth[month] = capacityTokensInMonth(entry, drivers, sliceCount, month);
+    heldUnits.push(billedCapacityUnits(tokensByMonth, options.peakToAverage, pricing));
+  }
 
   for (let month = 0; month < horizonMonths; month++) {
     let spend = 0;
@@ -818,7 +828,7 @@ function runPlan(
 
     for (let p = 0; p < platformCount; p++) unpaid[sortedPosition[p]!] = platformSpend[p]!;
     const drawnByPool = detail ? credits.map(() => 0) : null;
-    const draw = drawCreditsFromLedger(ledger, balances, unpaid, month, drawnByPool, drawn);
+    const draw = drawFromLedger(ledger, balances, unpaid, month, drawnByPool, drawn);
     cash += otherCashFlow[month]!;
     cash -= draw.cashSpentOnAI;
     if (creditsExhaustedMonth === null && draw.coveredSpendPaidInCash > 1e-9) creditsExhaustedMonth = month;
