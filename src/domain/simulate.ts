@@ -344,6 +344,20 @@ export function planStrategy(scenario: Scenario, strategy: Strategy): StrategyPl
   return assemblePlan(scenario, strategy, routes, slices);
 }
 
+/** The index of a key in `keys`, which gathers distinct keys in the order they are first asked for. */
+function makeIndexer(keys: string[]): (key: string) => number {
+  const indexes = new Map<string, number>();
+  return (key) => {
+    let index = indexes.get(key);
+    if (index === undefined) {
+      index = keys.length;
+      keys.push(key);
+      indexes.set(key, index);
+    }
+    return index;
+  };
+}
+
 /** A strategy's plan from its slices' routes and their `planSlice`s (traffic order). */
 function assemblePlan(
   scenario: Scenario,
@@ -361,27 +375,9 @@ function assemblePlan(
   });
 
   const platforms: string[] = [];
-  const platformIndex = new Map<string, number>();
-  const indexOf = (platform: string) => {
-    let index = platformIndex.get(platform);
-    if (index === undefined) {
-      index = platforms.length;
-      platforms.push(platform);
-      platformIndex.set(platform, index);
-    }
-    return index;
-  };
+  const indexOf = makeIndexer(platforms);
   const modelIds: string[] = [];
-  const modelIndex = new Map<string, number>();
-  const indexOfModel = (id: string) => {
-    let index = modelIndex.get(id);
-    if (index === undefined) {
-      index = modelIds.length;
-      modelIds.push(id);
-      modelIndex.set(id, index);
-    }
-    return index;
-  };
+  const indexOfModel = makeIndexer(modelIds);
   const legs = slices.map((plan) =>
     [...plan.finalByModel].map(([model, perRequest]) => ({
       model,
@@ -715,17 +711,7 @@ function runPlan(
   const sliceSpend = detail ? new Float64Array(horizonMonths * sliceCount) : null;
   const modelSpend = detail ? new Float64Array(horizonMonths * modelCount) : null;
   let cash = finance.cashOnHand;
-  const totals: StrategyResult['totals'] = reuse
-    ? resetTotals(reuse.figures.totals)
-    : {
-        spend: 0,
-        listSpend: 0,
-        firstYearSpend: 0,
-        savings: { caching: 0, batch: 0 },
-        creditsUsed: 0,
-        creditsExpired: 0,
-        cashSpentOnAI: 0,
-      };
+  const totals = reuse ? resetTotals(reuse.figures.totals) : makeZeroTotals();
   let creditsExhaustedMonth: number | null = null;
   let runwayMonths: number | null = null;
   const drawn = { creditsUsed: 0, creditsExpired: 0, cashSpentOnAI: 0, coveredSpendPaidInCash: 0 };
@@ -898,6 +884,19 @@ function runPlan(
   return figures;
 }
 
+/** A run's totals before its first month. */
+function makeZeroTotals(): StrategyResult['totals'] {
+  return {
+    spend: 0,
+    listSpend: 0,
+    firstYearSpend: 0,
+    savings: { caching: 0, batch: 0 },
+    creditsUsed: 0,
+    creditsExpired: 0,
+    cashSpentOnAI: 0,
+  };
+}
+
 /** Totals back to zero, as a new run starts them. */
 function resetTotals(totals: StrategyResult['totals']): StrategyResult['totals'] {
   totals.spend = 0;
@@ -970,15 +969,7 @@ export function makeOutlineRunner(
   const scratch: RunScratch = {
     figures: {
       id: '',
-      totals: {
-        spend: 0,
-        listSpend: 0,
-        firstYearSpend: 0,
-        savings: { caching: 0, batch: 0 },
-        creditsUsed: 0,
-        creditsExpired: 0,
-        cashSpentOnAI: 0,
-      },
+      totals: makeZeroTotals(),
       creditsExhaustedMonth: null,
       runwayMonths: null,
       monthlySpend: new Float64Array(horizonMonths),

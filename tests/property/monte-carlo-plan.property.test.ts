@@ -25,6 +25,7 @@ import {
   listUncertainInputs,
   withInputValues,
 } from '../../src/domain/uncertain-inputs';
+import { expectOutlineOf } from '../factories/outline-expectations';
 import { scenarioArbitrary } from '../factories/scenario-arbitrary';
 
 /** Fixed so every run checks the same scenarios; override with PROPERTY_SEED / PROPERTY_RUNS to explore. */
@@ -136,13 +137,7 @@ describe('makePlanPatcher', () => {
               // A strategy its inputs do not reach keeps the scenario's own plan.
               if (reach.replan[s]!.length === 0 && strategy === scenario.strategies[s])
                 expect(plan).toEqual(planStrategy(scenario, strategy));
-              const outline = runOutline(drawn, plan, drivers);
-              const full = simulateStrategy(drawn, strategy, drivers);
-              expect(outline.id).toBe(full.id);
-              expect(outline.totals).toEqual(full.totals);
-              expect(outline.creditsExhaustedMonth).toBe(full.creditsExhaustedMonth);
-              expect(outline.runwayMonths).toBe(full.runwayMonths);
-              expect([...outline.monthlySpend]).toEqual(full.months.map((month) => month.spend));
+              expectOutlineOf(simulateStrategy(drawn, strategy, drivers), runOutline(drawn, plan, drivers));
             });
           }
         },
