@@ -233,7 +233,8 @@ function benchMonteCarlo(runs: number): void {
     `Monte Carlo median: ${perSecond(timing.wall.medianMs)} samples/s wall clock, ${timing.wall.medianMs.toFixed(0)} ms ` +
       `for ${MONTE_CARLO_SAMPLES.toLocaleString('en-US')} (${verdict(timing.wall.medianMs)} the ` +
       `${MONTE_CARLO_TARGET_MS} ms target); ${perSecond(timing.cpu.medianMs)} samples/s CPU ` +
-      `(${verdict(timing.cpu.medianMs)}).`,
+      `(${verdict(timing.cpu.medianMs)}). Load average ${loadavg()[0]?.toFixed(2) ?? '?'} on ` +
+      `${availableParallelism()} cores (the target is for one idle core).`,
   );
 }
 

@@ -87,12 +87,13 @@ export function drawCreditsFromLedger(
   into?: CreditDrawTotals,
 ): CreditDrawTotals {
   const { pools, platforms, drawOrder, ends, covers, coveredByAny } = ledger;
+  const platformCount = platforms.length;
   let creditsUsed = 0;
-  for (const index of drawOrder) {
-    const pool = pools[index]!;
-    if (month < pool.startMonth || month >= ends[index]!) continue;
+  for (let order = 0; order < drawOrder.length; order++) {
+    const index = drawOrder[order]!;
+    if (month < pools[index]!.startMonth || month >= ends[index]!) continue;
     const poolCovers = covers[index]!;
-    for (let p = 0; p < platforms.length; p++) {
+    for (let p = 0; p < platformCount; p++) {
       const balance = balances[index]!;
       if (balance <= 0) break;
       if (!poolCovers[p]) continue;
@@ -116,10 +117,11 @@ export function drawCreditsFromLedger(
 
   let cashSpentOnAI = 0;
   let coveredSpendPaidInCash = 0;
-  for (let p = 0; p < platforms.length; p++) {
+  const started = month >= ledger.earliestStart;
+  for (let p = 0; p < platformCount; p++) {
     const owed = unpaid[p]!;
     cashSpentOnAI += owed;
-    if (month >= ledger.earliestStart && coveredByAny[p]) coveredSpendPaidInCash += owed;
+    if (started && coveredByAny[p]) coveredSpendPaidInCash += owed;
   }
   if (!into) return { creditsUsed, creditsExpired, cashSpentOnAI, coveredSpendPaidInCash };
   into.creditsUsed = creditsUsed;

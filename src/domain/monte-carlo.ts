@@ -6,9 +6,9 @@
  */
 import { createRandomSource, drawTriangular } from './random';
 import type { Scenario } from './scenario-schema';
-import { planStrategy, simulateStrategyOutline, tabulateMonthlyDrivers } from './simulate';
+import { makeOutlineRunner, makePlanPatcher, planStrategy, tabulateMonthlyDrivers } from './simulate';
 import type { MonthlyDrivers, StrategyPlan } from './simulate';
-import { compileInputValues, listUncertainInputs } from './uncertain-inputs';
+import { compileInputValues, findInputReach, listUncertainInputs } from './uncertain-inputs';
 import type { UncertainInput } from './uncertain-inputs';
 
 /** The percentiles reported, as fractions. */
@@ -16,6 +16,9 @@ export const MONTE_CARLO_PERCENTILES = { p10: 0.1, p50: 0.5, p90: 0.9 } as const
 
 /** Samples a run takes when none is asked for. */
 export const DEFAULT_MONTE_CARLO_SAMPLES = 2000;
+
+/** Samples whose monthly spend is gathered before being written out month by month. */
+const BATCH_SAMPLES = 128;
 
 /** Samples between two progress reports of `iterateMonteCarlo` when none is asked for. */
 export const DEFAULT_CHUNK_SAMPLES = 250;
@@ -105,10 +108,23 @@ function findNearestRank(count: number, fraction: number): number {
   return Math.min(count, Math.max(1, Math.ceil(fraction * count - 1e-9)));
 }
 
+/** Below this many values, percentiles are selected directly rather than by buckets first. */
+const BUCKETED_MIN_VALUES = 64;
+/** Buckets the values of a bucketed selection are counted into. */
+const SELECTION_BUCKETS = 1024;
+
 /** Nearest-rank percentiles of `values[from, to)`, which are reordered in place. */
 function measureInPlace(values: Float64Array, from = 0, to = values.length): Percentiles {
   const count = to - from;
   const rank = (fraction: number) => findNearestRank(count, fraction) - 1;
+  if (count >= BUCKETED_MIN_VALUES) {
+    const bucketed = measureByBuckets(values, from, to, [
+      rank(MONTE_CARLO_PERCENTILES.p10),
+      rank(MONTE_CARLO_PERCENTILES.p50),
+      rank(MONTE_CARLO_PERCENTILES.p90),
+    ]);
+    if (bucketed) return { p10: bucketed[0]!, p50: bucketed[1]!, p90: bucketed[2]! };
+  }
   // Selecting the median leaves the smaller values before it and the larger after, so P10 and P90 are each
   // looked for in their own half only.
   const middle = rank(MONTE_CARLO_PERCENTILES.p50);
@@ -123,6 +139,72 @@ function measureInPlace(values: Float64Array, from = 0, to = values.length): Per
         ? selectKth(values, from + middle, to, high - middle)
         : selectKth(values, from, to, high),
   };
+}
+
+/**
+ * The values of the given 0-based ranks (ascending) among `values[from, to)`, found without sorting: each value
+ * is counted into one of `SELECTION_BUCKETS` buckets by `⌊(value − min) · buckets / (max − min)⌋`, which never
+ * puts a larger value in a lower bucket, so a rank's value is found among its bucket's values only. Null when
+ * the values do not spread over a finite range (all equal, or an infinity among them): select directly then.
+ */
+function measureByBuckets(
+  values: Float64Array,
+  from: number,
+  to: number,
+  ranks: readonly number[],
+): number[] | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = from; i < to; i++) {
+    const value = values[i]!;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  const spread = max - min;
+  if (!(spread > 0 && spread < Infinity)) return null;
+  const scale = SELECTION_BUCKETS / spread;
+  const last = SELECTION_BUCKETS - 1;
+  const counts = new Int32Array(SELECTION_BUCKETS);
+  for (let i = from; i < to; i++) counts[Math.min(last, Math.floor((values[i]! - min) * scale))]! += 1;
+  // Each rank's bucket, and how many values lie in the buckets below it.
+  const buckets: number[] = [];
+  const below: number[] = [];
+  let bucket = 0;
+  let seen = 0;
+  for (const rank of ranks) {
+    while (bucket <= last && seen + counts[bucket]! <= rank) seen += counts[bucket++]!;
+    if (bucket > last) return null; // a value that is not a number was counted nowhere
+    buckets.push(bucket);
+    below.push(seen);
+  }
+  // The values of the ranks' buckets (each bucket once, in order), copied out and selected among.
+  const starts: number[] = [];
+  let size = 0;
+  for (let r = 0; r < ranks.length; r++) {
+    if (r > 0 && buckets[r] === buckets[r - 1]) starts.push(starts[r - 1]!);
+    else {
+      starts.push(size);
+      size += counts[buckets[r]!]!;
+    }
+  }
+  const chosen = new Float64Array(size);
+  const filled = starts.slice();
+  const first = buckets[0]!;
+  const lastChosen = buckets[ranks.length - 1]!;
+  for (let i = from; i < to; i++) {
+    const value = values[i]!;
+    const at = Math.min(last, Math.floor((value - min) * scale));
+    if (at < first || at > lastChosen) continue;
+    for (let r = 0; r < ranks.length; r++) {
+      if (buckets[r] === at) {
+        chosen[filled[r]!++] = value;
+        break;
+      }
+    }
+  }
+  return ranks.map((rank, r) =>
+    selectKth(chosen, starts[r]!, starts[r]! + counts[buckets[r]!]!, rank - below[r]!),
+  );
 }
 
 /**
@@ -154,15 +236,6 @@ function measureMonthPercentiles(counts: Int32Array, samples: number): MonthPerc
   };
 }
 
-/** Whether an input changes only the figures a plan does not depend on (requests, growth, finance). */
-function isDriverInput(input: UncertainInput): boolean {
-  if (input.path.startsWith('finance.')) return true;
-  return (
-    input.path.startsWith('traffic[') &&
-    (input.path.endsWith('.requestsPerMonth') || input.path.endsWith('.monthlyGrowth'))
-  );
-}
-
 function checkOptions({ samples, seed }: MonteCarloOptions): void {
   if (!Number.isInteger(samples) || samples < 1)
     throw new RangeError(`samples must be a whole number of 1 or more, not ${samples}`);
@@ -186,47 +259,63 @@ export function* iterateMonteCarlo(
   const inputs = listUncertainInputs(scenario);
   const random = createRandomSource(seed);
 
+  const keys = inputs.map((input) => input.key);
   // A plan depends on slice tokens, rates and bars and on the strategy; the drivers on requests, growth and
-  // finance. Whatever no ranged input touches is computed once (same arithmetic, so the same figures).
-  const replanSlices = inputs.some((input) => input.path.startsWith('traffic[') && !isDriverInput(input));
-  const redrive = inputs.some(isDriverInput);
+  // finance. Whatever no ranged input touches is computed once, and a sample re-plans only the slices its
+  // inputs reach (same arithmetic, so the same figures).
+  const reach = findInputReach(scenario, keys);
   const basePlans: StrategyPlan[] = strategies.map((strategy) => planStrategy(scenario, strategy));
+  const plans = strategies.map((_, s): ((drawn: Scenario) => StrategyPlan) => {
+    const slices = reach.replan[s]!;
+    const plan = basePlans[s]!;
+    return slices.length === 0 ? () => plan : makePlanPatcher(scenario, s, slices, plan);
+  });
   const baseDrivers: MonthlyDrivers = tabulateMonthlyDrivers(scenario);
   const base = { scenario, drivers: baseDrivers };
+  // Each sample's drivers are written over one copy, and each run's figures into one outline.
+  const sampleDrivers = reach.drivers ? tabulateMonthlyDrivers(scenario) : baseDrivers;
+  const runOutline = makeOutlineRunner(horizon);
 
+  // Each strategy's monthly spend, month by month: month m of sample i at `m · samples + i`. Samples are
+  // gathered a batch at a time (sample by sample) and written a month's row at a time, which memory prefers.
   const monthly = strategies.map(() => new Float64Array(horizon * samples));
+  const batches = strategies.map(() => new Float64Array(horizon * BATCH_SAMPLES));
+  const flushBatch = (s: number, firstSample: number, count: number) => {
+    const spend = monthly[s]!;
+    const batch = batches[s]!;
+    for (let month = 0; month < horizon; month++) {
+      const row = month * samples + firstSample;
+      for (let i = 0; i < count; i++) spend[row + i] = batch[i * horizon + month]!;
+    }
+  };
   const firstYear = strategies.map(() => new Float64Array(samples));
   const wholeHorizon = strategies.map(() => new Float64Array(samples));
   const exhausted = strategies.map(() => new Int32Array(horizon + 1));
   const runway = strategies.map(() => new Int32Array(horizon + 1));
   const draws = new Float64Array(inputs.length);
-  const applyDraws = compileInputValues(
-    scenario,
-    inputs.map((input) => input.key),
-  );
+  const applyDraws = compileInputValues(scenario, keys);
 
   for (let sample = 0; sample < samples; sample++) {
     if (sample > 0 && sample % chunkSamples === 0) yield { samplesDone: sample, samples };
     // One uniform draw per ranged input, in document order, mapped through that input's triangular inverse
     // CDF: the same seed gives the same draws whatever the ranges (common random numbers).
-    inputs.forEach((input, i) => {
-      draws[i] = drawTriangular(random(), input.low, input.likely, input.high);
-    });
+    for (let i = 0; i < inputs.length; i++) {
+      const { low, likely, high } = inputs[i]!;
+      draws[i] = drawTriangular(random(), low, likely, high);
+    }
     const drawn = inputs.length > 0 ? applyDraws(draws) : scenario;
-    const drivers = redrive ? tabulateMonthlyDrivers(drawn, base) : baseDrivers;
+    const drivers = reach.drivers ? tabulateMonthlyDrivers(drawn, base, sampleDrivers) : baseDrivers;
     for (let s = 0; s < strategies.length; s++) {
-      const strategy = drawn.strategies[s]!;
-      const plan =
-        !replanSlices && strategy === strategies[s] ? basePlans[s]! : planStrategy(drawn, strategy);
-      const outline = simulateStrategyOutline(drawn, plan, drivers);
-      const spend = monthly[s]!;
-      for (let month = 0; month < horizon; month++)
-        spend[month * samples + sample] = outline.monthlySpend[month]!;
+      const outline = runOutline(drawn, plans[s]!(drawn), drivers);
+      batches[s]!.set(outline.monthlySpend, (sample % BATCH_SAMPLES) * horizon);
       firstYear[s]![sample] = outline.totals.firstYearSpend;
       wholeHorizon[s]![sample] = outline.totals.spend;
       exhausted[s]![outline.creditsExhaustedMonth ?? horizon]! += 1;
       runway[s]![outline.runwayMonths ?? horizon]! += 1;
     }
+    const inBatch = (sample % BATCH_SAMPLES) + 1;
+    if (inBatch === BATCH_SAMPLES || sample === samples - 1)
+      for (let s = 0; s < strategies.length; s++) flushBatch(s, sample + 1 - inBatch, inBatch);
   }
   yield { samplesDone: samples, samples };
 
@@ -263,7 +352,8 @@ export function* iterateMonteCarlo(
  * others, using a seeded mulberry32 generator: one uniform draw per input in document order, mapped through
  * the inverse CDF (`drawTriangular`). Inputs without a range stay at their value. The drawn values replace the
  * likely ones (`compileInputValues`; router shares rescaled to sum to 1) and every strategy is run on the result
- * with the engine's own arithmetic (`simulateStrategyOutline`, identical to `simulate`).
+ * with the engine's own arithmetic (`simulateStrategyOutline`, identical to `simulate`); a sample re-prices only the slices its inputs reach
+ * (`makePlanPatcher`).
  *
  * Percentiles are **nearest-rank**: the p-th percentile of n samples is the ⌈p·n⌉-th smallest, so it is
  * always a sampled value, and a scenario without ranges gives P10 = P50 = P90 = `simulate`'s figure exactly.

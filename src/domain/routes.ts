@@ -241,8 +241,25 @@ export function resolveRoutes(scenario: Scenario, strategy: Strategy): SliceRout
   });
 }
 
-/** Resolves one slice's route under a strategy, against the scenario's catalog, options and evaluations. */
-function makeRouteResolver(scenario: Scenario, strategy: Strategy): (slice: Slice) => SliceRoute {
+/**
+ * Resolves slices one at a time under a strategy, against the scenario's catalog, options and evaluations, and
+ * remembers nothing (`resolveRoutes` is the remembered way): for scenarios made once and dropped, such as the
+ * samples of Monte Carlo, whose slice and strategy objects would only fill the memory of `resolveRoutes`. The
+ * routes are the same as `resolveRoutes` gives. The scenario must be valid.
+ */
+export function makeSliceRouteResolver(scenario: Scenario, strategy: Strategy): (slice: Slice) => SliceRoute {
+  return makeRouteResolver(scenario, strategy, false);
+}
+
+/**
+ * Resolves one slice's route under a strategy, against the scenario's catalog, options and evaluations; with
+ * `remember`, each slice's cheapest-meeting-bar pick is kept for the next resolver that meets the same slice.
+ */
+function makeRouteResolver(
+  scenario: Scenario,
+  strategy: Strategy,
+  remember = true,
+): (slice: Slice) => SliceRoute {
   const models = indexById(scenario.catalog);
   const model = (id: string): Model => {
     const found = models.get(id);
@@ -253,7 +270,7 @@ function makeRouteResolver(scenario: Scenario, strategy: Strategy): (slice: Slic
   /** `pickCheapestMeetingBar` for a slice, remembered while the slice, catalog, options and evaluations stay. */
   const findCheapestMeetingBar = (slice: Slice): ReturnType<typeof pickCheapestMeetingBar> => {
     const { catalog, options, evaluations } = scenario;
-    const known = cheapestPicks.get(slice);
+    const known = remember ? cheapestPicks.get(slice) : undefined;
     const sameJudging = known && known.options === options && known.evaluations === evaluations;
     if (sameJudging && known.catalog === catalog) return known.pick;
     const lookup = () => (qualityOf ??= makeQualityLookup(scenario));
@@ -267,11 +284,13 @@ function makeRouteResolver(scenario: Scenario, strategy: Strategy): (slice: Slic
       return repicked.pick;
     }
     const pick = pickCheapestMeetingBar(slice, catalog, options, lookup());
-    const met =
-      pick && !pick.unmetQuality
-        ? { index: catalog.indexOf(pick.model), cost: costPerCall(slice, pick.model, options).final }
-        : null;
-    cheapestPicks.set(slice, { catalog, options, evaluations, pick, met });
+    if (remember) {
+      const met =
+        pick && !pick.unmetQuality
+          ? { index: catalog.indexOf(pick.model), cost: costPerCall(slice, pick.model, options).final }
+          : null;
+      cheapestPicks.set(slice, { catalog, options, evaluations, pick, met });
+    }
     return pick;
   };
   const one = (id: string): Omit<SliceRoute, 'offRegion'> => ({

@@ -5,7 +5,7 @@
 import { capacityTokensPerCall, costPerCall, costPerClassifierCall, isPerTokenModel } from './call-cost';
 import { describePools, drawCreditsFromLedger, prepareCreditLedger } from './credits';
 import type { CreditLedger } from './credits';
-import { resolveRoutes } from './routes';
+import { makeSliceRouteResolver, resolveRoutes } from './routes';
 import type { SliceRoute } from './routes';
 import type { CapacityPricing, CreditPool, FixedCost, Model, Scenario, Strategy } from './scenario-schema';
 
@@ -220,31 +220,36 @@ export type MonthlyDrivers = {
 /**
  * Tabulates a scenario's `MonthlyDrivers` once, for as many strategies as run on it. With `like` (the drivers
  * of a scenario with the same slices and horizon), rows whose inputs are the same are copied rather than
- * recomputed: the figures are identical either way.
+ * recomputed: the figures are identical either way. With `into` (drivers of the same size, not `like`'s),
+ * the tables are written there instead of into new arrays, and it is returned.
  */
 export function tabulateMonthlyDrivers(
   scenario: Scenario,
   like?: { scenario: Scenario; drivers: MonthlyDrivers },
+  into?: MonthlyDrivers,
 ): MonthlyDrivers {
   const { traffic, horizonMonths, finance } = scenario;
   const sliceCount = traffic.length;
-  const requests = new Float64Array(horizonMonths * sliceCount);
-  const revenue = new Float64Array(horizonMonths);
-  const otherCashFlow = new Float64Array(horizonMonths);
+  const fits =
+    into && into.requests.length === horizonMonths * sliceCount && into.revenue.length === horizonMonths;
+  const requests = fits ? into.requests : new Float64Array(horizonMonths * sliceCount);
+  const revenue = fits ? into.revenue : new Float64Array(horizonMonths);
+  const otherCashFlow = fits ? into.otherCashFlow : new Float64Array(horizonMonths);
   const reuse = like && like.scenario.horizonMonths === horizonMonths ? like : undefined;
   if (reuse) requests.set(reuse.drivers.requests);
-  traffic.forEach((slice, s) => {
+  for (let s = 0; s < sliceCount; s++) {
+    const slice = traffic[s]!;
     const before = reuse?.scenario.traffic[s];
     if (
       before &&
       before.requestsPerMonth === slice.requestsPerMonth &&
       before.monthlyGrowth === slice.monthlyGrowth
     )
-      return;
+      continue;
     for (let month = 0; month < horizonMonths; month++) {
       requests[month * sliceCount + s] = requestsInMonth(slice.requestsPerMonth, slice.monthlyGrowth, month);
     }
-  });
+  }
   const sameRevenue =
     reuse &&
     reuse.scenario.finance.monthlyRevenue === finance.monthlyRevenue &&
@@ -255,7 +260,7 @@ export function tabulateMonthlyDrivers(
       : finance.monthlyRevenue * Math.pow(1 + finance.revenueGrowth, month);
     otherCashFlow[month] = revenue[month]! - finance.otherMonthlyBurn;
   }
-  return { requests, revenue, otherCashFlow };
+  return fits ? into : { requests, revenue, otherCashFlow };
 }
 
 /**
@@ -292,6 +297,15 @@ export type StrategyPlan = {
     legPerRequest: Float64Array;
     legPlatform: Int32Array;
     legModel: Int32Array;
+    /** The slice each leg belongs to. */
+    legSlice: Int32Array;
+    /**
+     * The legs grouped by platform, in leg order within each platform: platform p's are `platformLeg[k]` for
+     * k from `platformLegStart[p]` to `platformLegStart[p + 1] − 1`. A month adds up each platform's spend in
+     * the legs' own order, as it would leg after leg.
+     */
+    platformLeg: Int32Array;
+    platformLegStart: Int32Array;
   };
   /**
    * Capacity models named by any slice's route, in the order slices first name them: the slices that name
@@ -327,7 +341,30 @@ export function planStrategy(scenario: Scenario, strategy: Strategy): StrategyPl
     }
     return plan;
   });
+  return assemblePlan(scenario, strategy, routes, slices);
+}
 
+/** The index of a key in `keys`, which gathers distinct keys in the order they are first asked for. */
+function makeIndexer(keys: string[]): (key: string) => number {
+  const indexes = new Map<string, number>();
+  return (key) => {
+    let index = indexes.get(key);
+    if (index === undefined) {
+      index = keys.length;
+      keys.push(key);
+      indexes.set(key, index);
+    }
+    return index;
+  };
+}
+
+/** A strategy's plan from its slices' routes and their `planSlice`s (traffic order). */
+function assemblePlan(
+  scenario: Scenario,
+  strategy: Strategy,
+  routes: SliceRoute[],
+  slices: SlicePlan[],
+): StrategyPlan {
   const capacityModels = new Map<Model, number[]>();
   slices.forEach((plan, sliceIndex) => {
     for (const model of plan.tokensByCapacityModel.keys()) {
@@ -338,27 +375,9 @@ export function planStrategy(scenario: Scenario, strategy: Strategy): StrategyPl
   });
 
   const platforms: string[] = [];
-  const platformIndex = new Map<string, number>();
-  const indexOf = (platform: string) => {
-    let index = platformIndex.get(platform);
-    if (index === undefined) {
-      index = platforms.length;
-      platforms.push(platform);
-      platformIndex.set(platform, index);
-    }
-    return index;
-  };
+  const indexOf = makeIndexer(platforms);
   const modelIds: string[] = [];
-  const modelIndex = new Map<string, number>();
-  const indexOfModel = (id: string) => {
-    let index = modelIndex.get(id);
-    if (index === undefined) {
-      index = modelIds.length;
-      modelIds.push(id);
-      modelIndex.set(id, index);
-    }
-    return index;
-  };
+  const indexOfModel = makeIndexer(modelIds);
   const legs = slices.map((plan) =>
     [...plan.finalByModel].map(([model, perRequest]) => ({
       model,
@@ -384,7 +403,7 @@ export function planStrategy(scenario: Scenario, strategy: Strategy): StrategyPl
     platforms,
     legs,
     modelIds,
-    flat: flattenSlices(slices, legs, legModels),
+    flat: flattenSlices(slices, legs, legModels, platforms.length),
     capacity,
     fixedCosts,
   };
@@ -394,6 +413,7 @@ function flattenSlices(
   slices: readonly SlicePlan[],
   legs: StrategyPlan['legs'],
   legModels: readonly (readonly number[])[],
+  platformCount: number,
 ): StrategyPlan['flat'] {
   const sliceCount = slices.length;
   const legStart = new Int32Array(sliceCount + 1);
@@ -402,6 +422,7 @@ function flattenSlices(
   const legPerRequest = new Float64Array(legCount);
   const legPlatform = new Int32Array(legCount);
   const legModel = new Int32Array(legCount);
+  const legSlice = new Int32Array(legCount);
   const final = new Float64Array(sliceCount);
   const list = new Float64Array(sliceCount);
   const cached = new Float64Array(sliceCount);
@@ -417,9 +438,113 @@ function flattenSlices(
       legPerRequest[start + i] = sliceLegs[i]!.perRequest;
       legPlatform[start + i] = sliceLegs[i]!.platform;
       legModel[start + i] = models[i]!;
+      legSlice[start + i] = s;
     }
   }
-  return { final, list, cached, legStart, legPerRequest, legPlatform, legModel };
+  const platformLegStart = new Int32Array(platformCount + 1);
+  for (let leg = 0; leg < legCount; leg++) platformLegStart[legPlatform[leg]! + 1]! += 1;
+  for (let p = 0; p < platformCount; p++) platformLegStart[p + 1]! += platformLegStart[p]!;
+  const platformLeg = new Int32Array(legCount);
+  const filled = platformLegStart.slice(0, platformCount);
+  for (let leg = 0; leg < legCount; leg++) platformLeg[filled[legPlatform[leg]!]!++] = leg;
+  return {
+    final,
+    list,
+    cached,
+    legStart,
+    legPerRequest,
+    legPlatform,
+    legModel,
+    legSlice,
+    platformLeg,
+    platformLegStart,
+  };
+}
+
+/** Whether two slice plans spend on the same per-token models in the same order and on no capacity model. */
+function isSameShape(a: SlicePlan, b: SlicePlan): boolean {
+  if (a.tokensByCapacityModel.size > 0 || b.tokensByCapacityModel.size > 0) return false;
+  if (a.finalByModel.size !== b.finalByModel.size) return false;
+  const models = b.finalByModel.keys();
+  for (const model of a.finalByModel.keys()) if (models.next().value !== model) return false;
+  return true;
+}
+
+/**
+ * Plans one strategy, `scenario.strategies[strategyIndex]`, for scenarios drawn from `scenario` (Monte Carlo's
+ * samples) in which only the slices at `sliceIndexes` may plan differently: their tokens, cache, batch share or
+ * quality bar, or this strategy's route figures for them (escalation rates, router shares). Everything else a
+ * plan depends on stays: the catalog, options, evaluations and fixed costs, the other slices, and the strategy's
+ * kind, id and routes' models; requests, growth, pools and finance may differ, as they never enter a plan.
+ *
+ * Each call resolves and prices those slices only, remembering nothing (a sample's objects are dropped after
+ * it). When each names the same per-token models in the same order as in the base plan and no capacity model,
+ * the base plan's copy is patched in place: the same object every call, so use it before the next call.
+ * Otherwise the plan is assembled afresh from the base plan's other slices. Either way it equals
+ * `planStrategy(drawn, drawn.strategies[strategyIndex])`, figure for figure.
+ */
+export function makePlanPatcher(
+  scenario: Scenario,
+  strategyIndex: number,
+  sliceIndexes: readonly number[],
+  base: StrategyPlan = planStrategy(scenario, scenario.strategies[strategyIndex]!),
+): (drawn: Scenario) => StrategyPlan {
+  const { flat } = base;
+  const patched: StrategyPlan = {
+    ...base,
+    routes: [...base.routes],
+    slices: [...base.slices],
+    legs: [...base.legs],
+    flat: {
+      ...flat,
+      final: flat.final.slice(),
+      list: flat.list.slice(),
+      cached: flat.cached.slice(),
+      legPerRequest: flat.legPerRequest.slice(),
+    },
+  };
+  const routes: SliceRoute[] = [];
+  const slices: SlicePlan[] = [];
+  return (drawn) => {
+    const strategy = drawn.strategies[strategyIndex]!;
+    const resolve = makeSliceRouteResolver(drawn, strategy);
+    let sameShape = true;
+    for (let i = 0; i < sliceIndexes.length; i++) {
+      const index = sliceIndexes[i]!;
+      routes[i] = resolve(drawn.traffic[index]!);
+      slices[i] = planSlice(drawn, index, routes[i]!);
+      sameShape &&= isSameShape(base.slices[index]!, slices[i]!);
+    }
+    if (!sameShape) {
+      const allRoutes = [...base.routes];
+      const allSlices = [...base.slices];
+      sliceIndexes.forEach((index, i) => {
+        allRoutes[index] = routes[i]!;
+        allSlices[index] = slices[i]!;
+      });
+      return assemblePlan(drawn, strategy, allRoutes, allSlices);
+    }
+    patched.strategy = strategy;
+    const { final, list, cached, legStart, legPerRequest } = patched.flat;
+    for (let i = 0; i < sliceIndexes.length; i++) {
+      const index = sliceIndexes[i]!;
+      const plan = slices[i]!;
+      const baseLegs = base.legs[index]!;
+      const legs: StrategyPlan['legs'][number] = [];
+      let at = legStart[index]!;
+      for (const [model, perRequest] of plan.finalByModel) {
+        legs.push({ model, perRequest, platform: baseLegs[legs.length]!.platform });
+        legPerRequest[at++] = perRequest;
+      }
+      patched.routes[index] = routes[i]!;
+      patched.slices[index] = plan;
+      patched.legs[index] = legs;
+      final[index] = plan.final;
+      list[index] = plan.list;
+      cached[index] = plan.cached;
+    }
+    return patched;
+  };
 }
 
 /** The figures of a strategy without its per-month records: what Monte Carlo samples. */
@@ -546,6 +671,9 @@ function defineRecordOnRead(month: MonthResult, key: 'bySlice' | 'byModel', buil
 
 type RunFigures = StrategyOutline & { months: MonthResult[]; columns: SpendColumns | null };
 
+/** What a run without detail writes into instead of new objects (see `makeOutlineRunner`). */
+type RunScratch = { figures: RunFigures; balances: number[] };
+
 /**
  * Runs a planned strategy over the horizon. With `detail`, every month's record (by slice, model, platform,
  * pool) is made (the records by slice and model from `SpendColumns` when first read); without, only the
@@ -557,51 +685,59 @@ function runPlan(
   plan: StrategyPlan,
   drivers: MonthlyDrivers,
   detail: boolean,
+  scratch?: RunScratch,
 ): RunFigures {
   const { traffic, horizonMonths, options, finance, credits } = scenario;
   const sliceCount = traffic.length;
   const { flat, capacity, platforms, fixedCosts, modelIds } = plan;
-  const { final, list, cached, legStart, legPerRequest, legPlatform, legModel } = flat;
+  const { final, list, cached, legStart, legPerRequest, legModel, legSlice, platformLeg, platformLegStart } =
+    flat;
   const { requests, otherCashFlow } = drivers;
   const { ledger, sortedPosition, platformSpend, unpaid } = prepareRun(plan, credits);
+  // Looked up once per run, not every month: a module loader may read imports through getters (tsx does).
+  const drawFromLedger = drawCreditsFromLedger;
   const platformCount = platforms.length;
   const modelCount = modelIds.length;
 
-  const months: MonthResult[] = [];
-  const monthlySpend = new Float64Array(horizonMonths);
-  const balances = credits.map((pool) => pool.amount);
+  const reuse = scratch && !detail && scratch.figures.monthlySpend.length === horizonMonths ? scratch : null;
+  const months: MonthResult[] = reuse ? reuse.figures.months : [];
+  const monthlySpend = reuse ? reuse.figures.monthlySpend : new Float64Array(horizonMonths);
+  let balances: number[];
+  if (reuse) {
+    balances = reuse.balances;
+    if (balances.length !== credits.length) balances.length = credits.length;
+    for (let pool = 0; pool < credits.length; pool++) balances[pool] = credits[pool]!.amount;
+  } else balances = credits.map((pool) => pool.amount);
   const sliceSpend = detail ? new Float64Array(horizonMonths * sliceCount) : null;
   const modelSpend = detail ? new Float64Array(horizonMonths * modelCount) : null;
   let cash = finance.cashOnHand;
-  const totals: StrategyResult['totals'] = {
-    spend: 0,
-    listSpend: 0,
-    firstYearSpend: 0,
-    savings: { caching: 0, batch: 0 },
-    creditsUsed: 0,
-    creditsExpired: 0,
-    cashSpentOnAI: 0,
-  };
+  const totals = reuse ? resetTotals(reuse.figures.totals) : makeZeroTotals();
   let creditsExhaustedMonth: number | null = null;
   let runwayMonths: number | null = null;
   const drawn = { creditsUsed: 0, creditsExpired: 0, cashSpentOnAI: 0, coveredSpendPaidInCash: 0 };
-  const fixedCostByMonth = fixedCosts.map(({ cost }) => tabulateFixedCost(cost, horizonMonths));
+  // Loops rather than callbacks here and below: Monte Carlo runs a plan thousands of times.
+  const fixedCostByMonth: Float64Array[] = [];
+  for (const { cost } of fixedCosts) fixedCostByMonth.push(tabulateFixedCost(cost, horizonMonths));
   // Models bought for a term: units every month with the term's largest held, known before the months run.
   // Without a commitment, each month's units follow that month's tokens (no arrays: Monte Carlo runs this often).
-  const heldUnits = capacity.map(({ model }, c) => {
-    if (model.pricing.commitmentMonths === 0) return null;
+  const heldUnits: (Float64Array | null)[] = [];
+  for (const entry of capacity) {
+    const { pricing } = entry.model;
+    if (pricing.commitmentMonths === 0) {
+      heldUnits.push(null);
+      continue;
+    }
     const tokensByMonth = new Float64Array(horizonMonths);
     for (let month = 0; month < horizonMonths; month++)
-      tokensByMonth[month] = capacityTokensInMonth(capacity[c]!, drivers, sliceCount, month);
-    return billedCapacityUnits(tokensByMonth, options.peakToAverage, model.pricing);
-  });
+      tokensByMonth[month] = capacityTokensInMonth(entry, drivers, sliceCount, month);
+    heldUnits.push(billedCapacityUnits(tokensByMonth, options.peakToAverage, pricing));
+  }
 
   for (let month = 0; month < horizonMonths; month++) {
     let spend = 0;
     let listSpend = 0;
     let savingsCaching = 0;
     let savingsBatch = 0;
-    platformSpend.fill(0);
     const firstRequest = month * sliceCount;
     const firstModel = month * modelCount;
 
@@ -611,21 +747,28 @@ function runPlan(
       const sliceList = list[sliceIndex]!;
       const sliceCached = cached[sliceIndex]!;
       const amountOfSlice = n * sliceFinal;
-      if (sliceSpend) sliceSpend[firstRequest + sliceIndex] = amountOfSlice;
       spend += amountOfSlice;
       listSpend += n * sliceList;
       savingsCaching += n * (sliceList - sliceCached);
       savingsBatch += n * (sliceCached - sliceFinal);
-      const legEnd = legStart[sliceIndex + 1]!;
-      for (let leg = legStart[sliceIndex]!; leg < legEnd; leg++) {
-        const amount = n * legPerRequest[leg]!;
-        if (modelSpend) {
+      if (sliceSpend && modelSpend) {
+        sliceSpend[firstRequest + sliceIndex] = amountOfSlice;
+        const legEnd = legStart[sliceIndex + 1]!;
+        for (let leg = legStart[sliceIndex]!; leg < legEnd; leg++) {
           const at = firstModel + legModel[leg]!;
-          modelSpend[at] = modelSpend[at]! + amount;
+          modelSpend[at] = modelSpend[at]! + n * legPerRequest[leg]!;
         }
-        const platform = legPlatform[leg]!;
-        platformSpend[platform] = platformSpend[platform]! + amount;
       }
+    }
+    // Each platform's spend on per-token legs, added up in leg order (the same sums as leg after leg).
+    for (let p = 0; p < platformCount; p++) {
+      let amount = 0;
+      const end = platformLegStart[p + 1]!;
+      for (let k = platformLegStart[p]!; k < end; k++) {
+        const leg = platformLeg[k]!;
+        amount += requests[firstRequest + legSlice[leg]!]! * legPerRequest[leg]!;
+      }
+      platformSpend[p] = amount;
     }
 
     for (let c = 0; c < capacity.length; c++) {
@@ -671,7 +814,7 @@ function runPlan(
 
     for (let p = 0; p < platformCount; p++) unpaid[sortedPosition[p]!] = platformSpend[p]!;
     const drawnByPool = detail ? credits.map(() => 0) : null;
-    const draw = drawCreditsFromLedger(ledger, balances, unpaid, month, drawnByPool, drawn);
+    const draw = drawFromLedger(ledger, balances, unpaid, month, drawnByPool, drawn);
     cash += otherCashFlow[month]!;
     cash -= draw.cashSpentOnAI;
     if (creditsExhaustedMonth === null && draw.coveredSpendPaidInCash > 1e-9) creditsExhaustedMonth = month;
@@ -724,7 +867,47 @@ function runPlan(
       defineRecordOnRead(record, 'byModel', () => readRecordRow(modelIds, modelSpend, record.month));
     }
   }
-  return { id: plan.strategy.id, totals, creditsExhaustedMonth, runwayMonths, monthlySpend, months, columns };
+  if (!reuse)
+    return {
+      id: plan.strategy.id,
+      totals,
+      creditsExhaustedMonth,
+      runwayMonths,
+      monthlySpend,
+      months,
+      columns,
+    };
+  const { figures } = reuse;
+  figures.id = plan.strategy.id;
+  figures.creditsExhaustedMonth = creditsExhaustedMonth;
+  figures.runwayMonths = runwayMonths;
+  return figures;
+}
+
+/** A run's totals before its first month. */
+function makeZeroTotals(): StrategyResult['totals'] {
+  return {
+    spend: 0,
+    listSpend: 0,
+    firstYearSpend: 0,
+    savings: { caching: 0, batch: 0 },
+    creditsUsed: 0,
+    creditsExpired: 0,
+    cashSpentOnAI: 0,
+  };
+}
+
+/** Totals back to zero, as a new run starts them. */
+function resetTotals(totals: StrategyResult['totals']): StrategyResult['totals'] {
+  totals.spend = 0;
+  totals.listSpend = 0;
+  totals.firstYearSpend = 0;
+  totals.savings.caching = 0;
+  totals.savings.batch = 0;
+  totals.creditsUsed = 0;
+  totals.creditsExpired = 0;
+  totals.cashSpentOnAI = 0;
+  return totals;
 }
 
 /**
@@ -773,6 +956,29 @@ export function simulateStrategyOutline(
     runwayMonths: run.runwayMonths,
     monthlySpend: run.monthlySpend,
   };
+}
+
+/**
+ * `simulateStrategyOutline` for runs repeated thousands of times over one horizon (Monte Carlo): each call
+ * writes its figures into the same outline, its totals and monthly spend, instead of new ones, so the outline a
+ * call returns holds good until the next call. The figures are `simulateStrategyOutline`'s, computed the same way.
+ */
+export function makeOutlineRunner(
+  horizonMonths: number,
+): (scenario: Scenario, plan: StrategyPlan, drivers: MonthlyDrivers) => StrategyOutline {
+  const scratch: RunScratch = {
+    figures: {
+      id: '',
+      totals: makeZeroTotals(),
+      creditsExhaustedMonth: null,
+      runwayMonths: null,
+      monthlySpend: new Float64Array(horizonMonths),
+      months: [],
+      columns: null,
+    },
+    balances: [],
+  };
+  return (scenario, plan, drivers) => runPlan(scenario, plan, drivers, false, scratch);
 }
 
 /**

@@ -201,6 +201,66 @@ export function compileInputValues(
   scenario: Scenario,
   keys: readonly string[],
 ): (values: ArrayLike<number>) => Scenario {
+  const { sliceTargets, financeTargets, strategyTargets } = locateInputs(scenario, keys);
+  return (values) => {
+    let traffic = scenario.traffic;
+    if (sliceTargets.length > 0) {
+      traffic = [...traffic];
+      for (const { slice, fields } of sliceTargets) {
+        const copy = { ...scenario.traffic[slice]! };
+        for (const [field, i] of fields) copy[field] = values[i]!;
+        traffic[slice] = copy;
+      }
+    }
+    let finance = scenario.finance;
+    if (financeTargets.length > 0) {
+      finance = { ...finance };
+      for (const [field, i] of financeTargets) finance[field] = values[i]!;
+    }
+    let strategies = scenario.strategies;
+    if (strategyTargets.length > 0) {
+      strategies = [...strategies];
+      for (const { strategy: strategyIndex, routes: targets } of strategyTargets) {
+        strategies[strategyIndex] = applyRouteValues(scenario.strategies[strategyIndex]!, targets, values);
+      }
+    }
+    return { ...scenario, traffic, finance, strategies };
+  };
+}
+
+/** Slice fields that only set how many requests a slice makes month by month, not what each one costs. */
+const REQUEST_FIELDS = new Set<SliceRangeField>(['requestsPerMonth', 'monthlyGrowth']);
+
+/**
+ * What the inputs `keys` can change when `compileInputValues` sets them: `drivers`, whether any is a slice's
+ * requests or growth or a finance figure (the month-by-month requests and cash); `replan[k]`, the indexes (in
+ * traffic order) of the slices whose plan under strategy k they can change: a slice's other fields change its
+ * plan under every strategy, and a strategy's escalation rates or shares for a slice its plan of that slice.
+ */
+export function findInputReach(
+  scenario: Scenario,
+  keys: readonly string[],
+): { drivers: boolean; replan: number[][] } {
+  const { sliceTargets, financeTargets, strategyTargets } = locateInputs(scenario, keys);
+  const replan = scenario.strategies.map(() => new Set<number>());
+  let drivers = financeTargets.length > 0;
+  for (const { slice, fields } of sliceTargets) {
+    for (const [field] of fields) {
+      if (REQUEST_FIELDS.has(field)) drivers = true;
+      else for (const slices of replan) slices.add(slice);
+    }
+  }
+  for (const { strategy, routes } of strategyTargets) {
+    for (const { sliceId } of routes) {
+      const slice = scenario.traffic.findIndex((candidate) => candidate.id === sliceId);
+      if (slice >= 0) replan[strategy]!.add(slice);
+    }
+  }
+  return { drivers, replan: replan.map((slices) => [...slices].sort((a, b) => a - b)) };
+}
+
+/** Where each of the inputs `keys` lands in the scenario: `[field or step or model id, index in keys]`. */
+function locateInputs(scenario: Scenario, keys: readonly string[]) {
   const indexOf = new Map(keys.map((key, i) => [key, i]));
   const sliceTargets: { slice: number; fields: [SliceRangeField, number][] }[] = [];
   scenario.traffic.forEach((slice, sliceIndex) => {
@@ -242,31 +302,7 @@ export function compileInputValues(
     }
     if (routes.length > 0) strategyTargets.push({ strategy: strategyIndex, routes });
   });
-
-  return (values) => {
-    let traffic = scenario.traffic;
-    if (sliceTargets.length > 0) {
-      traffic = [...traffic];
-      for (const { slice, fields } of sliceTargets) {
-        const copy = { ...scenario.traffic[slice]! };
-        for (const [field, i] of fields) copy[field] = values[i]!;
-        traffic[slice] = copy;
-      }
-    }
-    let finance = scenario.finance;
-    if (financeTargets.length > 0) {
-      finance = { ...finance };
-      for (const [field, i] of financeTargets) finance[field] = values[i]!;
-    }
-    let strategies = scenario.strategies;
-    if (strategyTargets.length > 0) {
-      strategies = [...strategies];
-      for (const { strategy: strategyIndex, routes: targets } of strategyTargets) {
-        strategies[strategyIndex] = applyRouteValues(scenario.strategies[strategyIndex]!, targets, values);
-      }
-    }
-    return { ...scenario, traffic, finance, strategies };
-  };
+  return { sliceTargets, financeTargets, strategyTargets };
 }
 
 /** A cascade's escalation rates or a router's shares set from `values`; shares rescaled to sum to 1. */

@@ -12,6 +12,7 @@ import {
   simulateStrategyOutline,
   tabulateMonthlyDrivers,
 } from '../../src/domain/simulate';
+import { expectOutlineOf } from '../factories/outline-expectations';
 import { scenarioArbitrary } from '../factories/scenario-arbitrary';
 
 /** Fixed so every run checks the same scenarios; override with PROPERTY_SEED / PROPERTY_RUNS to explore. */
@@ -27,12 +28,7 @@ describe('simulateStrategyOutline', () => {
         const drivers = tabulateMonthlyDrivers(scenario);
         for (const strategy of scenario.strategies) {
           const full = simulateStrategy(scenario, strategy);
-          const outline = simulateStrategyOutline(scenario, planStrategy(scenario, strategy), drivers);
-          expect(outline.id).toBe(full.id);
-          expect(outline.totals).toEqual(full.totals);
-          expect(outline.creditsExhaustedMonth).toBe(full.creditsExhaustedMonth);
-          expect(outline.runwayMonths).toBe(full.runwayMonths);
-          expect([...outline.monthlySpend]).toEqual(full.months.map((month) => month.spend));
+          expectOutlineOf(full, simulateStrategyOutline(scenario, planStrategy(scenario, strategy), drivers));
         }
       }),
       { seed: SEED, numRuns: NUM_RUNS },
@@ -57,10 +53,7 @@ describe('simulateStrategyOutline', () => {
           };
           for (const strategy of scenario.strategies) {
             const reused = simulateStrategyOutline(changed, planStrategy(scenario, strategy));
-            const full = simulateStrategy(changed, strategy);
-            expect(reused.totals).toEqual(full.totals);
-            expect(reused.creditsExhaustedMonth).toBe(full.creditsExhaustedMonth);
-            expect(reused.runwayMonths).toBe(full.runwayMonths);
+            expectOutlineOf(simulateStrategy(changed, strategy), reused);
           }
         },
       ),

@@ -106,6 +106,22 @@ describe('measurePercentiles', () => {
     );
   });
 
+  it('agrees with a sorted copy on many spread, clustered or infinite values (counted into buckets first)', () => {
+    const value = fc.oneof(
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((double) => double + 0), // no −0: sorts before 0
+      fc.constantFrom(0, 1, 1 + 2 ** -52, 1e300, Infinity),
+      fc.integer({ min: 0, max: 3 }).map((step) => 1_000_000 + step / 8),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 60, maxLength: 3000 }), (values) => {
+        const sorted = Float64Array.from(values).sort();
+        const at = (fraction: number) => sorted[Math.max(1, Math.ceil(fraction * values.length - 1e-9)) - 1];
+        expect(measurePercentiles(values)).toEqual({ p10: at(0.1), p50: at(0.5), p90: at(0.9) });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves its input alone', () => {
     const values = [3, 1, 2];
     measurePercentiles(values);

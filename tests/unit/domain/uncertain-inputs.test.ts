@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isPolicyInput, listUncertainInputs, withInputValues } from '../../../src/domain/uncertain-inputs';
+import {
+  findInputReach,
+  isPolicyInput,
+  listUncertainInputs,
+  withInputValues,
+} from '../../../src/domain/uncertain-inputs';
 import { validateScenario } from '../../../src/domain/validate-scenario';
 import { makeSmallScenario } from '../../factories/small-scenario';
 
@@ -100,5 +105,28 @@ describe('withInputValues', () => {
     if (router?.kind !== 'router') throw new Error('expected the router');
     expect(router.routes['main']?.['cheap']).toBeCloseTo(0.75, 12);
     expect(router.routes['main']?.['dear']).toBeCloseTo(0.25, 12);
+  });
+});
+
+describe('findInputReach', () => {
+  it('says which slices each strategy re-plans and whether requests or cash change', () => {
+    const scenario = scenarioWithRanges();
+    // Strategies: two from the small scenario, then the router added above; one slice, "main".
+    expect(scenario.strategies.map((strategy) => strategy.id)).toHaveLength(3);
+    // Growth and burn only move requests and cash: no plan changes.
+    expect(findInputReach(scenario, ['traffic/main/monthlyGrowth', 'finance/otherMonthlyBurn'])).toEqual({
+      drivers: true,
+      replan: [[], [], []],
+    });
+    // The router's share re-plans its own slice under the router only.
+    expect(findInputReach(scenario, ['strategies/router/main/share/cheap'])).toEqual({
+      drivers: false,
+      replan: [[], [], [0]],
+    });
+    // A slice's tokens re-plan that slice under every strategy; unknown keys reach nothing.
+    expect(findInputReach(scenario, ['traffic/main/inputTokens', 'traffic/nowhere/inputTokens'])).toEqual({
+      drivers: false,
+      replan: [[0], [0], [0]],
+    });
   });
 });
