@@ -39,6 +39,7 @@ import { get, update } from 'idb-keyval';
 import { z } from 'zod';
 import { formatIssue, validateScenario } from '../domain/validate-scenario';
 import { writeCompactScenario } from '../io/scenario-file';
+import type { Scenario } from '../domain/scenario-schema';
 import type { LibraryEntry, PriceUnit, Theme } from './scenario-store';
 
 export const STORAGE_KEY = 'llm-planner:state';
@@ -233,13 +234,33 @@ export function decodeStoredValue(value: unknown): DecodeResult {
   return { ok: false, message: `the saved data is not text (it is ${kind})` };
 }
 
+/** How many scenarios' saved texts are kept: a library's worth, not the undo history's (megabytes each). */
+const RECENT_TEXTS = 16;
+const recentTexts = new Map<Scenario, string>();
+
+/**
+ * A scenario's text in the envelope (`writeCompactScenario`), kept for the last few scenario objects written:
+ * every save writes each library entry and compares the edited one with its saved copy.
+ */
+function scenarioText(scenario: Scenario): string {
+  let text = recentTexts.get(scenario);
+  if (text === undefined) {
+    text = writeCompactScenario(scenario);
+    if (recentTexts.size >= RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value!);
+  } else {
+    recentTexts.delete(scenario);
+  }
+  recentTexts.set(scenario, text);
+  return text;
+}
+
 /**
  * The envelope text for a state; each scenario is written as its scenario file would be. The text is that of
  * `JSON.stringify` on the envelope object, put together from each scenario's text made once per object.
  */
 export function encodePersisted(state: PersistedState, revision = 0): string {
   const library = state.library
-    .map((entry) => `{"id":${JSON.stringify(entry.id)},"scenario":${writeCompactScenario(entry.scenario)}}`)
+    .map((entry) => `{"id":${JSON.stringify(entry.id)},"scenario":${scenarioText(entry.scenario)}}`)
     .join(',');
   const envelope = JSON.stringify({
     version: PERSIST_VERSION,
@@ -275,7 +296,7 @@ export type MergeResult = {
  */
 function sameScenario(a: LibraryEntry | undefined, b: LibraryEntry | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return a.scenario === b.scenario || writeCompactScenario(a.scenario) === writeCompactScenario(b.scenario);
+  return a.scenario === b.scenario || scenarioText(a.scenario) === scenarioText(b.scenario);
 }
 
 /** True when two libraries hold the same scenarios under the same ids, in the same order. */
