@@ -1,6 +1,5 @@
 import { hasQualityScore } from '../../domain/model-ranking';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import type { Virtualizer } from '@tanstack/react-virtual';
 import { useImperativeHandle, useRef } from 'react';
 import type { Ref, RefObject } from 'react';
 import type { Model } from '../../domain/scenario-schema';
@@ -14,6 +13,7 @@ import {
   toShownPrice,
 } from './catalog-view';
 import type { CatalogSort, SortDirection, SortKey } from './catalog-view';
+import { observeWithFallbackHeight } from '../../ui/fallback-rect';
 
 /** Every row is this tall (two lines: name and id), so the virtualiser never measures. */
 export const ROW_HEIGHT_PX = 52;
@@ -99,15 +99,6 @@ function RetirementMarker({ retiresOn }: { retiresOn: string }) {
     >
       {retired ? 'retired' : 'retires'} {retiresOn}
     </span>
-  );
-}
-
-function observeRectWithFallback(
-  instance: Virtualizer<HTMLDivElement, Element>,
-  callback: (rect: { width: number; height: number }) => void,
-) {
-  return observeElementRect(instance, (rect) =>
-    callback(rect.height > 0 ? rect : { width: rect.width, height: VIEWPORT_FALLBACK_PX }),
   );
 }
 
@@ -356,7 +347,7 @@ export function useVirtualRows(count: number, scrollRef: RefObject<HTMLDivElemen
     estimateSize: () => ROW_HEIGHT_PX,
     overscan: 8,
     initialRect: { width: 0, height: VIEWPORT_FALLBACK_PX },
-    observeElementRect: observeRectWithFallback,
+    observeElementRect: observeWithFallbackHeight(observeElementRect, VIEWPORT_FALLBACK_PX),
     scrollMargin: HEADER_HEIGHT_PX,
     scrollPaddingStart: HEADER_HEIGHT_PX,
   });

@@ -1,24 +1,14 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import type { Virtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
 import { formatNumber, formatPrice } from '../../format/format';
 import { matchesSearch } from '../../ui/model-search';
 import { describePriceUnit, toShownPrice } from './catalog-view';
+import { observeWithFallbackHeight } from '../../ui/fallback-rect';
 
 const ROW_HEIGHT_PX = 44;
 const LIST_HEIGHT_PX = 320;
-
-/** The list's size, or its CSS height when the browser reports none (a hidden panel, or jsdom in tests). */
-function observeRectWithFallback(
-  instance: Virtualizer<HTMLDivElement, Element>,
-  callback: (rect: { width: number; height: number }) => void,
-) {
-  return observeElementRect(instance, (rect) =>
-    callback(rect.height > 0 ? rect : { width: rect.width, height: LIST_HEIGHT_PX }),
-  );
-}
 
 export type ModelPickerProps = {
   models: readonly Model[];
@@ -54,7 +44,7 @@ export function ModelPicker({ models, selected, onChange, priceUnit }: ModelPick
     estimateSize: () => ROW_HEIGHT_PX,
     overscan: 6,
     initialRect: { width: 0, height: LIST_HEIGHT_PX },
-    observeElementRect: observeRectWithFallback,
+    observeElementRect: observeWithFallbackHeight(observeElementRect, LIST_HEIGHT_PX),
   });
   const shownSelected = shown.reduce((count, model) => count + (selected.has(model.id) ? 1 : 0), 0);
 

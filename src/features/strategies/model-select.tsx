@@ -1,26 +1,16 @@
 import { findById } from '../../domain/find-by-id';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import type { Virtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import { formatNumber, formatPrice } from '../../format/format';
 import { matchesModelQuery } from '../../ui/model-search';
+import { observeWithFallbackHeight } from '../../ui/fallback-rect';
 
 const OPTION_HEIGHT_PX = 46;
 const LIST_MAX_HEIGHT_PX = 320;
 /** How far Page Up and Page Down move the active option. */
 const PAGE_STEP = 6;
-
-/** The list's size, or its CSS height when the browser reports none (jsdom in tests). */
-function observeRectWithFallback(
-  instance: Virtualizer<HTMLDivElement, Element>,
-  callback: (rect: { width: number; height: number }) => void,
-) {
-  return observeElementRect(instance, (rect) =>
-    callback(rect.height > 0 ? rect : { width: rect.width, height: LIST_MAX_HEIGHT_PX }),
-  );
-}
 
 /** The text of a chosen model in the closed picker: name, platform, quality, and how it is billed when not per token. */
 export function describeModelOption(model: Model): string {
@@ -129,7 +119,7 @@ export function ModelSelect({
     estimateSize: () => OPTION_HEIGHT_PX,
     overscan: 4,
     initialRect: { width: 0, height: LIST_MAX_HEIGHT_PX },
-    observeElementRect: observeRectWithFallback,
+    observeElementRect: observeWithFallbackHeight(observeElementRect, LIST_MAX_HEIGHT_PX),
   });
   const activeIndex = Math.min(active, choices.length - 1);
 

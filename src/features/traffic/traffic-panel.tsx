@@ -26,6 +26,7 @@ import { useStableKeys } from './use-stable-keys';
 import './traffic.css';
 import { UndoNotice } from '../../ui/undo-notice';
 import type { UndoableStatus } from '../../ui/undo-notice';
+import { observeWithFallbackHeight } from '../../ui/fallback-rect';
 
 type Status = UndoableStatus;
 
@@ -41,14 +42,6 @@ const SLICE_HEADER_PX = 56;
 /** The scroll box's height where the page has no layout yet (tests, a hidden tab). */
 const SLICE_VIEWPORT_FALLBACK_PX = 720;
 
-function observeSliceBox(
-  instance: Virtualizer<HTMLDivElement, HTMLTableSectionElement>,
-  callback: (rect: { width: number; height: number }) => void,
-) {
-  return observeElementRect(instance, (rect) =>
-    callback(rect.height > 0 ? rect : { width: rect.width, height: SLICE_VIEWPORT_FALLBACK_PX }),
-  );
-}
 /** After a move, add or remove, where keyboard focus goes once the table has re-rendered. */
 type FocusTarget = { sliceId: string; actions: string[]; scrolled?: boolean } | { undo: true };
 
@@ -109,7 +102,7 @@ export function TrafficPanel() {
   const focusTarget = useRef<FocusTarget | null>(null);
   const isVirtual = traffic.length > VIRTUAL_SLICES_ABOVE;
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler; the virtualiser re-renders its table itself.
-  const virtualizer = useVirtualizer({
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLTableSectionElement>({
     count: isVirtual ? traffic.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => SLICE_GROUP_ESTIMATE_PX,
@@ -117,7 +110,7 @@ export function TrafficPanel() {
     paddingStart: SLICE_HEADER_PX,
     scrollPaddingStart: SLICE_HEADER_PX,
     initialRect: { width: 0, height: SLICE_VIEWPORT_FALLBACK_PX },
-    observeElementRect: observeSliceBox,
+    observeElementRect: observeWithFallbackHeight(observeElementRect, SLICE_VIEWPORT_FALLBACK_PX),
     // Where nothing is laid out (tests, a hidden tab) a slice measures 0: it keeps its estimate.
     measureElement: (element, entry, instance) =>
       measureElement(element, entry, instance) || SLICE_GROUP_ESTIMATE_PX,
