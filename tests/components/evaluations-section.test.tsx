@@ -105,4 +105,19 @@ describe('EvaluationsSection', () => {
     ]);
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
   });
+
+  it('refuses a file over 20 MB unread, saying its size, and imports nothing', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<StrategiesPanel />, makeTwoSliceScenario());
+    // A file that says it holds 21 MB (its text is never asked for).
+    const huge = new File(['model,slice,score\n'], 'huge.csv', { type: 'text/csv' });
+    Object.defineProperty(huge, 'size', { value: 21 * 1024 * 1024 });
+    huge.text = () => Promise.reject(new Error('the text of a refused file was read'));
+    await user.upload(screen.getByLabelText('Import CSV'), huge);
+    const problems = await screen.findByRole('list', { name: 'Problems in huge.csv' });
+    expect(within(problems).getByRole('listitem')).toHaveTextContent(
+      'the file is 21.0 MB; the most this planner reads is 20 MB',
+    );
+    expect(currentScenario().evaluations).toEqual([]);
+  });
 });

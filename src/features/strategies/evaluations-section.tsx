@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { evaluationSchema } from '../../domain/scenario-schema';
 import type { Evaluation, Scenario } from '../../domain/scenario-schema';
 import { evaluationsToCsv, formatEvaluationsCsvIssue, parseEvaluationsCsv } from '../../io/evaluations-csv';
+import { readFileText } from '../../io/file-import';
 import type { EvaluationsCsvIssue } from '../../io/evaluations-csv';
 import {
   addEvaluation,
@@ -82,7 +83,17 @@ export function EvaluationsSection({ scenario }: { scenario: Scenario }) {
 
   async function importFile(file: File | undefined) {
     if (!file) return;
-    const parsed = parseEvaluationsCsv(await file.text(), scenario);
+    // Read only up to the size every import accepts: a larger file is refused unread, saying its size.
+    const read = await readFileText(file);
+    if (!read.ok) {
+      setProblems({
+        fileName: file.name,
+        issues: read.issues.map((issue) => ({ row: null, column: null, message: issue.message })),
+      });
+      setStatus(null);
+      return;
+    }
+    const parsed = parseEvaluationsCsv(read.text, scenario);
     if (!parsed.ok) {
       setProblems({ fileName: file.name, issues: parsed.issues });
       setStatus(null);
