@@ -14,9 +14,13 @@ export type ChartFrameProps = {
   height?: number;
 };
 
+/** Up to this many rows, a chart's table is in the page (hidden) even while not shown. */
+const HIDDEN_TABLE_MAX_ROWS = 500;
+
 /**
- * A chart with its title, a text summary and the table behind it. The table is always in the document for
- * screen readers; "Show table" makes it visible. "PNG" and "SVG" save the chart as an image (title, plot and
+ * A chart with its title, a text summary and the table behind it. The table is in the document for screen
+ * readers (a table of more than `HIDDEN_TABLE_MAX_ROWS` rows only once shown: the summary is the text alternative
+ * until then); "Show table" makes it visible. "PNG" and "SVG" save the chart as an image (title, plot and
  * legend, in the theme's colours); "Copy table" puts the table on the clipboard as tab-separated text.
  */
 export function ChartFrame({ title, summary, table, children, height = 320 }: ChartFrameProps) {
@@ -100,33 +104,37 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
         {children}
       </div>
       <div id={`${id}-table`} className={showTable ? 'chart-frame__table' : 'visually-hidden'}>
-        <table className="data-table">
-          <caption className="visually-hidden">{title}: data</caption>
-          <thead>
-            <tr>
-              {table.columns.map((column, c) => (
-                <th key={c} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, r) => (
-              <tr key={r}>
-                {row.map((cell, c) =>
-                  c === 0 ? (
-                    <th key={c} scope="row">
-                      {describeCell(cell)}
-                    </th>
-                  ) : (
-                    <td key={c}>{describeCell(cell)}</td>
-                  ),
-                )}
+        {/* A long table (thousands of models) is put in the page only when asked for: the summary above stays the
+            chart's text alternative, and the page does not lay out tens of thousands of hidden cells. */}
+        {showTable || table.rows.length <= HIDDEN_TABLE_MAX_ROWS ? (
+          <table className="data-table">
+            <caption className="visually-hidden">{title}: data</caption>
+            <thead>
+              <tr>
+                {table.columns.map((column, c) => (
+                  <th key={c} scope="col">
+                    {column}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {table.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, c) =>
+                    c === 0 ? (
+                      <th key={c} scope="row">
+                        {describeCell(cell)}
+                      </th>
+                    ) : (
+                      <td key={c}>{describeCell(cell)}</td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
       </div>
     </figure>
   );

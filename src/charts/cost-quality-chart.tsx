@@ -134,6 +134,39 @@ function PointTooltip({
   );
 }
 
+/** Dominated models drawn at most one per spot of a `THIN_COLUMNS` × `THIN_ROWS` grid over the plot. */
+const THIN_COLUMNS = 80;
+const THIN_ROWS = 40;
+/** Up to this many dominated models, every one is drawn. */
+const DRAW_ALL_UP_TO = 800;
+
+/**
+ * The dominated points to draw: all of them up to `DRAW_ALL_UP_TO`, else the first point in each spot of a grid
+ * over cost (`xOf`: the axis's own scale) and quality. Thousands of grey dots on a few hundred pixels draw the same
+ * picture as one per spot, and drawing each one holds the page for seconds; the table lists every model.
+ */
+export function thinDominated<P extends { quality: number }>(
+  points: readonly P[],
+  xOf: (point: P) => number,
+): { points: P[]; drawn: number; total: number } {
+  if (points.length <= DRAW_ALL_UP_TO)
+    return { points: [...points], drawn: points.length, total: points.length };
+  const xs = findExtent(points.map(xOf));
+  const ys = findExtent(points.map((p) => p.quality));
+  if (!xs || !ys) return { points: [...points], drawn: points.length, total: points.length };
+  const spot = (value: number, { min, max }: { min: number; max: number }, cells: number) =>
+    max > min ? Math.min(cells - 1, Math.floor(((value - min) / (max - min)) * cells)) : 0;
+  const taken = new Set<number>();
+  const kept: P[] = [];
+  for (const point of points) {
+    const key = spot(xOf(point), xs, THIN_COLUMNS) * THIN_ROWS + spot(point.quality, ys, THIN_ROWS);
+    if (taken.has(key)) continue;
+    taken.add(key);
+    kept.push(point);
+  }
+  return { points: kept, drawn: kept.length, total: points.length };
+}
+
 /**
  * Cost per request (x) against quality (y), one dot per model: the Pareto frontier in the accent colour, joined
  * cheapest to best, the dominated models in grey, and the quality bar as a dashed line.
@@ -147,11 +180,18 @@ export function CostQualityChart({
   // Costs in the display currency, so the log ticks fall on round amounts of it.
   const points: ShownPoint[] = usdPoints.map((p) => ({ ...p, cost: toDisplayAmount(p.costUsd, display) }));
   const frontier = points.filter((p) => p.onFrontier).sort((a, b) => a.cost - b.cost);
-  const others = points.filter((p) => !p.onFrontier);
   const costExtent = findExtent(points.map((p) => p.cost));
   const minCost = costExtent?.min ?? 0;
   const maxCost = costExtent?.max ?? 0;
   const useLog = logCost && points.length > 0 && minCost > 0;
+  const others = thinDominated(
+    points.filter((p) => !p.onFrontier),
+    useLog ? (p) => Math.log(p.cost) : (p) => p.cost,
+  );
+  const othersName =
+    others.drawn < others.total
+      ? `Dominated (${formatNumber(others.drawn)} of ${formatNumber(others.total)} drawn, one per spot)`
+      : 'Dominated';
   const ticks = useLog ? buildLogTicks(minCost, maxCost) : undefined;
   const domain: [number, number] = useLog
     ? [minCost / 1.3, maxCost * 1.3]
@@ -217,8 +257,8 @@ export function CostQualityChart({
           />
         )}
         <Scatter
-          name="Dominated"
-          data={others}
+          name={othersName}
+          data={others.points}
           fill={OTHER_COLOR}
           fillOpacity={0.55}
           shape="circle"
