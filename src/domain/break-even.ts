@@ -6,6 +6,7 @@
 import { capacityTokensPerCall, costPerCall } from './call-cost';
 import type { CapacityPricing, Model, Options, PerTokenPricing, Scenario, Slice } from './scenario-schema';
 import { HOURS_PER_MONTH, billedCapacityUnits, capacityUnits, requestsInMonth } from './simulate';
+import { indexById } from './find-by-id';
 
 /** Unit counts scanned past the first one that could break even before giving up (see `findCapacityBreakEven`). */
 const MAX_UNIT_STEPS = 64;
@@ -274,8 +275,7 @@ export type CascadeBreakEven = {
  * status "capacity-step" (their per-request cost depends on everything else routed to the model).
  */
 export function findCascadeBreakEvens(scenario: Scenario): CascadeBreakEven[] {
-  const models = new Map<string, Model>();
-  for (const model of scenario.catalog) if (!models.has(model.id)) models.set(model.id, model);
+  const models = indexById(scenario.catalog);
   const found: CascadeBreakEven[] = [];
   for (const strategy of scenario.strategies) {
     if (strategy.kind !== 'cascade') continue;

@@ -15,6 +15,7 @@ import {
 import { sumRouterShares } from './routes';
 import { checkRanges, liftRanges } from './value-ranges';
 import type { Model, Scenario, Strategy } from './scenario-schema';
+import { indexById } from './find-by-id';
 
 export type ValidationIssue = { path: string; message: string };
 
@@ -249,8 +250,7 @@ export function checkScenarioReferences(scenario: Scenario): ValidationIssue[] {
       seen.add(platform);
     });
   });
-  const models = new Map<string, Model>();
-  for (const model of scenario.catalog) if (!models.has(model.id)) models.set(model.id, model);
+  const models = indexById(scenario.catalog);
   const sliceIds = scenario.traffic.map((s) => s.id);
   scenario.strategies.forEach((strategy, index) => checkStrategy(strategy, index, models, sliceIds, issues));
   checkFixedCosts(scenario, issues);

@@ -4,6 +4,7 @@
  * take only the prices) through the edits in `src/state/scenario-edits.ts`.
  */
 import type { LongContext, Model } from '../domain/scenario-schema';
+import { indexById } from '../domain/find-by-id';
 
 /** Pricing fields compared, per-token first, then capacity; `kind` when a model changes billing. */
 export const PRICING_FIELDS = [
@@ -118,13 +119,6 @@ export function compareOtherFields(before: Model, after: Model): ModelFieldChang
     if (old !== next) changes.push({ field, before: old, after: next });
   }
   return changes;
-}
-
-/** The first model of each id (the parsers refuse repeated ids; should one slip through, the first counts). */
-function indexById(models: readonly Model[]): Map<string, Model> {
-  const byId = new Map<string, Model>();
-  for (const model of models) if (!byId.has(model.id)) byId.set(model.id, model);
-  return byId;
 }
 
 /**

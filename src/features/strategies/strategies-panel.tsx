@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Model, StrategyKind } from '../../domain/scenario-schema';
+import type { StrategyKind } from '../../domain/scenario-schema';
 import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
 import { formatIssue } from '../../domain/validate-scenario';
 import { addStrategy, duplicateStrategy, removeStrategy, updateStrategy } from '../../state/scenario-edits';
@@ -20,6 +20,7 @@ import type { StrategyUpdate } from './strategy-types';
 import './strategies.css';
 import { UndoNotice } from '../../ui/undo-notice';
 import type { UndoableStatus } from '../../ui/undo-notice';
+import { indexById } from '../../domain/find-by-id';
 
 type Status = UndoableStatus;
 
@@ -53,11 +54,7 @@ export function StrategiesPanel() {
     strategies.findIndex((s) => s.id === selectedId),
   );
   const selected = strategies[selectedIndex];
-  const models = useMemo(() => {
-    const map = new Map<string, Model>();
-    for (const model of scenario.catalog) if (!map.has(model.id)) map.set(model.id, model);
-    return map;
-  }, [scenario.catalog]);
+  const models = indexById(scenario.catalog);
   const constraintsById = useMemo(() => findBrokenConstraintsByStrategy(scenario), [scenario]);
   const month = formatMonth(0, scenario.startMonth);
 

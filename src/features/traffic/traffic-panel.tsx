@@ -126,12 +126,14 @@ export function TrafficPanel() {
     }
     const rows = tableRef.current?.querySelectorAll<HTMLElement>('[data-slice-row]') ?? [];
     const row = [...rows].find((element) => element.dataset['sliceId'] === target.sliceId);
-    const index = traffic.findIndex((slice) => slice.id === target.sliceId);
-    if (!row && isVirtual && index >= 0 && !target.scrolled) {
+    if (!row && isVirtual && !target.scrolled) {
       // Out of view in a long table: bring it in, and focus it once it is drawn.
-      focusTarget.current = { ...target, scrolled: true };
-      virtualizer.scrollToIndex(index, { align: 'auto' });
-      return;
+      const index = traffic.findIndex((slice) => slice.id === target.sliceId);
+      if (index >= 0) {
+        focusTarget.current = { ...target, scrolled: true };
+        virtualizer.scrollToIndex(index, { align: 'auto' });
+        return;
+      }
     }
     for (const action of target.actions) {
       const element = row?.querySelector<HTMLElement>(`[data-action="${action}"]`);
