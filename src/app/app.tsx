@@ -4,6 +4,7 @@ import { SummaryPanel } from '../features/summary/summary-panel';
 import { usePlannerStore, withEditGroup } from '../state/scenario-store';
 import { EditGroupContext } from '../ui/edit-group';
 import { ScenarioMoneyDisplay } from './scenario-money-display';
+import { FiguresProvider } from './figures-provider';
 import { AppHeader } from './app-header';
 import { LoadNotice } from './load-notice';
 import { PANELS } from './panels';
@@ -87,43 +88,45 @@ export function App() {
   return (
     <EditGroupContext value={withEditGroup}>
       <ScenarioMoneyDisplay>
-        <div className="app">
-          <AppHeader />
-          <main>
-            <LoadNotice />
-            <ScreenBoundary label="Summary">
-              <SummaryPanel />
-            </ScreenBoundary>
-            <p className="assumption-note">
-              Prices marked “seed” are representative 2026 figures for relative comparison: confirm current
-              rates before you budget. Every figure is editable.
-            </p>
-            <Tabs items={PANELS} selected={active.id} onSelect={selectPanel} label="Planner screens" />
-            <section
-              role="tabpanel"
-              id={`panel-${active.id}`}
-              aria-labelledby={`tab-${active.id}`}
-              className="panel"
-              tabIndex={0}
-            >
-              <ScreenBoundary key={active.id} label={active.label}>
-                <Suspense fallback={<p className="loading">Loading {active.label.toLowerCase()}…</p>}>
-                  {panelsShown ? (
-                    active.showsFigures ? (
-                      <PlanGate>
-                        <active.Component />
-                      </PlanGate>
-                    ) : (
-                      <active.Component />
-                    )
-                  ) : (
-                    <p className="loading">Loading {active.label.toLowerCase()}…</p>
-                  )}
-                </Suspense>
+        <FiguresProvider>
+          <div className="app">
+            <AppHeader />
+            <main>
+              <LoadNotice />
+              <ScreenBoundary label="Summary">
+                <SummaryPanel />
               </ScreenBoundary>
-            </section>
-          </main>
-        </div>
+              <p className="assumption-note">
+                Prices marked “seed” are representative 2026 figures for relative comparison: confirm current
+                rates before you budget. Every figure is editable.
+              </p>
+              <Tabs items={PANELS} selected={active.id} onSelect={selectPanel} label="Planner screens" />
+              <section
+                role="tabpanel"
+                id={`panel-${active.id}`}
+                aria-labelledby={`tab-${active.id}`}
+                className="panel"
+                tabIndex={0}
+              >
+                <ScreenBoundary key={active.id} label={active.label}>
+                  <Suspense fallback={<p className="loading">Loading {active.label.toLowerCase()}…</p>}>
+                    {panelsShown ? (
+                      active.showsFigures ? (
+                        <PlanGate>
+                          <active.Component />
+                        </PlanGate>
+                      ) : (
+                        <active.Component />
+                      )
+                    ) : (
+                      <p className="loading">Loading {active.label.toLowerCase()}…</p>
+                    )}
+                  </Suspense>
+                </ScreenBoundary>
+              </section>
+            </main>
+          </div>
+        </FiguresProvider>
       </ScenarioMoneyDisplay>
     </EditGroupContext>
   );

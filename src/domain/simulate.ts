@@ -981,15 +981,43 @@ export function makeOutlineRunner(
   return (scenario, plan, drivers) => runPlan(scenario, plan, drivers, false, scratch);
 }
 
+/** Strategies of a scenario already run by `simulateInSteps`, in order, for `simulate` to take. */
+type RunAhead = { drivers: MonthlyDrivers; results: StrategyResult[] };
+
+const runAhead = new WeakMap<Scenario, RunAhead>();
+
+/**
+ * `simulate(scenario)` split into steps, so a screen can compute the next figures between frames: each call
+ * of the returned function runs the next strategy (`simulateStrategy`, the drivers tabulated first) and
+ * returns true once every strategy has run. `simulate(scenario)` then takes these results instead of running
+ * the strategies again: the same function on the same inputs, so every figure is identical.
+ */
+export function simulateInSteps(scenario: Scenario): () => boolean {
+  return () => {
+    let ahead = runAhead.get(scenario);
+    if (!ahead) {
+      ahead = { drivers: tabulateMonthlyDrivers(scenario), results: [] };
+      runAhead.set(scenario, ahead);
+    }
+    const next = scenario.strategies[ahead.results.length];
+    if (next) ahead.results.push(simulateStrategy(scenario, next, ahead.drivers));
+    return ahead.results.length === scenario.strategies.length;
+  };
+}
+
 /**
  * Runs every strategy of a valid scenario over its horizon (see DESIGN.md, "The formulas").
  * Validate first with `validateScenario`, or use `planScenario`, which also rejects overflowing results.
  */
 export function simulate(scenario: Scenario): SimulationResult {
-  const drivers = tabulateMonthlyDrivers(scenario);
+  const ahead = runAhead.get(scenario);
+  runAhead.delete(scenario);
+  const drivers = ahead?.drivers ?? tabulateMonthlyDrivers(scenario);
   return {
     scenario: scenario.name,
     horizonMonths: scenario.horizonMonths,
-    strategies: scenario.strategies.map((strategy) => simulateStrategy(scenario, strategy, drivers)),
+    strategies: scenario.strategies.map(
+      (strategy, index) => ahead?.results[index] ?? simulateStrategy(scenario, strategy, drivers),
+    ),
   };
 }

@@ -69,13 +69,52 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): ValidationIs
   return out;
 }
 
-function findDuplicates(ids: readonly string[], listPath: string, what: string, issues: ValidationIssue[]) {
+function findDuplicates(
+  list: readonly { readonly id: string }[],
+  listPath: string,
+  what: string,
+  issues: ValidationIssue[],
+) {
+  // The list's index (made once per list object, and shared with every lookup) holds each id once.
+  if (indexById(list).size === list.length) return;
   const seen = new Set<string>();
-  ids.forEach((id, index) => {
+  list.forEach(({ id }, index) => {
     if (seen.has(id))
       issues.push({ path: `${listPath}[${index}].id`, message: `duplicate ${what} id "${id}"` });
     seen.add(id);
   });
+}
+
+/**
+ * Each strategy's reference problems, kept with what they were found against (its place, the catalog's index
+ * and the slice ids): an edit elsewhere leaves the strategy object, and its checks, as they were.
+ */
+const strategyChecks = new WeakMap<
+  Strategy,
+  {
+    index: number;
+    models: ReadonlyMap<string, Model>;
+    sliceKey: string;
+    issues: readonly ValidationIssue[];
+  }
+>();
+
+function checkStrategyOnce(
+  strategy: Strategy,
+  index: number,
+  models: ReadonlyMap<string, Model>,
+  sliceIds: readonly string[],
+  sliceKey: string,
+  issues: ValidationIssue[],
+) {
+  let known = strategyChecks.get(strategy);
+  if (!known || known.index !== index || known.models !== models || known.sliceKey !== sliceKey) {
+    const found: ValidationIssue[] = [];
+    checkStrategy(strategy, index, models, sliceIds, found);
+    known = { index, models, sliceKey, issues: found };
+    strategyChecks.set(strategy, known);
+  }
+  issues.push(...known.issues);
 }
 
 function checkStrategy(
@@ -166,12 +205,7 @@ function checkStrategy(
 
 /** Fixed costs: unique ids, an end after the start, strategies that exist. */
 function checkFixedCosts(scenario: Pick<Scenario, 'fixedCosts' | 'strategies'>, issues: ValidationIssue[]) {
-  findDuplicates(
-    scenario.fixedCosts.map((cost) => cost.id),
-    'fixedCosts',
-    'fixed cost',
-    issues,
-  );
+  findDuplicates(scenario.fixedCosts, 'fixedCosts', 'fixed cost', issues);
   const strategyIds = new Set(scenario.strategies.map((strategy) => strategy.id));
   scenario.fixedCosts.forEach((cost, index) => {
     const base = `fixedCosts[${index}]`;
@@ -215,30 +249,10 @@ function checkEvaluations(
 /** The checks that span fields, on a document whose fields are each valid. */
 export function checkScenarioReferences(scenario: Scenario): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  findDuplicates(
-    scenario.catalog.map((m) => m.id),
-    'catalog',
-    'model',
-    issues,
-  );
-  findDuplicates(
-    scenario.traffic.map((s) => s.id),
-    'traffic',
-    'slice',
-    issues,
-  );
-  findDuplicates(
-    scenario.strategies.map((s) => s.id),
-    'strategies',
-    'strategy',
-    issues,
-  );
-  findDuplicates(
-    scenario.credits.map((p) => p.id),
-    'credits',
-    'pool',
-    issues,
-  );
+  findDuplicates(scenario.catalog, 'catalog', 'model', issues);
+  findDuplicates(scenario.traffic, 'traffic', 'slice', issues);
+  findDuplicates(scenario.strategies, 'strategies', 'strategy', issues);
+  findDuplicates(scenario.credits, 'credits', 'pool', issues);
   scenario.credits.forEach((pool, index) => {
     const seen = new Set<string>();
     pool.appliesTo.forEach((platform, i) => {
@@ -252,7 +266,10 @@ export function checkScenarioReferences(scenario: Scenario): ValidationIssue[] {
   });
   const models = indexById(scenario.catalog);
   const sliceIds = scenario.traffic.map((s) => s.id);
-  scenario.strategies.forEach((strategy, index) => checkStrategy(strategy, index, models, sliceIds, issues));
+  const sliceKey = JSON.stringify(sliceIds);
+  scenario.strategies.forEach((strategy, index) =>
+    checkStrategyOnce(strategy, index, models, sliceIds, sliceKey, issues),
+  );
   checkFixedCosts(scenario, issues);
   checkEvaluations(scenario, models, new Set(sliceIds), issues);
   return issues;
@@ -400,10 +417,11 @@ export function validateScenarioEdit(
       lists[key] = before as unknown[];
       continue;
     }
-    const known = new Set<unknown>(before);
+    // Most edits keep entries in their places: look an entry up among the previous ones only when it moved.
+    let known: Set<unknown> | null = null;
     const parsedItems: unknown[] = [];
-    for (const item of items) {
-      if (known.has(item) || validatedEntries.has(item)) {
+    for (const [index, item] of items.entries()) {
+      if (item === before[index] || validatedEntries.has(item) || (known ??= new Set(before)).has(item)) {
         parsedItems.push(item);
         continue;
       }

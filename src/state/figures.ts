@@ -1,25 +1,42 @@
 /**
- * The figures a screen shows, as hooks. Figures follow the scenario in a deferred render
- * (`useFiguresScenario`): an edit draws the edited field in the next frame, and the figures follow in a render
- * React may interrupt, so typing in a 200-slice, 10,000-model scenario is not held up by its plan.
+ * The figures a screen shows, as hooks. Figures follow the scenario a step behind: an edit draws the edited
+ * field in the next frame, and the figures follow once they are computed, so typing in a 200-slice,
+ * 10,000-model scenario is not held up by its plan. Under the app's `FiguresProvider` (src/app) the next
+ * figures are computed a strategy at a time between frames; a screen rendered on its own follows the store
+ * through `useDeferredValue`.
  */
-import { useDeferredValue } from 'react';
+import { createContext, useContext, useDeferredValue } from 'react';
 import { findCheapestStrategy } from '../domain/strategy-figures';
 import type { Plan } from '../domain/plan-scenario';
 import type { Scenario } from '../domain/scenario-schema';
 import type { SimulationResult, StrategyResult } from '../domain/simulate';
 import type { ValidationIssue, ValidationResult } from '../domain/validate-scenario';
-import { usePlannerStore, useScenario } from './scenario-store';
+import { usePlannerStore } from './scenario-store';
+import type { PlannerState } from './scenario-store';
 import { selectPlan, selectSimulation } from './selectors';
 
 /**
- * The scenario the figures on screen are computed from: the store's scenario through `useDeferredValue`, so it
- * lags an edit by one deferred render. A component that shows figures reads the scenario here, not with
- * `useScenario`, so its figures and the names, slices and months it shows them against always agree; editors
- * read `useScenario`.
+ * The scenario whose figures are on screen, provided by the app once they are computed (`FiguresProvider`).
+ * Only a change of it re-renders the screens that show figures: an edit alone re-renders the editors.
+ */
+export const FiguresContext = createContext<Scenario | null>(null);
+
+const selectScenario = (state: PlannerState) => state.scenario;
+const selectNothing = () => null;
+
+/**
+ * The scenario the figures on screen are computed from: the one `FiguresContext` provides, which lags an edit
+ * until its figures are ready (without a provider, the store's through `useDeferredValue`). A component that
+ * shows figures reads the scenario here, not with `useScenario`, so its figures and the names, slices and
+ * months it shows them against always agree; editors read `useScenario`.
  */
 export function useFiguresScenario(): Scenario {
-  return useDeferredValue(useScenario());
+  const provided = useContext(FiguresContext);
+  // Without a provider, follow the store; under one, subscribe to nothing (a constant never re-renders).
+  const own = useDeferredValue(usePlannerStore(provided ? selectNothing : selectScenario));
+  const scenario = provided ?? own;
+  if (!scenario) throw new Error('useFiguresScenario called before the scenario loaded');
+  return scenario;
 }
 
 export function usePlan(): ValidationResult<Plan> {

@@ -228,6 +228,20 @@ const DAY_MS = 86_400_000;
  * a year-only date is never read as newer than it may be). Null when it names no date.
  */
 function readAsOfDay(asOf: string): number | null {
+  let day = asOfDays.get(asOf);
+  if (day === undefined) {
+    // A catalog repeats a few dates over thousands of models: each is read once (and the list stays short).
+    if (asOfDays.size >= AS_OF_DAYS_KEPT) asOfDays.clear();
+    day = parseAsOfDay(asOf);
+    asOfDays.set(asOf, day);
+  }
+  return day;
+}
+
+const AS_OF_DAYS_KEPT = 1000;
+const asOfDays = new Map<string, number | null>();
+
+function parseAsOfDay(asOf: string): number | null {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(asOf.trim());
   if (!match) return null;
   const [, year, month = '01', day = '01'] = match;

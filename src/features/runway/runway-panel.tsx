@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type {
   CreditPool,
@@ -38,8 +38,8 @@ import { RunwayWarnings } from './runway-warnings';
 import './runway.css';
 
 /** Platforms of the catalog, each once, in catalog order. */
-function listPlatforms(scenario: Scenario): string[] {
-  return [...new Set(scenario.catalog.map((model) => model.platform))];
+function listPlatforms(catalog: Scenario['catalog']): string[] {
+  return [...new Set(catalog.map((model) => model.platform))];
 }
 
 function makeCustomPool(scenario: Scenario): CreditPool {
@@ -82,18 +82,13 @@ type Removal = { name: string; after: Scenario; section: 'pools' | 'fixed-costs'
  */
 export function RunwayPanel() {
   const scenario = useScenario();
-  // The outlook shows figures: it is drawn from the scenario they were computed for (see useFiguresScenario).
+  // Read from the scenario the figures were computed for: it plans every strategy, which an edit of a cash
+  // figure need not wait for (see useFiguresScenario).
   const figures = useFiguresScenario();
-  const plan = usePlan();
-  const focus = useFocusStrategy();
-  const [edit, undo, setFocusStrategy] = usePlannerStore(
-    useShallow((s) => [s.edit, s.undo, s.setFocusStrategy]),
-  );
+  const [edit, undo] = usePlannerStore(useShallow((s) => [s.edit, s.undo]));
   const [removal, setRemoval] = useState<Removal | null>(null);
-  const cheapest = plan.ok ? findCheapestStrategy(plan.value.result) : null;
-  const platforms = listPlatforms(scenario);
-  const poolPlatforms = useMemo(() => listScenarioPlatforms(scenario), [scenario]);
-  const constraintsByStrategy = useMemo(() => findBrokenConstraintsByStrategy(figures), [figures]);
+  const platforms = useMemo(() => listPlatforms(scenario.catalog), [scenario.catalog]);
+  const poolPlatforms = useMemo(() => listScenarioPlatforms(figures), [figures]);
 
   function changePool(index: number, pool: CreditPool): string | null {
     return describeRefusal(edit((s) => updatePool(s, index, pool)));
@@ -129,37 +124,7 @@ export function RunwayPanel() {
 
   return (
     <div className="runway">
-      {!plan.ok ? (
-        <PlanIssues issues={plan.issues} title="Credits and cash cannot be computed." />
-      ) : focus ? (
-        <section aria-labelledby="runway-outlook-title">
-          <div className="section-head">
-            <h2 id="runway-outlook-title">Credits and cash over {figures.horizonMonths} months</h2>
-            <StrategySelect
-              label="Strategy"
-              strategies={plan.value.result.strategies}
-              value={focus.id}
-              cheapestId={cheapest?.id ?? null}
-              onChange={setFocusStrategy}
-            />
-            <ConstraintBadges
-              constraints={constraintsByStrategy.get(focus.id) ?? []}
-              scenario={figures}
-              testId="runway-constraints"
-            />
-          </div>
-          <RunwayHeadline strategy={focus} scenario={figures} />
-          <RunwayWarnings strategy={focus} pools={figures.credits} startMonth={figures.startMonth} />
-          <BurnDownSection
-            strategy={focus}
-            pools={figures.credits}
-            fixedCosts={figures.fixedCosts}
-            startMonth={figures.startMonth}
-          />
-        </section>
-      ) : (
-        <p>Add a strategy on the Strategies screen to see how long credits and cash last.</p>
-      )}
+      <RunwayOutlook />
 
       <section className="runway-pools" aria-labelledby="runway-pools-title">
         <div className="section-head">
@@ -256,3 +221,52 @@ export function RunwayPanel() {
     </div>
   );
 }
+
+/**
+ * When the focused strategy exhausts its credit pools and its cash, with its broken constraints, the warnings
+ * and the burn-down. It shows figures only, so an edit of the pools or finances below re-renders it once
+ * their figures are computed, not on every keystroke.
+ */
+const RunwayOutlook = memo(function RunwayOutlook() {
+  const figures = useFiguresScenario();
+  const plan = usePlan();
+  const focus = useFocusStrategy();
+  const setFocusStrategy = usePlannerStore((s) => s.setFocusStrategy);
+  const cheapest = plan.ok ? findCheapestStrategy(plan.value.result) : null;
+  const constraintsByStrategy = useMemo(() => findBrokenConstraintsByStrategy(figures), [figures]);
+  return (
+    <>
+      {!plan.ok ? (
+        <PlanIssues issues={plan.issues} title="Credits and cash cannot be computed." />
+      ) : focus ? (
+        <section aria-labelledby="runway-outlook-title">
+          <div className="section-head">
+            <h2 id="runway-outlook-title">Credits and cash over {figures.horizonMonths} months</h2>
+            <StrategySelect
+              label="Strategy"
+              strategies={plan.value.result.strategies}
+              value={focus.id}
+              cheapestId={cheapest?.id ?? null}
+              onChange={setFocusStrategy}
+            />
+            <ConstraintBadges
+              constraints={constraintsByStrategy.get(focus.id) ?? []}
+              scenario={figures}
+              testId="runway-constraints"
+            />
+          </div>
+          <RunwayHeadline strategy={focus} scenario={figures} />
+          <RunwayWarnings strategy={focus} pools={figures.credits} startMonth={figures.startMonth} />
+          <BurnDownSection
+            strategy={focus}
+            pools={figures.credits}
+            fixedCosts={figures.fixedCosts}
+            startMonth={figures.startMonth}
+          />
+        </section>
+      ) : (
+        <p>Add a strategy on the Strategies screen to see how long credits and cash last.</p>
+      )}
+    </>
+  );
+});

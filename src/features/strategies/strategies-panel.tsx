@@ -1,12 +1,13 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { StrategyKind } from '../../domain/scenario-schema';
+import type { Scenario, Strategy, StrategyKind } from '../../domain/scenario-schema';
+import type { BrokenConstraint } from '../../domain/plan-constraints';
 import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
 import { formatIssue } from '../../domain/validate-scenario';
 import { addStrategy, duplicateStrategy, removeStrategy, updateStrategy } from '../../state/scenario-edits';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import type { EditResult } from '../../state/scenario-store';
-import { usePlan } from '../../state/figures';
+import { useFiguresScenario, usePlan } from '../../state/figures';
 import { describeRefusal } from '../../ui/edit-issues';
 import { formatMonth } from '../../format/format';
 import { Money } from '../../ui/money';
@@ -34,6 +35,8 @@ function listIssues(result: EditResult): string {
  */
 export function StrategiesPanel() {
   const scenario = useScenario();
+  // Verdicts and spend follow the figures: they check every strategy's routes, which an edit need not wait for.
+  const figures = useFiguresScenario();
   const plan = usePlan();
   // Refused figures (they overflow) leave the editors usable; the summary above lists the issues.
   const result = plan.ok ? plan.value.result : null;
@@ -55,7 +58,7 @@ export function StrategiesPanel() {
   );
   const selected = strategies[selectedIndex];
   const models = indexById(scenario.catalog);
-  const constraintsById = useMemo(() => findBrokenConstraintsByStrategy(scenario), [scenario]);
+  const constraintsById = useMemo(() => findBrokenConstraintsByStrategy(figures), [figures]);
   const month = formatMonth(0, scenario.startMonth);
 
   useEffect(() => {
@@ -172,36 +175,18 @@ export function StrategiesPanel() {
             <p className="muted">No strategies yet.</p>
           ) : (
             <ul className="strategy-list">
-              {strategies.map((strategy, index) => {
-                const constraints = constraintsById.get(strategy.id) ?? [];
-                const spend = result?.strategies.find((s) => s.id === strategy.id)?.months[0]?.spend;
-                const isSelected = index === selectedIndex;
-                return (
-                  <li key={strategy.id} className={`strategy-list__entry${isSelected ? ' is-selected' : ''}`}>
-                    <button
-                      type="button"
-                      className="strategy-list__button"
-                      aria-pressed={isSelected}
-                      onClick={() => setSelectedId(strategy.id)}
-                    >
-                      <span className="strategy-list__name">{strategy.name.trim() || strategy.id}</span>
-                      <span className="strategy-list__meta">
-                        {describeKind(strategy.kind)}
-                        {spend !== undefined && (
-                          <>
-                            {' · '}
-                            <Money usd={spend} testId={`strategy-spend-${strategy.id}`} /> in {month}
-                          </>
-                        )}
-                      </span>
-                    </button>
-                    <p className="strategy-list__misses" data-testid={`strategy-misses-${strategy.id}`}>
-                      <ConstraintBadges constraints={constraints} scenario={scenario} showMet />{' '}
-                      {constraints.map((c) => describeConstraint(c, scenario)).join('; ')}
-                    </p>
-                  </li>
-                );
-              })}
+              {strategies.map((strategy, index) => (
+                <StrategyListEntry
+                  key={strategy.id}
+                  strategy={strategy}
+                  isSelected={index === selectedIndex}
+                  spend={result?.strategies.find((s) => s.id === strategy.id)?.months[0]?.spend}
+                  month={month}
+                  constraints={constraintsById.get(strategy.id) ?? NO_CONSTRAINTS}
+                  figures={figures}
+                  onSelect={setSelectedId}
+                />
+              ))}
             </ul>
           )}
         </section>
@@ -227,3 +212,57 @@ export function StrategiesPanel() {
     </div>
   );
 }
+
+const NO_CONSTRAINTS: readonly BrokenConstraint[] = [];
+
+type StrategyListEntryProps = {
+  strategy: Strategy;
+  isSelected: boolean;
+  /** Its spend in the first month, when the figures are shown. */
+  spend: number | undefined;
+  month: string;
+  constraints: readonly BrokenConstraint[];
+  /** The scenario the constraints were found in (its slices and models name them). */
+  figures: Scenario;
+  onSelect: (id: string) => void;
+};
+
+/**
+ * One strategy in the list: its name, kind and first month's spend, and its constraints, met and broken.
+ * Re-rendered only when one of these changes, so typing a strategy's name re-renders its entry alone.
+ */
+const StrategyListEntry = memo(function StrategyListEntry({
+  strategy,
+  isSelected,
+  spend,
+  month,
+  constraints,
+  figures,
+  onSelect,
+}: StrategyListEntryProps) {
+  return (
+    <li className={`strategy-list__entry${isSelected ? ' is-selected' : ''}`}>
+      <button
+        type="button"
+        className="strategy-list__button"
+        aria-pressed={isSelected}
+        onClick={() => onSelect(strategy.id)}
+      >
+        <span className="strategy-list__name">{strategy.name.trim() || strategy.id}</span>
+        <span className="strategy-list__meta">
+          {describeKind(strategy.kind)}
+          {spend !== undefined && (
+            <>
+              {' · '}
+              <Money usd={spend} testId={`strategy-spend-${strategy.id}`} /> in {month}
+            </>
+          )}
+        </span>
+      </button>
+      <p className="strategy-list__misses" data-testid={`strategy-misses-${strategy.id}`}>
+        <ConstraintBadges constraints={constraints} scenario={figures} showMet />{' '}
+        {constraints.map((c) => describeConstraint(c, figures)).join('; ')}
+      </p>
+    </li>
+  );
+});

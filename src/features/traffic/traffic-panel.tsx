@@ -12,6 +12,7 @@ import {
   setSliceRange,
   updateSlice,
 } from '../../state/scenario-edits';
+import { useFiguresScenario } from '../../state/figures';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { formatIssue } from '../../domain/validate-scenario';
 import type { EditResult } from '../../state/scenario-store';
@@ -93,7 +94,9 @@ export function TrafficPanel() {
   const [edit, undo] = usePlannerStore(useShallow((s) => [s.edit, s.undo]));
   const traffic = scenario.traffic;
   const keys = useStableKeys(traffic.map((slice) => slice.id));
-  const cachingNotes = useMemo(() => describeCachingNotes(scenario), [scenario]);
+  // Notes follow the figures: they resolve every strategy's routes, which an edit need not wait for.
+  const figures = useFiguresScenario();
+  const cachingNotes = useMemo(() => describeCachingNotes(figures), [figures]);
   const [status, setStatus] = useState<Status>(null);
   const [isPasting, setPasting] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { measureTrafficShares } from '../../domain/traffic-figures';
 import { useFiguresScenario, useFocusStrategy, usePlan } from '../../state/figures';
@@ -28,7 +28,7 @@ function ShareCell({ share, testId }: { share: number | null; testId: string }) 
  * Where the volume and the money go in the first month: each slice's requests and tokens, its share of all
  * requests, and its share of spend under the strategy the user picks (the focused one).
  */
-export function TrafficShares() {
+export const TrafficShares = memo(function TrafficShares() {
   const scenario = useFiguresScenario();
   const plan = usePlan();
   const strategies = plan.ok ? plan.value.result.strategies : [];
@@ -134,4 +134,4 @@ export function TrafficShares() {
       )}
     </section>
   );
-}
+});
