@@ -8,6 +8,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { drawCredits } from '../../src/domain/credits';
 import {
   planStrategy,
+  simulate,
+  simulateInSteps,
   simulateStrategy,
   simulateStrategyOutline,
   tabulateMonthlyDrivers,
@@ -79,5 +81,26 @@ describe('drawCredits', () => {
     expect(draw.cashSpentOnAI).toBe(20);
     expect(draw.creditsUsed).toBe(80);
     expect(balances).toEqual([0, 70]);
+  });
+});
+
+describe('simulateInSteps', () => {
+  it('runs one strategy per step, after which simulate gives exactly what it gives at once', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary(), fc.nat(), (scenario, stopAt) => {
+        const atOnce = JSON.stringify(simulate(scenario));
+        const step = simulateInSteps(scenario);
+        const count = scenario.strategies.length;
+        // The first step tabulates the drivers and runs the first strategy; the last one reports done.
+        for (let i = 1; i < count; i++) expect(step()).toBe(false);
+        expect(step()).toBe(true);
+        expect(JSON.stringify(simulate(scenario))).toBe(atOnce);
+        // Steps cut short leave simulate to run the rest itself, with the same figures.
+        const partial = simulateInSteps(scenario);
+        for (let i = 0; i < stopAt % (count + 1); i++) partial();
+        expect(JSON.stringify(simulate(scenario))).toBe(atOnce);
+      }),
+      { seed: SEED, numRuns: Math.ceil(NUM_RUNS / 2) },
+    );
   });
 });

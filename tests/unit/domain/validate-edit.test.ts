@@ -127,4 +127,43 @@ describe('validateScenarioEdit', () => {
       { numRuns: 30 },
     );
   });
+
+  it('checks a strategy it kept again when the catalog, the slices or its place change under it', () => {
+    // makeSmallScenario's strategies put its one slice on model "cheap" or "dear". The edits below leave
+    // every strategy object as it was, so only what they are checked against has changed.
+    const previous = valid(makeSmallScenario());
+    const usesDear = previous.strategies.find((s) => JSON.stringify(s).includes('"dear"'))!;
+    const withoutDear = { ...previous, catalog: previous.catalog.filter((m) => m.id !== 'dear') };
+    const noModel = validateScenarioEdit(withoutDear, previous);
+    expect(noModel).toEqual(validateScenario(withoutDear));
+    expect(noModel.ok).toBe(false);
+    expect(JSON.stringify(noModel)).toContain('unknown model id \\"dear\\"');
+    expect(validateScenarioEdit(withoutDear, previous)).toEqual(noModel);
+
+    // makeTwoSliceScenario's "mixed" assigns slices "main" and "hard": renaming "hard" leaves its route dangling.
+    const twoSlices = valid(makeTwoSliceScenario());
+    const renamedSlice = {
+      ...twoSlices,
+      traffic: twoSlices.traffic.map((slice) => (slice.id === 'hard' ? { ...slice, id: 'renamed' } : slice)),
+    };
+    expect(validateScenarioEdit(twoSlices, twoSlices).ok).toBe(true);
+    const dangling = validateScenarioEdit(renamedSlice, twoSlices);
+    expect(dangling).toEqual(validateScenario(renamedSlice));
+    expect(dangling.ok).toBe(false);
+
+    const moved = { ...previous, strategies: [...previous.strategies].reverse() };
+    const brokenMoved = { ...moved, catalog: withoutDear.catalog };
+    const result = validateScenarioEdit(brokenMoved, previous);
+    expect(result).toEqual(validateScenario(brokenMoved));
+    const at = brokenMoved.strategies.indexOf(usesDear);
+    expect(JSON.stringify(result)).toContain(`strategies[${at}]`);
+  });
+
+  it('still finds duplicate ids in a list whose entries it kept', () => {
+    const previous = valid(makeSmallScenario());
+    const copied = { ...previous, catalog: [...previous.catalog, previous.catalog[0]!] };
+    const result = validateScenarioEdit(copied, previous);
+    expect(result).toEqual(validateScenario(copied));
+    expect(JSON.stringify(result)).toContain(`catalog[${previous.catalog.length}].id`);
+  });
 });
