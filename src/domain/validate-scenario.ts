@@ -373,6 +373,9 @@ const LIST_SCHEMAS = {
 
 type ListKey = keyof typeof LIST_SCHEMAS;
 
+/** Entries out of their places looked up by scanning the previous list before a set of it is made instead. */
+const SCANNED_LOOKUPS = 16;
+
 /**
  * `validateScenario` for an edit of an already valid scenario (`previous`). Edits are immutable, so an entry of
  * a list (a model, a slice, a strategy, a pool, a fixed cost, an evaluation) that is the very same object as one
@@ -417,11 +420,16 @@ export function validateScenarioEdit(
       lists[key] = before as unknown[];
       continue;
     }
-    // Most edits keep entries in their places: look an entry up among the previous ones only when it moved.
+    // Most edits keep entries in their places: look an entry up among the previous ones only when it is
+    // not in its place, by a scan while few are (an edit of one model in 10,000), else through a set.
     let known: Set<unknown> | null = null;
+    let lookups = 0;
+    const wasBefore = (item: unknown) =>
+      ++lookups <= SCANNED_LOOKUPS ? before.includes(item) : (known ??= new Set(before)).has(item);
     const parsedItems: unknown[] = [];
-    for (const [index, item] of items.entries()) {
-      if (item === before[index] || validatedEntries.has(item) || (known ??= new Set(before)).has(item)) {
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
+      if (item === before[index] || validatedEntries.has(item) || wasBefore(item)) {
         parsedItems.push(item);
         continue;
       }
