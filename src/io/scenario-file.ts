@@ -264,15 +264,46 @@ export function rememberModelText(model: Model, text: string): void {
   entryTexts.set(model, text);
 }
 
+/** A list's entries are joined in runs of this many: after an edit of one model in 10,000, one run is joined again. */
+const RUN_LENGTH = 256;
+
+/** A run's joined text, by the run's first entry, with the entries it was made from. */
+const runTexts = new WeakMap<object, { entries: readonly object[]; text: string }>();
+
+/** A whole list's joined text, by list array: an edit elsewhere keeps the list, and its text. */
+const listTexts = new WeakMap<readonly object[], string>();
+
+function writeListText<T extends object>(items: readonly T[], order: (entry: T) => unknown): string {
+  let text = listTexts.get(items);
+  if (text !== undefined) return text;
+  const runs: string[] = [];
+  for (let start = 0; start < items.length; start += RUN_LENGTH) {
+    const entries = items.slice(start, start + RUN_LENGTH);
+    const first = entries[0]!;
+    const known = runTexts.get(first);
+    if (known?.entries.length === entries.length && known.entries.every((entry, i) => entry === entries[i])) {
+      runs.push(known.text);
+      continue;
+    }
+    const runText = entries.map((entry) => writeEntry(entry, order)).join(',');
+    runTexts.set(first, { entries, text: runText });
+    runs.push(runText);
+  }
+  text = runs.join(',');
+  listTexts.set(items, text);
+  return text;
+}
+
 /**
  * The scenario file's text without its spacing: exactly `JSON.stringify(JSON.parse(serializeScenario(s)))`.
- * Each model, slice, strategy, pool, fixed cost and evaluation is written once per object, so after an edit
- * only what the edit made is written again (the autosave of a 10,000-model scenario).
+ * Each model, slice, strategy, pool, fixed cost and evaluation is written once per object, and a list's text is
+ * joined once per list and per run of `RUN_LENGTH` entries, so after an edit only what the edit made is written
+ * again (the autosave of a 10,000-model scenario).
  */
 export function writeCompactScenario(scenario: Scenario): string {
   const document = describeScenarioDocument(
     scenario,
-    (items, order) => new ListText(items.map((item) => writeEntry(item, order)).join(',')),
+    (items, order) => new ListText(writeListText(items, order)),
   );
   const fields: string[] = [];
   for (const [key, value] of Object.entries(document)) {

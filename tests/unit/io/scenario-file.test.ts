@@ -26,6 +26,7 @@ import {
   writeCompactScenario,
 } from '../../../src/io/scenario-file';
 import { scenarioArbitrary } from '../../factories/scenario-arbitrary';
+import { makeLargeCatalogScenario } from '../../factories/large-catalog';
 
 const designText = readFileSync(new URL('../../fixtures/design-example.json', import.meta.url), 'utf8');
 
@@ -391,6 +392,26 @@ describe('writeCompactScenario', () => {
       }),
       { seed: 7, numRuns: 100 },
     );
+  });
+
+  it('writes a long list edited, moved, shortened or shared by two scenarios as the file does', () => {
+    // 700 models: runs of 256, 256 and 188, each joined once and kept until one of its entries changes.
+    const scenario = parseOk(JSON.stringify(makeLargeCatalogScenario(700)));
+    const fresh = (s: Scenario) => JSON.stringify(JSON.parse(serializeScenario(s)));
+    const { catalog } = scenario;
+    const edits: Scenario['catalog'][] = [
+      catalog.map((model, i) => (i === 300 ? { ...model, name: 'Edited in the second run' } : model)),
+      [catalog[1]!, catalog[0]!, ...catalog.slice(2)],
+      catalog.filter((_, i) => i !== 10),
+      catalog.slice(0, 256),
+      [...catalog, { ...catalog[0]!, id: 'appended' }],
+      catalog,
+    ];
+    expect(writeCompactScenario(scenario)).toBe(fresh(scenario));
+    for (const edited of edits) {
+      const next = { ...scenario, catalog: edited };
+      expect(writeCompactScenario(next)).toBe(fresh(next));
+    }
   });
 
   it('writes ids such as __proto__ as ordinary keys, as the file does', () => {
