@@ -4,6 +4,7 @@
  */
 import { sliceSchema } from '../domain/scenario-schema';
 import type { Slice } from '../domain/scenario-schema';
+import { formatNumber } from '../format/format';
 import { parseTypedNumber } from '../format/parse-number';
 
 type NumberKey =
@@ -107,6 +108,10 @@ function makeUnique(base: string, taken: Set<string>): string {
   return candidate;
 }
 
+/** The most characters and rows one paste is read for: far beyond a real traffic mix, and read at once. */
+export const MAX_PASTED_CHARS = 1_000_000;
+export const MAX_PASTED_ROWS = 1_000;
+
 /**
  * Reads pasted rows into slices. Cells are separated by tabs (commas when a line has no tab); a first row whose
  * cells name columns ("Name", "Requests", "Input tokens", "Cache hits %"…) is a header, and without one cells
@@ -116,6 +121,14 @@ function makeUnique(base: string, taken: Set<string>): string {
  * checked against the slice schema; a row's messages name the column ("Input tokens must be …").
  */
 export function readPastedRows(text: string, takenIds: Iterable<string>, defaults: Slice): PastedRows {
+  if (text.length > MAX_PASTED_CHARS) {
+    return {
+      columns: [],
+      hasHeader: false,
+      rows: [],
+      problem: `The pasted text is ${formatNumber(text.length)} characters, more than the ${formatNumber(MAX_PASTED_CHARS)} read at once: paste fewer rows at a time.`,
+    };
+  }
   const lines = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
@@ -141,6 +154,14 @@ export function readPastedRows(text: string, takenIds: Iterable<string>, default
   }
   const columns = header ?? PASTE_COLUMNS;
   const body = header ? lines.slice(1) : lines;
+  if (body.length > MAX_PASTED_ROWS) {
+    return {
+      columns,
+      hasHeader: header !== null,
+      rows: [],
+      problem: `${formatNumber(body.length)} rows were pasted, more than the ${formatNumber(MAX_PASTED_ROWS)} read at once: paste them in parts.`,
+    };
+  }
   const taken = new Set(takenIds);
   const rows = body.map(({ line, text: rowText }): PastedRow => {
     const cells = splitCells(rowText);

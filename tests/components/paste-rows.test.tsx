@@ -57,4 +57,18 @@ describe('pasting rows into the Traffic mix', () => {
       batchShare: 1,
     });
   });
+
+  it('previews the first 100 of many rows, says how many more, and adds them all', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeSmallScenario());
+    await user.click(screen.getByRole('button', { name: 'Paste rows' }));
+    await user.click(screen.getByLabelText('Rows (tab-separated, as a spreadsheet copies them)'));
+    await user.paste(Array.from({ length: 150 }, (_, i) => `Chat ${i}\t1000\t500\t200`).join('\n'));
+    const preview = screen.getByRole('table', { name: 'Pasted rows' });
+    // A header row and 100 previewed rows.
+    expect(within(preview).getAllByRole('row')).toHaveLength(101);
+    expect(screen.getByText(/…and 50 more rows, checked the same way/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add 150 slices' }));
+    expect(trafficNames()).toHaveLength(151);
+  });
 });

@@ -3,6 +3,9 @@ import type { Slice } from '../../domain/scenario-schema';
 import { formatNumber } from '../../format/format';
 import { readPastedRows } from '../../io/traffic-rows';
 
+/** Rows shown in the preview; the count under it says how many more were read. */
+const PREVIEWED_ROWS = 100;
+
 /**
  * Rows pasted from a spreadsheet, previewed before they join the Traffic mix: each row's slice, or its messages
  * naming the column. Only rows without a message are added, in one undo step.
@@ -85,7 +88,7 @@ export function PasteRows({
               </tr>
             </thead>
             <tbody>
-              {pasted.rows.map((row) => (
+              {pasted.rows.slice(0, PREVIEWED_ROWS).map((row) => (
                 <tr key={row.line} className={row.ok ? undefined : 'is-invalid'}>
                   <td>{row.line}</td>
                   <th scope="row">{row.ok ? row.slice.name : (row.cells[0] ?? '')}</th>
@@ -103,6 +106,12 @@ export function PasteRows({
               ))}
             </tbody>
           </table>
+          {pasted.rows.length > PREVIEWED_ROWS && (
+            <p className="muted">
+              …and {formatNumber(pasted.rows.length - PREVIEWED_ROWS)} more rows, checked the same way (the
+              first {PREVIEWED_ROWS} are shown).
+            </p>
+          )}
         </div>
       )}
       {refusal && (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Slice } from '../../../src/domain/scenario-schema';
 import { makeNewSlice } from '../../../src/features/traffic/new-slice';
-import { readPastedRows } from '../../../src/io/traffic-rows';
+import { MAX_PASTED_CHARS, MAX_PASTED_ROWS, readPastedRows } from '../../../src/io/traffic-rows';
 
 /** A new slice's values, as the Traffic mix gives them. */
 const defaults: Slice = makeNewSlice([]);
@@ -72,5 +72,26 @@ describe('readPastedRows', () => {
       'The header needs a Name column.',
     );
     expect(readPastedRows('  \n', [], defaults).problem).toBe('Paste at least one row.');
+  });
+
+  it('reads up to 1,000 rows and 1,000,000 characters at once, and says so past either', () => {
+    const row = (i: number) => `Chat ${i}\t1000\t500\t200`;
+    const most = Array.from({ length: MAX_PASTED_ROWS }, (_, i) => row(i)).join('\n');
+    const read = readPastedRows(most, [], defaults);
+    expect(read.problem).toBeNull();
+    expect(read.rows).toHaveLength(1000);
+    expect(read.rows.every((r) => r.ok)).toBe(true);
+
+    const tooMany = readPastedRows(`${most}\n${row(1000)}`, [], defaults);
+    expect(tooMany.rows).toEqual([]);
+    expect(tooMany.problem).toBe(
+      '1,001 rows were pasted, more than the 1,000 read at once: paste them in parts.',
+    );
+
+    const tooLong = readPastedRows(`Name\n${'x'.repeat(MAX_PASTED_CHARS)}`, [], defaults);
+    expect(tooLong.rows).toEqual([]);
+    expect(tooLong.problem).toBe(
+      'The pasted text is 1,000,005 characters, more than the 1,000,000 read at once: paste fewer rows at a time.',
+    );
   });
 });
