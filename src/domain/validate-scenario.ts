@@ -117,6 +117,12 @@ function checkStrategyOnce(
   issues.push(...known.issues);
 }
 
+/** Whether any model is billed per token (stops at the first). */
+function hasPerTokenModel(models: ReadonlyMap<string, Model>): boolean {
+  for (const model of models.values()) if (model.pricing.kind === 'per-token') return true;
+  return false;
+}
+
 function checkStrategy(
   strategy: Strategy,
   index: number,
@@ -196,7 +202,7 @@ function checkStrategy(
       break;
     }
     case 'cheapest-meeting-bar':
-      if (![...models.values()].some((model) => model.pricing.kind === 'per-token')) {
+      if (!hasPerTokenModel(models)) {
         issues.push({ path: base, message: 'needs at least one per-token model in the catalog' });
       }
       break;

@@ -38,7 +38,13 @@ function indexForSearch(model: Model): SearchIndex {
  * or, from three characters on, any part of a field written without separators ("gpt4o" finds `gpt-4o`).
  */
 export function matchesSearch(model: Model, query: string): boolean {
-  return matchesWords(tokenizeSearchText(query), indexForSearch(model));
+  return makeSearchMatcher(query)(model);
+}
+
+/** `matchesSearch` for one query over many models: the query is split into words once. */
+export function makeSearchMatcher(query: string): (model: Model) => boolean {
+  const wanted = tokenizeSearchText(query);
+  return wanted.length === 0 ? () => true : (model) => matchesWords(wanted, indexForSearch(model));
 }
 
 function matchesWords(wanted: readonly string[], { words, compact }: SearchIndex): boolean {

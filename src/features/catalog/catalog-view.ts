@@ -4,7 +4,7 @@
  */
 import type { Model, PerTokenPricing } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
-import { matchesSearch } from '../../ui/model-search';
+import { makeSearchMatcher } from '../../ui/model-search';
 
 export type FlagFilter = 'any' | 'yes' | 'no';
 
@@ -73,6 +73,16 @@ function matchesFlag(value: boolean, filter: FlagFilter): boolean {
 
 /** Does `model` pass every filter? */
 export function isModelShown(model: Model, filters: CatalogFilters): boolean {
+  return makeModelFilter(filters)(model);
+}
+
+/** `isModelShown` for many models under the same filters: the search words are read once. */
+function makeModelFilter(filters: CatalogFilters): (model: Model) => boolean {
+  const matchesSearch = makeSearchMatcher(filters.search);
+  return (model) => passesFilters(model, filters) && matchesSearch(model);
+}
+
+function passesFilters(model: Model, filters: CatalogFilters): boolean {
   if (filters.provider !== '' && model.provider !== filters.provider) return false;
   if (filters.platform !== '' && model.platform !== filters.platform) return false;
   if (filters.region !== '' && model.region !== filters.region) return false;
@@ -88,7 +98,7 @@ export function isModelShown(model: Model, filters: CatalogFilters): boolean {
     if (model.pricing.kind !== 'per-token' || model.pricing.inputPerMTok > filters.maxInputPerMTok)
       return false;
   }
-  return matchesSearch(model, filters.search);
+  return true;
 }
 
 /**
@@ -141,8 +151,9 @@ export function selectCatalogRows(
   sort: CatalogSort,
 ): number[] {
   const rows: number[] = [];
+  const isShown = makeModelFilter(filters);
   catalog.forEach((model, index) => {
-    if (isModelShown(model, filters)) rows.push(index);
+    if (isShown(model)) rows.push(index);
   });
   if (!sort) return rows;
   const sign = sort.direction === 'ascending' ? 1 : -1;

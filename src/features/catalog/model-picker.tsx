@@ -3,7 +3,7 @@ import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
 import { formatNumber, formatPrice } from '../../format/format';
-import { matchesSearch } from '../../ui/model-search';
+import { makeSearchMatcher } from '../../ui/model-search';
 import { describePriceUnit, toShownPrice } from './catalog-view';
 import { observeWithFallbackHeight } from '../../ui/fallback-rect';
 
@@ -32,10 +32,7 @@ export function ModelPicker({ models, selected, onChange, priceUnit }: ModelPick
   const id = useId();
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search);
-  const shown = useMemo(
-    () => models.filter((model) => matchesSearch(model, deferredSearch)),
-    [models, deferredSearch],
-  );
+  const shown = useMemo(() => models.filter(makeSearchMatcher(deferredSearch)), [models, deferredSearch]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler.
   const virtualizer = useVirtualizer({
