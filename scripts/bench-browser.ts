@@ -227,34 +227,45 @@ type BlockTiming = {
 };
 
 /**
- * Starts watching the page's main thread: long tasks (the browser reports those of 50 ms or more) and, finer, a
- * message loop that notes the longest time between two of its turns (any task or frame work in between).
+ * Watches the main thread of the page it runs in: long tasks (the browser reports those of 50 ms or more) and,
+ * finer, a message loop that notes the longest time between two of its turns (any task or frame work in between).
+ * Runs in the page: given to `page.evaluate`, or as an init script, before the app's own scripts.
  */
-async function startBlockProbe(page: Page) {
-  await page.evaluate(() => {
-    const probe = { longestTask: 0, longestBlock: 0, running: true };
-    (window as unknown as { benchProbe: typeof probe }).benchProbe = probe;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) probe.longestTask = Math.max(probe.longestTask, entry.duration);
-    }).observe({ type: 'longtask' });
-    const channel = new MessageChannel();
-    let last = performance.now();
-    channel.port1.onmessage = () => {
-      const now = performance.now();
-      probe.longestBlock = Math.max(probe.longestBlock, now - last);
-      last = now;
-      if (probe.running) channel.port2.postMessage(null);
-    };
-    channel.port2.postMessage(null);
-  });
+function installBlockProbe(): void {
+  const probe = { tasks: [] as number[], longestBlock: 0, running: true };
+  (window as unknown as { benchProbe: typeof probe }).benchProbe = probe;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) probe.tasks.push(entry.duration);
+  }).observe({ type: 'longtask' });
+  const channel = new MessageChannel();
+  let last = performance.now();
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    probe.longestBlock = Math.max(probe.longestBlock, now - last);
+    last = now;
+    if (probe.running) channel.port2.postMessage(null);
+  };
+  channel.port2.postMessage(null);
 }
 
-async function stopBlockProbe(page: Page): Promise<BlockTiming> {
-  return page.evaluate(() => {
-    const probe = (window as unknown as { benchProbe: BlockTiming & { running: boolean } }).benchProbe;
+/** Starts watching the page's main thread (`installBlockProbe`). */
+async function startBlockProbe(page: Page) {
+  await page.evaluate(installBlockProbe);
+}
+
+/** What the probe saw: its longest task and block, and every long task, longest first. */
+type ProbeReading = BlockTiming & { tasks: number[] };
+
+async function stopBlockProbe(page: Page): Promise<ProbeReading> {
+  const { tasks, longestBlock } = await page.evaluate(() => {
+    const probe = (
+      window as unknown as { benchProbe: { tasks: number[]; longestBlock: number; running: boolean } }
+    ).benchProbe;
     probe.running = false;
-    return { longestTask: probe.longestTask, longestBlock: probe.longestBlock };
+    return { tasks: probe.tasks, longestBlock: probe.longestBlock };
   });
+  const sorted = [...tasks].sort((x, y) => y - x);
+  return { tasks: sorted, longestTask: sorted[0] ?? 0, longestBlock };
 }
 
 /**
@@ -515,50 +526,14 @@ async function readSavedRevision(page: Page): Promise<number> {
   );
 }
 
-/**
- * Watches the page's main thread from the start of every document the page opens, before the app's scripts
- * run: long tasks (PerformanceObserver `longtask`, 50 ms or more) and the longest gap between two turns of a
- * message loop.
- */
-function watchFromNavigation(): void {
-  const probe = { tasks: [] as number[], longestBlock: 0, running: true };
-  (window as unknown as { benchOpening: typeof probe }).benchOpening = probe;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) probe.tasks.push(entry.duration);
-  }).observe({ type: 'longtask' });
-  const channel = new MessageChannel();
-  let last = performance.now();
-  channel.port1.onmessage = () => {
-    const now = performance.now();
-    probe.longestBlock = Math.max(probe.longestBlock, now - last);
-    last = now;
-    if (probe.running) channel.port2.postMessage(null);
-  };
-  channel.port2.postMessage(null);
-}
-
-/** A run's long tasks (longest first) and longest block since navigation, after `settleMs` more of quiet. */
-async function readFromNavigation(page: Page, settleMs: number): Promise<BlockTiming & { tasks: number[] }> {
-  await page.waitForTimeout(settleMs);
-  const probe = await page.evaluate(() => {
-    const watched = (
-      window as unknown as { benchOpening: { tasks: number[]; longestBlock: number; running: boolean } }
-    ).benchOpening;
-    watched.running = false;
-    return { tasks: watched.tasks, longestBlock: watched.longestBlock };
-  });
-  const tasks = [...probe.tasks].sort((a, b) => b - a);
-  return { tasks, longestTask: tasks[0] ?? 0, longestBlock: probe.longestBlock };
-}
-
 type LibraryTimings = {
   megabytes: number;
   /** Navigation → the saved library's figures on screen (and 3 s after). */
-  opening: (BlockTiming & { tasks: number[]; firstFiguresMs: number })[];
+  opening: (ProbeReading & { firstFiguresMs: number })[];
   /** An edit → its save merged with another tab's save written meanwhile (and 1 s after). */
-  mergedSave: (BlockTiming & { tasks: number[] })[];
+  mergedSave: ProbeReading[];
   /** Another tab's save announced → read, merged and shown (and 1 s after). */
-  announcedSave: (BlockTiming & { tasks: number[] })[];
+  announcedSave: ProbeReading[];
 };
 
 /**
@@ -585,7 +560,7 @@ async function benchLargestLibrary(browser: Browser, scenarioText: string): Prom
     const other = await context.newPage();
     await seedSavedText(other, saved);
     const page = await context.newPage();
-    await page.addInitScript(watchFromNavigation);
+    await page.addInitScript(installBlockProbe);
     await page.goto(`${BASE}/#strategies`);
     await page
       .getByTestId('scenario-name')
@@ -602,7 +577,8 @@ async function benchLargestLibrary(browser: Browser, scenarioText: string): Prom
     const firstFiguresMs = await page.evaluate(
       () => performance.getEntriesByName('planner:first-numbers')[0]!.startTime,
     );
-    timings.opening.push({ ...(await readFromNavigation(page, 3000)), firstFiguresMs });
+    await page.waitForTimeout(3000);
+    timings.opening.push({ ...(await stopBlockProbe(page)), firstFiguresMs });
 
     // Another tab saves the library with one more scenario, without announcing it; this tab then edits.
     const withAddition = (text: string, revision: number, id: string) =>
@@ -615,7 +591,6 @@ async function benchLargestLibrary(browser: Browser, scenarioText: string): Prom
     await nameField.evaluate((el) => el.setAttribute('data-bench-target', ''));
     await page.waitForTimeout(2000);
     await startBlockProbe(page);
-    await watchLongTasks(page);
     await page.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('[data-bench-target]')!;
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
@@ -626,8 +601,8 @@ async function benchLargestLibrary(browser: Browser, scenarioText: string): Prom
       if (wait > 600) throw new Error('the edit was not saved');
       await other.waitForTimeout(500);
     }
-    const mergedTasks = await readLongTasks(page, 1000);
-    timings.mergedSave.push({ ...(await stopBlockProbe(page)), tasks: mergedTasks });
+    await page.waitForTimeout(1000);
+    timings.mergedSave.push(await stopBlockProbe(page));
     const merged = await other.evaluate(
       () =>
         new Promise<string>((resolve) => {
@@ -650,7 +625,6 @@ async function benchLargestLibrary(browser: Browser, scenarioText: string): Prom
     await page.waitForTimeout(2000);
     await writeSavedText(other, withAddition(merged, 4, 'announced'));
     await startBlockProbe(page);
-    await watchLongTasks(page);
     await other.evaluate(() => {
       const channel = new BroadcastChannel('llm-planner');
       channel.postMessage({ kind: 'saved', revision: 4 });
@@ -660,15 +634,15 @@ async function benchLargestLibrary(browser: Browser, scenarioText: string): Prom
       .getByRole('button', { name: `Duplicate ${added}` })
       .nth(1)
       .waitFor({ timeout: 300_000 });
-    const announcedTasks = await readLongTasks(page, 1000);
-    timings.announcedSave.push({ ...(await stopBlockProbe(page)), tasks: announcedTasks });
+    await page.waitForTimeout(1000);
+    timings.announcedSave.push(await stopBlockProbe(page));
     await context.close();
   }
   return timings;
 }
 
 function printLargestLibrary(library: LibraryTimings, models: number): void {
-  const describe = (runs: (BlockTiming & { tasks: number[] })[]) =>
+  const describe = (runs: ProbeReading[]) =>
     `${median(runs.map((run) => run.longestTask)).toFixed(0)} ms, page blocked at most ${median(
       runs.map((run) => run.longestBlock),
     ).toFixed(0)} ms  (runs: ${runs

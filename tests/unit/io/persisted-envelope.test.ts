@@ -10,23 +10,7 @@ import {
 import { serializeScenario } from '../../../src/io/scenario-file';
 import { encodePersisted } from '../../../src/state/persistence';
 import { makeSmallScenario } from '../../factories/small-scenario';
-
-function smallScenario() {
-  const validated = validateScenario(makeSmallScenario());
-  if (!validated.ok) throw new Error('fixture invalid');
-  return validated.value;
-}
-
-function libraryState() {
-  return {
-    library: [
-      { id: 'scenario-1', scenario: smallScenario() },
-      { id: 'scenario-2', scenario: { ...smallScenario(), name: 'Second' } },
-    ],
-    activeId: 'scenario-2',
-    ui: { theme: 'light' as 'light' | 'dark', priceUnit: 'per-million' as 'per-million' | 'per-thousand' },
-  };
-}
+import { makeLibraryState, makeValidSmallScenario } from '../../factories/saved-library';
 
 function readFixture(name: string): string {
   return readFileSync(new URL(`../../fixtures/persisted/${name}`, import.meta.url), 'utf8');
@@ -34,16 +18,16 @@ function readFixture(name: string): string {
 
 describe('saved state', () => {
   it('round-trips through encode and decode', () => {
-    const state = libraryState();
+    const state = makeLibraryState();
     state.ui = { theme: 'dark', priceUnit: 'per-thousand' };
     const decoded = decodePersisted(encodePersisted(state));
     expect(decoded).toEqual({ ok: true, state, revision: 0, dropped: [], repaired: [] });
   });
 
   it('keeps a scenario’s display currency through a save, and opens saves without one in USD', () => {
-    const state = libraryState();
+    const state = makeLibraryState();
     const euro = {
-      ...smallScenario(),
+      ...makeValidSmallScenario(),
       displayCurrency: { currency: 'EUR' as const, perUsd: 0.92, setOn: '2026-12-02' },
     };
     state.library[1] = { id: 'scenario-2', scenario: euro };
@@ -159,8 +143,8 @@ describe('saved state', () => {
 });
 
 describe('repairing saved data', () => {
-  const a = () => smallScenario();
-  const named = (name: string) => ({ ...smallScenario(), name });
+  const a = () => makeValidSmallScenario();
+  const named = (name: string) => ({ ...makeValidSmallScenario(), name });
 
   it('gives the second scenario of an id the first free id and reports it, dropping none', () => {
     const first = { id: 'scenario-1', scenario: named('First') };

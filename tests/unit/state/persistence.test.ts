@@ -36,26 +36,8 @@ const {
   readUnreadableCopies,
   savePersisted,
 } = await import('../../../src/state/persistence');
-const { validateScenario } = await import('../../../src/domain/validate-scenario');
-const { makeSmallScenario } = await import('../../factories/small-scenario');
+const { makeLibraryState, makeValidSmallScenario } = await import('../../factories/saved-library');
 const { serializeScenario } = await import('../../../src/io/scenario-file');
-
-function smallScenario() {
-  const validated = validateScenario(makeSmallScenario());
-  if (!validated.ok) throw new Error('fixture invalid');
-  return validated.value;
-}
-
-function libraryState() {
-  return {
-    library: [
-      { id: 'scenario-1', scenario: smallScenario() },
-      { id: 'scenario-2', scenario: { ...smallScenario(), name: 'Second' } },
-    ],
-    activeId: 'scenario-2',
-    ui: { theme: 'light' as 'light' | 'dark', priceUnit: 'per-million' as 'per-million' | 'per-thousand' },
-  };
-}
 
 beforeEach(() => {
   idb.store.clear();
@@ -77,7 +59,7 @@ describe('loading and saving in IndexedDB', () => {
   });
 
   it('saves and loads the state with its revision', async () => {
-    const state = libraryState();
+    const state = makeLibraryState();
     const outcome = await savePersisted(state, FRESH);
     const text = encodePersisted(state, 1);
     expect(outcome).toEqual({
@@ -114,7 +96,7 @@ describe('loading and saving in IndexedDB', () => {
   });
 
   it('opens the readable scenarios of a partly readable save and holds the whole save', async () => {
-    const good = JSON.parse(serializeScenario(smallScenario())) as unknown;
+    const good = JSON.parse(serializeScenario(makeValidSmallScenario())) as unknown;
     const text = JSON.stringify({
       version: 3,
       revision: 2,
@@ -141,7 +123,7 @@ describe('loading and saving in IndexedDB', () => {
   it('never saves over held data unless it is the value the user chose to replace', async () => {
     const bytes = new Uint8Array([0, 255, 123, 125]);
     idb.store.set(STORAGE_KEY, bytes);
-    const refused = await savePersisted(libraryState(), FRESH);
+    const refused = await savePersisted(makeLibraryState(), FRESH);
     expect(refused).toEqual({
       saved: FRESH,
       merged: false,
@@ -151,14 +133,14 @@ describe('loading and saving in IndexedDB', () => {
     expect(idb.store.get(STORAGE_KEY)).toBe(bytes);
 
     // Another value than the one the user saw is still held.
-    const other = await savePersisted(libraryState(), FRESH, {
+    const other = await savePersisted(makeLibraryState(), FRESH, {
       replacing: { value: new Uint8Array([1, 2, 3, 4]), reason: 'seen' },
     });
     expect(other.held?.value).toBe(bytes);
     expect(idb.store.get(STORAGE_KEY)).toBe(bytes);
 
     // The same bytes (as a fresh read gives them) may be replaced.
-    const replaced = await savePersisted(libraryState(), FRESH, {
+    const replaced = await savePersisted(makeLibraryState(), FRESH, {
       replacing: { value: new Uint8Array([0, 255, 123, 125]), reason: 'seen' },
     });
     expect(replaced.held).toBeNull();
@@ -219,14 +201,14 @@ describe('loading and saving in IndexedDB', () => {
       message: 'saved data could not be opened (IndexedDB is blocked)',
     });
     idb.failSet = true;
-    await expect(savePersisted(libraryState(), FRESH)).rejects.toThrow(
+    await expect(savePersisted(makeLibraryState(), FRESH)).rejects.toThrow(
       'changes could not be saved in this browser (QuotaExceededError)',
     );
   });
 
   it('names an aborted transaction instead of printing "(null)"', async () => {
     idb.abortSet = true;
-    await expect(savePersisted(libraryState(), FRESH)).rejects.toThrow(
+    await expect(savePersisted(makeLibraryState(), FRESH)).rejects.toThrow(
       'changes could not be saved in this browser (the browser aborted the storage transaction)',
     );
   });
