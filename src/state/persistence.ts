@@ -528,6 +528,43 @@ const OFF_PAGE_SAVE_ATTEMPTS = 3;
 /** Thrown inside a storage transaction to leave the stored value as it is. */
 class LeaveStored extends Error {}
 
+/** What a save writes (and then holds as its base), or the held data it must leave as it is. */
+type SavePlan = { write: string; outcome: SaveOutcome } | { held: HeldSave };
+
+/**
+ * What saving `state`, measured from `base`, does to `stored`: `decoded` is the stored value decoded, or null
+ * when storage holds nothing or exactly `base.text` (readable, and no other tab saved since). Pure.
+ */
+function planSave(
+  state: PersistedState,
+  base: SyncBase,
+  replacing: HeldSave | null | undefined,
+  stored: unknown,
+  decoded: DecodeResult | null,
+): SavePlan {
+  let library = state.library;
+  let revision = base.revision + 1;
+  let merged = false;
+  let conflicts: string[] = [];
+  if (decoded !== null) {
+    const reason = heldReason(decoded);
+    if (reason !== null && !(replacing && isSameStoredValue(stored, replacing.value))) {
+      return { held: { value: stored, reason } };
+    }
+    if (decoded.ok) {
+      if (decoded.revision > base.revision) {
+        const result = mergeLibraries(base.library, state.library, decoded.state.library);
+        library = result.library;
+        conflicts = result.conflicts;
+        merged = true;
+      }
+      revision = Math.max(revision, decoded.revision + 1);
+    }
+  }
+  const text = encodePersisted({ ...state, library }, revision);
+  return { write: text, outcome: { saved: { revision, library, text }, merged, conflicts, held: null } };
+}
+
 /**
  * Saves the state, measured from `base`, in one transaction: when storage holds a newer revision than `base`,
  * the libraries are merged per scenario (`mergeLibraries`) rather than overwritten. Data that cannot be read
@@ -536,76 +573,59 @@ class LeaveStored extends Error {}
  * blocked, private mode).
  *
  * Long text another tab saved is decoded by `options.decoder` when one is given. A transaction cannot wait for
- * it, so that transaction writes nothing; the text is decoded, and the next transaction uses that decode only
- * if storage still holds that very text (another save meanwhile starts the round again, at most
- * `OFF_PAGE_SAVE_ATTEMPTS` times).
+ * it, so that transaction writes nothing; the text is decoded and the save worked out from it outside any
+ * transaction, and the next transaction writes that save only if storage still holds that very text (another
+ * save meanwhile starts the round again, at most `OFF_PAGE_SAVE_ATTEMPTS` times).
  */
 export async function savePersisted(
   state: PersistedState,
   base: SyncBase,
   options: SaveOptions = {},
 ): Promise<SaveOutcome> {
-  let decodedOffPage: { text: string; decoded: DecodeResult } | null = null;
+  const plan = (stored: unknown, decoded: DecodeResult | null) =>
+    planSave(state, base, options.replacing, stored, decoded);
+  let offPage: { text: string; plan: SavePlan } | null = null;
   for (let attempt = 0; ; attempt++) {
-    let outcome: SaveOutcome = { saved: base, merged: false, conflicts: [], held: null };
+    let planned = null as SavePlan | null;
     let toDecode = null as string | null;
     try {
       await update(STORAGE_KEY, (stored: unknown) => {
-        let library = state.library;
-        let revision = base.revision + 1;
-        let merged = false;
-        let conflicts: string[] = [];
-        if (stored !== undefined && stored === base.text) {
-          // Exactly what this tab last read wholly or wrote: readable, and no other tab saved since.
-          revision = Math.max(revision, base.revision + 1);
-        } else if (stored !== undefined) {
-          let decoded: DecodeResult;
-          if (decodedOffPage !== null && stored === decodedOffPage.text) {
-            decoded = decodedOffPage.decoded;
-          } else if (attempt < OFF_PAGE_SAVE_ATTEMPTS && isForOffPage(stored, options.decoder)) {
-            toDecode = stored;
-            throw new LeaveStored();
-          } else {
-            decoded = decodeStoredValue(stored);
-          }
-          const reason = heldReason(decoded);
-          const replacing = options.replacing;
-          if (reason !== null && !(replacing && isSameStoredValue(stored, replacing.value))) {
-            outcome = { saved: base, merged: false, conflicts: [], held: { value: stored, reason } };
-            throw new LeaveStored();
-          }
-          if (decoded.ok) {
-            if (decoded.revision > base.revision) {
-              const result = mergeLibraries(base.library, state.library, decoded.state.library);
-              library = result.library;
-              conflicts = result.conflicts;
-              merged = true;
-            }
-            revision = Math.max(revision, decoded.revision + 1);
-          }
+        if (offPage !== null && stored === offPage.text) {
+          planned = offPage.plan;
+        } else if (stored === undefined || stored === base.text) {
+          planned = plan(stored, null);
+        } else if (attempt < OFF_PAGE_SAVE_ATTEMPTS && isForOffPage(stored, options.decoder)) {
+          toDecode = stored;
+          throw new LeaveStored();
+        } else {
+          planned = plan(stored, decodeStoredValue(stored));
         }
-        const text = encodePersisted({ ...state, library }, revision);
-        outcome = { saved: { revision, library, text }, merged, conflicts, held: null };
-        return text;
+        if ('held' in planned) throw new LeaveStored();
+        return planned.write;
       });
     } catch (error) {
-      if (error instanceof LeaveStored) {
-        if (toDecode === null) return outcome;
-        try {
-          decodedOffPage = { text: toDecode, decoded: await options.decoder!(toDecode) };
-        } catch (decodeError) {
-          throw new Error(`changes could not be saved in this browser (${describeError(decodeError)})`, {
-            cause: decodeError,
-          });
-        }
-        continue;
+      if (!(error instanceof LeaveStored)) throw saveError(error);
+      if (toDecode === null) {
+        const held = planned !== null && 'held' in planned ? planned.held : null;
+        return { saved: base, merged: false, conflicts: [], held };
       }
-      throw new Error(`changes could not be saved in this browser (${describeError(error)})`, {
-        cause: error,
-      });
+      let decoded: DecodeResult;
+      try {
+        decoded = await options.decoder!(toDecode);
+      } catch (decodeError) {
+        throw saveError(decodeError);
+      }
+      offPage = { text: toDecode, plan: plan(toDecode, decoded) };
+      continue;
     }
-    return outcome;
+    if (planned === null || 'held' in planned) throw new Error('the save was not worked out');
+    return planned.outcome;
   }
+}
+
+/** A save that storage (or the decoder) refused, in words. */
+function saveError(error: unknown): Error {
+  return new Error(`changes could not be saved in this browser (${describeError(error)})`, { cause: error });
 }
 
 /**
