@@ -72,3 +72,32 @@ test('a large saved library is read in a worker: the page says it is loading, wr
   await planner.openTab('Scenarios');
   await expect(planner.libraryRows()).toHaveCount(2);
 });
+
+test('two tabs on a large saved library see each other’s saves, each read in a worker', async ({
+  context,
+}) => {
+  const first = new PlannerPage(await context.newPage());
+  await first.goto('traffic');
+  await first.writeSavedText(largeLibraryText());
+  await first.page.reload();
+  await expect(first.page.getByTestId('scenario-name')).toHaveText('Large saved library');
+  const second = new PlannerPage(await context.newPage());
+  const workers: string[] = [];
+  second.page.on('worker', (worker) => workers.push(worker.url()));
+  await second.goto('traffic');
+  await expect(second.page.getByTestId('scenario-name')).toHaveText('Large saved library');
+
+  // An edit in the first tab reaches the second, which reads the saved library again in a worker.
+  const field = (planner: PlannerPage) =>
+    planner.page.getByLabel('Requests per month for Main traffic', { exact: true });
+  const opened = workers.length;
+  await field(first).fill('3000000');
+  await expect(field(second)).toHaveValue('3,000,000');
+  expect(workers.slice(opened).filter((url) => WORKER_SCRIPT.test(url)).length).toBeGreaterThan(0);
+
+  // And back: the second tab's edit reaches the first.
+  await field(second).fill('4000000');
+  await expect(field(first)).toHaveValue('4,000,000');
+  await first.openTab('Scenarios');
+  await expect(first.libraryRows()).toHaveCount(2);
+});
