@@ -13,9 +13,13 @@
  *   analysis (a task shorter than 50 ms is not reported as long: 0 then);
  * - the largest accepted files (a scenario file and a native catalog file just under 20 MB, 27,646 models)
  *   imported through the screens (each in a fresh profile), from picking the file to the figures of the result on screen: the longest task
- *   on the page's main thread (PerformanceObserver `longtask`), whose budget is 200 ms.
+ *   on the page's main thread (PerformanceObserver `longtask`), whose budget is 200 ms;
+ * - that scenario as the largest accepted library saved in IndexedDB: the longest task from navigation to its
+ *   figures on screen, during an edit whose save merges another tab's save of it, and while another tab's
+ *   announced save is read and merged.
  * Medians over several runs. Needs `dist/` (built if missing) and /usr/bin/chromium (skipped if absent).
- * `BENCH_PORT` picks the preview port (default 4188); `--imports` measures only the largest files' imports.
+ * `BENCH_PORT` picks the preview port (default 4188); `--imports` measures only the largest files' imports and
+ * the largest saved library; `--library` only the largest saved library.
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_LAUNCH_OPTIONS, CHROMIUM_PATH } from '../tests/e2e/chromium';
@@ -170,19 +174,36 @@ async function timeFieldEdits(
   return { frame, summary };
 }
 
+/** The saved text of a library holding `scenario` alone, under `name`, at `revision`. */
+function libraryText(scenario: unknown, name: string, revision = 0): string {
+  const validated = validateScenario(scenario);
+  if (!validated.ok) throw new Error(`${name}: the benchmark scenario is invalid`);
+  return encodePersisted(
+    {
+      library: [{ id: 'bench', scenario: { ...validated.value, name } }],
+      activeId: 'bench',
+      ui: { theme: 'light', priceUnit: 'per-million' },
+    },
+    revision,
+  );
+}
+
 /**
  * Saves `scenario` as the only library entry. It is written from a page of the app's origin that does not run
  * the app, so the app's autosave cannot overwrite it.
  */
 async function seedLibrary(page: Page, scenario: unknown, name: string) {
-  const validated = validateScenario(scenario);
-  if (!validated.ok) throw new Error(`${name}: the benchmark scenario is invalid`);
-  const envelope = encodePersisted({
-    library: [{ id: 'bench', scenario: { ...validated.value, name } }],
-    activeId: 'bench',
-    ui: { theme: 'light', priceUnit: 'per-million' },
-  });
+  await seedSavedText(page, libraryText(scenario, name));
+}
+
+/** Writes `envelope` as the saved state, from a page of the app's origin that does not run the app. */
+async function seedSavedText(page: Page, envelope: string) {
   await page.goto(`${BASE}/favicon.svg`);
+  await writeSavedText(page, envelope);
+}
+
+/** Writes `envelope` as the saved state from `page`, as another tab's save would (without announcing it). */
+async function writeSavedText(page: Page, envelope: string) {
   await page.evaluate(async (text) => {
     await new Promise<void>((resolve, reject) => {
       const open = indexedDB.open('keyval-store');
@@ -190,7 +211,10 @@ async function seedLibrary(page: Page, scenario: unknown, name: string) {
       open.onsuccess = () => {
         const tx = open.result.transaction('keyval', 'readwrite');
         tx.objectStore('keyval').put(text, 'llm-planner:state');
-        tx.oncomplete = () => resolve();
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
         tx.onerror = () => reject(tx.error);
       };
       open.onerror = () => reject(open.error);
@@ -206,34 +230,45 @@ type BlockTiming = {
 };
 
 /**
- * Starts watching the page's main thread: long tasks (the browser reports those of 50 ms or more) and, finer, a
- * message loop that notes the longest time between two of its turns (any task or frame work in between).
+ * Watches the main thread of the page it runs in: long tasks (the browser reports those of 50 ms or more) and,
+ * finer, a message loop that notes the longest time between two of its turns (any task or frame work in between).
+ * Runs in the page: given to `page.evaluate`, or as an init script, before the app's own scripts.
  */
-async function startBlockProbe(page: Page) {
-  await page.evaluate(() => {
-    const probe = { longestTask: 0, longestBlock: 0, running: true };
-    (window as unknown as { benchProbe: typeof probe }).benchProbe = probe;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) probe.longestTask = Math.max(probe.longestTask, entry.duration);
-    }).observe({ type: 'longtask' });
-    const channel = new MessageChannel();
-    let last = performance.now();
-    channel.port1.onmessage = () => {
-      const now = performance.now();
-      probe.longestBlock = Math.max(probe.longestBlock, now - last);
-      last = now;
-      if (probe.running) channel.port2.postMessage(null);
-    };
-    channel.port2.postMessage(null);
-  });
+function installBlockProbe(): void {
+  const probe = { tasks: [] as number[], longestBlock: 0, running: true };
+  (window as unknown as { benchProbe: typeof probe }).benchProbe = probe;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) probe.tasks.push(entry.duration);
+  }).observe({ type: 'longtask' });
+  const channel = new MessageChannel();
+  let last = performance.now();
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    probe.longestBlock = Math.max(probe.longestBlock, now - last);
+    last = now;
+    if (probe.running) channel.port2.postMessage(null);
+  };
+  channel.port2.postMessage(null);
 }
 
-async function stopBlockProbe(page: Page): Promise<BlockTiming> {
-  return page.evaluate(() => {
-    const probe = (window as unknown as { benchProbe: BlockTiming & { running: boolean } }).benchProbe;
+/** Starts watching the page's main thread (`installBlockProbe`). */
+async function startBlockProbe(page: Page) {
+  await page.evaluate(installBlockProbe);
+}
+
+/** What the probe saw: its longest task and block, and every long task, longest first. */
+type ProbeReading = BlockTiming & { tasks: number[] };
+
+async function stopBlockProbe(page: Page): Promise<ProbeReading> {
+  const { tasks, longestBlock } = await page.evaluate(() => {
+    const probe = (
+      window as unknown as { benchProbe: { tasks: number[]; longestBlock: number; running: boolean } }
+    ).benchProbe;
     probe.running = false;
-    return { longestTask: probe.longestTask, longestBlock: probe.longestBlock };
+    return { tasks: probe.tasks, longestBlock: probe.longestBlock };
   });
+  const sorted = [...tasks].sort((x, y) => y - x);
+  return { tasks: sorted, longestTask: sorted[0] ?? 0, longestBlock };
 }
 
 /**
@@ -439,7 +474,9 @@ type ImportTimings = {
  * picker as a person would: the page's long tasks from the pick to the result's figures on screen, and 3 s
  * after (autosave included).
  */
-async function benchLargestImports(browser: Browser): Promise<ImportTimings & { models: number }> {
+async function benchLargestImports(
+  browser: Browser,
+): Promise<ImportTimings & { models: number; scenarioText: string }> {
   const { scenarioText, catalogText, modelCount } = createLargestInputs();
   const folder = mkdtempSync(join(tmpdir(), 'planner-bench-'));
   const scenarioPath = join(folder, 'largest.scenario.json');
@@ -497,10 +534,176 @@ async function benchLargestImports(browser: Browser): Promise<ImportTimings & { 
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  return { ...timings, models: modelCount };
+  return { ...timings, models: modelCount, scenarioText };
 }
 
 const IMPORT_RUNS = 3;
+
+/** The saved state's revision, read from `page` (a page of the app's origin that does not run the app). */
+async function readSavedRevision(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('keyval').objectStore('keyval').get('llm-planner:state');
+          request.onsuccess = () => {
+            open.result.close();
+            const head = typeof request.result === 'string' ? request.result.slice(0, 40) : '';
+            resolve(Number(/"revision":(\d+)/.exec(head)?.[1] ?? -1));
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+type LibraryTimings = {
+  megabytes: number;
+  /** Navigation to the planner's address (Compare) → the saved library's figures on screen (and 3 s after). */
+  opening: (ProbeReading & { firstFiguresMs: number })[];
+  /** The same, opening on the Strategies screen. */
+  openingStrategies: (ProbeReading & { firstFiguresMs: number })[];
+  /** An edit → its save merged with another tab's save written meanwhile (and 1 s after). */
+  mergedSave: ProbeReading[];
+  /** Another tab's save announced → read, merged and shown (and 1 s after). */
+  announcedSave: ProbeReading[];
+};
+
+/**
+ * Opens the planner at `hash` in `page` (whose init script is `installBlockProbe`) until the saved library's
+ * figures are on screen, and 3 s after: what the probe saw, and when the first figures came.
+ */
+async function openPlanner(page: Page, hash: string): Promise<ProbeReading & { firstFiguresMs: number }> {
+  // A new document each time, not a move within the page.
+  await page.goto('about:blank');
+  await page.goto(`${BASE}/${hash}`);
+  await page
+    .getByTestId('scenario-name')
+    .filter({ hasText: 'Largest saved library' })
+    .waitFor({ timeout: 300_000 });
+  await page.waitForFunction(
+    () => performance.getEntriesByName('planner:first-numbers').length > 0,
+    undefined,
+    { timeout: 300_000, polling: 200 },
+  );
+  const firstFiguresMs = await page.evaluate(
+    () => performance.getEntriesByName('planner:first-numbers')[0]!.startTime,
+  );
+  await page.waitForTimeout(3000);
+  return { ...(await stopBlockProbe(page)), firstFiguresMs };
+}
+
+/**
+ * The largest accepted library saved in IndexedDB (the largest scenario file's scenario, alone): opening the
+ * planner with it, from navigation to its figures on screen; then, on the Strategies screen, an edit whose save
+ * finds another tab's save of that library (with one more scenario) and merges it; then another tab's save
+ * announced on the planner's BroadcastChannel, read and merged. Each in a fresh profile; the page's long tasks
+ * and longest block throughout.
+ */
+async function benchLargestLibrary(browser: Browser, scenarioText: string): Promise<LibraryTimings> {
+  const scenario = JSON.parse(scenarioText) as unknown;
+  const saved = libraryText(scenario, 'Largest saved library', 1);
+  const added = (JSON.parse(readFileSync('tests/fixtures/small-scenario.json', 'utf8')) as { name: string })
+    .name;
+  const smallJson = readFileSync('tests/fixtures/small-scenario.json', 'utf8').trim();
+  const timings: LibraryTimings = {
+    megabytes: saved.length / (1024 * 1024),
+    opening: [],
+    openingStrategies: [],
+    mergedSave: [],
+    announcedSave: [],
+  };
+  for (let run = 0; run < IMPORT_RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await context.newPage();
+    await seedSavedText(other, saved);
+    const page = await context.newPage();
+    await page.addInitScript(installBlockProbe);
+    timings.opening.push(await openPlanner(page, ''));
+    timings.openingStrategies.push(await openPlanner(page, '#strategies'));
+
+    // Another tab saves the library with one more scenario, without announcing it; this tab then edits.
+    const withAddition = (text: string, revision: number, id: string) =>
+      text
+        .replace(/^\{"version":3,"revision":\d+/, `{"version":3,"revision":${revision}`)
+        .replace(/\],"activeId":/, `,{"id":${JSON.stringify(id)},"scenario":${smallJson}}],"activeId":`);
+    await writeSavedText(other, withAddition(saved, 2, 'from-another-tab'));
+    const nameField = page.getByLabel('Scenario name', { exact: true });
+    await nameField.waitFor({ timeout: 120_000 });
+    await nameField.evaluate((el) => el.setAttribute('data-bench-target', ''));
+    await page.waitForTimeout(2000);
+    await startBlockProbe(page);
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-bench-target]')!;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setValue.call(input, 'Largest saved library, renamed');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    for (let wait = 0; (await readSavedRevision(other)) < 3; wait++) {
+      if (wait > 600) throw new Error('the edit was not saved');
+      await other.waitForTimeout(500);
+    }
+    await page.waitForTimeout(1000);
+    timings.mergedSave.push(await stopBlockProbe(page));
+    const merged = await other.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('keyval-store');
+          open.onsuccess = () => {
+            const request = open.result.transaction('keyval').objectStore('keyval').get('llm-planner:state');
+            request.onsuccess = () => {
+              open.result.close();
+              resolve(String(request.result));
+            };
+          };
+        }),
+    );
+    if (!merged.includes('"from-another-tab"') || !merged.includes('Largest saved library, renamed'))
+      throw new Error('the save did not merge the other tab’s');
+
+    // Another tab saves again (one more scenario) and announces it: this tab reads, merges and shows it.
+    await page.evaluate(() => (window.location.hash = '#scenarios'));
+    await page.getByRole('button', { name: `Duplicate ${added}` }).waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(2000);
+    await writeSavedText(other, withAddition(merged, 4, 'announced'));
+    await startBlockProbe(page);
+    await other.evaluate(() => {
+      const channel = new BroadcastChannel('llm-planner');
+      channel.postMessage({ kind: 'saved', revision: 4 });
+      channel.close();
+    });
+    await page
+      .getByRole('button', { name: `Duplicate ${added}` })
+      .nth(1)
+      .waitFor({ timeout: 300_000 });
+    await page.waitForTimeout(1000);
+    timings.announcedSave.push(await stopBlockProbe(page));
+    await context.close();
+  }
+  return timings;
+}
+
+function printLargestLibrary(library: LibraryTimings, models: number): void {
+  const describe = (runs: ProbeReading[]) =>
+    `${median(runs.map((run) => run.longestTask)).toFixed(0)} ms, page blocked at most ${median(
+      runs.map((run) => run.longestBlock),
+    ).toFixed(0)} ms  (runs: ${runs
+      .map((run) => (run.tasks.length === 0 ? 'none' : run.tasks.map((t) => t.toFixed(0)).join('/')))
+      .join('; ')})`;
+  console.log(
+    `\nLargest accepted library saved (${models.toLocaleString('en-US')} models, ${library.megabytes.toFixed(1)} MB of saved text): longest main-thread task (budget 200 ms), median of ${IMPORT_RUNS} runs, with every long task`,
+  );
+  const firstFigures = (runs: LibraryTimings['opening']) =>
+    `${median(runs.map((run) => run.firstFiguresMs)).toFixed(0)} ms (median)`;
+  console.log(`  opening the planner (Compare), → figures      ${describe(library.opening)}`);
+  console.log(`    first figures on screen after              ${firstFigures(library.opening)}`);
+  console.log(`  opening it on Strategies, → figures          ${describe(library.openingStrategies)}`);
+  console.log(`    first figures on screen after              ${firstFigures(library.openingStrategies)}`);
+  console.log(`  an edit saved, merged with another tab's save ${describe(library.mergedSave)}`);
+  console.log(`  another tab's save announced, read, merged    ${describe(library.announcedSave)}`);
+}
 
 function printImports(imports: Awaited<ReturnType<typeof benchLargestImports>>): void {
   const [scenarioMb, catalogMb] = imports.megabytes.map((mb) => mb!.toFixed(1));
@@ -541,8 +744,16 @@ async function main() {
     await waitForServer(BASE);
     const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 
+    if (process.argv.includes('--library')) {
+      const { scenarioText, modelCount } = createLargestInputs();
+      printLargestLibrary(await benchLargestLibrary(browser, scenarioText), modelCount);
+      await browser.close();
+      return;
+    }
     if (process.argv.includes('--imports')) {
-      printImports(await benchLargestImports(browser));
+      const imports = await benchLargestImports(browser);
+      printImports(imports);
+      printLargestLibrary(await benchLargestLibrary(browser, imports.scenarioText), imports.models);
       await browser.close();
       return;
     }
@@ -587,6 +798,7 @@ async function main() {
     await context.close();
     const scale = await benchAtScale(browser);
     const imports = await benchLargestImports(browser);
+    const largestLibrary = await benchLargestLibrary(browser, imports.scenarioText);
     await browser.close();
 
     const sizeOf = (paths: string[]) => paths.reduce((sum, p) => sum + gzipKb(join('dist', p)), 0);
@@ -633,6 +845,7 @@ async function main() {
     console.log(`  Goal seek (cash must last)    ${blocks(scale.goalSeek)}`);
     console.log(`  Sensitivity (a new swing)     ${blocks(scale.sensitivity)}`);
     printImports(imports);
+    printLargestLibrary(largestLibrary, imports.models);
     // The shipped catalog (data/catalog.json) is its own chunk, loaded when a screen asks for it (reset, import).
     const catalogChunks = allJs.filter((f) => /^catalog-[\w-]+\.js$/.test(f) && !/panel|csv/.test(f));
     const onFirstScreen = catalogChunks.some((f) =>

@@ -14,6 +14,7 @@ import {
   savePersisted,
 } from '../state/persistence';
 import type { HeldSave, LoadOutcome, PersistedState, SyncBase } from '../state/persistence';
+import { decodeSavedLibrary } from '../workers/saved-library-client';
 import { usePlannerStore } from '../state/scenario-store';
 
 const SAVE_DELAY_MS = 250;
@@ -22,10 +23,11 @@ let savedState: Promise<LoadOutcome> | null = null;
 
 /**
  * Starts reading the saved state and the shipped default scenario at once, before React first renders, so
- * the first figures wait for neither in turn. Safe to call more than once.
+ * the first figures wait for neither in turn. A large saved library is decoded in a worker (the page shows
+ * that it is loading meanwhile). Safe to call more than once.
  */
 export function startBootstrapLoads(queryClient: QueryClient) {
-  savedState ??= loadPersisted();
+  savedState ??= loadPersisted(decodeSavedLibrary);
   void queryClient.prefetchQuery(defaultScenarioQueryOptions());
 }
 
@@ -116,7 +118,10 @@ function startSaving(initial: SyncBase): () => void {
       if (!mustReplace && isSameLibrary(library, base.library) && ownSettings() === own) return;
       const snapshot: PersistedState = { library, activeId, ui: { theme, priceUnit } };
       try {
-        const outcome = await savePersisted(snapshot, base, { replacing: releasedSave });
+        const outcome = await savePersisted(snapshot, base, {
+          replacing: releasedSave,
+          decoder: decodeSavedLibrary,
+        });
         if (outcome.held) {
           // Storage holds data this build cannot read and the user has not chosen: nothing was written.
           if (store.getState().heldSave === null) {
@@ -143,7 +148,7 @@ function startSaving(initial: SyncBase): () => void {
   function reload() {
     queue = queue.then(async () => {
       try {
-        const stored = await loadNewerLibrary(base);
+        const stored = await loadNewerLibrary(base, decodeSavedLibrary);
         if (stored === null) return;
         const previousBase = base;
         base = stored;
@@ -201,7 +206,7 @@ export function useBootstrap(): BootStatus {
     async function boot() {
       startBootstrapLoads(queryClient);
       // Taken once: a later mount reads storage afresh (reading writes nothing).
-      const loading = savedState ?? loadPersisted();
+      const loading = savedState ?? loadPersisted(decodeSavedLibrary);
       savedState = null;
       const [saved, fallback] = await Promise.all([
         loading,

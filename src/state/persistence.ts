@@ -3,9 +3,15 @@
  * touches storage.
  *
  * What is saved is a versioned envelope, as JSON text: `{ version, revision, library, activeId, ui }`, each
- * library scenario written with the scenario file's field names (it is a scenario document). Older envelopes
- * are upgraded by an ordered, append-only list of migrations; each migration has a frozen fixture of the old
- * shape (tests/fixtures/persisted/) and an exact before→after test.
+ * library scenario written with the scenario file's field names (it is a scenario document). Reading it back
+ * is pure and lives in src/io/persisted-envelope.ts (`decodePersisted`): older envelopes are upgraded by an
+ * ordered, append-only list of migrations; each migration has a frozen fixture of the old shape
+ * (tests/fixtures/persisted/) and an exact before→after test.
+ *
+ * **Large saves are decoded off the page.** Text of `OFF_PAGE_DECODE_CHARS` or more is decoded by the decoder
+ * the app passes (a worker's, src/workers/saved-library-client.ts), on opening, on reading another tab's save
+ * and on merging with it, with the very answer `decodePersisted` gives on the page; without one (tests, the
+ * command line) it is decoded in place.
  *
  * **Several tabs.** `revision` grows by one with every save. A tab remembers the revision and library it last
  * loaded or wrote (its base). Saving reads the stored envelope and writes in one IndexedDB transaction; when
@@ -37,16 +43,16 @@
  */
 import { get, update } from 'idb-keyval';
 import { z } from 'zod';
-import { formatIssue, validateScenario } from '../domain/validate-scenario';
+import { PERSIST_VERSION, decodePersisted } from '../io/persisted-envelope';
+import type { DecodeResult, LibraryEntry, PersistedState, RepairedId } from '../io/persisted-envelope';
 import { writeCompactScenario } from '../io/scenario-file';
 import type { Scenario } from '../domain/scenario-schema';
-import type { LibraryEntry, PriceUnit, Theme } from './scenario-store';
+
+export { PERSIST_VERSION, decodePersisted, migrations, repairDuplicateIds } from '../io/persisted-envelope';
+export type { DecodeResult, PersistedState, RepairedId } from '../io/persisted-envelope';
 
 export const STORAGE_KEY = 'llm-planner:state';
 export const UNREADABLE_KEY = 'llm-planner:unreadable';
-
-/** The envelope version this build writes. */
-export const PERSIST_VERSION = 3;
 
 /** The BroadcastChannel on which a tab announces its saves to the planner's other tabs. */
 export const SYNC_CHANNEL = 'llm-planner';
@@ -54,151 +60,27 @@ export const SYNC_CHANNEL = 'llm-planner';
 /** How long opening the saved state may take before the app opens the default in memory, saving off. */
 export const STORAGE_TIMEOUT_MS = 4000;
 
-export type PersistedState = {
-  /** Every scenario the user keeps, in their order. */
-  library: LibraryEntry[];
-  activeId: string;
-  ui: { theme: Theme; priceUnit: PriceUnit };
-};
+/**
+ * Saved text at least this long (a library of some 2,000 models) is decoded by the app's off-page decoder (a
+ * worker), where one is given: a 13 MB library (27,000 models) takes a quarter of a second or more, which the
+ * page's thread must not be held for. Shorter text is decoded on the page, in a few tens of milliseconds.
+ */
+export const OFF_PAGE_DECODE_CHARS = 1_000_000;
 
 /**
- * `migrations[i]` upgrades an envelope of version `i + 1` to version `i + 2`. Append only: never edit a
- * migration once released, since saved data out there depends on it.
+ * Decodes saved text off the page's thread (the app gives a worker's). It must answer exactly as
+ * `decodePersisted` on the same text.
  */
-export const migrations: ReadonlyArray<(old: Record<string, unknown>) => Record<string, unknown>> = [
-  // 1 → 2: one scenario becomes a library of scenarios.
-  (old) => ({
-    version: 2,
-    library: [{ id: 'scenario-1', scenario: old['scenario'] }],
-    activeId: 'scenario-1',
-    ui: old['ui'],
-  }),
-  // 2 → 3: a revision, so tabs never overwrite a newer save with an older one. Version 2 wrote scenarios in
-  // their in-memory form (ranges beside the fields); the scenario reader opens that form as well as the file's,
-  // and the next save writes the file's form.
-  (old) => ({ ...old, version: 3, revision: 0 }),
-];
+export type OffPageDecoder = (text: string) => Promise<DecodeResult>;
 
-const uiSchema = z.object({
-  theme: z.enum(['system', 'light', 'dark']).catch('system'),
-  priceUnit: z.enum(['per-million', 'per-thousand']).catch('per-million'),
-});
-
-/** A saved scenario that shared its id with an earlier one and was given a fresh id. */
-export type RepairedId = { name: string; sharedWith: string; oldId: string; newId: string };
-
-export type DecodeResult =
-  | {
-      ok: true;
-      state: PersistedState;
-      /** How many saves the envelope has seen (0 for one written before revisions). */
-      revision: number;
-      /** Saved scenarios that could not be opened, each with its id, name and reason; the others open. */
-      dropped: string[];
-      /** Scenarios that opened under a fresh id, their saved id being taken by an earlier scenario. */
-      repaired: RepairedId[];
-    }
-  | { ok: false; message: string };
-
-const libraryEntrySchema = z.object({ id: z.string().min(1), scenario: z.unknown() });
-
-/**
- * Gives every scenario after the first of an id a fresh id (`scenario-N`, the smallest N ≥ 1 that is neither
- * among `takenIds` nor the list's ids), keeping every scenario in its place. Pure.
- * `[A as "scenario-1", B as "scenario-1"]` → `[A as "scenario-1", B as "scenario-2"]`.
- */
-export function repairDuplicateIds(
-  library: readonly LibraryEntry[],
-  takenIds: Iterable<string> = [],
-): { library: LibraryEntry[]; repaired: RepairedId[] } {
-  const taken = new Set([...takenIds, ...library.map((entry) => entry.id)]);
-  const firstById = new Map<string, LibraryEntry>();
-  const repaired: RepairedId[] = [];
-  const result = library.map((entry) => {
-    const first = firstById.get(entry.id);
-    if (first === undefined) {
-      firstById.set(entry.id, entry);
-      return entry;
-    }
-    let n = 1;
-    while (taken.has(`scenario-${n}`)) n++;
-    const newId = `scenario-${n}`;
-    taken.add(newId);
-    repaired.push({ name: entry.scenario.name, sharedWith: first.scenario.name, oldId: entry.id, newId });
-    return { id: newId, scenario: entry.scenario };
-  });
-  return { library: result, repaired };
+/** True when `value` is saved text long enough for the off-page decoder, and there is one. */
+function isForOffPage(value: unknown, decoder: OffPageDecoder | undefined): value is string {
+  return decoder !== undefined && typeof value === 'string' && value.length >= OFF_PAGE_DECODE_CHARS;
 }
 
-/** A saved scenario's name when it has one, for messages about a scenario that did not open. */
-function savedName(scenario: unknown): string | null {
-  if (typeof scenario !== 'object' || scenario === null) return null;
-  const name = (scenario as Record<string, unknown>)['name'];
-  return typeof name === 'string' && name.trim() !== '' ? name : null;
-}
-
-/** Reads a saved envelope (JSON text), upgrading older versions. Pure: no storage access. */
-export function decodePersisted(text: string): DecodeResult {
-  let envelope: unknown;
-  try {
-    envelope = JSON.parse(text);
-  } catch {
-    return { ok: false, message: 'the saved data is not valid JSON' };
-  }
-  if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) {
-    return { ok: false, message: 'the saved data is not an object' };
-  }
-  let current = envelope as Record<string, unknown>;
-  const version = current['version'];
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, message: 'the saved data has no version' };
-  }
-  if (version > PERSIST_VERSION) {
-    return {
-      ok: false,
-      message: `the saved data is from a newer version of the planner (version ${version})`,
-    };
-  }
-  for (let v = version; v < PERSIST_VERSION; v++) {
-    const migrate = migrations[v - 1];
-    if (!migrate) return { ok: false, message: `no migration from version ${v}` };
-    current = migrate(current);
-  }
-  const entries = z.array(libraryEntrySchema).safeParse(current['library']);
-  if (!entries.success) return { ok: false, message: 'the saved data has no list of scenarios' };
-  const opened: LibraryEntry[] = [];
-  const dropped: string[] = [];
-  for (const entry of entries.data) {
-    const validated = validateScenario(entry.scenario);
-    if (validated.ok) {
-      opened.push({ id: entry.id, scenario: validated.value });
-    } else {
-      const name = savedName(entry.scenario);
-      const issues = validated.issues.map(formatIssue).join('; ');
-      dropped.push(`${entry.id}${name === null ? '' : ` (“${name}”)`}: ${issues}`);
-    }
-  }
-  if (opened.length === 0) {
-    return {
-      ok: false,
-      message: `no saved scenario could be opened (${dropped.join('; ') || 'the list is empty'})`,
-    };
-  }
-  const { library, repaired } = repairDuplicateIds(
-    opened,
-    entries.data.map((entry) => entry.id),
-  );
-  const savedActive = current['activeId'];
-  const activeId = library.some((e) => e.id === savedActive) ? (savedActive as string) : library[0]!.id;
-  const ui = uiSchema.safeParse(current['ui'] ?? {});
-  const revision = current['revision'];
-  return {
-    ok: true,
-    revision: typeof revision === 'number' && Number.isInteger(revision) && revision >= 0 ? revision : 0,
-    state: { library, activeId, ui: ui.success ? ui.data : { theme: 'system', priceUnit: 'per-million' } },
-    dropped,
-    repaired,
-  };
+/** `decodeStoredValue`, long text through `decoder` when one is given. */
+async function decodeStored(value: unknown, decoder: OffPageDecoder | undefined): Promise<DecodeResult> {
+  return isForOffPage(value, decoder) ? decoder!(value) : decodeStoredValue(value);
 }
 
 /** True for a value IndexedDB holds as bytes: a Blob, an ArrayBuffer or a view on one. */
@@ -570,9 +452,10 @@ function heldReason(decoded: DecodeResult): string | null {
 
 /**
  * Opens the saved state. Nothing is written: data that cannot be read wholly is reported as `held`; storage
- * that does not answer within `STORAGE_TIMEOUT_MS` is reported as `no-answer`.
+ * that does not answer within `STORAGE_TIMEOUT_MS` is reported as `no-answer`. Long text is decoded by
+ * `decoder` when one is given (see `OFF_PAGE_DECODE_CHARS`).
  */
-export async function loadPersisted(): Promise<LoadOutcome> {
+export async function loadPersisted(decoder?: OffPageDecoder): Promise<LoadOutcome> {
   let raw: unknown;
   try {
     raw = await withTimeout(get(STORAGE_KEY), STORAGE_TIMEOUT_MS);
@@ -587,7 +470,7 @@ export async function loadPersisted(): Promise<LoadOutcome> {
   }
   const copies = await loadUnreadableCopies();
   if (raw === undefined) return { kind: 'empty', copies };
-  const decoded = decodeStoredValue(raw);
+  const decoded = await decodeStored(raw, decoder);
   const reason = heldReason(decoded);
   if (!decoded.ok) return { kind: 'unreadable', held: { value: raw, reason: decoded.message }, copies };
   return {
@@ -602,12 +485,15 @@ export async function loadPersisted(): Promise<LoadOutcome> {
   };
 }
 
-/** The library newer than this tab's base saved by another tab, or null when storage holds nothing newer. */
-export async function loadNewerLibrary(base: SyncBase): Promise<SyncBase | null> {
+/**
+ * The library newer than this tab's base saved by another tab, or null when storage holds nothing newer. Long
+ * text is decoded by `decoder` when one is given.
+ */
+export async function loadNewerLibrary(base: SyncBase, decoder?: OffPageDecoder): Promise<SyncBase | null> {
   const raw: unknown = await get(STORAGE_KEY);
   if (typeof raw !== 'string') return null;
   if (raw === base.text) return null;
-  const decoded = decodePersisted(raw);
+  const decoded = await decodeStored(raw, decoder);
   if (!decoded.ok || decoded.revision <= base.revision) return null;
   const readWholly = heldReason(decoded) === null;
   return { revision: decoded.revision, library: decoded.state.library, text: readWholly ? raw : undefined };
@@ -629,10 +515,55 @@ export type SaveOutcome = {
 export type SaveOptions = {
   /** Held data the user chose to keep aside or discard: the one stored value this save may write over. */
   replacing?: HeldSave | null;
+  /** Decodes long text another tab saved off the page's thread (see `OFF_PAGE_DECODE_CHARS`). */
+  decoder?: OffPageDecoder | undefined;
 };
+
+/**
+ * How many times a save decodes another tab's long text off the page and tries again, when yet another save
+ * lands meanwhile; after that it decodes on the page inside the transaction, so a save always ends.
+ */
+const OFF_PAGE_SAVE_ATTEMPTS = 3;
 
 /** Thrown inside a storage transaction to leave the stored value as it is. */
 class LeaveStored extends Error {}
+
+/** What a save writes (and then holds as its base), or the held data it must leave as it is. */
+type SavePlan = { write: string; outcome: SaveOutcome } | { held: HeldSave };
+
+/**
+ * What saving `state`, measured from `base`, does to `stored`: `decoded` is the stored value decoded, or null
+ * when storage holds nothing or exactly `base.text` (readable, and no other tab saved since). Pure.
+ */
+function planSave(
+  state: PersistedState,
+  base: SyncBase,
+  replacing: HeldSave | null | undefined,
+  stored: unknown,
+  decoded: DecodeResult | null,
+): SavePlan {
+  let library = state.library;
+  let revision = base.revision + 1;
+  let merged = false;
+  let conflicts: string[] = [];
+  if (decoded !== null) {
+    const reason = heldReason(decoded);
+    if (reason !== null && !(replacing && isSameStoredValue(stored, replacing.value))) {
+      return { held: { value: stored, reason } };
+    }
+    if (decoded.ok) {
+      if (decoded.revision > base.revision) {
+        const result = mergeLibraries(base.library, state.library, decoded.state.library);
+        library = result.library;
+        conflicts = result.conflicts;
+        merged = true;
+      }
+      revision = Math.max(revision, decoded.revision + 1);
+    }
+  }
+  const text = encodePersisted({ ...state, library }, revision);
+  return { write: text, outcome: { saved: { revision, library, text }, merged, conflicts, held: null } };
+}
 
 /**
  * Saves the state, measured from `base`, in one transaction: when storage holds a newer revision than `base`,
@@ -640,49 +571,61 @@ class LeaveStored extends Error {}
  * wholly is never written over unless it is the value the user chose to replace (`options.replacing`): the
  * save then writes nothing and reports it as `held`. Rejects with a readable message when storage fails (full,
  * blocked, private mode).
+ *
+ * Long text another tab saved is decoded by `options.decoder` when one is given. A transaction cannot wait for
+ * it, so that transaction writes nothing; the text is decoded and the save worked out from it outside any
+ * transaction, and the next transaction writes that save only if storage still holds that very text (another
+ * save meanwhile starts the round again, at most `OFF_PAGE_SAVE_ATTEMPTS` times).
  */
 export async function savePersisted(
   state: PersistedState,
   base: SyncBase,
   options: SaveOptions = {},
 ): Promise<SaveOutcome> {
-  let outcome: SaveOutcome = { saved: base, merged: false, conflicts: [], held: null };
-  try {
-    await update(STORAGE_KEY, (stored: unknown) => {
-      let library = state.library;
-      let revision = base.revision + 1;
-      let merged = false;
-      let conflicts: string[] = [];
-      if (stored !== undefined && stored === base.text) {
-        // Exactly what this tab last read wholly or wrote: readable, and no other tab saved since.
-        revision = Math.max(revision, base.revision + 1);
-      } else if (stored !== undefined) {
-        const decoded = decodeStoredValue(stored);
-        const reason = heldReason(decoded);
-        const replacing = options.replacing;
-        if (reason !== null && !(replacing && isSameStoredValue(stored, replacing.value))) {
-          outcome = { saved: base, merged: false, conflicts: [], held: { value: stored, reason } };
+  const plan = (stored: unknown, decoded: DecodeResult | null) =>
+    planSave(state, base, options.replacing, stored, decoded);
+  let offPage: { text: string; plan: SavePlan } | null = null;
+  for (let attempt = 0; ; attempt++) {
+    let planned = null as SavePlan | null;
+    let toDecode = null as string | null;
+    try {
+      await update(STORAGE_KEY, (stored: unknown) => {
+        if (offPage !== null && stored === offPage.text) {
+          planned = offPage.plan;
+        } else if (stored === undefined || stored === base.text) {
+          planned = plan(stored, null);
+        } else if (attempt < OFF_PAGE_SAVE_ATTEMPTS && isForOffPage(stored, options.decoder)) {
+          toDecode = stored;
           throw new LeaveStored();
+        } else {
+          planned = plan(stored, decodeStoredValue(stored));
         }
-        if (decoded.ok) {
-          if (decoded.revision > base.revision) {
-            const result = mergeLibraries(base.library, state.library, decoded.state.library);
-            library = result.library;
-            conflicts = result.conflicts;
-            merged = true;
-          }
-          revision = Math.max(revision, decoded.revision + 1);
-        }
+        if ('held' in planned) throw new LeaveStored();
+        return planned.write;
+      });
+    } catch (error) {
+      if (!(error instanceof LeaveStored)) throw saveError(error);
+      if (toDecode === null) {
+        const held = planned !== null && 'held' in planned ? planned.held : null;
+        return { saved: base, merged: false, conflicts: [], held };
       }
-      const text = encodePersisted({ ...state, library }, revision);
-      outcome = { saved: { revision, library, text }, merged, conflicts, held: null };
-      return text;
-    });
-  } catch (error) {
-    if (error instanceof LeaveStored) return outcome;
-    throw new Error(`changes could not be saved in this browser (${describeError(error)})`, { cause: error });
+      let decoded: DecodeResult;
+      try {
+        decoded = await options.decoder!(toDecode);
+      } catch (decodeError) {
+        throw saveError(decodeError);
+      }
+      offPage = { text: toDecode, plan: plan(toDecode, decoded) };
+      continue;
+    }
+    if (planned === null || 'held' in planned) throw new Error('the save was not worked out');
+    return planned.outcome;
   }
-  return outcome;
+}
+
+/** A save that storage (or the decoder) refused, in words. */
+function saveError(error: unknown): Error {
+  return new Error(`changes could not be saved in this browser (${describeError(error)})`, { cause: error });
 }
 
 /**

@@ -6,7 +6,10 @@ import { create } from 'zustand';
 import type { Scenario } from '../domain/scenario-schema';
 import { validateScenario, validateScenarioEdit } from '../domain/validate-scenario';
 import type { ValidationIssue } from '../domain/validate-scenario';
+import type { LibraryEntry, PriceUnit, Theme } from '../io/persisted-envelope';
 import type { HeldSave, RepairedId, UnreadableCopy } from './persistence';
+
+export type { LibraryEntry, PriceUnit, Theme };
 
 const HISTORY_LIMIT = 100;
 
@@ -51,10 +54,6 @@ export type EditGroup = { key: string; at: number };
 
 export type EditResult = { ok: true } | { ok: false; issues: ValidationIssue[] };
 
-export type PriceUnit = 'per-million' | 'per-thousand';
-/** The colour theme: the system's setting until the user picks one. */
-export type Theme = 'system' | 'light' | 'dark';
-
 export type LoadNotice =
   | { kind: 'none' }
   | { kind: 'storage-error'; message: string }
@@ -80,9 +79,6 @@ export type ShareNotice =
   | { kind: 'opened'; name: string }
   /** Why the link could not be opened: one line per problem, as the command line words them. */
   | { kind: 'failed'; problems: string[] };
-
-/** One saved scenario of the user's library. */
-export type LibraryEntry = { id: string; scenario: Scenario };
 
 /** A deleted scenario, kept so the deletion can be undone. */
 export type DeletedEntry = { entry: LibraryEntry; index: number };
