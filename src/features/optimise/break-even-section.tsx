@@ -1,18 +1,15 @@
 import { useMemo, useState } from 'react';
 import type { CapacityBreakEven } from '../../domain/break-even';
+import { findById } from '../../domain/find-by-id';
 import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
 import { useAnalysis } from '../../queries/analysis-queries';
 import { PendingResult, isBusy } from '../../ui/pending-result';
 import { formatNumber, formatPercent, formatUnitCost } from '../../format/format';
 import { Money, useMoneyDisplay } from '../../ui/money';
+import { ModelSelect } from '../../ui/model-select';
 import { SelectField } from '../../ui/select-field';
 import { CapacityTermsTable } from './capacity-terms-table';
-import {
-  describeCascadeVerdict,
-  describeModel,
-  listCapacityModels,
-  listPerTokenModels,
-} from './optimise-figures';
+import { describeCascadeVerdict, describeModel, listCapacityModels } from './optimise-figures';
 
 const AUTO = '';
 
@@ -113,12 +110,19 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
   const [capacityId, setCapacityId] = useState(AUTO);
   const [perTokenId, setPerTokenId] = useState(AUTO);
   const capacityModels = useMemo(() => listCapacityModels(scenario.catalog), [scenario.catalog]);
-  const perTokenModels = useMemo(() => listPerTokenModels(scenario.catalog), [scenario.catalog]);
+  const hasPerToken = useMemo(
+    () => scenario.catalog.some((model) => model.pricing.kind === 'per-token'),
+    [scenario.catalog],
+  );
+  const findPerToken = (id: string | null) => {
+    const model = id === null ? undefined : findById(scenario.catalog, id);
+    return model?.pricing.kind === 'per-token' ? model : undefined;
+  };
   const cascades = useAnalysis(scenario, 'cascades');
 
   const slice = scenario.traffic[sliceIndex] ?? scenario.traffic[0];
   const capacity = capacityModels.find((model) => model.id === capacityId) ?? capacityModels[0];
-  const chosenPerToken = perTokenModels.find((model) => model.id === perTokenId);
+  const chosenPerToken = findPerToken(perTokenId);
   const compared = useAnalysis(
     scenario,
     'capacity',
@@ -127,7 +131,7 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
     chosenPerToken?.id ?? null,
   );
   const autoPerTokenId = compared.data?.autoPerTokenId ?? null;
-  const autoPerToken = perTokenModels.find((model) => model.id === autoPerTokenId);
+  const autoPerToken = findPerToken(autoPerTokenId);
   const perToken = chosenPerToken ?? autoPerToken;
 
   return (
@@ -143,7 +147,7 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
         The monthly volume from which a self-hosted or provisioned model, carrying this slice alone, costs no
         more than paying per token. Units are whole, so capacity costs rise in steps.
       </p>
-      {capacityModels.length === 0 || perTokenModels.length === 0 || !slice ? (
+      {capacityModels.length === 0 || !hasPerToken || !slice ? (
         <p className="notice notice--info">
           {!slice
             ? 'Add a traffic slice to compare.'
@@ -161,27 +165,31 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
               onChange={(value) => setSliceIndex(Number(value))}
               options={scenario.traffic.map((s, index) => ({ value: String(index), label: s.name }))}
             />
-            <SelectField
+            <ModelSelect
               className="optimise-select"
               label="Capacity model"
               value={capacity?.id ?? AUTO}
-              onChange={setCapacityId}
-              options={capacityModels.map((model) => ({ value: model.id, label: describeModel(model) }))}
+              catalog={capacityModels}
+              onCommit={(modelId) => {
+                setCapacityId(modelId);
+                return null;
+              }}
             />
-            <SelectField
-              className="optimise-select"
+            <ModelSelect
+              className="optimise-select optimise-select--wide"
               label="Per-token model"
-              value={perTokenModels.some((model) => model.id === perTokenId) ? perTokenId : AUTO}
-              onChange={setPerTokenId}
-              options={[
-                {
-                  value: AUTO,
-                  label: autoPerToken
-                    ? `Cheapest meeting the bar: ${describeModel(autoPerToken)}`
-                    : 'Cheapest meeting the bar',
-                },
-                ...perTokenModels.map((model) => ({ value: model.id, label: describeModel(model) })),
-              ]}
+              value={chosenPerToken?.id ?? AUTO}
+              catalog={scenario.catalog}
+              perTokenOnly
+              noneLabel={
+                autoPerToken
+                  ? `Cheapest meeting the bar: ${describeModel(autoPerToken)}`
+                  : 'Cheapest meeting the bar'
+              }
+              onCommit={(modelId) => {
+                setPerTokenId(modelId);
+                return null;
+              }}
             />
           </div>
           <PendingResult
