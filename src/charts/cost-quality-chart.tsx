@@ -9,6 +9,8 @@ import {
   XAxis,
   YAxis,
   ZAxis,
+  useXAxisScale,
+  useYAxisScale,
 } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import type { DisplayCurrencyCode } from '../domain/scenario-schema';
@@ -168,8 +170,59 @@ export function thinDominated<P extends { quality: number }>(
 }
 
 /**
+ * Up to this many dominated models are drawn as chart points (each with its tooltip); more are drawn as one
+ * shape, a cloud of dots: each recharts point is a component with its own work when drawn, and hundreds of them
+ * held the page for most of a second.
+ */
+const POINTS_UP_TO = 120;
+/** The area of a dot, px² (the `ZAxis` range), and the radius of a dot of the cloud with that area. */
+const DOT_AREA = 48;
+const CLOUD_RADIUS = Math.sqrt(DOT_AREA / Math.PI);
+
+/**
+ * An SVG path of one circle per point, at the chart's scales: `M x−r,y a r,r 0 1,0 2r,0 a r,r 0 1,0 −2r,0` each.
+ * Points outside the axes' domains are left out.
+ */
+export function buildCloudPath(
+  points: readonly { cost: number; quality: number }[],
+  xOf: (cost: number) => number | undefined,
+  yOf: (quality: number) => number | undefined,
+  radius: number,
+): string {
+  const r = radius.toFixed(2);
+  const d = (2 * radius).toFixed(2);
+  const parts: string[] = [];
+  for (const point of points) {
+    const x = xOf(point.cost);
+    const y = yOf(point.quality);
+    if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) continue;
+    parts.push(`M${(x - radius).toFixed(1)},${y.toFixed(1)}a${r},${r} 0 1,0 ${d},0a${r},${r} 0 1,0 -${d},0`);
+  }
+  return parts.join('');
+}
+
+/** The dominated models as one shape in the plot, under the frontier; its title says where each is listed. */
+function DominatedCloud({ points, title }: { points: readonly ShownPoint[]; title: string }) {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  if (!xScale || !yScale) return null;
+  const path = buildCloudPath(
+    points,
+    (cost) => xScale(cost),
+    (quality) => yScale(quality),
+    CLOUD_RADIUS,
+  );
+  return (
+    <path className="cost-quality__cloud" d={path} fill={OTHER_COLOR} fillOpacity={0.55}>
+      <title>{title}</title>
+    </path>
+  );
+}
+
+/**
  * Cost per request (x) against quality (y), one dot per model: the Pareto frontier in the accent colour, joined
- * cheapest to best, the dominated models in grey, and the quality bar as a dashed line.
+ * cheapest to best, the dominated models in grey (as chart points with tooltips up to `POINTS_UP_TO` of them,
+ * else as one cloud of dots), and the quality bar as a dashed line.
  */
 export function CostQualityChart({
   points: usdPoints,
@@ -192,6 +245,7 @@ export function CostQualityChart({
     others.drawn < others.total
       ? `Dominated (${formatNumber(others.drawn)} of ${formatNumber(others.total)} drawn, one per spot)`
       : 'Dominated';
+  const asCloud = others.drawn > POINTS_UP_TO;
   const ticks = useLog ? buildLogTicks(minCost, maxCost) : undefined;
   const domain: [number, number] = useLog
     ? [minCost / 1.3, maxCost * 1.3]
@@ -256,9 +310,15 @@ export function CostQualityChart({
             }}
           />
         )}
+        {asCloud && (
+          <DominatedCloud
+            points={others.points}
+            title={`${formatNumber(others.total)} dominated models: the chart's table lists each one`}
+          />
+        )}
         <Scatter
           name={othersName}
-          data={others.points}
+          data={asCloud ? [] : others.points}
           fill={OTHER_COLOR}
           fillOpacity={0.55}
           shape="circle"
