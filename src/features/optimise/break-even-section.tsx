@@ -1,12 +1,13 @@
-import { useMemo, useState } from 'react';
-import type { CapacityBreakEven } from '../../domain/break-even';
+import { useId, useMemo, useState } from 'react';
+import type { CapacityBreakEven, CascadeBreakEven } from '../../domain/break-even';
 import { findById } from '../../domain/find-by-id';
 import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
 import { useAnalysis } from '../../queries/analysis-queries';
-import { PendingResult, isBusy } from '../../ui/pending-result';
+import { PendingResult, isBusy, useDrawnState } from '../../ui/pending-result';
 import { formatNumber, formatPercent, formatUnitCost } from '../../format/format';
 import { Money, useMoneyDisplay } from '../../ui/money';
 import { ModelSelect } from '../../ui/model-select';
+import { RowLimitToggle, useRowLimit } from '../../ui/row-limit';
 import { SelectField } from '../../ui/select-field';
 import { CapacityTermsTable } from './capacity-terms-table';
 import { describeCascadeVerdict, describeModel, listCapacityModels } from './optimise-figures';
@@ -104,6 +105,59 @@ function CapacityVerdict({
   );
 }
 
+/** Each cascade route's break-even escalation rate, the first rows until all are asked for. */
+function CascadesTable({ cascades }: { cascades: readonly CascadeBreakEven[] }) {
+  const tableId = useId();
+  const limit = useRowLimit(cascades.length);
+  return (
+    <>
+      <div className="table-scroll">
+        <table id={tableId} className="data-table optimise-cascades">
+          <caption className="visually-hidden">Break-even escalation rate of each cascade route</caption>
+          <thead>
+            <tr>
+              <th scope="col">Strategy and slice</th>
+              <th scope="col">Steps</th>
+              <th scope="col" className="num">
+                Escalation now
+              </th>
+              <th scope="col" className="num">
+                Break-even
+              </th>
+              <th scope="col">Verdict</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cascades.slice(0, limit.count).map((entry, index) => (
+              <tr key={index}>
+                <th scope="row">
+                  {entry.strategyName}
+                  <span className="th-sub">{entry.sliceName}</span>
+                </th>
+                <td>{entry.steps.map((model) => model.name).join(' → ')}</td>
+                <td className="num">
+                  {entry.escalation.map((rate) => formatPercent(rate)).join(', ') || '—'}
+                </td>
+                <td className="num">
+                  {entry.breakEvenEscalation === null ? '—' : formatPercent(entry.breakEvenEscalation)}
+                </td>
+                <td
+                  className={
+                    entry.beatsLastStepNow === false ? 'optimise-verdict is-dearer' : 'optimise-verdict'
+                  }
+                >
+                  {describeCascadeVerdict(entry)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <RowLimitToggle limit={limit} what="cascade routes" tableId={tableId} />
+    </>
+  );
+}
+
 /** Where a capacity model beats a per-token one for a slice, and each cascade's break-even escalation. */
 export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
   const [sliceIndex, setSliceIndex] = useState(0);
@@ -118,17 +172,19 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
     const model = id === null ? undefined : findById(scenario.catalog, id);
     return model?.pricing.kind === 'per-token' ? model : undefined;
   };
-  const cascades = useAnalysis(scenario, 'cascades');
+  const cascades = useDrawnState(useAnalysis(scenario, 'cascades'));
 
   const slice = scenario.traffic[sliceIndex] ?? scenario.traffic[0];
   const capacity = capacityModels.find((model) => model.id === capacityId) ?? capacityModels[0];
   const chosenPerToken = findPerToken(perTokenId);
-  const compared = useAnalysis(
-    scenario,
-    'capacity',
-    slice ? scenario.traffic.indexOf(slice) : 0,
-    capacity?.id ?? null,
-    chosenPerToken?.id ?? null,
+  const compared = useDrawnState(
+    useAnalysis(
+      scenario,
+      'capacity',
+      slice ? scenario.traffic.indexOf(slice) : 0,
+      capacity?.id ?? null,
+      chosenPerToken?.id ?? null,
+    ),
   );
   const autoPerTokenId = compared.data?.autoPerTokenId ?? null;
   const autoPerToken = findPerToken(autoPerTokenId);
@@ -236,50 +292,7 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
           cascades.length === 0 ? (
             <p className="muted">No cascade strategy routes a slice in this scenario.</p>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table optimise-cascades">
-                <caption className="visually-hidden">
-                  Break-even escalation rate of each cascade route
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Strategy and slice</th>
-                    <th scope="col">Steps</th>
-                    <th scope="col" className="num">
-                      Escalation now
-                    </th>
-                    <th scope="col" className="num">
-                      Break-even
-                    </th>
-                    <th scope="col">Verdict</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {cascades.map((entry, index) => (
-                    <tr key={index}>
-                      <th scope="row">
-                        {entry.strategyName}
-                        <span className="th-sub">{entry.sliceName}</span>
-                      </th>
-                      <td>{entry.steps.map((model) => model.name).join(' → ')}</td>
-                      <td className="num">
-                        {entry.escalation.map((rate) => formatPercent(rate)).join(', ') || '—'}
-                      </td>
-                      <td className="num">
-                        {entry.breakEvenEscalation === null ? '—' : formatPercent(entry.breakEvenEscalation)}
-                      </td>
-                      <td
-                        className={
-                          entry.beatsLastStepNow === false ? 'optimise-verdict is-dearer' : 'optimise-verdict'
-                        }
-                      >
-                        {describeCascadeVerdict(entry)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CascadesTable cascades={cascades} />
           )
         }
       </PendingResult>

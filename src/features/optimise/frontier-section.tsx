@@ -9,7 +9,7 @@ import { formatNumber, formatUnitCost } from '../../format/format';
 import { useMoneyDisplay } from '../../ui/money';
 import { unitCostCell } from '../../charts/chart-table';
 import { QualityScore, describeScore } from '../../ui/quality-score';
-import { PendingResult, isBusy } from '../../ui/pending-result';
+import { PendingResult, isBusy, useDrawnState } from '../../ui/pending-result';
 import { describeModel } from './optimise-figures';
 
 /** The chart's height, px; kept while the frontier computes. */
@@ -28,7 +28,7 @@ type FrontierSectionProps = {
 export function FrontierSection({ scenario, sliceIndex, onSliceChange }: FrontierSectionProps) {
   const selectId = useId();
   const slice = scenario.traffic[sliceIndex];
-  const query = useAnalysis(scenario, 'frontier', sliceIndex);
+  const query = useDrawnState(useAnalysis(scenario, 'frontier', sliceIndex));
   if (!slice) return null;
 
   return (
