@@ -152,6 +152,41 @@ describe('OptimisePanel: cost against quality', () => {
   });
 });
 
+describe('OptimisePanel: long tables', () => {
+  it('shows the first 40 slices of the assignment, and all of them on request, by keyboard too', async () => {
+    const user = userEvent.setup();
+    const scenario = makeDearOnlyScenario();
+    const slice = scenario.traffic[0]!;
+    renderWithScenario(<OptimisePanel />, {
+      ...scenario,
+      traffic: Array.from({ length: 45 }, (_, i) => ({ ...slice, id: `s${i}`, name: `Slice ${i + 1}` })),
+    });
+    await waitForResults();
+    const table = getAssignmentTable();
+    // A header row and the first 40 slices; each slice's figures are in the page once shown.
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 40);
+    expect(within(table).getByRole('rowheader', { name: 'Slice 40' })).toBeInTheDocument();
+    expect(within(table).queryByRole('rowheader', { name: 'Slice 41' })).not.toBeInTheDocument();
+    expect(screen.getByText('The first 40 of 45 slices shown.')).toBeInTheDocument();
+
+    const showAll = screen.getByRole('button', { name: 'Show all 45 slices' });
+    expect(showAll).toHaveAttribute('aria-expanded', 'false');
+    expect(showAll).toHaveAttribute('aria-controls', table.id);
+    showAll.focus();
+    await user.keyboard('{Enter}');
+    await waitForResults();
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 45);
+    // Slice 45 costs what every slice does: 1,000,000 requests at $0.0012 (cheap meets the bar of 0) = $1,200.
+    expect(readRow(table, 'Slice 45')[4]).toBe('$1,200');
+    const showFirst = screen.getByRole('button', { name: 'Show the first 40 only' });
+    expect(showFirst).toHaveAttribute('aria-expanded', 'true');
+    expect(showFirst).toHaveFocus();
+    await user.click(showFirst);
+    await waitForResults();
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 40);
+  });
+});
+
 describe('OptimisePanel: break-even points', () => {
   it('gives the volume at which the self-hosted model beats the per-token one', async () => {
     const user = userEvent.setup();
