@@ -49,9 +49,16 @@ export function listCapacityModels(catalog: readonly Model[]): Model[] {
   });
 }
 
-/** Platforms of the catalog, each once, A–Z. */
+const platformLists = new WeakMap<readonly Model[], string[]>();
+
+/** Platforms of the catalog, each once, A–Z; listed once per catalog (a goal seek redraws its section often). */
 export function listPlatforms(catalog: readonly Model[]): string[] {
-  return [...new Set(catalog.map((model) => model.platform))].sort((a, b) => a.localeCompare(b));
+  let platforms = platformLists.get(catalog);
+  if (platforms === undefined) {
+    platforms = [...new Set(catalog.map((model) => model.platform))].sort((a, b) => a.localeCompare(b));
+    platformLists.set(catalog, platforms);
+  }
+  return platforms;
 }
 
 /** A model for people: "Mistral Small (bedrock)". */
