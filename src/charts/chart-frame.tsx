@@ -1,15 +1,16 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { downloadBlob, makeFileName } from '../ui/download';
 import { buildChartImage, renderChartPng } from './chart-image';
-import { describeCell, formatChartTableTsv } from './chart-table';
-import type { ChartTable } from './chart-table';
+import { countChartRows, describeCell, formatChartTableTsv, resolveChartTable } from './chart-table';
+import type { ChartTable, LazyChartTable } from './chart-table';
 
 export type ChartFrameProps = {
   title: string;
   /** One or two sentences that say what the chart shows, for everyone (and as the chart's text alternative). */
   summary: string;
-  table: ChartTable;
+  /** The table behind the chart; a lazy one makes its rows only when they are shown or copied. */
+  table: ChartTable | LazyChartTable;
   children: ReactNode;
   height?: number;
 };
@@ -28,6 +29,9 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
   const [showTable, setShowTable] = useState(false);
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
   const plotRef = useRef<HTMLDivElement>(null);
+  const rowCount = countChartRows(table);
+  const inPage = showTable || rowCount <= HIDDEN_TABLE_MAX_ROWS;
+  const shownTable = useMemo(() => (inPage ? resolveChartTable(table) : null), [inPage, table]);
 
   async function saveImage(kind: 'png' | 'svg') {
     const image = plotRef.current ? buildChartImage(plotRef.current, title) : null;
@@ -47,9 +51,9 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
 
   async function copyTable() {
     try {
-      await navigator.clipboard.writeText(formatChartTableTsv(table));
+      await navigator.clipboard.writeText(formatChartTableTsv(shownTable ?? resolveChartTable(table)));
       setStatus({
-        text: `Copied the table (${table.columns.length} columns, ${table.rows.length} row${table.rows.length === 1 ? '' : 's'}): paste it into a spreadsheet.`,
+        text: `Copied the table (${table.columns.length} columns, ${rowCount} row${rowCount === 1 ? '' : 's'}): paste it into a spreadsheet.`,
         failed: false,
       });
     } catch {
@@ -106,12 +110,12 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
       <div id={`${id}-table`} className={showTable ? 'chart-frame__table' : 'visually-hidden'}>
         {/* A long table (thousands of models) is put in the page only when asked for: the summary above stays the
             chart's text alternative, and the page does not lay out tens of thousands of hidden cells. */}
-        {showTable || table.rows.length <= HIDDEN_TABLE_MAX_ROWS ? (
+        {shownTable ? (
           <table className="data-table">
             <caption className="visually-hidden">{title}: data</caption>
             <thead>
               <tr>
-                {table.columns.map((column, c) => (
+                {shownTable.columns.map((column, c) => (
                   <th key={c} scope="col">
                     {column}
                   </th>
@@ -119,7 +123,7 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
               </tr>
             </thead>
             <tbody>
-              {table.rows.map((row, r) => (
+              {shownTable.rows.map((row, r) => (
                 <tr key={r}>
                   {row.map((cell, c) =>
                     c === 0 ? (

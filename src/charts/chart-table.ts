@@ -9,6 +9,21 @@ import type { MoneyDisplay } from '../format/format';
 export type ChartNumberCell = { text: string; value: number; unit?: string };
 export type ChartCell = string | number | ChartNumberCell;
 export type ChartTable = { columns: string[]; rows: ChartCell[][] };
+/**
+ * A table whose rows are made only when they are needed (shown, or copied): a chart of thousands of models says
+ * how many rows it has without formatting each of them when it is drawn.
+ */
+export type LazyChartTable = { columns: string[]; rowCount: number; makeRows: () => ChartCell[][] };
+
+/** How many rows the table has, without making them. */
+export function countChartRows(table: ChartTable | LazyChartTable): number {
+  return 'rows' in table ? table.rows.length : table.rowCount;
+}
+
+/** The table with its rows made. */
+export function resolveChartTable(table: ChartTable | LazyChartTable): ChartTable {
+  return 'rows' in table ? table : { columns: table.columns, rows: table.makeRows() };
+}
 
 /** An engine amount (USD) as a cell: shown rounded in the display currency, copied unrounded in it. */
 export function moneyCell(usd: number, display: MoneyDisplay): ChartNumberCell {

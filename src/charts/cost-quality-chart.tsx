@@ -9,6 +9,8 @@ import {
   XAxis,
   YAxis,
   ZAxis,
+  useXAxisScale,
+  useYAxisScale,
 } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import type { DisplayCurrencyCode } from '../domain/scenario-schema';
@@ -168,8 +170,90 @@ export function thinDominated<P extends { quality: number }>(
 }
 
 /**
+ * Up to this many dominated models are drawn as chart points (each with its tooltip); more are drawn as one
+ * shape, a cloud of dots: each recharts point is a component with its own work when drawn, and hundreds of them
+ * held the page for most of a second.
+ */
+const POINTS_UP_TO = 120;
+/** The area of a dot, px² (the `ZAxis` range), and the diameter of a dot of the cloud with that area. */
+const DOT_AREA = 48;
+const CLOUD_DOT_PX = 2 * Math.sqrt(DOT_AREA / Math.PI);
+/** The cloud's path spans 0–`CLOUD_UNITS` across each axis's domain. */
+const CLOUD_UNITS = 1000;
+
+/** A cost as the x axis places it: its logarithm on a log axis (any base: the placement is linear in it). */
+type CostUnit = (cost: number) => number;
+
+/**
+ * The cloud of dots as an SVG path in its own units: 0 at the low end of each axis's domain, `CLOUD_UNITS` at the
+ * high end (y upwards), one zero-length segment per point (`M x,y h0`), which a round line cap draws as a dot.
+ * Built once per set of points; `DominatedCloud` places it on the plot with a transform. Points outside the
+ * domains are left out.
+ */
+export function buildCloudPath(
+  points: readonly { cost: number; quality: number }[],
+  costUnit: CostUnit,
+  costDomain: readonly [number, number],
+  qualityDomain: readonly [number, number],
+): string {
+  const x0 = costUnit(costDomain[0]);
+  const xSpan = costUnit(costDomain[1]) - x0;
+  const [y0, y1] = qualityDomain;
+  if (!(xSpan > 0) || !(y1 > y0)) return '';
+  const parts: string[] = [];
+  for (const point of points) {
+    const x = ((costUnit(point.cost) - x0) / xSpan) * CLOUD_UNITS;
+    const y = ((point.quality - y0) / (y1 - y0)) * CLOUD_UNITS;
+    if (!(x >= 0 && x <= CLOUD_UNITS && y >= 0 && y <= CLOUD_UNITS)) continue;
+    parts.push(`M${x.toFixed(1)},${y.toFixed(1)}h0`);
+  }
+  return parts.join('');
+}
+
+/**
+ * The dominated models as one shape in the plot, under the frontier, placed by the axes' scales; its title says
+ * where each model is listed. The dots keep their size whatever the transform (`non-scaling-stroke`).
+ */
+function DominatedCloud({
+  path,
+  costDomain,
+  qualityDomain,
+  title,
+}: {
+  path: string;
+  costDomain: readonly [number, number];
+  qualityDomain: readonly [number, number];
+  title: string;
+}) {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  const left = xScale?.(costDomain[0]);
+  const right = xScale?.(costDomain[1]);
+  const bottom = yScale?.(qualityDomain[0]);
+  const top = yScale?.(qualityDomain[1]);
+  if (left === undefined || right === undefined || bottom === undefined || top === undefined) return null;
+  const transform = `matrix(${(right - left) / CLOUD_UNITS} 0 0 ${(top - bottom) / CLOUD_UNITS} ${left} ${bottom})`;
+  return (
+    <path
+      className="cost-quality__cloud"
+      d={path}
+      transform={transform}
+      fill="none"
+      stroke={OTHER_COLOR}
+      strokeOpacity={0.55}
+      strokeWidth={CLOUD_DOT_PX}
+      strokeLinecap="round"
+      vectorEffect="non-scaling-stroke"
+    >
+      <title>{title}</title>
+    </path>
+  );
+}
+
+/**
  * Cost per request (x) against quality (y), one dot per model: the Pareto frontier in the accent colour, joined
- * cheapest to best, the dominated models in grey, and the quality bar as a dashed line.
+ * cheapest to best, the dominated models in grey (as chart points with tooltips up to `POINTS_UP_TO` of them,
+ * else as one cloud of dots), and the quality bar as a dashed line.
  */
 export function CostQualityChart({
   points: usdPoints,
@@ -184,14 +268,16 @@ export function CostQualityChart({
   const minCost = costExtent?.min ?? 0;
   const maxCost = costExtent?.max ?? 0;
   const useLog = logCost && points.length > 0 && minCost > 0;
+  const costUnit: CostUnit = useLog ? Math.log : (cost) => cost;
   const others = thinDominated(
     points.filter((p) => !p.onFrontier),
-    useLog ? (p) => Math.log(p.cost) : (p) => p.cost,
+    (p) => costUnit(p.cost),
   );
   const othersName =
     others.drawn < others.total
       ? `Dominated (${formatNumber(others.drawn)} of ${formatNumber(others.total)} drawn, one per spot)`
       : 'Dominated';
+  const asCloud = others.drawn > POINTS_UP_TO;
   const ticks = useLog ? buildLogTicks(minCost, maxCost) : undefined;
   const domain: [number, number] = useLog
     ? [minCost / 1.3, maxCost * 1.3]
@@ -201,6 +287,7 @@ export function CostQualityChart({
     qualityBar,
   );
   const qualityTicks = buildQualityTicks(qualityDomain);
+  const cloudPath = asCloud ? buildCloudPath(others.points, costUnit, domain, qualityDomain) : '';
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ScatterChart margin={{ top: 12, right: 16, bottom: 24, left: 4 }}>
@@ -256,9 +343,17 @@ export function CostQualityChart({
             }}
           />
         )}
+        {asCloud && (
+          <DominatedCloud
+            path={cloudPath}
+            costDomain={domain}
+            qualityDomain={qualityDomain}
+            title={`${formatNumber(others.total)} dominated models: the chart's table lists each one`}
+          />
+        )}
         <Scatter
           name={othersName}
-          data={others.points}
+          data={asCloud ? [] : others.points}
           fill={OTHER_COLOR}
           fillOpacity={0.55}
           shape="circle"

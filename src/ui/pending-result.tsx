@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import type { ReactNode } from 'react';
 import './pending-result.css';
 
@@ -19,8 +20,24 @@ type PendingResultProps<T> = {
 };
 
 /**
+ * The state to draw now, for `PendingResult` and the region's `aria-busy` alike. A result that has just come in
+ * (or was in already when the screen opened) is drawn in the background: React renders it as a transition, in
+ * slices of a few milliseconds, keeping the status line until it is done, so drawing a large answer never holds
+ * the page.
+ */
+export function useDrawnState<T>(state: PendingState<T>): PendingState<T> {
+  const status = useDeferredValue(state.status, 'pending');
+  const data = useDeferredValue(state.data, undefined);
+  const error = useDeferredValue(state.error, null);
+  if (status === 'success') return { status, data: data as T, error };
+  if (status === 'error') return { status, data, error: error ?? new Error('an unexpected error') };
+  return { status, data, error };
+}
+
+/**
  * A result that arrives later: a status line while it computes (announced politely), what went wrong if it
- * failed, else the result. Put `aria-busy` on the region around it (`isBusy`).
+ * failed, else the result. Pass it the state from `useDrawnState`, and put `aria-busy` on the region around it
+ * (`isBusy`).
  */
 export function PendingResult<T>({ state, computing, failure, minHeight, children }: PendingResultProps<T>) {
   if (state.status === 'success') return children(state.data);

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ChartFrame } from '../../src/charts/chart-frame';
 
 function tableOf(rows: number) {
@@ -32,6 +32,29 @@ describe('ChartFrame', () => {
     expect(screen.queryByRole('table', { name: 'Costs: data' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Show table/ }));
     expect(screen.getByRole('table', { name: 'Costs: data' })).toBeInTheDocument();
+    expect(screen.getAllByRole('row')).toHaveLength(2001);
+  });
+
+  it('makes the rows of a lazy table only when they are shown or copied', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const makeRows = vi.fn(() => tableOf(2000).rows);
+    render(
+      <ChartFrame
+        title="Costs"
+        summary="Two thousand models."
+        table={{ columns: ['Model', 'Cost'], rowCount: 2000, makeRows }}
+      >
+        <div />
+      </ChartFrame>,
+    );
+    expect(makeRows).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Copy table' }));
+    expect(makeRows).toHaveBeenCalledTimes(1);
+    expect(writeText).toHaveBeenCalledWith(expect.stringMatching(/^Model\tCost\nModel 1\t0\n/));
+    expect(screen.getByText(/Copied the table \(2 columns, 2000 rows\)/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Show table/ }));
     expect(screen.getAllByRole('row')).toHaveLength(2001);
   });
 });

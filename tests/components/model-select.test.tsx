@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { modelSchema } from '../../src/domain/scenario-schema';
 import type { Model } from '../../src/domain/scenario-schema';
-import { ModelSelect } from '../../src/features/strategies/model-select';
+import { ModelSelect } from '../../src/ui/model-select';
 import { makeLargeCatalog } from '../factories/large-catalog';
 
 /** 10,000 models; every fifth (i ≡ 0 mod 5) is served from eu-west-3. */

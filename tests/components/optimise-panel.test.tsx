@@ -10,7 +10,7 @@ import type { ScenarioInput } from '../../src/domain/scenario-schema';
 import { OptimisePanel } from '../../src/features/optimise/optimise-panel';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
-import { readMoney, readRow, waitForResults } from '../factories/screen-queries';
+import { chooseModel, readMoney, readRow, waitForResults } from '../factories/screen-queries';
 import { makeSmallScenario } from '../factories/small-scenario';
 
 /** Sums of monthly figures carry float noise ($54,000.00000000001): compare to a millionth of a dollar. */
@@ -152,6 +152,41 @@ describe('OptimisePanel: cost against quality', () => {
   });
 });
 
+describe('OptimisePanel: long tables', () => {
+  it('shows the first 40 slices of the assignment, and all of them on request, by keyboard too', async () => {
+    const user = userEvent.setup();
+    const scenario = makeDearOnlyScenario();
+    const slice = scenario.traffic[0]!;
+    renderWithScenario(<OptimisePanel />, {
+      ...scenario,
+      traffic: Array.from({ length: 45 }, (_, i) => ({ ...slice, id: `s${i}`, name: `Slice ${i + 1}` })),
+    });
+    await waitForResults();
+    const table = getAssignmentTable();
+    // A header row and the first 40 slices; each slice's figures are in the page once shown.
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 40);
+    expect(within(table).getByRole('rowheader', { name: 'Slice 40' })).toBeInTheDocument();
+    expect(within(table).queryByRole('rowheader', { name: 'Slice 41' })).not.toBeInTheDocument();
+    expect(screen.getByText('The first 40 of 45 slices shown.')).toBeInTheDocument();
+
+    const showAll = screen.getByRole('button', { name: 'Show all 45 slices' });
+    expect(showAll).toHaveAttribute('aria-expanded', 'false');
+    expect(showAll).toHaveAttribute('aria-controls', table.id);
+    showAll.focus();
+    await user.keyboard('{Enter}');
+    await waitForResults();
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 45);
+    // Slice 45 costs what every slice does: 1,000,000 requests at $0.0012 (cheap meets the bar of 0) = $1,200.
+    expect(readRow(table, 'Slice 45')[4]).toBe('$1,200');
+    const showFirst = screen.getByRole('button', { name: 'Show the first 40 only' });
+    expect(showFirst).toHaveAttribute('aria-expanded', 'true');
+    expect(showFirst).toHaveFocus();
+    await user.click(showFirst);
+    await waitForResults();
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 40);
+  });
+});
+
 describe('OptimisePanel: break-even points', () => {
   it('gives the volume at which the self-hosted model beats the per-token one', async () => {
     const user = userEvent.setup();
@@ -163,9 +198,49 @@ describe('OptimisePanel: break-even points', () => {
       screen.getByText(/becomes cheaper than Cheap model \(bedrock\) from 608,334 requests a month/),
     ).toBeVisible();
     // Against dear ($0.0045): 730 / 0.0045 = 162,222.2 → 162,223.
-    await user.selectOptions(screen.getByLabelText('Per-token model'), 'dear');
+    const perToken = screen.getByRole('combobox', { name: 'Per-token model' });
+    expect(perToken).toHaveValue('Cheapest meeting the bar: Cheap model (bedrock)');
+    await chooseModel(user, perToken, 'Dear model');
     await waitForResults();
     expect(screen.getByTestId('break-even-volume')).toHaveTextContent('162,223');
+    expect(perToken).toHaveValue('Dear model (bedrock) · quality 90');
+  });
+
+  it('picks the models to compare with the searchable picker, by keyboard too', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<OptimisePanel />, makeBreakEvenScenario());
+    await waitForResults();
+    const capacity = screen.getByRole('combobox', { name: 'Capacity model' });
+    expect(capacity).toHaveValue('Self-hosted model (self-hosted) · quality 50 · capacity');
+    // The capacity picker lists capacity-billed models only; the per-token one, per-token models only.
+    await user.click(capacity);
+    expect(
+      within(screen.getByRole('listbox', { name: 'Capacity model' }))
+        .getAllByRole('option')
+        .map((option) => option.querySelector('.model-select__name')?.textContent),
+    ).toEqual(['Self-hosted model']);
+    await user.keyboard('{Escape}');
+
+    // Search "dear", take it with Enter; then back to the cheapest meeting the bar with the arrow keys.
+    const perToken = screen.getByRole('combobox', { name: 'Per-token model' });
+    await user.click(perToken);
+    const list = screen.getByRole('listbox', { name: 'Per-token model' });
+    expect(within(list).getAllByRole('option')).toHaveLength(3);
+    expect(screen.getByText('2 of 2 models')).toBeInTheDocument();
+    await user.type(perToken, 'dear');
+    expect(within(list).getAllByRole('option')).toHaveLength(1);
+    await user.keyboard('{Enter}');
+    await waitForResults();
+    expect(perToken).toHaveValue('Dear model (bedrock) · quality 90');
+    expect(screen.getByTestId('break-even-volume')).toHaveTextContent('162,223');
+
+    perToken.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(perToken).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{PageUp}{Enter}');
+    await waitForResults();
+    expect(perToken).toHaveValue('Cheapest meeting the bar: Cheap model (bedrock)');
+    expect(screen.getByTestId('break-even-volume')).toHaveTextContent('608,334');
   });
 
   it('lays the capacity options side by side, each commitment term at its own rate', async () => {

@@ -26,7 +26,9 @@ test('the Optimise screen of a 10,000-model, 200-slice scenario shows its optimi
   const table = assignment.getByRole('table', { name: 'Optimised model per slice' });
   await expect(table).toBeVisible({ timeout: 4 * 60_000 });
   await expect(assignment).toHaveAttribute('aria-busy', 'false');
-  // One row per slice, each with a model, and a total over the horizon.
+  // The first 40 slices, then every one on request, each with a model, and a total over the horizon.
+  await expect(table.getByRole('row')).toHaveCount(1 + 40);
+  await assignment.getByRole('button', { name: 'Show all 200 slices' }).click();
   await expect(table.getByRole('row')).toHaveCount(1 + 200);
   await expect(table.getByRole('rowheader', { name: 'Slice 199' })).toBeVisible();
   const spend = Number(await page.getByTestId('optimised-spend').getAttribute('data-value'));
@@ -37,6 +39,16 @@ test('the Optimise screen of a 10,000-model, 200-slice scenario shows its optimi
   await expect(page.getByRole('figure', { name: /Cost per request and quality: Slice 1$/ })).toBeVisible({
     timeout: 60_000,
   });
+
+  // The break-even's per-token model, searched among 9,000 and picked with the keyboard.
+  const perToken = page.getByRole('combobox', { name: 'Per-token model' });
+  await perToken.click();
+  await expect(page.getByText(/^9,000 of 9,000 models$/)).toBeVisible();
+  await perToken.fill('Model 1234');
+  await expect(page.getByRole('listbox', { name: 'Per-token model' }).getByRole('option')).toHaveCount(1);
+  await perToken.press('Enter');
+  await expect(perToken).toHaveValue(/^Model 1234 \(/);
+  await expect(page.getByTestId('break-even-volume')).toBeVisible({ timeout: 60_000 });
 });
 
 test('sensitivity and goal seeking answer from the worker, and follow a new swing and a new goal', async ({

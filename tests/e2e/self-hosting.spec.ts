@@ -29,7 +29,9 @@ test('a sized self-hosting entry is added to the catalog in one click and used b
   await planner.openTab('Pricing catalog');
   await expect(page.getByText(ENTRY).first()).toBeVisible();
   await planner.openTab('Optimise');
-  await expect(page.getByLabel('Capacity model')).toContainText(ENTRY);
+  // The break-even's capacity picker shows the new entry, the only capacity-billed model.
+  const capacity = page.getByRole('combobox', { name: 'Capacity model' });
+  await expect.poll(() => capacity.inputValue()).toContain(ENTRY);
 
   // One undo step takes it out again.
   await page.keyboard.press('Control+z');

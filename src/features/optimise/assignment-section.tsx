@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AssignStrategy, OptimisedChoice } from '../../domain/optimise';
@@ -14,7 +14,8 @@ import { Money, useMoneyDisplay } from '../../ui/money';
 import { describeFirstYear } from '../../format/outcome-text';
 import { describeConstraints, describeConstraintKind } from '../../format/constraint-text';
 import { QualityScore } from '../../ui/quality-score';
-import { PendingResult, isBusy } from '../../ui/pending-result';
+import { PendingResult, isBusy, useDrawnState } from '../../ui/pending-result';
+import { RowLimitToggle, useRowLimit } from '../../ui/row-limit';
 import { useAnalysis } from '../../queries/analysis-queries';
 import type { OptimiseOutcome } from '../../queries/analysis-queries';
 import { describeModel, findSameAssignment, makeKeptStrategy } from './optimise-figures';
@@ -99,13 +100,14 @@ function KeepControl({
  */
 export function AssignmentSection({ scenario, cheapest }: AssignmentSectionProps) {
   const query = useAnalysis(scenario, 'optimise');
+  const drawn = useDrawnState(query);
   // Kept here: keeping the assignment changes the scenario, so the result below is computed afresh.
   const [message, setMessage] = useState<KeepMessage | null>(null);
   return (
     <section
       className="optimise-section"
       aria-labelledby="optimise-assignment-title"
-      aria-busy={isBusy(query)}
+      aria-busy={isBusy(drawn)}
     >
       <AssignmentHead scenario={scenario}>
         <KeepControl
@@ -123,7 +125,7 @@ export function AssignmentSection({ scenario, cheapest }: AssignmentSectionProps
       </div>
 
       <PendingResult
-        state={query}
+        state={drawn}
         computing="Computing the optimised assignment…"
         failure="The optimised assignment could not be computed"
       >
@@ -139,9 +141,11 @@ function AssignmentResult({
   cheapest,
 }: AssignmentSectionProps & { outcome: OptimiseOutcome }) {
   const display = useMoneyDisplay();
+  const tableId = useId();
   // The constraints are the same verdict as every other screen: what the assignment, kept as a strategy, would
   // break.
   const { optimised, constraints } = outcome;
+  const limit = useRowLimit(optimised.choices.length);
   const firstMonth = formatMonth(0, scenario.startMonth);
   const horizon = formatMonths(scenario.horizonMonths);
   const findEvaluation = indexEvaluations(scenario.evaluations);
@@ -211,7 +215,7 @@ function AssignmentResult({
       )}
 
       <div className="table-scroll">
-        <table className="data-table optimise-table">
+        <table id={tableId} className="data-table optimise-table">
           <caption className="visually-hidden">Optimised model per slice</caption>
           <thead>
             <tr>
@@ -235,7 +239,7 @@ function AssignmentResult({
             </tr>
           </thead>
           <tbody>
-            {optimised.choices.map((choice, index) => (
+            {optimised.choices.slice(0, limit.count).map((choice, index) => (
               <tr
                 key={index}
                 className={constraints.some((c) => c.sliceId === choice.sliceId) ? 'is-unmet' : undefined}
@@ -279,6 +283,7 @@ function AssignmentResult({
           </tbody>
         </table>
       </div>
+      <RowLimitToggle limit={limit} what="slices" tableId={tableId} />
     </>
   );
 }

@@ -1,18 +1,16 @@
-import { useMemo, useState } from 'react';
-import type { CapacityBreakEven } from '../../domain/break-even';
+import { useId, useMemo, useState } from 'react';
+import type { CapacityBreakEven, CascadeBreakEven } from '../../domain/break-even';
+import { findById } from '../../domain/find-by-id';
 import type { Model, Scenario, Slice } from '../../domain/scenario-schema';
 import { useAnalysis } from '../../queries/analysis-queries';
-import { PendingResult, isBusy } from '../../ui/pending-result';
+import { PendingResult, isBusy, useDrawnState } from '../../ui/pending-result';
 import { formatNumber, formatPercent, formatUnitCost } from '../../format/format';
 import { Money, useMoneyDisplay } from '../../ui/money';
+import { ModelSelect } from '../../ui/model-select';
+import { RowLimitToggle, useRowLimit } from '../../ui/row-limit';
 import { SelectField } from '../../ui/select-field';
 import { CapacityTermsTable } from './capacity-terms-table';
-import {
-  describeCascadeVerdict,
-  describeModel,
-  listCapacityModels,
-  listPerTokenModels,
-} from './optimise-figures';
+import { describeCascadeVerdict, describeModel, listCapacityModels } from './optimise-figures';
 
 const AUTO = '';
 
@@ -107,27 +105,89 @@ function CapacityVerdict({
   );
 }
 
+/** Each cascade route's break-even escalation rate, the first rows until all are asked for. */
+function CascadesTable({ cascades }: { cascades: readonly CascadeBreakEven[] }) {
+  const tableId = useId();
+  const limit = useRowLimit(cascades.length);
+  return (
+    <>
+      <div className="table-scroll">
+        <table id={tableId} className="data-table optimise-cascades">
+          <caption className="visually-hidden">Break-even escalation rate of each cascade route</caption>
+          <thead>
+            <tr>
+              <th scope="col">Strategy and slice</th>
+              <th scope="col">Steps</th>
+              <th scope="col" className="num">
+                Escalation now
+              </th>
+              <th scope="col" className="num">
+                Break-even
+              </th>
+              <th scope="col">Verdict</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cascades.slice(0, limit.count).map((entry, index) => (
+              <tr key={index}>
+                <th scope="row">
+                  {entry.strategyName}
+                  <span className="th-sub">{entry.sliceName}</span>
+                </th>
+                <td>{entry.steps.map((model) => model.name).join(' → ')}</td>
+                <td className="num">
+                  {entry.escalation.map((rate) => formatPercent(rate)).join(', ') || '—'}
+                </td>
+                <td className="num">
+                  {entry.breakEvenEscalation === null ? '—' : formatPercent(entry.breakEvenEscalation)}
+                </td>
+                <td
+                  className={
+                    entry.beatsLastStepNow === false ? 'optimise-verdict is-dearer' : 'optimise-verdict'
+                  }
+                >
+                  {describeCascadeVerdict(entry)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <RowLimitToggle limit={limit} what="cascade routes" tableId={tableId} />
+    </>
+  );
+}
+
 /** Where a capacity model beats a per-token one for a slice, and each cascade's break-even escalation. */
 export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
   const [sliceIndex, setSliceIndex] = useState(0);
   const [capacityId, setCapacityId] = useState(AUTO);
   const [perTokenId, setPerTokenId] = useState(AUTO);
   const capacityModels = useMemo(() => listCapacityModels(scenario.catalog), [scenario.catalog]);
-  const perTokenModels = useMemo(() => listPerTokenModels(scenario.catalog), [scenario.catalog]);
-  const cascades = useAnalysis(scenario, 'cascades');
+  const hasPerToken = useMemo(
+    () => scenario.catalog.some((model) => model.pricing.kind === 'per-token'),
+    [scenario.catalog],
+  );
+  const findPerToken = (id: string | null) => {
+    const model = id === null ? undefined : findById(scenario.catalog, id);
+    return model?.pricing.kind === 'per-token' ? model : undefined;
+  };
+  const cascades = useDrawnState(useAnalysis(scenario, 'cascades'));
 
   const slice = scenario.traffic[sliceIndex] ?? scenario.traffic[0];
   const capacity = capacityModels.find((model) => model.id === capacityId) ?? capacityModels[0];
-  const chosenPerToken = perTokenModels.find((model) => model.id === perTokenId);
-  const compared = useAnalysis(
-    scenario,
-    'capacity',
-    slice ? scenario.traffic.indexOf(slice) : 0,
-    capacity?.id ?? null,
-    chosenPerToken?.id ?? null,
+  const chosenPerToken = findPerToken(perTokenId);
+  const compared = useDrawnState(
+    useAnalysis(
+      scenario,
+      'capacity',
+      slice ? scenario.traffic.indexOf(slice) : 0,
+      capacity?.id ?? null,
+      chosenPerToken?.id ?? null,
+    ),
   );
   const autoPerTokenId = compared.data?.autoPerTokenId ?? null;
-  const autoPerToken = perTokenModels.find((model) => model.id === autoPerTokenId);
+  const autoPerToken = findPerToken(autoPerTokenId);
   const perToken = chosenPerToken ?? autoPerToken;
 
   return (
@@ -143,7 +203,7 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
         The monthly volume from which a self-hosted or provisioned model, carrying this slice alone, costs no
         more than paying per token. Units are whole, so capacity costs rise in steps.
       </p>
-      {capacityModels.length === 0 || perTokenModels.length === 0 || !slice ? (
+      {capacityModels.length === 0 || !hasPerToken || !slice ? (
         <p className="notice notice--info">
           {!slice
             ? 'Add a traffic slice to compare.'
@@ -161,27 +221,31 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
               onChange={(value) => setSliceIndex(Number(value))}
               options={scenario.traffic.map((s, index) => ({ value: String(index), label: s.name }))}
             />
-            <SelectField
+            <ModelSelect
               className="optimise-select"
               label="Capacity model"
               value={capacity?.id ?? AUTO}
-              onChange={setCapacityId}
-              options={capacityModels.map((model) => ({ value: model.id, label: describeModel(model) }))}
+              catalog={capacityModels}
+              onCommit={(modelId) => {
+                setCapacityId(modelId);
+                return null;
+              }}
             />
-            <SelectField
-              className="optimise-select"
+            <ModelSelect
+              className="optimise-select optimise-select--wide"
               label="Per-token model"
-              value={perTokenModels.some((model) => model.id === perTokenId) ? perTokenId : AUTO}
-              onChange={setPerTokenId}
-              options={[
-                {
-                  value: AUTO,
-                  label: autoPerToken
-                    ? `Cheapest meeting the bar: ${describeModel(autoPerToken)}`
-                    : 'Cheapest meeting the bar',
-                },
-                ...perTokenModels.map((model) => ({ value: model.id, label: describeModel(model) })),
-              ]}
+              value={chosenPerToken?.id ?? AUTO}
+              catalog={scenario.catalog}
+              perTokenOnly
+              noneLabel={
+                autoPerToken
+                  ? `Cheapest meeting the bar: ${describeModel(autoPerToken)}`
+                  : 'Cheapest meeting the bar'
+              }
+              onCommit={(modelId) => {
+                setPerTokenId(modelId);
+                return null;
+              }}
             />
           </div>
           <PendingResult
@@ -228,50 +292,7 @@ export function BreakEvenSection({ scenario }: { scenario: Scenario }) {
           cascades.length === 0 ? (
             <p className="muted">No cascade strategy routes a slice in this scenario.</p>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table optimise-cascades">
-                <caption className="visually-hidden">
-                  Break-even escalation rate of each cascade route
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Strategy and slice</th>
-                    <th scope="col">Steps</th>
-                    <th scope="col" className="num">
-                      Escalation now
-                    </th>
-                    <th scope="col" className="num">
-                      Break-even
-                    </th>
-                    <th scope="col">Verdict</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {cascades.map((entry, index) => (
-                    <tr key={index}>
-                      <th scope="row">
-                        {entry.strategyName}
-                        <span className="th-sub">{entry.sliceName}</span>
-                      </th>
-                      <td>{entry.steps.map((model) => model.name).join(' → ')}</td>
-                      <td className="num">
-                        {entry.escalation.map((rate) => formatPercent(rate)).join(', ') || '—'}
-                      </td>
-                      <td className="num">
-                        {entry.breakEvenEscalation === null ? '—' : formatPercent(entry.breakEvenEscalation)}
-                      </td>
-                      <td
-                        className={
-                          entry.beatsLastStepNow === false ? 'optimise-verdict is-dearer' : 'optimise-verdict'
-                        }
-                      >
-                        {describeCascadeVerdict(entry)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CascadesTable cascades={cascades} />
           )
         }
       </PendingResult>

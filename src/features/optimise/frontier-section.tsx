@@ -7,9 +7,11 @@ import { indexEvaluations } from '../../domain/quality';
 import { useAnalysis } from '../../queries/analysis-queries';
 import { formatNumber, formatUnitCost } from '../../format/format';
 import { useMoneyDisplay } from '../../ui/money';
+import type { MoneyDisplay } from '../../format/format';
 import { unitCostCell } from '../../charts/chart-table';
+import type { LazyChartTable } from '../../charts/chart-table';
 import { QualityScore, describeScore } from '../../ui/quality-score';
-import { PendingResult, isBusy } from '../../ui/pending-result';
+import { PendingResult, isBusy, useDrawnState } from '../../ui/pending-result';
 import { describeModel } from './optimise-figures';
 
 /** The chart's height, px; kept while the frontier computes. */
@@ -28,7 +30,7 @@ type FrontierSectionProps = {
 export function FrontierSection({ scenario, sliceIndex, onSliceChange }: FrontierSectionProps) {
   const selectId = useId();
   const slice = scenario.traffic[sliceIndex];
-  const query = useAnalysis(scenario, 'frontier', sliceIndex);
+  const query = useDrawnState(useAnalysis(scenario, 'frontier', sliceIndex));
   if (!slice) return null;
 
   return (
@@ -64,6 +66,11 @@ export function FrontierSection({ scenario, sliceIndex, onSliceChange }: Frontie
   );
 }
 
+/**
+ * The frontier of a slice: its summary, the chart with the table behind it, and the frontier listed. The table's
+ * rows and the chart's points are made by components of their own, so that React can yield between them while
+ * it draws thousands of models.
+ */
 function FrontierResult({
   scenario,
   slice,
@@ -76,15 +83,6 @@ function FrontierResult({
   const display = useMoneyDisplay();
   const findEvaluation = useMemo(() => indexEvaluations(scenario.evaluations), [scenario.evaluations]);
   const isEvaluated = (modelId: string) => findEvaluation(modelId, slice.id) !== undefined;
-
-  const points = frontier.points.map((point) => ({
-    name: isEvaluated(point.model.id)
-      ? `${describeModel(point.model)} (your eval)`
-      : describeModel(point.model),
-    costUsd: point.costPerRequest,
-    quality: point.quality,
-    onFrontier: point.onFrontier,
-  }));
   const cheapestMeeting = frontier.frontier.find((point) => point.meetsBar) ?? null;
   const excluded =
     frontier.excludedForContext > 0
@@ -97,30 +95,17 @@ function FrontierResult({
         (cheapestMeeting
           ? `The cheapest at or above the bar of ${formatNumber(slice.qualityBar)} is ${describeModel(cheapestMeeting.model)} at ${formatUnitCost(cheapestMeeting.costPerRequest, display)} per request.`
           : `None reaches the bar of ${formatNumber(slice.qualityBar)}.`);
-  const table = {
-    columns: ['Model', 'Cost per request', 'Quality', 'On the frontier', 'Meets the bar'],
-    rows: [...frontier.points]
-      .sort((a, b) => a.costPerRequest - b.costPerRequest)
-      .map((point) => [
-        describeModel(point.model),
-        unitCostCell(point.costPerRequest, display),
-        describeScore(point.quality, isEvaluated(point.model.id)),
-        point.onFrontier ? 'Yes' : 'No',
-        point.meetsBar ? 'Yes' : 'No',
-      ]),
-  };
 
   return (
     <>
       <div className="optimise-frontier">
-        <ChartFrame
-          title={`Cost per request and quality: ${slice.name}`}
+        <FrontierFigure
+          slice={slice}
+          frontier={frontier}
           summary={summary}
-          table={table}
-          height={CHART_HEIGHT}
-        >
-          <CostQualityChart points={points} qualityBar={slice.qualityBar} display={display} />
-        </ChartFrame>
+          isEvaluated={isEvaluated}
+          display={display}
+        />
         <div className="optimise-frontier__list">
           <h3>The frontier, cheapest first</h3>
           <div className="table-scroll">
@@ -165,4 +150,54 @@ function FrontierResult({
       </div>
     </>
   );
+}
+
+type FrontierFigureProps = {
+  slice: Slice;
+  frontier: SliceFrontier;
+  summary: string;
+  isEvaluated: (modelId: string) => boolean;
+  display: MoneyDisplay;
+};
+
+/** The chart in its frame, with the table behind it: every model that fits the slice, cheapest first. */
+function FrontierFigure({ slice, frontier, summary, isEvaluated, display }: FrontierFigureProps) {
+  // Made only when shown or copied: formatting 10,000 rows would hold the page while the chart is drawn.
+  const table: LazyChartTable = {
+    columns: ['Model', 'Cost per request', 'Quality', 'On the frontier', 'Meets the bar'],
+    rowCount: frontier.points.length,
+    makeRows: () =>
+      [...frontier.points]
+        .sort((a, b) => a.costPerRequest - b.costPerRequest)
+        .map((point) => [
+          describeModel(point.model),
+          unitCostCell(point.costPerRequest, display),
+          describeScore(point.quality, isEvaluated(point.model.id)),
+          point.onFrontier ? 'Yes' : 'No',
+          point.meetsBar ? 'Yes' : 'No',
+        ]),
+  };
+  return (
+    <ChartFrame
+      title={`Cost per request and quality: ${slice.name}`}
+      summary={summary}
+      table={table}
+      height={CHART_HEIGHT}
+    >
+      <FrontierChart slice={slice} frontier={frontier} isEvaluated={isEvaluated} display={display} />
+    </ChartFrame>
+  );
+}
+
+/** The chart's points: each model named, "(your eval)" where your evaluation scored it. */
+function FrontierChart({ slice, frontier, isEvaluated, display }: Omit<FrontierFigureProps, 'summary'>) {
+  const points = frontier.points.map((point) => ({
+    name: isEvaluated(point.model.id)
+      ? `${describeModel(point.model)} (your eval)`
+      : describeModel(point.model),
+    costUsd: point.costPerRequest,
+    quality: point.quality,
+    onFrontier: point.onFrontier,
+  }));
+  return <CostQualityChart points={points} qualityBar={slice.qualityBar} display={display} />;
 }

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { useAnalysis } from '../../queries/analysis-queries';
-import { PendingResult, isBusy } from '../../ui/pending-result';
+import { PendingResult, isBusy, useDrawnState } from '../../ui/pending-result';
 import type { PendingState } from '../../ui/pending-result';
 import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
@@ -51,9 +51,10 @@ function GoalAnswer<T>({
   after?: ReactNode;
   children: (answer: T) => ReactNode;
 }) {
+  const drawn = useDrawnState(state);
   return (
-    <div className="optimise-goal__answer" aria-live="polite" aria-busy={isBusy(state)}>
-      <PendingResult state={state} computing={computing} failure={failure}>
+    <div className="optimise-goal__answer" aria-live="polite" aria-busy={isBusy(drawn)}>
+      <PendingResult state={drawn} computing={computing} failure={failure}>
         {(answer) => answer !== null && <div data-testid={testId}>{children(answer)}</div>}
       </PendingResult>
       {after}

@@ -49,21 +49,16 @@ export function listCapacityModels(catalog: readonly Model[]): Model[] {
   });
 }
 
-/** Per-token models of the catalog, each id once, by name. */
-export function listPerTokenModels(catalog: readonly Model[]): Model[] {
-  const seen = new Set<string>();
-  return catalog
-    .filter((model) => {
-      if (model.pricing.kind !== 'per-token' || seen.has(model.id)) return false;
-      seen.add(model.id);
-      return true;
-    })
-    .sort((a, b) => a.name.localeCompare(b.name) || a.platform.localeCompare(b.platform));
-}
+const platformLists = new WeakMap<readonly Model[], string[]>();
 
-/** Platforms of the catalog, each once, A–Z. */
+/** Platforms of the catalog, each once, A–Z; listed once per catalog (a goal seek redraws its section often). */
 export function listPlatforms(catalog: readonly Model[]): string[] {
-  return [...new Set(catalog.map((model) => model.platform))].sort((a, b) => a.localeCompare(b));
+  let platforms = platformLists.get(catalog);
+  if (platforms === undefined) {
+    platforms = [...new Set(catalog.map((model) => model.platform))].sort((a, b) => a.localeCompare(b));
+    platformLists.set(catalog, platforms);
+  }
+  return platforms;
 }
 
 /** A model for people: "Mistral Small (bedrock)". */

@@ -1,7 +1,7 @@
 import { findById } from '../../domain/find-by-id';
 import { useId, useState } from 'react';
 import type { Model, Slice } from '../../domain/scenario-schema';
-import { ModelSelect } from './model-select';
+import { ModelSelect } from '../../ui/model-select';
 import { copyRouteToSlices, narrowRecipe, withRoute } from './strategy-types';
 import type { StrategyUpdate } from './strategy-types';
 

@@ -8,7 +8,7 @@ import { formatPercent } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
 import { RangeEditor, RangeToggle } from '../../ui/range-field';
 import { ApplyRoute } from './apply-route';
-import { ModelSelect } from './model-select';
+import { ModelSelect } from '../../ui/model-select';
 import { describeModelName, describeSliceName, FallbackField, QualityVerdict } from './simple-editors';
 import type { EditorProps } from './simple-editors';
 import { narrowRecipe, readRoute, withoutRoute, withRoute } from './strategy-types';

@@ -20,7 +20,7 @@ import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
 import { UndoNotice } from '../../ui/undo-notice';
 import type { UndoableStatus } from '../../ui/undo-notice';
-import { ModelSelect } from './model-select';
+import { ModelSelect } from '../../ui/model-select';
 import { CappedList } from '../../ui/capped-list';
 
 const scoreSchema = evaluationSchema.shape.score;

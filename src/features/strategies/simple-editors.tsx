@@ -3,7 +3,7 @@ import { indexEvaluations } from '../../domain/quality';
 import type { Evaluation, Model, Scenario, Slice } from '../../domain/scenario-schema';
 import { QualityScore } from '../../ui/quality-score';
 import { AssignToSlices } from './apply-route';
-import { ModelSelect } from './model-select';
+import { ModelSelect } from '../../ui/model-select';
 import { narrowRecipe, readRoute, withFallback, withoutRoute, withRoute } from './strategy-types';
 import type { AssignStrategy, RoutedStrategy, SingleStrategy, StrategyUpdate } from './strategy-types';
 

@@ -5,7 +5,7 @@ import { TORNADO_CHROME_PX, TORNADO_ROW_PX, TornadoChart } from '../../charts/to
 import { rankSensitivity } from '../../domain/sensitivity';
 import type { SensitivityMetric, SensitivityResult } from '../../domain/sensitivity';
 import { useAnalysis } from '../../queries/analysis-queries';
-import { PendingResult, isBusy } from '../../ui/pending-result';
+import { PendingResult, isBusy, useDrawnState } from '../../ui/pending-result';
 import { findCheapestStrategy } from '../../domain/strategy-figures';
 import { useFiguresScenario, useFocusStrategy, useSimulation } from '../../state/figures';
 import { usePlannerStore } from '../../state/scenario-store';
@@ -60,6 +60,7 @@ export function SensitivitySection() {
   const [swing, setSwing] = useState(DEFAULT_SWING);
   const [showAll, setShowAll] = useState<ShowAll>({ moving: false, cash: false });
   const query = useAnalysis(scenario, 'sensitivity', focus?.id ?? '', swing);
+  const drawn = useDrawnState(query);
   const cheapest = findCheapestStrategy(result);
 
   if (!focus || (query.status === 'success' && !query.data)) {
@@ -73,7 +74,7 @@ export function SensitivitySection() {
   const spendName = describeFirstYear(scenario);
 
   return (
-    <section className="sensitivity" aria-labelledby="sensitivity-title" aria-busy={isBusy(query)}>
+    <section className="sensitivity" aria-labelledby="sensitivity-title" aria-busy={isBusy(drawn)}>
       <div className="section-head">
         <h2 id="sensitivity-title">Sensitivity: what moves the outcome most</h2>
       </div>
@@ -126,7 +127,7 @@ export function SensitivitySection() {
       </div>
 
       <PendingResult
-        state={query}
+        state={drawn}
         computing={`Swinging each input of ${focus.name}…`}
         failure="The sensitivity could not be computed"
         minHeight={TORNADO_CHROME_PX + TORNADO_ROW_PX * TOP_COUNT}

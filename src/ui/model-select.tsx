@@ -1,11 +1,12 @@
-import { findById } from '../../domain/find-by-id';
+import { findById } from '../domain/find-by-id';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { Model } from '../../domain/scenario-schema';
-import { formatNumber, formatPrice } from '../../format/format';
-import { matchesModelQuery } from '../../ui/model-search';
-import { observeWithFallbackHeight } from '../../ui/fallback-rect';
+import type { Model } from '../domain/scenario-schema';
+import { formatNumber, formatPrice } from '../format/format';
+import { matchesModelQuery } from './model-search';
+import { observeWithFallbackHeight } from './fallback-rect';
+import './model-select.css';
 
 const OPTION_HEIGHT_PX = 46;
 const LIST_MAX_HEIGHT_PX = 320;
@@ -72,7 +73,7 @@ export type ModelSelectProps = {
  * A labelled, searchable model picker (the WAI-ARIA combobox pattern with a list popup): type words of the name,
  * provider, platform or region, or a price bound such as `<1` (input price per 1M), and pick with the arrow keys
  * and Enter or with the mouse. Only the options in view are in the page, so a catalog of 10,000 models opens and
- * filters at once. A choice the store refuses stays shown with its message until the user changes it or the
+ * filters at once, and the catalog is sorted (once per catalog) only when a list first opens. A choice the store refuses stays shown with its message until the user changes it or the
  * scenario changes underneath.
  */
 export function ModelSelect({
@@ -100,16 +101,17 @@ export function ModelSelect({
   }
 
   const shown = pending?.value ?? value;
-  const models = sortModels(catalog, perTokenOnly);
+  // Sorted only once the list opens: a closed picker (a screen may show dozens) costs nothing per model.
+  const models = isOpen ? sortModels(catalog, perTokenOnly) : null;
   const choices = useMemo<Choice[]>(() => {
-    if (!isOpen) return [];
+    if (models === null) return [];
     const found = models
       .filter((model) => matchesModelQuery(model, deferredQuery))
       .map((model) => ({ id: model.id, model }));
     return noneLabel !== undefined && deferredQuery.trim() === ''
       ? [{ id: '', model: null }, ...found]
       : found;
-  }, [isOpen, models, deferredQuery, noneLabel]);
+  }, [models, deferredQuery, noneLabel]);
 
   const listRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler.
@@ -134,7 +136,8 @@ export function ModelSelect({
   function open() {
     if (isOpen) return;
     const offset = noneLabel !== undefined ? 1 : 0;
-    const chosenAt = shown === '' ? -1 : models.findIndex((model) => model.id === shown);
+    const chosenAt =
+      shown === '' ? -1 : sortModels(catalog, perTokenOnly).findIndex((model) => model.id === shown);
     setActive(chosenAt === -1 ? 0 : chosenAt + offset);
     setQuery('');
     scrollOnOpen.current = true;
@@ -277,7 +280,7 @@ export function ModelSelect({
             <p className="model-select__count" aria-live="polite">
               {choices.length === 0
                 ? `No model matches “${query}”`
-                : `${formatNumber(choices.length - (choices[0]?.model ? 0 : 1))} of ${formatNumber(models.length)} models`}
+                : `${formatNumber(choices.length - (choices[0]?.model ? 0 : 1))} of ${formatNumber(models?.length ?? 0)} models`}
             </p>
           </div>
         )}
