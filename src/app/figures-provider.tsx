@@ -9,7 +9,7 @@ import { giveWay } from '../workers/give-way';
  * The longest the next figures are computed in one go before the page may draw a frame and take input: with
  * 12 strategies on 200 slices a whole plan takes some 30 ms, more than a frame.
  */
-const STEP_BUDGET_MS = 5;
+const STEP_BUDGET_MS = 3;
 
 /**
  * Provides the scenario whose figures the screens show (`FiguresContext`). After an edit it keeps the last

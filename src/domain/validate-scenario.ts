@@ -15,7 +15,7 @@ import {
 import { sumRouterShares } from './routes';
 import { checkRanges, liftRanges } from './value-ranges';
 import type { Model, Scenario, Strategy } from './scenario-schema';
-import { indexById } from './find-by-id';
+import { indexById, indexEditedList } from './find-by-id';
 
 export type ValidationIssue = { path: string; message: string };
 
@@ -433,8 +433,10 @@ export function validateScenarioEdit(
     const wasBefore = (item: unknown) =>
       ++lookups <= SCANNED_LOOKUPS ? before.includes(item) : (known ??= new Set(before)).has(item);
     const parsedItems: unknown[] = [];
+    const replaced: number[] = [];
     for (let index = 0; index < items.length; index++) {
       const item = items[index];
+      if (item !== before[index]) replaced.push(index);
       if (item === before[index] || validatedEntries.has(item) || wasBefore(item)) {
         parsedItems.push(item);
         continue;
@@ -444,6 +446,9 @@ export function validateScenarioEdit(
       parsedItems.push(parsed.data);
     }
     lists[key] = parsedItems;
+    // An edit of a few models in their places: the catalog's index is the previous one with them swapped in.
+    if (key === 'catalog' && previous !== null && replaced.length <= SCANNED_LOOKUPS)
+      indexEditedList(previous.catalog, parsedItems as Scenario['catalog'], replaced);
   }
   const parsed = scenarioSchema.safeParse(rest);
   if (!parsed.success) return validateScenario(input);
