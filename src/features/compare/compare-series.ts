@@ -71,6 +71,27 @@ export function buildBreakdownSeries(
   );
 }
 
+/** The most bands a breakdown chart stacks: beyond it bands are too thin to tell apart (the table lists each). */
+export const MAX_BREAKDOWN_BANDS = 12;
+
+/**
+ * A breakdown as its chart stacks it: up to `MAX_BREAKDOWN_BANDS` series as they are, else the largest over
+ * the horizon (one fewer) in their order and the rest added up month by month as one band, "188 other slices".
+ * Only the chart draws this; the table and the summary keep every series.
+ */
+export function groupSmallBands(series: readonly MoneySeries[], by: Breakdown): readonly MoneySeries[] {
+  if (series.length <= MAX_BREAKDOWN_BANDS) return series;
+  const total = (s: MoneySeries) => s.values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+  const kept = new Set([...series].sort((a, b) => total(b) - total(a)).slice(0, MAX_BREAKDOWN_BANDS - 1));
+  const rest = series.filter((s) => !kept.has(s));
+  const months = rest.reduce((most, s) => Math.max(most, s.values.length), 0);
+  const values = Array.from({ length: months }, (_, month) =>
+    rest.reduce((sum, s) => sum + (s.values[month] ?? 0), 0),
+  );
+  const noun = by === 'slice' ? 'slices' : 'models';
+  return [...series.filter((s) => kept.has(s)), { name: `${rest.length} other ${noun}`, values }];
+}
+
 /**
  * A strategy's monthly fixed costs, one series per fixed cost it pays ("Vector store (fixed cost)"), in
  * scenario order: fixed costs are part of spend but of no slice or model, so a breakdown shows them apart.
@@ -120,7 +141,11 @@ export function describeBreakdownChart(
   if (series.length === 0) return `${strategy.name} spends nothing over the horizon.`;
   const largest = series.reduce((best, s) => ((s.values[last] ?? 0) > (best.values[last] ?? 0) ? s : best));
   const total = strategy.months[last]?.spend ?? 0;
-  return `${strategy.name}'s monthly spend by ${noun}, ${stacked}. In ${labels[last]} the largest part is ${largest.name}: ${formatMoney(largest.values[last] ?? 0, display)} of ${formatMoney(total, display)}.`;
+  const grouped =
+    series.length > MAX_BREAKDOWN_BANDS
+      ? ` The chart stacks the ${MAX_BREAKDOWN_BANDS - 1} largest over the horizon and the other ${series.length - MAX_BREAKDOWN_BANDS + 1} as one band; the table lists each.`
+      : '';
+  return `${strategy.name}'s monthly spend by ${noun}, ${stacked}. In ${labels[last]} the largest part is ${largest.name}: ${formatMoney(largest.values[last] ?? 0, display)} of ${formatMoney(total, display)}.${grouped}`;
 }
 
 /** What the caching and batch discounts did for a strategy over the horizon, in a sentence. */

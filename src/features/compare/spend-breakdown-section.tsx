@@ -5,7 +5,7 @@ import type { Scenario } from '../../domain/scenario-schema';
 import type { StrategyResult } from '../../domain/simulate';
 import { moneyCell } from '../../charts/chart-table';
 import { useMoneyDisplay } from '../../ui/money';
-import { buildBreakdownSeries, describeBreakdownChart } from './compare-series';
+import { buildBreakdownSeries, describeBreakdownChart, groupSmallBands } from './compare-series';
 import type { Breakdown } from './compare-series';
 
 /** One strategy's monthly spend stacked by slice or by model. */
@@ -37,7 +37,7 @@ export function SpendBreakdownSection({
       table={table}
       height={380}
     >
-      <StackedMoneyChart labels={labels} series={series} display={display} />
+      <StackedMoneyChart labels={labels} series={groupSmallBands(series, by)} display={display} />
     </ChartFrame>
   );
 }

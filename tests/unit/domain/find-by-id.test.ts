@@ -32,9 +32,9 @@ describe('indexEditedList', () => {
           maxLength: 12,
         }),
         fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.constantFrom('a', 'b', 'x')), { maxLength: 4 }),
-        (previous, edits) => {
+        (previous: Entry[], edits) => {
           indexById(previous);
-          const next = [...previous];
+          const next: Entry[] = [...previous];
           const replaced = new Set<number>();
           for (const [position, keepId, otherId] of edits) {
             const at = position % next.length;
