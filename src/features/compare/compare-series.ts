@@ -4,7 +4,8 @@
  */
 import type { MoneySeries } from '../../charts/chart-series';
 import type { Scenario } from '../../domain/scenario-schema';
-import type { SimulationResult, StrategyResult } from '../../domain/simulate';
+import { readSpendColumns } from '../../domain/simulate';
+import type { SimulationResult, SpendColumns, StrategyResult } from '../../domain/simulate';
 import { findMonthSpendExtremes, readMoney } from '../../domain/strategy-figures';
 import { formatMoney, formatMonth } from '../../format/format';
 import type { MoneyDisplay } from '../../format/format';
@@ -48,6 +49,50 @@ export function buildBreakdownSeries(
   strategy: StrategyResult,
   by: Breakdown,
 ): MoneySeries[] {
+  const columns = readSpendColumns(strategy);
+  const tokenSeries = columns
+    ? readBreakdownColumns(scenario, strategy, columns, by)
+    : readBreakdownRecords(scenario, strategy, by);
+  return [...tokenSeries, ...buildFixedCostSeries(scenario, strategy)].filter((series) =>
+    series.values.some((value) => value !== null && Math.abs(value) > 1e-9),
+  );
+}
+
+/**
+ * The breakdown from the engine's spend columns: only the slices and models the strategy spends on are read
+ * (not every model of a 27,000-model catalog, month by month), named and ordered as the scenario lists them.
+ */
+function readBreakdownColumns(
+  scenario: Scenario,
+  strategy: StrategyResult,
+  columns: SpendColumns,
+  by: Breakdown,
+): MoneySeries[] {
+  const ids = by === 'slice' ? columns.sliceIds : columns.modelIds;
+  const table = by === 'slice' ? columns.bySlice : columns.byModel;
+  const columnOf = new Map(ids.map((id, column) => [id, column]));
+  const listed: readonly { id: string; name: string }[] =
+    by === 'slice' ? scenario.traffic : scenario.catalog;
+  const parts: { id: string; name: string }[] = [];
+  const seen = new Set<string>();
+  for (const entry of listed) {
+    if (!columnOf.has(entry.id) || seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    parts.push({ id: entry.id, name: entry.name || entry.id });
+  }
+  for (const id of ids) if (!seen.has(id)) parts.push({ id, name: id });
+  return parts.map((part) => {
+    const column = columnOf.get(part.id)!;
+    // As the month's record by id reads it: 0 + the column's amount.
+    return {
+      name: part.name,
+      values: strategy.months.map((_, month) => 0 + table[month * ids.length + column]!),
+    };
+  });
+}
+
+/** The breakdown from each month's records by slice or by model (a result made without spend columns). */
+function readBreakdownRecords(scenario: Scenario, strategy: StrategyResult, by: Breakdown): MoneySeries[] {
   const parts =
     by === 'slice'
       ? scenario.traffic.map((slice) => ({ id: slice.id, name: slice.name || slice.id }))
@@ -62,13 +107,10 @@ export function buildBreakdownSeries(
       }
     }
   }
-  const tokenSeries = parts.map((part) => ({
+  return parts.map((part) => ({
     name: part.name,
     values: strategy.months.map((m) => readMoney(by === 'slice' ? m.bySlice : m.byModel, part.id)),
   }));
-  return [...tokenSeries, ...buildFixedCostSeries(scenario, strategy)].filter((series) =>
-    series.values.some((value) => value !== null && Math.abs(value) > 1e-9),
-  );
 }
 
 /** The most bands a breakdown chart stacks: beyond it bands are too thin to tell apart (the table lists each). */

@@ -1,6 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MoneySeries } from '../../../src/charts/chart-series';
-import { MAX_BREAKDOWN_BANDS, groupSmallBands } from '../../../src/features/compare/compare-series';
+import { simulate } from '../../../src/domain/simulate';
+import {
+  MAX_BREAKDOWN_BANDS,
+  buildBreakdownSeries,
+  groupSmallBands,
+} from '../../../src/features/compare/compare-series';
+import { scenarioArbitrary } from '../../factories/scenario-arbitrary';
 
 /** Series "s0"… with two months each: part i spends i and 2·i. */
 function parts(count: number): MoneySeries[] {
@@ -36,5 +43,23 @@ describe('groupSmallBands', () => {
     // Every month's stack still adds up to the whole: 0 + 1 + … + 14 = 105, and 210.
     const sum = (month: number) => grouped.reduce((total, s) => total + (s.values[month] ?? 0), 0);
     expect([sum(0), sum(1)]).toEqual([105, 210]);
+  });
+});
+
+describe('buildBreakdownSeries', () => {
+  it('reads the engine’s spend columns exactly as each month’s records by slice and by model give them', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary(), (scenario) => {
+        for (const strategy of simulate(scenario).strategies) {
+          // A copy of the result has plain month records and no spend columns: the records path.
+          const copy = { ...strategy, months: strategy.months.map((month) => ({ ...month })) };
+          for (const by of ['slice', 'model'] as const)
+            expect(buildBreakdownSeries(scenario, strategy, by)).toEqual(
+              buildBreakdownSeries(scenario, copy, by),
+            );
+        }
+      }),
+      { seed: 5, numRuns: 60 },
+    );
   });
 });
