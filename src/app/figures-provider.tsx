@@ -1,6 +1,8 @@
 import { startTransition, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { Scenario } from '../domain/scenario-schema';
 import { simulateInSteps } from '../domain/simulate';
+import { formatNumber } from '../format/format';
 import { FiguresContext } from '../state/figures';
 import { useScenario } from '../state/scenario-store';
 import { giveWay } from '../workers/give-way';
@@ -19,7 +21,9 @@ const STEP_BUDGET_MS = 3;
  */
 export function FiguresProvider({ children }: { children: ReactNode }) {
   const scenario = useScenario();
-  const [figures, setFigures] = useState(scenario);
+  // A large scenario's first figures are computed in steps too, the screens waiting for them; a small one's
+  // are computed as the screens first draw.
+  const [figures, setFigures] = useState<Scenario | null>(() => (isLarge(scenario) ? null : scenario));
 
   useEffect(() => {
     if (scenario === figures) return;
@@ -41,5 +45,31 @@ export function FiguresProvider({ children }: { children: ReactNode }) {
     };
   }, [scenario, figures]);
 
+  if (figures === null) {
+    return (
+      <main className="app" aria-busy="true">
+        <p className="loading" role="status">
+          Computing the figures of {describeSize(scenario)}…
+        </p>
+      </main>
+    );
+  }
   return <FiguresContext value={figures}>{children}</FiguresContext>;
+}
+
+/** Above this many models or slices, a scenario's first figures take more than a frame or two to compute. */
+const LARGE_CATALOG = 2_000;
+const LARGE_TRAFFIC = 40;
+
+function isLarge(scenario: Scenario): boolean {
+  return scenario.catalog.length > LARGE_CATALOG || scenario.traffic.length > LARGE_TRAFFIC;
+}
+
+function describeSize(scenario: Scenario): string {
+  const count = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+  return [
+    count(scenario.catalog.length, 'model', 'models'),
+    count(scenario.traffic.length, 'traffic slice', 'traffic slices'),
+    count(scenario.strategies.length, 'strategy', 'strategies'),
+  ].join(', ');
 }

@@ -1,5 +1,6 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { downloadBlob, makeFileName } from '../ui/download';
 import { buildChartImage, renderChartPng } from './chart-image';
 import { countChartRows, describeCell, formatChartTableTsv, resolveChartTable } from './chart-table';
@@ -19,16 +20,54 @@ export type ChartFrameProps = {
 const HIDDEN_TABLE_MAX_ROWS = 500;
 
 /**
+ * Charts waiting to be drawn, one per task. recharts draws a chart in one go, its effects included (some 80 ms
+ * for 12 strategies over 60 months), so a screen of charts drawn together held the page for all of them.
+ */
+const waitingCharts: (() => void)[] = [];
+let drawingCharts = false;
+
+/** Calls `draw` in a task of its own after the charts queued before it; returns the function that cancels it. */
+function drawInTurn(draw: () => void): () => void {
+  if (typeof MessageChannel === 'undefined') {
+    draw();
+    return () => undefined;
+  }
+  waitingCharts.push(draw);
+  if (!drawingCharts) drawNextChart();
+  return () => {
+    const at = waitingCharts.indexOf(draw);
+    if (at >= 0) waitingCharts.splice(at, 1);
+  };
+}
+
+function drawNextChart() {
+  drawingCharts = true;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    waitingCharts.shift()?.();
+    if (waitingCharts.length > 0) drawNextChart();
+    else drawingCharts = false;
+  };
+  channel.port2.postMessage(null);
+}
+
+/**
  * A chart with its title, a text summary and the table behind it. The table is in the document for screen
  * readers (a table of more than `HIDDEN_TABLE_MAX_ROWS` rows only once shown: the summary is the text alternative
  * until then); "Show table" makes it visible. "PNG" and "SVG" save the chart as an image (title, plot and
- * legend, in the theme's colours); "Copy table" puts the table on the clipboard as tab-separated text.
+ * legend, in the theme's colours); "Copy table" puts the table on the clipboard as tab-separated text. The
+ * plot itself is drawn in a task of its own (`drawInTurn`).
  */
 export function ChartFrame({ title, summary, table, children, height = 320 }: ChartFrameProps) {
   const id = useId();
   const [showTable, setShowTable] = useState(false);
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
   const plotRef = useRef<HTMLDivElement>(null);
+  // The plot is drawn in its turn, after the screen and the charts before it (its box keeps its height).
+  const [isDrawn, setDrawn] = useState(false);
+  // flushSync: the chart is drawn, effects and all, within its own turn, not batched with the next one.
+  useEffect(() => drawInTurn(() => flushSync(() => setDrawn(true))), []);
   const rowCount = countChartRows(table);
   const inPage = showTable || rowCount <= HIDDEN_TABLE_MAX_ROWS;
   const shownTable = useMemo(() => (inPage ? resolveChartTable(table) : null), [inPage, table]);
@@ -104,8 +143,9 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
         style={{ height }}
         role="group"
         aria-label={`${title}: chart`}
+        aria-busy={!isDrawn}
       >
-        {children}
+        {isDrawn ? children : null}
       </div>
       <div id={`${id}-table`} className={showTable ? 'chart-frame__table' : 'visually-hidden'}>
         {/* A long table (thousands of models) is put in the page only when asked for: the summary above stays the

@@ -11,6 +11,26 @@ function tableOf(rows: number) {
 }
 
 describe('ChartFrame', () => {
+  it('draws each plot in a task of its own, after the page and the plots before it', async () => {
+    render(
+      <>
+        <ChartFrame title="First" summary="One." table={tableOf(1)}>
+          <p>first plot</p>
+        </ChartFrame>
+        <ChartFrame title="Second" summary="Two." table={tableOf(1)}>
+          <p>second plot</p>
+        </ChartFrame>
+      </>,
+    );
+    // The frames, their summaries and tables are there at once; the plots' boxes wait, marked busy.
+    expect(screen.getByText('Two.')).toBeInTheDocument();
+    expect(screen.queryByText('first plot')).not.toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'First: chart' })).toHaveAttribute('aria-busy', 'true');
+    expect(await screen.findByText('first plot')).toBeInTheDocument();
+    expect(await screen.findByText('second plot')).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Second: chart' })).toHaveAttribute('aria-busy', 'false');
+  });
+
   it('keeps a short table in the page for screen readers before it is shown', () => {
     render(
       <ChartFrame title="Costs" summary="Three models." table={tableOf(3)}>
