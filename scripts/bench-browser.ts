@@ -46,6 +46,9 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const LOAD_RUNS = 7;
 const EDIT_RUNS = 15;
 
+/** A duration as the bench prints it. */
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -491,7 +494,6 @@ function printAnalyses({
   goalSeek,
   sensitivity,
 }: Awaited<ReturnType<typeof benchAnalysesAtScale>>) {
-  const ms = (v: number) => `${v.toFixed(1)} ms`;
   const runs = (values: number[]) => values.map((v) => v.toFixed(0)).join('/');
   const blocks = (timings: BlockTiming[]) =>
     `page blocked at most ${ms(median(timings.map((t) => t.longestBlock)))} ` +
@@ -790,7 +792,6 @@ function printImports(imports: Awaited<ReturnType<typeof benchLargestImports>>):
 }
 
 function printScaleEdits(edits: Awaited<ReturnType<typeof benchEditsAtScale>>): void {
-  const ms = (v: number) => `${v.toFixed(1)} ms`;
   for (const [label, timing] of edits) {
     console.log(
       `  ${label.padEnd(28)} edit → next frame ${ms(median(timing.frame))}, → summary updated ` +
@@ -897,7 +898,6 @@ async function main() {
     const totalJs = allJs.reduce((sum, f) => sum + gzipKb(join('dist/assets', f)), 0);
     const largestJs = Math.max(...allJs.map((f) => gzipKb(join('dist/assets', f))));
 
-    const ms = (v: number) => `${v.toFixed(1)} ms`;
     const kb = (v: number) => `${v.toFixed(1)} KB`;
     console.log('\nBrowser (production build, Debian Chromium, headless)');
     console.log(
