@@ -58,7 +58,7 @@ describe('pasting rows into the Traffic mix', () => {
     });
   });
 
-  it('previews the first 100 of many rows, says how many more, and adds them all', async () => {
+  it('previews the first 100 of many rows, says how many more, shows all on request, and adds them all', async () => {
     const user = userEvent.setup();
     renderWithScenario(<TrafficPanel />, makeSmallScenario());
     await user.click(screen.getByRole('button', { name: 'Paste rows' }));
@@ -67,7 +67,9 @@ describe('pasting rows into the Traffic mix', () => {
     const preview = screen.getByRole('table', { name: 'Pasted rows' });
     // A header row and 100 previewed rows.
     expect(within(preview).getAllByRole('row')).toHaveLength(101);
-    expect(screen.getByText(/…and 50 more rows, checked the same way/)).toBeInTheDocument();
+    expect(screen.getByText('The first 100 of 150 rows shown.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show all 150 rows' }));
+    expect(within(preview).getAllByRole('row')).toHaveLength(151);
     await user.click(screen.getByRole('button', { name: 'Add 150 slices' }));
     expect(trafficNames()).toHaveLength(151);
   });

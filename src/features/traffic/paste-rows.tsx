@@ -2,8 +2,9 @@ import { useId, useMemo, useState } from 'react';
 import type { Slice } from '../../domain/scenario-schema';
 import { formatNumber } from '../../format/format';
 import { readPastedRows } from '../../io/traffic-rows';
+import { RowLimitToggle, useRowLimit } from '../../ui/row-limit';
 
-/** Rows shown in the preview; the count under it says how many more were read. */
+/** Rows shown in the preview until the user asks for all of them. */
 const PREVIEWED_ROWS = 100;
 
 /**
@@ -31,6 +32,7 @@ export function PasteRows({
   );
   const good = pasted?.rows.flatMap((row) => (row.ok ? [row.slice] : [])) ?? [];
   const badCount = (pasted?.rows.length ?? 0) - good.length;
+  const previewLimit = useRowLimit(pasted?.rows.length ?? 0, PREVIEWED_ROWS);
 
   function add() {
     const refused = onAdd(good);
@@ -70,7 +72,7 @@ export function PasteRows({
       )}
       {pasted && pasted.rows.length > 0 && (
         <div className="table-scroll">
-          <table className="data-table paste-rows__preview" aria-label="Pasted rows">
+          <table className="data-table paste-rows__preview" aria-label="Pasted rows" id={`${id}-preview`}>
             <thead>
               <tr>
                 <th scope="col">Row</th>
@@ -88,7 +90,7 @@ export function PasteRows({
               </tr>
             </thead>
             <tbody>
-              {pasted.rows.slice(0, PREVIEWED_ROWS).map((row) => (
+              {pasted.rows.slice(0, previewLimit.count).map((row) => (
                 <tr key={row.line} className={row.ok ? undefined : 'is-invalid'}>
                   <td>{row.line}</td>
                   <th scope="row">{row.ok ? row.slice.name : (row.cells[0] ?? '')}</th>
@@ -106,12 +108,7 @@ export function PasteRows({
               ))}
             </tbody>
           </table>
-          {pasted.rows.length > PREVIEWED_ROWS && (
-            <p className="muted">
-              …and {formatNumber(pasted.rows.length - PREVIEWED_ROWS)} more rows, checked the same way (the
-              first {PREVIEWED_ROWS} are shown).
-            </p>
-          )}
+          <RowLimitToggle limit={previewLimit} what="rows" tableId={`${id}-preview`} />
         </div>
       )}
       {refusal && (
