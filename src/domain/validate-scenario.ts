@@ -436,7 +436,7 @@ export function validateScenarioEdit(
     const replaced: number[] = [];
     for (let index = 0; index < items.length; index++) {
       const item = items[index];
-      if (item !== before[index]) replaced.push(index);
+      if (previous !== null && item !== before[index]) replaced.push(index);
       if (item === before[index] || validatedEntries.has(item) || wasBefore(item)) {
         parsedItems.push(item);
         continue;

@@ -1,6 +1,6 @@
 /**
  * Derived figures. The simulation is computed from the scenario, once per scenario object, and shared by
- * every component that asks for it (through the hooks in src/ui/figures.ts).
+ * every component that asks for it (through the hooks in src/state/figures.ts).
  */
 import { planValidScenario } from '../domain/plan-scenario';
 import type { Plan } from '../domain/plan-scenario';
