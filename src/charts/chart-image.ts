@@ -120,9 +120,9 @@ function drawLegends(plot: HTMLElement, into: SVGGElement, origin: DOMRect) {
  * background. Null when the plot holds no SVG (nothing drawn yet).
  */
 export function buildChartImage(plot: HTMLElement, title: string): ChartImage | null {
-  const surfaces = [...plot.querySelectorAll<SVGSVGElement>('svg.recharts-surface')].filter(
-    (svg) => !svg.closest('.recharts-legend-item, [data-chart-legend-item]'),
-  );
+  const surfaces = [
+    ...plot.querySelectorAll<SVGSVGElement>('svg.recharts-surface, svg[data-chart-surface]'),
+  ].filter((svg) => !svg.closest('.recharts-legend-item, [data-chart-legend-item]'));
   if (surfaces.length === 0) return null;
   const origin = plot.getBoundingClientRect();
   const width = Math.ceil(origin.width) + PADDING * 2;

@@ -1,35 +1,25 @@
-import {
-  CartesianGrid,
-  Legend,
-  ReferenceLine,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-  ZAxis,
-  useXAxisScale,
-  useYAxisScale,
-} from 'recharts';
-import type { TooltipContentProps } from 'recharts';
+import { useMemo, useState } from 'react';
+import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import type { DisplayCurrencyCode } from '../domain/scenario-schema';
 import { currencySymbol, formatNumber, formatUnitAmount, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
-import { AXIS_STROKE, TICK_STYLE, findExtent } from './chart-series';
+import { AXIS_STROKE, buildMoneyTicks, findExtent } from './chart-series';
 import { seriesColor } from './palette';
+import { useElementSize } from './use-element-size';
 import './charts.css';
 
+/** A model on the chart (a frontier's `ParetoPoint` is one as it is: a catalog's points are not copied). */
 export type CostQualityPoint = {
-  name: string;
   /** USD per request. */
-  costUsd: number;
+  costPerRequest: number;
   quality: number;
   onFrontier: boolean;
 };
 
-export type CostQualityChartProps = {
-  points: readonly CostQualityPoint[];
+export type CostQualityChartProps<P extends CostQualityPoint> = {
+  points: readonly P[];
+  /** The model's name, as its tooltip shows it (asked only of the point shown). */
+  nameOf: (point: P) => string;
   /** Draws a horizontal line at the slice's quality bar. */
   qualityBar?: number | null;
   /** Cost on a log scale (needs every cost above zero; falls back to linear otherwise). */
@@ -39,14 +29,16 @@ export type CostQualityChartProps = {
 };
 
 const FRONTIER_COLOR = seriesColor(0);
-const OTHER_COLOR = seriesColor(7);
+/** Dominated models in the theme's muted text colour: grey on light, light grey on dark. */
+const OTHER_COLOR = 'var(--muted)';
 const BAR_COLOR = seriesColor(5);
 
 /**
  * Cost ticks, of an amount already in `currency`: a person reads $0.000013 per request; below a millionth, the
- * order of magnitude.
+ * order of magnitude; zero is $0.
  */
 export function formatCostTick(amount: number, currency: DisplayCurrencyCode): string {
+  if (amount === 0) return `${currencySymbol(currency)}0`;
   if (amount > 0 && amount < 5e-7) return `${currencySymbol(currency)}${amount.toExponential(0)}`;
   return formatUnitAmount(amount, currency);
 }
@@ -98,19 +90,248 @@ export function buildLogTicks(min: number, max: number): number[] {
   return ticks;
 }
 
-/** A point with its cost in the display currency. */
-type ShownPoint = CostQualityPoint & { cost: number };
+/** Dominated models drawn at most one per spot of a `THIN_COLUMNS` × `THIN_ROWS` grid over the plot. */
+const THIN_COLUMNS = 80;
+const THIN_ROWS = 40;
+/** Up to this many dominated models, every one is drawn. */
+const DRAW_ALL_UP_TO = 800;
+
+/**
+ * The dominated points to draw: all of them up to `DRAW_ALL_UP_TO`, else the first point in each spot of a grid
+ * over cost (`xOf`: the axis's own scale) and quality. Thousands of grey dots on a few hundred pixels draw the same
+ * picture as one per spot, and drawing each one holds the page for seconds; the table lists every model.
+ */
+export function thinDominated<P extends { quality: number }>(
+  points: readonly P[],
+  xOf: (point: P) => number,
+): { points: P[]; drawn: number; total: number } {
+  const all = { points: [...points], drawn: points.length, total: points.length };
+  if (points.length <= DRAW_ALL_UP_TO) return all;
+  // One pass for both extents, and each x computed once.
+  const xs = new Float64Array(points.length);
+  let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
+  points.forEach((point, i) => {
+    const x = (xs[i] = xOf(point));
+    if (x < xMin) xMin = x;
+    if (x > xMax) xMax = x;
+    if (point.quality < yMin) yMin = point.quality;
+    if (point.quality > yMax) yMax = point.quality;
+  });
+  if (!(xMin <= xMax && yMin <= yMax)) return all;
+  const spot = (value: number, min: number, max: number, cells: number) =>
+    max > min ? Math.min(cells - 1, Math.floor(((value - min) / (max - min)) * cells)) : 0;
+  const taken = new Uint8Array(THIN_COLUMNS * THIN_ROWS);
+  const kept: P[] = [];
+  points.forEach((point, i) => {
+    const key =
+      spot(xs[i] ?? 0, xMin, xMax, THIN_COLUMNS) * THIN_ROWS + spot(point.quality, yMin, yMax, THIN_ROWS);
+    if (taken[key]) return;
+    taken[key] = 1;
+    kept.push(point);
+  });
+  return { points: kept, drawn: kept.length, total: points.length };
+}
+
+/** The cloud's path spans 0–`CLOUD_UNITS` across each axis's domain. */
+const CLOUD_UNITS = 1000;
+/** The diameter of a dominated model's dot, px (an area of 48 px²). */
+const CLOUD_DOT_PX = 2 * Math.sqrt(48 / Math.PI);
+
+/** A cost as the x axis places it: its logarithm on a log axis (any base: the placement is linear in it). */
+type CostUnit = (cost: number) => number;
+
+/**
+ * The cloud of dots as an SVG path in its own units: 0 at the low end of each axis's domain, `CLOUD_UNITS` at the
+ * high end (y upwards), one zero-length segment per point (`M x,y h0`), which a round line cap draws as a dot.
+ * Built once per set of points; the chart places it on the plot with a transform, whatever the plot's size. Points outside the
+ * domains are left out.
+ */
+export function buildCloudPath(
+  points: readonly { cost: number; quality: number }[],
+  costUnit: CostUnit,
+  costDomain: readonly [number, number],
+  qualityDomain: readonly [number, number],
+): string {
+  const x0 = costUnit(costDomain[0]);
+  const xSpan = costUnit(costDomain[1]) - x0;
+  const [y0, y1] = qualityDomain;
+  if (!(xSpan > 0) || !(y1 > y0)) return '';
+  const parts: string[] = [];
+  for (const point of points) {
+    const x = ((costUnit(point.cost) - x0) / xSpan) * CLOUD_UNITS;
+    const y = ((point.quality - y0) / (y1 - y0)) * CLOUD_UNITS;
+    if (!(x >= 0 && x <= CLOUD_UNITS && y >= 0 && y <= CLOUD_UNITS)) continue;
+    parts.push(`M${x.toFixed(1)},${y.toFixed(1)}h0`);
+  }
+  return parts.join('');
+}
+
+/** A point drawn: its cost in the display currency, and the point it shows. */
+type ShownPoint<P> = { source: P; cost: number; quality: number; onFrontier: boolean };
+
+/** The axes of a chart: where costs and qualities run, in what units, and their ticks. */
+export type CostQualityAxes = {
+  useLog: boolean;
+  costUnit: CostUnit;
+  costDomain: [number, number];
+  costTicks: number[];
+  qualityDomain: [number, number];
+  qualityTicks: number[];
+};
+
+/**
+ * The axes for costs (in the display currency) and qualities: cost on a log scale when asked and every cost is
+ * above zero (ticks at 1, 2 and 5 times powers of ten, the domain 1.3× beyond the extremes), else linear from
+ * zero on round ticks; quality on multiples of ten around the points and the bar.
+ */
+export function buildCostQualityAxes(
+  costs: readonly number[],
+  qualities: readonly number[],
+  qualityBar: number | null,
+  logCost: boolean,
+): CostQualityAxes {
+  const extent = findExtent(costs);
+  const useLog = logCost && extent !== null && extent.min > 0;
+  const qualityDomain = buildQualityDomain(qualities, qualityBar);
+  const quality = { qualityDomain, qualityTicks: buildQualityTicks(qualityDomain) };
+  if (useLog) {
+    return {
+      useLog,
+      costUnit: Math.log,
+      costDomain: [extent.min / 1.3, extent.max * 1.3],
+      costTicks: buildLogTicks(extent.min, extent.max),
+      ...quality,
+    };
+  }
+  const linear = buildMoneyTicks([extent?.max ?? 0]);
+  return { useLog, costUnit: (cost) => cost, costDomain: linear.domain, costTicks: linear.ticks, ...quality };
+}
+
+/** Everything drawn that does not depend on the plot's size, made once per set of points. */
+type PreparedChart<P> = {
+  axes: CostQualityAxes;
+  frontier: ShownPoint<P>[];
+  dominated: { drawn: number; total: number };
+  /** The dominated models drawn, as one path in `CLOUD_UNITS` (see `buildCloudPath`). */
+  cloudPath: string;
+  /** Every point drawn, cheapest first: what hovering finds and the arrow keys step through. */
+  drawn: ShownPoint<P>[];
+};
+
+function prepareChart<P extends CostQualityPoint>(
+  usdPoints: readonly P[],
+  qualityBar: number | null,
+  logCost: boolean,
+  display: MoneyDisplay,
+): PreparedChart<P> {
+  // Costs in the display currency, so the log ticks fall on round amounts of it. A catalog has thousands of
+  // points: only those drawn become objects of their own.
+  const costOf = (point: P) => toDisplayAmount(point.costPerRequest, display);
+  const axes = buildCostQualityAxes(
+    usdPoints.map(costOf),
+    usdPoints.map((p) => p.quality),
+    qualityBar,
+    logCost,
+  );
+  const show = (point: P): ShownPoint<P> => ({
+    source: point,
+    cost: costOf(point),
+    quality: point.quality,
+    onFrontier: point.onFrontier,
+  });
+  const frontier = usdPoints
+    .filter((p) => p.onFrontier)
+    .map(show)
+    .sort((a, b) => a.cost - b.cost);
+  const others = thinDominated(
+    usdPoints.filter((p) => !p.onFrontier),
+    (p) => axes.costUnit(costOf(p)),
+  );
+  const dominated = others.points.map(show);
+  return {
+    axes,
+    frontier,
+    dominated: { drawn: others.drawn, total: others.total },
+    cloudPath: buildCloudPath(dominated, axes.costUnit, axes.costDomain, axes.qualityDomain),
+    drawn: [...frontier, ...dominated].sort((a, b) => a.cost - b.cost),
+  };
+}
+
+/** Room around the plot inside the SVG, px: the quality ticks and title at the left, the cost ticks and title below. */
+const MARGIN = { top: 10, right: 18, bottom: 42, left: 58 } as const;
+/** Half the diagonal of a frontier diamond, px. */
+const DIAMOND_PX = 5.5;
+/** A pointer within this distance of a point, px, shows that point's tooltip. */
+const HOVER_PX = 16;
+/** Width of a 12 px tick character, px, for keeping cost ticks apart. */
+const TICK_CHAR_PX = 7;
+const TICK_GAP_PX = 8;
+
+/** Where the plot sits in an SVG of `width` × `height`, and where a cost and a quality fall on it. */
+function placePlot(axes: CostQualityAxes, width: number, height: number) {
+  const left = MARGIN.left;
+  const right = Math.max(left + 1, width - MARGIN.right);
+  const top = MARGIN.top;
+  const bottom = Math.max(top + 1, height - MARGIN.bottom);
+  const u0 = axes.costUnit(axes.costDomain[0]);
+  const uSpan = axes.costUnit(axes.costDomain[1]) - u0 || 1;
+  const [q0, q1] = axes.qualityDomain;
+  return {
+    left,
+    right,
+    top,
+    bottom,
+    x: (cost: number) => left + ((axes.costUnit(cost) - u0) / uSpan) * (right - left),
+    y: (quality: number) => bottom - ((quality - q0) / (q1 - q0 || 1)) * (bottom - top),
+  };
+}
+
+/** The ticks whose labels fit side by side: a tick is left out where its label would touch the last one kept. */
+function spaceTicks(ticks: readonly { at: number; text: string }[]) {
+  const kept: { at: number; text: string }[] = [];
+  let lastRight = -Infinity;
+  for (const tick of ticks) {
+    const half = (tick.text.length * TICK_CHAR_PX) / 2;
+    if (tick.at - half < lastRight + TICK_GAP_PX) continue;
+    kept.push(tick);
+    lastRight = tick.at + half;
+  }
+  return kept;
+}
+
+/** A diamond centred on (x, y). */
+function diamondPath(x: number, y: number, r = DIAMOND_PX) {
+  return `M${x},${y - r}L${x + r},${y}L${x},${y + r}L${x - r},${y}Z`;
+}
 
 function PointTooltip({
-  active,
-  payload,
+  name,
+  point,
   currency,
-}: TooltipContentProps & { currency: DisplayCurrencyCode }) {
-  const point = payload?.[0]?.payload as ShownPoint | undefined;
-  if (!active || !point) return null;
+  x,
+  y,
+  width,
+  height,
+  announce,
+}: {
+  name: string;
+  point: { cost: number; quality: number; onFrontier: boolean };
+  currency: DisplayCurrencyCode;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  announce: boolean;
+}) {
+  // Beside the point, on the side with more room.
+  const shift = `translate(${x > width / 2 ? 'calc(-100% - 12px)' : '12px'}, ${y > height / 2 ? 'calc(-100% - 12px)' : '12px'})`;
   return (
-    <div className="chart-tooltip">
-      <p className="chart-tooltip__label">{point.name}</p>
+    <div
+      className="chart-tooltip cost-quality__tooltip"
+      style={{ left: x, top: y, transform: shift }}
+      {...(announce ? { role: 'status' } : { 'aria-hidden': true })}
+    >
+      <p className="chart-tooltip__label">{name}</p>
       <ul className="chart-tooltip__list">
         <li className="chart-tooltip__item">
           <span
@@ -136,239 +357,245 @@ function PointTooltip({
   );
 }
 
-/** Dominated models drawn at most one per spot of a `THIN_COLUMNS` × `THIN_ROWS` grid over the plot. */
-const THIN_COLUMNS = 80;
-const THIN_ROWS = 40;
-/** Up to this many dominated models, every one is drawn. */
-const DRAW_ALL_UP_TO = 800;
-
-/**
- * The dominated points to draw: all of them up to `DRAW_ALL_UP_TO`, else the first point in each spot of a grid
- * over cost (`xOf`: the axis's own scale) and quality. Thousands of grey dots on a few hundred pixels draw the same
- * picture as one per spot, and drawing each one holds the page for seconds; the table lists every model.
- */
-export function thinDominated<P extends { quality: number }>(
-  points: readonly P[],
-  xOf: (point: P) => number,
-): { points: P[]; drawn: number; total: number } {
-  if (points.length <= DRAW_ALL_UP_TO)
-    return { points: [...points], drawn: points.length, total: points.length };
-  const xs = findExtent(points.map(xOf));
-  const ys = findExtent(points.map((p) => p.quality));
-  if (!xs || !ys) return { points: [...points], drawn: points.length, total: points.length };
-  const spot = (value: number, { min, max }: { min: number; max: number }, cells: number) =>
-    max > min ? Math.min(cells - 1, Math.floor(((value - min) / (max - min)) * cells)) : 0;
-  const taken = new Set<number>();
-  const kept: P[] = [];
-  for (const point of points) {
-    const key = spot(xOf(point), xs, THIN_COLUMNS) * THIN_ROWS + spot(point.quality, ys, THIN_ROWS);
-    if (taken.has(key)) continue;
-    taken.add(key);
-    kept.push(point);
-  }
-  return { points: kept, drawn: kept.length, total: points.length };
-}
-
-/**
- * Up to this many dominated models are drawn as chart points (each with its tooltip); more are drawn as one
- * shape, a cloud of dots: each recharts point is a component with its own work when drawn, and hundreds of them
- * held the page for most of a second.
- */
-const POINTS_UP_TO = 120;
-/** The area of a dot, px² (the `ZAxis` range), and the diameter of a dot of the cloud with that area. */
-const DOT_AREA = 48;
-const CLOUD_DOT_PX = 2 * Math.sqrt(DOT_AREA / Math.PI);
-/** The cloud's path spans 0–`CLOUD_UNITS` across each axis's domain. */
-const CLOUD_UNITS = 1000;
-
-/** A cost as the x axis places it: its logarithm on a log axis (any base: the placement is linear in it). */
-type CostUnit = (cost: number) => number;
-
-/**
- * The cloud of dots as an SVG path in its own units: 0 at the low end of each axis's domain, `CLOUD_UNITS` at the
- * high end (y upwards), one zero-length segment per point (`M x,y h0`), which a round line cap draws as a dot.
- * Built once per set of points; `DominatedCloud` places it on the plot with a transform. Points outside the
- * domains are left out.
- */
-export function buildCloudPath(
-  points: readonly { cost: number; quality: number }[],
-  costUnit: CostUnit,
-  costDomain: readonly [number, number],
-  qualityDomain: readonly [number, number],
-): string {
-  const x0 = costUnit(costDomain[0]);
-  const xSpan = costUnit(costDomain[1]) - x0;
-  const [y0, y1] = qualityDomain;
-  if (!(xSpan > 0) || !(y1 > y0)) return '';
-  const parts: string[] = [];
-  for (const point of points) {
-    const x = ((costUnit(point.cost) - x0) / xSpan) * CLOUD_UNITS;
-    const y = ((point.quality - y0) / (y1 - y0)) * CLOUD_UNITS;
-    if (!(x >= 0 && x <= CLOUD_UNITS && y >= 0 && y <= CLOUD_UNITS)) continue;
-    parts.push(`M${x.toFixed(1)},${y.toFixed(1)}h0`);
-  }
-  return parts.join('');
-}
-
-/**
- * The dominated models as one shape in the plot, under the frontier, placed by the axes' scales; its title says
- * where each model is listed. The dots keep their size whatever the transform (`non-scaling-stroke`).
- */
-function DominatedCloud({
-  path,
-  costDomain,
-  qualityDomain,
-  title,
-}: {
-  path: string;
-  costDomain: readonly [number, number];
-  qualityDomain: readonly [number, number];
-  title: string;
-}) {
-  const xScale = useXAxisScale();
-  const yScale = useYAxisScale();
-  const left = xScale?.(costDomain[0]);
-  const right = xScale?.(costDomain[1]);
-  const bottom = yScale?.(qualityDomain[0]);
-  const top = yScale?.(qualityDomain[1]);
-  if (left === undefined || right === undefined || bottom === undefined || top === undefined) return null;
-  const transform = `matrix(${(right - left) / CLOUD_UNITS} 0 0 ${(top - bottom) / CLOUD_UNITS} ${left} ${bottom})`;
+/** A legend's mark: a small SVG (copied as it is into a saved image). */
+function LegendMark({ children }: { children: ReactNode }) {
   return (
-    <path
-      className="cost-quality__cloud"
-      d={path}
-      transform={transform}
-      fill="none"
-      stroke={OTHER_COLOR}
-      strokeOpacity={0.55}
-      strokeWidth={CLOUD_DOT_PX}
-      strokeLinecap="round"
-      vectorEffect="non-scaling-stroke"
-    >
-      <title>{title}</title>
-    </path>
+    <svg className="cost-quality__mark" width="22" height="12" viewBox="0 0 22 12" aria-hidden="true">
+      {children}
+    </svg>
   );
 }
 
 /**
- * Cost per request (x) against quality (y), one dot per model: the Pareto frontier in the accent colour, joined
- * cheapest to best, the dominated models in grey (as chart points with tooltips up to `POINTS_UP_TO` of them,
- * else as one cloud of dots), and the quality bar as a dashed line.
+ * Cost per request (x) against quality (y), one dot per model, drawn as plain SVG: the Pareto frontier in the
+ * accent colour, joined cheapest to best, the dominated models in grey as one path of dots (thinned to one per
+ * spot past `DRAW_ALL_UP_TO`), and the quality bar as a dashed line. A pointer near a dot, or the arrow keys on
+ * the focused plot (cheapest first), show that model's figures. Drawing it is a few milliseconds whatever the
+ * catalog: a charting library's point per model held the page for most of a second.
  */
-export function CostQualityChart({
+export function CostQualityChart<P extends CostQualityPoint>({
   points: usdPoints,
+  nameOf,
   qualityBar = null,
   logCost = true,
   display,
-}: CostQualityChartProps) {
-  // Costs in the display currency, so the log ticks fall on round amounts of it.
-  const points: ShownPoint[] = usdPoints.map((p) => ({ ...p, cost: toDisplayAmount(p.costUsd, display) }));
-  const frontier = points.filter((p) => p.onFrontier).sort((a, b) => a.cost - b.cost);
-  const costExtent = findExtent(points.map((p) => p.cost));
-  const minCost = costExtent?.min ?? 0;
-  const maxCost = costExtent?.max ?? 0;
-  const useLog = logCost && points.length > 0 && minCost > 0;
-  const costUnit: CostUnit = useLog ? Math.log : (cost) => cost;
-  const others = thinDominated(
-    points.filter((p) => !p.onFrontier),
-    (p) => costUnit(p.cost),
+}: CostQualityChartProps<P>) {
+  const { ref, size } = useElementSize();
+  const chart = useMemo(
+    () => prepareChart(usdPoints, qualityBar, logCost, display),
+    [usdPoints, qualityBar, logCost, display],
   );
+  const [active, setActive] = useState<{ point: ShownPoint<P>; byKeyboard: boolean } | null>(null);
+  const { axes, frontier, dominated, drawn } = chart;
   const othersName =
-    others.drawn < others.total
-      ? `Dominated (${formatNumber(others.drawn)} of ${formatNumber(others.total)} drawn, one per spot)`
+    dominated.drawn < dominated.total
+      ? `Dominated (${formatNumber(dominated.drawn)} of ${formatNumber(dominated.total)} drawn, one per spot)`
       : 'Dominated';
-  const asCloud = others.drawn > POINTS_UP_TO;
-  const ticks = useLog ? buildLogTicks(minCost, maxCost) : undefined;
-  const domain: [number, number] = useLog
-    ? [minCost / 1.3, maxCost * 1.3]
-    : [0, points.length > 0 ? maxCost * 1.05 || 1 : 1];
-  const qualityDomain = buildQualityDomain(
-    points.map((p) => p.quality),
-    qualityBar,
-  );
-  const qualityTicks = buildQualityTicks(qualityDomain);
-  const cloudPath = asCloud ? buildCloudPath(others.points, costUnit, domain, qualityDomain) : '';
+  const plot = size ? placePlot(axes, size.width, size.height) : null;
+
+  function findNearest(event: PointerEvent<SVGSVGElement>) {
+    if (!plot) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const px = event.clientX - box.left;
+    const py = event.clientY - box.top;
+    let best: ShownPoint<P> | null = null;
+    let bestDistance = HOVER_PX * HOVER_PX;
+    for (const point of drawn) {
+      const dx = plot.x(point.cost) - px;
+      const dy = plot.y(point.quality) - py;
+      const distance = dx * dx + dy * dy;
+      if (distance <= bestDistance) {
+        best = point;
+        bestDistance = distance;
+      }
+    }
+    setActive((old) => (old?.point === best ? old : best && { point: best, byKeyboard: false }));
+  }
+
+  function stepThrough(event: KeyboardEvent<SVGSVGElement>) {
+    if (drawn.length === 0) return;
+    const at = active ? drawn.indexOf(active.point) : -1;
+    const last = drawn.length - 1;
+    const next: Record<string, number> = {
+      ArrowRight: Math.min(last, at + 1),
+      ArrowUp: Math.min(last, at + 1),
+      ArrowLeft: at < 0 ? 0 : Math.max(0, at - 1),
+      ArrowDown: at < 0 ? 0 : Math.max(0, at - 1),
+      Home: 0,
+      End: last,
+    };
+    if (event.key === 'Escape') {
+      setActive(null);
+      return;
+    }
+    const index = next[event.key];
+    if (index === undefined) return;
+    event.preventDefault();
+    const point = drawn[index];
+    if (point) setActive({ point, byKeyboard: true });
+  }
+
+  const costTicks = plot
+    ? spaceTicks(
+        axes.costTicks.map((tick) => ({ at: plot.x(tick), text: formatCostTick(tick, display.currency) })),
+      )
+    : [];
+  const frontierLine = plot
+    ? frontier.map((p, i) => `${i === 0 ? 'M' : 'L'}${plot.x(p.cost)},${plot.y(p.quality)}`).join('')
+    : '';
+  const cloudTransform = plot
+    ? `matrix(${(plot.right - plot.left) / CLOUD_UNITS} 0 0 ${(plot.top - plot.bottom) / CLOUD_UNITS} ${plot.left} ${plot.bottom})`
+    : undefined;
+
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <ScatterChart margin={{ top: 12, right: 16, bottom: 24, left: 4 }}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis
-          type="number"
-          dataKey="cost"
-          name="Cost per request"
-          scale={useLog ? 'log' : 'auto'}
-          domain={domain}
-          allowDataOverflow
-          {...(ticks ? { ticks } : {})}
-          tickFormatter={(amount: number) => formatCostTick(amount, display.currency)}
-          tick={TICK_STYLE}
-          stroke={AXIS_STROKE}
-          tickMargin={6}
-          minTickGap={8}
-          label={{
-            value: useLog ? 'Cost per request (log scale)' : 'Cost per request',
-            position: 'insideBottom',
-            offset: -16,
-            fill: 'var(--muted)',
-            fontSize: 12,
-          }}
-        />
-        <YAxis
-          type="number"
-          dataKey="quality"
-          name="Quality"
-          domain={qualityDomain}
-          ticks={qualityTicks}
-          tick={TICK_STYLE}
-          stroke={AXIS_STROKE}
-          width={44}
-          label={{ value: 'Quality', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 12 }}
-        />
-        <ZAxis range={[48, 48]} />
-        <Tooltip
-          content={(props) => <PointTooltip {...props} currency={display.currency} />}
-          cursor={{ strokeDasharray: '3 3' }}
-        />
-        <Legend verticalAlign="top" wrapperStyle={{ fontSize: '0.82rem', paddingBottom: 6 }} />
+    <div className="cost-quality">
+      <ul className="cost-quality__legend">
+        <li data-chart-legend-item>
+          <LegendMark>
+            <line x1="1" y1="6" x2="21" y2="6" stroke={FRONTIER_COLOR} strokeWidth="2" />
+            <path d={diamondPath(11, 6, 4.5)} fill={FRONTIER_COLOR} />
+          </LegendMark>
+          <span>Frontier (no model cheaper and as good)</span>
+        </li>
+        {dominated.total > 0 && (
+          <li data-chart-legend-item>
+            <LegendMark>
+              <circle cx="11" cy="6" r={CLOUD_DOT_PX / 2} fill={OTHER_COLOR} fillOpacity={0.7} />
+            </LegendMark>
+            <span>{othersName}</span>
+          </li>
+        )}
         {qualityBar !== null && (
-          <ReferenceLine
-            y={qualityBar}
-            stroke={BAR_COLOR}
-            strokeDasharray="6 4"
-            label={{
-              value: `Quality bar ${formatNumber(qualityBar)}`,
-              position: 'insideTopRight',
-              fill: 'var(--muted)',
-              fontSize: 11,
-            }}
+          <li data-chart-legend-item>
+            <LegendMark>
+              <line x1="1" y1="6" x2="21" y2="6" stroke={BAR_COLOR} strokeWidth="1.5" strokeDasharray="6 4" />
+            </LegendMark>
+            <span>Quality bar</span>
+          </li>
+        )}
+      </ul>
+      <div className="cost-quality__plot" ref={ref}>
+        {size && plot && (
+          <svg
+            className="cost-quality__svg"
+            data-chart-surface
+            width={size.width}
+            height={size.height}
+            role="application"
+            aria-label={`${formatNumber(drawn.length)} models drawn: the arrow keys step through them, cheapest first`}
+            tabIndex={0}
+            onPointerMove={findNearest}
+            onPointerLeave={() => setActive((old) => (old?.byKeyboard ? old : null))}
+            onKeyDown={stepThrough}
+            onBlur={() => setActive(null)}
+          >
+            <g className="cost-quality__grid" stroke={AXIS_STROKE} strokeDasharray="3 3">
+              {costTicks.map((tick) => (
+                <line key={tick.text} x1={tick.at} x2={tick.at} y1={plot.top} y2={plot.bottom} />
+              ))}
+              {axes.qualityTicks.map((tick) => (
+                <line key={tick} x1={plot.left} x2={plot.right} y1={plot.y(tick)} y2={plot.y(tick)} />
+              ))}
+            </g>
+            <g className="cost-quality__axis" stroke={AXIS_STROKE}>
+              <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
+              <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} />
+            </g>
+            <g className="cost-quality__ticks" fill="var(--muted)" fontSize={12}>
+              {costTicks.map((tick) => (
+                <text key={tick.text} x={tick.at} y={plot.bottom + 16} textAnchor="middle">
+                  {tick.text}
+                </text>
+              ))}
+              {axes.qualityTicks.map((tick) => (
+                <text
+                  key={tick}
+                  x={plot.left - 6}
+                  y={plot.y(tick)}
+                  textAnchor="end"
+                  dominantBaseline="middle"
+                >
+                  {formatNumber(tick)}
+                </text>
+              ))}
+              <text x={(plot.left + plot.right) / 2} y={size.height - 6} textAnchor="middle">
+                {axes.useLog ? 'Cost per request (log scale)' : 'Cost per request'}
+              </text>
+              <text
+                transform={`translate(14 ${(plot.top + plot.bottom) / 2}) rotate(-90)`}
+                textAnchor="middle"
+                dominantBaseline="middle"
+              >
+                Quality
+              </text>
+            </g>
+            {qualityBar !== null && (
+              <g className="cost-quality__bar">
+                <line
+                  x1={plot.left}
+                  x2={plot.right}
+                  y1={plot.y(qualityBar)}
+                  y2={plot.y(qualityBar)}
+                  stroke={BAR_COLOR}
+                  strokeDasharray="6 4"
+                  strokeWidth={1.5}
+                />
+                <text
+                  x={plot.right - 4}
+                  y={plot.y(qualityBar) - 5}
+                  textAnchor="end"
+                  fill="var(--muted)"
+                  fontSize={11}
+                >
+                  Quality bar {formatNumber(qualityBar)}
+                </text>
+              </g>
+            )}
+            {chart.cloudPath !== '' && (
+              <path
+                className="cost-quality__cloud"
+                d={chart.cloudPath}
+                transform={cloudTransform}
+                fill="none"
+                stroke={OTHER_COLOR}
+                strokeOpacity={0.7}
+                strokeWidth={CLOUD_DOT_PX}
+                strokeLinecap="round"
+                vectorEffect="non-scaling-stroke"
+              />
+            )}
+            <g className="cost-quality__frontier" fill={FRONTIER_COLOR}>
+              <path d={frontierLine} fill="none" stroke={FRONTIER_COLOR} strokeWidth={2} />
+              {frontier.map((p, i) => (
+                <path key={i} d={diamondPath(plot.x(p.cost), plot.y(p.quality))} />
+              ))}
+            </g>
+            {active && (
+              <circle
+                className="cost-quality__active"
+                cx={plot.x(active.point.cost)}
+                cy={plot.y(active.point.quality)}
+                r={DIAMOND_PX + 3}
+                fill="none"
+                stroke="var(--text)"
+                strokeWidth={1.5}
+              />
+            )}
+          </svg>
+        )}
+        {active && plot && size && (
+          <PointTooltip
+            name={nameOf(active.point.source)}
+            point={active.point}
+            currency={display.currency}
+            x={plot.x(active.point.cost)}
+            y={plot.y(active.point.quality)}
+            width={size.width}
+            height={size.height}
+            announce={active.byKeyboard}
           />
         )}
-        {asCloud && (
-          <DominatedCloud
-            path={cloudPath}
-            costDomain={domain}
-            qualityDomain={qualityDomain}
-            title={`${formatNumber(others.total)} dominated models: the chart's table lists each one`}
-          />
-        )}
-        <Scatter
-          name={othersName}
-          data={asCloud ? [] : others.points}
-          fill={OTHER_COLOR}
-          fillOpacity={0.55}
-          shape="circle"
-          isAnimationActive={false}
-        />
-        <Scatter
-          name="Frontier (no model cheaper and as good)"
-          data={frontier}
-          fill={FRONTIER_COLOR}
-          line={{ stroke: FRONTIER_COLOR, strokeWidth: 2 }}
-          lineType="joint"
-          shape="diamond"
-          isAnimationActive={false}
-        />
-      </ScatterChart>
-    </ResponsiveContainer>
+      </div>
+    </div>
   );
 }

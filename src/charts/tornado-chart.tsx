@@ -1,4 +1,3 @@
-import { useLayoutEffect, useRef, useState } from 'react';
 import type { TooltipContentProps } from 'recharts';
 import {
   Bar,
@@ -13,6 +12,7 @@ import {
 import type { BarShapeProps, YAxisTickContentProps } from 'recharts';
 import { AXIS_STROKE, TICK_STYLE } from './chart-series';
 import { seriesColor } from './palette';
+import { useElementSize } from './use-element-size';
 import './charts.css';
 import './tornado-chart.css';
 
@@ -95,24 +95,6 @@ export function fitLabel(label: string, maxChars: number, maxLines = 2): string[
   if (maxLines >= 2) return [cutText(head, maxChars), cutText(field, maxChars)];
   const room = maxChars - field.length - 3;
   return room >= 6 ? [`${cutText(head, room)} · ${field}`] : [cutText(label, maxChars)];
-}
-
-/** Width of the element, following resizes (null until measured). */
-function useElementWidth() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState<number | null>(null);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    setWidth(element.clientWidth || null);
-    const observer = new ResizeObserver((entries) => {
-      const next = entries[0]?.contentRect.width;
-      if (next) setWidth(next);
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return { ref, width };
 }
 
 /** A row label: right-aligned beside its bar (up to two lines), or in compact mode one line above it. */
@@ -238,7 +220,8 @@ export function TornadoChart({
   highName = 'Input at its high value',
   markedName = 'your own range',
 }: TornadoChartProps) {
-  const { ref, width } = useElementWidth();
+  const { ref, size } = useElementSize();
+  const width = size?.width ?? null;
   const compact = width !== null && width < COMPACT_WIDTH_PX;
   // Beside the bars, labels get about 40 % of the width, at most 300 px; above them, the whole width.
   const labelWidth = compact ? 1 : Math.round(Math.min(300, (width ?? 800) * 0.4));
@@ -258,15 +241,19 @@ export function TornadoChart({
   return (
     <div className="tornado-chart" ref={ref}>
       <ul className="tornado-chart__legend">
-        <li>
+        <li data-chart-legend-item>
           <span className="tornado-chart__swatch" style={{ background: LOW_COLOR }} />
-          {lowName}
+          <span>{lowName}</span>
         </li>
-        <li>
+        <li data-chart-legend-item>
           <span className="tornado-chart__swatch" style={{ background: HIGH_COLOR }} />
-          {highName}
+          <span>{highName}</span>
         </li>
-        {anyMarked && <li>◆ {markedName}</li>}
+        {anyMarked && (
+          <li data-chart-legend-item>
+            <span>◆ {markedName}</span>
+          </li>
+        )}
       </ul>
       <div className="tornado-chart__plot">
         <ResponsiveContainer width="100%" height="100%">

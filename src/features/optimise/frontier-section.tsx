@@ -1,5 +1,5 @@
-import { useId, useMemo } from 'react';
-import type { SliceFrontier } from '../../domain/pareto';
+import { useCallback, useId, useMemo } from 'react';
+import type { ParetoPoint, SliceFrontier } from '../../domain/pareto';
 import type { Scenario, Slice } from '../../domain/scenario-schema';
 import { ChartFrame } from '../../charts/chart-frame';
 import { CostQualityChart } from '../../charts/cost-quality-chart';
@@ -82,7 +82,10 @@ function FrontierResult({
 }) {
   const display = useMoneyDisplay();
   const findEvaluation = useMemo(() => indexEvaluations(scenario.evaluations), [scenario.evaluations]);
-  const isEvaluated = (modelId: string) => findEvaluation(modelId, slice.id) !== undefined;
+  const isEvaluated = useCallback(
+    (modelId: string) => findEvaluation(modelId, slice.id) !== undefined,
+    [findEvaluation, slice.id],
+  );
   const cheapestMeeting = frontier.frontier.find((point) => point.meetsBar) ?? null;
   const excluded =
     frontier.excludedForContext > 0
@@ -189,15 +192,19 @@ function FrontierFigure({ slice, frontier, summary, isEvaluated, display }: Fron
   );
 }
 
-/** The chart's points: each model named, "(your eval)" where your evaluation scored it. */
+/** The chart of the frontier's points, each model named, "(your eval)" where your evaluation scored it. */
 function FrontierChart({ slice, frontier, isEvaluated, display }: Omit<FrontierFigureProps, 'summary'>) {
-  const points = frontier.points.map((point) => ({
-    name: isEvaluated(point.model.id)
-      ? `${describeModel(point.model)} (your eval)`
-      : describeModel(point.model),
-    costUsd: point.costPerRequest,
-    quality: point.quality,
-    onFrontier: point.onFrontier,
-  }));
-  return <CostQualityChart points={points} qualityBar={slice.qualityBar} display={display} />;
+  const nameOf = useCallback(
+    (point: ParetoPoint) =>
+      isEvaluated(point.model.id) ? `${describeModel(point.model)} (your eval)` : describeModel(point.model),
+    [isEvaluated],
+  );
+  return (
+    <CostQualityChart
+      points={frontier.points}
+      nameOf={nameOf}
+      qualityBar={slice.qualityBar}
+      display={display}
+    />
+  );
 }
