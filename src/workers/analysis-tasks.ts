@@ -35,41 +35,62 @@ export type CapacityOutcome = {
   terms: CapacityTermComparison[];
 };
 
-/** A frontier point as it travels: the model's position in the scenario's catalog in place of the model. */
-type PackedPoint = Omit<ParetoPoint, 'model'> & { modelIndex: number };
-
-/** A slice's frontier as it travels: its points packed, the frontier as positions among the points. */
+/**
+ * A slice's frontier as it travels: its points as columns of numbers (the model's position in the scenario's
+ * catalog in place of the model), the frontier as positions among the points. Ten thousand points cross as a few
+ * arrays instead of ten thousand objects to copy, and to collect afterwards.
+ */
 export type PackedFrontier = Omit<SliceFrontier, 'points' | 'frontier'> & {
-  points: PackedPoint[];
-  frontier: number[];
+  modelIndex: Int32Array;
+  costPerRequest: Float64Array;
+  quality: Float64Array;
+  /** `ON_FRONTIER` and `MEETS_BAR` bits. */
+  flags: Uint8Array;
+  frontier: Int32Array;
 };
 
 function findStrategy(scenario: Scenario, strategyId: string): Strategy | null {
   return scenario.strategies.find((strategy) => strategy.id === strategyId) ?? null;
 }
 
+const ON_FRONTIER = 1;
+const MEETS_BAR = 2;
+
 function packFrontier(frontier: SliceFrontier, catalog: readonly Model[]): PackedFrontier {
   const positions = new Map<Model, number>();
   catalog.forEach((model, index) => positions.set(model, index));
   const pointIndex = new Map<ParetoPoint, number>();
-  const points = frontier.points.map(({ model, ...rest }, index): PackedPoint => {
-    pointIndex.set(frontier.points[index] as ParetoPoint, index);
-    return { ...rest, modelIndex: positions.get(model) ?? -1 };
+  const { points, frontier: onFrontier, ...rest } = frontier;
+  const packed: PackedFrontier = {
+    ...rest,
+    modelIndex: new Int32Array(points.length),
+    costPerRequest: new Float64Array(points.length),
+    quality: new Float64Array(points.length),
+    flags: new Uint8Array(points.length),
+    frontier: new Int32Array(onFrontier.length),
+  };
+  points.forEach((point, index) => {
+    pointIndex.set(point, index);
+    packed.modelIndex[index] = positions.get(point.model) ?? -1;
+    packed.costPerRequest[index] = point.costPerRequest;
+    packed.quality[index] = point.quality;
+    packed.flags[index] = (point.onFrontier ? ON_FRONTIER : 0) | (point.meetsBar ? MEETS_BAR : 0);
   });
-  return { ...frontier, points, frontier: frontier.frontier.map((point) => pointIndex.get(point) ?? -1) };
+  onFrontier.forEach((point, index) => (packed.frontier[index] = pointIndex.get(point) ?? -1));
+  return packed;
 }
 
 /** The frontier back on the page: each point with the scenario's own model object. */
 function unpackFrontier(packed: PackedFrontier, catalog: readonly Model[]): SliceFrontier {
-  const points = packed.points.map(({ modelIndex, ...rest }): ParetoPoint => ({
-    ...rest,
-    model: catalog[modelIndex] as ParetoPoint['model'],
+  const { modelIndex, costPerRequest, quality, flags, frontier, ...rest } = packed;
+  const points = Array.from(modelIndex, (position, index): ParetoPoint => ({
+    model: catalog[position] as ParetoPoint['model'],
+    costPerRequest: costPerRequest[index] ?? NaN,
+    quality: quality[index] ?? NaN,
+    onFrontier: ((flags[index] ?? 0) & ON_FRONTIER) !== 0,
+    meetsBar: ((flags[index] ?? 0) & MEETS_BAR) !== 0,
   }));
-  return {
-    ...packed,
-    points,
-    frontier: packed.frontier.map((index) => points[index] as ParetoPoint),
-  };
+  return { ...rest, points, frontier: Array.from(frontier, (index) => points[index] as ParetoPoint) };
 }
 
 /**
