@@ -441,6 +441,10 @@ type OptimiseOpening = BlockTiming & { firstSectionMs: number; answersMs: number
 async function timeOptimiseOpening(browser: Browser): Promise<OptimiseOpening> {
   const { context, page, open } = await openAtScale(browser);
   await open('traffic');
+  // As a person opens it: once the page has loaded the screens' code in the background.
+  await page.waitForFunction(() => performance.getEntriesByName('planner:screens-loaded').length > 0, null, {
+    timeout: 120_000,
+  });
   await startBlockProbe(page);
   const started = Date.now();
   await page.getByRole('tab', { name: 'Optimise' }).click();

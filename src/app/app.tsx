@@ -7,7 +7,7 @@ import { ScenarioMoneyDisplay } from './scenario-money-display';
 import { FiguresProvider } from './figures-provider';
 import { AppHeader } from './app-header';
 import { LoadNotice } from './load-notice';
-import { PANELS } from './panels';
+import { PANELS, preloadPanels } from './panels';
 import { PlanGate } from './plan-gate';
 import type { PanelId } from './panels';
 import { ScreenBoundary } from './screen-boundary';
@@ -40,6 +40,9 @@ export function App() {
     const frame = requestAnimationFrame(() => setPanelsShown(true));
     return () => cancelAnimationFrame(frame);
   }, [status.kind, panelsShown]);
+
+  // Once the first figures are on screen, the other screens' code loads while the page is idle.
+  useEffect(() => (panelsShown ? preloadPanels() : undefined), [panelsShown]);
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;

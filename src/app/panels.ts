@@ -1,4 +1,10 @@
 import { lazy } from 'react';
+import type { ComponentType } from 'react';
+
+/** A screen's code, loaded by `load`, and its component, which loads it when first drawn. */
+function loadOnView<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return { load, Component: lazy(() => load().then((module) => ({ default: pick(module) }))) };
+}
 
 /**
  * The screens below the summary, each loaded on first view so the first screen stays small. A screen that
@@ -10,96 +16,149 @@ export const PANELS = [
     id: 'scenarios',
     showsFigures: false,
     label: 'Scenarios',
-    Component: lazy(() =>
-      import('../features/scenarios/scenarios-panel').then((m) => ({ default: m.ScenariosPanel })),
+    ...loadOnView(
+      () => import('../features/scenarios/scenarios-panel'),
+      (m) => m.ScenariosPanel,
     ),
   },
   {
     id: 'catalog',
     showsFigures: false,
     label: 'Pricing catalog',
-    Component: lazy(() =>
-      import('../features/catalog/catalog-panel').then((m) => ({ default: m.CatalogPanel })),
+    ...loadOnView(
+      () => import('../features/catalog/catalog-panel'),
+      (m) => m.CatalogPanel,
     ),
   },
   {
     id: 'per-request',
     showsFigures: false,
     label: 'Per-request cost',
-    Component: lazy(() =>
-      import('../features/catalog/per-request-panel').then((m) => ({ default: m.PerRequestPanel })),
+    ...loadOnView(
+      () => import('../features/catalog/per-request-panel'),
+      (m) => m.PerRequestPanel,
     ),
   },
   {
     id: 'traffic',
     showsFigures: false,
     label: 'Traffic mix',
-    Component: lazy(() =>
-      import('../features/traffic/traffic-panel').then((m) => ({ default: m.TrafficPanel })),
+    ...loadOnView(
+      () => import('../features/traffic/traffic-panel'),
+      (m) => m.TrafficPanel,
     ),
   },
   {
     id: 'strategies',
     showsFigures: false,
     label: 'Strategies',
-    Component: lazy(() =>
-      import('../features/strategies/strategies-panel').then((m) => ({ default: m.StrategiesPanel })),
+    ...loadOnView(
+      () => import('../features/strategies/strategies-panel'),
+      (m) => m.StrategiesPanel,
     ),
   },
   {
     id: 'compare',
     showsFigures: true,
     label: 'Compare',
-    Component: lazy(() =>
-      import('../features/compare/compare-panel').then((m) => ({ default: m.ComparePanel })),
+    ...loadOnView(
+      () => import('../features/compare/compare-panel'),
+      (m) => m.ComparePanel,
     ),
   },
   {
     id: 'runway',
     showsFigures: false,
     label: 'Credits and runway',
-    Component: lazy(() =>
-      import('../features/runway/runway-panel').then((m) => ({ default: m.RunwayPanel })),
+    ...loadOnView(
+      () => import('../features/runway/runway-panel'),
+      (m) => m.RunwayPanel,
     ),
   },
   {
     id: 'uncertainty',
     showsFigures: true,
     label: 'Uncertainty',
-    Component: lazy(() =>
-      import('../features/uncertainty/uncertainty-panel').then((m) => ({ default: m.UncertaintyPanel })),
+    ...loadOnView(
+      () => import('../features/uncertainty/uncertainty-panel'),
+      (m) => m.UncertaintyPanel,
     ),
   },
   {
     id: 'optimise',
     showsFigures: true,
     label: 'Optimise',
-    Component: lazy(() =>
-      import('../features/optimise/optimise-panel').then((m) => ({ default: m.OptimisePanel })),
+    ...loadOnView(
+      () => import('../features/optimise/optimise-panel'),
+      (m) => m.OptimisePanel,
     ),
   },
   {
     id: 'self-hosting',
     showsFigures: false,
     label: 'Self-hosting',
-    Component: lazy(() =>
-      import('../features/self-hosting/self-hosting-panel').then((m) => ({ default: m.SelfHostingPanel })),
+    ...loadOnView(
+      () => import('../features/self-hosting/self-hosting-panel'),
+      (m) => m.SelfHostingPanel,
     ),
   },
   {
     id: 'report',
     showsFigures: true,
     label: 'POC estimate',
-    Component: lazy(() =>
-      import('../features/report/report-panel').then((m) => ({ default: m.ReportPanel })),
+    ...loadOnView(
+      () => import('../features/report/report-panel'),
+      (m) => m.ReportPanel,
     ),
   },
   {
     id: 'usage',
     showsFigures: false,
     label: 'Import usage',
-    Component: lazy(() => import('../features/usage/usage-panel').then((m) => ({ default: m.UsagePanel }))),
+    ...loadOnView(
+      () => import('../features/usage/usage-panel'),
+      (m) => m.UsagePanel,
+    ),
   },
 ] as const;
 
 export type PanelId = (typeof PANELS)[number]['id'];
+
+/**
+ * Loads every screen's code in the background, one screen per idle moment, so that opening a screen for the
+ * first time does not fetch, parse and compile it (and its styles) then: at real scale that was most of a
+ * screen's first opening. Returns the function that stops what is not loaded yet.
+ */
+export function preloadPanels(): () => void {
+  const waiting = PANELS.map((panel) => panel.load);
+  let stopped = false;
+  let cancel = () => undefined as void;
+  const whenIdle = (next: () => void) => {
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(next, { timeout: 5_000 });
+      cancel = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(next, 200);
+      cancel = () => clearTimeout(handle);
+    }
+  };
+  const loadNext = () => {
+    if (stopped) return;
+    const load = waiting.shift();
+    if (!load) {
+      // For `npm run bench`, which opens screens once their code is in.
+      performance.mark?.('planner:screens-loaded');
+      return;
+    }
+    // A screen that fails to load here says so when it is opened (its own import is tried again then).
+    void load().then(
+      () => !stopped && whenIdle(loadNext),
+      () => !stopped && whenIdle(loadNext),
+    );
+  };
+  whenIdle(loadNext);
+  return () => {
+    stopped = true;
+    cancel();
+  };
+}
