@@ -1,6 +1,6 @@
 import { findCheapestScoredRow } from '../../domain/model-ranking';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Model } from '../../domain/scenario-schema';
 import { formatIssue } from '../../domain/validate-scenario';
@@ -108,6 +108,9 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
   const today = givenToday ?? clockToday;
   const scenario = useScenario();
   const catalog = scenario.catalog;
+  // The table, its count and the filters' choices follow an edit a render behind: the edited field is drawn
+  // first, then 10,000 rows are filtered, sorted and counted in a render that yields to typing.
+  const shownCatalog = useDeferredValue(catalog);
   const [priceUnit, setPriceUnit] = usePlannerStore(useShallow((s) => [s.priceUnit, s.setPriceUnit]));
   const [sort, setSort] = useState<CatalogSort>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -125,14 +128,18 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
 
   const filterControls = useCatalogFilters(priceUnit);
   const { shownFilters } = filterControls;
-  const rows = useMemo(() => selectCatalogRows(catalog, shownFilters, sort), [catalog, shownFilters, sort]);
-  const staleCount = useMemo(() => countStalePrices(catalog, today), [catalog, today]);
-  const cheapestIndex = useMemo(() => findCheapestScoredRow(catalog, rows), [catalog, rows]);
+  const rows = useMemo(
+    () => selectCatalogRows(shownCatalog, shownFilters, sort),
+    [shownCatalog, shownFilters, sort],
+  );
+  const staleCount = useMemo(() => countStalePrices(shownCatalog, today), [shownCatalog, today]);
+  const cheapestIndex = useMemo(() => findCheapestScoredRow(shownCatalog, rows), [shownCatalog, rows]);
 
-  // Scroll a model that was just added or duplicated into view, once the table shows it.
+  // Scroll a model that was just added or duplicated into view, once the table shows it (the table's catalog
+  // has caught up with the store's).
   useEffect(() => {
     const id = pendingReveal.current;
-    if (id === null) return;
+    if (id === null || shownCatalog !== catalog) return;
     pendingReveal.current = null;
     tableRef.current?.revealModel(id);
   });
@@ -142,14 +149,15 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
     tableRef.current?.scrollToTop();
   }
 
-  function handleSort(key: SortKey) {
+  // Stable, so that the table (memoised) is not drawn again when only the edited field changed.
+  const handleSort = useCallback((key: SortKey) => {
     setSort((previous) => toggleSort(previous, key));
     tableRef.current?.scrollToTop();
-  }
+  }, []);
 
-  function openEditor(id: string) {
+  const openEditor = useCallback((id: string) => {
     setEditing((previous) => ({ id, session: (previous?.session ?? 0) + 1 }));
-  }
+  }, []);
 
   function closeEditor() {
     const id = editing?.id;
@@ -364,12 +372,12 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
 
       <CatalogFilterForm
         controls={filterControls}
-        catalog={catalog}
+        catalog={shownCatalog}
         priceUnit={priceUnit}
         onChange={() => tableRef.current?.scrollToTop()}
       >
         <p className="catalog__count" aria-live="polite" data-testid="catalog-count">
-          {formatNumber(rows.length)} of {formatNumber(catalog.length)} models
+          {formatNumber(rows.length)} of {formatNumber(shownCatalog.length)} models
         </p>
       </CatalogFilterForm>
 
@@ -392,7 +400,7 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
         ref={tableRef}
         today={today}
         cheapestIndex={cheapestIndex}
-        catalog={catalog}
+        catalog={shownCatalog}
         rows={rows}
         sort={sort}
         onSort={handleSort}
@@ -402,7 +410,7 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
       />
       {rows.length === 0 && (
         <p className="catalog__empty">
-          {catalog.length === 0
+          {shownCatalog.length === 0
             ? 'The catalog is empty: add a model or reset to the shipped catalog.'
             : 'No model matches these filters.'}
         </p>

@@ -1,6 +1,6 @@
 import { hasQualityScore } from '../../domain/model-ranking';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { useImperativeHandle, useRef } from 'react';
+import { memo, useImperativeHandle, useRef } from 'react';
 import type { Ref, RefObject } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
@@ -372,7 +372,8 @@ export function SpacerRow({ height, columns }: { height: number; columns: number
  * DOM, so a 2,000-model catalog scrolls as smoothly as a 20-model one. The header sticks to the top of the
  * scroll box; headers sort.
  */
-export function CatalogTable({
+/** Memoised: an edit in the model editor draws the table again only once its catalog has changed. */
+export const CatalogTable = memo(function CatalogTable({
   catalog,
   rows,
   sort,
@@ -475,4 +476,4 @@ export function CatalogTable({
       </table>
     </div>
   );
-}
+});
