@@ -370,9 +370,9 @@ export function SpacerRow({ height, columns }: { height: number; columns: number
 /**
  * The catalog as a table whose rows are virtualised: only the rows in view (and a few either side) are in the
  * DOM, so a 2,000-model catalog scrolls as smoothly as a 20-model one. The header sticks to the top of the
- * scroll box; headers sort.
+ * scroll box; headers sort. Memoised: an edit in the model editor draws the table again only once its catalog
+ * has changed.
  */
-/** Memoised: an edit in the model editor draws the table again only once its catalog has changed. */
 export const CatalogTable = memo(function CatalogTable({
   catalog,
   rows,
