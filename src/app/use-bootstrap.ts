@@ -87,6 +87,8 @@ function startSaving(initial: SyncBase): () => void {
   let queue: Promise<void> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cancelIdle: (() => void) | undefined;
+  /** A change is waiting to be saved. */
+  let pending = false;
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SYNC_CHANNEL);
 
   function ownSettings() {
@@ -171,8 +173,24 @@ function startSaving(initial: SyncBase): () => void {
       return;
     clearTimeout(timer);
     cancelIdle?.();
-    timer = setTimeout(() => (cancelIdle = whenIdle(save)), SAVE_DELAY_MS);
+    pending = true;
+    timer = setTimeout(() => (cancelIdle = whenIdle(saveNow)), SAVE_DELAY_MS);
   });
+
+  /** Saves what is waiting for the typing pause or an idle moment, at once. */
+  function saveNow() {
+    clearTimeout(timer);
+    cancelIdle?.();
+    if (!pending) return;
+    pending = false;
+    save();
+  }
+  // A hidden page (another tab chosen, the window minimised) may be closed with no further chance to save:
+  // what was waiting is saved at once.
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') saveNow();
+  };
+  document.addEventListener('visibilitychange', onHidden);
   if (channel) {
     channel.onmessage = () => {
       reload();
@@ -183,6 +201,7 @@ function startSaving(initial: SyncBase): () => void {
   return () => {
     clearTimeout(timer);
     cancelIdle?.();
+    document.removeEventListener('visibilitychange', onHidden);
     unsubscribe();
     channel?.close();
   };

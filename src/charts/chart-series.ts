@@ -80,21 +80,31 @@ export function sumStacks(labelCount: number, series: readonly MoneySeries[]): n
 const NICE_STEPS = [1, 2, 2.5, 5, 10];
 
 /**
- * Round tick values for a money axis that spans `values` and zero: about `targetCount` intervals with a step
- * of 1, 2, 2.5 or 5 times a power of ten ($0, $50K, $100K… rather than $0, $65K, $130K…).
+ * Round ticks over [low, high]: about `targetCount` intervals with a step of 1, 2, 2.5 or 5 times a power of
+ * ten ($0, $50K, $100K… rather than $0, $65K, $130K…). An empty range is widened by a tenth of its value (at
+ * least 1) each way.
  */
-export function buildMoneyTicks(values: readonly number[], targetCount = 4) {
-  let low = Math.min(0, ...values);
-  let high = Math.max(0, ...values);
-  if (high - low < 1e-9) high = low + 1;
+export function buildRangeTicks(low: number, high: number, targetCount = 4): MoneyTicks {
+  if (!(high - low > 1e-9 * Math.max(1, Math.abs(high)))) {
+    const pad = Math.max(Math.abs(low) * 0.1, 1);
+    low -= pad;
+    high += pad;
+  }
   const rawStep = (high - low) / targetCount;
   const magnitude = Math.pow(10, Math.floor(Math.log10(rawStep)));
   const step = (NICE_STEPS.find((s) => s * magnitude >= rawStep - 1e-12) ?? 10) * magnitude;
-  low = Math.floor(low / step + 1e-9) * step;
-  high = Math.ceil(high / step - 1e-9) * step;
+  const first = Math.floor(low / step + 1e-9) * step;
+  const last = Math.ceil(high / step - 1e-9) * step;
   const ticks: number[] = [];
-  for (let tick = low; tick <= high + step / 2; tick += step) ticks.push(Math.round(tick / step) * step);
-  return { domain: [low, high] as [number, number], ticks };
+  for (let tick = first; tick <= last + step / 2; tick += step) ticks.push(Math.round(tick / step) * step);
+  return { domain: [first, last], ticks };
+}
+
+/** Round ticks for a money axis that spans `values` and zero (from $0 to $1 when every value is zero). */
+export function buildMoneyTicks(values: readonly number[], targetCount = 4): MoneyTicks {
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  return buildRangeTicks(low, high - low < 1e-9 ? low + 1 : high, targetCount);
 }
 
 export type MoneyTicks = { domain: [number, number]; ticks: number[] };

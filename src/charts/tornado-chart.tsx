@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { BarShapeProps, YAxisTickContentProps } from 'recharts';
-import { AXIS_STROKE, TICK_STYLE } from './chart-series';
+import { AXIS_STROKE, TICK_STYLE, buildRangeTicks } from './chart-series';
 import { seriesColor } from './palette';
 import { useElementSize } from './use-element-size';
 import './charts.css';
@@ -56,26 +56,8 @@ const CHAR_PX = 7;
 /** Below this width the labels go above their bars instead of beside them. */
 const COMPACT_WIDTH_PX = 560;
 const MARGIN = { top: 26, right: 16, bottom: 4, left: 4 } as const;
-const NICE_STEPS = [1, 2, 2.5, 5, 10];
 
 type PlotRow = TornadoRow & { name: string; [BAR_KEY]: [number, number] };
-
-/** Round ticks over [low, high] (not forced to include zero: a tornado zooms in on its baseline). */
-export function buildRangeTicks(low: number, high: number, targetCount = 4) {
-  if (!(high - low > 1e-9 * Math.max(1, Math.abs(high)))) {
-    const pad = Math.max(Math.abs(low) * 0.1, 1);
-    low -= pad;
-    high += pad;
-  }
-  const rawStep = (high - low) / targetCount;
-  const magnitude = Math.pow(10, Math.floor(Math.log10(rawStep)));
-  const step = (NICE_STEPS.find((s) => s * magnitude >= rawStep - 1e-12) ?? 10) * magnitude;
-  const first = Math.floor(low / step + 1e-9) * step;
-  const last = Math.ceil(high / step - 1e-9) * step;
-  const ticks: number[] = [];
-  for (let tick = first; tick <= last + step / 2; tick += step) ticks.push(Math.round(tick / step) * step);
-  return { domain: [first, last] as [number, number], ticks };
-}
 
 /** Text cut to `maxChars` with "…". */
 function cutText(text: string, maxChars: number): string {

@@ -64,6 +64,7 @@ test('every figure shows in EUR at the rate typed, as USD × rate, and the rate 
   );
 
   // Saved with the scenario: a reload opens it in EUR at the same rate.
+  await planner.waitForSaved('"perUsd":0.92');
   await page.reload();
   await expect(page.getByTestId('money-display')).toContainText(`EUR at 0.92 per USD, set ${today}`);
   await expect(planner.summaryRow('All on dear').getByTestId('summary-this-month')).toHaveText('€4,140');

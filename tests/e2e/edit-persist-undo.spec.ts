@@ -17,7 +17,7 @@ test('editing a slice updates the summary, survives a reload, and undo restores 
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 9000);
   await planner.expectSummaryValue('All on cheap', 'summary-this-month', 2400);
 
-  await page.waitForTimeout(600); // the autosave settles (250 ms debounce)
+  await planner.waitForSaved('"requestsPerMonth":2000000');
   await page.reload();
   await expect(page.getByTestId('scenario-name')).toHaveText('Small test scenario');
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 9000);
@@ -84,4 +84,28 @@ test('editing a strategy changes the summary by the hand-computed amount', async
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 1200);
   // Twelve months without growth: $14,400.
   await planner.expectSummaryValue('All on dear', 'summary-first-year', 14_400);
+});
+
+test('an edit is saved as soon as the page is hidden, without waiting for the typing pause', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('scenarios');
+  await planner.importFixture(SMALL);
+  await planner.waitForSaved('"requestsPerMonth":1000000');
+  // The page's clock stands still from here: the autosave's typing pause never ends on its own.
+  await page.clock.install();
+  await page.clock.pauseAt(new Date('2027-01-15T10:00:00Z'));
+
+  await planner.openTab('Traffic mix');
+  await page.getByLabel('Requests per month for Main traffic', { exact: true }).fill('4000000');
+  await planner.expectSummaryValue('All on dear', 'summary-this-month', 18000);
+  expect(await planner.readSavedText()).toContain('"requestsPerMonth":1000000');
+
+  // The user switches to another tab (or the browser is minimised): what was waiting is saved at once.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await planner.waitForSaved('"requestsPerMonth":4000000');
 });

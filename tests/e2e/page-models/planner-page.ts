@@ -130,6 +130,13 @@ export class PlannerPage {
     await this.writeSavedValue(text);
   }
 
+  /** Waits until the saved state's text holds `fragment`: the autosave has written the edit. */
+  async waitForSaved(fragment: string) {
+    await expect
+      .poll(() => this.readSavedText(), { message: `the saved state holds ${fragment}` })
+      .toContain(fragment);
+  }
+
   /** The saved state's text as IndexedDB holds it now ('' when nothing is saved or it is not text). */
   async readSavedText(): Promise<string> {
     const saved = await this.readSavedValue();

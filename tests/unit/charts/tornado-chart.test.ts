@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRangeTicks, fitLabel } from '../../../src/charts/tornado-chart';
+import { buildRangeTicks } from '../../../src/charts/chart-series';
+import { fitLabel } from '../../../src/charts/tornado-chart';
 
 describe('fitLabel', () => {
   it('keeps a short label on one line', () => {
