@@ -62,7 +62,7 @@ test('a large saved library is read in a worker: the page says it is loading, wr
   // An edit is saved, and the saved library opens again with it after a reload.
   await planner.openTab('Traffic mix');
   await page.getByLabel('Requests per month for Main traffic', { exact: true }).fill('2000000');
-  await expect.poll(() => planner.readSavedText()).toContain('"requestsPerMonth":2000000');
+  await planner.waitForSaved('"requestsPerMonth":2000000');
   await page.reload();
   await expect(page.getByTestId('scenario-name')).toHaveText('Large saved library');
   await planner.openTab('Traffic mix');

@@ -29,7 +29,7 @@ test('two tabs see each other’s saves, and a share link opened in one survives
   await first.page.getByLabel('Requests per month for Main traffic', { exact: true }).fill('2000000');
   // 2,000,000 × (1,000 × $3/M + 100 × $15/M) = $9,000.
   await first.expectSummaryValue('All on dear', 'summary-this-month', 9000);
-  await expect.poll(() => first.readSavedText()).toContain('"requestsPerMonth":2000000');
+  await first.waitForSaved('"requestsPerMonth":2000000');
 
   for (const planner of [first, second]) {
     await planner.page.reload();
@@ -54,7 +54,7 @@ test('every unreadable save is kept aside, with download, until the user deletes
 
   // The app saves over the damaged save once it is kept aside; later a second damaged save appears.
   await planner.importFixture(SMALL);
-  await expect.poll(() => planner.readSavedText()).toContain('Small test scenario');
+  await planner.waitForSaved('Small test scenario');
   const secondDamage = '{oops, damaged twice';
   await planner.writeSavedText(secondDamage);
   await page.reload();

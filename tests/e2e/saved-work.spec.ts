@@ -67,7 +67,7 @@ test('a share link opened while the saved data cannot be read adds the shared sc
   // Scenarios screen.
   await planner.heldNotice().getByRole('button', { name: 'Keep aside and continue' }).click();
   await expect(planner.heldNotice()).toHaveCount(0);
-  await expect.poll(() => planner.readSavedText()).toContain('Sent by a colleague');
+  await planner.waitForSaved('Sent by a colleague');
   expect(await planner.readSavedText()).toContain('"requestsPerMonth":2000000');
   await planner.openTab('Scenarios');
   await expect(planner.setAsideSaves()).toHaveCount(1);
@@ -95,7 +95,7 @@ test('two saved scenarios with one id both open, the second under a new id, and 
 
   // The next save keeps both.
   await page.getByRole('button', { name: 'Open Second plan' }).click();
-  await expect.poll(() => planner.readSavedText()).toContain('"activeId":"scenario-2"');
+  await planner.waitForSaved('"activeId":"scenario-2"');
   const saved = JSON.parse(await planner.readSavedText()) as {
     library: { id: string; scenario: { name: string } }[];
   };
@@ -119,7 +119,7 @@ test('each unreadable save is kept with its own bytes, binary included, until th
     await expect(planner.heldNotice()).toContainText(`binary (${bytes.length} bytes)`);
     await planner.heldNotice().getByRole('button', { name: 'Keep aside and continue' }).click();
     await expect(planner.heldNotice()).toHaveCount(0);
-    await expect.poll(() => planner.readSavedText()).toContain('"version":3');
+    await planner.waitForSaved('"version":3');
   }
 
   await planner.openTab('Scenarios');
