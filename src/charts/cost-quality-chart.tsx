@@ -4,6 +4,7 @@ import type { DisplayCurrencyCode } from '../domain/scenario-schema';
 import { currencySymbol, formatNumber, formatUnitAmount, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 import { AXIS_STROKE, buildMoneyTicks, findExtent } from './chart-series';
+import { FloatingTooltip } from './floating-tooltip';
 import { seriesColor } from './palette';
 import { useElementSize } from './use-element-size';
 import './charts.css';
@@ -308,29 +309,13 @@ function PointTooltip({
   name,
   point,
   currency,
-  x,
-  y,
-  width,
-  height,
-  announce,
 }: {
   name: string;
   point: { cost: number; quality: number; onFrontier: boolean };
   currency: DisplayCurrencyCode;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  announce: boolean;
 }) {
-  // Beside the point, on the side with more room.
-  const shift = `translate(${x > width / 2 ? 'calc(-100% - 12px)' : '12px'}, ${y > height / 2 ? 'calc(-100% - 12px)' : '12px'})`;
   return (
-    <div
-      className="chart-tooltip cost-quality__tooltip"
-      style={{ left: x, top: y, transform: shift }}
-      {...(announce ? { role: 'status' } : { 'aria-hidden': true })}
-    >
+    <>
       <p className="chart-tooltip__label">{name}</p>
       <ul className="chart-tooltip__list">
         <li className="chart-tooltip__item">
@@ -353,7 +338,7 @@ function PointTooltip({
           <span />
         </li>
       </ul>
-    </div>
+    </>
   );
 }
 
@@ -474,10 +459,10 @@ export function CostQualityChart<P extends CostQualityPoint>({
           </li>
         )}
       </ul>
-      <div className="cost-quality__plot" ref={ref}>
+      <div className="svg-plot" ref={ref}>
         {size && plot && (
           <svg
-            className="cost-quality__svg"
+            className="svg-plot__surface"
             data-chart-surface
             width={size.width}
             height={size.height}
@@ -584,16 +569,19 @@ export function CostQualityChart<P extends CostQualityPoint>({
           </svg>
         )}
         {active && plot && size && (
-          <PointTooltip
-            name={nameOf(active.point.source)}
-            point={active.point}
-            currency={display.currency}
+          <FloatingTooltip
             x={plot.x(active.point.cost)}
             y={plot.y(active.point.quality)}
             width={size.width}
             height={size.height}
             announce={active.byKeyboard}
-          />
+          >
+            <PointTooltip
+              name={nameOf(active.point.source)}
+              point={active.point}
+              currency={display.currency}
+            />
+          </FloatingTooltip>
         )}
       </div>
     </div>

@@ -1,16 +1,8 @@
-import type { TooltipContentProps } from 'recharts';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import type { BarShapeProps, YAxisTickContentProps } from 'recharts';
+import { useState } from 'react';
+import type { KeyboardEvent, PointerEvent } from 'react';
+import { formatNumber } from '../format/format';
 import { AXIS_STROKE, TICK_STYLE, buildRangeTicks } from './chart-series';
+import { FloatingTooltip } from './floating-tooltip';
 import { seriesColor } from './palette';
 import { useElementSize } from './use-element-size';
 import './charts.css';
@@ -50,14 +42,17 @@ export const TORNADO_CHROME_PX = 92;
 
 const LOW_COLOR = seriesColor(0);
 const HIGH_COLOR = seriesColor(1);
-const BAR_KEY = 'range';
 /** Average width of a 12 px tick character, px, for fitting labels to the label column. */
 const CHAR_PX = 7;
 /** Below this width the labels go above their bars instead of beside them. */
 const COMPACT_WIDTH_PX = 560;
 const MARGIN = { top: 26, right: 16, bottom: 4, left: 4 } as const;
-
-type PlotRow = TornadoRow & { name: string; [BAR_KEY]: [number, number] };
+/** Room under the plot for the value axis's ticks and their numbers, px. */
+const AXIS_PX = 26;
+/** Length of an axis's tick marks, px. */
+const TICK_PX = 6;
+/** The share of a row's band its bars take (a quarter of the band is left above and below). */
+const BAR_SHARE = 0.5;
 
 /** Text cut to `maxChars` with "…". */
 function cutText(text: string, maxChars: number): string {
@@ -79,8 +74,26 @@ export function fitLabel(label: string, maxChars: number, maxLines = 2): string[
   return room >= 6 ? [`${cutText(head, room)} · ${field}`] : [cutText(label, maxChars)];
 }
 
+/** Where the rows, the bars and the axis fall in a plot of `width` × `height` px. */
+export function placeTornado(
+  rowCount: number,
+  domain: readonly [number, number],
+  width: number,
+  height: number,
+  labelWidth: number,
+) {
+  const left = MARGIN.left + labelWidth;
+  const right = Math.max(left + 1, width - MARGIN.right);
+  const top = MARGIN.top;
+  const bottom = Math.max(top + 1, height - MARGIN.bottom - AXIS_PX);
+  const band = (bottom - top) / Math.max(1, rowCount);
+  const [low, high] = domain;
+  const x = (value: number) => left + ((value - low) / (high - low || 1)) * (right - left);
+  return { left, right, top, bottom, band, x };
+}
+
 /** A row label: right-aligned beside its bar (up to two lines), or in compact mode one line above it. */
-function TornadoTick({
+function RowLabel({
   x,
   y,
   label,
@@ -96,13 +109,7 @@ function TornadoTick({
   const lines = fitLabel(label, maxChars, compact ? 1 : 2);
   if (compact) {
     return (
-      <text
-        x={MARGIN.left}
-        y={y - 5}
-        textAnchor="start"
-        fill={TICK_STYLE.fill}
-        fontSize={TICK_STYLE.fontSize}
-      >
+      <text x={MARGIN.left} y={y - 5} textAnchor="start">
         <title>{label}</title>
         {lines[0]}
       </text>
@@ -110,7 +117,7 @@ function TornadoTick({
   }
   const firstDy = lines.length === 1 ? 4 : -3;
   return (
-    <text x={x} y={y} textAnchor="end" fill={TICK_STYLE.fill} fontSize={TICK_STYLE.fontSize}>
+    <text x={x} y={y} textAnchor="end">
       <title>{label}</title>
       {lines.map((line, i) => (
         <tspan key={i} x={x} dy={i === 0 ? firstDy : 14}>
@@ -122,31 +129,32 @@ function TornadoTick({
 }
 
 /**
- * Two bars from the baseline: to the outcome at the input's low value and to the outcome at its high value.
- * The bar spans [smallest, largest] of baseline and both outcomes; pixels per unit come from its own width.
- * The longer of the two is drawn first so a shorter one on the same side stays visible.
+ * A row's two bars from the baseline: to the outcome at the input's low value and to the outcome at its high
+ * value. The longer is drawn first so a shorter one on the same side stays visible.
  */
-function TornadoBarShape(props: BarShapeProps & { baseline: number; compact: boolean }) {
-  const row = props.payload as PlotRow | undefined;
-  if (!row) return null;
-  const [min, max] = row[BAR_KEY];
-  const left = Math.min(props.x, props.x + props.width);
-  const right = Math.max(props.x, props.x + props.width);
-  if (!(max > min) || !(right > left)) return null;
-  const toPx = (value: number) => left + ((value - min) / (max - min)) * (right - left);
-  const base = toPx(props.baseline);
+function RowBars({
+  row,
+  baseline,
+  x,
+  y,
+  height,
+}: {
+  row: TornadoRow;
+  baseline: number;
+  x: (value: number) => number;
+  y: number;
+  height: number;
+}) {
+  const base = x(baseline);
   const pieces = [
-    { key: 'low', to: toPx(row.lowOutcome), fill: LOW_COLOR },
-    { key: 'high', to: toPx(row.highOutcome), fill: HIGH_COLOR },
+    { key: 'low', to: x(row.lowOutcome), fill: LOW_COLOR },
+    { key: 'high', to: x(row.highOutcome), fill: HIGH_COLOR },
   ].sort((a, b) => Math.abs(b.to - base) - Math.abs(a.to - base));
-  // In compact mode the label sits above the bar, in the upper part of the band.
-  const y = props.compact ? props.y + props.height * 0.45 : props.y;
-  const height = props.compact ? props.height * 0.55 : props.height;
   return (
     <g>
       {pieces.map((piece) => {
         const width = Math.abs(piece.to - base);
-        if (width < 1e-6) return null;
+        if (!(width >= 1e-6)) return null;
         return (
           <rect
             key={piece.key}
@@ -162,16 +170,9 @@ function TornadoBarShape(props: BarShapeProps & { baseline: number; compact: boo
   );
 }
 
-function TornadoTooltip({
-  active,
-  payload,
-  lowName,
-  highName,
-}: TooltipContentProps & { lowName: string; highName: string }) {
-  const row = payload?.[0]?.payload as PlotRow | undefined;
-  if (!active || !row) return null;
+function RowTooltip({ row, lowName, highName }: { row: TornadoRow; lowName: string; highName: string }) {
   return (
-    <div className="chart-tooltip">
+    <>
       <p className="chart-tooltip__label">{row.label}</p>
       <ul className="chart-tooltip__list">
         {[
@@ -185,13 +186,14 @@ function TornadoTooltip({
           </li>
         ))}
       </ul>
-    </div>
+    </>
   );
 }
 
 /**
- * A tornado chart: one row per input, largest swing on top, with a bar from the baseline to the outcome at
- * the input's low value and one to the outcome at its high value, in two colour-blind-safe colours.
+ * A tornado chart, drawn as plain SVG: one row per input, largest swing on top, with a bar from the baseline
+ * to the outcome at the input's low value and one to the outcome at its high value, in two colour-blind-safe
+ * colours. A pointer over a row, or the arrow keys on the focused plot, show that row's two outcomes.
  */
 export function TornadoChart({
   rows,
@@ -203,25 +205,61 @@ export function TornadoChart({
   markedName = 'your own range',
 }: TornadoChartProps) {
   const { ref, size } = useElementSize();
+  const [active, setActive] = useState<{ index: number; pointerX: number | null } | null>(null);
   const width = size?.width ?? null;
   const compact = width !== null && width < COMPACT_WIDTH_PX;
   // Beside the bars, labels get about 40 % of the width, at most 300 px; above them, the whole width.
   const labelWidth = compact ? 1 : Math.round(Math.min(300, (width ?? 800) * 0.4));
   const maxChars = Math.floor(((compact ? (width ?? 0) : labelWidth) - 12) / CHAR_PX);
-  const data: PlotRow[] = rows.map((row) => ({
-    ...row,
-    name: row.marked ? `◆ ${row.label}` : row.label,
-    [BAR_KEY]: [
-      Math.min(baseline, row.lowOutcome, row.highOutcome),
-      Math.max(baseline, row.lowOutcome, row.highOutcome),
-    ],
-  }));
-  const values = data.flatMap((row) => row[BAR_KEY]);
-  const { domain, ticks } = buildRangeTicks(Math.min(baseline, ...values), Math.max(baseline, ...values));
+  let low = baseline;
+  let high = baseline;
+  for (const row of rows) {
+    low = Math.min(low, row.lowOutcome, row.highOutcome);
+    high = Math.max(high, row.lowOutcome, row.highOutcome);
+  }
+  const { domain, ticks } = buildRangeTicks(low, high);
   const anyMarked = rows.some((row) => row.marked);
+  const plot = size ? placeTornado(rows.length, domain, size.width, size.height, labelWidth) : null;
+  const shownRow = active && rows[active.index];
+
+  function pointAt(event: PointerEvent<SVGSVGElement>) {
+    if (!plot) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const px = event.clientX - box.left;
+    const py = event.clientY - box.top;
+    const index = Math.floor((py - plot.top) / plot.band);
+    const inside = px >= plot.left && px <= plot.right && index >= 0 && index < rows.length;
+    setActive(inside ? { index, pointerX: px } : null);
+  }
+
+  function stepThrough(event: KeyboardEvent<SVGSVGElement>) {
+    if (rows.length === 0) return;
+    const at = active?.index ?? -1;
+    const last = rows.length - 1;
+    const next: Record<string, number> = {
+      ArrowDown: Math.min(last, at + 1),
+      ArrowRight: Math.min(last, at + 1),
+      ArrowUp: at < 0 ? 0 : Math.max(0, at - 1),
+      ArrowLeft: at < 0 ? 0 : Math.max(0, at - 1),
+      Home: 0,
+      End: last,
+    };
+    if (event.key === 'Escape') {
+      setActive(null);
+      return;
+    }
+    const index = next[event.key];
+    if (index === undefined) return;
+    event.preventDefault();
+    setActive({ index, pointerX: null });
+  }
+
+  const baselineX = plot?.x(baseline) ?? 0;
+  // Right of the middle the baseline's label reads leftwards from the line, so it stays inside the chart.
+  const baselineOnRight = baseline > (domain[0] + domain[1]) / 2;
 
   return (
-    <div className="tornado-chart" ref={ref}>
+    <div className="tornado-chart">
       <ul className="tornado-chart__legend">
         <li data-chart-legend-item>
           <span className="tornado-chart__swatch" style={{ background: LOW_COLOR }} />
@@ -237,63 +275,117 @@ export function TornadoChart({
           </li>
         )}
       </ul>
-      <div className="tornado-chart__plot">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={MARGIN} barCategoryGap="25%">
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis
-              type="number"
-              domain={domain}
-              ticks={ticks}
-              tickFormatter={formatTick}
-              tick={TICK_STYLE}
-              stroke={AXIS_STROKE}
-              allowDataOverflow
-            />
-            <YAxis
-              type="category"
-              dataKey="name"
-              width={labelWidth}
-              interval={0}
-              tickLine={!compact}
-              tick={(tick: YAxisTickContentProps) => (
-                <TornadoTick
-                  x={Number(tick.x)}
-                  y={Number(tick.y)}
-                  label={String(tick.payload.value)}
+      <div className="svg-plot" ref={ref}>
+        {size && plot && (
+          <svg
+            className="svg-plot__surface"
+            data-chart-surface
+            width={size.width}
+            height={size.height}
+            role="application"
+            aria-label={`${formatNumber(rows.length)} ${rows.length === 1 ? 'input' : 'inputs'}, largest swing first: the arrow keys step through them`}
+            tabIndex={0}
+            onPointerMove={pointAt}
+            onPointerLeave={() => setActive((old) => (old?.pointerX === null ? old : null))}
+            onKeyDown={stepThrough}
+            onBlur={() => setActive(null)}
+          >
+            {shownRow && (
+              <rect
+                className="tornado-chart__cursor"
+                x={plot.left}
+                y={plot.top + active.index * plot.band}
+                width={plot.right - plot.left}
+                height={plot.band}
+                fill="var(--surface-2)"
+              />
+            )}
+            <g stroke={AXIS_STROKE} strokeDasharray="3 3">
+              {ticks.map((tick) => (
+                <line key={tick} x1={plot.x(tick)} x2={plot.x(tick)} y1={plot.top} y2={plot.bottom} />
+              ))}
+            </g>
+            <g stroke={AXIS_STROKE}>
+              <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
+              <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} />
+              {ticks.map((tick) => (
+                <line
+                  key={tick}
+                  x1={plot.x(tick)}
+                  x2={plot.x(tick)}
+                  y1={plot.bottom}
+                  y2={plot.bottom + TICK_PX}
+                />
+              ))}
+              {!compact &&
+                rows.map((row, i) => {
+                  const y = plot.top + (i + 0.5) * plot.band;
+                  return <line key={i} x1={plot.left - TICK_PX} x2={plot.left} y1={y} y2={y} />;
+                })}
+            </g>
+            <g fill={TICK_STYLE.fill} fontSize={TICK_STYLE.fontSize}>
+              {ticks.map((tick) => (
+                <text key={tick} x={plot.x(tick)} y={plot.bottom + TICK_PX + 14} textAnchor="middle">
+                  {formatTick(tick)}
+                </text>
+              ))}
+              {rows.map((row, i) => (
+                <RowLabel
+                  key={i}
+                  x={plot.left - TICK_PX - 2}
+                  y={plot.top + (i + 0.5) * plot.band}
+                  label={row.marked ? `◆ ${row.label}` : row.label}
                   maxChars={maxChars}
                   compact={compact}
                 />
-              )}
-              stroke={AXIS_STROKE}
-            />
-            <Tooltip
-              content={(props) => <TornadoTooltip {...props} lowName={lowName} highName={highName} />}
-              cursor={{ fill: 'var(--surface-2)' }}
-            />
-            <Bar
-              dataKey={BAR_KEY}
-              isAnimationActive={false}
-              shape={(props: BarShapeProps) => (
-                <TornadoBarShape {...props} baseline={baseline} compact={compact} />
-              )}
-            />
-            <ReferenceLine
-              x={baseline}
+              ))}
+            </g>
+            {rows.map((row, i) => {
+              // In compact mode the label sits above the bars, in the upper part of the band.
+              const barTop = plot.top + (i + (1 - BAR_SHARE) / 2) * plot.band;
+              const barHeight = BAR_SHARE * plot.band;
+              return (
+                <RowBars
+                  key={i}
+                  row={row}
+                  baseline={baseline}
+                  x={plot.x}
+                  y={compact ? barTop + barHeight * 0.45 : barTop}
+                  height={compact ? barHeight * 0.55 : barHeight}
+                />
+              );
+            })}
+            <line
+              x1={baselineX}
+              x2={baselineX}
+              y1={plot.top}
+              y2={plot.bottom}
               stroke="var(--text)"
               strokeWidth={1.5}
-              label={{
-                value: baselineLabel,
-                // Right of the middle the label reads leftwards from the line, so it stays inside the chart.
-                position: baseline > (domain[0] + domain[1]) / 2 ? 'insideTopRight' : 'insideTopLeft',
-                dy: -22,
-                fill: 'var(--text)',
-                fontSize: 12,
-                fontWeight: 600,
-              }}
             />
-          </BarChart>
-        </ResponsiveContainer>
+            <text
+              x={baselineX + (baselineOnRight ? -5 : 5)}
+              y={plot.top - 9}
+              textAnchor={baselineOnRight ? 'end' : 'start'}
+              fill="var(--text)"
+              fontSize={12}
+              fontWeight={600}
+            >
+              {baselineLabel}
+            </text>
+          </svg>
+        )}
+        {shownRow && plot && size && (
+          <FloatingTooltip
+            x={active.pointerX ?? plot.x(baseline)}
+            y={plot.top + (active.index + 0.5) * plot.band}
+            width={size.width}
+            height={size.height}
+            announce={active.pointerX === null}
+          >
+            <RowTooltip row={shownRow} lowName={lowName} highName={highName} />
+          </FloatingTooltip>
+        )}
       </div>
     </div>
   );

@@ -1,29 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CostQualityChart } from '../../src/charts/cost-quality-chart';
 import type { CostQualityPoint } from '../../src/charts/cost-quality-chart';
 import { USD_DISPLAY } from '../../src/format/format';
+import { reportElementSize } from './reported-size';
 
-// jsdom lays nothing out: the plot is reported 600 × 300, as a browser's ResizeObserver would report it.
-class ReportingObserver {
-  constructor(private readonly report: ResizeObserverCallback) {}
-  observe() {
-    this.report(
-      [{ contentRect: { width: 600, height: 300 } } as ResizeObserverEntry],
-      this as unknown as ResizeObserver,
-    );
-  }
-  unobserve() {}
-  disconnect() {}
-}
-const jsdomObserver = globalThis.ResizeObserver;
-beforeAll(() => {
-  globalThis.ResizeObserver = ReportingObserver as unknown as typeof ResizeObserver;
-});
-afterAll(() => {
-  globalThis.ResizeObserver = jsdomObserver;
-});
+reportElementSize(600, 300);
 
 type NamedPoint = CostQualityPoint & { name: string };
 const POINTS: NamedPoint[] = [
@@ -75,9 +58,9 @@ describe('CostQualityChart', () => {
     // The first diamond's top corner is at (x, y − 5.5).
     const [, x, y] = /^M([\d.]+),([\d.]+)/.exec(first?.getAttribute('d') ?? '') ?? [];
     fireEvent.pointerMove(plot, { clientX: Number(x), clientY: Number(y) + 5.5 });
-    expect(container.querySelector('.cost-quality__tooltip')).toHaveTextContent(/^Small/);
+    expect(container.querySelector('.svg-plot__tooltip')).toHaveTextContent(/^Small/);
     fireEvent.pointerMove(plot, { clientX: 2, clientY: 2 });
-    expect(container.querySelector('.cost-quality__tooltip')).toBeNull();
+    expect(container.querySelector('.svg-plot__tooltip')).toBeNull();
   });
 
   it('draws costs on a linear axis from zero when a cost is zero', () => {
