@@ -168,22 +168,23 @@ async function timeFieldEdits(
         // them runs as soon as that task ends, ahead of the background work (figures, deferred renders) queued
         // before it, which yields to the frame and does not delay it.
         requestAnimationFrame(() => {
-          const done = () => {
-            frameTime = performance.now() - start;
-            if (summaryTime !== -1) resolve({ frame: frameTime, summary: summaryTime });
-          };
           const scheduler = (
             window as unknown as {
               scheduler?: { postTask: (task: () => void, options: { priority: string }) => unknown };
             }
           ).scheduler;
-          if (scheduler) {
-            void scheduler.postTask(done, { priority: 'user-blocking' });
-            return;
-          }
-          const channel = new MessageChannel();
-          channel.port1.onmessage = done;
-          channel.port2.postMessage(null);
+          void new Promise<void>((drawn) => {
+            if (scheduler) {
+              void scheduler.postTask(drawn, { priority: 'user-blocking' });
+            } else {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => drawn();
+              channel.port2.postMessage(null);
+            }
+          }).then(() => {
+            frameTime = performance.now() - start;
+            if (summaryTime !== -1) resolve({ frame: frameTime, summary: summaryTime });
+          });
         });
       });
     }, value);
