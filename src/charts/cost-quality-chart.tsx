@@ -5,6 +5,7 @@ import { currencySymbol, formatNumber, formatUnitAmount, toDisplayAmount } from 
 import type { MoneyDisplay } from '../format/format';
 import { AXIS_STROKE, buildMoneyTicks, findExtent } from './chart-series';
 import { FloatingTooltip } from './floating-tooltip';
+import { steppedIndex } from './plot-keys';
 import { seriesColor } from './palette';
 import { useElementSize } from './use-element-size';
 import './charts.css';
@@ -398,26 +399,12 @@ export function CostQualityChart<P extends CostQualityPoint>({
   }
 
   function stepThrough(event: KeyboardEvent<SVGSVGElement>) {
-    if (drawn.length === 0) return;
     const at = active ? drawn.indexOf(active.point) : -1;
-    const last = drawn.length - 1;
-    const next: Record<string, number> = {
-      ArrowRight: Math.min(last, at + 1),
-      ArrowUp: Math.min(last, at + 1),
-      ArrowLeft: at < 0 ? 0 : Math.max(0, at - 1),
-      ArrowDown: at < 0 ? 0 : Math.max(0, at - 1),
-      Home: 0,
-      End: last,
-    };
-    if (event.key === 'Escape') {
-      setActive(null);
-      return;
-    }
-    const index = next[event.key];
+    const index = steppedIndex(event.key, at, drawn.length, ['ArrowRight', 'ArrowUp']);
     if (index === undefined) return;
     event.preventDefault();
-    const point = drawn[index];
-    if (point) setActive({ point, byKeyboard: true });
+    const point = index === null ? null : drawn[index];
+    setActive(point ? { point, byKeyboard: true } : null);
   }
 
   const costTicks = plot

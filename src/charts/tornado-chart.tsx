@@ -3,6 +3,7 @@ import type { KeyboardEvent, PointerEvent } from 'react';
 import { formatNumber } from '../format/format';
 import { AXIS_STROKE, TICK_STYLE, buildRangeTicks } from './chart-series';
 import { FloatingTooltip } from './floating-tooltip';
+import { steppedIndex } from './plot-keys';
 import { seriesColor } from './palette';
 import { useElementSize } from './use-element-size';
 import './charts.css';
@@ -233,25 +234,10 @@ export function TornadoChart({
   }
 
   function stepThrough(event: KeyboardEvent<SVGSVGElement>) {
-    if (rows.length === 0) return;
-    const at = active?.index ?? -1;
-    const last = rows.length - 1;
-    const next: Record<string, number> = {
-      ArrowDown: Math.min(last, at + 1),
-      ArrowRight: Math.min(last, at + 1),
-      ArrowUp: at < 0 ? 0 : Math.max(0, at - 1),
-      ArrowLeft: at < 0 ? 0 : Math.max(0, at - 1),
-      Home: 0,
-      End: last,
-    };
-    if (event.key === 'Escape') {
-      setActive(null);
-      return;
-    }
-    const index = next[event.key];
+    const index = steppedIndex(event.key, active?.index ?? -1, rows.length, ['ArrowDown', 'ArrowRight']);
     if (index === undefined) return;
     event.preventDefault();
-    setActive({ index, pointerX: null });
+    setActive(index === null ? null : { index, pointerX: null });
   }
 
   const baselineX = plot?.x(baseline) ?? 0;
