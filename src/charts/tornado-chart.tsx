@@ -304,7 +304,7 @@ export function TornadoChart({
                 />
               ))}
               {!compact &&
-                rows.map((row, i) => {
+                rows.map((_, i) => {
                   const y = plot.top + (i + 0.5) * plot.band;
                   return <line key={i} x1={plot.left - TICK_PX} x2={plot.left} y1={y} y2={y} />;
                 })}
