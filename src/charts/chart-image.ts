@@ -21,12 +21,43 @@ const STYLE_PROPERTIES = [
 ] as const;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-/** Height of the title band above the plot, px. */
-const TITLE_BAND = 32;
+/** Height of a line of the title, and the space below the title, px. */
+const TITLE_LINE = 20;
+const TITLE_GAP = 12;
+const TITLE_FONT_PX = 16;
 /** Space around the plot, px. */
 const PADDING = 12;
 
 export type ChartImage = { svgText: string; width: number; height: number };
+
+/**
+ * `text` in lines no wider than `maxWidth` (as `measure` gives a string's width), broken between words; a word
+ * wider than a line has a line of its own.
+ */
+export function wrapWords(text: string, maxWidth: number, measure: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const longer = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && measure(longer) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = longer;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** A string's width in the title's font, px: measured on a canvas, or estimated where there is none. */
+function titleMeasure(fontFamily: string): (text: string) => number {
+  const context =
+    typeof document === 'undefined' ? null : document.createElement('canvas').getContext?.('2d');
+  if (!context) return (text) => text.length * TITLE_FONT_PX * 0.6;
+  context.font = `600 ${TITLE_FONT_PX}px ${fontFamily}`;
+  return (text) => context.measureText(text).width;
+}
 
 function isTransparent(color: string): boolean {
   return color === '' || color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color);
@@ -126,8 +157,10 @@ export function buildChartImage(plot: HTMLElement, title: string): ChartImage | 
   if (surfaces.length === 0) return null;
   const origin = plot.getBoundingClientRect();
   const width = Math.ceil(origin.width) + PADDING * 2;
-  const height = Math.ceil(origin.height) + TITLE_BAND + PADDING * 2;
   const frameStyle = getComputedStyle(plot);
+  const titleLines = wrapWords(title, width - PADDING * 2, titleMeasure(frameStyle.fontFamily));
+  const titleBand = titleLines.length * TITLE_LINE + TITLE_GAP;
+  const height = Math.ceil(origin.height) + titleBand + PADDING * 2;
 
   const root = document.createElementNS(SVG_NS, 'svg');
   root.setAttribute('xmlns', SVG_NS);
@@ -139,12 +172,20 @@ export function buildChartImage(plot: HTMLElement, title: string): ChartImage | 
   background.setAttribute('height', '100%');
   background.setAttribute('fill', findBackground(plot));
   root.append(background);
-  const heading = makeText(title, PADDING, PADDING + TITLE_BAND / 2, frameStyle, '16px');
-  heading.setAttribute('font-weight', '600');
-  root.append(heading);
+  titleLines.forEach((line, i) => {
+    const heading = makeText(
+      line,
+      PADDING,
+      PADDING + (i + 0.5) * TITLE_LINE,
+      frameStyle,
+      `${TITLE_FONT_PX}px`,
+    );
+    heading.setAttribute('font-weight', '600');
+    root.append(heading);
+  });
 
   const body = document.createElementNS(SVG_NS, 'g');
-  body.setAttribute('transform', `translate(${PADDING} ${PADDING + TITLE_BAND})`);
+  body.setAttribute('transform', `translate(${PADDING} ${PADDING + titleBand})`);
   for (const surface of surfaces) {
     const rect = surface.getBoundingClientRect();
     const copy = cloneWithStyles(surface);

@@ -134,8 +134,6 @@ export function thinDominated<P extends { quality: number }>(
   return { points: kept, drawn: kept.length, total: points.length };
 }
 
-/** The cloud's path spans 0–`CLOUD_UNITS` across each axis's domain. */
-const CLOUD_UNITS = 1000;
 /** The diameter of a dominated model's dot, px (an area of 48 px²). */
 const CLOUD_DOT_PX = 2 * Math.sqrt(48 / Math.PI);
 
@@ -143,26 +141,44 @@ const CLOUD_DOT_PX = 2 * Math.sqrt(48 / Math.PI);
 type CostUnit = (cost: number) => number;
 
 /**
- * The cloud of dots as an SVG path in its own units: 0 at the low end of each axis's domain, `CLOUD_UNITS` at the
- * high end (y upwards), one zero-length segment per point (`M x,y h0`), which a round line cap draws as a dot.
- * Built once per set of points; the chart places it on the plot with a transform, whatever the plot's size. Points outside the
- * domains are left out.
+ * Where the cloud's dots fall, as fractions of each axis's domain (0 at the low end, 1 at the high end, quality
+ * upwards), in pairs: [x₀, y₀, x₁, y₁, …]. Made once per set of points; points outside the domains are left out.
  */
-export function buildCloudPath(
+export function placeCloudDots(
   points: readonly { cost: number; quality: number }[],
   costUnit: CostUnit,
   costDomain: readonly [number, number],
   qualityDomain: readonly [number, number],
-): string {
+): Float64Array {
   const x0 = costUnit(costDomain[0]);
   const xSpan = costUnit(costDomain[1]) - x0;
   const [y0, y1] = qualityDomain;
-  if (!(xSpan > 0) || !(y1 > y0)) return '';
-  const parts: string[] = [];
+  if (!(xSpan > 0) || !(y1 > y0)) return new Float64Array(0);
+  const places = new Float64Array(points.length * 2);
+  let n = 0;
   for (const point of points) {
-    const x = ((costUnit(point.cost) - x0) / xSpan) * CLOUD_UNITS;
-    const y = ((point.quality - y0) / (y1 - y0)) * CLOUD_UNITS;
-    if (!(x >= 0 && x <= CLOUD_UNITS && y >= 0 && y <= CLOUD_UNITS)) continue;
+    const x = (costUnit(point.cost) - x0) / xSpan;
+    const y = (point.quality - y0) / (y1 - y0);
+    if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1)) continue;
+    places[n++] = x;
+    places[n++] = y;
+  }
+  return places.subarray(0, n);
+}
+
+/**
+ * The cloud as one SVG path on a plot spanning `left`–`right` and `bottom`–`top` px: one zero-length segment per
+ * dot (`M x,y h0`), which a round line cap draws as a dot. Drawn in the plot's own pixels, so a saved image draws
+ * the dots as the screen does at any scale.
+ */
+export function buildCloudPath(
+  places: Float64Array,
+  { left, right, top, bottom }: { left: number; right: number; top: number; bottom: number },
+): string {
+  const parts: string[] = [];
+  for (let i = 0; i + 1 < places.length; i += 2) {
+    const x = left + places[i]! * (right - left);
+    const y = bottom + places[i + 1]! * (top - bottom);
     parts.push(`M${x.toFixed(1)},${y.toFixed(1)}h0`);
   }
   return parts.join('');
@@ -214,8 +230,8 @@ type PreparedChart<P> = {
   axes: CostQualityAxes;
   frontier: ShownPoint<P>[];
   dominated: { drawn: number; total: number };
-  /** The dominated models drawn, as one path in `CLOUD_UNITS` (see `buildCloudPath`). */
-  cloudPath: string;
+  /** Where the dominated models drawn fall (see `placeCloudDots`). */
+  cloudDots: Float64Array;
   /** Every point drawn, cheapest first: what hovering finds and the arrow keys step through. */
   drawn: ShownPoint<P>[];
 };
@@ -254,7 +270,7 @@ function prepareChart<P extends CostQualityPoint>(
     axes,
     frontier,
     dominated: { drawn: others.drawn, total: others.total },
-    cloudPath: buildCloudPath(dominated, axes.costUnit, axes.costDomain, axes.qualityDomain),
+    cloudDots: placeCloudDots(dominated, axes.costUnit, axes.costDomain, axes.qualityDomain),
     drawn: [...frontier, ...dominated].sort((a, b) => a.cost - b.cost),
   };
 }
@@ -378,6 +394,11 @@ export function CostQualityChart<P extends CostQualityPoint>({
       ? `Dominated (${formatNumber(dominated.drawn)} of ${formatNumber(dominated.total)} drawn, one per spot)`
       : 'Dominated';
   const plot = size ? placePlot(axes, size.width, size.height) : null;
+  // The cloud's path is made again only when the points or the plot's size change (not on each hover).
+  const cloudPath = useMemo(
+    () => (size ? buildCloudPath(chart.cloudDots, placePlot(chart.axes, size.width, size.height)) : ''),
+    [chart, size],
+  );
 
   function findNearest(event: PointerEvent<SVGSVGElement>) {
     if (!plot) return;
@@ -415,9 +436,6 @@ export function CostQualityChart<P extends CostQualityPoint>({
   const frontierLine = plot
     ? frontier.map((p, i) => `${i === 0 ? 'M' : 'L'}${plot.x(p.cost)},${plot.y(p.quality)}`).join('')
     : '';
-  const cloudTransform = plot
-    ? `matrix(${(plot.right - plot.left) / CLOUD_UNITS} 0 0 ${(plot.top - plot.bottom) / CLOUD_UNITS} ${plot.left} ${plot.bottom})`
-    : undefined;
 
   return (
     <div className="cost-quality">
@@ -523,17 +541,15 @@ export function CostQualityChart<P extends CostQualityPoint>({
                 </text>
               </g>
             )}
-            {chart.cloudPath !== '' && (
+            {cloudPath !== '' && (
               <path
                 className="cost-quality__cloud"
-                d={chart.cloudPath}
-                transform={cloudTransform}
+                d={cloudPath}
                 fill="none"
                 stroke={OTHER_COLOR}
                 strokeOpacity={0.7}
                 strokeWidth={CLOUD_DOT_PX}
                 strokeLinecap="round"
-                vectorEffect="non-scaling-stroke"
               />
             )}
             <g className="cost-quality__frontier" fill={FRONTIER_COLOR}>

@@ -310,21 +310,17 @@ export function TornadoChart({
                 })}
             </g>
             <g fill={TICK_STYLE.fill} fontSize={TICK_STYLE.fontSize}>
-              {ticks.map((tick) => (
-                <text key={tick} x={plot.x(tick)} y={plot.bottom + TICK_PX + 14} textAnchor="middle">
-                  {formatTick(tick)}
-                </text>
-              ))}
-              {rows.map((row, i) => (
-                <RowLabel
-                  key={i}
-                  x={plot.left - TICK_PX - 2}
-                  y={plot.top + (i + 0.5) * plot.band}
-                  label={row.marked ? `◆ ${row.label}` : row.label}
-                  maxChars={maxChars}
-                  compact={compact}
-                />
-              ))}
+              {ticks.map((tick) => {
+                const text = formatTick(tick);
+                // A tick's number stays whole inside the SVG (a saved image cuts what overflows it).
+                const half = (text.length * CHAR_PX) / 2;
+                const x = Math.min(Math.max(plot.x(tick), half), size.width - half);
+                return (
+                  <text key={tick} x={x} y={plot.bottom + TICK_PX + 14} textAnchor="middle">
+                    {text}
+                  </text>
+                );
+              })}
             </g>
             {rows.map((row, i) => {
               // In compact mode the label sits above the bars, in the upper part of the band.
@@ -359,6 +355,23 @@ export function TornadoChart({
             >
               {baselineLabel}
             </text>
+            {/* Labels last: in compact mode they cross the grid and the baseline, over a halo of the card's colour. */}
+            <g
+              fill={TICK_STYLE.fill}
+              fontSize={TICK_STYLE.fontSize}
+              {...(compact && { stroke: 'var(--surface)', strokeWidth: 3, paintOrder: 'stroke' })}
+            >
+              {rows.map((row, i) => (
+                <RowLabel
+                  key={i}
+                  x={plot.left - TICK_PX - 2}
+                  y={plot.top + (i + 0.5) * plot.band}
+                  label={row.marked ? `◆ ${row.label}` : row.label}
+                  maxChars={maxChars}
+                  compact={compact}
+                />
+              ))}
+            </g>
           </svg>
         )}
         {shownRow && plot && size && (
