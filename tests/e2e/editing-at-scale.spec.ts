@@ -104,3 +104,20 @@ test('at 1280 px the Compare totals table shows every column whole', async ({ pa
   ]);
   expect(tableWidth).toBeLessThanOrEqual(frameWidth);
 });
+
+test('at 1280 × 900 the summary says how many strategies lie below its scroll box, and shows them on request', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('traffic');
+  // The default scenario has six strategies; the pinned summary's box (32 % of 900 px) shows five.
+  const more = page.getByRole('button', { name: '1 more strategy below: scroll to it' });
+  await expect(more).toBeVisible();
+  await expect(more).toHaveText('↓ 1 more');
+  await more.click();
+  const summary = page.getByRole('region', { name: 'Summary table' });
+  await expect(
+    summary.getByRole('button', { name: 'Direct APIs, off AWS credits', exact: true }),
+  ).toBeInViewport();
+  await expect(more).toBeHidden();
+});
