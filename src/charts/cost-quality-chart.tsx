@@ -4,7 +4,7 @@ import type { DisplayCurrencyCode } from '../domain/scenario-schema';
 import { currencySymbol, formatNumber, formatUnitAmount, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 import { AXIS_STROKE, buildMoneyTicks, findExtent } from './chart-series';
-import { FloatingTooltip } from './floating-tooltip';
+import { FloatingTooltip, PlotSurface } from './svg-plot';
 import { steppedIndex } from './plot-keys';
 import { seriesColor } from './palette';
 import { useElementSize } from './use-element-size';
@@ -466,14 +466,10 @@ export function CostQualityChart<P extends CostQualityPoint>({
       </ul>
       <div className="svg-plot" ref={ref}>
         {size && plot && (
-          <svg
-            className="svg-plot__surface"
-            data-chart-surface
+          <PlotSurface
             width={size.width}
             height={size.height}
-            role="application"
-            aria-label={`${formatNumber(drawn.length)} models drawn: the arrow keys step through them, cheapest first`}
-            tabIndex={0}
+            label={`${formatNumber(drawn.length)} models drawn: the arrow keys step through them, cheapest first`}
             onPointerMove={findNearest}
             onPointerLeave={() => setActive((old) => (old?.byKeyboard ? old : null))}
             onKeyDown={stepThrough}
@@ -569,7 +565,7 @@ export function CostQualityChart<P extends CostQualityPoint>({
                 strokeWidth={1.5}
               />
             )}
-          </svg>
+          </PlotSurface>
         )}
         {active && plot && size && (
           <FloatingTooltip

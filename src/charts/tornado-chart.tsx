@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { formatNumber } from '../format/format';
 import { AXIS_STROKE, TICK_STYLE, buildRangeTicks } from './chart-series';
-import { FloatingTooltip } from './floating-tooltip';
+import { FloatingTooltip, PlotSurface } from './svg-plot';
 import { steppedIndex } from './plot-keys';
 import { seriesColor } from './palette';
 import { useElementSize } from './use-element-size';
@@ -263,14 +263,10 @@ export function TornadoChart({
       </ul>
       <div className="svg-plot" ref={ref}>
         {size && plot && (
-          <svg
-            className="svg-plot__surface"
-            data-chart-surface
+          <PlotSurface
             width={size.width}
             height={size.height}
-            role="application"
-            aria-label={`${formatNumber(rows.length)} ${rows.length === 1 ? 'input' : 'inputs'}, largest swing first: the arrow keys step through them`}
-            tabIndex={0}
+            label={`${formatNumber(rows.length)} ${rows.length === 1 ? 'input' : 'inputs'}, largest swing first: the arrow keys step through them`}
             onPointerMove={pointAt}
             onPointerLeave={() => setActive((old) => (old?.pointerX === null ? old : null))}
             onKeyDown={stepThrough}
@@ -372,7 +368,7 @@ export function TornadoChart({
                 />
               ))}
             </g>
-          </svg>
+          </PlotSurface>
         )}
         {shownRow && plot && size && (
           <FloatingTooltip

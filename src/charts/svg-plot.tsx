@@ -1,5 +1,6 @@
+/** The parts two charts drawn as plain SVG share: the focusable surface and the tooltip floating over it. */
 import { useLayoutEffect, useRef } from 'react';
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 
 /** Space between the spot and the tooltip, px. */
 const GAP_PX = 12;
@@ -44,5 +45,47 @@ export function FloatingTooltip({
     >
       {children}
     </div>
+  );
+}
+
+/**
+ * A chart's SVG surface of `width` × `height` px, filling its `svg-plot` box: marked for saved images
+ * (`data-chart-surface`), focusable, and named for what its keys do (`label`).
+ */
+export function PlotSurface({
+  width,
+  height,
+  label,
+  onPointerMove,
+  onPointerLeave,
+  onKeyDown,
+  onBlur,
+  children,
+}: {
+  width: number;
+  height: number;
+  label: string;
+  onPointerMove: (event: PointerEvent<SVGSVGElement>) => void;
+  onPointerLeave: () => void;
+  onKeyDown: (event: KeyboardEvent<SVGSVGElement>) => void;
+  onBlur: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <svg
+      className="svg-plot__surface"
+      data-chart-surface
+      width={width}
+      height={height}
+      role="application"
+      aria-label={label}
+      tabIndex={0}
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
+      onKeyDown={onKeyDown}
+      onBlur={onBlur}
+    >
+      {children}
+    </svg>
   );
 }
