@@ -1,4 +1,4 @@
-import { useContext, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ValueRange } from '../domain/scenario-schema';
 import { formatFieldNumber, parseTypedNumber } from '../format/parse-number';
@@ -38,6 +38,8 @@ export type NumberFieldProps = {
   grouping?: boolean;
   /** The likely value's range, widened to take a value typed outside it. */
   likelyRange?: LikelyRange;
+  /** Told whether the text in the field is a valid value (false while its message shows), as that changes. */
+  onValidityChange?: (valid: boolean) => void;
 };
 
 /** What the typed text says: a valid value, or the message next to the field. */
@@ -89,11 +91,14 @@ export function NumberField({
   testId,
   grouping = true,
   likelyRange,
+  onValidityChange,
 }: NumberFieldProps) {
   const id = useId();
   const runInEditGroup = useContext(EditGroupContext);
   const [text, setText] = useState(() => toText(value, percent, grouping));
   const [error, setError] = useState<string | null>(null);
+  const isValid = error === null;
+  useEffect(() => onValidityChange?.(isValid), [isValid, onValidityChange]);
   const [notice, setNotice] = useState<string | null>(null);
   const [syncedValue, setSyncedValue] = useState(value);
   // The range as it stood when typing began: each keystroke widens that range, not one an earlier keystroke

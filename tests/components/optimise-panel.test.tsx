@@ -313,6 +313,15 @@ describe('OptimisePanel: goal seeking', () => {
     expect(screen.getByTestId('growth-answer')).toHaveTextContent(
       'Up to 14.8% a month, and cash still lasts 9 months.',
     );
+
+    // A value the field refuses leaves the last valid answer on screen, said to be for 9 months.
+    await user.clear(months);
+    await user.type(months, '99');
+    expect(screen.getByText('For cash lasting 9 months, the last valid value:')).toBeInTheDocument();
+    expect(screen.getByTestId('growth-answer')).toHaveTextContent('cash still lasts 9 months.');
+    await user.clear(months);
+    await user.type(months, '9');
+    expect(screen.queryByText(/the last valid value/)).not.toBeInTheDocument();
   });
 
   it('finds the credits that keep cash positive through the chosen month', async () => {

@@ -42,6 +42,7 @@ function GoalAnswer<T>({
   failure,
   testId,
   after,
+  staleNote = null,
   children,
 }: {
   state: PendingState<T | null>;
@@ -49,14 +50,23 @@ function GoalAnswer<T>({
   failure: string;
   testId: string;
   after?: ReactNode;
+  /** Said above the answer, which is dimmed, while the question's field holds a value that is not valid. */
+  staleNote?: string | null;
   children: (answer: T) => ReactNode;
 }) {
   const drawn = useDrawnState(state);
   return (
-    <div className="optimise-goal__answer" aria-live="polite" aria-busy={isBusy(drawn)}>
-      <PendingResult state={drawn} computing={computing} failure={failure}>
-        {(answer) => answer !== null && <div data-testid={testId}>{children(answer)}</div>}
-      </PendingResult>
+    <div
+      className={`optimise-goal__answer${staleNote ? ' optimise-goal__answer--stale' : ''}`}
+      aria-live="polite"
+      aria-busy={isBusy(drawn)}
+    >
+      {staleNote && <p className="optimise-goal__stale">{staleNote}</p>}
+      <div className="optimise-goal__result">
+        <PendingResult state={drawn} computing={computing} failure={failure}>
+          {(answer) => answer !== null && <div data-testid={testId}>{children(answer)}</div>}
+        </PendingResult>
+      </div>
       {after}
     </div>
   );
@@ -74,6 +84,7 @@ export function GoalSeekSection({
   const horizon = scenario.horizonMonths;
   const [strategyId, setStrategyId] = useState(initialStrategyId);
   const [months, setMonths] = useState(() => Math.min(12, horizon));
+  const [monthsValid, setMonthsValid] = useState(true);
   const [targetMonth, setTargetMonth] = useState(horizon - 1);
   const [platform, setPlatform] = useState(ALL_PLATFORMS);
 
@@ -132,6 +143,7 @@ export function GoalSeekSection({
               }}
               hint={`through ${throughGrowth}`}
               testId="goal-months"
+              onValidityChange={setMonthsValid}
             />
           </div>
           <GoalAnswer
@@ -139,6 +151,9 @@ export function GoalSeekSection({
             computing="Seeking the fastest growth…"
             failure="The growth could not be sought"
             testId="growth-answer"
+            staleNote={
+              monthsValid ? null : `For cash lasting ${formatMonths(monthsWanted)}, the last valid value:`
+            }
             after={<p className="muted">{describeGrowthRange(scenario)}</p>}
           >
             {(growthGoal) => (
