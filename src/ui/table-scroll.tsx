@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 
 /**
  * A box that scrolls a wide table sideways on narrow screens. It is a labelled region that takes keyboard focus,
@@ -7,14 +7,17 @@ import type { ReactNode } from 'react';
 export function TableScroll({
   label,
   className,
+  ref,
   children,
 }: {
   label: string;
   className?: string;
+  ref?: Ref<HTMLDivElement>;
   children: ReactNode;
 }) {
   return (
     <div
+      ref={ref}
       className={className ? `table-scroll ${className}` : 'table-scroll'}
       role="region"
       aria-label={label}

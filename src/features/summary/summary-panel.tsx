@@ -76,7 +76,7 @@ function useRowsBelow(shown: boolean) {
   const ref = useRef<HTMLDivElement>(null);
   const [below, setBelow] = useState(0);
   useEffect(() => {
-    const box = ref.current?.querySelector<HTMLElement>('.table-scroll');
+    const box = ref.current;
     if (!box || typeof ResizeObserver === 'undefined') return;
     const count = () => {
       const bottom = box.scrollTop + box.clientHeight;
@@ -96,10 +96,7 @@ function useRowsBelow(shown: boolean) {
       box.removeEventListener('scroll', count);
     };
   }, [shown]);
-  const showRest = () => {
-    const box = ref.current?.querySelector<HTMLElement>('.table-scroll');
-    box?.scrollTo({ top: box.scrollHeight, behavior: 'smooth' });
-  };
+  const showRest = () => ref.current?.scrollTo({ top: ref.current.scrollHeight, behavior: 'smooth' });
   return { ref, below, showRest };
 }
 
@@ -193,102 +190,100 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
       </div>
       {!isCollapsed && (
         <div id={toggleId}>
-          <div ref={rowsRef}>
-            <TableScroll label="Summary table">
-              <table className="data-table summary__table" data-testid="summary-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Strategy</th>
-                    <th scope="col" className="num">
-                      This month <span className="th-sub">{thisMonth}</span>
-                    </th>
-                    <th scope="col" className="num">
-                      {firstYearLabel}
-                    </th>
-                    <th scope="col" className="num">
-                      Saves vs dearest <span className="th-sub">{firstYearLabel.replace(' spend', '')}</span>
-                    </th>
-                    <th scope="col">Credits run out</th>
-                    <th scope="col">Cash runway</th>
-                    <th scope="col" className="summary__last-head">
-                      <span className="visually-hidden">Hide</span>
-                      {rowsBelow > 0 && (
+          <TableScroll label="Summary table" ref={rowsRef}>
+            <table className="data-table summary__table" data-testid="summary-table">
+              <thead>
+                <tr>
+                  <th scope="col">Strategy</th>
+                  <th scope="col" className="num">
+                    This month <span className="th-sub">{thisMonth}</span>
+                  </th>
+                  <th scope="col" className="num">
+                    {firstYearLabel}
+                  </th>
+                  <th scope="col" className="num">
+                    Saves vs dearest <span className="th-sub">{firstYearLabel.replace(' spend', '')}</span>
+                  </th>
+                  <th scope="col">Credits run out</th>
+                  <th scope="col">Cash runway</th>
+                  <th scope="col" className="summary__last-head">
+                    <span className="visually-hidden">Hide</span>
+                    {rowsBelow > 0 && (
+                      <button
+                        type="button"
+                        className="link-button summary__more"
+                        onClick={showRest}
+                        aria-label={`${rowsBelow} more ${rowsBelow === 1 ? 'strategy' : 'strategies'} below: scroll to ${rowsBelow === 1 ? 'it' : 'them'}`}
+                        data-testid="summary-rows-below"
+                      >
+                        ↓ {rowsBelow} more
+                      </button>
+                    )}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((strategy) => {
+                  const isCheapest = strategy.id === cheapest?.id;
+                  const isFocused = strategy.id === (focusId ?? cheapest?.id);
+                  return (
+                    <tr
+                      key={strategy.id}
+                      className={`${isCheapest ? 'is-cheapest' : ''} ${isFocused ? 'is-focused' : ''}`}
+                      data-testid={`summary-row-${strategy.id}`}
+                    >
+                      <th scope="row">
                         <button
                           type="button"
-                          className="link-button summary__more"
-                          onClick={showRest}
-                          aria-label={`${rowsBelow} more ${rowsBelow === 1 ? 'strategy' : 'strategies'} below: scroll to ${rowsBelow === 1 ? 'it' : 'them'}`}
-                          data-testid="summary-rows-below"
+                          className="link-button"
+                          aria-pressed={isFocused}
+                          onClick={() => setFocus(strategy.id)}
                         >
-                          ↓ {rowsBelow} more
+                          {strategy.name}
                         </button>
-                      )}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((strategy) => {
-                    const isCheapest = strategy.id === cheapest?.id;
-                    const isFocused = strategy.id === (focusId ?? cheapest?.id);
-                    return (
-                      <tr
-                        key={strategy.id}
-                        className={`${isCheapest ? 'is-cheapest' : ''} ${isFocused ? 'is-focused' : ''}`}
-                        data-testid={`summary-row-${strategy.id}`}
-                      >
-                        <th scope="row">
-                          <button
-                            type="button"
-                            className="link-button"
-                            aria-pressed={isFocused}
-                            onClick={() => setFocus(strategy.id)}
-                          >
-                            {strategy.name}
-                          </button>
-                          {isCheapest && <span className="badge badge--good">Cheapest</span>}
-                          <ConstraintBadges
-                            constraints={constraintsByStrategy.get(strategy.id) ?? []}
-                            scenario={scenario}
-                            testId={`summary-constraints-${strategy.id}`}
-                          />
-                        </th>
-                        <td className="num">
-                          <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" />
-                        </td>
-                        <td className="num">
-                          <Money usd={strategy.totals.firstYearSpend} testId="summary-first-year" />
-                        </td>
-                        <td className="num">
-                          {savingsVsDearest(result, strategy) > 0 ? (
-                            <Money usd={savingsVsDearest(result, strategy)} testId="summary-savings" />
-                          ) : (
-                            <span className="muted" data-testid="summary-savings">
-                              —
-                            </span>
-                          )}
-                        </td>
-                        <td data-testid="summary-credits-end">{describeCreditsEnd(strategy, scenario)}</td>
-                        <td data-testid="summary-runway" className="summary__runway">
-                          {describeRunway(strategy, scenario)}
-                        </td>
-                        <td className="summary__hide-cell">
-                          <button
-                            type="button"
-                            className="button button--quiet button--small summary__hide"
-                            aria-label={`Hide ${strategy.name} from the summary and charts`}
-                            title="Hide from the summary and charts"
-                            onClick={() => setHidden(strategy.id, true)}
-                          >
-                            Hide
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </TableScroll>
-          </div>
+                        {isCheapest && <span className="badge badge--good">Cheapest</span>}
+                        <ConstraintBadges
+                          constraints={constraintsByStrategy.get(strategy.id) ?? []}
+                          scenario={scenario}
+                          testId={`summary-constraints-${strategy.id}`}
+                        />
+                      </th>
+                      <td className="num">
+                        <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" />
+                      </td>
+                      <td className="num">
+                        <Money usd={strategy.totals.firstYearSpend} testId="summary-first-year" />
+                      </td>
+                      <td className="num">
+                        {savingsVsDearest(result, strategy) > 0 ? (
+                          <Money usd={savingsVsDearest(result, strategy)} testId="summary-savings" />
+                        ) : (
+                          <span className="muted" data-testid="summary-savings">
+                            —
+                          </span>
+                        )}
+                      </td>
+                      <td data-testid="summary-credits-end">{describeCreditsEnd(strategy, scenario)}</td>
+                      <td data-testid="summary-runway" className="summary__runway">
+                        {describeRunway(strategy, scenario)}
+                      </td>
+                      <td className="summary__hide-cell">
+                        <button
+                          type="button"
+                          className="button button--quiet button--small summary__hide"
+                          aria-label={`Hide ${strategy.name} from the summary and charts`}
+                          title="Hide from the summary and charts"
+                          onClick={() => setHidden(strategy.id, true)}
+                        >
+                          Hide
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
           {hiddenStrategies.length > 0 && (
             <p className="summary__hidden">
               <span className="muted">Hidden:</span>
