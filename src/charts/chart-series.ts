@@ -64,6 +64,8 @@ export const MONEY_AXIS_WIDTH = 64;
 /** Axis and grid colours follow the theme through CSS variables. */
 export const AXIS_STROKE = 'var(--border)';
 export const TICK_STYLE = { fill: 'var(--muted)', fontSize: 12 } as const;
+/** Average width of a character in `TICK_STYLE`'s 12 px, px: for fitting tick numbers and labels to their room. */
+export const TICK_CHAR_PX = 7;
 export const TOOLTIP_LABEL_STYLE = { color: 'var(--text)', fontWeight: 600 } as const;
 export const TOOLTIP_ITEM_STYLE = { padding: '1px 0' } as const;
 

@@ -3,7 +3,7 @@ import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import type { DisplayCurrencyCode } from '../domain/scenario-schema';
 import { currencySymbol, formatNumber, formatUnitAmount, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
-import { AXIS_STROKE, buildMoneyTicks, findExtent } from './chart-series';
+import { AXIS_STROKE, TICK_CHAR_PX, buildMoneyTicks, findExtent } from './chart-series';
 import { FloatingTooltip, PlotSurface } from './svg-plot';
 import { steppedIndex } from './plot-keys';
 import { seriesColor } from './palette';
@@ -281,8 +281,6 @@ const MARGIN = { top: 10, right: 18, bottom: 42, left: 58 } as const;
 const DIAMOND_PX = 5.5;
 /** A pointer within this distance of a point, px, shows that point's tooltip. */
 const HOVER_PX = 16;
-/** Width of a 12 px tick character, px, for keeping cost ticks apart. */
-const TICK_CHAR_PX = 7;
 const TICK_GAP_PX = 8;
 
 /** Where the plot sits in an SVG of `width` × `height`, and where a cost and a quality fall on it. */
@@ -393,11 +391,12 @@ export function CostQualityChart<P extends CostQualityPoint>({
     dominated.drawn < dominated.total
       ? `Dominated (${formatNumber(dominated.drawn)} of ${formatNumber(dominated.total)} drawn, one per spot)`
       : 'Dominated';
-  const plot = size ? placePlot(axes, size.width, size.height) : null;
-  // The cloud's path is made again only when the points or the plot's size change (not on each hover).
+  // The plot's place and the cloud's path are made again only when the points or the plot's size change (not on
+  // each hover).
+  const plot = useMemo(() => (size ? placePlot(axes, size.width, size.height) : null), [axes, size]);
   const cloudPath = useMemo(
-    () => (size ? buildCloudPath(chart.cloudDots, placePlot(chart.axes, size.width, size.height)) : ''),
-    [chart, size],
+    () => (plot ? buildCloudPath(chart.cloudDots, plot) : ''),
+    [chart.cloudDots, plot],
   );
 
   function findNearest(event: PointerEvent<SVGSVGElement>) {
@@ -438,8 +437,8 @@ export function CostQualityChart<P extends CostQualityPoint>({
     : '';
 
   return (
-    <div className="cost-quality">
-      <ul className="cost-quality__legend">
+    <div className="svg-chart">
+      <ul className="svg-chart__legend svg-chart__legend--centred">
         <li data-chart-legend-item>
           <LegendMark>
             <line x1="1" y1="6" x2="21" y2="6" stroke={FRONTIER_COLOR} strokeWidth="2" />

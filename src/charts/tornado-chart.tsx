@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { formatNumber } from '../format/format';
-import { AXIS_STROKE, TICK_STYLE, buildRangeTicks } from './chart-series';
+import { AXIS_STROKE, TICK_CHAR_PX, TICK_STYLE, buildRangeTicks } from './chart-series';
 import { FloatingTooltip, PlotSurface } from './svg-plot';
 import { steppedIndex } from './plot-keys';
 import { seriesColor } from './palette';
@@ -43,8 +43,6 @@ export const TORNADO_CHROME_PX = 92;
 
 const LOW_COLOR = seriesColor(0);
 const HIGH_COLOR = seriesColor(1);
-/** Average width of a 12 px tick character, px, for fitting labels to the label column. */
-const CHAR_PX = 7;
 /** Below this width the labels go above their bars instead of beside them. */
 const COMPACT_WIDTH_PX = 560;
 const MARGIN = { top: 26, right: 16, bottom: 4, left: 4 } as const;
@@ -90,7 +88,9 @@ export function placeTornado(
   const band = (bottom - top) / Math.max(1, rowCount);
   const [low, high] = domain;
   const x = (value: number) => left + ((value - low) / (high - low || 1)) * (right - left);
-  return { left, right, top, bottom, band, x };
+  /** The middle of row `i`'s band. */
+  const middle = (i: number) => top + (i + 0.5) * band;
+  return { left, right, top, bottom, band, x, middle };
 }
 
 /** A row label: right-aligned beside its bar (up to two lines), or in compact mode one line above it. */
@@ -211,7 +211,7 @@ export function TornadoChart({
   const compact = width !== null && width < COMPACT_WIDTH_PX;
   // Beside the bars, labels get about 40 % of the width, at most 300 px; above them, the whole width.
   const labelWidth = compact ? 1 : Math.round(Math.min(300, (width ?? 800) * 0.4));
-  const maxChars = Math.floor(((compact ? (width ?? 0) : labelWidth) - 12) / CHAR_PX);
+  const maxChars = Math.floor(((compact ? (width ?? 0) : labelWidth) - 12) / TICK_CHAR_PX);
   let low = baseline;
   let high = baseline;
   for (const row of rows) {
@@ -245,8 +245,8 @@ export function TornadoChart({
   const baselineOnRight = baseline > (domain[0] + domain[1]) / 2;
 
   return (
-    <div className="tornado-chart">
-      <ul className="tornado-chart__legend">
+    <div className="svg-chart">
+      <ul className="svg-chart__legend">
         <li data-chart-legend-item>
           <span className="tornado-chart__swatch" style={{ background: LOW_COLOR }} />
           <span>{lowName}</span>
@@ -301,7 +301,7 @@ export function TornadoChart({
               ))}
               {!compact &&
                 rows.map((_, i) => {
-                  const y = plot.top + (i + 0.5) * plot.band;
+                  const y = plot.middle(i);
                   return <line key={i} x1={plot.left - TICK_PX} x2={plot.left} y1={y} y2={y} />;
                 })}
             </g>
@@ -309,7 +309,7 @@ export function TornadoChart({
               {ticks.map((tick) => {
                 const text = formatTick(tick);
                 // A tick's number stays whole inside the SVG (a saved image cuts what overflows it).
-                const half = (text.length * CHAR_PX) / 2;
+                const half = (text.length * TICK_CHAR_PX) / 2;
                 const x = Math.min(Math.max(plot.x(tick), half), size.width - half);
                 return (
                   <text key={tick} x={x} y={plot.bottom + TICK_PX + 14} textAnchor="middle">
@@ -361,7 +361,7 @@ export function TornadoChart({
                 <RowLabel
                   key={i}
                   x={plot.left - TICK_PX - 2}
-                  y={plot.top + (i + 0.5) * plot.band}
+                  y={plot.middle(i)}
                   label={row.marked ? `◆ ${row.label}` : row.label}
                   maxChars={maxChars}
                   compact={compact}
@@ -373,7 +373,7 @@ export function TornadoChart({
         {shownRow && plot && size && (
           <FloatingTooltip
             x={active.pointerX ?? plot.x(baseline)}
-            y={plot.top + (active.index + 0.5) * plot.band}
+            y={plot.middle(active.index)}
             width={size.width}
             height={size.height}
             announce={active.pointerX === null}

@@ -21,7 +21,7 @@ describe('CostQualityChart', () => {
     const { container } = render(
       <CostQualityChart points={POINTS} nameOf={nameOf} qualityBar={70} display={USD_DISPLAY} />,
     );
-    const legend = container.querySelector('.cost-quality__legend') as HTMLElement;
+    const legend = container.querySelector('.svg-chart__legend') as HTMLElement;
     expect(within(legend).getByText('Frontier (no model cheaper and as good)')).toBeInTheDocument();
     expect(within(legend).getByText('Dominated')).toBeInTheDocument();
     expect(within(legend).getByText('Quality bar')).toBeInTheDocument();
