@@ -35,7 +35,8 @@ type Family = {
   openWeight?: boolean;
   /** The `model` of a benchmarks row, or an assumed GPQA Diamond score with its reason. */
   quality: string | { assume: number; why: string };
-  retiresOn?: { date: string; source: string };
+  /** The retirement date and its source; `endpoints`, when given, are the only endpoints the source settles. */
+  retiresOn?: { date: string; source: string; endpoints?: string[]; otherEndpoints?: string };
   tokenizerFactor?: number;
   notes?: string;
 };
@@ -51,6 +52,10 @@ const AWS_CARD_EOL = (date: string): { date: string; source: string } => ({
   date,
   source: `AWS model card (via the AWS price-list mirror, ${AWS_AS_OF}): Legacy, EOL ${date}`,
 });
+
+const CARD_READ = '2026-12-03';
+const AWS_CARD_URL = (card: string): string =>
+  `https://docs.aws.amazon.com/bedrock/latest/userguide/model-card-${card}.html`;
 
 /** Every base model key (LiteLLM key without endpoint prefix), classified. */
 const FAMILIES: Record<string, Family | Exclusion> = {
@@ -118,6 +123,10 @@ const FAMILIES: Record<string, Family | Exclusion> = {
     name: 'Nova Premier',
     provider: 'Amazon',
     quality: 'Amazon Nova Premier',
+    retiresOn: {
+      date: '2026-09-14',
+      source: `AWS model card for Nova Premier (${AWS_CARD_URL('amazon-nova-premier')}, read ${CARD_READ}): "Model lifecycle: Legacy", "Model EOL date: September 14, 2026". The card also keeps the launch-time line "EOL no sooner than: Oct 31, 2026" (from its launch date); the set EOL date is the one the lifecycle policy adds when a model enters Legacy, so it is the one used (both dates are past)`,
+    },
   },
   'amazon.nova-2-lite-v1:0': {
     slug: 'nova-2-lite',
@@ -211,7 +220,12 @@ const FAMILIES: Record<string, Family | Exclusion> = {
     name: 'Claude 3 Haiku',
     provider: 'Anthropic',
     quality: { assume: 33, why: 'placed near Nova Micro (35.8)' },
-    notes: OLDER,
+    retiresOn: {
+      date: '2026-09-10',
+      source: `AWS model card for Claude 3 Haiku (${AWS_CARD_URL('anthropic-claude-3-haiku')}, read ${CARD_READ} in AWS's own zh_TW and ja_JP machine-translated copies of the page): "Model EOL date: September 10, 2026"; EOL in most Regions, requests fail with "This model version has reached the end of its life"; still available in ca-central-1, eu-central-2 and sa-east-1, Legacy in ap-northeast-2 (in-region calls there are not covered by this date)`,
+      endpoints: ['us', 'eu', 'apac'],
+      otherEndpoints: `AWS's Claude 3 Haiku model card (${AWS_CARD_URL('anthropic-claude-3-haiku')}, read ${CARD_READ}) retires the model on 2026-09-10 in most Regions and lists the exceptions, but does not mention the GovCloud Regions`,
+    },
   },
   'anthropic.claude-3-opus-20240229-v1:0': {
     slug: 'claude-3-opus',
@@ -507,6 +521,10 @@ const FAMILIES: Record<string, Family | Exclusion> = {
     provider: 'Meta',
     openWeight: true,
     quality: 'Llama 3.1 405B',
+    retiresOn: {
+      date: '2026-07-07',
+      source: `AWS model card for Llama 3.1 405B Instruct (${AWS_CARD_URL('meta-llama-3-1-405b-instruct')}, read ${CARD_READ}): "Model EOL date: Legacy: July 7, 2026" (the same copy still shows "Model lifecycle: Active")`,
+    },
   },
   'meta.llama3-2-1b-instruct-v1:0': {
     slug: 'llama-3.2-1b',
@@ -535,6 +553,10 @@ const FAMILIES: Record<string, Family | Exclusion> = {
     provider: 'Meta',
     openWeight: true,
     quality: 'Llama 3.2 90B',
+    retiresOn: {
+      date: '2026-07-07',
+      source: `AWS model card for Llama 3.2 90B Instruct (${AWS_CARD_URL('meta-llama-3-2-90b-instruct')}, read ${CARD_READ} in AWS's own zh_TW machine-translated copy): "Model EOL date: July 7, 2026", "Model lifecycle: Legacy"`,
+    },
   },
   'meta.llama3-3-70b-instruct-v1:0': {
     slug: 'llama-3.3-70b',
@@ -1079,7 +1101,16 @@ async function main(): Promise<void> {
       );
     if (endpoint === 'mantle') notes.push("Bedrock's OpenAI-compatible Mantle endpoint.");
     if (family.notes !== undefined) notes.push(family.notes);
-    if (family.retiresOn !== undefined) notes.push(`retiresOn: ${family.retiresOn.source}.`);
+    const retires =
+      family.retiresOn !== undefined &&
+      (family.retiresOn.endpoints === undefined || family.retiresOn.endpoints.includes(endpoint))
+        ? family.retiresOn
+        : undefined;
+    if (retires !== undefined) notes.push(`retiresOn: ${retires.source}.`);
+    else if (family.retiresOn !== undefined)
+      notes.push(
+        `No retirement date set for this endpoint: ${family.retiresOn.otherEndpoints ?? `the source of the other endpoints' ${family.retiresOn.date} does not settle it`}. Check ${LIFECYCLE_URL} before planning on it.`,
+      );
     const row: RowSpecInput = {
       id: `bedrock:${slug}${endpoint === '' ? '' : `@${endpoint}`}`,
       litellmKey: candidate.key,
@@ -1088,7 +1119,7 @@ async function main(): Promise<void> {
       platform: 'bedrock',
       region,
       source: { label: LITELLM_LABEL, asOf: LITELLM_AS_OF, url: LITELLM_URL },
-      retiresOn: family.retiresOn?.date ?? null,
+      retiresOn: retires?.date ?? null,
       quality: qualityFor(family, benchmarks),
     };
     if (aws !== undefined && aws.verified) {
@@ -1270,16 +1301,31 @@ const NEW_MODELS: Record<string, Extra> = {
     'minCachePrefixTokens 1,024: assumed as for Sonnet 5 (not published for 5.5 in our sources).',
   ),
   'Claude Haiku 5.5 (prompt <=100K)': (aws, benchmarks) => {
-    const longInput = aws.endpoint === 'global' ? 0.5 : 0.55;
-    const longOutput = aws.endpoint === 'global' ? 2.5 : 2.75;
+    const global = aws.endpoint === 'global';
+    // AWS price list (row notes): long-context SKUs above 100K prompt tokens, global 0.5 / 2.5 with cache read 0.05,
+    // 5-minute write 0.625, 1-hour write 1; regional 0.55 / 2.75 only (no regional long-context cache SKUs listed).
+    const longContext: PerTokenPricing['longContext'] = global
+      ? {
+          aboveInputTokens: 100_000,
+          inputPerMTok: 0.5,
+          outputPerMTok: 2.5,
+          cacheReadPerMTok: 0.05,
+          cacheWritePerMTok: 0.625,
+          cacheWrite1hPerMTok: 1,
+        }
+      : { aboveInputTokens: 100_000, inputPerMTok: 0.55, outputPerMTok: 2.75 };
     return newClaudeRow(
       'claude-haiku-5.5',
       'Claude Haiku 5.5',
       { assume: 70, why: 'the successor of Haiku 4.5 (64.6), placed above it' },
       1024,
       'minCachePrefixTokens 1,024: assumed (not published for Haiku 5.5 in our sources).',
-      `Above 100K prompt tokens every token bills at the long-context SKUs (${aws.endpoint === 'global' ? 'global 0.5 / 2.5, cache read 0.05, writes 0.625 / 1' : 'regional 0.55 / 2.75; cache prices scale with input'}).`,
-      { aboveInputTokens: 100_000, inputPerMTok: longInput, outputPerMTok: longOutput },
+      `Above 100K prompt tokens every token bills at the long-context SKUs (${
+        global
+          ? `global 0.5 / 2.5, cache read 0.05, writes 0.625 (5 min) / 1 (1 h): all five from the AWS price list (${AWS_AS_OF})`
+          : `regional 0.55 / 2.75 from the AWS price list (${AWS_AS_OF}), which lists no regional long-context cache SKUs; the tier's cache prices are left to scale with input (read 0.055, writes 0.6875 / 1.1, i.e. 1.1x the global SKUs)`
+      }).`,
+      longContext,
     )(aws, benchmarks);
   },
   'Claude Fable 5.1': newClaudeRow(
