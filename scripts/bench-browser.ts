@@ -9,10 +9,10 @@
  *   animation frame: a user-blocking task posted from its animation callbacks, which runs once the frame is
  *   drawn, ahead of background work queued before it) and to the updated
  *   summary; typing six edits in a row there, the longest the page could not respond until their figures are
- *   shown and the scenario is saved; the longest the page could not respond (and the longest task, which
- *   Chromium's longtask observer may miss) while Optimise opens (from the click until every section's answer is
- *   drawn), during a goal seek and during a sensitivity analysis (a task shorter than 50 ms is not reported as
- *   long: 0 then);
+ *   shown and the scenario is saved; the longest the page could not respond while Optimise opens (from the
+ *   click until every section's answer is drawn), during a goal seek and during a sensitivity analysis. "Could
+ *   not respond" is the page's longest main-thread task in a Chromium trace (`main-thread-trace.ts`), garbage
+ *   collection and frame work included;
  * - the largest accepted files (a scenario file and a native catalog file just under 20 MB, 27,646 models)
  *   imported through the screens (each in a fresh profile), from picking the file to the figures of the result on screen: the longest task
  *   on the page's main thread (PerformanceObserver `longtask`), whose budget is 200 ms;
@@ -32,6 +32,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { startMainThreadTrace } from './main-thread-trace';
+import type { MainThreadReading } from './main-thread-trace';
 import { validateScenario } from '../src/domain/validate-scenario';
 import { encodePersisted } from '../src/state/persistence';
 import { makeLargeCatalog } from '../tests/factories/large-catalog';
@@ -242,55 +244,6 @@ async function writeSavedText(page: Page, envelope: string) {
   }, envelope);
 }
 
-type BlockTiming = {
-  /** The longest task the browser reported as long (50 ms or more); 0 when none was. */
-  longestTask: number;
-  /** The longest gap between two turns of a message loop on the page: how long the page could not respond. */
-  longestBlock: number;
-};
-
-/**
- * Watches the main thread of the page it runs in: long tasks (the browser reports those of 50 ms or more) and,
- * finer, a message loop that notes the longest time between two of its turns (any task or frame work in between).
- * Runs in the page: given to `page.evaluate`, or as an init script, before the app's own scripts.
- */
-function installBlockProbe(): void {
-  const probe = { tasks: [] as number[], longestBlock: 0, running: true };
-  (window as unknown as { benchProbe: typeof probe }).benchProbe = probe;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) probe.tasks.push(entry.duration);
-  }).observe({ type: 'longtask' });
-  const channel = new MessageChannel();
-  let last = performance.now();
-  channel.port1.onmessage = () => {
-    const now = performance.now();
-    probe.longestBlock = Math.max(probe.longestBlock, now - last);
-    last = now;
-    if (probe.running) channel.port2.postMessage(null);
-  };
-  channel.port2.postMessage(null);
-}
-
-/** Starts watching the page's main thread (`installBlockProbe`). */
-async function startBlockProbe(page: Page) {
-  await page.evaluate(installBlockProbe);
-}
-
-/** What the probe saw: its longest task and block, and every long task, longest first. */
-type ProbeReading = BlockTiming & { tasks: number[] };
-
-async function stopBlockProbe(page: Page): Promise<ProbeReading> {
-  const { tasks, longestBlock } = await page.evaluate(() => {
-    const probe = (
-      window as unknown as { benchProbe: { tasks: number[]; longestBlock: number; running: boolean } }
-    ).benchProbe;
-    probe.running = false;
-    return { tasks: probe.tasks, longestBlock: probe.longestBlock };
-  });
-  const sorted = [...tasks].sort((x, y) => y - x);
-  return { tasks: sorted, longestTask: sorted[0] ?? 0, longestBlock };
-}
-
 /**
  * Types each of `values` into the field and waits until the regions of the screen (`panel`, a selector) that
  * mark themselves `aria-busy` are busy with nothing and, when `answerTestId` is given, that answer is in one of
@@ -302,13 +255,13 @@ async function timeBlockingEdits(
   values: readonly string[],
   panel: string,
   answerTestId: string | null,
-): Promise<BlockTiming[]> {
+): Promise<MainThreadReading[]> {
   await field.waitFor({ timeout: 120_000 });
   await page.evaluate(() =>
     document.querySelectorAll('[data-bench-target]').forEach((el) => el.removeAttribute('data-bench-target')),
   );
   await field.evaluate((el) => el.setAttribute('data-bench-target', ''));
-  const timings: BlockTiming[] = [];
+  const timings: MainThreadReading[] = [];
   for (const value of values) {
     // The regions that can be busy, found once: polling a selector over a 10,000-model screen would itself
     // hold the page.
@@ -323,7 +276,7 @@ async function timeBlockingEdits(
       },
       [panel, answerTestId] as const,
     );
-    await startBlockProbe(page);
+    const trace = await startMainThreadTrace(page);
     await page.evaluate((value) => {
       const input = (window as unknown as { benchInput: HTMLInputElement }).benchInput;
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
@@ -339,7 +292,7 @@ async function timeBlockingEdits(
       },
     );
     await page.waitForTimeout(300);
-    timings.push(await stopBlockProbe(page));
+    timings.push(await trace.stop());
   }
   return timings;
 }
@@ -360,7 +313,7 @@ type ScreenEdits = { frame: number[]; summary: number[]; typingBlock: number };
  * figures computed and drawn and the scenario saved.
  */
 async function timeTyping(page: Page, values: readonly string[]): Promise<number> {
-  await startBlockProbe(page);
+  const trace = await startMainThreadTrace(page);
   for (const value of values) {
     await page.evaluate((value) => {
       const input = document.querySelector<HTMLInputElement>('[data-bench-target]')!;
@@ -371,7 +324,7 @@ async function timeTyping(page: Page, values: readonly string[]): Promise<number
     await page.waitForTimeout(TYPING_GAP_MS);
   }
   await page.waitForTimeout(AFTER_TYPING_MS);
-  return (await stopBlockProbe(page)).longestBlock;
+  return (await trace.stop()).longestTask;
 }
 
 /** A page with the real-scale scenario (200 slices, 10,000 models, 12 strategies) as its only saved one. */
@@ -447,7 +400,7 @@ async function waitForOptimiseAnswers(page: Page) {
 /** Fresh openings of Optimise measured (each in a new profile, so nothing is computed yet). */
 const OPTIMISE_OPENS = 3;
 
-type OptimiseOpening = BlockTiming & { firstSectionMs: number; answersMs: number };
+type OptimiseOpening = MainThreadReading & { firstSectionMs: number; answersMs: number };
 
 /**
  * Opening Optimise at real scale: how long the page is held from the click until every section's answer is drawn
@@ -460,7 +413,7 @@ async function timeOptimiseOpening(browser: Browser): Promise<OptimiseOpening> {
   await page.waitForFunction(() => performance.getEntriesByName('planner:screens-loaded').length > 0, null, {
     timeout: 120_000,
   });
-  await startBlockProbe(page);
+  const trace = await startMainThreadTrace(page);
   const started = Date.now();
   await page.getByRole('tab', { name: 'Optimise' }).click();
   await page.locator('#panel-optimise h2, #panel-optimise h3').first().waitFor({ timeout: 120_000 });
@@ -468,9 +421,9 @@ async function timeOptimiseOpening(browser: Browser): Promise<OptimiseOpening> {
   await waitForOptimiseAnswers(page);
   const answersMs = Date.now() - started;
   await page.waitForTimeout(300);
-  const block = await stopBlockProbe(page);
+  const reading = await trace.stop();
   await context.close();
-  return { ...block, firstSectionMs, answersMs };
+  return { ...reading, firstSectionMs, answersMs };
 }
 
 /** Opening Optimise, a goal seek and a new sensitivity swing at real scale: how long each holds the page. */
@@ -514,14 +467,12 @@ function printAnalyses({
   sensitivity,
 }: Awaited<ReturnType<typeof benchAnalysesAtScale>>) {
   const runs = (values: number[]) => values.map((v) => v.toFixed(0)).join('/');
-  const blocks = (timings: BlockTiming[]) =>
-    `page blocked at most ${ms(median(timings.map((t) => t.longestBlock)))} ` +
-    `(runs ${runs(timings.map((t) => t.longestBlock))}), longest task ` +
-    `${ms(median(timings.map((t) => t.longestTask)))} (medians over ${timings.length} edits)`;
+  const blocks = (timings: MainThreadReading[]) =>
+    `page blocked at most ${ms(median(timings.map((t) => t.longestTask)))} ` +
+    `(runs ${runs(timings.map((t) => t.longestTask))}) (medians over ${timings.length} edits)`;
   console.log(
-    `  Optimise opens                page blocked at most ${ms(median(optimise.map((t) => t.longestBlock)))} ` +
-      `(runs ${runs(optimise.map((t) => t.longestBlock))}), longest task ` +
-      `${ms(median(optimise.map((t) => t.longestTask)))}, first section after ` +
+    `  Optimise opens                page blocked at most ${ms(median(optimise.map((t) => t.longestTask)))} ` +
+      `(runs ${runs(optimise.map((t) => t.longestTask))}), first section after ` +
       `${ms(median(optimise.map((t) => t.firstSectionMs)))}, every answer after ` +
       `${ms(median(optimise.map((t) => t.answersMs)))} (medians over ${optimise.length} fresh openings)`,
   );
@@ -650,22 +601,26 @@ async function readSavedRevision(page: Page): Promise<number> {
 type LibraryTimings = {
   megabytes: number;
   /** Navigation to the planner's address (Compare) → the saved library's figures on screen (and 3 s after). */
-  opening: (ProbeReading & { firstFiguresMs: number })[];
+  opening: (MainThreadReading & { firstFiguresMs: number })[];
   /** The same, opening on the Strategies screen. */
-  openingStrategies: (ProbeReading & { firstFiguresMs: number })[];
+  openingStrategies: (MainThreadReading & { firstFiguresMs: number })[];
   /** An edit → its save merged with another tab's save written meanwhile (and 1 s after). */
-  mergedSave: ProbeReading[];
+  mergedSave: MainThreadReading[];
   /** Another tab's save announced → read, merged and shown (and 1 s after). */
-  announcedSave: ProbeReading[];
+  announcedSave: MainThreadReading[];
 };
 
 /**
- * Opens the planner at `hash` in `page` (whose init script is `installBlockProbe`) until the saved library's
- * figures are on screen, and 3 s after: what the probe saw, and when the first figures came.
+ * Opens the planner at `hash` in `page` until the saved library's figures are on screen, and 3 s after: the
+ * page's main thread throughout, and when the first figures came.
  */
-async function openPlanner(page: Page, hash: string): Promise<ProbeReading & { firstFiguresMs: number }> {
+async function openPlanner(
+  page: Page,
+  hash: string,
+): Promise<MainThreadReading & { firstFiguresMs: number }> {
   // A new document each time, not a move within the page.
   await page.goto('about:blank');
+  const trace = await startMainThreadTrace(page);
   await page.goto(`${BASE}/${hash}`);
   await page
     .getByTestId('scenario-name')
@@ -680,7 +635,7 @@ async function openPlanner(page: Page, hash: string): Promise<ProbeReading & { f
     () => performance.getEntriesByName('planner:first-numbers')[0]!.startTime,
   );
   await page.waitForTimeout(3000);
-  return { ...(await stopBlockProbe(page)), firstFiguresMs };
+  return { ...(await trace.stop()), firstFiguresMs };
 }
 
 /**
@@ -708,7 +663,6 @@ async function benchLargestLibrary(browser: Browser, scenarioText: string): Prom
     const other = await context.newPage();
     await seedSavedText(other, saved);
     const page = await context.newPage();
-    await page.addInitScript(installBlockProbe);
     timings.opening.push(await openPlanner(page, ''));
     timings.openingStrategies.push(await openPlanner(page, '#strategies'));
 
@@ -722,7 +676,7 @@ async function benchLargestLibrary(browser: Browser, scenarioText: string): Prom
     await nameField.waitFor({ timeout: 120_000 });
     await nameField.evaluate((el) => el.setAttribute('data-bench-target', ''));
     await page.waitForTimeout(2000);
-    await startBlockProbe(page);
+    const saveTrace = await startMainThreadTrace(page);
     await page.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('[data-bench-target]')!;
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
@@ -734,7 +688,7 @@ async function benchLargestLibrary(browser: Browser, scenarioText: string): Prom
       await other.waitForTimeout(500);
     }
     await page.waitForTimeout(1000);
-    timings.mergedSave.push(await stopBlockProbe(page));
+    timings.mergedSave.push(await saveTrace.stop());
     const merged = await other.evaluate(
       () =>
         new Promise<string>((resolve) => {
@@ -756,7 +710,7 @@ async function benchLargestLibrary(browser: Browser, scenarioText: string): Prom
     await page.getByRole('button', { name: `Duplicate ${added}` }).waitFor({ timeout: 120_000 });
     await page.waitForTimeout(2000);
     await writeSavedText(other, withAddition(merged, 4, 'announced'));
-    await startBlockProbe(page);
+    const readTrace = await startMainThreadTrace(page);
     await other.evaluate(() => {
       const channel = new BroadcastChannel('llm-planner');
       channel.postMessage({ kind: 'saved', revision: 4 });
@@ -767,18 +721,16 @@ async function benchLargestLibrary(browser: Browser, scenarioText: string): Prom
       .nth(1)
       .waitFor({ timeout: 300_000 });
     await page.waitForTimeout(1000);
-    timings.announcedSave.push(await stopBlockProbe(page));
+    timings.announcedSave.push(await readTrace.stop());
     await context.close();
   }
   return timings;
 }
 
 function printLargestLibrary(library: LibraryTimings, models: number): void {
-  const describe = (runs: ProbeReading[]) =>
-    `${median(runs.map((run) => run.longestTask)).toFixed(0)} ms, page blocked at most ${median(
-      runs.map((run) => run.longestBlock),
-    ).toFixed(0)} ms  (runs: ${runs
-      .map((run) => (run.tasks.length === 0 ? 'none' : run.tasks.map((t) => t.toFixed(0)).join('/')))
+  const describe = (runs: MainThreadReading[]) =>
+    `${median(runs.map((run) => run.longestTask)).toFixed(0)} ms  (runs: ${runs
+      .map((run) => (run.longTasks.length === 0 ? 'none' : run.longTasks.map((t) => t.toFixed(0)).join('/')))
       .join('; ')})`;
   console.log(
     `\nLargest accepted library saved (${models.toLocaleString('en-US')} models, ${library.megabytes.toFixed(1)} MB of saved text): longest main-thread task (budget 200 ms), median of ${IMPORT_RUNS} runs, with every long task`,
