@@ -1050,6 +1050,14 @@ async function main(): Promise<void> {
         });
         continue;
       }
+      if (slug === 'llama-3-8b' && endpoint.startsWith('us-gov')) {
+        left.push({
+          key: candidate.key,
+          reason:
+            "LiteLLM's GovCloud output price $2.65 is nine times its input and equals Llama 3 70B's input price (every other region: output about 2 × input); no primary source for GovCloud's price",
+        });
+        continue;
+      }
       if (slug === 'mistral-large-2402' && endpoint !== '') {
         left.push({
           key: candidate.key,
