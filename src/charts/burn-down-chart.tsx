@@ -1,19 +1,23 @@
-import { Area, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip } from 'recharts';
+import { useState } from 'react';
+import type { KeyboardEvent, PointerEvent } from 'react';
 import {
+  AXIS_STROKE,
+  MONEY_AXIS_WIDTH,
+  TICK_CHAR_PX,
+  TICK_STYLE,
   alignZero,
   buildMoneyTicks,
+  describeSeriesStyle,
   formatMoneyTick,
   scaleSeries,
-  buildRows,
-  describeSeriesStyle,
-  seriesKey,
   sumStacks,
 } from './chart-series';
 import type { MoneySeries } from './chart-series';
-import { toDisplayAmount } from '../format/format';
+import { formatAmount, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
-import { renderMoneyAxes, renderMoneyLegend, renderMoneyYAxis } from './money-axes';
-import { MoneyTooltip } from './money-tooltip';
+import { steppedIndex } from './plot-keys';
+import { FloatingTooltip, PlotSurface } from './svg-plot';
+import { useElementSize } from './use-element-size';
 import './charts.css';
 
 export type BurnDownMarker = {
@@ -40,8 +44,18 @@ export type BurnDownChartProps = {
   cashOnSecondAxis?: boolean;
 };
 
-const CASH_KEY = 'cash';
 const CASH_COLOR = 'var(--text)';
+const MARKER_COLOR = 'var(--error)';
+/** Room above the plot for the markers' labels, px. */
+const TOP_PX = 24;
+/** Room right of the plot when there is no right-hand axis, px. */
+const RIGHT_PX = 12;
+/** Room under the plot for the month axis's ticks and labels, px. */
+const X_AXIS_PX = 26;
+/** Length of an axis's tick marks, px. */
+const TICK_PX = 6;
+/** The least room between two month labels, px. */
+const MONTH_GAP_PX = 16;
 
 /** Whether two magnitudes are far enough apart (5× or more) that one scale would flatten the smaller. */
 export function isScaleApart(creditsMaxUsd: number, cashMaxUsd: number): boolean {
@@ -58,10 +72,119 @@ function mergeMarkers(markers: readonly BurnDownMarker[]): BurnDownMarker[] {
   return [...byIndex].map(([index, labels]) => ({ index, label: labels.join(' · ') }));
 }
 
+/** A linear scale from `domain` onto the pixels from `bottom` (its low end) up to `top`. */
+function scaleOnto(domain: readonly [number, number], top: number, bottom: number) {
+  const [low, high] = domain;
+  return (value: number) => bottom - ((value - low) / (high - low || 1)) * (bottom - top);
+}
+
 /**
- * Credit pools burning down (stacked areas) with cash as a line, and labelled lines at the months credits and
- * cash run out. One money axis when the two are of a size; else cash on a right-hand axis whose $0 lines up
- * with the credits' $0 (a pool a twentieth of the cash would be a sliver on one axis).
+ * Where the months and the money fall in a plot of `width` × `height` px: the first month on the left axis, the
+ * last on the right one (or the right edge), each month at an equal step; money on the left axis's scale, and
+ * cash on the right-hand one's when it has its own (`cashDomain`).
+ */
+export function placeBurnDown(
+  monthCount: number,
+  width: number,
+  height: number,
+  moneyDomain: readonly [number, number],
+  cashDomain: readonly [number, number] | null,
+) {
+  const left = MONEY_AXIS_WIDTH;
+  const right = Math.max(left + 1, width - (cashDomain ? MONEY_AXIS_WIDTH : RIGHT_PX));
+  const top = TOP_PX;
+  const bottom = Math.max(top + 1, height - X_AXIS_PX);
+  const step = monthCount > 1 ? (right - left) / (monthCount - 1) : 0;
+  const y = scaleOnto(moneyDomain, top, bottom);
+  return {
+    left,
+    right,
+    top,
+    bottom,
+    /** Pixels between two months. */
+    step,
+    x: (month: number) => (monthCount > 1 ? left + month * step : (left + right) / 2),
+    y,
+    cashY: cashDomain ? scaleOnto(cashDomain, top, bottom) : y,
+    /** The month nearest to `px` across; null outside the plot (and half a month beyond its ends). */
+    monthAt(px: number): number | null {
+      if (monthCount === 0 || px < left - step / 2 - 1 || px > right + step / 2 + 1) return null;
+      if (monthCount === 1) return 0;
+      return Math.min(monthCount - 1, Math.max(0, Math.round((px - left) / step)));
+    },
+  };
+}
+
+type BurnDownPlot = ReturnType<typeof placeBurnDown>;
+
+/** One pool's stacked band: the runs of months it has a balance in, as steps (a balance holds for its month). */
+export function buildPoolPaths(
+  values: readonly (number | null)[],
+  bases: readonly number[],
+  plot: Pick<BurnDownPlot, 'x' | 'y'>,
+): { area: string; edge: string } {
+  const area: string[] = [];
+  const edge: string[] = [];
+  let month = 0;
+  while (month < values.length) {
+    if (values[month] === null || values[month] === undefined) {
+      month++;
+      continue;
+    }
+    const first = month;
+    while (month + 1 < values.length && values[month + 1] !== null && values[month + 1] !== undefined)
+      month++;
+    const last = month;
+    const top = (i: number) => plot.y((bases[i] ?? 0) + (values[i] ?? 0));
+    let line = `M${plot.x(first)},${top(first)}`;
+    for (let i = first + 1; i <= last; i++) line += `H${plot.x(i)}V${top(i)}`;
+    let back = `V${plot.y(bases[last] ?? 0)}`;
+    for (let i = last - 1; i >= first; i--) back += `V${plot.y(bases[i] ?? 0)}H${plot.x(i)}`;
+    edge.push(line);
+    area.push(`${line}${back}Z`);
+    month++;
+  }
+  return { area: area.join(''), edge: edge.join('') };
+}
+
+/** Every `n`-th month gets a label, `n` chosen so that labels `labelPx` wide keep `MONTH_GAP_PX` apart. */
+function labelledMonths(labels: readonly string[], step: number): number[] {
+  const widest = Math.max(0, ...labels.map((label) => label.length)) * TICK_CHAR_PX;
+  const every = step > 0 ? Math.max(1, Math.ceil((widest + MONTH_GAP_PX) / step)) : 1;
+  return labels.map((_, month) => month).filter((month) => month % every === 0);
+}
+
+/** What the tooltip of a month lists: each pool with a balance, then cash. */
+function MonthTooltip({
+  label,
+  entries,
+  currency,
+}: {
+  label: string;
+  entries: { name: string; value: number; color: string }[];
+  currency: MoneyDisplay['currency'];
+}) {
+  return (
+    <>
+      <p className="chart-tooltip__label">{label}</p>
+      <ul className="chart-tooltip__list">
+        {entries.map((entry) => (
+          <li key={entry.name} className="chart-tooltip__item">
+            <span className="chart-tooltip__swatch" style={{ background: entry.color }} aria-hidden="true" />
+            <span className="chart-tooltip__name">{entry.name}</span>
+            <span className="chart-tooltip__value">{formatAmount(entry.value, currency)}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * Credit pools burning down (stacked step areas: a balance holds for its month) with cash as a line, and labelled
+ * lines at the months credits and cash run out, drawn as plain SVG. One money axis when the two are of a size;
+ * else cash on a right-hand axis whose $0 lines up with the credits' $0 (a pool a twentieth of the cash would be
+ * a sliver on one axis). A pointer over the plot, or the arrow keys on the focused plot, show a month's balances.
  */
 export function BurnDownChart({
   labels,
@@ -72,10 +195,11 @@ export function BurnDownChart({
   markers = [],
   cashOnSecondAxis,
 }: BurnDownChartProps) {
+  const { ref, size } = useElementSize();
+  const [active, setActive] = useState<{ month: number; byKey: boolean; y: number } | null>(null);
   const pools = scaleSeries(usdPools, display);
   const cash = usdCash.map((usd) => toDisplayAmount(usd, display));
   const currency = display.currency;
-  const rows = buildRows(labels, pools).map((row, month) => ({ ...row, [CASH_KEY]: cash[month] ?? null }));
   const stacks = sumStacks(labels.length, pools);
   const creditsMax = Math.max(0, ...stacks);
   const cashMax = Math.max(0, ...cash.map((value) => Math.abs(value)));
@@ -84,87 +208,254 @@ export function BurnDownChart({
     (cashOnSecondAxis ?? isScaleApart(creditsMax, cashMax))
       ? alignZero(buildMoneyTicks(stacks), buildMoneyTicks(cash))
       : null;
-  const split = aligned !== null;
   const [moneyTicks, cashTicks] = aligned ?? [buildMoneyTicks([...stacks, ...cash]), null];
-  const cashAxis = split ? 'cash' : 'money';
   const cashGoesNegative = cash.some((value) => value < 0);
   const merged = mergeMarkers(markers).sort((a, b) => a.index - b.index);
+  const cashLabel = cashTicks ? `${cashName} (right axis)` : cashName;
+  const styles = pools.map((pool, index) => describeSeriesStyle(pool, index));
+  const plot = size
+    ? placeBurnDown(labels.length, size.width, size.height, moneyTicks.domain, cashTicks?.domain ?? null)
+    : null;
+
+  // Each pool stacks on the balances of the pools before it (a pool before its start adds nothing).
+  const bases: number[][] = [];
+  let running = labels.map(() => 0);
+  for (const pool of pools) {
+    bases.push(running);
+    running = running.map((base, month) => base + (pool.values[month] ?? 0));
+  }
+
+  function pointAt(event: PointerEvent<SVGSVGElement>) {
+    if (!plot) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const month = plot.monthAt(event.clientX - box.left);
+    const y = event.clientY - box.top;
+    setActive(month === null || y < plot.top || y > plot.bottom ? null : { month, byKey: false, y });
+  }
+
+  function stepThrough(event: KeyboardEvent<SVGSVGElement>) {
+    const month = steppedIndex(event.key, active?.month ?? -1, labels.length, ['ArrowRight', 'ArrowDown']);
+    if (month === undefined) return;
+    event.preventDefault();
+    setActive(month === null || !plot ? null : { month, byKey: true, y: (plot.top + plot.bottom) / 2 });
+  }
+
+  const shown = active && active.month < labels.length ? active : null;
+  const entries = shown
+    ? [
+        ...pools.flatMap((pool, index) => {
+          const value = pool.values[shown.month];
+          return value === null || value === undefined
+            ? []
+            : [{ name: pool.name, value, color: styles[index]?.color ?? 'var(--muted)' }];
+        }),
+        { name: cashLabel, value: cash[shown.month] ?? 0, color: CASH_COLOR },
+      ]
+    : [];
 
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart data={rows} margin={{ top: 24, right: split ? 4 : 12, bottom: 4, left: 0 }}>
-        {renderMoneyAxes({ ...moneyTicks, yAxisId: 'money', currency })}
-        {cashTicks && renderMoneyYAxis({ ...cashTicks, yAxisId: 'cash', orientation: 'right', currency })}
-        {cashGoesNegative && (
-          <ReferenceLine
-            yAxisId={cashAxis}
-            y={0}
-            stroke="var(--error)"
-            strokeDasharray="2 2"
-            label={{
-              value: `Cash ${formatMoneyTick(0, currency)}`,
-              position: 'insideBottomRight',
-              fill: 'var(--muted)',
-              fontSize: 11,
-            }}
-          />
+    <div className="svg-chart">
+      <ul className="svg-chart__legend svg-chart__legend--centred">
+        {pools.map((pool, index) => (
+          <li key={index} data-chart-legend-item>
+            <span className="svg-chart__swatch" style={{ background: styles[index]?.color }} />
+            <span>{pool.name}</span>
+          </li>
+        ))}
+        <li data-chart-legend-item>
+          <span className="svg-chart__swatch svg-chart__swatch--line" style={{ background: CASH_COLOR }} />
+          <span>{cashLabel}</span>
+        </li>
+      </ul>
+      <div className="svg-plot" ref={ref}>
+        {size && plot && (
+          <PlotSurface
+            width={size.width}
+            height={size.height}
+            label={`Credit balances and cash over ${labels.length} months: the arrow keys step through the months`}
+            onPointerMove={pointAt}
+            onPointerLeave={() => setActive((old) => (old?.byKey ? old : null))}
+            onKeyDown={stepThrough}
+            onBlur={() => setActive(null)}
+          >
+            <g stroke={AXIS_STROKE} strokeDasharray="3 3">
+              {moneyTicks.ticks.map((tick) => (
+                <line key={tick} x1={plot.left} x2={plot.right} y1={plot.y(tick)} y2={plot.y(tick)} />
+              ))}
+            </g>
+            {pools.map((pool, index) => {
+              const { area, edge } = buildPoolPaths(pool.values, bases[index] ?? [], plot);
+              const style = styles[index];
+              return (
+                <g key={index}>
+                  <path d={area} fill={style?.color} fillOpacity={0.6} stroke="none" />
+                  <path
+                    d={edge}
+                    fill="none"
+                    stroke={style?.color}
+                    strokeDasharray={style?.dash === 'none' ? undefined : style?.dash}
+                  />
+                </g>
+              );
+            })}
+            <path
+              d={cash
+                .map((value, month) => `${month ? 'L' : 'M'}${plot.x(month)},${plot.cashY(value)}`)
+                .join('')}
+              fill="none"
+              stroke={CASH_COLOR}
+              strokeWidth={2.5}
+              strokeLinejoin="round"
+            />
+            {cashGoesNegative && (
+              <g>
+                <line
+                  x1={plot.left}
+                  x2={plot.right}
+                  y1={plot.cashY(0)}
+                  y2={plot.cashY(0)}
+                  stroke={MARKER_COLOR}
+                  strokeDasharray="2 2"
+                />
+                <text
+                  x={plot.right - 4}
+                  y={plot.cashY(0) - 5}
+                  textAnchor="end"
+                  fill={TICK_STYLE.fill}
+                  fontSize={11}
+                >
+                  Cash {formatMoneyTick(0, currency)}
+                </text>
+              </g>
+            )}
+            <g stroke={AXIS_STROKE}>
+              <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} />
+              <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
+              {cashTicks && <line x1={plot.right} x2={plot.right} y1={plot.top} y2={plot.bottom} />}
+            </g>
+            <MoneyAxisTicks plot={plot} ticks={moneyTicks.ticks} side="left" currency={currency} />
+            {cashTicks && (
+              <MoneyAxisTicks plot={plot} ticks={cashTicks.ticks} side="right" currency={currency} />
+            )}
+            <g fill={TICK_STYLE.fill} fontSize={TICK_STYLE.fontSize} stroke={AXIS_STROKE}>
+              {labelledMonths(labels, plot.step).map((month) => {
+                const x = plot.x(month);
+                const text = labels[month] ?? '';
+                // A label stays whole inside the SVG (a saved image cuts what overflows it).
+                const half = (text.length * TICK_CHAR_PX) / 2;
+                return (
+                  <g key={month}>
+                    <line x1={x} x2={x} y1={plot.bottom} y2={plot.bottom + TICK_PX} />
+                    <text
+                      x={Math.min(Math.max(x, half), size.width - half)}
+                      y={plot.bottom + TICK_PX + 13}
+                      textAnchor="middle"
+                      stroke="none"
+                    >
+                      {text}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+            {merged.map((marker, i) => {
+              const x = plot.x(marker.index);
+              // Labels of markers close together alternate heights so they do not overlap; in the right half a
+              // label reads leftwards from its line, so it stays inside the chart.
+              const previous = merged[i - 1];
+              const crowded = previous !== undefined && marker.index - previous.index < labels.length / 4;
+              const onRight = marker.index > labels.length / 2;
+              return (
+                <g key={marker.index}>
+                  <line
+                    x1={x}
+                    x2={x}
+                    y1={plot.top}
+                    y2={plot.bottom}
+                    stroke={MARKER_COLOR}
+                    strokeDasharray="5 3"
+                    strokeWidth={1.5}
+                  />
+                  <text
+                    x={x + (onRight ? -5 : 5)}
+                    y={crowded && i % 2 === 1 ? plot.top + 14 : plot.top - 8}
+                    textAnchor={onRight ? 'end' : 'start'}
+                    fill="var(--text)"
+                    fontSize={12}
+                    fontWeight={600}
+                  >
+                    {marker.label}
+                  </text>
+                </g>
+              );
+            })}
+            {shown && (
+              <g pointerEvents="none">
+                <line
+                  x1={plot.x(shown.month)}
+                  x2={plot.x(shown.month)}
+                  y1={plot.top}
+                  y2={plot.bottom}
+                  stroke="var(--muted)"
+                />
+                <circle
+                  cx={plot.x(shown.month)}
+                  cy={plot.cashY(cash[shown.month] ?? 0)}
+                  r={4}
+                  fill={CASH_COLOR}
+                  stroke="var(--surface)"
+                  strokeWidth={1.5}
+                />
+              </g>
+            )}
+          </PlotSurface>
         )}
-        <Tooltip content={(props) => <MoneyTooltip {...props} currency={currency} />} />
-        {renderMoneyLegend()}
-        {pools.map((pool, index) => {
-          const { color, dash } = describeSeriesStyle(pool, index);
-          return (
-            <Area
-              key={seriesKey(index)}
-              yAxisId="money"
-              type="stepAfter"
-              dataKey={seriesKey(index)}
-              name={pool.name}
-              stackId="credits"
-              stroke={color}
-              strokeDasharray={dash}
-              fill={color}
-              fillOpacity={0.6}
-              isAnimationActive={false}
-            />
-          );
-        })}
-        <Line
-          yAxisId={cashAxis}
-          type="monotone"
-          dataKey={CASH_KEY}
-          name={split ? `${cashName} (right axis)` : cashName}
-          stroke={CASH_COLOR}
-          strokeWidth={2.5}
-          dot={false}
-          isAnimationActive={false}
-        />
-        {merged.map((marker, i) => {
-          // Labels of markers close together alternate sides and heights so they do not overlap.
-          const previous = merged[i - 1];
-          const crowded = previous !== undefined && marker.index - previous.index < labels.length / 4;
-          const stagger = crowded && i % 2 === 1;
-          return (
-            <ReferenceLine
-              key={marker.index}
-              yAxisId="money"
-              x={labels[marker.index] ?? ''}
-              stroke="var(--error)"
-              strokeDasharray="5 3"
-              strokeWidth={1.5}
-              label={{
-                value: marker.label,
-                // In the right half the label reads leftwards from the line, so it stays inside the chart.
-                position: marker.index > labels.length / 2 ? 'insideTopRight' : 'insideTopLeft',
-                fill: 'var(--text)',
-                fontSize: 12,
-                fontWeight: 600,
-                dy: stagger ? 4 : -20,
-              }}
-            />
-          );
-        })}
-      </ComposedChart>
-    </ResponsiveContainer>
+        {shown && plot && size && (
+          <FloatingTooltip
+            x={plot.x(shown.month)}
+            y={shown.y}
+            width={size.width}
+            height={size.height}
+            announce={shown.byKey}
+          >
+            <MonthTooltip label={labels[shown.month] ?? ''} entries={entries} currency={currency} />
+          </FloatingTooltip>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** A money axis's ticks and their short amounts, on the plot's left or right edge. */
+function MoneyAxisTicks({
+  plot,
+  ticks,
+  side,
+  currency,
+}: {
+  plot: BurnDownPlot;
+  ticks: readonly number[];
+  side: 'left' | 'right';
+  currency: MoneyDisplay['currency'];
+}) {
+  const edge = side === 'left' ? plot.left : plot.right;
+  const out = side === 'left' ? -1 : 1;
+  const y = side === 'left' ? plot.y : plot.cashY;
+  return (
+    <g fill={TICK_STYLE.fill} fontSize={TICK_STYLE.fontSize} stroke={AXIS_STROKE}>
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line x1={edge} x2={edge + out * TICK_PX} y1={y(tick)} y2={y(tick)} />
+          <text
+            x={edge + out * (TICK_PX + 3)}
+            y={y(tick) + 4}
+            textAnchor={side === 'left' ? 'end' : 'start'}
+            stroke="none"
+          >
+            {formatMoneyTick(tick, currency)}
+          </text>
+        </g>
+      ))}
+    </g>
   );
 }

@@ -7,7 +7,6 @@ import { steppedIndex } from './plot-keys';
 import { seriesColor } from './palette';
 import { useElementSize } from './use-element-size';
 import './charts.css';
-import './tornado-chart.css';
 
 export type TornadoRow = {
   /** "Bulk classify · monthly growth"; a line break is made at the last " · " when it is too long. */
@@ -248,11 +247,11 @@ export function TornadoChart({
     <div className="svg-chart">
       <ul className="svg-chart__legend">
         <li data-chart-legend-item>
-          <span className="tornado-chart__swatch" style={{ background: LOW_COLOR }} />
+          <span className="svg-chart__swatch" style={{ background: LOW_COLOR }} />
           <span>{lowName}</span>
         </li>
         <li data-chart-legend-item>
-          <span className="tornado-chart__swatch" style={{ background: HIGH_COLOR }} />
+          <span className="svg-chart__swatch" style={{ background: HIGH_COLOR }} />
           <span>{highName}</span>
         </li>
         {anyMarked && (

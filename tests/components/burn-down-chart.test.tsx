@@ -1,0 +1,101 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { BurnDownChart } from '../../src/charts/burn-down-chart';
+import { seriesColor } from '../../src/charts/palette';
+import { USD_DISPLAY } from '../../src/format/format';
+import { reportElementSize } from './reported-size';
+
+reportElementSize(600, 350);
+
+const LABELS = ['Jan', 'Feb', 'Mar'];
+const POOLS = [
+  { name: 'Activate', values: [100, 50, 0] },
+  { name: 'POC', values: [null, 50, 25] },
+];
+
+function renderChart(cash: number[] = [300, 250, 200]) {
+  return render(
+    <BurnDownChart
+      labels={LABELS}
+      pools={POOLS}
+      cash={cash}
+      display={USD_DISPLAY}
+      markers={[{ index: 2, label: 'Credits run out' }]}
+    />,
+  );
+}
+
+/** The `d` of every path in the plot, in drawing order. */
+function paths(container: HTMLElement): (string | null)[] {
+  return [...container.querySelectorAll('svg[data-chart-surface] path')].map((path) =>
+    path.getAttribute('d'),
+  );
+}
+
+describe('BurnDownChart', () => {
+  it('stacks each pool’s balance as steps on the pools before it, and draws cash as a line', () => {
+    const { container } = renderChart();
+    // Credits at most 100 and cash 300 are of a size (3×, under 5×): one axis, ticks $0…$300 in steps of 100.
+    // A 600 × 350 plot runs from x = 64 (the axis) to 600 − 12 = 588, y = 24 to 350 − 26 = 324: 300 px for
+    // $300, so y($v) = 324 − v; three months 262 px apart at x = 64, 326, 588.
+    // Activate from $0: tops y(100) = 224, y(50) = 274, y(0) = 324, each held to the next month, then back
+    // along its base ($0). POC from Feb on Activate's balances: tops y(50 + 50) = 224, y(0 + 25) = 299, base
+    // y(0) = 324 in Mar and y(50) = 274 in Feb. Cash: y(300) = 24, y(250) = 74, y(200) = 124.
+    expect(paths(container)).toEqual([
+      'M64,224H326V274H588V324V324V324H326V324H64Z',
+      'M64,224H326V274H588V324',
+      'M326,224H588V299V324V274H326Z',
+      'M326,224H588V299',
+      'M64,24L326,74L588,124',
+    ]);
+    const fills = [...container.querySelectorAll('svg[data-chart-surface] path')].map((path) =>
+      path.getAttribute('fill'),
+    );
+    expect(fills).toEqual([seriesColor(0), 'none', seriesColor(1), 'none', 'none']);
+    for (const text of ['$0', '$100', '$200', '$300', 'Jan', 'Feb', 'Mar', 'Credits run out']) {
+      expect(screen.getByText(text)).toBeInTheDocument();
+    }
+    // The marker's month is in the right half: its label reads leftwards from the line.
+    expect(screen.getByText('Credits run out')).toHaveAttribute('text-anchor', 'end');
+    expect(screen.queryByText(/right axis/)).not.toBeInTheDocument();
+  });
+
+  it('steps through the months with the arrow keys and says each one’s balances and cash', async () => {
+    const user = userEvent.setup();
+    renderChart();
+    screen
+      .getByRole('application', { name: /over 3 months: the arrow keys step through the months/ })
+      .focus();
+    await user.keyboard('{ArrowRight}');
+    // POC has not started in Jan: it is not listed.
+    expect(screen.getByRole('status')).toHaveTextContent(/^JanActivate\$100Cash\$300$/);
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('status')).toHaveTextContent(/^FebActivate\$50\.00POC\$50\.00Cash\$250$/);
+    await user.keyboard('{End}');
+    expect(screen.getByRole('status')).toHaveTextContent(/^Mar/);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
+  it('shows the month nearest the pointer, and nothing once it leaves the plot', () => {
+    const { container } = renderChart();
+    const surface = container.querySelector('svg[data-chart-surface]')!;
+    // jsdom puts the surface at 0, 0: x = 330 is nearest Feb (326), y = 100 is inside the plot.
+    fireEvent.pointerMove(surface, { clientX: 330, clientY: 100 });
+    const tooltip = container.querySelector('.svg-plot__tooltip');
+    expect(tooltip).toHaveTextContent(/^Feb/);
+    expect(tooltip).toHaveAttribute('aria-hidden', 'true');
+    fireEvent.pointerMove(surface, { clientX: 330, clientY: 340 });
+    expect(container.querySelector('.svg-plot__tooltip')).toBeNull();
+  });
+
+  it('puts cash on a right-hand axis when its scale and the credits’ are far apart, and marks $0 when it goes below', () => {
+    renderChart([1_000_000, 200_000, -400_000]);
+    // Credits at most $100, cash up to $1M: 10,000× apart, so cash gets its own axis, its $0 level with the
+    // credits' $0.
+    expect(screen.getAllByText('Cash (right axis)')).toHaveLength(1);
+    expect(screen.getByText('$1M')).toBeInTheDocument();
+    expect(screen.getByText('Cash $0')).toBeInTheDocument();
+  });
+});
