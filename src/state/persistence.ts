@@ -14,8 +14,9 @@
  * command line) it is decoded in place.
  *
  * **Several tabs.** `revision` grows by one with every save. A tab remembers the revision and library it last
- * loaded or wrote (its base). Saving reads the stored envelope and writes in one IndexedDB transaction; when
- * the stored revision is newer than the base, another tab saved meanwhile and the libraries are merged per
+ * loaded or wrote (its base). Saving reads and writes in one IndexedDB transaction: the stored revision
+ * (`REVISION_KEY`, written with the text), and the stored envelope only when that revision is not the base's;
+ * when the stored revision is newer than the base, another tab saved meanwhile and the libraries are merged per
  * scenario, never overwritten (`mergeLibraries`):
  * - a scenario only the other tab changed, added or deleted is taken from storage;
  * - a scenario only this tab changed, added or deleted is taken from this tab;
@@ -41,7 +42,7 @@
  * **Storage that never answers.** Opening gives up after `STORAGE_TIMEOUT_MS`; the app then opens the default
  * in memory and says that saving is off.
  */
-import { get, update } from 'idb-keyval';
+import { createStore, get, promisifyRequest, update } from 'idb-keyval';
 import { z } from 'zod';
 import { PERSIST_VERSION, decodePersisted } from '../io/persisted-envelope';
 import type { DecodeResult, LibraryEntry, PersistedState, RepairedId } from '../io/persisted-envelope';
@@ -52,6 +53,13 @@ export { PERSIST_VERSION, decodePersisted, migrations, repairDuplicateIds } from
 export type { DecodeResult, PersistedState, RepairedId } from '../io/persisted-envelope';
 
 export const STORAGE_KEY = 'llm-planner:state';
+/**
+ * The stored text's revision, which every save writes with the text in the same transaction: a save measured
+ * from that very revision, holding the text it read or wrote then (`SyncBase.text`), knows storage still holds
+ * that text without reading it back (megabytes copied onto the page at real scale). Data without it (an older
+ * build's save) is read as before.
+ */
+export const REVISION_KEY = 'llm-planner:revision';
 export const UNREADABLE_KEY = 'llm-planner:unreadable';
 
 /** The BroadcastChannel on which a tab announces its saves to the planner's other tabs. */
@@ -525,6 +533,51 @@ export type SaveOptions = {
  */
 const OFF_PAGE_SAVE_ATTEMPTS = 3;
 
+/** idb-keyval's own database and store (its default one), for a save's transaction over two keys. */
+const savedStore = createStore('keyval-store', 'keyval');
+
+/** What a save's transaction passes for the stored value it did not read. */
+const NOT_READ = Symbol('not read');
+
+/**
+ * A save's one read-write transaction: reads the stored revision (`REVISION_KEY`), and the stored value only
+ * when `mustRead(revision)` (else `decide` gets `NOT_READ`); writes the text and revision `decide` returns under
+ * `STORAGE_KEY` and `REVISION_KEY` together. When `decide` throws, nothing is written and the promise rejects
+ * with what it threw.
+ */
+function updateStored(
+  mustRead: (revision: unknown) => boolean,
+  decide: (stored: unknown) => { text: string; revision: number },
+): Promise<void> {
+  return savedStore(
+    'readwrite',
+    (store) =>
+      new Promise<void>((resolve, reject) => {
+        const write = (stored: unknown) => {
+          try {
+            const { text, revision } = decide(stored);
+            store.put(text, STORAGE_KEY);
+            store.put(revision, REVISION_KEY);
+            resolve(promisifyRequest(store.transaction));
+          } catch (error) {
+            reject(error);
+          }
+        };
+        const readRevision = store.get(REVISION_KEY);
+        readRevision.onerror = () => reject(readRevision.error);
+        readRevision.onsuccess = () => {
+          if (!mustRead(readRevision.result)) {
+            write(NOT_READ);
+            return;
+          }
+          const readValue = store.get(STORAGE_KEY);
+          readValue.onerror = () => reject(readValue.error);
+          readValue.onsuccess = () => write(readValue.result);
+        };
+      }),
+  );
+}
+
 /** Thrown inside a storage transaction to leave the stored value as it is. */
 class LeaveStored extends Error {}
 
@@ -589,20 +642,26 @@ export async function savePersisted(
     let planned = null as SavePlan | null;
     let toDecode = null as string | null;
     try {
-      await update(STORAGE_KEY, (stored: unknown) => {
-        if (offPage !== null && stored === offPage.text) {
-          planned = offPage.plan;
-        } else if (stored === undefined || stored === base.text) {
-          planned = plan(stored, null);
-        } else if (attempt < OFF_PAGE_SAVE_ATTEMPTS && isForOffPage(stored, options.decoder)) {
-          toDecode = stored;
-          throw new LeaveStored();
-        } else {
-          planned = plan(stored, decodeStoredValue(stored));
-        }
-        if ('held' in planned) throw new LeaveStored();
-        return planned.write;
-      });
+      await updateStored(
+        // Storage holds this tab's base text when it holds that text's revision (read only when unsure).
+        (revision) =>
+          revision !== base.revision || base.text === undefined || offPage !== null || !!options.replacing,
+        (read) => {
+          const stored = read === NOT_READ ? base.text : read;
+          if (offPage !== null && stored === offPage.text) {
+            planned = offPage.plan;
+          } else if (stored === undefined || stored === base.text) {
+            planned = plan(stored, null);
+          } else if (attempt < OFF_PAGE_SAVE_ATTEMPTS && isForOffPage(stored, options.decoder)) {
+            toDecode = stored;
+            throw new LeaveStored();
+          } else {
+            planned = plan(stored, decodeStoredValue(stored));
+          }
+          if ('held' in planned) throw new LeaveStored();
+          return { text: planned.write, revision: planned.outcome.saved.revision };
+        },
+      );
     } catch (error) {
       if (!(error instanceof LeaveStored)) throw saveError(error);
       if (toDecode === null) {

@@ -1,12 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const idb = vi.hoisted(() => ({ store: new Map<string, unknown>() }));
-vi.mock('idb-keyval', () => ({
-  get: async (key: string) => idb.store.get(key),
-  update: async (key: string, updater: (old: unknown) => unknown) => {
-    idb.store.set(key, updater(idb.store.get(key)));
-  },
-}));
+vi.mock('idb-keyval', async () => (await import('../../factories/fake-idb-keyval')).fakeIdbKeyval(idb));
 
 const { isSameLibrary, loadNewerLibrary, loadPersisted, mergeLibraries, savePersisted } =
   await import('../../../src/state/persistence');

@@ -2,12 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../../../src/domain/scenario-schema';
 
 const idb = vi.hoisted(() => ({ store: new Map<string, unknown>() }));
-vi.mock('idb-keyval', () => ({
-  get: async (key: string) => idb.store.get(key),
-  update: async (key: string, updater: (old: unknown) => unknown) => {
-    idb.store.set(key, updater(idb.store.get(key)));
-  },
-}));
+vi.mock('idb-keyval', async () => (await import('../../factories/fake-idb-keyval')).fakeIdbKeyval(idb));
 
 const {
   OFF_PAGE_DECODE_CHARS,

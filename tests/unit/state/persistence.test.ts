@@ -3,26 +3,17 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const idb = vi.hoisted(() => ({
   store: new Map<string, unknown>(),
+  reads: [] as string[],
   failSet: false,
   failGet: false,
   hang: false,
   /** Reject as idb-keyval does when a transaction aborts without an error: with `request.error`, null. */
   abortSet: false,
 }));
-vi.mock('idb-keyval', () => ({
-  get: async (key: string) => {
-    if (idb.hang) return new Promise(() => {});
-    if (idb.failGet) throw new Error('IndexedDB is blocked');
-    return idb.store.get(key);
-  },
-  update: async (key: string, updater: (old: unknown) => unknown) => {
-    if (idb.failSet) throw new Error('QuotaExceededError');
-    if (idb.abortSet) return Promise.reject(null);
-    idb.store.set(key, updater(idb.store.get(key)));
-  },
-}));
+vi.mock('idb-keyval', async () => (await import('../../factories/fake-idb-keyval')).fakeIdbKeyval(idb));
 
 const {
+  REVISION_KEY,
   STORAGE_KEY,
   STORAGE_TIMEOUT_MS,
   UNREADABLE_KEY,
@@ -41,6 +32,7 @@ const { serializeScenario } = await import('../../../src/io/scenario-file');
 
 beforeEach(() => {
   idb.store.clear();
+  idb.reads = [];
   idb.failSet = false;
   idb.failGet = false;
   idb.hang = false;
@@ -194,12 +186,37 @@ describe('loading and saving in IndexedDB', () => {
     }
   });
 
+  it('saves over its own last save without reading it back, and reads what another build or tab wrote', async () => {
+    const first = await savePersisted(makeLibraryState(), FRESH);
+    expect(idb.store.get(REVISION_KEY)).toBe(1);
+    // The next save is measured from revision 1, whose text this tab wrote: storage holds revision 1, so that
+    // text is still there and only the revision is read.
+    idb.reads = [];
+    const second = await savePersisted(makeLibraryState(), first.saved);
+    expect(idb.reads).toEqual([REVISION_KEY]);
+    expect(second.saved.revision).toBe(2);
+    expect(idb.store.get(REVISION_KEY)).toBe(2);
+    expect(idb.store.get(STORAGE_KEY)).toBe(second.saved.text);
+    // An older build's save (text without its revision beside it) is read, and its revision counted on from.
+    idb.store.set(STORAGE_KEY, encodePersisted(makeLibraryState(), 7));
+    idb.store.delete(REVISION_KEY);
+    idb.reads = [];
+    const third = await savePersisted(makeLibraryState(), second.saved);
+    expect(idb.reads).toEqual([REVISION_KEY, STORAGE_KEY]);
+    expect(third.saved.revision).toBe(8);
+    expect(idb.store.get(REVISION_KEY)).toBe(8);
+  });
+
   it('turns storage failures into messages', async () => {
     idb.failGet = true;
     expect(await loadPersisted()).toEqual({
       kind: 'storage-error',
       message: 'saved data could not be opened (IndexedDB is blocked)',
     });
+    await expect(savePersisted(makeLibraryState(), FRESH)).rejects.toThrow(
+      'changes could not be saved in this browser (IndexedDB is blocked)',
+    );
+    idb.failGet = false;
     idb.failSet = true;
     await expect(savePersisted(makeLibraryState(), FRESH)).rejects.toThrow(
       'changes could not be saved in this browser (QuotaExceededError)',
