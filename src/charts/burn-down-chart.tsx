@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import {
   AXIS_STROKE,
@@ -16,7 +15,7 @@ import type { MoneySeries } from './chart-series';
 import { formatAmount, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 import { steppedIndex } from './plot-keys';
-import { FloatingTooltip, PlotSurface } from './svg-plot';
+import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';
 import { useElementSize } from './use-element-size';
 import './charts.css';
 
@@ -196,7 +195,7 @@ export function BurnDownChart({
   cashOnSecondAxis,
 }: BurnDownChartProps) {
   const { ref, size } = useElementSize();
-  const [active, setActive] = useState<{ month: number; byKey: boolean; y: number } | null>(null);
+  const { cursor, point, step, surfaceHandlers } = usePlotCursor<{ month: number; y: number }>();
   const pools = scaleSeries(usdPools, display);
   const cash = usdCash.map((usd) => toDisplayAmount(usd, display));
   const currency = display.currency;
@@ -230,17 +229,20 @@ export function BurnDownChart({
     const box = event.currentTarget.getBoundingClientRect();
     const month = plot.monthAt(event.clientX - box.left);
     const y = event.clientY - box.top;
-    setActive(month === null || y < plot.top || y > plot.bottom ? null : { month, byKey: false, y });
+    point(month === null || y < plot.top || y > plot.bottom ? null : { month, y });
   }
 
   function stepThrough(event: KeyboardEvent<SVGSVGElement>) {
-    const month = steppedIndex(event.key, active?.month ?? -1, labels.length, ['ArrowRight', 'ArrowDown']);
+    const month = steppedIndex(event.key, cursor?.item.month ?? -1, labels.length, [
+      'ArrowRight',
+      'ArrowDown',
+    ]);
     if (month === undefined) return;
     event.preventDefault();
-    setActive(month === null || !plot ? null : { month, byKey: true, y: (plot.top + plot.bottom) / 2 });
+    step(month === null || !plot ? null : { month, y: (plot.top + plot.bottom) / 2 });
   }
 
-  const shown = active && active.month < labels.length ? active : null;
+  const shown = cursor && cursor.item.month < labels.length ? { ...cursor.item, byKey: cursor.byKey } : null;
   const entries = shown
     ? [
         ...pools.flatMap((pool, index) => {
@@ -274,9 +276,8 @@ export function BurnDownChart({
             height={size.height}
             label={`Credit balances and cash over ${labels.length} months: the arrow keys step through the months`}
             onPointerMove={pointAt}
-            onPointerLeave={() => setActive((old) => (old?.byKey ? old : null))}
             onKeyDown={stepThrough}
-            onBlur={() => setActive(null)}
+            {...surfaceHandlers}
           >
             <g stroke={AXIS_STROKE} strokeDasharray="3 3">
               {moneyTicks.ticks.map((tick) => (

@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import type { DisplayCurrencyCode } from '../domain/scenario-schema';
 import { currencySymbol, formatNumber, formatUnitAmount, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 import { AXIS_STROKE, TICK_CHAR_PX, buildMoneyTicks, findExtent } from './chart-series';
-import { FloatingTooltip, PlotSurface } from './svg-plot';
+import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';
 import { steppedIndex } from './plot-keys';
 import { seriesColor } from './palette';
 import { useElementSize } from './use-element-size';
@@ -385,7 +385,8 @@ export function CostQualityChart<P extends CostQualityPoint>({
     () => prepareChart(usdPoints, qualityBar, logCost, display),
     [usdPoints, qualityBar, logCost, display],
   );
-  const [active, setActive] = useState<{ point: ShownPoint<P>; byKeyboard: boolean } | null>(null);
+  const { cursor, point: pointTo, step: stepTo, surfaceHandlers } = usePlotCursor<ShownPoint<P>>();
+  const active = cursor && { point: cursor.item, byKeyboard: cursor.byKey };
   const { axes, frontier, dominated, drawn } = chart;
   const othersName =
     dominated.drawn < dominated.total
@@ -415,7 +416,7 @@ export function CostQualityChart<P extends CostQualityPoint>({
         bestDistance = distance;
       }
     }
-    setActive((old) => (old?.point === best ? old : best && { point: best, byKeyboard: false }));
+    pointTo(best);
   }
 
   function stepThrough(event: KeyboardEvent<SVGSVGElement>) {
@@ -423,8 +424,7 @@ export function CostQualityChart<P extends CostQualityPoint>({
     const index = steppedIndex(event.key, at, drawn.length, ['ArrowRight', 'ArrowUp']);
     if (index === undefined) return;
     event.preventDefault();
-    const point = index === null ? null : drawn[index];
-    setActive(point ? { point, byKeyboard: true } : null);
+    stepTo((index === null ? null : drawn[index]) ?? null);
   }
 
   const costTicks = plot
@@ -470,9 +470,9 @@ export function CostQualityChart<P extends CostQualityPoint>({
             height={size.height}
             label={`${formatNumber(drawn.length)} models drawn: the arrow keys step through them, cheapest first`}
             onPointerMove={findNearest}
-            onPointerLeave={() => setActive((old) => (old?.byKeyboard ? old : null))}
+
             onKeyDown={stepThrough}
-            onBlur={() => setActive(null)}
+            {...surfaceHandlers}
           >
             <g className="cost-quality__grid" stroke={AXIS_STROKE} strokeDasharray="3 3">
               {costTicks.map((tick) => (

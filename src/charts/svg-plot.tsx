@@ -1,6 +1,33 @@
-/** The parts two charts drawn as plain SVG share: the focusable surface and the tooltip floating over it. */
-import { useLayoutEffect, useRef } from 'react';
+/**
+ * The parts the charts drawn as plain SVG share: the focusable surface, the item it shows (under the pointer or
+ * stepped to with the keys) and the tooltip floating over it.
+ */
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
+
+/** The item a plot shows in its tooltip, and whether the keys chose it (read out then, and kept when the pointer leaves). */
+export type PlotCursor<T> = { item: T; byKey: boolean };
+
+/**
+ * The item a plot shows: `point` it as the pointer finds it (the same item kept as it was), `step` to it with
+ * the keys, null for none. `surfaceHandlers` go on the `PlotSurface`: the pointer leaving hides what it showed,
+ * and the plot losing focus hides anything.
+ */
+export function usePlotCursor<T>() {
+  const [cursor, setCursor] = useState<PlotCursor<T> | null>(null);
+  return {
+    cursor,
+    point: (item: T | null) =>
+      setCursor((old) =>
+        item === null ? null : old !== null && Object.is(old.item, item) ? old : { item, byKey: false },
+      ),
+    step: (item: T | null) => setCursor(item === null ? null : { item, byKey: true }),
+    surfaceHandlers: {
+      onPointerLeave: () => setCursor((old) => (old?.byKey ? old : null)),
+      onBlur: () => setCursor(null),
+    },
+  };
+}
 
 /** Space between the spot and the tooltip, px. */
 const GAP_PX = 12;

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { formatNumber } from '../format/format';
 import { AXIS_STROKE, TICK_CHAR_PX, TICK_STYLE, buildRangeTicks } from './chart-series';
-import { FloatingTooltip, PlotSurface } from './svg-plot';
+import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';
 import { steppedIndex } from './plot-keys';
 import { seriesColor } from './palette';
 import { useElementSize } from './use-element-size';
@@ -205,7 +204,11 @@ export function TornadoChart({
   markedName = 'your own range',
 }: TornadoChartProps) {
   const { ref, size } = useElementSize();
-  const [active, setActive] = useState<{ index: number; pointerX: number | null } | null>(null);
+  const { cursor, point, step, surfaceHandlers } = usePlotCursor<{
+    index: number;
+    pointerX: number | null;
+  }>();
+  const active = cursor?.item ?? null;
   const width = size?.width ?? null;
   const compact = width !== null && width < COMPACT_WIDTH_PX;
   // Beside the bars, labels get about 40 % of the width, at most 300 px; above them, the whole width.
@@ -229,14 +232,14 @@ export function TornadoChart({
     const py = event.clientY - box.top;
     const index = Math.floor((py - plot.top) / plot.band);
     const inside = px >= plot.left && px <= plot.right && index >= 0 && index < rows.length;
-    setActive(inside ? { index, pointerX: px } : null);
+    point(inside ? { index, pointerX: px } : null);
   }
 
   function stepThrough(event: KeyboardEvent<SVGSVGElement>) {
     const index = steppedIndex(event.key, active?.index ?? -1, rows.length, ['ArrowDown', 'ArrowRight']);
     if (index === undefined) return;
     event.preventDefault();
-    setActive(index === null ? null : { index, pointerX: null });
+    step(index === null ? null : { index, pointerX: null });
   }
 
   const baselineX = plot?.x(baseline) ?? 0;
@@ -267,9 +270,8 @@ export function TornadoChart({
             height={size.height}
             label={`${formatNumber(rows.length)} ${rows.length === 1 ? 'input' : 'inputs'}, largest swing first: the arrow keys step through them`}
             onPointerMove={pointAt}
-            onPointerLeave={() => setActive((old) => (old?.pointerX === null ? old : null))}
             onKeyDown={stepThrough}
-            onBlur={() => setActive(null)}
+            {...surfaceHandlers}
           >
             {shownRow && (
               <rect

@@ -90,6 +90,15 @@ describe('BurnDownChart', () => {
     expect(container.querySelector('.svg-plot__tooltip')).toBeNull();
   });
 
+  it('draws a one-month horizon at the middle of the plot, with no pools, without a NaN', () => {
+    const { container } = render(
+      <BurnDownChart labels={['Jan']} pools={[]} cash={[100]} display={USD_DISPLAY} />,
+    );
+    // One month sits halfway between x = 64 and 588: x = 326. Ticks $0…$100 in steps of 25 over 300 px.
+    expect(paths(container)).toEqual(['M326,24']);
+    expect(container.innerHTML).not.toContain('NaN');
+  });
+
   it('puts cash on a right-hand axis when its scale and the credits’ are far apart, and marks $0 when it goes below', () => {
     renderChart([1_000_000, 200_000, -400_000]);
     // Credits at most $100, cash up to $1M: 10,000× apart, so cash gets its own axis, its $0 level with the
