@@ -247,7 +247,7 @@ async function writeSavedText(page: Page, envelope: string) {
 /**
  * Types each of `values` into the field and waits until the regions of the screen (`panel`, a selector) that
  * mark themselves `aria-busy` are busy with nothing and, when `answerTestId` is given, that answer is in one of
- * them; the page's longest block for each edit.
+ * them; the page's longest main-thread task for each edit.
  */
 async function timeBlockingEdits(
   page: Page,
@@ -298,7 +298,7 @@ async function timeBlockingEdits(
 }
 
 const SCALE_EDITS = 9;
-/** Edits typed in a row, as a person types, while the page's longest block is watched. */
+/** Edits typed in a row, as a person types, while the page's longest main-thread task is watched. */
 const TYPED_EDITS = 6;
 /** The pause between two of those edits: about seven keys a second. */
 const TYPING_GAP_MS = 150;
@@ -642,8 +642,8 @@ async function openPlanner(
  * The largest accepted library saved in IndexedDB (the largest scenario file's scenario, alone): opening the
  * planner with it, from navigation to its figures on screen; then, on the Strategies screen, an edit whose save
  * finds another tab's save of that library (with one more scenario) and merges it; then another tab's save
- * announced on the planner's BroadcastChannel, read and merged. Each in a fresh profile; the page's long tasks
- * and longest block throughout.
+ * announced on the planner's BroadcastChannel, read and merged. Each in a fresh profile; the page's longest
+ * main-thread task, and every long one, throughout.
  */
 async function benchLargestLibrary(browser: Browser, scenarioText: string): Promise<LibraryTimings> {
   const scenario = JSON.parse(scenarioText) as unknown;
