@@ -78,9 +78,10 @@ function scaleOnto(domain: readonly [number, number], top: number, bottom: numbe
 }
 
 /**
- * Where the months and the money fall in a plot of `width` × `height` px: the first month on the left axis, the
- * last on the right one (or the right edge), each month at an equal step; money on the left axis's scale, and
- * cash on the right-hand one's when it has its own (`cashDomain`).
+ * Where the months and the money fall in a plot of `width` × `height` px: each month a band of equal width
+ * between the left axis and the right one (or the right edge), its balance held across the band and its point
+ * (cash, the month's tick) in the band's middle; money on the left axis's scale, and cash on the right-hand one's
+ * when it has its own (`cashDomain`).
  */
 export function placeBurnDown(
   monthCount: number,
@@ -93,64 +94,107 @@ export function placeBurnDown(
   const right = Math.max(left + 1, width - (cashDomain ? MONEY_AXIS_WIDTH : RIGHT_PX));
   const top = TOP_PX;
   const bottom = Math.max(top + 1, height - X_AXIS_PX);
-  const step = monthCount > 1 ? (right - left) / (monthCount - 1) : 0;
+  const band = (right - left) / Math.max(1, monthCount);
   const y = scaleOnto(moneyDomain, top, bottom);
   return {
     left,
     right,
     top,
     bottom,
-    /** Pixels between two months. */
-    step,
-    x: (month: number) => (monthCount > 1 ? left + month * step : (left + right) / 2),
+    /** The width of a month's band, px. */
+    band,
+    /** Where a month's band starts. */
+    start: (month: number) => left + month * band,
+    /** The middle of a month's band. */
+    x: (month: number) => left + (month + 0.5) * band,
     y,
     cashY: cashDomain ? scaleOnto(cashDomain, top, bottom) : y,
-    /** The month nearest to `px` across; null outside the plot (and half a month beyond its ends). */
+    /** The month whose band is at `px` across; null outside the plot. */
     monthAt(px: number): number | null {
-      if (monthCount === 0 || px < left - step / 2 - 1 || px > right + step / 2 + 1) return null;
-      if (monthCount === 1) return 0;
-      return Math.min(monthCount - 1, Math.max(0, Math.round((px - left) / step)));
+      if (monthCount === 0 || px < left || px > right) return null;
+      return Math.min(monthCount - 1, Math.floor((px - left) / band));
     },
   };
 }
 
 type BurnDownPlot = ReturnType<typeof placeBurnDown>;
 
-/** One pool's stacked band: the runs of months it has a balance in, as steps (a balance holds for its month). */
+/**
+ * One pool's stacked band: each run of months it holds a balance in, that balance held across each month's
+ * band on top of the pools before it (`bases`); months before it starts (null) or after it is spent (0) have none,
+ * so its edge is not drawn over the pool below.
+ */
 export function buildPoolPaths(
   values: readonly (number | null)[],
   bases: readonly number[],
-  plot: Pick<BurnDownPlot, 'x' | 'y'>,
+  plot: Pick<BurnDownPlot, 'start' | 'y'>,
 ): { area: string; edge: string } {
+  const holds = (month: number) => (values[month] ?? 0) > 0;
+  const top = (month: number) => plot.y((bases[month] ?? 0) + (values[month] ?? 0));
+  const base = (month: number) => plot.y(bases[month] ?? 0);
   const area: string[] = [];
   const edge: string[] = [];
-  let month = 0;
-  while (month < values.length) {
-    if (values[month] === null || values[month] === undefined) {
-      month++;
-      continue;
-    }
+  for (let month = 0; month < values.length; month++) {
+    if (!holds(month)) continue;
     const first = month;
-    while (month + 1 < values.length && values[month + 1] !== null && values[month + 1] !== undefined)
-      month++;
+    while (month + 1 < values.length && holds(month + 1)) month++;
     const last = month;
-    const top = (i: number) => plot.y((bases[i] ?? 0) + (values[i] ?? 0));
-    let line = `M${plot.x(first)},${top(first)}`;
-    for (let i = first + 1; i <= last; i++) line += `H${plot.x(i)}V${top(i)}`;
-    let back = `V${plot.y(bases[last] ?? 0)}`;
-    for (let i = last - 1; i >= first; i--) back += `V${plot.y(bases[i] ?? 0)}H${plot.x(i)}`;
+    let line = `M${plot.start(first)},${top(first)}`;
+    for (let i = first; i <= last; i++) line += `H${plot.start(i + 1)}${i < last ? `V${top(i + 1)}` : ''}`;
+    let back = `V${base(last)}`;
+    for (let i = last; i >= first; i--) back += `H${plot.start(i)}${i > first ? `V${base(i - 1)}` : ''}`;
     edge.push(line);
     area.push(`${line}${back}Z`);
-    month++;
   }
   return { area: area.join(''), edge: edge.join('') };
 }
 
+/**
+ * Cash as a line through the middle of each month's band, held flat over the first and last half-bands so that
+ * it spans the plot (a one-month horizon is a level line).
+ */
+export function buildCashPath(
+  cash: readonly number[],
+  plot: Pick<BurnDownPlot, 'start' | 'x' | 'cashY'>,
+): string {
+  if (cash.length === 0) return '';
+  const points = cash.map((value, month) => `L${plot.x(month)},${plot.cashY(value)}`).join('');
+  const first = plot.cashY(cash[0] ?? 0);
+  const last = plot.cashY(cash[cash.length - 1] ?? 0);
+  return `M${plot.start(0)},${first}${points}L${plot.start(cash.length)},${last}`;
+}
+
 /** Every `n`-th month gets a label, `n` chosen so that labels `labelPx` wide keep `MONTH_GAP_PX` apart. */
-function labelledMonths(labels: readonly string[], step: number): number[] {
+function labelledMonths(labels: readonly string[], band: number): number[] {
   const widest = Math.max(0, ...labels.map((label) => label.length)) * TICK_CHAR_PX;
-  const every = step > 0 ? Math.max(1, Math.ceil((widest + MONTH_GAP_PX) / step)) : 1;
+  const every = band > 0 ? Math.max(1, Math.ceil((widest + MONTH_GAP_PX) / band)) : 1;
   return labels.map((_, month) => month).filter((month) => month % every === 0);
+}
+
+/** Width of a character of a marker's label (12 px, bold), px: enough to tell when two labels would meet. */
+const MARKER_CHAR_PX = 7.5;
+/** Space between a marker's line and its label, px. */
+const MARKER_LABEL_GAP_PX = 5;
+
+/**
+ * Each marker's line and label: in the right half a label reads leftwards from its line, so it stays inside the
+ * chart; a label goes above the plot unless it would meet the last label placed there, then just inside it.
+ */
+export function placeMarkerLabels(
+  markers: readonly BurnDownMarker[],
+  plot: Pick<BurnDownPlot, 'x'>,
+  monthCount: number,
+): (BurnDownMarker & { x: number; leftwards: boolean; row: 0 | 1 })[] {
+  const rowEnds = [-Infinity, -Infinity];
+  return markers.map((marker) => {
+    const x = plot.x(marker.index);
+    const leftwards = marker.index > monthCount / 2;
+    const width = marker.label.length * MARKER_CHAR_PX + MARKER_LABEL_GAP_PX;
+    const from = leftwards ? x - width : x;
+    const row = from >= (rowEnds[0] ?? -Infinity) + 8 ? 0 : 1;
+    rowEnds[row] = leftwards ? x : x + width;
+    return { ...marker, x, leftwards, row };
+  });
 }
 
 /** What the tooltip of a month lists: each pool with a balance, then cash. */
@@ -300,9 +344,7 @@ export function BurnDownChart({
               );
             })}
             <path
-              d={cash
-                .map((value, month) => `${month ? 'L' : 'M'}${plot.x(month)},${plot.cashY(value)}`)
-                .join('')}
+              d={buildCashPath(cash, plot)}
               fill="none"
               stroke={CASH_COLOR}
               strokeWidth={2.5}
@@ -339,7 +381,7 @@ export function BurnDownChart({
               <MoneyAxisTicks plot={plot} ticks={cashTicks.ticks} side="right" currency={currency} />
             )}
             <g fill={TICK_STYLE.fill} fontSize={TICK_STYLE.fontSize} stroke={AXIS_STROKE}>
-              {labelledMonths(labels, plot.step).map((month) => {
+              {labelledMonths(labels, plot.band).map((month) => {
                 const x = plot.x(month);
                 const text = labels[month] ?? '';
                 // A label stays whole inside the SVG (a saved image cuts what overflows it).
@@ -359,37 +401,29 @@ export function BurnDownChart({
                 );
               })}
             </g>
-            {merged.map((marker, i) => {
-              const x = plot.x(marker.index);
-              // Labels of markers close together alternate heights so they do not overlap; in the right half a
-              // label reads leftwards from its line, so it stays inside the chart.
-              const previous = merged[i - 1];
-              const crowded = previous !== undefined && marker.index - previous.index < labels.length / 4;
-              const onRight = marker.index > labels.length / 2;
-              return (
-                <g key={marker.index}>
-                  <line
-                    x1={x}
-                    x2={x}
-                    y1={plot.top}
-                    y2={plot.bottom}
-                    stroke={MARKER_COLOR}
-                    strokeDasharray="5 3"
-                    strokeWidth={1.5}
-                  />
-                  <text
-                    x={x + (onRight ? -5 : 5)}
-                    y={crowded && i % 2 === 1 ? plot.top + 14 : plot.top - 8}
-                    textAnchor={onRight ? 'end' : 'start'}
-                    fill="var(--text)"
-                    fontSize={12}
-                    fontWeight={600}
-                  >
-                    {marker.label}
-                  </text>
-                </g>
-              );
-            })}
+            {placeMarkerLabels(merged, plot, labels.length).map((marker) => (
+              <g key={marker.index}>
+                <line
+                  x1={marker.x}
+                  x2={marker.x}
+                  y1={plot.top}
+                  y2={plot.bottom}
+                  stroke={MARKER_COLOR}
+                  strokeDasharray="5 3"
+                  strokeWidth={1.5}
+                />
+                <text
+                  x={marker.x + (marker.leftwards ? -MARKER_LABEL_GAP_PX : MARKER_LABEL_GAP_PX)}
+                  y={marker.row === 0 ? plot.top - 8 : plot.top + 14}
+                  textAnchor={marker.leftwards ? 'end' : 'start'}
+                  fill="var(--text)"
+                  fontSize={12}
+                  fontWeight={600}
+                >
+                  {marker.label}
+                </text>
+              </g>
+            ))}
             {shown && (
               <g pointerEvents="none">
                 <line

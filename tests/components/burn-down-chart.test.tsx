@@ -6,7 +6,7 @@ import { seriesColor } from '../../src/charts/palette';
 import { USD_DISPLAY } from '../../src/format/format';
 import { reportElementSize } from './reported-size';
 
-reportElementSize(600, 350);
+reportElementSize(676, 350);
 
 const LABELS = ['Jan', 'Feb', 'Mar'];
 const POOLS = [
@@ -34,20 +34,22 @@ function paths(container: HTMLElement): (string | null)[] {
 }
 
 describe('BurnDownChart', () => {
-  it('stacks each pool’s balance as steps on the pools before it, and draws cash as a line', () => {
+  it('stacks each pool’s balance across its months on the pools before it, and draws cash as a line', () => {
     const { container } = renderChart();
     // Credits at most 100 and cash 300 are of a size (3×, under 5×): one axis, ticks $0…$300 in steps of 100.
-    // A 600 × 350 plot runs from x = 64 (the axis) to 600 − 12 = 588, y = 24 to 350 − 26 = 324: 300 px for
-    // $300, so y($v) = 324 − v; three months 262 px apart at x = 64, 326, 588.
-    // Activate from $0: tops y(100) = 224, y(50) = 274, y(0) = 324, each held to the next month, then back
-    // along its base ($0). POC from Feb on Activate's balances: tops y(50 + 50) = 224, y(0 + 25) = 299, base
-    // y(0) = 324 in Mar and y(50) = 274 in Feb. Cash: y(300) = 24, y(250) = 74, y(200) = 124.
+    // A 676 × 350 plot runs from x = 64 (the axis) to 676 − 12 = 664, y = 24 to 350 − 26 = 324: 300 px for
+    // $300, so y($v) = 324 − v; three months in bands 200 px wide from x = 64, 264, 464, their middles at 164,
+    // 364, 564.
+    // Activate holds $100 in Jan (y 224) and $50 in Feb (y 274), nothing in Mar: one run over Jan–Feb, back
+    // along its base ($0, y 324). POC from Feb on Activate's balances: tops y(50 + 50) = 224 and y(0 + 25) =
+    // 299, bases y(50) = 274 and y(0) = 324. Cash through the bands' middles, y(300) = 24, y(250) = 74,
+    // y(200) = 124, held flat over the first and last half-bands.
     expect(paths(container)).toEqual([
-      'M64,224H326V274H588V324V324V324H326V324H64Z',
-      'M64,224H326V274H588V324',
-      'M326,224H588V299V324V274H326Z',
-      'M326,224H588V299',
-      'M64,24L326,74L588,124',
+      'M64,224H264V274H464V324H264V324H64Z',
+      'M64,224H264V274H464',
+      'M264,224H464V299H664V324H464V274H264Z',
+      'M264,224H464V299H664',
+      'M64,24L164,24L364,74L564,124L664,124',
     ]);
     const fills = [...container.querySelectorAll('svg[data-chart-surface] path')].map((path) =>
       path.getAttribute('fill'),
@@ -81,7 +83,7 @@ describe('BurnDownChart', () => {
   it('shows the month nearest the pointer, and nothing once it leaves the plot', () => {
     const { container } = renderChart();
     const surface = container.querySelector('svg[data-chart-surface]')!;
-    // jsdom puts the surface at 0, 0: x = 330 is nearest Feb (326), y = 100 is inside the plot.
+    // jsdom puts the surface at 0, 0: x = 330 is in Feb's band (264–464), y = 100 is inside the plot.
     fireEvent.pointerMove(surface, { clientX: 330, clientY: 100 });
     const tooltip = container.querySelector('.svg-plot__tooltip');
     expect(tooltip).toHaveTextContent(/^Feb/);
@@ -90,13 +92,36 @@ describe('BurnDownChart', () => {
     expect(container.querySelector('.svg-plot__tooltip')).toBeNull();
   });
 
-  it('draws a one-month horizon at the middle of the plot, with no pools, without a NaN', () => {
+  it('draws a one-month horizon across the whole plot, with no pools, without a NaN', () => {
     const { container } = render(
       <BurnDownChart labels={['Jan']} pools={[]} cash={[100]} display={USD_DISPLAY} />,
     );
-    // One month sits halfway between x = 64 and 588: x = 326. Ticks $0…$100 in steps of 25 over 300 px.
-    expect(paths(container)).toEqual(['M326,24']);
+    // One band from x = 64 to 664, its middle at 364; ticks $0…$100, so $100 is the top, y = 24.
+    expect(paths(container)).toEqual(['M64,24L364,24L664,24']);
     expect(container.innerHTML).not.toContain('NaN');
+  });
+
+  it('puts a second marker’s label inside the plot when it would meet the first one above it', () => {
+    const months = Array.from({ length: 12 }, (_, i) => `M${i + 1}`);
+    render(
+      <BurnDownChart
+        labels={months}
+        pools={[{ name: 'Activate', values: months.map(() => 100) }]}
+        cash={months.map(() => 100)}
+        display={USD_DISPLAY}
+        markers={[
+          { index: 5, label: 'Cash runs out' },
+          { index: 7, label: 'Credits run out' },
+        ]}
+      />,
+    );
+    // Bands of 600 / 12 = 50 px: month 5's middle at 64 + 5.5 × 50 = 339, month 7's at 439. "Cash runs out"
+    // (left half) reads rightwards, over 339 to 339 + 13 × 7.5 + 5 = 441.5; "Credits run out" (right half)
+    // reads leftwards, over 439 − (15 × 7.5 + 5) = 321.5 to 439. They would meet above the plot (y = 24 − 8 =
+    // 16), so the second goes just inside it (y = 24 + 14 = 38).
+    expect(screen.getByText('Cash runs out')).toHaveAttribute('y', '16');
+    expect(screen.getByText('Credits run out')).toHaveAttribute('y', '38');
+    expect(screen.getByText('Credits run out')).toHaveAttribute('text-anchor', 'end');
   });
 
   it('puts cash on a right-hand axis when its scale and the credits’ are far apart, and marks $0 when it goes below', () => {

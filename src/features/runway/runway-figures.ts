@@ -23,8 +23,9 @@ export function namePool(pool: CreditPool): string {
 export function buildPoolSeries(pools: readonly CreditPool[], strategy: StrategyResult): MoneySeries[] {
   return pools.map((pool, index) => ({
     name: namePool(pool),
+    // Nothing before the pool starts: the chart leaves it out there, as the table says "starts …".
     values: strategy.months.map((m) =>
-      m.month < pool.startMonth ? 0 : readMoney(m.creditBalances, pool.id),
+      m.month < pool.startMonth ? null : readMoney(m.creditBalances, pool.id),
     ),
     colorIndex: index,
   }));
