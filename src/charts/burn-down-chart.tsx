@@ -3,11 +3,14 @@ import {
   AXIS_STROKE,
   MONEY_AXIS_WIDTH,
   TICK_CHAR_PX,
+  TICK_MARK_PX,
   TICK_STYLE,
   alignZero,
   buildMoneyTicks,
   describeSeriesStyle,
   formatMoneyTick,
+  keepTickInside,
+  linearScale,
   scaleSeries,
   sumStacks,
 } from './chart-series';
@@ -51,8 +54,6 @@ const TOP_PX = 24;
 const RIGHT_PX = 12;
 /** Room under the plot for the month axis's ticks and labels, px. */
 const X_AXIS_PX = 26;
-/** Length of an axis's tick marks, px. */
-const TICK_PX = 6;
 /** The least room between two month labels, px. */
 const MONTH_GAP_PX = 16;
 
@@ -69,12 +70,6 @@ function mergeMarkers(markers: readonly BurnDownMarker[]): BurnDownMarker[] {
   for (const marker of markers)
     byIndex.set(marker.index, [...(byIndex.get(marker.index) ?? []), marker.label]);
   return [...byIndex].map(([index, labels]) => ({ index, label: labels.join(' · ') }));
-}
-
-/** A linear scale from `domain` onto the pixels from `bottom` (its low end) up to `top`. */
-function scaleOnto(domain: readonly [number, number], top: number, bottom: number) {
-  const [low, high] = domain;
-  return (value: number) => bottom - ((value - low) / (high - low || 1)) * (bottom - top);
 }
 
 /**
@@ -95,7 +90,7 @@ export function placeBurnDown(
   const top = TOP_PX;
   const bottom = Math.max(top + 1, height - X_AXIS_PX);
   const band = (right - left) / Math.max(1, monthCount);
-  const y = scaleOnto(moneyDomain, top, bottom);
+  const y = linearScale(moneyDomain, bottom, top);
   return {
     left,
     right,
@@ -108,7 +103,7 @@ export function placeBurnDown(
     /** The middle of a month's band. */
     x: (month: number) => left + (month + 0.5) * band,
     y,
-    cashY: cashDomain ? scaleOnto(cashDomain, top, bottom) : y,
+    cashY: cashDomain ? linearScale(cashDomain, bottom, top) : y,
     /** The month whose band is at `px` across; null outside the plot. */
     monthAt(px: number): number | null {
       if (monthCount === 0 || px < left || px > right) return null;
@@ -384,14 +379,12 @@ export function BurnDownChart({
               {labelledMonths(labels, plot.band).map((month) => {
                 const x = plot.x(month);
                 const text = labels[month] ?? '';
-                // A label stays whole inside the SVG (a saved image cuts what overflows it).
-                const half = (text.length * TICK_CHAR_PX) / 2;
                 return (
                   <g key={month}>
-                    <line x1={x} x2={x} y1={plot.bottom} y2={plot.bottom + TICK_PX} />
+                    <line x1={x} x2={x} y1={plot.bottom} y2={plot.bottom + TICK_MARK_PX} />
                     <text
-                      x={Math.min(Math.max(x, half), size.width - half)}
-                      y={plot.bottom + TICK_PX + 13}
+                      x={keepTickInside(x, text, size.width)}
+                      y={plot.bottom + TICK_MARK_PX + 13}
                       textAnchor="middle"
                       stroke="none"
                     >
@@ -480,9 +473,9 @@ function MoneyAxisTicks({
     <g fill={TICK_STYLE.fill} fontSize={TICK_STYLE.fontSize} stroke={AXIS_STROKE}>
       {ticks.map((tick) => (
         <g key={tick}>
-          <line x1={edge} x2={edge + out * TICK_PX} y1={y(tick)} y2={y(tick)} />
+          <line x1={edge} x2={edge + out * TICK_MARK_PX} y1={y(tick)} y2={y(tick)} />
           <text
-            x={edge + out * (TICK_PX + 3)}
+            x={edge + out * (TICK_MARK_PX + 3)}
             y={y(tick) + 4}
             textAnchor={side === 'left' ? 'end' : 'start'}
             stroke="none"

@@ -66,6 +66,23 @@ export const AXIS_STROKE = 'var(--border)';
 export const TICK_STYLE = { fill: 'var(--muted)', fontSize: 12 } as const;
 /** Average width of a character in `TICK_STYLE`'s 12 px, px: for fitting tick numbers and labels to their room. */
 export const TICK_CHAR_PX = 7;
+/** Length of an axis's tick marks in the charts drawn as plain SVG, px. */
+export const TICK_MARK_PX = 6;
+
+/**
+ * Where a tick's text centred on `x` goes so that it stays whole inside an SVG `width` px wide (a saved image cuts
+ * what overflows it).
+ */
+export function keepTickInside(x: number, text: string, width: number): number {
+  const half = (text.length * TICK_CHAR_PX) / 2;
+  return Math.min(Math.max(x, half), width - half);
+}
+
+/** A linear scale from `domain` onto pixels from `from` (the domain's low end) to `to`; an empty domain maps to `from`. */
+export function linearScale(domain: readonly [number, number], from: number, to: number) {
+  const [low, high] = domain;
+  return (value: number) => from + ((value - low) / (high - low || 1)) * (to - from);
+}
 export const TOOLTIP_LABEL_STYLE = { color: 'var(--text)', fontWeight: 600 } as const;
 export const TOOLTIP_ITEM_STYLE = { padding: '1px 0' } as const;
 

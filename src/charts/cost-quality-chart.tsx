@@ -3,7 +3,7 @@ import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import type { DisplayCurrencyCode } from '../domain/scenario-schema';
 import { currencySymbol, formatNumber, formatUnitAmount, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
-import { AXIS_STROKE, TICK_CHAR_PX, buildMoneyTicks, findExtent } from './chart-series';
+import { AXIS_STROKE, TICK_CHAR_PX, buildMoneyTicks, findExtent, linearScale } from './chart-series';
 import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';
 import { steppedIndex } from './plot-keys';
 import { seriesColor } from './palette';
@@ -289,16 +289,18 @@ function placePlot(axes: CostQualityAxes, width: number, height: number) {
   const right = Math.max(left + 1, width - MARGIN.right);
   const top = MARGIN.top;
   const bottom = Math.max(top + 1, height - MARGIN.bottom);
-  const u0 = axes.costUnit(axes.costDomain[0]);
-  const uSpan = axes.costUnit(axes.costDomain[1]) - u0 || 1;
-  const [q0, q1] = axes.qualityDomain;
+  const costX = linearScale(
+    [axes.costUnit(axes.costDomain[0]), axes.costUnit(axes.costDomain[1])],
+    left,
+    right,
+  );
   return {
     left,
     right,
     top,
     bottom,
-    x: (cost: number) => left + ((axes.costUnit(cost) - u0) / uSpan) * (right - left),
-    y: (quality: number) => bottom - ((quality - q0) / (q1 - q0 || 1)) * (bottom - top),
+    x: (cost: number) => costX(axes.costUnit(cost)),
+    y: linearScale(axes.qualityDomain, bottom, top),
   };
 }
 

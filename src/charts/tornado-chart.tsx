@@ -1,6 +1,14 @@
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { formatNumber } from '../format/format';
-import { AXIS_STROKE, TICK_CHAR_PX, TICK_STYLE, buildRangeTicks } from './chart-series';
+import {
+  AXIS_STROKE,
+  TICK_CHAR_PX,
+  TICK_MARK_PX,
+  TICK_STYLE,
+  buildRangeTicks,
+  keepTickInside,
+  linearScale,
+} from './chart-series';
 import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';
 import { steppedIndex } from './plot-keys';
 import { seriesColor } from './palette';
@@ -46,8 +54,6 @@ const COMPACT_WIDTH_PX = 560;
 const MARGIN = { top: 26, right: 16, bottom: 4, left: 4 } as const;
 /** Room under the plot for the value axis's ticks and their numbers, px. */
 const AXIS_PX = 26;
-/** Length of an axis's tick marks, px. */
-const TICK_PX = 6;
 /** The share of a row's band its bars take (a quarter of the band is left above and below). */
 const BAR_SHARE = 0.5;
 
@@ -84,8 +90,7 @@ export function placeTornado(
   const top = MARGIN.top;
   const bottom = Math.max(top + 1, height - MARGIN.bottom - AXIS_PX);
   const band = (bottom - top) / Math.max(1, rowCount);
-  const [low, high] = domain;
-  const x = (value: number) => left + ((value - low) / (high - low || 1)) * (right - left);
+  const x = linearScale(domain, left, right);
   /** The middle of row `i`'s band. */
   const middle = (i: number) => top + (i + 0.5) * band;
   return { left, right, top, bottom, band, x, middle };
@@ -297,23 +302,25 @@ export function TornadoChart({
                   x1={plot.x(tick)}
                   x2={plot.x(tick)}
                   y1={plot.bottom}
-                  y2={plot.bottom + TICK_PX}
+                  y2={plot.bottom + TICK_MARK_PX}
                 />
               ))}
               {!compact &&
                 rows.map((_, i) => {
                   const y = plot.middle(i);
-                  return <line key={i} x1={plot.left - TICK_PX} x2={plot.left} y1={y} y2={y} />;
+                  return <line key={i} x1={plot.left - TICK_MARK_PX} x2={plot.left} y1={y} y2={y} />;
                 })}
             </g>
             <g fill={TICK_STYLE.fill} fontSize={TICK_STYLE.fontSize}>
               {ticks.map((tick) => {
                 const text = formatTick(tick);
-                // A tick's number stays whole inside the SVG (a saved image cuts what overflows it).
-                const half = (text.length * TICK_CHAR_PX) / 2;
-                const x = Math.min(Math.max(plot.x(tick), half), size.width - half);
                 return (
-                  <text key={tick} x={x} y={plot.bottom + TICK_PX + 14} textAnchor="middle">
+                  <text
+                    key={tick}
+                    x={keepTickInside(plot.x(tick), text, size.width)}
+                    y={plot.bottom + TICK_MARK_PX + 14}
+                    textAnchor="middle"
+                  >
                     {text}
                   </text>
                 );
@@ -361,7 +368,7 @@ export function TornadoChart({
               {rows.map((row, i) => (
                 <RowLabel
                   key={i}
-                  x={plot.left - TICK_PX - 2}
+                  x={plot.left - TICK_MARK_PX - 2}
                   y={plot.middle(i)}
                   label={row.marked ? `◆ ${row.label}` : row.label}
                   maxChars={maxChars}
