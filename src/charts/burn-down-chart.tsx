@@ -19,6 +19,7 @@ import { formatAmount, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 import { steppedIndex } from './plot-keys';
 import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';
+import { TooltipLines } from './tooltip-lines';
 import { useElementSize } from './use-element-size';
 import './charts.css';
 
@@ -192,32 +193,6 @@ export function placeMarkerLabels(
   });
 }
 
-/** What the tooltip of a month lists: each pool with a balance, then cash. */
-function MonthTooltip({
-  label,
-  entries,
-  currency,
-}: {
-  label: string;
-  entries: { name: string; value: number; color: string }[];
-  currency: MoneyDisplay['currency'];
-}) {
-  return (
-    <>
-      <p className="chart-tooltip__label">{label}</p>
-      <ul className="chart-tooltip__list">
-        {entries.map((entry) => (
-          <li key={entry.name} className="chart-tooltip__item">
-            <span className="chart-tooltip__swatch" style={{ background: entry.color }} aria-hidden="true" />
-            <span className="chart-tooltip__name">{entry.name}</span>
-            <span className="chart-tooltip__value">{formatAmount(entry.value, currency)}</span>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
 /**
  * Credit pools burning down (stacked step areas: a balance holds for its month) with cash as a line, and labelled
  * lines at the months credits and cash run out, drawn as plain SVG. One money axis when the two are of a size;
@@ -282,15 +257,22 @@ export function BurnDownChart({
   }
 
   const shown = cursor && cursor.item.month < labels.length ? { ...cursor.item, byKey: cursor.byKey } : null;
-  const entries = shown
+  // A month's tooltip: each pool with a balance (one not started yet has none), then cash.
+  const lines = shown
     ? [
         ...pools.flatMap((pool, index) => {
           const value = pool.values[shown.month];
           return value === null || value === undefined
             ? []
-            : [{ name: pool.name, value, color: styles[index]?.color ?? 'var(--muted)' }];
+            : [
+                {
+                  name: pool.name,
+                  text: formatAmount(value, currency),
+                  color: styles[index]?.color ?? 'var(--muted)',
+                },
+              ];
         }),
-        { name: cashLabel, value: cash[shown.month] ?? 0, color: CASH_COLOR },
+        { name: cashLabel, text: formatAmount(cash[shown.month] ?? 0, currency), color: CASH_COLOR },
       ]
     : [];
 
@@ -446,7 +428,7 @@ export function BurnDownChart({
             height={size.height}
             announce={shown.byKey}
           >
-            <MonthTooltip label={labels[shown.month] ?? ''} entries={entries} currency={currency} />
+            <TooltipLines label={labels[shown.month] ?? ''} lines={lines} />
           </FloatingTooltip>
         )}
       </div>

@@ -7,6 +7,7 @@ import { AXIS_STROKE, TICK_CHAR_PX, buildMoneyTicks, findExtent, linearScale } f
 import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';
 import { steppedIndex } from './plot-keys';
 import { seriesColor } from './palette';
+import { TooltipLines } from './tooltip-lines';
 import { useElementSize } from './use-element-size';
 import './charts.css';
 
@@ -332,30 +333,18 @@ function PointTooltip({
   currency: DisplayCurrencyCode;
 }) {
   return (
-    <>
-      <p className="chart-tooltip__label">{name}</p>
-      <ul className="chart-tooltip__list">
-        <li className="chart-tooltip__item">
-          <span
-            className="chart-tooltip__swatch"
-            style={{ background: point.onFrontier ? FRONTIER_COLOR : OTHER_COLOR }}
-            aria-hidden="true"
-          />
-          <span className="chart-tooltip__name">Cost per request</span>
-          <span className="chart-tooltip__value">{formatUnitAmount(point.cost, currency)}</span>
-        </li>
-        <li className="chart-tooltip__item">
-          <span aria-hidden="true" />
-          <span className="chart-tooltip__name">Quality</span>
-          <span className="chart-tooltip__value">{formatNumber(point.quality)}</span>
-        </li>
-        <li className="chart-tooltip__item">
-          <span aria-hidden="true" />
-          <span className="chart-tooltip__name">{point.onFrontier ? 'On the frontier' : 'Dominated'}</span>
-          <span />
-        </li>
-      </ul>
-    </>
+    <TooltipLines
+      label={name}
+      lines={[
+        {
+          name: 'Cost per request',
+          text: formatUnitAmount(point.cost, currency),
+          color: point.onFrontier ? FRONTIER_COLOR : OTHER_COLOR,
+        },
+        { name: 'Quality', text: formatNumber(point.quality) },
+        { name: point.onFrontier ? 'On the frontier' : 'Dominated', text: '' },
+      ]}
+    />
   );
 }
 

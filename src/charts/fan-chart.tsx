@@ -15,6 +15,7 @@ import { formatAmount, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 import { AXIS_STROKE, MONEY_AXIS_WIDTH, TICK_STYLE, buildMoneyTicks, formatMoneyTick } from './chart-series';
 import { seriesColor } from './palette';
+import { TooltipLines } from './tooltip-lines';
 import './charts.css';
 
 export type FanChartProps = {
@@ -57,16 +58,10 @@ function FanTooltip({
   ];
   return (
     <div className="chart-tooltip">
-      <p className="chart-tooltip__label">{label}</p>
-      <ul className="chart-tooltip__list">
-        {items.map(([name, value, color]) => (
-          <li key={name} className="chart-tooltip__item">
-            <span className="chart-tooltip__swatch" style={{ background: color }} aria-hidden="true" />
-            <span className="chart-tooltip__name">{name}</span>
-            <span className="chart-tooltip__value">{formatAmount(value, currency)}</span>
-          </li>
-        ))}
-      </ul>
+      <TooltipLines
+        label={label}
+        lines={items.map(([name, value, color]) => ({ name, text: formatAmount(value, currency), color }))}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { TooltipContentProps } from 'recharts';
 import type { DisplayCurrencyCode } from '../domain/scenario-schema';
 import { formatAmount } from '../format/format';
+import { TooltipLines } from './tooltip-lines';
 
 export type MoneyTooltipOptions = {
   /** Adds a total line (for stacked charts). */
@@ -29,20 +30,14 @@ export function MoneyTooltip({
   const total = entries.reduce((sum, entry) => sum + Number(entry.value), 0);
   return (
     <div className="chart-tooltip">
-      <p className="chart-tooltip__label">{label}</p>
-      <ul className="chart-tooltip__list">
-        {entries.map((entry) => (
-          <li key={String(entry.dataKey)} className="chart-tooltip__item">
-            <span
-              className="chart-tooltip__swatch"
-              style={{ background: entry.color ?? 'var(--muted)' }}
-              aria-hidden="true"
-            />
-            <span className="chart-tooltip__name">{entry.name}</span>
-            <span className="chart-tooltip__value">{formatAmount(Number(entry.value), currency)}</span>
-          </li>
-        ))}
-      </ul>
+      <TooltipLines
+        label={label}
+        lines={entries.map((entry) => ({
+          name: String(entry.name),
+          text: formatAmount(Number(entry.value), currency),
+          color: entry.color ?? 'var(--muted)',
+        }))}
+      />
       {showTotal && entries.length > 1 && (
         <p className="chart-tooltip__total">
           <span>Total</span>

@@ -12,6 +12,7 @@ import {
 import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';
 import { steppedIndex } from './plot-keys';
 import { seriesColor } from './palette';
+import { TooltipLines } from './tooltip-lines';
 import { useElementSize } from './use-element-size';
 import './charts.css';
 
@@ -176,21 +177,13 @@ function RowBars({
 
 function RowTooltip({ row, lowName, highName }: { row: TornadoRow; lowName: string; highName: string }) {
   return (
-    <>
-      <p className="chart-tooltip__label">{row.label}</p>
-      <ul className="chart-tooltip__list">
-        {[
-          { name: lowName, text: row.lowText, color: LOW_COLOR },
-          { name: highName, text: row.highText, color: HIGH_COLOR },
-        ].map((item) => (
-          <li key={item.name} className="chart-tooltip__item">
-            <span className="chart-tooltip__swatch" style={{ background: item.color }} aria-hidden="true" />
-            <span className="chart-tooltip__name">{item.name}</span>
-            <span className="chart-tooltip__value">{item.text}</span>
-          </li>
-        ))}
-      </ul>
-    </>
+    <TooltipLines
+      label={row.label}
+      lines={[
+        { name: lowName, text: row.lowText, color: LOW_COLOR },
+        { name: highName, text: row.highText, color: HIGH_COLOR },
+      ]}
+    />
   );
 }
 
