@@ -62,6 +62,12 @@ export const STORAGE_KEY = 'llm-planner:state';
 export const REVISION_KEY = 'llm-planner:revision';
 export const UNREADABLE_KEY = 'llm-planner:unreadable';
 
+/**
+ * idb-keyval's default database and store, opened once here for every read and write of this module (a save's
+ * transaction spans two keys, which idb-keyval's one-key `update` cannot).
+ */
+const savedStore = createStore('keyval-store', 'keyval');
+
 /** The BroadcastChannel on which a tab announces its saves to the planner's other tabs. */
 export const SYNC_CHANNEL = 'llm-planner';
 
@@ -363,7 +369,7 @@ function appendUnreadableCopy(
 /** Every unreadable copy kept so far (none when storage fails). */
 export async function loadUnreadableCopies(): Promise<UnreadableCopy[]> {
   try {
-    return readUnreadableCopies(await get(UNREADABLE_KEY));
+    return readUnreadableCopies(await get(UNREADABLE_KEY, savedStore));
   } catch {
     return [];
   }
@@ -381,16 +387,20 @@ async function isSameBytes(a: unknown, b: unknown): Promise<boolean> {
  */
 export async function keepUnreadableCopy(held: HeldSave): Promise<UnreadableCopy[]> {
   try {
-    const before = readUnreadableCopies(await get(UNREADABLE_KEY));
+    const before = readUnreadableCopies(await get(UNREADABLE_KEY, savedStore));
     for (const copy of before) if (await isSameBytes(copy.value, held.value)) return before;
     let copies: UnreadableCopy[] = [];
-    await update(UNREADABLE_KEY, (stored: unknown) => {
-      const current = readUnreadableCopies(stored);
-      copies = current.some((copy) => isSameStoredValue(copy.value, held.value))
-        ? current
-        : appendUnreadableCopy(current, held.value, held.reason, new Date().toISOString());
-      return copies;
-    });
+    await update(
+      UNREADABLE_KEY,
+      (stored: unknown) => {
+        const current = readUnreadableCopies(stored);
+        copies = current.some((copy) => isSameStoredValue(copy.value, held.value))
+          ? current
+          : appendUnreadableCopy(current, held.value, held.reason, new Date().toISOString());
+        return copies;
+      },
+      savedStore,
+    );
     return copies;
   } catch (error) {
     throw new Error(`the unreadable save could not be kept aside (${describeError(error)})`, {
@@ -402,10 +412,14 @@ export async function keepUnreadableCopy(held: HeldSave): Promise<UnreadableCopy
 /** Deletes one kept copy (the user chose to) and returns the others. */
 export async function deleteUnreadableCopy(id: string): Promise<UnreadableCopy[]> {
   let copies: UnreadableCopy[] = [];
-  await update(UNREADABLE_KEY, (stored: unknown) => {
-    copies = readUnreadableCopies(stored).filter((copy) => copy.id !== id);
-    return copies;
-  });
+  await update(
+    UNREADABLE_KEY,
+    (stored: unknown) => {
+      copies = readUnreadableCopies(stored).filter((copy) => copy.id !== id);
+      return copies;
+    },
+    savedStore,
+  );
   return copies;
 }
 
@@ -466,7 +480,7 @@ function heldReason(decoded: DecodeResult): string | null {
 export async function loadPersisted(decoder?: OffPageDecoder): Promise<LoadOutcome> {
   let raw: unknown;
   try {
-    raw = await withTimeout(get(STORAGE_KEY), STORAGE_TIMEOUT_MS);
+    raw = await withTimeout(get(STORAGE_KEY, savedStore), STORAGE_TIMEOUT_MS);
   } catch (error) {
     return { kind: 'storage-error', message: `saved data could not be opened (${describeError(error)})` };
   }
@@ -498,7 +512,7 @@ export async function loadPersisted(decoder?: OffPageDecoder): Promise<LoadOutco
  * text is decoded by `decoder` when one is given.
  */
 export async function loadNewerLibrary(base: SyncBase, decoder?: OffPageDecoder): Promise<SyncBase | null> {
-  const raw: unknown = await get(STORAGE_KEY);
+  const raw: unknown = await get(STORAGE_KEY, savedStore);
   if (typeof raw !== 'string') return null;
   if (raw === base.text) return null;
   const decoded = await decodeStored(raw, decoder);
@@ -532,9 +546,6 @@ export type SaveOptions = {
  * lands meanwhile; after that it decodes on the page inside the transaction, so a save always ends.
  */
 const OFF_PAGE_SAVE_ATTEMPTS = 3;
-
-/** idb-keyval's own database and store (its default one), for a save's transaction over two keys. */
-const savedStore = createStore('keyval-store', 'keyval');
 
 /** What a save's transaction passes for the stored value it did not read. */
 const NOT_READ = Symbol('not read');
