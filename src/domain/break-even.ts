@@ -3,7 +3,7 @@
  * becomes cheaper than a per-token model for a slice, and the escalation rate at which a cascade stops being
  * cheaper than its last model alone.
  */
-import { capacityTokensPerCall, costPerCall } from './call-cost';
+import { capacityTokensPerCall, costPerCall, isCapacityModel, isPerTokenModel } from './call-cost';
 import type { CapacityPricing, Model, Options, PerTokenPricing, Scenario, Slice } from './scenario-schema';
 import { HOURS_PER_MONTH, billedCapacityUnits, capacityUnits, requestsInMonth } from './simulate';
 import { indexById } from './find-by-id';
@@ -202,8 +202,8 @@ export function compareCapacityTerms(
   slice: Slice,
   perTokenModel: Model,
 ): CapacityTermComparison[] {
-  if (perTokenModel.pricing.kind !== 'per-token') throw new Error(`${perTokenModel.id} is not per-token`);
-  const f = costPerCall(slice, { ...perTokenModel, pricing: perTokenModel.pricing }, scenario.options).final;
+  if (!isPerTokenModel(perTokenModel)) throw new Error(`${perTokenModel.id} is not per-token`);
+  const f = costPerCall(slice, perTokenModel, scenario.options).final;
   const requestsByMonth = new Float64Array(scenario.horizonMonths);
   let horizonRequests = 0;
   for (let t = 0; t < scenario.horizonMonths; t++) {
@@ -212,8 +212,7 @@ export function compareCapacityTerms(
   }
   const rows: CapacityTermComparison[] = [];
   for (const model of scenario.catalog) {
-    if (model.pricing.kind !== 'capacity') continue;
-    const capacityModel = { ...model, pricing: model.pricing };
+    if (!isCapacityModel(model)) continue;
     const tokensPerRequest = capacityTokensPerCall(slice, model);
     const units = billedCapacityUnits(
       requestsByMonth.map((requests) => requests * tokensPerRequest),
@@ -223,7 +222,7 @@ export function compareCapacityTerms(
     let unitMonths = 0;
     for (const held of units) unitMonths += held;
     rows.push({
-      model: capacityModel,
+      model,
       commitmentMonths: model.pricing.commitmentMonths,
       breakEven: findCapacityBreakEven(slice, model, perTokenModel, scenario.options),
       horizonCapacityCost: unitMonths * model.pricing.hourlyPerUnit * HOURS_PER_MONTH,

@@ -3,7 +3,7 @@
  * bill in 2026 (DESIGN.md, "Schema version 3"): tokenizer factor, reasoning tokens, long-context tier, 5-minute
  * and 1-hour cache writes, minimum cacheable prefix, and batch with or without caching.
  */
-import type { LongContext, Model, Options, PerTokenPricing, Slice } from './scenario-schema';
+import type { CapacityPricing, LongContext, Model, Options, PerTokenPricing, Slice } from './scenario-schema';
 
 /** USD per token from USD per million tokens. */
 export function perToken(perMTok: number): number {
@@ -42,6 +42,13 @@ export function isPerTokenModel<M extends Pick<Model, 'pricing'>>(
   model: M,
 ): model is M & { pricing: PerTokenPricing } {
   return model.pricing.kind === 'per-token';
+}
+
+/** True when `model` is billed by capacity: units by the hour (narrows its pricing). */
+export function isCapacityModel<M extends Pick<Model, 'pricing'>>(
+  model: M,
+): model is M & { pricing: CapacityPricing } {
+  return model.pricing.kind === 'capacity';
 }
 
 /** The prices one call bills at: the base ones or a long-context tier's, cache prices resolved. */

@@ -2,7 +2,13 @@
  * The planning engine: month-by-month spend of every strategy, its discounts, the credit pools it draws and
  * the cash left. Pure: the same scenario always gives the same result. Money is USD in full double precision.
  */
-import { capacityTokensPerCall, costPerCall, costPerClassifierCall, isPerTokenModel } from './call-cost';
+import {
+  capacityTokensPerCall,
+  costPerCall,
+  costPerClassifierCall,
+  isCapacityModel,
+  isPerTokenModel,
+} from './call-cost';
 import { describePools, drawCreditsFromLedger, prepareCreditLedger } from './credits';
 import type { CreditLedger } from './credits';
 import { makeSliceRouteResolver, resolveRoutes } from './routes';
@@ -156,10 +162,6 @@ function tabulateFixedCost(cost: FixedCost, months: number): Float64Array {
 /** True when `strategyId` pays `cost` (its `strategies` is null, or lists the strategy). */
 export function paysFixedCost(cost: Pick<FixedCost, 'strategies'>, strategyId: string): boolean {
   return cost.strategies === null || cost.strategies.includes(strategyId);
-}
-
-function isCapacityBilled(model: Model): model is Model & { pricing: CapacityPricing } {
-  return model.pricing.kind === 'capacity';
 }
 
 /** Per request of one slice: the money of each per-token leg, and the tokens sent to each capacity model. */
@@ -389,7 +391,7 @@ function assemblePlan(
   const capacity: StrategyPlan['capacity'] = [];
   for (const [model, sliceIndexes] of capacityModels) {
     const platform = indexOf(model.platform);
-    if (!isCapacityBilled(model)) continue;
+    if (!isCapacityModel(model)) continue;
     const tokensPerRequest = sliceIndexes.map((i) => slices[i]!.tokensByCapacityModel.get(model)!);
     capacity.push({ model, sliceIndexes, tokensPerRequest, platform, modelIndex: indexOfModel(model.id) });
   }

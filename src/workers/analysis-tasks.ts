@@ -4,12 +4,12 @@
  * travel back by structured clone, so per-model results carry catalog positions, not copies of the models.
  */
 import { compareCapacityTerms, findCapacityBreakEven, findCascadeBreakEvens } from '../domain/break-even';
-import type { CapacityBreakEven, CapacityTermComparison } from '../domain/break-even';
+import type { CapacityBreakEven, CapacityTermComparison, CascadeBreakEven } from '../domain/break-even';
 import { findCreditsNeeded, findMaxUniformGrowth } from '../domain/goal-seek';
 import type { CreditGoal, GrowthGoal } from '../domain/goal-seek';
 import { mapIdRecord } from '../domain/id-record';
 import { optimiseAssignment } from '../domain/optimise';
-import type { OptimisedAssignment } from '../domain/optimise';
+import type { OptimisedAssignment, OptimisedChoice } from '../domain/optimise';
 import { findParetoFrontier } from '../domain/pareto';
 import type { ParetoPoint, SliceFrontier } from '../domain/pareto';
 import { findBrokenConstraints } from '../domain/plan-constraints';
@@ -56,9 +56,57 @@ function findStrategy(scenario: Scenario, strategyId: string): Strategy | null {
 const ON_FRONTIER = 1;
 const MEETS_BAR = 2;
 
+const catalogPositions = new WeakMap<readonly Model[], ReadonlyMap<Model, number>>();
+
+/** Each model of the catalog (the object) to its position in it; made once per catalog array. */
+function positionsIn(catalog: readonly Model[]): ReadonlyMap<Model, number> {
+  let positions = catalogPositions.get(catalog);
+  if (positions === undefined) {
+    const built = new Map<Model, number>();
+    catalog.forEach((model, index) => built.set(model, index));
+    positions = built;
+    catalogPositions.set(catalog, positions);
+  }
+  return positions;
+}
+
+/**
+ * A model in a result as it travels: its position in the scenario's catalog, or the model itself should the
+ * engine have made one the catalog does not hold. A position crosses as one number instead of a copy of the
+ * model, and comes back as the page's own object.
+ */
+type ModelRef = number | Model;
+
+function toModelRef(model: Model, catalog: readonly Model[]): ModelRef {
+  return positionsIn(catalog).get(model) ?? model;
+}
+
+function fromModelRef<M extends Model = Model>(ref: ModelRef, catalog: readonly Model[]): M {
+  return (typeof ref === 'number' ? catalog[ref] : ref) as M;
+}
+
+/** A slice's optimised choice as it travels: its model as a `ModelRef`. */
+type PackedChoice = Omit<OptimisedChoice, 'model'> & { model: ModelRef };
+
+/** The optimised assignment as it travels: each choice's model as a `ModelRef`. */
+export type PackedOptimiseOutcome = Omit<OptimiseOutcome, 'optimised'> & {
+  optimised: Omit<OptimisedAssignment, 'choices' | 'unmet'> & {
+    choices: PackedChoice[];
+    unmet: PackedChoice[];
+  };
+};
+
+/** A cascade's break-even as it travels: its steps as `ModelRef`s. */
+export type PackedCascadeBreakEven = Omit<CascadeBreakEven, 'steps'> & { steps: ModelRef[] };
+
+/** Capacity against per-token as it travels: each term's model as a `ModelRef`. */
+export type PackedCapacityOutcome = Omit<CapacityOutcome, 'terms'> & {
+  terms: (Omit<CapacityTermComparison, 'model'> & { model: ModelRef })[];
+};
+
+/** Packs a slice's frontier to travel (see `PackedFrontier`). */
 function packFrontier(frontier: SliceFrontier, catalog: readonly Model[]): PackedFrontier {
-  const positions = new Map<Model, number>();
-  catalog.forEach((model, index) => positions.set(model, index));
+  const positions = positionsIn(catalog);
   const pointIndex = new Map<ParetoPoint, number>();
   const { points, frontier: onFrontier, ...rest } = frontier;
   const packed: PackedFrontier = {
@@ -118,9 +166,16 @@ function restoreStrategy<T extends Strategy>(strategy: T): T {
 
 /** The analyses by name: each takes the scenario and its own arguments, all of them plain data. */
 export const analysisTasks = {
-  optimise(scenario: Scenario): OptimiseOutcome {
+  optimise(scenario: Scenario): PackedOptimiseOutcome {
     const optimised = optimiseAssignment(scenario);
-    return { optimised, constraints: findBrokenConstraints(scenario, optimised.strategy) };
+    const pack = (choice: OptimisedChoice): PackedChoice => ({
+      ...choice,
+      model: toModelRef(choice.model, scenario.catalog),
+    });
+    return {
+      optimised: { ...optimised, choices: optimised.choices.map(pack), unmet: optimised.unmet.map(pack) },
+      constraints: findBrokenConstraints(scenario, optimised.strategy),
+    };
   },
   frontier(scenario: Scenario, sliceIndex: number): PackedFrontier | null {
     const slice = scenario.traffic[sliceIndex];
@@ -133,14 +188,18 @@ export const analysisTasks = {
     );
     return packFrontier(frontier, scenario.catalog);
   },
-  cascades: (scenario: Scenario) => findCascadeBreakEvens(scenario),
+  cascades: (scenario: Scenario): PackedCascadeBreakEven[] =>
+    findCascadeBreakEvens(scenario).map((cascade) => ({
+      ...cascade,
+      steps: cascade.steps.map((model) => toModelRef(model, scenario.catalog)),
+    })),
   /** Capacity model `capacityId` against per-token model `perTokenId`, or the one picked when null. */
   capacity(
     scenario: Scenario,
     sliceIndex: number,
     capacityId: string | null,
     perTokenId: string | null,
-  ): CapacityOutcome | null {
+  ): PackedCapacityOutcome | null {
     const slice = scenario.traffic[sliceIndex];
     if (!slice) return null;
     const { catalog, options } = scenario;
@@ -151,7 +210,12 @@ export const analysisTasks = {
     return {
       autoPerTokenId: auto?.id ?? null,
       breakEven: capacity && perToken ? findCapacityBreakEven(slice, capacity, perToken, options) : null,
-      terms: perToken ? compareCapacityTerms(scenario, slice, perToken) : [],
+      terms: perToken
+        ? compareCapacityTerms(scenario, slice, perToken).map((term) => ({
+            ...term,
+            model: toModelRef(term.model, catalog),
+          }))
+        : [],
     };
   },
   sensitivity: (scenario: Scenario, strategyId: string, swing: number) =>
@@ -173,10 +237,34 @@ export const analysisTasks = {
 
 /** What the page makes of a result that travelled packed or lost its null prototypes on the way. */
 const receivers = {
-  optimise: (outcome: OptimiseOutcome): OptimiseOutcome => ({
-    ...outcome,
-    optimised: { ...outcome.optimised, strategy: restoreStrategy(outcome.optimised.strategy) },
-  }),
+  optimise: ({ optimised, constraints }: PackedOptimiseOutcome, scenario: Scenario): OptimiseOutcome => {
+    const unpack = (choice: PackedChoice): OptimisedChoice => ({
+      ...choice,
+      model: fromModelRef(choice.model, scenario.catalog),
+    });
+    return {
+      optimised: {
+        ...optimised,
+        strategy: restoreStrategy(optimised.strategy),
+        choices: optimised.choices.map(unpack),
+        unmet: optimised.unmet.map(unpack),
+      },
+      constraints,
+    };
+  },
+  cascades: (cascades: PackedCascadeBreakEven[], scenario: Scenario): CascadeBreakEven[] =>
+    cascades.map((cascade) => ({
+      ...cascade,
+      steps: cascade.steps.map((ref) => fromModelRef(ref, scenario.catalog)),
+    })),
+  capacity: (outcome: PackedCapacityOutcome | null, scenario: Scenario): CapacityOutcome | null =>
+    outcome && {
+      ...outcome,
+      terms: outcome.terms.map((term) => ({
+        ...term,
+        model: fromModelRef<CapacityTermComparison['model']>(term.model, scenario.catalog),
+      })),
+    },
   frontier: (packed: PackedFrontier | null, scenario: Scenario): SliceFrontier | null =>
     packed && unpackFrontier(packed, scenario.catalog),
 };

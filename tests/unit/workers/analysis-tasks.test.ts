@@ -5,6 +5,8 @@
  * $0.0045 (quality 90).
  */
 import { describe, expect, it } from 'vitest';
+import { compareCapacityTerms, findCascadeBreakEvens } from '../../../src/domain/break-even';
+import { optimiseAssignment } from '../../../src/domain/optimise';
 import { findParetoFrontier } from '../../../src/domain/pareto';
 import { makeQualityLookup } from '../../../src/domain/quality';
 import type { Scenario, ScenarioInput } from '../../../src/domain/scenario-schema';
@@ -12,6 +14,7 @@ import { analyseSensitivity } from '../../../src/domain/sensitivity';
 import { validateScenario } from '../../../src/domain/validate-scenario';
 import { receiveAnalysis, restoreScenario, runNamedAnalysis } from '../../../src/workers/analysis-tasks';
 import type { AnalysisName } from '../../../src/workers/analysis-tasks';
+import { makeCatalogScenario } from '../../factories/catalog-scenario';
 import { makeSmallScenario } from '../../factories/small-scenario';
 
 function validate(input: ScenarioInput): Scenario {
@@ -53,6 +56,46 @@ describe('analysis tasks through structured clone', () => {
     expect(received.frontier.map((point) => point.model)).toEqual([scenario.catalog[0], scenario.catalog[1]]);
     expect(received.points[0]!.model).toBe(scenario.catalog.find((model) => model.id === 'cheap'));
     expect(received.points).toContain(received.frontier[0]);
+  });
+
+  it('sends each model of the optimised choices, cascade steps and capacity terms as its catalog position', () => {
+    // Catalog: cheap (0), dear (1), mistral-small (2), sonnet (3), self-7b (4, capacity).
+    const scenario = validate(makeCatalogScenario());
+    const { catalog } = scenario;
+    const optimise = runNamedAnalysis(scenario, 'optimise', []) as {
+      optimised: { choices: { model: unknown }[] };
+    };
+    // Bar 0 on the one slice: Mistral Small ($0.0002 + $0.00006 a request) is the cheapest model.
+    expect(optimise.optimised.choices.map((choice) => choice.model)).toEqual([2]);
+    const cascades = runNamedAnalysis(scenario, 'cascades', []) as { steps: unknown[] }[];
+    expect(cascades.map((cascade) => cascade.steps)).toEqual([[0, 1]]);
+    const capacity = runNamedAnalysis(scenario, 'capacity', [0, 'self-7b', 'dear']) as {
+      terms: { model: unknown }[];
+    };
+    expect(capacity.terms.map((term) => term.model)).toEqual([4]);
+    expect(catalog[4]!.id).toBe('self-7b');
+  });
+
+  it('gives the optimised choices, cascades and capacity terms with the scenario’s own model objects', () => {
+    const scenario = validate(makeCatalogScenario());
+    const optimise = roundTrip(scenario, 'optimise', []) as {
+      optimised: ReturnType<typeof optimiseAssignment>;
+    };
+    const direct = optimiseAssignment(scenario);
+    expect(optimise.optimised.choices).toEqual(direct.choices);
+    expect(optimise.optimised.choices[0]!.model).toBe(scenario.catalog[2]);
+    expect(optimise.optimised.unmet).toEqual(direct.unmet);
+
+    const cascades = roundTrip(scenario, 'cascades', []) as ReturnType<typeof findCascadeBreakEvens>;
+    expect(cascades).toEqual(findCascadeBreakEvens(scenario));
+    expect(cascades[0]!.steps[1]).toBe(scenario.catalog[1]);
+
+    const dear = scenario.catalog[1]!;
+    const capacity = roundTrip(scenario, 'capacity', [0, 'self-7b', 'dear']) as {
+      terms: ReturnType<typeof compareCapacityTerms>;
+    };
+    expect(capacity.terms).toEqual(compareCapacityTerms(scenario, scenario.traffic[0]!, dear));
+    expect(capacity.terms[0]!.model).toBe(scenario.catalog[4]);
   });
 
   it('gives no frontier for a slice the scenario does not have', () => {
