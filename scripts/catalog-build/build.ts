@@ -101,7 +101,20 @@ export function buildEntry(row: RowSpec, prices: LitellmPrices): Model {
     throw new Error(
       `${row.id}: not a valid catalog entry: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
+  const unreachable = unreachableLongContext(parsed.data);
+  if (unreachable !== null) throw new Error(`${row.id}: ${unreachable}`);
   return parsed.data;
+}
+
+/**
+ * Why an entry's long-context tier can never apply, or null when it can (or there is none): the tier bills calls
+ * whose input exceeds `aboveInputTokens`, so a threshold at or above the context window is never passed.
+ */
+export function unreachableLongContext(model: Model): string | null {
+  if (model.pricing.kind !== 'per-token' || model.pricing.longContext === null) return null;
+  const above = model.pricing.longContext.aboveInputTokens;
+  if (model.contextWindow === null || above < model.contextWindow) return null;
+  return `long-context tier above ${above} input tokens is at or above the ${model.contextWindow}-token context window, so it can never apply; drop the tier or correct the window (override)`;
 }
 
 /** Splits a row id into its sort keys: provider comes first, then the model part, then the endpoint. */

@@ -1139,9 +1139,17 @@ async function main(): Promise<void> {
       } else notes.push(`Prices checked against the AWS price list (${AWS_AS_OF}): they agree.`);
     }
     const contextFix = CONTEXT_FIXES[slug];
-    if (contextFix !== undefined && model.contextWindow !== contextFix.contextWindow) {
-      row.override = { ...row.override, contextWindow: contextFix.contextWindow };
-      row.overrideReason = [row.overrideReason, contextFix.reason].filter(Boolean).join(' ');
+    if (contextFix !== undefined) {
+      const windowWrong = model.contextWindow !== contextFix.contextWindow;
+      const tierWrong =
+        contextFix.noLongContext === true &&
+        model.pricing.kind === 'per-token' &&
+        model.pricing.longContext !== null;
+      if (windowWrong) row.override = { ...row.override, contextWindow: contextFix.contextWindow };
+      if (tierWrong)
+        row.override = { ...row.override, pricing: { ...row.override?.pricing, longContext: null } };
+      if (windowWrong || tierWrong)
+        row.overrideReason = [row.overrideReason, contextFix.reason].filter(Boolean).join(' ');
     }
     if (family.openWeight) row.openWeight = true;
     if (family.tokenizerFactor !== undefined) row.tokenizerFactor = family.tokenizerFactor;
@@ -1175,8 +1183,22 @@ async function main(): Promise<void> {
   console.log(`wrote ${rows.length} rows; ${left.length} keys left out`);
 }
 
-/** Context windows where the provider's model card disagrees with LiteLLM. */
-const CONTEXT_FIXES: Record<string, { contextWindow: number; reason: string }> = {
+/**
+ * Claude 3.5 Sonnet (both versions): LiteLLM's plain in-region keys give a 1M window and an above-200K tier copied
+ * from Claude Sonnet 4; its geo keys, like Anthropic, give 200K and no tier.
+ */
+const CLAUDE_35_SONNET_CONTEXT = {
+  contextWindow: 200_000,
+  noLongContext: true,
+  reason:
+    "Anthropic's help center, article 8606395 'How large is the Claude API's context window?' (https://support.claude.com/ja/articles/8606395, Japanese and Chinese versions, read 2026-12-03): the Claude API takes 1M tokens only with Claude Opus 4.6, Sonnet 4.5 and Sonnet 4, and 200K with every other model. So Claude 3.5 Sonnet has a 200K window and no call to it can pass 200K input tokens: LiteLLM's plain key gives a 1M window and an above-200K tier ($6 / $30), which could never apply; its us, eu and apac keys for the same model give 200K and no tier.",
+};
+
+/**
+ * Context windows where the provider's model card disagrees with LiteLLM; `noLongContext` also drops a long-context
+ * tier LiteLLM gives the model, which the provider never priced (and the window would make unreachable).
+ */
+const CONTEXT_FIXES: Record<string, { contextWindow: number; noLongContext?: boolean; reason: string }> = {
   'llama-4-maverick': {
     contextWindow: 1_000_000,
     reason: `AWS model card (via the AWS price-list mirror, ${AWS_AS_OF}): 1M-token context; LiteLLM says 128K.`,
@@ -1186,6 +1208,8 @@ const CONTEXT_FIXES: Record<string, { contextWindow: number; reason: string }> =
     reason:
       'Anthropic: Claude Sonnet 4.5 serves up to a 1M-token context, billed at the long-context rate above 200K input tokens (the tier this row carries); LiteLLM gives the 200K standard window, under which the tier could never apply.',
   },
+  'claude-3.5-sonnet': CLAUDE_35_SONNET_CONTEXT,
+  'claude-3.5-sonnet-20240620': CLAUDE_35_SONNET_CONTEXT,
 };
 
 /** Models sold in one AWS region only (AWS price list): their in-region row names it. */

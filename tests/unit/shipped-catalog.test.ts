@@ -8,9 +8,11 @@ import {
   LITELLM_FILE,
   applyOverride,
   buildCatalog,
+  buildEntry,
   litellmFields,
   parseRowsFile,
   readLitellmPrices,
+  unreachableLongContext,
 } from '../../scripts/catalog-build/build';
 import type { RowSpec } from '../../scripts/catalog-build/row-spec';
 
@@ -42,6 +44,13 @@ describe('data/catalog.json against the row specs', () => {
       ids.add(entry.id);
       expect(rowsById.has(entry.id), `${entry.id} has no row spec`).toBe(true);
     }
+  });
+
+  it('has no long-context tier at or above its context window (such a tier can never apply)', () => {
+    const unreachable = catalog
+      .map((entry) => [entry.id, unreachableLongContext(entry)] as const)
+      .filter(([, why]) => why !== null);
+    expect(unreachable).toEqual([]);
   });
 
   it('dates every row and sources every quality score', () => {
@@ -88,5 +97,43 @@ describe('shipped rows that name a LiteLLM key', () => {
         );
       }
     }
+  });
+});
+
+describe('the build', () => {
+  const row = (window: number | null, above: number): RowSpec =>
+    parseRowsFile('test.json', [
+      {
+        id: 'test:tiered',
+        litellmKey: null,
+        name: 'Tiered',
+        provider: 'Test',
+        platform: 'test',
+        region: null,
+        source: { label: 'test', asOf: '2026-12-03' },
+        model: {
+          pricing: {
+            kind: 'per-token',
+            inputPerMTok: 3,
+            outputPerMTok: 15,
+            longContext: { aboveInputTokens: above, inputPerMTok: 6, outputPerMTok: 22.5 },
+          },
+          contextWindow: window,
+        },
+        retiresOn: null,
+        quality: { score: 1, benchmark: 'GPQA Diamond', label: 'test', asOf: '2026-12-03' },
+      },
+    ])[0]!;
+
+  it('refuses a long-context tier at or above the context window', () => {
+    expect(() => buildEntry(row(200_000, 200_000), prices)).toThrow(/can never apply/);
+    expect(() => buildEntry(row(200_000, 272_000), prices)).toThrow(/can never apply/);
+  });
+
+  it('takes a tier below the window, or with no window', () => {
+    expect(buildEntry(row(1_000_000, 200_000), prices).pricing).toMatchObject({
+      longContext: { aboveInputTokens: 200_000 },
+    });
+    expect(buildEntry(row(null, 200_000), prices).contextWindow).toBeNull();
   });
 });
