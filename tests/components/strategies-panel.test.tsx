@@ -195,6 +195,17 @@ describe('StrategiesPanel', () => {
     expect(currentScenario().options.caching).toBe(false);
   });
 
+  it('opens at the scenario settings, their first field focused, from the Summary’s link', () => {
+    window.history.replaceState(null, '', '#strategies?settings');
+    try {
+      renderWithScenario(<StrategiesPanel />, makeTwoSliceScenario());
+      const settings = screen.getByRole('region', { name: 'Scenario settings' });
+      expect(within(settings).getByLabelText('Scenario name')).toHaveFocus();
+    } finally {
+      window.history.replaceState(null, '', '#');
+    }
+  });
+
   it('edits scenario settings, refusing what the scenario cannot hold', async () => {
     const user = userEvent.setup();
     renderWithScenario(<StrategiesPanel />, makeTwoSliceScenario());

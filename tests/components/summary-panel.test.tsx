@@ -39,6 +39,14 @@ describe('SummaryPanel', () => {
     );
   });
 
+  it('links the period and currency it states to the scenario settings', () => {
+    renderWithScenario(<SummaryPanel />, makeSmallScenario());
+    expect(screen.getByRole('link', { name: 'Change the period or currency' })).toHaveAttribute(
+      'href',
+      '#strategies?settings',
+    );
+  });
+
   it('focuses the strategy a user selects', async () => {
     renderWithScenario(<SummaryPanel />, makeSmallScenario());
     await userEvent.click(screen.getByRole('button', { name: 'All on dear' }));

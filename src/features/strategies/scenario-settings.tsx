@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { optionsSchema, scenarioSchema } from '../../domain/scenario-schema';
 import type { Options } from '../../domain/scenario-schema';
@@ -8,6 +8,7 @@ import { describeRefusal } from '../../ui/edit-issues';
 import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
 import { CurrencySettings } from './currency-settings';
+import { SCENARIO_SETTINGS_FRAGMENT } from '../../ui/scenario-settings-address';
 
 function Switch({
   label,
@@ -44,17 +45,30 @@ function Switch({
 
 /**
  * Name, start month, horizon, the options that shape every figure (batch, caching, peak-to-average) and the
- * currency figures are shown in.
+ * currency figures are shown in. Opened at `SCENARIO_SETTINGS_FRAGMENT` (the Summary links to it), it scrolls into
+ * view with its first field focused.
  */
 export function ScenarioSettings() {
   const scenario = useScenario();
   const [edit] = usePlannerStore(useShallow((s) => [s.edit]));
   const id = useId();
+  const cardRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    function reveal() {
+      if (window.location.hash !== SCENARIO_SETTINGS_FRAGMENT) return;
+      // Focus brings the field into view, below the pinned Summary (the page's scroll padding).
+      cardRef.current?.querySelector('input')?.focus();
+    }
+    reveal();
+    window.addEventListener('hashchange', reveal);
+    return () => window.removeEventListener('hashchange', reveal);
+  }, []);
   const setOptions = (patch: Partial<Options>) =>
     describeRefusal(edit((s) => updateOptions(s, { ...s.options, ...patch })));
 
   return (
-    <section className="card scenario-settings" aria-labelledby={`${id}-title`}>
+    <section className="card scenario-settings" aria-labelledby={`${id}-title`} ref={cardRef}>
       <h3 id={`${id}-title`}>Scenario settings</h3>
       <div className="scenario-settings__grid">
         <TextField

@@ -12,6 +12,7 @@ import { describeMoneyDisplay, formatMonth, formatMonths } from '../../format/fo
 import { describeCreditsEnd, describeFirstYear, describeRunway } from '../../format/outcome-text';
 import { Money, useMoneyDisplay } from '../../ui/money';
 import { TableScroll } from '../../ui/table-scroll';
+import { SCENARIO_SETTINGS_FRAGMENT } from '../../ui/scenario-settings-address';
 
 let firstNumbersMarked = false;
 
@@ -171,11 +172,10 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
             AI spend per routing strategy, from {thisMonth} over {formatMonths(scenario.horizonMonths)}.{' '}
             <span data-testid="money-display">
               Money in <strong>{describeMoneyDisplay(display)}</strong>
-              {display.currency === 'USD'
-                ? ''
-                : ' (computed in USD; set under Strategies → Scenario settings)'}
+              {display.currency === 'USD' ? '' : ' (computed in USD)'}
             </span>
-            . Select a row to focus the charts on it.
+            . <a href={SCENARIO_SETTINGS_FRAGMENT}>Change the period or currency</a>. Select a row to focus
+            the charts on it.
           </p>
         )}
         <button
