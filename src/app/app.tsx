@@ -1,4 +1,4 @@
-import { Suspense, useDeferredValue, useEffect, useState } from 'react';
+import { Suspense, memo, useDeferredValue, useEffect, useState } from 'react';
 import { useColorScheme } from './use-color-scheme';
 import { SummaryPanel } from '../features/summary/summary-panel';
 import { usePlannerStore, withEditGroup } from '../state/scenario-store';
@@ -9,7 +9,7 @@ import { AppHeader } from './app-header';
 import { LoadNotice } from './load-notice';
 import { PANELS, preloadPanels } from './panels';
 import { PlanGate } from './plan-gate';
-import type { PanelId } from './panels';
+import type { Panel, PanelId } from './panels';
 import { ScreenBoundary } from './screen-boundary';
 import { Tabs } from './tabs';
 import { isShareFragment } from '../io/share-link';
@@ -25,6 +25,29 @@ function readPanelId(hash: string): PanelId | undefined {
 function readPanelFromHash(): PanelId {
   return readPanelId(window.location.hash) ?? 'compare';
 }
+
+/**
+ * A screen below the summary, or a loading line until the screens are shown. Memoised: a tab click re-renders the
+ * page to mark the tab while the screen it leaves stays on show, and that screen is not drawn again for it.
+ */
+const Screen = memo(function Screen({ panel, isShown }: { panel: Panel; isShown: boolean }) {
+  const loading = <p className="loading">Loading {panel.label.toLowerCase()}…</p>;
+  return (
+    <ScreenBoundary key={panel.id} label={panel.label}>
+      <Suspense fallback={loading}>
+        {!isShown ? (
+          loading
+        ) : panel.showsFigures ? (
+          <PlanGate>
+            <panel.Component />
+          </PlanGate>
+        ) : (
+          <panel.Component />
+        )}
+      </Suspense>
+    </ScreenBoundary>
+  );
+});
 
 /** The one page: header, the summary always in view, and the editing and analysis screens as tabs. */
 export function App() {
@@ -117,21 +140,7 @@ export function App() {
                 className="panel"
                 tabIndex={0}
               >
-                <ScreenBoundary key={active.id} label={active.label}>
-                  <Suspense fallback={<p className="loading">Loading {active.label.toLowerCase()}…</p>}>
-                    {panelsShown ? (
-                      active.showsFigures ? (
-                        <PlanGate>
-                          <active.Component />
-                        </PlanGate>
-                      ) : (
-                        <active.Component />
-                      )
-                    ) : (
-                      <p className="loading">Loading {active.label.toLowerCase()}…</p>
-                    )}
-                  </Suspense>
-                </ScreenBoundary>
+                <Screen panel={active} isShown={panelsShown} />
               </section>
             </main>
           </div>

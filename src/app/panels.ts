@@ -123,6 +123,8 @@ export const PANELS = [
 ] as const;
 
 export type PanelId = (typeof PANELS)[number]['id'];
+/** A screen below the summary: its id, tab label, whether it only shows figures, its code and component. */
+export type Panel = (typeof PANELS)[number];
 
 /**
  * Loads every screen's code in the background, one screen per idle moment, so that opening a screen for the
