@@ -134,11 +134,34 @@ export type MoneyTicks = { domain: [number, number]; ticks: number[] };
  */
 const MAX_SHARED_SHARE_BELOW_ZERO = 0.8;
 
+/** The most intervals between the ticks of an axis stretched below zero: more and their labels would crowd. */
+const MAX_STRETCHED_INTERVALS = 8;
+
+/**
+ * The ticks of an axis whose domain was stretched down to `low`: every multiple of its step (the gap between its
+ * first two ticks) from `low` to its top, so that grid lines cover the plot below zero as they do above it. When
+ * that would be more than `MAX_STRETCHED_INTERVALS` intervals, every multiple of m steps, m the least whole number
+ * that divides the steps above zero (so zero and the top stay ticks) and leaves no more than that.
+ */
+function stretchTicks(axis: MoneyTicks, low: number): number[] {
+  const [first = 0, second = first + 1] = axis.ticks;
+  const high = axis.domain[1];
+  const stepsAbove = Math.max(1, Math.round(high / (second - first)));
+  for (let multiple = 1; ; multiple++) {
+    if (stepsAbove % multiple !== 0) continue;
+    const step = (second - first) * multiple;
+    const from = Math.ceil(low / step - 1e-9);
+    const to = Math.round(high / step);
+    if (to - from <= MAX_STRETCHED_INTERVALS || multiple >= stepsAbove)
+      return Array.from({ length: to - from + 1 }, (_, i) => (from + i) * step);
+  }
+}
+
 /**
  * Two money axes stretched so that their zeros sit at the same height: the axis with the smaller share of its
  * height below zero gets a lower minimum, `low = −f · high / (1 − f)` where `f` is the larger share, so that
- * `−low / (high − low) = f` on both. Ticks are kept as they were (all still inside the domains). Returns null
- * when more than four fifths of the height would be below zero: one shared axis reads better then.
+ * `−low / (high − low) = f` on both, and ticks below zero at its own step (`stretchTicks`). Returns null when
+ * more than four fifths of the height would be below zero: one shared axis reads better then.
  */
 export function alignZero(left: MoneyTicks, right: MoneyTicks): [MoneyTicks, MoneyTicks] | null {
   const shareBelow = ({ domain: [low, high] }: MoneyTicks) => (high > low ? -low / (high - low) : 0);
@@ -147,7 +170,8 @@ export function alignZero(left: MoneyTicks, right: MoneyTicks): [MoneyTicks, Mon
   const stretch = (axis: MoneyTicks): MoneyTicks => {
     if (shareBelow(axis) >= share) return axis;
     const high = axis.domain[1];
-    return { domain: [(-share * high) / (1 - share), high], ticks: axis.ticks };
+    const low = (-share * high) / (1 - share);
+    return { domain: [low, high], ticks: stretchTicks(axis, low) };
   };
   return [stretch(left), stretch(right)];
 }

@@ -8,6 +8,9 @@ import { reportElementSize } from './reported-size';
 
 reportElementSize(676, 350);
 
+/** Pixels: positions are sums and products of round figures, off only by float noise. */
+const PX_DIGITS = 6;
+
 const LABELS = ['Jan', 'Feb', 'Mar'];
 const POOLS = [
   { name: 'Activate', values: [100, 50, 0] },
@@ -122,6 +125,26 @@ describe('BurnDownChart', () => {
     expect(screen.getByText('Cash runs out')).toHaveAttribute('y', '16');
     expect(screen.getByText('Credits run out')).toHaveAttribute('y', '38');
     expect(screen.getByText('Credits run out')).toHaveAttribute('text-anchor', 'end');
+  });
+
+  it('draws the grid on both sides of $0 when cash has its own axis', () => {
+    const { container } = renderChart([1_000_000, 200_000, -400_000]);
+    // Credits stack to at most $100 (ticks $0…$100, step $25); cash from −$400,000 to $1M (ticks −$500K…$1M, a
+    // third of the height below zero). The credits' axis is stretched to a third below zero too: low =
+    // −(1/3) · 100 / (2/3) = −$50, ticks every $25 from −$50 to $100. Two axes: the plot runs from y = 24 to
+    // 350 − 26 = 324, 300 px for $150, so y($v) = 324 − 2 (v + 50): grid lines at 324, 274, 224 ($0), 174, 124,
+    // 74 and 24, the whole height.
+    const grid = [...container.querySelectorAll('svg[data-chart-surface] g[stroke-dasharray="3 3"] line')];
+    const heights = [324, 274, 224, 174, 124, 74, 24];
+    expect(grid).toHaveLength(heights.length);
+    grid.forEach((line, i) => expect(Number(line.getAttribute('y1'))).toBeCloseTo(heights[i]!, PX_DIGITS));
+    // Each across the plot, from the left axis (x = 64) to the right one (676 − 64 = 612).
+    for (const line of grid) {
+      expect(line).toHaveAttribute('x1', '64');
+      expect(line).toHaveAttribute('x2', '612');
+    }
+    for (const tick of ['−$50', '−$25', '$100', '−$500K', '$1M'])
+      expect(screen.getByText(tick)).toBeInTheDocument();
   });
 
   it('puts cash on a right-hand axis when its scale and the credits’ are far apart, and marks $0 when it goes below', () => {

@@ -94,16 +94,32 @@ describe('chart series', () => {
     expect(credits.domain).toEqual([0, 80_000]);
     expect(cash.domain).toEqual([-500_000, 1_000_000]);
     const aligned = alignZero(credits, cash);
-    // The credits axis gets a third below zero too: low = −(1/3) · 80,000 / (2/3) = −40,000. Its ticks stay.
+    // The credits axis gets a third below zero too: low = −(1/3) · 80,000 / (2/3) = −40,000, with ticks below zero
+    // at its own step of $20,000, so its grid covers the plot on both sides of $0.
     expect(aligned?.[0].domain[0]).toBeCloseTo(-40_000, MONEY_DIGITS);
     expect(aligned?.[0].domain[1]).toBe(80_000);
-    expect(aligned?.[0].ticks).toEqual(credits.ticks);
+    expect(aligned?.[0].ticks).toEqual([-40_000, -20_000, 0, 20_000, 40_000, 60_000, 80_000]);
     expect(aligned?.[1]).toBe(cash);
     // Zero at the same height: −low / (high − low) is 1/3 on both.
     for (const { domain } of aligned ?? [])
       expect(-domain[0] / (domain[1] - domain[0])).toBeCloseTo(1 / 3, 12);
     // Both at or above zero: nothing to stretch.
     expect(alignZero(credits, buildMoneyTicks([1_500_000]))?.[0]).toBe(credits);
+    // Cash three quarters below zero: credits' low = −0.75 · 80,000 / 0.25 = −240,000, 16 steps of $20,000 in all;
+    // more than 8, so every other one ($40,000 apart: 2 divides the 4 steps above zero), $0 and the top still ticks.
+    const lowCash = {
+      domain: [-750_000, 250_000] as [number, number],
+      ticks: [-750_000, -500_000, -250_000, 0, 250_000],
+    };
+    const [stretched] = alignZero(credits, lowCash) ?? [];
+    expect(stretched?.domain[0]).toBeCloseTo(-240_000, MONEY_DIGITS);
+    expect(stretched?.ticks).toEqual([
+      -240_000, -200_000, -160_000, -120_000, -80_000, -40_000, 0, 40_000, 80_000,
+    ]);
+    // Credits up to $150,000 (3 steps of $50,000) against the same cash: low = −450,000, 12 steps; 2 does not
+    // divide 3, so every third step ($150,000).
+    const [threeSteps] = alignZero(buildMoneyTicks([150_000]), lowCash) ?? [];
+    expect(threeSteps?.ticks).toEqual([-450_000, -300_000, -150_000, 0, 150_000]);
     // Cash nine tenths below zero: one axis reads better.
     const deepCash = { domain: [-900_000, 100_000] as [number, number], ticks: [-900_000, 0, 100_000] };
     expect(alignZero(credits, deepCash)).toBeNull();
