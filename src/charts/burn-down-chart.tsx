@@ -167,6 +167,106 @@ function labelledMonths(labels: readonly string[], band: number): number[] {
   return labels.map((_, month) => month).filter((month) => month % every === 0);
 }
 
+/** The "Cash $0" label's font size, px, and the width of one of its characters. */
+const ZERO_LABEL_FONT_PX = 11;
+const ZERO_LABEL_CHAR_PX = 6.5;
+/** Space between the $0 line and its label, and between the label and the plot's right edge, px. */
+const ZERO_LABEL_GAP_PX = 4;
+/** How far the label moves left each time its place is taken, px. */
+const ZERO_LABEL_STEP_PX = 10;
+/** How far the label keeps from the cash line's middle (half its 2.5 px width and a pixel), px. */
+const CASH_LINE_CLEARANCE_PX = 2.5;
+
+type Box = { x0: number; x1: number; y0: number; y1: number };
+/** Something drawn on the plot: an area's box, or a straight piece of a line from `a` to `b` (left to right). */
+type Obstacle = Box | { a: readonly [number, number]; b: readonly [number, number] };
+
+function isCovering(box: Box, obstacle: Obstacle): boolean {
+  if ('x0' in obstacle)
+    return box.x0 < obstacle.x1 && obstacle.x0 < box.x1 && box.y0 < obstacle.y1 && obstacle.y0 < box.y1;
+  const [ax, ay] = obstacle.a;
+  const [bx, by] = obstacle.b;
+  const from = Math.max(box.x0, ax);
+  const to = Math.min(box.x1, bx);
+  if (from >= to) return false;
+  // The piece is straight: over [from, to] its height runs between its heights at the two ends.
+  const yAt = (x: number) => ay + ((by - ay) * (x - ax)) / (bx - ax);
+  const low = Math.min(yAt(from), yAt(to)) - CASH_LINE_CLEARANCE_PX;
+  const high = Math.max(yAt(from), yAt(to)) + CASH_LINE_CLEARANCE_PX;
+  return box.y0 < high && low < box.y1;
+}
+
+/**
+ * What the label of the $0 line must not cover: each month's stacked credits (from its top down to $0 on the
+ * left axis, across its band), each straight piece of the cash line, the markers' vertical lines and their
+ * labels inside the plot.
+ */
+export function listPlotObstacles(
+  stacks: readonly number[],
+  cash: readonly number[],
+  markers: readonly Pick<PlacedMarker, 'x' | 'labelY' | 'labelFrom' | 'labelTo'>[],
+  plot: Pick<BurnDownPlot, 'top' | 'bottom' | 'start' | 'x' | 'y' | 'cashY'>,
+): Obstacle[] {
+  const obstacles: Obstacle[] = [];
+  stacks.forEach((stack, month) => {
+    if (stack > 0)
+      obstacles.push({ x0: plot.start(month), x1: plot.start(month + 1), y0: plot.y(stack), y1: plot.y(0) });
+  });
+  // The cash line as buildCashPath draws it: flat over the first and last half-bands.
+  const points: (readonly [number, number])[] = cash.map((value, month) => [
+    plot.x(month),
+    plot.cashY(value),
+  ]);
+  if (cash.length > 0) {
+    points.unshift([plot.start(0), plot.cashY(cash[0] ?? 0)]);
+    points.push([plot.start(cash.length), plot.cashY(cash[cash.length - 1] ?? 0)]);
+  }
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    if (a && b) obstacles.push({ a, b });
+  }
+  for (const marker of markers) {
+    obstacles.push({ x0: marker.x - 1, x1: marker.x + 1, y0: plot.top, y1: plot.bottom });
+    if (marker.labelY > plot.top)
+      obstacles.push({
+        x0: marker.labelFrom,
+        x1: marker.labelTo,
+        y0: marker.labelY - 12,
+        y1: marker.labelY + 3,
+      });
+  }
+  return obstacles;
+}
+
+/**
+ * Where the "Cash $0" label goes: just above the $0 line at the plot's right end, else just below it, else the
+ * same `ZERO_LABEL_STEP_PX` further left each time, at the first place where its box (`text` at
+ * `ZERO_LABEL_CHAR_PX` a character, `ZERO_LABEL_FONT_PX` high, `ZERO_LABEL_GAP_PX` off the line) covers none of
+ * `obstacles` and stays inside the plot; at the right end above the line when there is no such place (it is
+ * drawn with a halo in the card's colour, so it still reads). `x` is the label's right end and `y` its baseline.
+ */
+export function placeZeroLabel(
+  text: string,
+  zeroY: number,
+  obstacles: readonly Obstacle[],
+  plot: Pick<BurnDownPlot, 'left' | 'right' | 'top' | 'bottom'>,
+): { x: number; y: number } {
+  const width = text.length * ZERO_LABEL_CHAR_PX;
+  // Baselines 2 px above the box's bottom, for the descenders.
+  const above = { top: zeroY - ZERO_LABEL_GAP_PX - ZERO_LABEL_FONT_PX, y: zeroY - ZERO_LABEL_GAP_PX - 2 };
+  const below = { top: zeroY + ZERO_LABEL_GAP_PX, y: zeroY + ZERO_LABEL_GAP_PX + ZERO_LABEL_FONT_PX - 2 };
+  const first = plot.right - ZERO_LABEL_GAP_PX;
+  for (let x = first; x - width >= plot.left + ZERO_LABEL_GAP_PX; x -= ZERO_LABEL_STEP_PX) {
+    for (const side of [above, below]) {
+      const box = { x0: x - width, x1: x, y0: side.top, y1: side.top + ZERO_LABEL_FONT_PX };
+      if (box.y0 < plot.top || box.y1 > plot.bottom) continue;
+      if (!obstacles.some((obstacle) => isCovering(box, obstacle))) return { x, y: side.y };
+    }
+  }
+  return { x: first, y: above.y };
+}
+
 /** Width of a character of a marker's label (12 px, bold), px: enough to tell when two labels would meet. */
 const MARKER_CHAR_PX = 7.5;
 /** Space between a marker's line and its label, px. */
@@ -178,9 +278,9 @@ const MARKER_LABEL_GAP_PX = 5;
  */
 export function placeMarkerLabels(
   markers: readonly BurnDownMarker[],
-  plot: Pick<BurnDownPlot, 'x'>,
+  plot: Pick<BurnDownPlot, 'x' | 'top'>,
   monthCount: number,
-): (BurnDownMarker & { x: number; leftwards: boolean; row: 0 | 1 })[] {
+): PlacedMarker[] {
   const rowEnds = [-Infinity, -Infinity];
   return markers.map((marker) => {
     const x = plot.x(marker.index);
@@ -189,9 +289,21 @@ export function placeMarkerLabels(
     const from = leftwards ? x - width : x;
     const row = from >= (rowEnds[0] ?? -Infinity) + 8 ? 0 : 1;
     rowEnds[row] = leftwards ? x : x + width;
-    return { ...marker, x, leftwards, row };
+    const labelY = row === 0 ? plot.top - 8 : plot.top + 14;
+    return { ...marker, x, leftwards, row, labelY, labelFrom: from, labelTo: from + width };
   });
 }
+
+type PlacedMarker = BurnDownMarker & {
+  x: number;
+  leftwards: boolean;
+  row: 0 | 1;
+  /** The label's baseline, px. */
+  labelY: number;
+  /** How far across the label reaches, its gap from the line included, px. */
+  labelFrom: number;
+  labelTo: number;
+};
 
 /**
  * Credit pools burning down (stacked step areas: a balance holds for its month) with cash as a line, and labelled
@@ -229,6 +341,19 @@ export function BurnDownChart({
   const plot = size
     ? placeBurnDown(labels.length, size.width, size.height, moneyTicks.domain, cashTicks?.domain ?? null)
     : null;
+
+  const markerPlaces = plot ? placeMarkerLabels(merged, plot, labels.length) : [];
+  // Cash below zero gets a "Cash $0" line, its label where it covers none of the plot's lines and areas.
+  const zeroLabelText = `Cash ${formatMoneyTick(0, currency)}`;
+  const zeroLabel =
+    plot && cashGoesNegative
+      ? placeZeroLabel(
+          zeroLabelText,
+          plot.cashY(0),
+          listPlotObstacles(stacks, cash, markerPlaces, plot),
+          plot,
+        )
+      : null;
 
   // Each pool stacks on the balances of the pools before it (a pool before its start adds nothing).
   const bases: number[][] = [];
@@ -327,7 +452,7 @@ export function BurnDownChart({
               strokeWidth={2.5}
               strokeLinejoin="round"
             />
-            {cashGoesNegative && (
+            {zeroLabel && (
               <g>
                 <line
                   x1={plot.left}
@@ -338,13 +463,16 @@ export function BurnDownChart({
                   strokeDasharray="2 2"
                 />
                 <text
-                  x={plot.right - 4}
-                  y={plot.cashY(0) - 5}
+                  x={zeroLabel.x}
+                  y={zeroLabel.y}
                   textAnchor="end"
                   fill={TICK_STYLE.fill}
-                  fontSize={11}
+                  fontSize={ZERO_LABEL_FONT_PX}
+                  stroke="var(--surface)"
+                  strokeWidth={3}
+                  paintOrder="stroke"
                 >
-                  Cash {formatMoneyTick(0, currency)}
+                  {zeroLabelText}
                 </text>
               </g>
             )}
@@ -376,7 +504,7 @@ export function BurnDownChart({
                 );
               })}
             </g>
-            {placeMarkerLabels(merged, plot, labels.length).map((marker) => (
+            {markerPlaces.map((marker) => (
               <g key={marker.index}>
                 <line
                   x1={marker.x}
@@ -389,7 +517,7 @@ export function BurnDownChart({
                 />
                 <text
                   x={marker.x + (marker.leftwards ? -MARKER_LABEL_GAP_PX : MARKER_LABEL_GAP_PX)}
-                  y={marker.row === 0 ? plot.top - 8 : plot.top + 14}
+                  y={marker.labelY}
                   textAnchor={marker.leftwards ? 'end' : 'start'}
                   fill="var(--text)"
                   fontSize={12}

@@ -147,6 +147,29 @@ describe('BurnDownChart', () => {
       expect(screen.getByText(tick)).toBeInTheDocument();
   });
 
+  it('puts the “Cash $0” label where it covers none of the areas and lines, moving left along the $0 line', () => {
+    renderChart([300, 250, -10]);
+    // Credits at most $100 and cash $300: one axis from −$100 to $300 (step $100), 300 px for $400, so
+    // y($v) = 324 − 0.75 (v + 100) and $0 is at y = 249. Bands 200 px wide from x = 64; middles 164, 364, 564.
+    // "Cash $0" is 7 × 6.5 = 45.5 px wide, 11 px high and 4 px off the line: above it spans y 234–245, below it
+    // 253–264 (baseline 262). Above is covered everywhere: the credits' stacks reach down to $0 (y 249) in every
+    // month, Mar's from y(25) = 230.25. Below, cash is flat at y(−10) = 256.5 over Mar's right half-band (x 564
+    // to 664), so the label moves left 10 px at a time from its right end at 660: while its right end is past
+    // 564 it meets that flat piece; then the piece from Feb's middle (364, y(250) = 61.5) down to Mar's (564,
+    // 256.5), 0.975 px down per px across: at a right end of 560 the line is at 252.6, within 2.5 px of the
+    // box's top (253); at 550 it is at 242.85, clear. The marker's line at x = 564 is not under 504.5–550.
+    expect(screen.getByText('Cash $0')).toHaveAttribute('x', '550');
+    expect(screen.getByText('Cash $0')).toHaveAttribute('y', '262');
+  });
+
+  it('keeps the “Cash $0” label at the plot’s right end above the line when nothing is drawn there', () => {
+    render(<BurnDownChart labels={LABELS} pools={[]} cash={[300, 100, -100]} display={USD_DISPLAY} />);
+    // One axis from −$100 to $300: $0 at y = 249, as above. With no pools, above the line at the right end (box
+    // 614.5–660 across, 234–245 down) only cash could be drawn, and it is at y(−100) = 324 there.
+    expect(screen.getByText('Cash $0')).toHaveAttribute('x', '660');
+    expect(screen.getByText('Cash $0')).toHaveAttribute('y', '243');
+  });
+
   it('puts cash on a right-hand axis when its scale and the credits’ are far apart, and marks $0 when it goes below', () => {
     renderChart([1_000_000, 200_000, -400_000]);
     // Credits at most $100, cash up to $1M: 10,000× apart, so cash gets its own axis, its $0 level with the
