@@ -272,32 +272,49 @@ const MARKER_CHAR_PX = 7.5;
 /** Space between a marker's line and its label, px. */
 const MARKER_LABEL_GAP_PX = 5;
 
+/** Height of a row of markers' labels inside the plot, px. */
+const MARKER_ROW_PX = 14;
+
 /**
- * Each marker's line and label: in the right half a label reads leftwards from its line, so it stays inside the
- * chart; a label goes above the plot unless it would meet the last label placed there, then just inside it.
+ * Each marker's line and label. A label reads rightwards from its line in the left half and leftwards in the
+ * right half, or the other way when that side has no room for it inside the plot; when neither has, it is
+ * centred on its line, kept inside the plot. It goes above the plot (row 0) unless it would meet the last label
+ * placed there, then in the first row just inside the plot where it meets none (rows 1, 2… `MARKER_ROW_PX`
+ * apart: cash can run out several times over a long horizon).
  */
 export function placeMarkerLabels(
   markers: readonly BurnDownMarker[],
-  plot: Pick<BurnDownPlot, 'x' | 'top'>,
+  plot: Pick<BurnDownPlot, 'x' | 'top' | 'left' | 'right'>,
   monthCount: number,
 ): PlacedMarker[] {
-  const rowEnds = [-Infinity, -Infinity];
+  const rowEnds: number[] = [];
   return markers.map((marker) => {
     const x = plot.x(marker.index);
-    const leftwards = marker.index > monthCount / 2;
     const width = marker.label.length * MARKER_CHAR_PX + MARKER_LABEL_GAP_PX;
-    const from = leftwards ? x - width : x;
-    const row = from >= (rowEnds[0] ?? -Infinity) + 8 ? 0 : 1;
-    rowEnds[row] = leftwards ? x : x + width;
-    const labelY = row === 0 ? plot.top - 8 : plot.top + 14;
-    return { ...marker, x, leftwards, row, labelY, labelFrom: from, labelTo: from + width };
+    const fits = { left: x - width >= plot.left, right: x + width <= plot.right };
+    const preferred = marker.index > monthCount / 2 ? 'left' : 'right';
+    const other = preferred === 'left' ? 'right' : 'left';
+    const side = fits[preferred] ? preferred : fits[other] ? other : 'over';
+    const from =
+      side === 'left'
+        ? x - width
+        : side === 'right'
+          ? x
+          : Math.max(plot.left, Math.min(x - width / 2, plot.right - width));
+    let row = 0;
+    while (from < (rowEnds[row] ?? -Infinity) + 8) row++;
+    rowEnds[row] = from + width;
+    const labelY = row === 0 ? plot.top - 8 : plot.top + MARKER_ROW_PX * row;
+    return { ...marker, x, side, row, labelY, labelFrom: from, labelTo: from + width };
   });
 }
 
 type PlacedMarker = BurnDownMarker & {
   x: number;
-  leftwards: boolean;
-  row: 0 | 1;
+  /** Where the label is: left or right of its line, or over it. */
+  side: 'left' | 'right' | 'over';
+  /** 0 above the plot, 1, 2… inside it. */
+  row: number;
   /** The label's baseline, px. */
   labelY: number;
   /** How far across the label reaches, its gap from the line included, px. */
@@ -516,12 +533,21 @@ export function BurnDownChart({
                   strokeWidth={1.5}
                 />
                 <text
-                  x={marker.x + (marker.leftwards ? -MARKER_LABEL_GAP_PX : MARKER_LABEL_GAP_PX)}
+                  x={
+                    marker.side === 'left'
+                      ? marker.x - MARKER_LABEL_GAP_PX
+                      : marker.side === 'right'
+                        ? marker.x + MARKER_LABEL_GAP_PX
+                        : (marker.labelFrom + marker.labelTo) / 2
+                  }
                   y={marker.labelY}
-                  textAnchor={marker.leftwards ? 'end' : 'start'}
+                  textAnchor={marker.side === 'left' ? 'end' : marker.side === 'right' ? 'start' : 'middle'}
                   fill="var(--text)"
                   fontSize={12}
                   fontWeight={600}
+                  stroke="var(--surface)"
+                  strokeWidth={3}
+                  paintOrder="stroke"
                 >
                   {marker.label}
                 </text>

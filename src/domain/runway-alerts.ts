@@ -3,7 +3,7 @@
  * pools that only start once cash is already gone (a company cannot live to draw them).
  */
 import type { CreditPool } from './scenario-schema';
-import type { StrategyResult } from './simulate';
+import type { MonthResult, StrategyResult } from './simulate';
 
 /** Cash that runs out before this many months have passed gets a warning. */
 export const CASH_ALERT_MONTHS = 6;
@@ -33,4 +33,23 @@ export function findRunwayAlerts(
     cashOutMonth: runway < CASH_ALERT_MONTHS ? runway : null,
     poolsAfterCash: pools.filter((pool) => pool.startMonth >= runway),
   };
+}
+
+/**
+ * Every month (0-based) in which cash runs out: its closing cash (`cashEnd`, USD) is below zero and the month
+ * before closed at or above zero (month 0 starts from the cash on hand). The first is the strategy's
+ * `runwayMonths`; over a long horizon cash can come back above zero (revenue outgrowing the burn, a fixed cost
+ * that ends) and run out again, and each of those months is listed too. Empty when cash never goes below zero.
+ */
+export function findCashRunOutMonths(strategy: {
+  months: readonly Pick<MonthResult, 'cashEnd'>[];
+}): number[] {
+  const runOuts: number[] = [];
+  let wasAboveZero = true;
+  strategy.months.forEach((month, index) => {
+    const isBelowZero = month.cashEnd < 0;
+    if (isBelowZero && wasAboveZero) runOuts.push(index);
+    wasAboveZero = !isBelowZero;
+  });
+  return runOuts;
 }

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { BurnDownChart } from '../../src/charts/burn-down-chart';
+import { BurnDownChart, placeMarkerLabels } from '../../src/charts/burn-down-chart';
 import { seriesColor } from '../../src/charts/palette';
 import { USD_DISPLAY } from '../../src/format/format';
 import { reportElementSize } from './reported-size';
@@ -168,6 +168,53 @@ describe('BurnDownChart', () => {
     // 614.5–660 across, 234–245 down) only cash could be drawn, and it is at y(−100) = 324 there.
     expect(screen.getByText('Cash $0')).toHaveAttribute('x', '660');
     expect(screen.getByText('Cash $0')).toHaveAttribute('y', '243');
+  });
+
+  it('puts each further marker’s label in the first row inside the plot where it meets no other', () => {
+    const months = Array.from({ length: 12 }, (_, i) => `M${i + 1}`);
+    render(
+      <BurnDownChart
+        labels={months}
+        pools={[{ name: 'Activate', values: months.map(() => 100) }]}
+        cash={months.map(() => 100)}
+        display={USD_DISPLAY}
+        markers={[
+          { index: 2, label: 'Cash runs out' },
+          { index: 5, label: 'Credits run out' },
+          { index: 7, label: 'Cash runs out again' },
+          { index: 9, label: 'Cash runs out again' },
+        ]}
+      />,
+    );
+    // Bands of 50 px from x = 64: middles at 189 (month 2), 339 (5), 439 (7) and 539 (9). Widths at 7.5 px a
+    // character plus 5: 102.5, 117.5, 147.5, 147.5. Above the plot (y = 16): "Cash runs out" over 189–291.5, then
+    // "Credits run out" from 339 (8 px clear of 291.5) to 456.5. Month 7's label reads leftwards, 291.5–439:
+    // it meets that row, so row 1 (y = 24 + 14 = 38). Month 9's, 391.5–539, meets both: row 2 (y = 52).
+    expect(screen.getByText('Cash runs out')).toHaveAttribute('y', '16');
+    expect(screen.getByText('Credits run out')).toHaveAttribute('y', '16');
+    expect(screen.getAllByText('Cash runs out again').map((text) => text.getAttribute('y'))).toEqual([
+      '38',
+      '52',
+    ]);
+  });
+
+  it('turns a marker’s label to the side of its line that has room, or centres it on the line', () => {
+    // A narrow plot: 10 bands of 20 px from x = 64 to 264, month m's middle at 74 + 20 m.
+    const plot = { x: (month: number) => 74 + 20 * month, top: 24, left: 64, right: 264 };
+    const [again, first] = placeMarkerLabels(
+      [
+        { index: 3, label: 'Cash runs out again' },
+        { index: 5, label: 'Cash runs out' },
+      ],
+      plot,
+      10,
+    );
+    // Month 3 (x = 134), 19 × 7.5 + 5 = 147.5 px: not to its right (134 + 147.5 = 281.5 > 264) nor its left
+    // (134 − 147.5 < 64), so over the line, centred (60.25) but kept inside the plot: 64 to 211.5, above it.
+    expect(again).toMatchObject({ side: 'over', labelFrom: 64, labelTo: 211.5, row: 0 });
+    // Month 5 (x = 174) is in the left half, but 174 + 102.5 = 276.5 is past the plot: it reads leftwards, from
+    // 71.5, which meets the label above the plot, so it goes just inside (row 1).
+    expect(first).toMatchObject({ side: 'left', labelFrom: 71.5, labelTo: 174, row: 1, labelY: 38 });
   });
 
   it('puts cash on a right-hand axis when its scale and the credits’ are far apart, and marks $0 when it goes below', () => {

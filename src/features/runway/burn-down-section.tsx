@@ -8,6 +8,7 @@ import { moneyCell } from '../../charts/chart-table';
 import { formatMonth } from '../../format/format';
 import { useMoneyDisplay } from '../../ui/money';
 import { sumCreditsDrawn } from '../../domain/credit-figures';
+import { findCashRunOutMonths } from '../../domain/runway-alerts';
 import { readMoney, sumMonthFixedCosts } from '../../domain/strategy-figures';
 import { buildPoolSeries, describeBurnDown, namePool } from './runway-figures';
 
@@ -31,7 +32,10 @@ export function BurnDownSection({
   if (strategy.creditsExhaustedMonth !== null) {
     markers.push({ index: strategy.creditsExhaustedMonth, label: 'Credits run out' });
   }
-  if (strategy.runwayMonths !== null) markers.push({ index: strategy.runwayMonths, label: 'Cash runs out' });
+  // Every month cash goes below zero, not only the first: over a long horizon it can come back and run out again.
+  findCashRunOutMonths(strategy).forEach((month, i) =>
+    markers.push({ index: month, label: i === 0 ? 'Cash runs out' : 'Cash runs out again' }),
+  );
 
   const table = {
     columns: makeDistinctNames([

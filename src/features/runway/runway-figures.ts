@@ -5,6 +5,7 @@
  */
 import type { MoneySeries } from '../../charts/chart-series';
 import type { CreditPool, Scenario } from '../../domain/scenario-schema';
+import { findCashRunOutMonths } from '../../domain/runway-alerts';
 import { planStrategy } from '../../domain/simulate';
 import type { StrategyResult } from '../../domain/simulate';
 import { readMoney } from '../../domain/strategy-figures';
@@ -31,6 +32,13 @@ export function buildPoolSeries(pools: readonly CreditPool[], strategy: Strategy
   }));
 }
 
+/** Words joined as a person lists them: "A", "A and B", "A, B and C". */
+function listWords(words: readonly string[]): string {
+  return words.length <= 1
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
 /** The burn-down chart's one-paragraph summary. */
 export function describeBurnDown(
   strategy: StrategyResult,
@@ -46,10 +54,15 @@ export function describeBurnDown(
         (strategy.creditsExhaustedMonth === null
           ? 'credits last the horizon.'
           : `credits run out in ${formatMonth(strategy.creditsExhaustedMonth, startMonth)}.`);
+  const [firstRunOut, ...laterRunOuts] = findCashRunOutMonths(strategy).map((month) =>
+    formatMonth(month, startMonth),
+  );
   const cashPart =
-    strategy.runwayMonths === null
+    firstRunOut === undefined
       ? `Cash lasts the horizon, ending at ${formatMoney(lastMonth?.cashEnd ?? 0, display)}.`
-      : `Cash runs out in ${formatMonth(strategy.runwayMonths, startMonth)}.`;
+      : laterRunOuts.length === 0
+        ? `Cash runs out in ${firstRunOut}.`
+        : `Cash runs out in ${firstRunOut}, comes back above zero and runs out again in ${listWords(laterRunOuts)}; each month it runs out is marked.`;
   return `${poolsPart} ${cashPart}`;
 }
 

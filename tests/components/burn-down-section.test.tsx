@@ -1,0 +1,44 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { ScenarioInput } from '../../src/domain/scenario-schema';
+import { RunwayPanel } from '../../src/features/runway/runway-panel';
+import { renderWithScenario } from '../factories/render-with-store';
+import { makeSmallScenario } from '../factories/small-scenario';
+import { reportElementSize } from './reported-size';
+
+vi.mock('../../data/credit-pools.json', () => ({ default: [] }));
+
+reportElementSize(676, 350);
+
+/**
+ * The small scenario with $10,000 of cash, $6,000 of revenue a month and no other burn, and two one-month costs
+ * no pool covers (the pool pays bedrock only): $25,000 in Feb 2027 and $30,000 in Jul 2027.
+ */
+function makeTwiceShortScenario(): ScenarioInput {
+  return {
+    ...makeSmallScenario(),
+    finance: { cashOnHand: 10_000, otherMonthlyBurn: 0, monthlyRevenue: 6_000 },
+    fixedCosts: [
+      { id: 'launch', name: 'Launch', platform: 'other', monthlyAmount: 25_000, startMonth: 1, endMonth: 2 },
+      { id: 'audit', name: 'Audit', platform: 'other', monthlyAmount: 30_000, startMonth: 6, endMonth: 7 },
+    ],
+  };
+}
+
+describe('Credits and cash on the Credits and runway screen', () => {
+  it('marks every month cash runs out, and says so, when it comes back above zero and runs out again', async () => {
+    renderWithScenario(<RunwayPanel />, makeTwiceShortScenario());
+    // All on cheap ($1,200 of AI a month, paid by the $10,000 pool until $400 of month 8): cash closes Jan at
+    // 10,000 + 6,000 = 16,000; Feb at 16,000 + 6,000 − 25,000 = −3,000 (runs out); Mar 3,000, then +6,000 a month
+    // to 21,000 in Jun; Jul 21,000 + 6,000 − 30,000 = −3,000 (runs out again); Aug 3,000.
+    const chart = screen.getByRole('figure', { name: 'Credits and cash: All on cheap' });
+    expect(chart).toHaveTextContent(
+      'Cash runs out in Feb 2027, comes back above zero and runs out again in Jul 2027; each month it runs out is marked.',
+    );
+    const plot = await screen.findByRole('application', { name: /Credit balances and cash over 12 months/ });
+    for (const marker of ['Cash runs out', 'Cash runs out again', 'Credits run out'])
+      expect(within(plot).getByText(marker)).toBeInTheDocument();
+    // The headline still gives the runway to the first time: 1 month.
+    expect(screen.getByTestId('runway-cash')).toHaveTextContent('1 month');
+  });
+});
