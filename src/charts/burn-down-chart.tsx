@@ -15,7 +15,7 @@ import {
   sumStacks,
 } from './chart-series';
 import type { MoneySeries } from './chart-series';
-import { formatAmount, toDisplayAmount } from '../format/format';
+import { formatAmountInFull, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 import { steppedIndex } from './plot-keys';
 import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';
@@ -409,12 +409,12 @@ export function BurnDownChart({
             : [
                 {
                   name: pool.name,
-                  text: formatAmount(value, currency),
+                  text: formatAmountInFull(value, currency),
                   color: styles[index]?.color ?? 'var(--muted)',
                 },
               ];
         }),
-        { name: cashLabel, text: formatAmount(cash[shown.month] ?? 0, currency), color: CASH_COLOR },
+        { name: cashLabel, text: formatAmountInFull(cash[shown.month] ?? 0, currency), color: CASH_COLOR },
       ]
     : [];
 

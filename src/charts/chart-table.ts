@@ -2,7 +2,7 @@
  * The table behind a chart: what the frame shows under "Show table" and what "Copy table" puts on the
  * clipboard as tab-separated text a spreadsheet pastes into columns.
  */
-import { formatMoney, formatPercent, formatUnitCost, toDisplayAmount } from '../format/format';
+import { formatMoneyInFull, formatPercent, formatUnitCost, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 
 /** A number shown as `text` and copied as `value`; `unit` (a currency code) names the column's unit in a copy. */
@@ -25,9 +25,16 @@ export function resolveChartTable(table: ChartTable | LazyChartTable): ChartTabl
   return 'rows' in table ? table : { columns: table.columns, rows: table.makeRows() };
 }
 
-/** An engine amount (USD) as a cell: shown rounded in the display currency, copied unrounded in it. */
+/**
+ * An engine amount (USD) as a cell: shown in full in the display currency (to the cent under 100, whole units
+ * above: $1,452,318), copied unrounded in it.
+ */
 export function moneyCell(usd: number, display: MoneyDisplay): ChartNumberCell {
-  return { text: formatMoney(usd, display), value: toDisplayAmount(usd, display), unit: display.currency };
+  return {
+    text: formatMoneyInFull(usd, display),
+    value: toDisplayAmount(usd, display),
+    unit: display.currency,
+  };
 }
 
 /** A cost per request as a cell: shown to six decimals in the display currency (€0.000375), copied unrounded. */

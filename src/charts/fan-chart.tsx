@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import type { DisplayCurrencyCode } from '../domain/scenario-schema';
-import { formatAmount, toDisplayAmount } from '../format/format';
+import { formatAmountInFull, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 import { AXIS_STROKE, MONEY_AXIS_WIDTH, TICK_STYLE, buildMoneyTicks, formatMoneyTick } from './chart-series';
 import { seriesColor } from './palette';
@@ -60,7 +60,11 @@ function FanTooltip({
     <div className="chart-tooltip">
       <TooltipLines
         label={label}
-        lines={items.map(([name, value, color]) => ({ name, text: formatAmount(value, currency), color }))}
+        lines={items.map(([name, value, color]) => ({
+          name,
+          text: formatAmountInFull(value, currency),
+          color,
+        }))}
       />
     </div>
   );

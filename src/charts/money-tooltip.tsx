@@ -1,6 +1,6 @@
 import type { TooltipContentProps } from 'recharts';
 import type { DisplayCurrencyCode } from '../domain/scenario-schema';
-import { formatAmount } from '../format/format';
+import { formatAmountInFull } from '../format/format';
 import { TooltipLines } from './tooltip-lines';
 
 export type MoneyTooltipOptions = {
@@ -13,7 +13,7 @@ export type MoneyTooltipOptions = {
 };
 
 /**
- * A tooltip with each series' money through `formatAmount`. Names are in the text colour with a colour swatch,
+ * A tooltip with each series' money through `formatAmountInFull` (in full: $1,452,318). Names are in the text colour with a colour swatch,
  * so they stay readable on both themes whatever the series colour.
  */
 export function MoneyTooltip({
@@ -34,14 +34,14 @@ export function MoneyTooltip({
         label={label}
         lines={entries.map((entry) => ({
           name: String(entry.name),
-          text: formatAmount(Number(entry.value), currency),
+          text: formatAmountInFull(Number(entry.value), currency),
           color: entry.color ?? 'var(--muted)',
         }))}
       />
       {showTotal && entries.length > 1 && (
         <p className="chart-tooltip__total">
           <span>Total</span>
-          <span>{formatAmount(total, currency)}</span>
+          <span>{formatAmountInFull(total, currency)}</span>
         </p>
       )}
     </div>

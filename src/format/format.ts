@@ -60,14 +60,22 @@ function amountFormat(currency: DisplayCurrencyCode, style: AmountStyle): Intl.N
 
 /**
  * An amount already in `currency` for people: cents under 100 (€12.34), whole units with separators up to a
- * million (€12,345), compact above (€1.25M). Negative amounts keep their sign. Charts, which scale their
- * series to the display currency once, format with this; everything else with `formatMoney`.
+ * million (€12,345), compact above (€1.25M). Negative amounts keep their sign. `formatMoney` formats an engine
+ * amount so; charts' tooltips and tables show amounts in full (`formatAmountInFull`).
  */
 export function formatAmount(amount: number, currency: DisplayCurrencyCode): string {
-  const abs = Math.abs(amount);
-  if (abs < 100) return amountFormat(currency, 'cents').format(amount);
-  if (abs < 1_000_000) return amountFormat(currency, 'whole').format(amount);
+  if (Math.abs(amount) < 1_000_000) return formatAmountInFull(amount, currency);
   return amountFormat(currency, 'compact').format(amount);
+}
+
+/**
+ * An amount already in `currency` in full, however large: cents under 100 (€12.34), whole units with separators
+ * from there (€1,452,318, never €1.45M). For chart tooltips and tables, where a reader compares one month's
+ * figure with the next; a chart's axis ticks are short (`formatMoneyTick`). Charts, which scale their series to
+ * the display currency once, format with this; a table's engine amounts with `formatMoneyInFull`.
+ */
+export function formatAmountInFull(amount: number, currency: DisplayCurrencyCode): string {
+  return amountFormat(currency, Math.abs(amount) < 100 ? 'cents' : 'whole').format(amount);
 }
 
 /** The sign of a currency as axis ticks use it: $, €, £. */
@@ -85,6 +93,11 @@ export function currencySymbol(currency: DisplayCurrencyCode): string {
  */
 export function formatMoney(usd: number, display: MoneyDisplay): string {
   return formatAmount(toDisplayAmount(usd, display), display.currency);
+}
+
+/** An engine amount (USD) in the display currency, in full (`formatAmountInFull`): $1,452,318, $12.34. */
+export function formatMoneyInFull(usd: number, display: MoneyDisplay): string {
+  return formatAmountInFull(toDisplayAmount(usd, display), display.currency);
 }
 
 /** Money to the cent with thousands separators, for tables and reports where a reader checks sums: €1,234,567.89. */

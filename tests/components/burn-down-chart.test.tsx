@@ -83,6 +83,17 @@ describe('BurnDownChart', () => {
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 
+  it('says each month’s money in full, however large, so a month-to-month change of $40K shows', async () => {
+    const user = userEvent.setup();
+    renderChart([1_452_318.4, 1_412_006.9, 1_371_500]);
+    screen.getByRole('application', { name: /over 3 months/ }).focus();
+    await user.keyboard('{ArrowRight}');
+    // Cash above $1M, its own axis (short ticks there); the tooltip's figure is whole dollars, not "$1.45M".
+    expect(screen.getByRole('status')).toHaveTextContent(/^JanActivate\$100Cash \(right axis\)\$1,452,318$/);
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('status')).toHaveTextContent(/Cash \(right axis\)\$1,412,007$/);
+  });
+
   it('shows the month nearest the pointer, and nothing once it leaves the plot', () => {
     const { container } = renderChart();
     const surface = container.querySelector('svg[data-chart-surface]')!;

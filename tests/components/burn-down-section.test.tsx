@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ScenarioInput } from '../../src/domain/scenario-schema';
 import { RunwayPanel } from '../../src/features/runway/runway-panel';
 import { renderWithScenario } from '../factories/render-with-store';
+import { readRow } from '../factories/screen-queries';
 import { makeSmallScenario } from '../factories/small-scenario';
 import { reportElementSize } from './reported-size';
 
@@ -40,5 +41,17 @@ describe('Credits and cash on the Credits and runway screen', () => {
       expect(within(plot).getByText(marker)).toBeInTheDocument();
     // The headline still gives the runway to the first time: 1 month.
     expect(screen.getByTestId('runway-cash')).toHaveTextContent('1 month');
+  });
+
+  it('tabulates cash above a million in full, to the dollar', () => {
+    renderWithScenario(<RunwayPanel />, {
+      ...makeSmallScenario(),
+      finance: { cashOnHand: 2_000_000, otherMonthlyBurn: 40_648.25 },
+    });
+    const table = screen.getByRole('table', { name: 'Credits and cash: All on cheap: data' });
+    // The pool pays All on cheap's $1,200 of AI in Jan and Feb: cash 2,000,000 − 40,648.25 = 1,959,351.75, then
+    // 1,918,703.50, shown to the dollar (not "$1.96M" and "$1.92M", which hide the $40,648 between them).
+    expect(readRow(table, 'Jan 2027')).toEqual(['$8,800', '$1,200', '$0.00', '$1,959,352']);
+    expect(readRow(table, 'Feb 2027')).toEqual(['$7,600', '$1,200', '$0.00', '$1,918,704']);
   });
 });

@@ -64,6 +64,21 @@ describe('SensitivitySection', () => {
     ]);
   });
 
+  it('writes money above a million in full in the tooltip’s words and the table', async () => {
+    const scenario = makeSmallScenario();
+    scenario.traffic = [{ ...scenario.traffic[0]!, requestsPerMonth: 100_000_000 }];
+    renderWithScenario(<SensitivitySection />, scenario);
+    await waitForResults();
+    // All on cheap, $0.0012 a request: 80,000,000 × $0.0012 × 12 = $1,152,000; 120,000,000 → $1,728,000.
+    expect(readRows(getTable('12-month spend', 'All on cheap'))[0]).toEqual([
+      'Main traffic · requests per month',
+      '±20%',
+      '80,000,000 → $1,152,000',
+      '120,000,000 → $1,728,000',
+      '$576,000',
+    ]);
+  });
+
   it('follows the strategy select, which also focuses the strategy everywhere', async () => {
     renderWithScenario(<SensitivitySection />, makeSmallScenario());
     await waitForResults();

@@ -1,6 +1,7 @@
 /**
  * Words and rows for the sensitivity section, from the engine's `SensitivityResult`: input values in their
- * units, outcomes as money or months, the tornado's rows and the table behind it. Nothing here computes a cost.
+ * units, outcomes as money (in full, as a chart's tooltip and table show it) or months, the tornado's rows and the
+ * table behind it. Nothing here computes a cost.
  */
 import type { ChartTable } from '../../charts/chart-table';
 import type { TornadoRow } from '../../charts/tornado-chart';
@@ -17,7 +18,13 @@ import type {
   SensitivityResult,
 } from '../../domain/sensitivity';
 import type { UncertainInput } from '../../domain/uncertain-inputs';
-import { USD_DISPLAY, formatMoney, formatMonths, formatNumber, formatPercent } from '../../format/format';
+import {
+  USD_DISPLAY,
+  formatMoneyInFull,
+  formatMonths,
+  formatNumber,
+  formatPercent,
+} from '../../format/format';
 import type { MoneyDisplay } from '../../format/format';
 
 /** How an input's value reads: a count, a fraction shown as %, money, or a quality score. */
@@ -55,7 +62,7 @@ export function formatInputValue(input: Pick<UncertainInput, 'key'>, value: numb
       return formatPercent(value);
     case 'money':
       // Money inputs are typed in USD, the scenario's unit.
-      return formatMoney(value, USD_DISPLAY);
+      return formatMoneyInFull(value, USD_DISPLAY);
     default:
       return formatNumber(value);
   }
@@ -68,8 +75,8 @@ export function formatOutcome(
   horizonMonths: number,
   display: MoneyDisplay,
 ): string {
-  if (metric === 'spend') return formatMoney(outcome.firstYearSpend, display);
-  if (metric === 'cash') return formatMoney(outcome.cashAtHorizonEnd, display);
+  if (metric === 'spend') return formatMoneyInFull(outcome.firstYearSpend, display);
+  if (metric === 'cash') return formatMoneyInFull(outcome.cashAtHorizonEnd, display);
   return outcome.runwayMonths === null
     ? `beyond ${formatMonths(horizonMonths)}`
     : formatMonths(outcome.runwayMonths);
@@ -97,7 +104,7 @@ export function formatSwing(
 ): string {
   return metric === 'runway'
     ? formatMonths(entry.runwaySwingMonths)
-    : formatMoney(readSwing(entry, metric), display);
+    : formatMoneyInFull(readSwing(entry, metric), display);
 }
 
 /** "800,000 → $43,200": the input's value at one end and the outcome it gives. */

@@ -6,6 +6,7 @@ import {
   describeMoneyDisplay,
   formatMoney,
   formatMoneyExact,
+  formatMoneyInFull,
   formatUnitCost,
   moneyDisplayOf,
   toDisplayAmount,
@@ -25,6 +26,10 @@ describe('money in the display currency', () => {
     // $12.50 × 0.92 = €11.50 (cents under 100); $2,000,000 × 0.92 = €1.84M.
     expect(formatMoney(12.5, EUR)).toBe('€11.50');
     expect(formatMoney(2_000_000, EUR)).toBe('€1.84M');
+    // In full, for tooltips and tables: €1,840,000 to the euro; cents under 100.
+    expect(formatMoneyInFull(2_000_000, EUR)).toBe('€1,840,000');
+    expect(formatMoneyInFull(12.5, EUR)).toBe('€11.50');
+    expect(moneyCell(1_452_318.4, USD_DISPLAY).text).toBe('$1,452,318');
     expect(formatMoneyExact(1_234_567.891, EUR)).toBe('€1,135,802.46');
     // $0.0045 per request × 0.92 = €0.00414.
     expect(formatUnitCost(0.0045, EUR)).toBe('€0.00414');
