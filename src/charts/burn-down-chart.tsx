@@ -8,14 +8,13 @@ import {
   alignZero,
   buildMoneyTicks,
   describeSeriesStyle,
-  formatMoneyTick,
   keepTickInside,
   linearScale,
   scaleSeries,
   sumStacks,
 } from './chart-series';
 import type { MoneySeries } from './chart-series';
-import { formatAmountInFull, toDisplayAmount } from '../format/format';
+import { formatAmountInFull, formatMoneyTick, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 import { steppedIndex } from './plot-keys';
 import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';

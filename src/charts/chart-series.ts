@@ -2,9 +2,8 @@
  * Plain series for the chart wrappers, and the rows recharts wants built from them. Series are keyed by
  * position (`s0`, `s1`…), never by user ids, so an id such as `__proto__` cannot reach an object key.
  */
-import { currencySymbol, formatNumber, toDisplayAmount } from '../format/format';
+import { toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
-import type { DisplayCurrencyCode } from '../domain/scenario-schema';
 import { seriesColor, seriesDash } from './palette';
 
 export type MoneySeries = {
@@ -50,12 +49,6 @@ export function scaleSeries(series: readonly MoneySeries[], display: MoneyDispla
     ...s,
     values: s.values.map((value) => (value === null ? null : toDisplayAmount(value, display))),
   }));
-}
-
-/** Short money for axis ticks, of an amount already in `currency`: $0, €2,500, £120K, $1.5M, −$40K. */
-export function formatMoneyTick(amount: number, currency: DisplayCurrencyCode): string {
-  const sign = amount < 0 ? '−' : '';
-  return `${sign}${currencySymbol(currency)}${formatNumber(Math.abs(amount), true)}`;
 }
 
 /** Width of the money axis, in px, wide enough for its longest tick. */

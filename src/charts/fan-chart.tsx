@@ -11,9 +11,9 @@ import {
 } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import type { DisplayCurrencyCode } from '../domain/scenario-schema';
-import { formatAmountInFull, toDisplayAmount } from '../format/format';
+import { formatAmountInFull, formatMoneyTick, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
-import { AXIS_STROKE, MONEY_AXIS_WIDTH, TICK_STYLE, buildMoneyTicks, formatMoneyTick } from './chart-series';
+import { AXIS_STROKE, MONEY_AXIS_WIDTH, TICK_STYLE, buildMoneyTicks } from './chart-series';
 import { seriesColor } from './palette';
 import { TooltipLines } from './tooltip-lines';
 import './charts.css';

@@ -1,6 +1,7 @@
 import { CartesianGrid, Legend, XAxis, YAxis } from 'recharts';
 import type { DisplayCurrencyCode } from '../domain/scenario-schema';
-import { AXIS_STROKE, MONEY_AXIS_WIDTH, TICK_STYLE, formatMoneyTick } from './chart-series';
+import { AXIS_STROKE, MONEY_AXIS_WIDTH, TICK_STYLE } from './chart-series';
+import { formatMoneyTick } from '../format/format';
 
 /** Margins of a money-over-labels chart, px. */
 export const MONEY_CHART_MARGIN = { top: 8, right: 12, bottom: 4, left: 0 } as const;

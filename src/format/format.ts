@@ -34,12 +34,22 @@ export function toDisplayAmount(usd: number, display: MoneyDisplay): number {
 export function describeMoneyDisplay(display: MoneyDisplay): string {
   if (display.currency === 'USD') return 'USD';
   const dated = display.setOn === null ? '' : `, set ${display.setOn}`;
-  return `${display.currency} at ${plainRate.format(display.perUsd)} per USD${dated}`;
+  return `${display.currency} at ${showNumber(plainRate, display.perUsd)} per USD${dated}`;
 }
 
 const plainRate = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6, useGrouping: false });
 
-type AmountStyle = 'cents' | 'whole' | 'compact' | 'price';
+/**
+ * How a negative figure is signed for people: with the minus sign (U+2212), as wide as "+" and the digits and
+ * never read as a hyphen, where Intl.NumberFormat writes a hyphen-minus. Every number this module formats goes
+ * through here, so axis ticks, tooltips, tables and sentences all read "−$70,648". (A field a person types in keeps
+ * what they type; `parseTypedNumber` reads either sign.)
+ */
+function showNumber(format: Intl.NumberFormat, value: number): string {
+  return format.format(value).replace('-', '\u2212');
+}
+
+type AmountStyle = 'cents' | 'whole' | 'compact' | 'price' | 'tick' | 'compactTick';
 const amountFormats = new Map<string, Intl.NumberFormat>();
 
 function amountFormat(currency: DisplayCurrencyCode, style: AmountStyle): Intl.NumberFormat {
@@ -51,6 +61,8 @@ function amountFormat(currency: DisplayCurrencyCode, style: AmountStyle): Intl.N
       whole: { maximumFractionDigits: 0 },
       compact: { notation: 'compact', maximumFractionDigits: 2 },
       price: { minimumFractionDigits: 2, maximumFractionDigits: 6 },
+      tick: { minimumFractionDigits: 0, maximumFractionDigits: 2 },
+      compactTick: { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 },
     };
     format = new Intl.NumberFormat('en-US', { style: 'currency', currency, ...digits[style] });
     amountFormats.set(key, format);
@@ -65,7 +77,7 @@ function amountFormat(currency: DisplayCurrencyCode, style: AmountStyle): Intl.N
  */
 export function formatAmount(amount: number, currency: DisplayCurrencyCode): string {
   if (Math.abs(amount) < 1_000_000) return formatAmountInFull(amount, currency);
-  return amountFormat(currency, 'compact').format(amount);
+  return showNumber(amountFormat(currency, 'compact'), amount);
 }
 
 /**
@@ -75,7 +87,15 @@ export function formatAmount(amount: number, currency: DisplayCurrencyCode): str
  * the display currency once, format with this; a table's engine amounts with `formatMoneyInFull`.
  */
 export function formatAmountInFull(amount: number, currency: DisplayCurrencyCode): string {
-  return amountFormat(currency, Math.abs(amount) < 100 ? 'cents' : 'whole').format(amount);
+  return showNumber(amountFormat(currency, Math.abs(amount) < 100 ? 'cents' : 'whole'), amount);
+}
+
+/**
+ * Short money for axis ticks, of an amount already in `currency`: $0, $0.25, €2,500 below 10,000, compact from
+ * there (£120K, $1.25M), negative as −$40K. Only ticks are this short: tooltips and tables show amounts in full.
+ */
+export function formatMoneyTick(amount: number, currency: DisplayCurrencyCode): string {
+  return showNumber(amountFormat(currency, Math.abs(amount) < 10_000 ? 'tick' : 'compactTick'), amount);
 }
 
 /** The sign of a currency as axis ticks use it: $, €, £. */
@@ -102,12 +122,12 @@ export function formatMoneyInFull(usd: number, display: MoneyDisplay): string {
 
 /** Money to the cent with thousands separators, for tables and reports where a reader checks sums: €1,234,567.89. */
 export function formatMoneyExact(usd: number, display: MoneyDisplay): string {
-  return amountFormat(display.currency, 'cents').format(toDisplayAmount(usd, display));
+  return showNumber(amountFormat(display.currency, 'cents'), toDisplayAmount(usd, display));
 }
 
 /** A small amount already in `currency` (a cost per request), up to six decimals: €0.000375. */
 export function formatUnitAmount(amount: number, currency: DisplayCurrencyCode): string {
-  return amountFormat(currency, 'price').format(amount);
+  return showNumber(amountFormat(currency, 'price'), amount);
 }
 
 /** A small computed cost (per request) in the display currency, up to six decimals: €0.000375. */
@@ -120,7 +140,7 @@ export function formatUnitCost(usd: number, display: MoneyDisplay): string {
  * Always USD: prices are typed and published in dollars, whatever currency the figures are shown in.
  */
 export function formatPrice(usd: number): string {
-  return amountFormat('USD', 'price').format(usd);
+  return showNumber(amountFormat('USD', 'price'), usd);
 }
 
 const smallFormats = new Map<DisplayCurrencyCode, Intl.NumberFormat>();
@@ -148,18 +168,18 @@ export function formatCallCost(usd: number, display: MoneyDisplay): string {
   const amount = toDisplayAmount(usd, display);
   const abs = Math.abs(amount);
   return abs >= 1 || abs === 0
-    ? amountFormat(display.currency, 'cents').format(amount)
-    : smallFormat(display.currency).format(amount);
+    ? showNumber(amountFormat(display.currency, 'cents'), amount)
+    : showNumber(smallFormat(display.currency), amount);
 }
 
 /** A count with separators (1,234,567.5) or, with `compactForm`, short (1.2M). */
 export function formatNumber(value: number, compactForm = false): string {
-  return compactForm && Math.abs(value) >= 10_000 ? compact.format(value) : plain.format(value);
+  return showNumber(compactForm && Math.abs(value) >= 10_000 ? compact : plain, value);
 }
 
 /** A fraction as a percentage: 0.125 → 12.5%. */
 export function formatPercent(fraction: number): string {
-  return percent.format(fraction);
+  return showNumber(percent, fraction);
 }
 
 /** Month index → label from the scenario's start month: (3, "2027-01") → "Apr 2027"; without a start, "Month 4". */

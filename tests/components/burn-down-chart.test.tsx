@@ -94,6 +94,16 @@ describe('BurnDownChart', () => {
     expect(screen.getByRole('status')).toHaveTextContent(/Cash \(right axis\)\$1,412,007$/);
   });
 
+  it('signs negative money with the same minus sign on the axis and in the tooltip', async () => {
+    const user = userEvent.setup();
+    renderChart([1_000_000, 200_000, -70_648.2]);
+    // Cash from −$70,648 to $1M: its own axis, ticks every $500K from −$500K.
+    expect(screen.getByText('−$500K')).toBeInTheDocument();
+    screen.getByRole('application', { name: /over 3 months/ }).focus();
+    await user.keyboard('{End}');
+    expect(screen.getByRole('status')).toHaveTextContent(/Cash \(right axis\)−\$70,648$/);
+  });
+
   it('shows the month nearest the pointer, and nothing once it leaves the plot', () => {
     const { container } = renderChart();
     const surface = container.querySelector('svg[data-chart-surface]')!;

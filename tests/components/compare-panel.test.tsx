@@ -135,7 +135,7 @@ describe('ComparePanel', () => {
       /Caching costs All on cheap \$1,296 more than it saves/,
     );
     const table = getChartTable('Caching and batch savings per month');
-    expect(readRow(table, 'Jan 2027')).toEqual(['$1,200', '-$108', '$327', '$981']);
+    expect(readRow(table, 'Jan 2027')).toEqual(['$1,200', '−$108', '$327', '$981']);
   });
 
   it('totals every strategy: spend, savings, credits and cash', () => {

@@ -97,7 +97,7 @@ describe('SensitivitySection', () => {
     expect(rows[3]).toEqual([
       'Main traffic · monthly growth',
       '±20%',
-      '-1% → $51,127',
+      '−1% → $51,127',
       '1% → $57,071',
       '$5,944',
     ]);

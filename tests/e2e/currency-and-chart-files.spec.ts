@@ -10,9 +10,9 @@ const DEAR_MONTH_USD = 4500;
 /** "All on cheap": 1,000,000 × (1,000 × $1 + 100 × $2) / 1M = $1,200. */
 const CHEAP_MONTH_USD = 1200;
 
-/** A figure as shown ("€4,140", "£1.25M" is not used here) read back as a number. */
+/** A figure as shown ("€4,140", "−€120"; "£1.25M" is not used here) read back as a number. */
 function readShownAmount(text: string): number {
-  return Number(text.replace(/[^0-9.-]/g, ''));
+  return Number(text.replace('\u2212', '-').replace(/[^0-9.-]/g, ''));
 }
 
 async function showFiguresIn(page: Page, currency: string, rate: string) {

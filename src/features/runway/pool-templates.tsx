@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { formatMoneyTick } from '../../charts/chart-series';
 import { creditPoolTemplatesQueryOptions } from '../../queries/credit-pool-queries';
 import type { CreditPoolTemplate } from '../../queries/credit-pool-queries';
-import { formatMonths } from '../../format/format';
+import { formatMoneyTick, formatMonths } from '../../format/format';
 
 /**
  * "$10K–$50K", "up to $100K", "from $5,000", or the typical amount when no range is published. In USD, as the

@@ -3,12 +3,12 @@ import {
   alignZero,
   buildMoneyTicks,
   buildRows,
-  formatMoneyTick,
   scaleSeries,
   makeDistinctNames,
   sumStacks,
 } from '../../../src/charts/chart-series';
 import { isScaleApart } from '../../../src/charts/burn-down-chart';
+import { formatMoneyTick } from '../../../src/format/format';
 
 /** Dollars: axis bounds are products and quotients of round figures. */
 const MONEY_DIGITS = 6;

@@ -7,6 +7,8 @@ import {
   formatMoney,
   formatMoneyExact,
   formatMoneyInFull,
+  formatMoneyTick,
+  formatPercent,
   formatUnitCost,
   moneyDisplayOf,
   toDisplayAmount,
@@ -30,6 +32,11 @@ describe('money in the display currency', () => {
     expect(formatMoneyInFull(2_000_000, EUR)).toBe('€1,840,000');
     expect(formatMoneyInFull(12.5, EUR)).toBe('€11.50');
     expect(moneyCell(1_452_318.4, USD_DISPLAY).text).toBe('$1,452,318');
+    // Negative figures carry the minus sign (U+2212) wherever they are shown, as axis ticks do.
+    expect(formatMoney(-70_648.2, USD_DISPLAY)).toBe('\u2212$70,648');
+    expect(formatMoneyExact(-12.5, EUR)).toBe('\u2212€11.50');
+    expect(formatMoneyTick(-500_000, 'USD')).toBe('\u2212$500K');
+    expect(formatPercent(-0.01)).toBe('\u22121%');
     expect(formatMoneyExact(1_234_567.891, EUR)).toBe('€1,135,802.46');
     // $0.0045 per request × 0.92 = €0.00414.
     expect(formatUnitCost(0.0045, EUR)).toBe('€0.00414');
