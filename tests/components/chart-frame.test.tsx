@@ -1,7 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChartFrame } from '../../src/charts/chart-frame';
+import { captureDownloads } from '../factories/capture-downloads';
 
 function tableOf(rows: number) {
   return {
@@ -9,6 +10,8 @@ function tableOf(rows: number) {
     rows: Array.from({ length: rows }, (_, i) => [`Model ${i + 1}`, String(i)]),
   };
 }
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('ChartFrame', () => {
   it('draws each plot in a task of its own, after the page and the plots before it', async () => {
@@ -76,5 +79,21 @@ describe('ChartFrame', () => {
     expect(screen.getByText(/Copied the table \(2 columns, 2000 rows\)/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Show table/ }));
     expect(screen.getAllByRole('row')).toHaveLength(2001);
+  });
+
+  it('names a saved image after its title as the title reads, its colon a spaced dash', async () => {
+    const user = userEvent.setup();
+    render(
+      <ChartFrame title="Credits and cash: All on cheap" summary="Pools and cash." table={tableOf(1)}>
+        <svg data-chart-surface="" aria-label="the plot" />
+      </ChartFrame>,
+    );
+    await screen.findByLabelText('the plot');
+    const { names } = captureDownloads();
+    // jsdom has no canvas to measure the title with: the image estimates its width.
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+    await user.click(screen.getByRole('button', { name: 'SVG' }));
+    expect(names).toEqual(['Credits and cash – All on cheap.svg']);
+    expect(screen.getByText('Saved “Credits and cash: All on cheap” as SVG.')).toBeInTheDocument();
   });
 });
