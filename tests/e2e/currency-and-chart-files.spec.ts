@@ -158,3 +158,42 @@ test('a chart’s table copies as tab-separated columns with raw numbers', async
   // 4,500 × 0.92 = 4,140; 1,200 × 0.92 = 1,104.
   expect(euros[1]).toBe('Jan 2027\t4140\t1104');
 });
+
+test('a chart’s buttons sit beside its title on a laptop, and in one row under it on a phone', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('runway');
+  const frame = page.getByRole('figure', { name: /^Credits and cash: / });
+  const title = frame.getByRole('heading', { level: 3 });
+  const buttons = frame.getByRole('group', { name: /: save or copy$/ }).getByRole('button');
+  await expect(buttons).toHaveCount(4);
+
+  async function measure() {
+    const titleBox = (await title.boundingBox())!;
+    const buttonBoxes = await Promise.all(
+      (await buttons.all()).map(async (button) => (await button.boundingBox())!),
+    );
+    return { titleBox, buttonBoxes };
+  }
+
+  // 1280 px: one row, the buttons level with each other and beside the title.
+  let { titleBox, buttonBoxes } = await measure();
+  for (const box of buttonBoxes) expect(box.y).toBeCloseTo(buttonBoxes[0]!.y, 0);
+  expect(buttonBoxes[0]!.y).toBeLessThan(titleBox.y + titleBox.height);
+  expect(buttonBoxes[0]!.x).toBeGreaterThan(titleBox.x + titleBox.width);
+
+  // 390 px: the title on top, the four buttons in one row under it, the first one's words (6 px in) where the
+  // title's start.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect
+    .poll(async () => {
+      const now = await measure();
+      return now.buttonBoxes[0]!.y >= now.titleBox.y + now.titleBox.height;
+    })
+    .toBe(true);
+  ({ titleBox, buttonBoxes } = await measure());
+  for (const box of buttonBoxes) expect(box.y).toBeCloseTo(buttonBoxes[0]!.y, 0);
+  expect(buttonBoxes[0]!.y).toBeGreaterThanOrEqual(titleBox.y + titleBox.height);
+  expect(buttonBoxes[0]!.x + 6).toBeCloseTo(titleBox.x, 0);
+});
