@@ -20,21 +20,38 @@ export function describeCreditsEnd(strategy: StrategyResult, scenario: ScenarioT
   return formatMonth(strategy.creditsExhaustedMonth, scenario.startMonth);
 }
 
-/** How many whole months cash lasts: "15 months", or "Beyond 24 months" when it lasts the horizon. */
+/**
+ * How many whole months cash lasts: "15 months", "Less than a month" when the first month already closes below
+ * zero, or "Beyond 24 months" when it lasts the horizon.
+ */
 export function describeRunwayLength(runwayMonths: number | null, timing: Timing): string {
   if (runwayMonths === null) return `Beyond ${formatMonths(timing.horizonMonths)}`;
+  if (runwayMonths === 0) return 'Less than a month';
   return formatMonths(runwayMonths);
 }
 
-/** The month cash runs out, as a clause: "cash runs out in Apr 2028"; null when it lasts the horizon. */
+/**
+ * The month cash runs out, as a clause: "cash runs out in Apr 2028", or "cash runs out in the first month (Jan
+ * 2027)" when it is the first; null when it lasts the horizon.
+ */
 export function describeCashOut(runwayMonths: number | null, timing: Timing): string | null {
   if (runwayMonths === null) return null;
-  return `cash runs out in ${formatMonth(runwayMonths, timing.startMonth)}`;
+  const month = formatMonth(runwayMonths, timing.startMonth);
+  if (runwayMonths > 0) return `cash runs out in ${month}`;
+  // Without a start month the first month is "Month 1": naming it twice says nothing.
+  return timing.startMonth
+    ? `cash runs out in the first month (${month})`
+    : 'cash runs out in the first month';
 }
 
-/** A runway in one phrase: "15 months (cash runs out in Apr 2028)" or "Beyond 24 months". */
+/**
+ * A runway in one phrase: "15 months (cash runs out in Apr 2028)", "Less than a month (cash runs out in the
+ * first month, Jan 2027)" or "Beyond 24 months".
+ */
 export function describeRunwayMonths(runwayMonths: number | null, timing: Timing): string {
   const length = describeRunwayLength(runwayMonths, timing);
+  if (runwayMonths === 0 && timing.startMonth)
+    return `${length} (cash runs out in the first month, ${formatMonth(0, timing.startMonth)})`;
   const cashOut = describeCashOut(runwayMonths, timing);
   return cashOut === null ? length : `${length} (${cashOut})`;
 }

@@ -72,6 +72,20 @@ describe('RunwayPanel', () => {
     expect(screen.getByTestId('runway-cash-ai')).toHaveTextContent('$4,400');
   });
 
+  it('says plainly when cash is already below zero at the end of the first month', () => {
+    const scenario = makeSmallScenario();
+    scenario.finance = { cashOnHand: 5_000, otherMonthlyBurn: 10_000 };
+    renderWithScenario(<RunwayPanel />, scenario);
+    // Jan 2027 closes at 5,000 − 10,000 = −5,000 (the pool pays the AI): no whole month of runway.
+    const runway = screen.getByTestId('runway-cash');
+    expect(runway).toHaveTextContent(/^Less than a month/);
+    expect(runway).toHaveTextContent('cash runs out in the first month (Jan 2027)');
+    expect(runway).not.toHaveTextContent('0 months');
+    expect(screen.getByRole('status', { name: 'Cash runs out soon' })).toHaveTextContent(
+      'Cash runs out in the first month with All on cheap (Jan 2027).The first month already closes below zero',
+    );
+  });
+
   it('tabulates pool balances, credits drawn and cash behind the burn-down chart', () => {
     renderWithScenario(<RunwayPanel />, makeSmallScenario());
     const table = getBurnDownTable('All on cheap');
@@ -144,7 +158,9 @@ describe('RunwayPanel', () => {
     expect(cashSoon).toHaveClass('notice--warn');
     // The late grant starts in month 5, when cash is already gone; the top-up in month 3 is in time.
     const late = screen.getByRole('status', { name: 'Credits that start after cash runs out' });
-    expect(late).toHaveTextContent('A credit pool starts after cash runs out in Jun 2027 with All on cheap.');
+    expect(late).toHaveTextContent(
+      'A credit pool starts in or after the month cash runs out (Jun 2027) with All on cheap.',
+    );
     expect(
       within(late)
         .getAllByRole('listitem')

@@ -32,10 +32,16 @@ export function RunwayWarnings({
           <div>
             <p>
               <strong>
-                Cash runs out in {formatMonths(cashOutMonth)} with {strategy.name} (out in {cashOutLabel}).
+                {cashOutMonth === 0
+                  ? `Cash runs out in the first month with ${strategy.name} (${cashOutLabel}).`
+                  : `Cash runs out in ${formatMonths(cashOutMonth)} with ${strategy.name} (out in ${cashOutLabel}).`}
               </strong>
             </p>
-            <p className="muted">Raise cash, cut other burn or pick a cheaper strategy before then.</p>
+            <p className="muted">
+              {cashOutMonth === 0
+                ? 'The first month already closes below zero: raise cash, cut other burn or pick a cheaper strategy.'
+                : 'Raise cash, cut other burn or pick a cheaper strategy before then.'}
+            </p>
           </div>
         </div>
       )}
@@ -51,7 +57,7 @@ export function RunwayWarnings({
                 {poolsAfterCash.length === 1
                   ? 'A credit pool starts'
                   : `${poolsAfterCash.length} credit pools start`}{' '}
-                after cash runs out in {cashOutLabel} with {strategy.name}.
+                in or after the month cash runs out ({cashOutLabel}) with {strategy.name}.
               </strong>
             </p>
             <ul className="runway-warning__list">

@@ -28,7 +28,18 @@ describe('describeRunway', () => {
   });
 
   it('says when cash runs out in the first month, and when it lasts the horizon', () => {
-    expect(describeRunway(withRunway(0), timing)).toBe('0 months (cash runs out in Jan 2027)');
+    // Month 0 closes below zero: no whole month of runway, said plainly rather than "0 months … Jan 2027".
+    expect(describeRunway(withRunway(0), timing)).toBe(
+      'Less than a month (cash runs out in the first month, Jan 2027)',
+    );
+    expect(describeRunwayLength(0, timing)).toBe('Less than a month');
+    expect(describeCashOut(0, timing)).toBe('cash runs out in the first month (Jan 2027)');
+    // Without a start month the first month has no other name.
+    expect(describeCashOut(0, { horizonMonths: 24 })).toBe('cash runs out in the first month');
+    expect(describeRunway(withRunway(0), { horizonMonths: 24 })).toBe(
+      'Less than a month (cash runs out in the first month)',
+    );
+    expect(describeRunwayLength(1, timing)).toBe('1 month');
     expect(describeRunway(withRunway(null), timing)).toBe('Beyond 24 months');
     expect(describeCashOut(null, timing)).toBeNull();
   });
