@@ -34,9 +34,33 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/** Whether a range's Low and High are shown, and the call that shows or hides them. */
+export type RangeOpening = { open: boolean; onOpenChange: (open: boolean) => void };
+
 /**
- * The range marker ("range 5–12%") and the toggle that adds a range (starting at the likely value ±20 %,
- * inside the field's limits) or removes it. After adding, focus moves to the range's Low input.
+ * Which ranges of a form or row have their Low and High open, by key. Every range starts closed, its marker
+ * showing its ends; one opens when the user adds it or opens its marker, and closes when they close the marker
+ * or remove the range. A range that came with the scenario (a shipped or imported one) stays closed until asked.
+ */
+export function useRangeOpenings<K extends string>(): (key: K) => RangeOpening {
+  const [openKeys, setOpenKeys] = useState<ReadonlySet<K>>(() => new Set());
+  return (key) => ({
+    open: openKeys.has(key),
+    onOpenChange: (open) =>
+      setOpenKeys((keys) => {
+        if (keys.has(key) === open) return keys;
+        const next = new Set(keys);
+        if (open) next.add(key);
+        else next.delete(key);
+        return next;
+      }),
+  });
+}
+
+/**
+ * The range marker ("range 5–12%"), which opens and closes the range's Low and High, and the toggle that adds a
+ * range (starting at the likely value ±20 %, inside the field's limits, opened) or removes it. After adding,
+ * focus moves to the range's Low input.
  */
 export function RangeToggle({
   label,
@@ -47,7 +71,9 @@ export function RangeToggle({
   onRangeCommit,
   formatValue,
   editorId,
-}: FieldFacts & RangeProps & { editorId: string }) {
+  open,
+  onOpenChange,
+}: FieldFacts & RangeProps & RangeOpening & { editorId: string }) {
   const [refusal, setRefusal] = useState<string | null>(null);
   // Set when a range was just added: once its editor has rendered, focus goes to its Low input.
   const focusLow = useRef(false);
@@ -60,24 +86,35 @@ export function RangeToggle({
   function toggle() {
     const refused = onRangeCommit(range ? null : suggestRange(value, schema, percent));
     setRefusal(refused);
-    if (!refused && !range) focusLow.current = true;
+    if (refused) return;
+    onOpenChange(!range);
+    if (!range) focusLow.current = true;
   }
 
   return (
     <div className="range-toggle">
       {range && (
-        <span className="range-marker" data-range-marker="">
-          <span className="visually-hidden">{label}: </span>
+        <button
+          type="button"
+          className="range-marker"
+          data-range-marker=""
+          aria-label={`${label}: range ${formatRange(range, percent, formatValue)}`}
+          aria-expanded={open}
+          aria-controls={open ? editorId : undefined}
+          title={open ? 'Hide the low and high' : 'Show the low and high'}
+          onClick={() => onOpenChange(!open)}
+        >
           <span className="range-marker__word">range </span>
           {formatRange(range, percent, formatValue)}
-        </span>
+          <span className="range-marker__chevron" aria-hidden="true">
+            {open ? '▴' : '▾'}
+          </span>
+        </button>
       )}
       <button
         type="button"
         className="range-toggle__button"
         aria-pressed={range !== null}
-        aria-expanded={range !== null}
-        aria-controls={range ? editorId : undefined}
         aria-label={range ? `Remove range from ${label}` : `Add range to ${label}`}
         title={range ? 'Remove the range' : 'Add a low / high range'}
         onClick={toggle}
@@ -180,8 +217,8 @@ export function RangeEditor({
 
 /**
  * A number field that may carry a range: the likely value, a marker and toggle below it, and the Low and
- * High inputs while it has a range. Used in forms; tables compose `RangeToggle` and `RangeEditor` themselves
- * to keep the range inputs under their column.
+ * High inputs while its range is open (see `useRangeOpenings`). Used in forms; tables compose `RangeToggle` and
+ * `RangeEditor` themselves to keep the range inputs under their column.
  */
 export function RangeField({
   range,
@@ -191,6 +228,7 @@ export function RangeField({
   ...field
 }: NumberFieldProps & RangeProps) {
   const editorId = useId();
+  const opening = useRangeOpenings<'range'>()('range');
   const percent = field.percent ?? false;
   const facts = { label: field.label, value: field.value, schema: field.schema, percent };
   return (
@@ -205,9 +243,10 @@ export function RangeField({
         range={range}
         onRangeCommit={onRangeCommit}
         editorId={editorId}
+        {...opening}
         {...(formatValue ? { formatValue } : {})}
       />
-      {range && (
+      {range && opening.open && (
         <RangeEditor
           id={editorId}
           {...facts}

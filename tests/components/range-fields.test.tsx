@@ -100,8 +100,11 @@ describe('ranges on the Traffic mix', () => {
     });
     expect(remove).toBe(add); // the same toggle, now pressed
     expect(remove).toHaveAttribute('aria-pressed', 'true');
-    expect(remove).toHaveAttribute('aria-expanded', 'true');
     expect(screen.getByText('800K–1.2M')).toBeInTheDocument();
+    // Added by the user, so opened: its marker says so.
+    expect(
+      screen.getByRole('button', { name: 'Requests per month for Main traffic: range 800K–1.2M' }),
+    ).toHaveAttribute('aria-expanded', 'true');
     const low = screen.getByLabelText('Low requests per month for Main traffic');
     expect(low).toHaveFocus();
     expect(low).toHaveValue('800000'); // bare while focused, ready to edit
@@ -324,5 +327,60 @@ describe('ranges on Credits and runway', () => {
     await user.click(screen.getByRole('button', { name: 'Remove range from Revenue growth' }));
     expect(currentScenario().finance).not.toHaveProperty('ranges');
     expect(writtenFile().finance.otherMonthlyBurn).toBe(10_000);
+  });
+});
+
+describe('ranges that come with the scenario', () => {
+  it('are closed on Credits and runway, as a field without one is, their marker showing the ends', async () => {
+    const user = userEvent.setup();
+    const scenario = makeRangeScenario();
+    // A range that comes with the scenario, as the shipped default gives other burn one.
+    scenario.finance = {
+      cashOnHand: 100_000,
+      otherMonthlyBurn: 10_000,
+      ranges: { otherMonthlyBurn: { low: 8_000, high: 12_500 } },
+    };
+    renderWithScenario(<RunwayPanel />, scenario);
+    const marker = screen.getByRole('button', { name: 'Other monthly burn: range $8,000–$12,500' });
+    expect(marker).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByLabelText('Low other monthly burn')).not.toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Range of other monthly burn' })).not.toBeInTheDocument();
+    // The fields without a range show just their toggle, closed alike.
+    expect(screen.getByRole('button', { name: 'Add range to Cash on hand' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+
+    await user.click(marker);
+    expect(marker).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('group', { name: 'Range of other monthly burn' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Low other monthly burn')).toHaveValue('8,000');
+    expect(screen.getByLabelText('High other monthly burn')).toHaveValue('12,500');
+
+    // Closing hides the ends and keeps the range.
+    await user.click(marker);
+    expect(marker).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByLabelText('Low other monthly burn')).not.toBeInTheDocument();
+    expect(currentScenario().finance.ranges?.otherMonthlyBurn).toEqual({ low: 8_000, high: 12_500 });
+  });
+
+  it('are closed on the Traffic mix, with no row of ends until one is opened', async () => {
+    const user = userEvent.setup();
+    const scenario = makeRangeScenario();
+    scenario.traffic = [
+      { ...scenario.traffic[0]!, ranges: { requestsPerMonth: { low: 900_000, high: 1_500_000 } } },
+      ...scenario.traffic.slice(1),
+    ];
+    renderWithScenario(<TrafficPanel />, scenario);
+    const marker = screen.getByRole('button', {
+      name: 'Requests per month for Main traffic: range 900K–1.5M',
+    });
+    expect(marker).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByText('Range: low / high')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Low requests per month for Main traffic')).not.toBeInTheDocument();
+
+    await user.click(marker);
+    expect(screen.getByText('Range: low / high')).toBeInTheDocument();
+    expect(screen.getByLabelText('Low requests per month for Main traffic')).toHaveValue('900,000');
   });
 });

@@ -6,7 +6,7 @@ import type { CascadeRoute, Evaluation, Model, Slice } from '../../domain/scenar
 import { addCascadeStep, removeCascadeStep, withEscalationRange } from '../../state/scenario-edits';
 import { formatPercent } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
-import { RangeEditor, RangeToggle } from '../../ui/range-field';
+import { RangeEditor, RangeToggle, useRangeOpenings } from '../../ui/range-field';
 import { ApplyRoute } from './apply-route';
 import { ModelSelect } from '../../ui/model-select';
 import { describeModelName, describeSliceName, FallbackField, QualityVerdict } from './simple-editors';
@@ -57,6 +57,7 @@ function EscalationField({
   const rate = route.escalation[step - 1] ?? 0;
   const range = route.escalationRanges?.[step - 1] ?? null;
   const label = `Escalation from step ${step} to step ${step + 1} for ${who}`;
+  const opening = useRangeOpenings<'range'>()('range');
   const setRange = (next: typeof range) =>
     changeRoute((current) => (current ? withEscalationRange(current, step - 1, next) : current));
   return (
@@ -89,9 +90,10 @@ function EscalationField({
           range={range}
           onRangeCommit={setRange}
           editorId={editorId}
+          {...opening}
         />
       </div>
-      {range && (
+      {range && opening.open && (
         <RangeEditor
           id={editorId}
           label={label}

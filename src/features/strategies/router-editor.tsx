@@ -6,7 +6,7 @@ import { SHARE_SUM_TOLERANCE } from '../../domain/validate-scenario';
 import { pruneShareRanges, withShareRange } from '../../state/scenario-edits';
 import { formatPercent } from '../../format/format';
 import { NumberField } from '../../ui/number-field';
-import { RangeEditor, RangeToggle } from '../../ui/range-field';
+import { RangeEditor, RangeToggle, useRangeOpenings } from '../../ui/range-field';
 import { ApplyRoute } from './apply-route';
 import { ModelSelect } from '../../ui/model-select';
 import { describeModelName, describeSliceName, FallbackField, QualityVerdict } from './simple-editors';
@@ -67,6 +67,7 @@ function RouterSliceRoute({
 }) {
   const who = describeSliceName(slice);
   const baseId = useId();
+  const openingOf = useRangeOpenings<string>();
   const stored = readRoute(strategy.routes, slice.id);
   const storedEntries = toEntries(stored);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -167,6 +168,7 @@ function RouterSliceRoute({
                     range={range}
                     onRangeCommit={(next) => setShareRange(entry.modelId, next)}
                     editorId={editorId}
+                    {...openingOf(entry.modelId)}
                   />
                   <span className="router-shares__quality">
                     <QualityVerdict
@@ -185,7 +187,7 @@ function RouterSliceRoute({
                   >
                     Remove
                   </button>
-                  {range && (
+                  {range && openingOf(entry.modelId).open && (
                     <div className="router-shares__range">
                       <RangeEditor
                         id={editorId}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sliceSchema } from '../../domain/scenario-schema';
 import type { Slice, SliceRangeField, ValueRange } from '../../domain/scenario-schema';
 import { NumberField } from '../../ui/number-field';
-import { RangeEditor, RangeToggle } from '../../ui/range-field';
+import { RangeEditor, RangeToggle, useRangeOpenings } from '../../ui/range-field';
 import { TextField } from '../../ui/text-field';
 import type { CachingNote } from './caching-notes-text';
 
@@ -221,14 +221,16 @@ export const SliceRow = memo(
 
 /**
  * One slice: its fields on the first row, each with its range marker and toggle; the Low and High of its
- * ranged fields under their columns on a second row (only while it has a range); its notes and row actions
- * on the last.
+ * open ranges under their columns on a second row (only while one is open); its notes and row actions on the
+ * last.
  */
 function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measureRef }: SliceRowProps) {
   const who = describeSlice(slice);
   const rowId = useId();
   const rangeId = (field: NumericSliceField) => `${rowId}-range-${field}`;
-  const hasRanges = SLICE_COLUMNS.some((column) => readRange(slice, column.field) !== null);
+  const openingOf = useRangeOpenings<NumericSliceField>();
+  const isOpen = (field: NumericSliceField) => readRange(slice, field) !== null && openingOf(field).open;
+  const hasOpenRanges = SLICE_COLUMNS.some((column) => isOpen(column.field));
   return (
     <tbody
       className="slice-group"
@@ -308,12 +310,13 @@ function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measu
                 range={range}
                 onRangeCommit={(next) => actions.setRange(index, column.field, next)}
                 editorId={rangeId(column.field)}
+                {...openingOf(column.field)}
               />
             </td>
           );
         })}
       </tr>
-      {hasRanges && (
+      {hasOpenRanges && (
         <tr className="slice-group__ranges">
           <td />
           <td colSpan={2} className="slice-ranges__caption">
@@ -323,7 +326,7 @@ function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measu
             const range = readRange(slice, column.field);
             return (
               <td key={column.field} className="slice-table__range">
-                {range && (
+                {range && isOpen(column.field) && (
                   <RangeEditor
                     id={rangeId(column.field)}
                     label={`${column.label} for ${who}`}
