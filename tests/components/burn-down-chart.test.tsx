@@ -29,6 +29,20 @@ function renderChart(cash: number[] = [300, 250, 200]) {
   );
 }
 
+/** Twelve months of one $100 pool and $100 of cash (bands of 50 px from x = 64), with these markers. */
+function renderTwelveMonths(markers: { index: number; label: string }[]) {
+  const months = Array.from({ length: 12 }, (_, i) => `M${i + 1}`);
+  return render(
+    <BurnDownChart
+      labels={months}
+      pools={[{ name: 'Activate', values: months.map(() => 100) }]}
+      cash={months.map(() => 100)}
+      display={USD_DISPLAY}
+      markers={markers}
+    />,
+  );
+}
+
 /** The `d` of every path in the plot, in drawing order. */
 function paths(container: HTMLElement): (string | null)[] {
   return [...container.querySelectorAll('svg[data-chart-surface] path')].map((path) =>
@@ -126,19 +140,10 @@ describe('BurnDownChart', () => {
   });
 
   it('puts a second marker’s label inside the plot when it would meet the first one above it', () => {
-    const months = Array.from({ length: 12 }, (_, i) => `M${i + 1}`);
-    render(
-      <BurnDownChart
-        labels={months}
-        pools={[{ name: 'Activate', values: months.map(() => 100) }]}
-        cash={months.map(() => 100)}
-        display={USD_DISPLAY}
-        markers={[
-          { index: 5, label: 'Cash runs out' },
-          { index: 7, label: 'Credits run out' },
-        ]}
-      />,
-    );
+    renderTwelveMonths([
+      { index: 5, label: 'Cash runs out' },
+      { index: 7, label: 'Credits run out' },
+    ]);
     // Bands of 600 / 12 = 50 px: month 5's middle at 64 + 5.5 × 50 = 339, month 7's at 439. "Cash runs out"
     // (left half) reads rightwards, over 339 to 339 + 13 × 7.5 + 5 = 441.5; "Credits run out" (right half)
     // reads leftwards, over 439 − (15 × 7.5 + 5) = 321.5 to 439. They would meet above the plot (y = 24 − 8 =
@@ -192,21 +197,12 @@ describe('BurnDownChart', () => {
   });
 
   it('puts each further marker’s label in the first row inside the plot where it meets no other', () => {
-    const months = Array.from({ length: 12 }, (_, i) => `M${i + 1}`);
-    render(
-      <BurnDownChart
-        labels={months}
-        pools={[{ name: 'Activate', values: months.map(() => 100) }]}
-        cash={months.map(() => 100)}
-        display={USD_DISPLAY}
-        markers={[
-          { index: 2, label: 'Cash runs out' },
-          { index: 5, label: 'Credits run out' },
-          { index: 7, label: 'Cash runs out again' },
-          { index: 9, label: 'Cash runs out again' },
-        ]}
-      />,
-    );
+    renderTwelveMonths([
+      { index: 2, label: 'Cash runs out' },
+      { index: 5, label: 'Credits run out' },
+      { index: 7, label: 'Cash runs out again' },
+      { index: 9, label: 'Cash runs out again' },
+    ]);
     // Bands of 50 px from x = 64: middles at 189 (month 2), 339 (5), 439 (7) and 539 (9). Widths at 7.5 px a
     // character plus 5: 102.5, 117.5, 147.5, 147.5. Above the plot (y = 16): "Cash runs out" over 189–291.5, then
     // "Credits run out" from 339 (8 px clear of 291.5) to 456.5. Month 7's label reads leftwards, 291.5–439:
