@@ -49,7 +49,7 @@ function showNumber(format: Intl.NumberFormat, value: number): string {
   return format.format(value).replace('-', '\u2212');
 }
 
-type AmountStyle = 'cents' | 'whole' | 'compact' | 'price' | 'tick' | 'compactTick';
+type AmountStyle = 'cents' | 'whole' | 'compact' | 'price' | 'tick';
 const amountFormats = new Map<string, Intl.NumberFormat>();
 
 function amountFormat(currency: DisplayCurrencyCode, style: AmountStyle): Intl.NumberFormat {
@@ -59,10 +59,10 @@ function amountFormat(currency: DisplayCurrencyCode, style: AmountStyle): Intl.N
     const digits: Record<AmountStyle, Intl.NumberFormatOptions> = {
       cents: { minimumFractionDigits: 2, maximumFractionDigits: 2 },
       whole: { maximumFractionDigits: 0 },
-      compact: { notation: 'compact', maximumFractionDigits: 2 },
+      // No trailing zeros: $1M, $1.5M, $12M (a currency's own two decimals would give $1.00M, $12.00M).
+      compact: { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 },
       price: { minimumFractionDigits: 2, maximumFractionDigits: 6 },
       tick: { minimumFractionDigits: 0, maximumFractionDigits: 2 },
-      compactTick: { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 },
     };
     format = new Intl.NumberFormat('en-US', { style: 'currency', currency, ...digits[style] });
     amountFormats.set(key, format);
@@ -95,7 +95,7 @@ export function formatAmountInFull(amount: number, currency: DisplayCurrencyCode
  * there (£120K, $1.25M), negative as −$40K. Only ticks are this short: tooltips and tables show amounts in full.
  */
 export function formatMoneyTick(amount: number, currency: DisplayCurrencyCode): string {
-  return showNumber(amountFormat(currency, Math.abs(amount) < 10_000 ? 'tick' : 'compactTick'), amount);
+  return showNumber(amountFormat(currency, Math.abs(amount) < 10_000 ? 'tick' : 'compact'), amount);
 }
 
 /** The sign of a currency as axis ticks use it: $, €, £. */

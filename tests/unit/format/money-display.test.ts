@@ -28,6 +28,10 @@ describe('money in the display currency', () => {
     // $12.50 × 0.92 = €11.50 (cents under 100); $2,000,000 × 0.92 = €1.84M.
     expect(formatMoney(12.5, EUR)).toBe('€11.50');
     expect(formatMoney(2_000_000, EUR)).toBe('€1.84M');
+    // Compact amounts carry no trailing zeros: $1,000,000 is $1M, $12,000,000 $12M, $1,500,000 $1.5M.
+    expect(formatMoney(1_000_000, USD_DISPLAY)).toBe('$1M');
+    expect(formatMoney(12_000_000, USD_DISPLAY)).toBe('$12M');
+    expect(formatMoney(1_500_000, USD_DISPLAY)).toBe('$1.5M');
     // In full, for tooltips and tables: €1,840,000 to the euro; cents under 100.
     expect(formatMoneyInFull(2_000_000, EUR)).toBe('€1,840,000');
     expect(formatMoneyInFull(12.5, EUR)).toBe('€11.50');
