@@ -82,11 +82,13 @@ export function formatAmount(amount: number, currency: DisplayCurrencyCode): str
 
 /**
  * An amount already in `currency` in full, however large: cents under 100 (€12.34), whole units with separators
- * from there (€1,452,318, never €1.45M). For chart tooltips and tables, where a reader compares one month's
+ * from there (€1,452,318, never €1.45M), and zero as €0. For chart tooltips and tables, where a reader compares one month's
  * figure with the next; a chart's axis ticks are short (`formatMoneyTick`). Charts, which scale their series to
  * the display currency once, format with this; a table's engine amounts with `formatMoneyInFull`.
  */
 export function formatAmountInFull(amount: number, currency: DisplayCurrencyCode): string {
+  // Nothing is $0 like the whole amounts around it, not $0.00 (and −0 is 0).
+  if (amount === 0) return amountFormat(currency, 'whole').format(0);
   return showNumber(amountFormat(currency, Math.abs(amount) < 100 ? 'cents' : 'whole'), amount);
 }
 

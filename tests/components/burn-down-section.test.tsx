@@ -51,7 +51,7 @@ describe('Credits and cash on the Credits and runway screen', () => {
     const table = screen.getByRole('table', { name: 'Credits and cash: All on cheap: data' });
     // The pool pays All on cheap's $1,200 of AI in Jan and Feb: cash 2,000,000 − 40,648.25 = 1,959,351.75, then
     // 1,918,703.50, shown to the dollar (not "$1.96M" and "$1.92M", which hide the $40,648 between them).
-    expect(readRow(table, 'Jan 2027')).toEqual(['$8,800', '$1,200', '$0.00', '$1,959,352']);
-    expect(readRow(table, 'Feb 2027')).toEqual(['$7,600', '$1,200', '$0.00', '$1,918,704']);
+    expect(readRow(table, 'Jan 2027')).toEqual(['$8,800', '$1,200', '$0', '$1,959,352']);
+    expect(readRow(table, 'Feb 2027')).toEqual(['$7,600', '$1,200', '$0', '$1,918,704']);
   });
 });

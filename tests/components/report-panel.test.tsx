@@ -251,7 +251,7 @@ describe('ReportPanel', () => {
     await user.selectOptions(screen.getByLabelText('Recommend by'), 'Least cash out of pocket');
     expect(screen.getByTestId('report-recommended')).toHaveTextContent('All on dear');
     expect(screen.getByTestId('report-basis')).toHaveTextContent(
-      'Chosen for the least cash out of pocket over the first 12 months ($0.00 after the credits already held)',
+      'Chosen for the least cash out of pocket over the first 12 months ($0 after the credits already held)',
     );
   });
 

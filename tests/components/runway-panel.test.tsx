@@ -68,7 +68,7 @@ describe('RunwayPanel', () => {
     expect(screen.getByTestId('runway-cash')).toHaveTextContent('9 months');
     expect(screen.getByTestId('runway-cash')).toHaveTextContent('cash runs out in Oct 2027');
     expect(screen.getByTestId('runway-credits-used')).toHaveTextContent('$10,000');
-    expect(screen.getByTestId('runway-credits-expired')).toHaveTextContent('$0.00');
+    expect(screen.getByTestId('runway-credits-expired')).toHaveTextContent('$0');
     expect(screen.getByTestId('runway-cash-ai')).toHaveTextContent('$4,400');
   });
 
@@ -95,9 +95,9 @@ describe('RunwayPanel', () => {
         .map((th) => th.textContent),
     ).toEqual(['Month', 'Pool balance', 'Credits drawn', 'AI paid in cash', 'Cash at month end']);
     // Mar 2027 (month 2): 10,000 − 3 · 1,200 = $6,400 left; cash 100,000 − 3 · 10,000 = $70,000.
-    expect(readRow(table, 'Mar 2027')).toEqual(['$6,400', '$1,200', '$0.00', '$70,000']);
+    expect(readRow(table, 'Mar 2027')).toEqual(['$6,400', '$1,200', '$0', '$70,000']);
     // Sep 2027 (month 8): the last $400 of credits, $800 from cash; cash 100,000 − 90,000 − 800 = $9,200.
-    expect(readRow(table, 'Sep 2027')).toEqual(['$0.00', '$400', '$800', '$9,200']);
+    expect(readRow(table, 'Sep 2027')).toEqual(['$0', '$400', '$800', '$9,200']);
   });
 
   it('follows the strategy select', async () => {

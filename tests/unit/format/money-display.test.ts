@@ -35,6 +35,9 @@ describe('money in the display currency', () => {
     // In full, for tooltips and tables: €1,840,000 to the euro; cents under 100.
     expect(formatMoneyInFull(2_000_000, EUR)).toBe('€1,840,000');
     expect(formatMoneyInFull(12.5, EUR)).toBe('€11.50');
+    // Nothing is €0 like the whole amounts beside it, and −0 is 0.
+    expect(formatMoneyInFull(0, EUR)).toBe('€0');
+    expect(formatMoneyInFull(-0, USD_DISPLAY)).toBe('$0');
     expect(moneyCell(1_452_318.4, USD_DISPLAY).text).toBe('$1,452,318');
     // Negative figures carry the minus sign (U+2212) wherever they are shown, as axis ticks do.
     expect(formatMoney(-70_648.2, USD_DISPLAY)).toBe('\u2212$70,648');
