@@ -31,23 +31,23 @@ function readPanelFromHash(): PanelId {
  * page to mark the tab while the screen it leaves stays on show, and that screen is not drawn again for it.
  */
 const Screen = memo(function Screen({ panel, isShown }: { panel: Panel; isShown: boolean }) {
-  const loading = <p className="loading">Loading {panel.label.toLowerCase()}…</p>;
+  if (!isShown) return <ScreenLoading panel={panel} />;
   return (
     <ScreenBoundary key={panel.id} label={panel.label}>
-      <Suspense fallback={loading}>
-        {!isShown ? (
-          loading
-        ) : panel.showsFigures ? (
-          <PlanGate>
-            <panel.Component />
-          </PlanGate>
-        ) : (
+      {panel.showsFigures ? (
+        <PlanGate>
           <panel.Component />
-        )}
-      </Suspense>
+        </PlanGate>
+      ) : (
+        <panel.Component />
+      )}
     </ScreenBoundary>
   );
 });
+
+function ScreenLoading({ panel }: { panel: Panel }) {
+  return <p className="loading">Loading {panel.label}…</p>;
+}
 
 /** The one page: header, the summary always in view, and the editing and analysis screens as tabs. */
 export function App() {
@@ -140,7 +140,11 @@ export function App() {
                 className="panel"
                 tabIndex={0}
               >
-                <Screen panel={active} isShown={panelsShown} />
+                {/* Outside the screen, so that it stays mounted: a screen whose code is still loading when its
+                    tab is clicked then leaves the old screen on show (busy) instead of a loading line. */}
+                <Suspense fallback={<ScreenLoading panel={active} />}>
+                  <Screen panel={active} isShown={panelsShown} />
+                </Suspense>
               </section>
             </main>
           </div>

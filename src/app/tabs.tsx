@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 
 export type TabItem = { id: string; label: string };
@@ -16,6 +16,19 @@ export function Tabs({
   label: string;
 }) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const listRef = useRef<HTMLDivElement>(null);
+  // Where the tab list scrolls sideways (a phone), the selected tab is scrolled into it, however it was chosen (a
+  // link, the back button): only the list scrolls, never the page.
+  const selectedIndex = items.findIndex((item) => item.id === selected);
+  useEffect(() => {
+    const list = listRef.current;
+    const tab = refs.current[selectedIndex];
+    if (!list || !tab || list.scrollWidth <= list.clientWidth) return;
+    const box = list.getBoundingClientRect();
+    const at = tab.getBoundingClientRect();
+    if (at.left < box.left) list.scrollLeft += at.left - box.left;
+    else if (at.right > box.right) list.scrollLeft += at.right - box.right;
+  }, [selectedIndex]);
   function onKeyDown(event: KeyboardEvent, index: number) {
     const targets: Record<string, number> = {
       ArrowRight: (index + 1) % items.length,
@@ -32,7 +45,7 @@ export function Tabs({
     refs.current[next]?.focus();
   }
   return (
-    <div role="tablist" aria-label={label} className="tabs">
+    <div role="tablist" aria-label={label} className="tabs" ref={listRef}>
       {items.map((item, index) => (
         <button
           key={item.id}
