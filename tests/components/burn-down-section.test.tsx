@@ -31,10 +31,11 @@ describe('Credits and cash on the Credits and runway screen', () => {
     renderWithScenario(<RunwayPanel />, makeTwiceShortScenario());
     // All on cheap ($1,200 of AI a month, paid by the $10,000 pool until $400 of month 8): cash closes Jan at
     // 10,000 + 6,000 = 16,000; Feb at 16,000 + 6,000 − 25,000 = −3,000 (runs out); Mar 3,000, then +6,000 a month
-    // to 21,000 in Jun; Jul 21,000 + 6,000 − 30,000 = −3,000 (runs out again); Aug 3,000.
+    // to 21,000 in Jun; Jul 21,000 + 6,000 − 30,000 = −3,000 (runs out again); Aug 3,000. The pool's last $400
+    // pays part of Sep's $1,200: Sep 3,000 + 6,000 − 800 = 8,200, then + 4,800 a month: Dec 22,600.
     const chart = screen.getByRole('figure', { name: 'Credits and cash: All on cheap' });
     expect(chart).toHaveTextContent(
-      'Cash runs out in Feb 2027, comes back above zero and runs out again in Jul 2027; each month it runs out is marked.',
+      'Cash runs out in Feb 2027, comes back above zero and runs out again in Jul 2027; each month it runs out is marked. It is above zero again from Aug 2027 and ends the horizon at $22,600.',
     );
     const plot = await screen.findByRole('application', { name: /Credit balances and cash over 12 months/ });
     for (const marker of ['Cash runs out', 'Cash runs out again', 'Credits run out'])

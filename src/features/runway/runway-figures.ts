@@ -54,16 +54,25 @@ export function describeBurnDown(
         (strategy.creditsExhaustedMonth === null
           ? 'credits last the horizon.'
           : `credits run out in ${formatMonth(strategy.creditsExhaustedMonth, startMonth)}.`);
-  const [firstRunOut, ...laterRunOuts] = findCashRunOutMonths(strategy).map((month) =>
-    formatMonth(month, startMonth),
-  );
+  const runOutMonths = findCashRunOutMonths(strategy);
+  const [firstRunOut, ...laterRunOuts] = runOutMonths.map((month) => formatMonth(month, startMonth));
   const cashPart =
     firstRunOut === undefined
       ? `Cash lasts the horizon, ending at ${formatMoney(lastMonth?.cashEnd ?? 0, display)}.`
       : laterRunOuts.length === 0
         ? `Cash runs out in ${firstRunOut}.`
         : `Cash runs out in ${firstRunOut}, comes back above zero and runs out again in ${listWords(laterRunOuts)}; each month it runs out is marked.`;
-  return `${poolsPart} ${cashPart}`;
+  // After the last run-out, cash may come back for good (no month after it runs out again).
+  const lastRunOut = runOutMonths[runOutMonths.length - 1];
+  const backFrom =
+    lastRunOut === undefined
+      ? -1
+      : strategy.months.findIndex((month, t) => t > lastRunOut && month.cashEnd >= 0);
+  const recoveryPart =
+    backFrom < 0 || lastMonth === undefined
+      ? ''
+      : ` It is above zero again from ${formatMonth(backFrom, startMonth)} and ends the horizon at ${formatMoney(lastMonth.cashEnd, display)}.`;
+  return `${poolsPart} ${cashPart}${recoveryPart}`;
 }
 
 /**
