@@ -179,6 +179,12 @@ export function formatNumber(value: number, compactForm = false): string {
   return showNumber(compactForm && Math.abs(value) >= 10_000 ? compact : plain, value);
 }
 
+/** Words as a person lists them: "a", "a and b", "a, b and c" ("" for none). */
+export function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
 /** A fraction as a percentage: 0.125 → 12.5%. */
 export function formatPercent(fraction: number): string {
   return showNumber(percent, fraction);

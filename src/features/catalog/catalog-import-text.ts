@@ -11,7 +11,7 @@ import type {
   PricingValue,
 } from '../../io/catalog-diff';
 import type { PriceUnit } from '../../state/scenario-store';
-import { formatNumber, formatPercent, formatPrice } from '../../format/format';
+import { formatNumber, formatPercent, formatPrice, listWords } from '../../format/format';
 import { toShownPrice } from './catalog-view';
 
 /** The most rows a list of the import shows; a LiteLLM file has thousands of models. */
@@ -110,8 +110,7 @@ export function describeModel(model: Model): string {
 export function listNames(names: readonly string[], max = 5): string {
   if (names.length > max)
     return `${names.slice(0, max).join(', ')} and ${formatNumber(names.length - max)} more`;
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return listWords(names);
 }
 
 /** "1 model", "2,143 models". */

@@ -17,9 +17,10 @@ import {
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
-import { formatNumber, todayIsoDay } from '../../format/format';
+import { formatNumber, listWords, todayIsoDay } from '../../format/format';
 import { CatalogFilterForm, useCatalogFilters } from './catalog-filter-form';
 import { CatalogImport } from './catalog-import';
+import { describeModel } from './catalog-import-text';
 import { CatalogTable } from './catalog-table';
 import type { CatalogTableHandle } from './catalog-table';
 import {
@@ -35,15 +36,6 @@ import { ModelEditor } from './model-editor';
 import './catalog.css';
 
 type Editing = { id: string; session: number };
-
-function describeModel(model: Model): string {
-  return model.name || model.id;
-}
-
-function listNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
 
 /** A fresh per-token model with no prices yet, on the platform the user is looking at. */
 function createBlankModel(catalog: readonly Model[], platform: string): Model {
@@ -208,7 +200,7 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
     if (!model) return null;
     const users = findStrategiesUsingModel(current, id);
     if (users.length > 0) {
-      const names = listNames(users.map((strategy) => `“${strategy.name || strategy.id}”`));
+      const names = listWords(users.map((strategy) => `“${strategy.name || strategy.id}”`));
       return `${describeModel(model)} is not deleted: ${users.length === 1 ? 'strategy' : 'strategies'} ${names} ${
         users.length === 1 ? 'uses' : 'use'
       } it. Route ${users.length === 1 ? 'that strategy' : 'those strategies'} to another model first.`;
@@ -240,7 +232,7 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
         ? ''
         : ` Kept ${kept.length} model${kept.length === 1 ? '' : 's'} your strategies use that ${
             kept.length === 1 ? 'is' : 'are'
-          } not shipped: ${listNames(kept.map(describeModel))}.`;
+          } not shipped: ${listWords(kept.map(describeModel))}.`;
     setStatus(
       `Catalog reset to the ${models.length} shipped models.${keptText} Undo brings back the previous catalog.`,
     );
@@ -321,7 +313,7 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
                   {formatNumber(shipped.data.length)} shipped ones? Your price changes and added models are
                   dropped
                   {keptOnReset.length > 0
-                    ? `, except the ${keptOnReset.length} your strategies use that the shipped catalog lacks (${listNames(
+                    ? `, except the ${keptOnReset.length} your strategies use that the shipped catalog lacks (${listWords(
                         keptOnReset.map(describeModel),
                       )}): those are kept so no strategy breaks.`
                     : '.'}

@@ -9,7 +9,7 @@ import { findCashRunOutMonths } from '../../domain/runway-alerts';
 import { planStrategy } from '../../domain/simulate';
 import type { StrategyResult } from '../../domain/simulate';
 import { readMoney } from '../../domain/strategy-figures';
-import { formatMoney, formatMonth } from '../../format/format';
+import { formatMoney, formatMonth, listWords } from '../../format/format';
 import type { MoneyDisplay } from '../../format/format';
 
 /** The name a pool is shown by. */
@@ -30,13 +30,6 @@ export function buildPoolSeries(pools: readonly CreditPool[], strategy: Strategy
     ),
     colorIndex: index,
   }));
-}
-
-/** Words joined as a person lists them: "A", "A and B", "A, B and C". */
-function listWords(words: readonly string[]): string {
-  return words.length <= 1
-    ? (words[0] ?? '')
-    : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 /** The burn-down chart's one-paragraph summary. */
