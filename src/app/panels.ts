@@ -1,5 +1,7 @@
 import { lazy } from 'react';
 import type { ComponentType } from 'react';
+import { warmTypeStyles } from '../ui/type-scale-warmup';
+import { whenIdle } from '../ui/when-idle';
 
 /** A screen's code, loaded by `load`, and its component, which loads it when first drawn. */
 function loadOnView<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
@@ -129,36 +131,31 @@ export type Panel = (typeof PANELS)[number];
 /**
  * Loads every screen's code in the background, one screen per idle moment, so that opening a screen for the
  * first time does not fetch, parse and compile it (and its styles) then: at real scale that was most of a
- * screen's first opening. Returns the function that stops what is not loaded yet.
+ * screen's first opening. Then, with every screen's styles in, sets a line in each of their type styles
+ * (`warmTypeStyles`), so that a screen's first layout does not make the fonts. Returns the function that stops
+ * what is not done yet.
  */
 export function preloadPanels(): () => void {
   const waiting = PANELS.map((panel) => panel.load);
   let stopped = false;
   let cancel = () => undefined as void;
-  const whenIdle = (next: () => void) => {
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(next, { timeout: 5_000 });
-      cancel = () => cancelIdleCallback(handle);
-    } else {
-      const handle = setTimeout(next, 200);
-      cancel = () => clearTimeout(handle);
-    }
-  };
   const loadNext = () => {
     if (stopped) return;
     const load = waiting.shift();
     if (!load) {
-      // For `npm run bench`, which opens screens once their code is in.
-      performance.mark?.('planner:screens-loaded');
+      cancel = warmTypeStyles(document, () => {
+        // For `npm run bench`, which opens screens once this is done.
+        performance.mark?.('planner:screens-loaded');
+      });
       return;
     }
     // A screen that fails to load here says so when it is opened (its own import is tried again then).
     void load().then(
-      () => !stopped && whenIdle(loadNext),
-      () => !stopped && whenIdle(loadNext),
+      () => !stopped && (cancel = whenIdle(loadNext)),
+      () => !stopped && (cancel = whenIdle(loadNext)),
     );
   };
-  whenIdle(loadNext);
+  cancel = whenIdle(loadNext);
   return () => {
     stopped = true;
     cancel();
