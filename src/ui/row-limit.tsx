@@ -1,8 +1,14 @@
-import { useState, useTransition } from 'react';
+import { startTransition, useEffect, useState, useTransition } from 'react';
 import { formatNumber } from '../format/format';
 
 /** Rows of a long table put in the page until the user asks for all of them. */
 export const FIRST_ROWS = 40;
+/**
+ * Rows a table first appears with, about a screenful; the rest of its first `FIRST_ROWS` follow in a render of
+ * their own. Laid out at once, the first 40 rows of a new table (text shaped and painted for the first time) held
+ * a frame for 15–20 ms.
+ */
+const FIRST_PASS_ROWS = 12;
 
 export type RowLimit = {
   /** How many rows to draw: the first `first`, or every one once asked. */
@@ -16,20 +22,45 @@ export type RowLimit = {
 };
 
 /**
+ * Calls `callback` once the next frame is painted (at once where the page has no frames); returns the function
+ * that cancels it.
+ */
+function afterNextPaint(callback: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    callback();
+    return () => undefined;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(callback, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/**
  * A long table's rows drawn a screenful at a time: the first `first` (40) until "Show all" is pressed, so a table
- * of 1,000 rows does not hold the page while it is built and laid out. The rest are drawn as a transition, which
- * React renders in slices of a few milliseconds.
+ * of 1,000 rows does not hold the page while it is built and laid out. A new table comes with `FIRST_PASS_ROWS`,
+ * the rest of its first rows a frame later; the rest of all rows are drawn as a transition, which React renders in
+ * slices of a few milliseconds.
  */
 export function useRowLimit(total: number, first = FIRST_ROWS): RowLimit {
   const [showsAll, setShowsAll] = useState(false);
-  const [isDrawing, startTransition] = useTransition();
+  const [isDrawing, startDrawing] = useTransition();
+  // The rest of the first rows follow in a render of their own, once the first pass is on screen.
+  const [isFirstPass, setFirstPass] = useState(true);
+  useEffect(
+    () => (isFirstPass ? afterNextPaint(() => startTransition(() => setFirstPass(false))) : undefined),
+    [isFirstPass],
+  );
+  const wanted = showsAll ? total : Math.min(total, first);
   return {
-    count: showsAll ? total : Math.min(total, first),
+    count: isFirstPass ? Math.min(wanted, FIRST_PASS_ROWS) : wanted,
     total,
     first,
     showsAll,
     isDrawing,
-    toggle: () => startTransition(() => setShowsAll((shows) => !shows)),
+    toggle: () => startDrawing(() => setShowsAll((shows) => !shows)),
   };
 }
 

@@ -3,7 +3,7 @@
  * requests/month, 1,000 input + 100 output tokens; "cheap" costs $0.0012 a request ($1,200 a month), "dear"
  * $0.0045 ($4,500 a month); 12 months; cash $100,000, other burn $10,000/month, a $10,000 Bedrock pool.
  */
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/domain/scenario-schema';
@@ -163,8 +163,9 @@ describe('OptimisePanel: long tables', () => {
     });
     await waitForResults();
     const table = getAssignmentTable();
-    // A header row and the first 40 slices; each slice's figures are in the page once shown.
-    expect(within(table).getAllByRole('row')).toHaveLength(1 + 40);
+    // A header row and the first 40 slices (a screenful first, the rest once that is drawn); each slice's
+    // figures are in the page once shown.
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 40));
     expect(within(table).getByRole('rowheader', { name: 'Slice 40' })).toBeInTheDocument();
     expect(within(table).queryByRole('rowheader', { name: 'Slice 41' })).not.toBeInTheDocument();
     expect(screen.getByText('The first 40 of 45 slices shown.')).toBeInTheDocument();

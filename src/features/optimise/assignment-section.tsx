@@ -15,13 +15,27 @@ import { describeFirstYear } from '../../format/outcome-text';
 import { describeConstraints, describeConstraintKind } from '../../format/constraint-text';
 import { QualityScore } from '../../ui/quality-score';
 import { PendingResult, isBusy, useDrawnState } from '../../ui/pending-result';
-import { RowLimitToggle, useRowLimit } from '../../ui/row-limit';
+import { FIRST_ROWS, RowLimitToggle, useRowLimit } from '../../ui/row-limit';
 import { useAnalysis } from '../../queries/analysis-queries';
 import type { OptimiseOutcome } from '../../queries/analysis-queries';
 import { describeModel, findSameAssignment, makeKeptStrategy } from './optimise-figures';
 
 /** Totals within a cent are the same spend (sums of millions of calls differ in their last digits). */
 const SAME_SPEND_USD = 0.01;
+
+/**
+ * Room kept for the answer until it is drawn, px: its figures and the table's head, then a row per slice shown
+ * (`FIRST_ROWS` at most) and the line that shows the rest. Without it the sections below start in view, so the
+ * browser lays out their answers as they arrive, in the same frame as this table; kept out of view, they are laid
+ * out only as they are scrolled to (`content-visibility` in optimise.css).
+ */
+const RESULT_CHROME_PX = 150;
+const RESULT_ROW_PX = 34;
+const ROW_LIMIT_LINE_PX = 40;
+function reservedHeight(slices: number): number {
+  const rows = Math.min(slices, FIRST_ROWS);
+  return RESULT_CHROME_PX + RESULT_ROW_PX * rows + (slices > rows ? ROW_LIMIT_LINE_PX : 0);
+}
 
 /** What keeping the assignment as a strategy did. */
 type KeepMessage = { kind: 'added' | 'refused'; text: string };
@@ -124,13 +138,16 @@ export function AssignmentSection({ scenario, cheapest }: AssignmentSectionProps
         )}
       </div>
 
-      <PendingResult
-        state={drawn}
-        computing="Computing the optimised assignment…"
-        failure="The optimised assignment could not be computed"
-      >
-        {(outcome) => <AssignmentResult scenario={scenario} outcome={outcome} cheapest={cheapest} />}
-      </PendingResult>
+      {/* The room is kept while the table's first rows come in too (`useRowLimit`), not only while it computes. */}
+      <div style={{ minHeight: reservedHeight(scenario.traffic.length) }}>
+        <PendingResult
+          state={drawn}
+          computing="Computing the optimised assignment…"
+          failure="The optimised assignment could not be computed"
+        >
+          {(outcome) => <AssignmentResult scenario={scenario} outcome={outcome} cheapest={cheapest} />}
+        </PendingResult>
+      </div>
     </section>
   );
 }
