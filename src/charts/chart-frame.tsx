@@ -52,12 +52,42 @@ function drawNextChart() {
   channel.port2.postMessage(null);
 }
 
+/** How far ahead of the viewport a chart is drawn: half a screen above and below it. */
+const DRAW_AHEAD = '50% 0px';
+
+/**
+ * Once `box` comes within `DRAW_AHEAD` of the viewport, calls `near` and then `draw` in its turn (`drawInTurn`), so
+ * a chart further down the page costs nothing until it is scrolled to (Optimise's cost-against-quality chart
+ * prepares 10,000 points); at once where the browser cannot tell. Returns the function that cancels it.
+ */
+function drawWhenNear(box: Element | null, near: () => void, draw: () => void): () => void {
+  if (!box || typeof IntersectionObserver === 'undefined') {
+    near();
+    return drawInTurn(draw);
+  }
+  let cancelDraw = () => undefined as void;
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      near();
+      cancelDraw = drawInTurn(draw);
+    },
+    { rootMargin: DRAW_AHEAD },
+  );
+  observer.observe(box);
+  return () => {
+    observer.disconnect();
+    cancelDraw();
+  };
+}
+
 /**
  * A chart with its title, a text summary and the table behind it. The table is in the document for screen
  * readers (a table of more than `HIDDEN_TABLE_MAX_ROWS` rows only once shown: the summary is the text alternative
  * until then); "Show table" makes it visible. "PNG" and "SVG" save the chart as an image (title, plot and
  * legend, in the theme's colours); "Copy table" puts the table on the clipboard as tab-separated text. The
- * plot itself is drawn in a task of its own (`drawInTurn`).
+ * plot itself is drawn in a task of its own, once it nears the viewport (`drawWhenNear`).
  */
 export function ChartFrame({ title, summary, table, children, height = 320 }: ChartFrameProps) {
   const id = useId();
@@ -65,9 +95,19 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   // The plot is drawn in its turn, after the screen and the charts before it (its box keeps its height).
-  const [isDrawn, setDrawn] = useState(false);
+  // Out of view, not drawn; near it, waiting for its turn (busy); then drawn.
+  const [plotState, setPlotState] = useState<'out of view' | 'waiting' | 'drawn'>('out of view');
   // flushSync: the chart is drawn, effects and all, within its own turn, not batched with the next one.
-  useEffect(() => drawInTurn(() => flushSync(() => setDrawn(true))), []);
+  useEffect(
+    () =>
+      drawWhenNear(
+        plotRef.current,
+        () => setPlotState('waiting'),
+        () => flushSync(() => setPlotState('drawn')),
+      ),
+    [],
+  );
+  const isDrawn = plotState === 'drawn';
   const rowCount = countChartRows(table);
   const inPage = showTable || rowCount <= HIDDEN_TABLE_MAX_ROWS;
   const shownTable = useMemo(() => (inPage ? resolveChartTable(table) : null), [inPage, table]);
@@ -143,7 +183,7 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
         style={{ height }}
         role="group"
         aria-label={`${title}: chart`}
-        aria-busy={!isDrawn}
+        aria-busy={plotState === 'waiting'}
       >
         {isDrawn ? children : null}
       </div>

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChartFrame } from '../../src/charts/chart-frame';
@@ -32,6 +32,46 @@ describe('ChartFrame', () => {
     expect(await screen.findByText('first plot')).toBeInTheDocument();
     expect(await screen.findByText('second plot')).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Second: chart' })).toHaveAttribute('aria-busy', 'false');
+  });
+
+  it('draws a plot further down the page only once it comes near the viewport', async () => {
+    // A stand-in for the browser's IntersectionObserver: the test says when the plot comes near.
+    const observers: { callback: IntersectionObserverCallback; rootMargin: string | undefined }[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(callback: IntersectionObserverCallback, options?: IntersectionObserverInit) {
+          observers.push({ callback, rootMargin: options?.rootMargin });
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    try {
+      render(
+        <ChartFrame title="Far down" summary="Ten thousand models." table={tableOf(1)}>
+          <p>far plot</p>
+        </ChartFrame>,
+      );
+      // Out of view: not drawn, and not busy either (nothing is under way).
+      const plot = screen.getByRole('group', { name: 'Far down: chart' });
+      expect(plot).toHaveAttribute('aria-busy', 'false');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(screen.queryByText('far plot')).not.toBeInTheDocument();
+      expect(observers).toHaveLength(1);
+      // Half a screen before it is in view, it is drawn.
+      expect(observers[0]!.rootMargin).toBe('50% 0px');
+      act(() =>
+        observers[0]!.callback(
+          [{ isIntersecting: true } as IntersectionObserverEntry],
+          {} as IntersectionObserver,
+        ),
+      );
+      expect(await screen.findByText('far plot')).toBeInTheDocument();
+      expect(plot).toHaveAttribute('aria-busy', 'false');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('keeps a short table in the page for screen readers before it is shown', () => {
