@@ -21,8 +21,20 @@ describe('Currency', () => {
     );
     expect(screen.getByTestId('money-display')).toHaveTextContent('Money in USD');
     await user.selectOptions(screen.getByLabelText('Show figures in'), 'EUR');
-    const rate = screen.getByLabelText('Exchange rate');
-    fireEvent.change(rate, { target: { value: '0.92' } });
+    // Chosen, the currency waits for its rate: every figure stays in USD meanwhile.
+    expect(screen.getByText(/Figures stay in USD until you give the rate/)).toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: /All on dear/ })).getByText('$4,500')).toBeInTheDocument();
+    expect(usePlannerStore.getState().scenario?.displayCurrency).toBeUndefined();
+    const apply = screen.getByRole('button', { name: 'Show figures in EUR' });
+    await user.click(apply);
+    expect(screen.getByRole('alert')).toHaveTextContent('Exchange rate is needed: type the day’s rate first');
+    await user.type(screen.getByLabelText('Exchange rate'), '0');
+    await user.click(apply);
+    expect(screen.getByRole('alert')).toHaveTextContent('Exchange rate must be more than 0');
+    expect(usePlannerStore.getState().scenario?.displayCurrency).toBeUndefined();
+    await user.clear(screen.getByLabelText('Exchange rate'));
+    await user.type(screen.getByLabelText('Exchange rate'), '0.92');
+    await user.click(apply);
 
     // All on dear: $4,500 a month × 0.92 = €4,140; $54,000 a year × 0.92 = €49,680.
     const dear = screen.getByRole('row', { name: /All on dear/ });
@@ -35,7 +47,10 @@ describe('Currency', () => {
     expect(saved?.currency).toBe('EUR');
     expect(saved?.perUsd).toBe(0.92);
 
-    // A rate of 0 is refused next to the field and leaves the last good one.
+    // Once in EUR, the rate is edited in place: a rate of 0 is refused next to the field and leaves the last
+    // good one.
+    const rate = screen.getByLabelText('Exchange rate');
+    expect(rate).toHaveValue('0.92');
     fireEvent.change(rate, { target: { value: '0' } });
     expect(screen.getByText(/must be more than 0/)).toBeInTheDocument();
     expect(usePlannerStore.getState().scenario?.displayCurrency?.perUsd).toBe(0.92);
@@ -44,6 +59,24 @@ describe('Currency', () => {
     await user.selectOptions(screen.getByLabelText('Show figures in'), 'USD');
     expect(usePlannerStore.getState().scenario?.displayCurrency).toBeUndefined();
     expect(within(screen.getByRole('row', { name: /All on dear/ })).getByText('$4,500')).toBeInTheDocument();
+  });
+
+  it('leaves the figures as they were when choosing another currency is cancelled', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<ScenarioSettings />, {
+      ...makeSmallScenario(),
+      displayCurrency: { currency: 'EUR', perUsd: 0.92, setOn: '2026-12-01' },
+    });
+    // From EUR to GBP: the euro rate would be wrong for pounds, so GBP waits for its own.
+    await user.selectOptions(screen.getByLabelText('Show figures in'), 'GBP');
+    expect(screen.getByText(/Figures stay in EUR until you give the rate/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByLabelText('Show figures in')).toHaveValue('EUR');
+    expect(usePlannerStore.getState().scenario?.displayCurrency).toEqual({
+      currency: 'EUR',
+      perUsd: 0.92,
+      setOn: '2026-12-01',
+    });
   });
 });
 

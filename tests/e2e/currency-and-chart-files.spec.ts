@@ -19,6 +19,7 @@ async function showFiguresIn(page: Page, currency: string, rate: string) {
   await page.getByRole('tab', { name: 'Strategies' }).click();
   await page.getByLabel('Show figures in').selectOption(currency);
   await page.getByLabel('Exchange rate').fill(rate);
+  await page.getByRole('button', { name: `Show figures in ${currency}` }).click();
 }
 
 function chartFrame(page: Page, title: string) {

@@ -1,8 +1,10 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DISPLAY_CURRENCIES, displayCurrencySchema } from '../../domain/scenario-schema';
 import type { DisplayCurrency, DisplayCurrencyCode, Scenario } from '../../domain/scenario-schema';
 import { describeMoneyDisplay, formatMoney, moneyDisplayOf, todayIsoDay } from '../../format/format';
+import { parseTypedNumber } from '../../format/parse-number';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
 import { NumberField } from '../../ui/number-field';
@@ -23,8 +25,88 @@ function withDisplayCurrency(scenario: Scenario, display: DisplayCurrency | null
 }
 
 /**
+ * The rate a newly chosen currency needs before any figure is shown in it: typed, checked against the scenario's
+ * rule, then applied ("Show figures in EUR"). Until then every figure stays in the currency it was in, so no figure
+ * is ever shown at a rate nobody gave.
+ */
+function NewCurrencyRate({
+  currency,
+  shownIn,
+  onApply,
+  onCancel,
+}: {
+  currency: Exclude<DisplayCurrencyCode, 'USD'>;
+  /** The currency figures are in meanwhile. */
+  shownIn: DisplayCurrencyCode;
+  /** Returns a message when the scenario refuses the rate. */
+  onApply: (perUsd: number) => string | null;
+  onCancel: () => void;
+}) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const typed = parseTypedNumber(text);
+    if (!typed.ok) {
+      setError(text.trim() === '' ? 'is needed: type the day’s rate first' : typed.message);
+      return;
+    }
+    const checked = displayCurrencySchema.shape.perUsd.safeParse(typed.value);
+    const refused = checked.success
+      ? onApply(checked.data)
+      : (checked.error.issues[0]?.message ?? 'is not valid');
+    setError(refused);
+  }
+
+  return (
+    <form className="currency-settings__new" onSubmit={apply} aria-labelledby={`${id}-title`}>
+      <p id={`${id}-title`} className="currency-settings__new-title">
+        Figures stay in {shownIn} until you give the rate: how many {currency} one US dollar buys on the day
+        you budget for (your bank’s, or a central bank’s reference rate).
+      </p>
+      <div className={`field${error ? ' field--invalid' : ''}`}>
+        <label htmlFor={id} className="field__label">
+          Exchange rate
+        </label>
+        <div className="field__control">
+          <input
+            id={id}
+            type="text"
+            inputMode="decimal"
+            value={text}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            onChange={(event) => {
+              setText(event.target.value);
+              setError(null);
+            }}
+          />
+          <span className="field__unit">{currency} per USD</span>
+        </div>
+        {error && (
+          <span id={`${id}-error`} className="field__error" role="alert">
+            Exchange rate {error}
+          </span>
+        )}
+      </div>
+      <div className="currency-settings__new-actions">
+        <button type="submit" className="button button--primary">
+          Show figures in {currency}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
  * The currency every figure is shown in, at a rate the user types and dates. The engine, the scenario's money
- * fields (typed in USD) and the JSON stay in US dollars; only what people read is converted.
+ * fields (typed in USD) and the JSON stay in US dollars; only what people read is converted. A currency chosen
+ * anew waits for its rate (`NewCurrencyRate`) before any figure is shown in it.
  */
 export function CurrencySettings() {
   const scenario = useScenario();
@@ -33,11 +115,21 @@ export function CurrencySettings() {
   const display = moneyDisplayOf(scenario);
   const current = scenario.displayCurrency;
   const set = (next: DisplayCurrency | null) => describeRefusal(edit((s) => withDisplayCurrency(s, next)));
+  // A currency chosen, waiting for its rate.
+  const [choosing, setChoosing] = useState<Exclude<DisplayCurrencyCode, 'USD'> | null>(null);
 
   function pickCurrency(code: DisplayCurrencyCode) {
-    if (code === display.currency) return;
-    // A new currency starts at 1 per USD, dated today, until the user types the day's rate.
-    set(code === 'USD' ? null : { currency: code, perUsd: 1, setOn: todayIsoDay() });
+    if (code === display.currency) {
+      setChoosing(null);
+      return;
+    }
+    if (code === 'USD') {
+      setChoosing(null);
+      set(null);
+      return;
+    }
+    // Another currency's rate would be wrong for this one: it waits for its own.
+    setChoosing(code);
   }
 
   return (
@@ -50,7 +142,7 @@ export function CurrencySettings() {
           </label>
           <select
             id={`${id}-currency`}
-            value={display.currency}
+            value={choosing ?? display.currency}
             onChange={(event) => pickCurrency(event.target.value as DisplayCurrencyCode)}
           >
             {DISPLAY_CURRENCIES.map((code) => (
@@ -60,7 +152,20 @@ export function CurrencySettings() {
             ))}
           </select>
         </div>
-        {current && (
+        {choosing && (
+          <NewCurrencyRate
+            key={choosing}
+            currency={choosing}
+            shownIn={display.currency}
+            onApply={(perUsd) => {
+              const refused = set({ currency: choosing, perUsd, setOn: todayIsoDay() });
+              if (refused === null) setChoosing(null);
+              return refused;
+            }}
+            onCancel={() => setChoosing(null)}
+          />
+        )}
+        {current && !choosing && (
           <>
             <NumberField
               label="Exchange rate"
