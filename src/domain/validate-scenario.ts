@@ -16,6 +16,7 @@ import { sumRouterShares } from './routes';
 import { checkRanges, liftRanges } from './value-ranges';
 import type { Model, Scenario, Strategy } from './scenario-schema';
 import { indexById, indexEditedList } from './find-by-id';
+import type { IdIndex } from './find-by-id';
 
 export type ValidationIssue = { path: string; message: string };
 
@@ -86,14 +87,30 @@ function findDuplicates(
 }
 
 /**
- * Each strategy's reference problems, kept with what they were found against (its place, the catalog's index
+ * What a strategy's checks read of the catalog: which ids it holds and how each is billed. Catalog indexes that
+ * agree on both share one token (see `validateScenarioEdit`), so an edit of a model's prices or name does not
+ * check every strategy again.
+ */
+const catalogShapes = new WeakMap<IdIndex<Model>, object>();
+
+function catalogShapeOf(models: IdIndex<Model>): object {
+  let shape = catalogShapes.get(models);
+  if (!shape) {
+    shape = {};
+    catalogShapes.set(models, shape);
+  }
+  return shape;
+}
+
+/**
+ * Each strategy's reference problems, kept with what they were found against (its place, the catalog's shape
  * and the slice ids): an edit elsewhere leaves the strategy object, and its checks, as they were.
  */
 const strategyChecks = new WeakMap<
   Strategy,
   {
     index: number;
-    models: ReadonlyMap<string, Model>;
+    catalogShape: object;
     sliceKey: string;
     issues: readonly ValidationIssue[];
   }
@@ -102,23 +119,24 @@ const strategyChecks = new WeakMap<
 function checkStrategyOnce(
   strategy: Strategy,
   index: number,
-  models: ReadonlyMap<string, Model>,
+  models: IdIndex<Model>,
   sliceIds: readonly string[],
   sliceKey: string,
   issues: ValidationIssue[],
 ) {
+  const catalogShape = catalogShapeOf(models);
   let known = strategyChecks.get(strategy);
-  if (!known || known.index !== index || known.models !== models || known.sliceKey !== sliceKey) {
+  if (!known || known.index !== index || known.catalogShape !== catalogShape || known.sliceKey !== sliceKey) {
     const found: ValidationIssue[] = [];
     checkStrategy(strategy, index, models, sliceIds, found);
-    known = { index, models, sliceKey, issues: found };
+    known = { index, catalogShape, sliceKey, issues: found };
     strategyChecks.set(strategy, known);
   }
   issues.push(...known.issues);
 }
 
 /** Whether any model is billed per token (stops at the first). */
-function hasPerTokenModel(models: ReadonlyMap<string, Model>): boolean {
+function hasPerTokenModel(models: IdIndex<Model>): boolean {
   for (const model of models.values()) if (model.pricing.kind === 'per-token') return true;
   return false;
 }
@@ -126,7 +144,7 @@ function hasPerTokenModel(models: ReadonlyMap<string, Model>): boolean {
 function checkStrategy(
   strategy: Strategy,
   index: number,
-  models: ReadonlyMap<string, Model>,
+  models: IdIndex<Model>,
   sliceIds: readonly string[],
   issues: ValidationIssue[],
 ) {
@@ -231,7 +249,7 @@ function checkFixedCosts(scenario: Pick<Scenario, 'fixedCosts' | 'strategies'>, 
 /** Evaluations: a model and a slice that exist, one score per model and slice. */
 function checkEvaluations(
   scenario: Pick<Scenario, 'evaluations'>,
-  models: ReadonlyMap<string, Model>,
+  models: IdIndex<Model>,
   sliceIds: ReadonlySet<string>,
   issues: ValidationIssue[],
 ) {
@@ -446,9 +464,16 @@ export function validateScenarioEdit(
       parsedItems.push(parsed.data);
     }
     lists[key] = parsedItems;
-    // An edit of a few models in their places: the catalog's index is the previous one with them swapped in.
-    if (key === 'catalog' && previous !== null && replaced.length <= SCANNED_LOOKUPS)
-      indexEditedList(previous.catalog, parsedItems as Scenario['catalog'], replaced);
+    // An edit of a few models in their places: the catalog's index is the previous one with them swapped in,
+    // and where they kept their billing, the strategies' checks hold as they were.
+    if (key === 'catalog' && previous !== null && replaced.length <= SCANNED_LOOKUPS) {
+      const catalog = parsedItems as Scenario['catalog'];
+      if (
+        indexEditedList(previous.catalog, catalog, replaced) &&
+        replaced.every((at) => catalog[at]!.pricing.kind === previous.catalog[at]!.pricing.kind)
+      )
+        catalogShapes.set(indexById(catalog), catalogShapeOf(indexById(previous.catalog)));
+    }
   }
   const parsed = scenarioSchema.safeParse(rest);
   if (!parsed.success) return validateScenario(input);

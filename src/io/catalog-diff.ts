@@ -5,6 +5,7 @@
  */
 import type { LongContext, Model } from '../domain/scenario-schema';
 import { indexById } from '../domain/find-by-id';
+import type { IdIndex } from '../domain/find-by-id';
 
 /** Pricing fields compared, per-token first, then capacity; `kind` when a model changes billing. */
 export const PRICING_FIELDS = [
@@ -211,7 +212,7 @@ function indexByPriceKey(models: readonly Model[]): Map<string, Model> {
 function findImportedRow(
   model: Model,
   byKey: ReadonlyMap<string, Model>,
-  byId: ReadonlyMap<string, Model>,
+  byId: IdIndex<Model>,
 ): Model | undefined {
   return (model.priceKey !== null ? byKey.get(model.priceKey) : undefined) ?? byId.get(model.id);
 }

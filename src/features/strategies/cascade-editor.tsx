@@ -13,6 +13,7 @@ import { describeModelName, describeSliceName, FallbackField, QualityVerdict } f
 import type { EditorProps } from './simple-editors';
 import { narrowRecipe, readRoute, withoutRoute, withRoute } from './strategy-types';
 import type { CascadeStrategy, StrategyUpdate } from './strategy-types';
+import type { IdIndex } from '../../domain/find-by-id';
 
 const escalationSchema = cascadeRouteSchema.shape.escalation.element;
 const NEW_STEP_ESCALATION = 0.1;
@@ -120,7 +121,7 @@ function CascadeSliceRoute({
   slice: Slice;
   catalog: readonly Model[];
   evaluations: readonly Evaluation[];
-  models: ReadonlyMap<string, Model>;
+  models: IdIndex<Model>;
   update: StrategyUpdate;
 }) {
   const [message, setMessage] = useState<string | null>(null);

@@ -13,6 +13,7 @@ import { describeModelName, describeSliceName, FallbackField, QualityVerdict } f
 import type { EditorProps } from './simple-editors';
 import { narrowRecipe, readRoute, withoutRoute, withRoute } from './strategy-types';
 import type { RouterStrategy, StrategyUpdate } from './strategy-types';
+import type { IdIndex } from '../../domain/find-by-id';
 
 /** One share of a slice's split, in the order the user sees it. */
 type ShareEntry = { modelId: string; share: number };
@@ -62,7 +63,7 @@ function RouterSliceRoute({
   slice: Slice;
   catalog: readonly Model[];
   evaluations: readonly Evaluation[];
-  models: ReadonlyMap<string, Model>;
+  models: IdIndex<Model>;
   update: StrategyUpdate;
 }) {
   const who = describeSliceName(slice);

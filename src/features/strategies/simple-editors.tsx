@@ -6,11 +6,12 @@ import { AssignToSlices } from './apply-route';
 import { ModelSelect } from '../../ui/model-select';
 import { narrowRecipe, readRoute, withFallback, withoutRoute, withRoute } from './strategy-types';
 import type { AssignStrategy, RoutedStrategy, SingleStrategy, StrategyUpdate } from './strategy-types';
+import type { IdIndex } from '../../domain/find-by-id';
 
 export type EditorProps<T> = {
   strategy: T;
   scenario: Scenario;
-  models: ReadonlyMap<string, Model>;
+  models: IdIndex<Model>;
   update: StrategyUpdate;
 };
 
@@ -18,7 +19,7 @@ export function describeSliceName(slice: Slice): string {
   return slice.name.trim() || slice.id;
 }
 
-export function describeModelName(models: ReadonlyMap<string, Model>, id: string | undefined): string {
+export function describeModelName(models: IdIndex<Model>, id: string | undefined): string {
   if (id === undefined) return 'none';
   return models.get(id)?.name ?? id;
 }

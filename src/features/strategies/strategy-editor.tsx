@@ -8,6 +8,7 @@ import { QualityCard } from './quality-card';
 import { RouterEditor } from './router-editor';
 import { AssignEditor, SingleEditor } from './simple-editors';
 import type { StrategyUpdate } from './strategy-types';
+import type { IdIndex } from '../../domain/find-by-id';
 
 function KindEditor({
   strategy,
@@ -18,7 +19,7 @@ function KindEditor({
 }: {
   strategy: Strategy;
   scenario: Scenario;
-  models: ReadonlyMap<string, Model>;
+  models: IdIndex<Model>;
   update: StrategyUpdate;
   unmetQuality: readonly string[];
 }) {
@@ -49,7 +50,7 @@ export function StrategyEditor({
 }: {
   strategy: Strategy;
   scenario: Scenario;
-  models: ReadonlyMap<string, Model>;
+  models: IdIndex<Model>;
   update: StrategyUpdate;
   /** Every constraint the strategy breaks (`findBrokenConstraints`). */
   constraints: readonly BrokenConstraint[];

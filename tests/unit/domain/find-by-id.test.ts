@@ -58,4 +58,28 @@ describe('indexEditedList', () => {
     expect(indexById(next).get('m2')).toBe(edited);
     expect(indexById(next).size).toBe(5);
   });
+
+  it('stays the index read from scratch through a long run of edits, each made from the one before', () => {
+    // Each edit layers its swaps on the index before; past eight layers they are folded into a plain map.
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 30 }), (edits) => {
+        let list: Entry[] = Array.from({ length: 6 }, (_, i) => ({ id: `m${i}`, value: i }));
+        indexById(list);
+        for (const [position, value] of edits) {
+          const at = position % list.length;
+          const next = list.map((entry, i) => (i === at ? { id: entry.id, value } : entry));
+          indexEditedList(list, next, [at]);
+          list = next;
+          const index = indexById(list);
+          const fresh = freshIndex(list);
+          expect([...index]).toEqual(fresh);
+          expect([...index.values()]).toEqual(fresh.map(([, entry]) => entry));
+          for (const [id, entry] of fresh) expect(index.get(id)).toBe(entry);
+          expect(index.has('absent')).toBe(false);
+          expect(index.size).toBe(fresh.length);
+        }
+      }),
+      { seed: 12, numRuns: 100 },
+    );
+  });
 });

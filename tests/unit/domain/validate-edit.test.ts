@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../../src/domain/scenario-schema';
+import type { Model, Scenario } from '../../../src/domain/scenario-schema';
 import { validateScenario, validateScenarioEdit } from '../../../src/domain/validate-scenario';
 import { makeSmallScenario } from '../../factories/small-scenario';
 import { makeTwoSliceScenario } from '../../factories/two-slice-scenario';
@@ -157,6 +157,44 @@ describe('validateScenarioEdit', () => {
     expect(result).toEqual(validateScenario(brokenMoved));
     const at = brokenMoved.strategies.indexOf(usesDear);
     expect(JSON.stringify(result)).toContain(`strategies[${at}]`);
+  });
+
+  it('checks the strategies again when an edit changes how a model is billed, not when it changes a price', () => {
+    // A router whose classifier is "cheap": a classifier must be billed per token.
+    const previous = valid({
+      ...makeSmallScenario(),
+      strategies: [
+        {
+          id: 'router',
+          name: 'Router',
+          kind: 'router',
+          classifier: { model: 'cheap', inputTokens: 300, outputTokens: 5 },
+          routes: { main: { cheap: 0.5, dear: 0.5 } },
+        },
+      ],
+    });
+    const editCheap = (edit: (model: Model) => Model) => ({
+      ...previous,
+      catalog: previous.catalog.map((model) => (model.id === 'cheap' ? edit(model) : model)),
+    });
+
+    // A new price keeps every id and every billing: the same verdict as from scratch, accepted.
+    const repriced = editCheap((model) => ({
+      ...model,
+      pricing: { ...model.pricing, inputPerMTok: 2 } as Model['pricing'],
+    }));
+    const accepted = validateScenarioEdit(repriced, previous);
+    expect(accepted).toEqual(validateScenario(repriced));
+    expect(accepted.ok).toBe(true);
+
+    // Billed by capacity, it can no longer classify: found although the strategy object is the one kept.
+    const capacity = editCheap((model) => ({
+      ...model,
+      pricing: { kind: 'capacity', hourlyPerUnit: 4, tokensPerMinutePerUnit: 60_000 } as Model['pricing'],
+    }));
+    const refused = validateScenarioEdit(capacity, accepted.ok ? accepted.value : previous);
+    expect(refused).toEqual(validateScenario(capacity));
+    expect(JSON.stringify(refused)).toContain('a classifier needs a per-token model');
   });
 
   it('still finds duplicate ids in a list whose entries it kept', () => {
