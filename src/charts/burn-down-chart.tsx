@@ -1,4 +1,4 @@
-import type { KeyboardEvent, PointerEvent } from 'react';
+import type { PointerEvent } from 'react';
 import {
   AXIS_STROKE,
   MONEY_AXIS_WIDTH,
@@ -387,14 +387,11 @@ export function BurnDownChart({
     point(month === null || y < plot.top || y > plot.bottom ? null : { month, y });
   }
 
-  function stepThrough(event: KeyboardEvent<SVGSVGElement>) {
-    const month = steppedIndex(event.key, cursor?.item.month ?? -1, labels.length, [
-      'ArrowRight',
-      'ArrowDown',
-    ]);
-    if (month === undefined) return;
-    event.preventDefault();
+  function stepBy(key: string): boolean {
+    const month = steppedIndex(key, cursor?.item.month ?? -1, labels.length, ['ArrowRight', 'ArrowDown']);
+    if (month === undefined) return false;
     step(month === null || !plot ? null : { month, y: (plot.top + plot.bottom) / 2 });
+    return true;
   }
 
   const shown = cursor && cursor.item.month < labels.length ? { ...cursor.item, byKey: cursor.byKey } : null;
@@ -438,7 +435,7 @@ export function BurnDownChart({
             height={size.height}
             label={`Credit balances and cash over ${labels.length} months: the arrow keys step through the months`}
             onPointerMove={pointAt}
-            onKeyDown={stepThrough}
+            onStepKey={stepBy}
             {...surfaceHandlers}
           >
             <g stroke={AXIS_STROKE} strokeDasharray="3 3">

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
+import type { PointerEvent, ReactNode } from 'react';
 import type { DisplayCurrencyCode } from '../domain/scenario-schema';
 import { currencySymbol, formatNumber, formatUnitAmount, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
@@ -410,12 +410,12 @@ export function CostQualityChart<P extends CostQualityPoint>({
     pointTo(best);
   }
 
-  function stepThrough(event: KeyboardEvent<SVGSVGElement>) {
+  function stepBy(key: string): boolean {
     const at = active ? drawn.indexOf(active.point) : -1;
-    const index = steppedIndex(event.key, at, drawn.length, ['ArrowRight', 'ArrowUp']);
-    if (index === undefined) return;
-    event.preventDefault();
+    const index = steppedIndex(key, at, drawn.length, ['ArrowRight', 'ArrowUp']);
+    if (index === undefined) return false;
     stepTo((index === null ? null : drawn[index]) ?? null);
+    return true;
   }
 
   const costTicks = plot
@@ -462,7 +462,7 @@ export function CostQualityChart<P extends CostQualityPoint>({
             label={`${formatNumber(drawn.length)} models drawn: the arrow keys step through them, cheapest first`}
             onPointerMove={findNearest}
 
-            onKeyDown={stepThrough}
+            onStepKey={stepBy}
             {...surfaceHandlers}
           >
             <g className="cost-quality__grid" stroke={AXIS_STROKE} strokeDasharray="3 3">

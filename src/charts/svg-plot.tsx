@@ -75,9 +75,20 @@ export function FloatingTooltip({
   );
 }
 
+/** Whether the element's focus came from the keyboard (false where the browser cannot tell). */
+function isKeyboardFocus(element: Element): boolean {
+  try {
+    return element.matches(':focus-visible');
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A chart's SVG surface of `width` × `height` px, filling its `svg-plot` box: marked for saved images
- * (`data-chart-surface`), focusable, and named for what its keys do (`label`).
+ * (`data-chart-surface`), focusable, and named for what its keys do (`label`). `onStepKey` moves the shown item for
+ * a key and says whether the key did anything; reached by the keyboard, the surface shows its first item at once
+ * (as Home does), so the focus lands on figures rather than on an empty plot.
  */
 export function PlotSurface({
   width,
@@ -85,7 +96,7 @@ export function PlotSurface({
   label,
   onPointerMove,
   onPointerLeave,
-  onKeyDown,
+  onStepKey,
   onBlur,
   children,
 }: {
@@ -94,7 +105,7 @@ export function PlotSurface({
   label: string;
   onPointerMove: (event: PointerEvent<SVGSVGElement>) => void;
   onPointerLeave: () => void;
-  onKeyDown: (event: KeyboardEvent<SVGSVGElement>) => void;
+  onStepKey: (key: string) => boolean;
   onBlur: () => void;
   children: ReactNode;
 }) {
@@ -109,7 +120,12 @@ export function PlotSurface({
       tabIndex={0}
       onPointerMove={onPointerMove}
       onPointerLeave={onPointerLeave}
-      onKeyDown={onKeyDown}
+      onKeyDown={(event: KeyboardEvent<SVGSVGElement>) => {
+        if (onStepKey(event.key)) event.preventDefault();
+      }}
+      onFocus={(event) => {
+        if (isKeyboardFocus(event.currentTarget)) onStepKey('Home');
+      }}
       onBlur={onBlur}
     >
       {children}

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, PointerEvent } from 'react';
+import type { PointerEvent } from 'react';
 import { formatNumber } from '../format/format';
 import {
   AXIS_STROKE,
@@ -233,11 +233,11 @@ export function TornadoChart({
     point(inside ? { index, pointerX: px } : null);
   }
 
-  function stepThrough(event: KeyboardEvent<SVGSVGElement>) {
-    const index = steppedIndex(event.key, active?.index ?? -1, rows.length, ['ArrowDown', 'ArrowRight']);
-    if (index === undefined) return;
-    event.preventDefault();
+  function stepBy(key: string): boolean {
+    const index = steppedIndex(key, active?.index ?? -1, rows.length, ['ArrowDown', 'ArrowRight']);
+    if (index === undefined) return false;
     step(index === null ? null : { index, pointerX: null });
+    return true;
   }
 
   const baselineX = plot?.x(baseline) ?? 0;
@@ -268,7 +268,7 @@ export function TornadoChart({
             height={size.height}
             label={`${formatNumber(rows.length)} ${rows.length === 1 ? 'input' : 'inputs'}, largest swing first: the arrow keys step through them`}
             onPointerMove={pointAt}
-            onKeyDown={stepThrough}
+            onStepKey={stepBy}
             {...surfaceHandlers}
           >
             {shownRow && (

@@ -64,3 +64,22 @@ test('the default scenario’s POC estimate fits one A4 page: model per slice, n
   await page.getByLabel('Recommend by').selectOption({ label: 'Least cash out of pocket' });
   await expect(page.getByTestId('report-basis')).toContainText('Chosen for the least cash out of pocket');
 });
+
+test('reached with the Tab key, the credits-and-cash plot shows its first month at once, and the arrows step on', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('scenarios');
+  await planner.importFixture(SMALL);
+  await planner.openTab('Credits and runway');
+  const figure = page.getByRole('figure', { name: /^Credits and cash: / }).first();
+  // The plot follows the frame's buttons in the tab order.
+  await figure.getByRole('button', { name: /Show table|Hide table/ }).focus();
+  await page.keyboard.press('Tab');
+  const plot = figure.getByRole('application');
+  await expect(plot).toBeFocused();
+  // The small scenario starts in Jan 2027: its first month's balances are said without a key pressed.
+  await expect(figure.getByRole('status').filter({ hasText: /^Jan 2027/ })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(figure.getByRole('status').filter({ hasText: /^Feb 2027/ })).toBeVisible();
+});
