@@ -66,38 +66,40 @@ function NewCurrencyRate({
         Figures stay in {shownIn} until you give the rate: how many {currency} one US dollar buys on the day
         you budget for (your bank’s, or a central bank’s reference rate).
       </p>
-      <div className={`field${error ? ' field--invalid' : ''}`}>
-        <label htmlFor={id} className="field__label">
-          Exchange rate
-        </label>
-        <div className="field__control">
-          <input
-            id={id}
-            type="text"
-            inputMode="decimal"
-            value={text}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => {
-              setText(event.target.value);
-              setError(null);
-            }}
-          />
-          <span className="field__unit">{currency} per USD</span>
+      <div className="currency-settings__new-controls">
+        <div className={`field${error ? ' field--invalid' : ''}`}>
+          <label htmlFor={id} className="field__label">
+            Exchange rate
+          </label>
+          <div className="field__control">
+            <input
+              id={id}
+              type="text"
+              inputMode="decimal"
+              value={text}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+              onChange={(event) => {
+                setText(event.target.value);
+                setError(null);
+              }}
+            />
+            <span className="field__unit">{currency} per USD</span>
+          </div>
+          {error && (
+            <span id={`${id}-error`} className="field__error" role="alert">
+              Exchange rate {error}
+            </span>
+          )}
         </div>
-        {error && (
-          <span id={`${id}-error`} className="field__error" role="alert">
-            Exchange rate {error}
-          </span>
-        )}
-      </div>
-      <div className="currency-settings__new-actions">
-        <button type="submit" className="button button--primary">
-          Show figures in {currency}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
+        <div className="currency-settings__new-actions">
+          <button type="submit" className="button button--primary">
+            Show figures in {currency}
+          </button>
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
       </div>
     </form>
   );
