@@ -19,8 +19,32 @@ export type CostQualityPoint = {
   onFrontier: boolean;
 };
 
-export type CostQualityChartProps<P extends CostQualityPoint> = {
-  points: readonly P[];
+/**
+ * The points a chart reads, by index: their numbers read in place, and a point of its own (`at`, for its name
+ * and tooltip) only for those drawn. A slice's `FrontierPoints` is one; `listPoints` makes one of a list.
+ */
+export type CostQualityPoints<P> = {
+  readonly length: number;
+  /** USD per request. */
+  costAt(index: number): number;
+  qualityAt(index: number): number;
+  onFrontierAt(index: number): boolean;
+  at(index: number): P;
+};
+
+/** A list of points as a chart reads them. */
+export function listPoints<P extends CostQualityPoint>(points: readonly P[]): CostQualityPoints<P> {
+  return {
+    length: points.length,
+    costAt: (index) => points[index]!.costPerRequest,
+    qualityAt: (index) => points[index]!.quality,
+    onFrontierAt: (index) => points[index]!.onFrontier,
+    at: (index) => points[index]!,
+  };
+}
+
+export type CostQualityChartProps<P> = {
+  points: CostQualityPoints<P>;
   /** The model's name, as its tooltip shows it (asked only of the point shown). */
   nameOf: (point: P) => string;
   /** Draws a horizontal line at the slice's quality bar. */
@@ -50,10 +74,7 @@ export function formatCostTick(amount: number, currency: DisplayCurrencyCode): s
  * Quality axis bounds: the points and the bar with room around them, on multiples of 10 (never below 0), so the
  * bar line and its label never sit on the axis.
  */
-export function buildQualityDomain(
-  qualities: readonly number[],
-  qualityBar: number | null,
-): [number, number] {
+export function buildQualityDomain(qualities: Iterable<number>, qualityBar: number | null): [number, number] {
   const extent = findExtent(qualityBar === null ? qualities : [...qualities, qualityBar]);
   if (extent === null) return [0, 100];
   const low = Math.max(0, Math.floor((extent.min - 5) / 10) * 10);
@@ -101,38 +122,42 @@ const DRAW_ALL_UP_TO = 800;
 
 /**
  * The dominated points to draw: all of them up to `DRAW_ALL_UP_TO`, else the first point in each spot of a grid
- * over cost (`xOf`: the axis's own scale) and quality. Thousands of grey dots on a few hundred pixels draw the same
- * picture as one per spot, and drawing each one holds the page for seconds; the table lists every model.
+ * over cost (`xOf`: the axis's own scale) and quality (`yOf`). Thousands of grey dots on a few hundred pixels draw
+ * the same picture as one per spot, and drawing each one holds the page for seconds; the table lists every model.
  */
-export function thinDominated<P extends { quality: number }>(
-  points: readonly P[],
-  xOf: (point: P) => number,
-): { points: P[]; drawn: number; total: number } {
-  const all = { points: [...points], drawn: points.length, total: points.length };
-  if (points.length <= DRAW_ALL_UP_TO) return all;
-  // One pass for both extents, and each x computed once.
-  const xs = new Float64Array(points.length);
+export function thinDominated<T>(
+  items: readonly T[],
+  xOf: (item: T) => number,
+  yOf: (item: T) => number,
+): { points: readonly T[]; drawn: number; total: number } {
+  const total = items.length;
+  if (total <= DRAW_ALL_UP_TO) return { points: items, drawn: total, total };
+  // One pass for both extents, and each x and y read once.
+  const xs = new Float64Array(total);
+  const ys = new Float64Array(total);
   let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
-  points.forEach((point, i) => {
-    const x = (xs[i] = xOf(point));
+  for (let i = 0; i < total; i++) {
+    const x = (xs[i] = xOf(items[i]!));
+    const y = (ys[i] = yOf(items[i]!));
     if (x < xMin) xMin = x;
     if (x > xMax) xMax = x;
-    if (point.quality < yMin) yMin = point.quality;
-    if (point.quality > yMax) yMax = point.quality;
-  });
-  if (!(xMin <= xMax && yMin <= yMax)) return all;
-  const spot = (value: number, min: number, max: number, cells: number) =>
-    max > min ? Math.min(cells - 1, Math.floor(((value - min) / (max - min)) * cells)) : 0;
+    if (y < yMin) yMin = y;
+    if (y > yMax) yMax = y;
+  }
+  if (!(xMin <= xMax && yMin <= yMax)) return { points: items, drawn: total, total };
+  const xScale = xMax > xMin ? THIN_COLUMNS / (xMax - xMin) : 0;
+  const yScale = yMax > yMin ? THIN_ROWS / (yMax - yMin) : 0;
   const taken = new Uint8Array(THIN_COLUMNS * THIN_ROWS);
-  const kept: P[] = [];
-  points.forEach((point, i) => {
-    const key =
-      spot(xs[i] ?? 0, xMin, xMax, THIN_COLUMNS) * THIN_ROWS + spot(point.quality, yMin, yMax, THIN_ROWS);
-    if (taken[key]) return;
+  const kept: T[] = [];
+  for (let i = 0; i < total; i++) {
+    const column = Math.min(THIN_COLUMNS - 1, Math.floor((xs[i]! - xMin) * xScale));
+    const row = Math.min(THIN_ROWS - 1, Math.floor((ys[i]! - yMin) * yScale));
+    const key = column * THIN_ROWS + row;
+    if (taken[key]) continue;
     taken[key] = 1;
-    kept.push(point);
-  });
-  return { points: kept, drawn: kept.length, total: points.length };
+    kept.push(items[i]!);
+  }
+  return { points: kept, drawn: kept.length, total };
 }
 
 /** The diameter of a dominated model's dot, px (an area of 48 px²). */
@@ -204,8 +229,8 @@ export type CostQualityAxes = {
  * zero on round ticks; quality on multiples of ten around the points and the bar.
  */
 export function buildCostQualityAxes(
-  costs: readonly number[],
-  qualities: readonly number[],
+  costs: Iterable<number>,
+  qualities: Iterable<number>,
   qualityBar: number | null,
   logCost: boolean,
 ): CostQualityAxes {
@@ -237,42 +262,44 @@ type PreparedChart<P> = {
   drawn: ShownPoint<P>[];
 };
 
-function prepareChart<P extends CostQualityPoint>(
-  usdPoints: readonly P[],
+function prepareChart<P>(
+  points: CostQualityPoints<P>,
   qualityBar: number | null,
   logCost: boolean,
   display: MoneyDisplay,
 ): PreparedChart<P> {
   // Costs in the display currency, so the log ticks fall on round amounts of it. A catalog has thousands of
-  // points: only those drawn become objects of their own.
-  const costOf = (point: P) => toDisplayAmount(point.costPerRequest, display);
-  const axes = buildCostQualityAxes(
-    usdPoints.map(costOf),
-    usdPoints.map((p) => p.quality),
-    qualityBar,
-    logCost,
-  );
-  const show = (point: P): ShownPoint<P> => ({
-    source: point,
-    cost: costOf(point),
-    quality: point.quality,
-    onFrontier: point.onFrontier,
+  // points: their numbers are read once into columns, and only those drawn become objects of their own.
+  const count = points.length;
+  const costs = new Float64Array(count);
+  const qualities = new Float64Array(count);
+  const onFrontier: number[] = [];
+  const dominated: number[] = [];
+  for (let index = 0; index < count; index++) {
+    costs[index] = toDisplayAmount(points.costAt(index), display);
+    qualities[index] = points.qualityAt(index);
+    (points.onFrontierAt(index) ? onFrontier : dominated).push(index);
+  }
+  const axes = buildCostQualityAxes(costs, qualities, qualityBar, logCost);
+  const show = (index: number): ShownPoint<P> => ({
+    source: points.at(index),
+    cost: costs[index]!,
+    quality: qualities[index]!,
+    onFrontier: points.onFrontierAt(index),
   });
-  const frontier = usdPoints
-    .filter((p) => p.onFrontier)
-    .map(show)
-    .sort((a, b) => a.cost - b.cost);
+  const frontier = onFrontier.map(show).sort((a, b) => a.cost - b.cost);
   const others = thinDominated(
-    usdPoints.filter((p) => !p.onFrontier),
-    (p) => axes.costUnit(costOf(p)),
+    dominated,
+    (index) => axes.costUnit(costs[index]!),
+    (index) => qualities[index]!,
   );
-  const dominated = others.points.map(show);
+  const shownOthers = others.points.map(show);
   return {
     axes,
     frontier,
     dominated: { drawn: others.drawn, total: others.total },
-    cloudDots: placeCloudDots(dominated, axes.costUnit, axes.costDomain, axes.qualityDomain),
-    drawn: [...frontier, ...dominated].sort((a, b) => a.cost - b.cost),
+    cloudDots: placeCloudDots(shownOthers, axes.costUnit, axes.costDomain, axes.qualityDomain),
+    drawn: [...frontier, ...shownOthers].sort((a, b) => a.cost - b.cost),
   };
 }
 
@@ -364,7 +391,7 @@ function LegendMark({ children }: { children: ReactNode }) {
  * the focused plot (cheapest first), show that model's figures. Drawing it is a few milliseconds whatever the
  * catalog: a charting library's point per model held the page for most of a second.
  */
-export function CostQualityChart<P extends CostQualityPoint>({
+export function CostQualityChart<P>({
   points: usdPoints,
   nameOf,
   qualityBar = null,

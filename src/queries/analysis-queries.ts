@@ -9,7 +9,7 @@ import type { Scenario } from '../domain/scenario-schema';
 import { computeAnalysis } from '../workers/analysis-client';
 import type { AnalysisArgs, AnalysisName, AnalysisResult } from '../workers/analysis-tasks';
 
-export type { OptimiseOutcome } from '../workers/analysis-tasks';
+export type { FrontierOnPage, OptimiseOutcome } from '../workers/analysis-tasks';
 
 const scenarioIds = new WeakMap<Scenario, number>();
 let nextScenarioId = 1;

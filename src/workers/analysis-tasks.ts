@@ -11,6 +11,7 @@ import { mapIdRecord } from '../domain/id-record';
 import { optimiseAssignment } from '../domain/optimise';
 import type { OptimisedAssignment, OptimisedChoice } from '../domain/optimise';
 import { findParetoFrontier } from '../domain/pareto';
+import { FrontierPoints, MEETS_BAR, ON_FRONTIER } from '../domain/frontier-points';
 import type { ParetoPoint, SliceFrontier } from '../domain/pareto';
 import { findBrokenConstraints } from '../domain/plan-constraints';
 import type { BrokenConstraint } from '../domain/plan-constraints';
@@ -52,9 +53,6 @@ export type PackedFrontier = Omit<SliceFrontier, 'points' | 'frontier'> & {
 function findStrategy(scenario: Scenario, strategyId: string): Strategy | null {
   return scenario.strategies.find((strategy) => strategy.id === strategyId) ?? null;
 }
-
-const ON_FRONTIER = 1;
-const MEETS_BAR = 2;
 
 const catalogPositions = new WeakMap<readonly Model[], ReadonlyMap<Model, number>>();
 
@@ -128,17 +126,17 @@ function packFrontier(frontier: SliceFrontier, catalog: readonly Model[]): Packe
   return packed;
 }
 
-/** The frontier back on the page: each point with the scenario's own model object. */
-function unpackFrontier(packed: PackedFrontier, catalog: readonly Model[]): SliceFrontier {
+/** A slice's frontier on the page: its points read from the columns the worker sent (`FrontierPoints`). */
+export type FrontierOnPage = Omit<SliceFrontier, 'points'> & { points: FrontierPoints };
+
+/**
+ * The frontier back on the page: its points kept as the columns they came in, each made into an object with the
+ * scenario's own model only when asked for; the frontier's own points (a few dozen) made at once.
+ */
+function unpackFrontier(packed: PackedFrontier, catalog: readonly Model[]): FrontierOnPage {
   const { modelIndex, costPerRequest, quality, flags, frontier, ...rest } = packed;
-  const points = Array.from(modelIndex, (position, index): ParetoPoint => ({
-    model: catalog[position] as ParetoPoint['model'],
-    costPerRequest: costPerRequest[index] ?? NaN,
-    quality: quality[index] ?? NaN,
-    onFrontier: ((flags[index] ?? 0) & ON_FRONTIER) !== 0,
-    meetsBar: ((flags[index] ?? 0) & MEETS_BAR) !== 0,
-  }));
-  return { ...rest, points, frontier: Array.from(frontier, (index) => points[index] as ParetoPoint) };
+  const points = new FrontierPoints({ modelIndex, costPerRequest, quality, flags }, catalog);
+  return { ...rest, points, frontier: Array.from(frontier, (index) => points.at(index)) };
 }
 
 /**
@@ -265,7 +263,7 @@ const receivers = {
         model: fromModelRef<CapacityTermComparison['model']>(term.model, scenario.catalog),
       })),
     },
-  frontier: (packed: PackedFrontier | null, scenario: Scenario): SliceFrontier | null =>
+  frontier: (packed: PackedFrontier | null, scenario: Scenario): FrontierOnPage | null =>
     packed && unpackFrontier(packed, scenario.catalog),
 };
 

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { CostQualityChart } from '../../src/charts/cost-quality-chart';
+import { CostQualityChart, listPoints } from '../../src/charts/cost-quality-chart';
 import type { CostQualityPoint } from '../../src/charts/cost-quality-chart';
 import { USD_DISPLAY } from '../../src/format/format';
 import { reportElementSize } from './reported-size';
@@ -19,7 +19,7 @@ const nameOf = (point: NamedPoint) => point.name;
 describe('CostQualityChart', () => {
   it('names the frontier, the dominated models and the bar, and draws a diamond per frontier model', () => {
     const { container } = render(
-      <CostQualityChart points={POINTS} nameOf={nameOf} qualityBar={70} display={USD_DISPLAY} />,
+      <CostQualityChart points={listPoints(POINTS)} nameOf={nameOf} qualityBar={70} display={USD_DISPLAY} />,
     );
     const legend = container.querySelector('.svg-chart__legend') as HTMLElement;
     expect(within(legend).getByText('Frontier (no model cheaper and as good)')).toBeInTheDocument();
@@ -36,7 +36,9 @@ describe('CostQualityChart', () => {
 
   it('steps through the models with the arrow keys, cheapest first, and says each one', async () => {
     const user = userEvent.setup();
-    render(<CostQualityChart points={POINTS} nameOf={nameOf} qualityBar={70} display={USD_DISPLAY} />);
+    render(
+      <CostQualityChart points={listPoints(POINTS)} nameOf={nameOf} qualityBar={70} display={USD_DISPLAY} />,
+    );
     const plot = screen.getByRole('application', { name: /3 models drawn/ });
     plot.focus();
     await user.keyboard('{ArrowRight}');
@@ -52,7 +54,9 @@ describe('CostQualityChart', () => {
   });
 
   it('shows the model under the pointer, and nothing away from every dot', () => {
-    const { container } = render(<CostQualityChart points={POINTS} nameOf={nameOf} display={USD_DISPLAY} />);
+    const { container } = render(
+      <CostQualityChart points={listPoints(POINTS)} nameOf={nameOf} display={USD_DISPLAY} />,
+    );
     const plot = screen.getByRole('application');
     const [first] = container.querySelectorAll('.cost-quality__frontier path:not([fill="none"])');
     // The first diamond's top corner is at (x, y − 5.5).
@@ -66,7 +70,7 @@ describe('CostQualityChart', () => {
   it('draws costs on a linear axis from zero when a cost is zero', () => {
     render(
       <CostQualityChart
-        points={[{ name: 'Free', costPerRequest: 0, quality: 30, onFrontier: true }, ...POINTS]}
+        points={listPoints([{ name: 'Free', costPerRequest: 0, quality: 30, onFrontier: true }, ...POINTS])}
         nameOf={nameOf}
         display={USD_DISPLAY}
       />,

@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo } from 'react';
-import type { ParetoPoint, SliceFrontier } from '../../domain/pareto';
+import type { ParetoPoint } from '../../domain/pareto';
+import type { FrontierOnPage } from '../../queries/analysis-queries';
 import type { Scenario, Slice } from '../../domain/scenario-schema';
 import { ChartFrame } from '../../charts/chart-frame';
 import { CostQualityChart } from '../../charts/cost-quality-chart';
@@ -78,7 +79,7 @@ function FrontierResult({
 }: {
   scenario: Scenario;
   slice: Slice;
-  frontier: SliceFrontier;
+  frontier: FrontierOnPage;
 }) {
   const display = useMoneyDisplay();
   const findEvaluation = useMemo(() => indexEvaluations(scenario.evaluations), [scenario.evaluations]);
@@ -157,7 +158,7 @@ function FrontierResult({
 
 type FrontierFigureProps = {
   slice: Slice;
-  frontier: SliceFrontier;
+  frontier: FrontierOnPage;
   summary: string;
   isEvaluated: (modelId: string) => boolean;
   display: MoneyDisplay;

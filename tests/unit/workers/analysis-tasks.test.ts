@@ -13,7 +13,7 @@ import type { Scenario, ScenarioInput } from '../../../src/domain/scenario-schem
 import { analyseSensitivity } from '../../../src/domain/sensitivity';
 import { validateScenario } from '../../../src/domain/validate-scenario';
 import { receiveAnalysis, restoreScenario, runNamedAnalysis } from '../../../src/workers/analysis-tasks';
-import type { AnalysisName } from '../../../src/workers/analysis-tasks';
+import type { AnalysisName, FrontierOnPage } from '../../../src/workers/analysis-tasks';
 import { makeCatalogScenario } from '../../factories/catalog-scenario';
 import { makeSmallScenario } from '../../factories/small-scenario';
 
@@ -44,18 +44,24 @@ function makeConstructorSliceScenario(): Scenario {
 describe('analysis tasks through structured clone', () => {
   it('gives the frontier with the scenario’s own model objects, the frontier points among the points', () => {
     const scenario = validate(makeSmallScenario());
-    const received = roundTrip(scenario, 'frontier', [0]) as ReturnType<typeof findParetoFrontier>;
+    const received = roundTrip(scenario, 'frontier', [0]) as FrontierOnPage;
     const direct = findParetoFrontier(
       scenario.traffic[0]!,
       scenario.catalog,
       scenario.options,
       makeQualityLookup(scenario),
     );
-    expect(received).toEqual(direct);
+    // The points stay the columns they came in; read as objects, they are the frontier computed on the page.
+    const { points, ...rest } = received;
+    expect({ ...rest, points: [...points] }).toEqual(direct);
     // Cheap ($0.0012, 50) and dear ($0.0045, 90): neither dominates, both on the frontier, cheapest first.
     expect(received.frontier.map((point) => point.model)).toEqual([scenario.catalog[0], scenario.catalog[1]]);
-    expect(received.points[0]!.model).toBe(scenario.catalog.find((model) => model.id === 'cheap'));
-    expect(received.points).toContain(received.frontier[0]);
+    expect(points.at(0).model).toBe(scenario.catalog.find((model) => model.id === 'cheap'));
+    expect(points.costAt(0)).toBeCloseTo(0.0012, 12);
+    expect([points.qualityAt(0), points.onFrontierAt(0)]).toEqual([50, true]);
+    // A point is made once: the frontier's are the points', and asking again gives the same object.
+    expect([...points]).toContain(received.frontier[0]);
+    expect(points.at(1)).toBe(points.at(1));
   });
 
   it('sends each model of the optimised choices, cascade steps and capacity terms as its catalog position', () => {
