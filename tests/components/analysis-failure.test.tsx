@@ -16,11 +16,12 @@ vi.mock('../../src/workers/analysis-client', () => ({
 describe('an analysis that fails', () => {
   it('is named with its reason on the Optimise screen, section by section', async () => {
     renderWithScenario(<OptimisePanel />, makeSmallScenario());
-    expect(
-      await screen.findByText(
-        'The optimised assignment could not be computed: the analysis worker failed: out of memory.',
-      ),
-    ).toHaveAttribute('role', 'alert');
+    const failure = await screen.findByText(
+      'The optimised assignment could not be computed: the analysis worker failed: out of memory.',
+    );
+    expect(failure).toHaveAttribute('role', 'alert');
+    // A failure is one line: it keeps none of the room the assignment's table would have taken.
+    expect(failure.parentElement!.style.minHeight).toBe('');
     expect(
       await screen.findByText('The growth could not be sought: the analysis worker failed: out of memory.'),
     ).toBeInTheDocument();

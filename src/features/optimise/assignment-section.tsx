@@ -138,8 +138,11 @@ export function AssignmentSection({ scenario, cheapest }: AssignmentSectionProps
         )}
       </div>
 
-      {/* The room is kept while the table's first rows come in too (`useRowLimit`), not only while it computes. */}
-      <div style={{ minHeight: reservedHeight(scenario.traffic.length) }}>
+      {/* The room is kept while the table's first rows come in too (`useRowLimit`), not only while it computes;
+          a failure is one line, and keeps none. */}
+      <div
+        style={drawn.status === 'error' ? undefined : { minHeight: reservedHeight(scenario.traffic.length) }}
+      >
         <PendingResult
           state={drawn}
           computing="Computing the optimised assignment…"
