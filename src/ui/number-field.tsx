@@ -43,10 +43,10 @@ export type NumberFieldProps = {
 };
 
 /** What the typed text says: a valid value, or the message next to the field. */
-type TypedCheck = { ok: true; value: number } | { ok: false; message: string; value: number | null };
+export type TypedCheck = { ok: true; value: number } | { ok: false; message: string; value: number | null };
 
 /** Reads typed text against the field's own rule (a percentage typed as 25 is the fraction 0.25). */
-function checkTyped(text: string, percent: boolean, schema: z.ZodType<number>): TypedCheck {
+export function checkTyped(text: string, percent: boolean, schema: z.ZodType<number>): TypedCheck {
   const read = parseTypedNumber(text);
   if (!read.ok) return { ok: false, message: read.message, value: null };
   const typed = read.value;

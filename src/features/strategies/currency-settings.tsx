@@ -4,10 +4,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { DISPLAY_CURRENCIES, displayCurrencySchema } from '../../domain/scenario-schema';
 import type { DisplayCurrency, DisplayCurrencyCode, Scenario } from '../../domain/scenario-schema';
 import { describeMoneyDisplay, formatMoney, moneyDisplayOf, todayIsoDay } from '../../format/format';
-import { parseTypedNumber } from '../../format/parse-number';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
-import { NumberField } from '../../ui/number-field';
+import { NumberField, checkTyped } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
 
 const CURRENCY_NAMES: Record<DisplayCurrencyCode, string> = {
@@ -48,16 +47,13 @@ function NewCurrencyRate({
 
   function apply(event: FormEvent) {
     event.preventDefault();
-    const typed = parseTypedNumber(text);
-    if (!typed.ok) {
-      setError(text.trim() === '' ? 'is needed: type the day’s rate first' : typed.message);
+    if (text.trim() === '') {
+      setError('is needed: type the day’s rate first');
       return;
     }
-    const checked = displayCurrencySchema.shape.perUsd.safeParse(typed.value);
-    const refused = checked.success
-      ? onApply(checked.data)
-      : (checked.error.issues[0]?.message ?? 'is not valid');
-    setError(refused);
+    // The rule the rate field below holds it to, once applied.
+    const typed = checkTyped(text, false, displayCurrencySchema.shape.perUsd);
+    setError(typed.ok ? onApply(typed.value) : typed.message);
   }
 
   return (
