@@ -12,6 +12,7 @@ import { optimiseAssignment } from '../domain/optimise';
 import type { OptimisedAssignment, OptimisedChoice } from '../domain/optimise';
 import { findParetoFrontier } from '../domain/pareto';
 import { FrontierPoints, MEETS_BAR, ON_FRONTIER } from '../domain/frontier-points';
+import type { FrontierColumns } from '../domain/frontier-points';
 import type { ParetoPoint, SliceFrontier } from '../domain/pareto';
 import { findBrokenConstraints } from '../domain/plan-constraints';
 import type { BrokenConstraint } from '../domain/plan-constraints';
@@ -41,14 +42,10 @@ export type CapacityOutcome = {
  * catalog in place of the model), the frontier as positions among the points. Ten thousand points cross as a few
  * arrays instead of ten thousand objects to copy, and to collect afterwards.
  */
-export type PackedFrontier = Omit<SliceFrontier, 'points' | 'frontier'> & {
-  modelIndex: Int32Array;
-  costPerRequest: Float64Array;
-  quality: Float64Array;
-  /** `ON_FRONTIER` and `MEETS_BAR` bits. */
-  flags: Uint8Array;
-  frontier: Int32Array;
-};
+export type PackedFrontier = Omit<SliceFrontier, 'points' | 'frontier'> &
+  FrontierColumns & {
+    frontier: Int32Array;
+  };
 
 function findStrategy(scenario: Scenario, strategyId: string): Strategy | null {
   return scenario.strategies.find((strategy) => strategy.id === strategyId) ?? null;
