@@ -16,34 +16,33 @@ export type IdIndex<T> = {
   [Symbol.iterator](): Iterator<[string, T]>;
 };
 
-/** Edits layered on one plain index before they are folded into a plain index of their own. */
-const MAX_LAYERS = 8;
+/** Edited entries kept beside one plain index before they are folded into a plain index of their own. */
+const MAX_SWAPS = 64;
 
 /**
- * An index that is another with a few entries swapped for their edited selves (same ids): a lookup reads the
- * swaps, then the index below. An edit of one model in 10,000 then makes a map of one entry, not a copy of
- * 10,000; after `MAX_LAYERS` edits in a row they are folded into a plain map, so a lookup never walks a long chain.
+ * A plain index with a few entries swapped for their edited selves (same ids): a lookup reads the swaps, then
+ * the plain index. An edit of one model in 10,000 then copies the few swaps made so far, not 10,000 entries; once
+ * more than `MAX_SWAPS` entries are swapped they are folded into a plain map, so the swaps stay small to copy.
  */
 class SwappedIndex<T> implements IdIndex<T> {
   constructor(
-    private readonly below: IdIndex<T>,
-    private readonly swaps: ReadonlyMap<string, T>,
-    readonly layers: number,
+    readonly base: ReadonlyMap<string, T>,
+    readonly swaps: ReadonlyMap<string, T>,
   ) {}
   get(id: string): T | undefined {
-    return this.swaps.get(id) ?? this.below.get(id);
+    return this.swaps.get(id) ?? this.base.get(id);
   }
   has(id: string): boolean {
-    return this.below.has(id);
+    return this.base.has(id);
   }
   get size(): number {
-    return this.below.size;
+    return this.base.size;
   }
   *values(): Iterator<T> & Iterable<T> {
-    for (const [id, entry] of this.below) yield this.swaps.get(id) ?? entry;
+    for (const [id, entry] of this.base) yield this.swaps.get(id) ?? entry;
   }
   *[Symbol.iterator](): Iterator<[string, T]> {
-    for (const [id, entry] of this.below) yield [id, this.swaps.get(id) ?? entry];
+    for (const [id, entry] of this.base) yield [id, this.swaps.get(id) ?? entry];
   }
 }
 
@@ -85,14 +84,17 @@ export function indexEditedList<T extends WithId>(
     const before = previous[at]!;
     if (next[at]!.id !== before.id || known.get(before.id) !== before) return false;
   }
-  const swaps = new Map<string, T>();
+  // A plain index is a `Map`; an index made by an earlier edit is the plain one below it and its swaps so far.
+  const layered = known instanceof SwappedIndex ? (known as SwappedIndex<T>) : null;
+  const base = layered?.base ?? (known as ReadonlyMap<string, T>);
+  const swaps = new Map<string, T>(layered?.swaps ?? []);
   for (const at of replaced) swaps.set(next[at]!.id, next[at]!);
-  const layers = known instanceof SwappedIndex ? known.layers + 1 : 1;
-  indexes.set(
-    next,
-    layers > MAX_LAYERS
-      ? new Map([...known].map(([id, entry]) => [id, swaps.get(id) ?? entry]))
-      : new SwappedIndex(known, swaps, layers),
-  );
+  if (swaps.size <= MAX_SWAPS) {
+    indexes.set(next, new SwappedIndex(base, swaps));
+  } else {
+    const folded = new Map(base);
+    for (const [id, entry] of swaps) folded.set(id, entry);
+    indexes.set(next, folded);
+  }
   return true;
 }
