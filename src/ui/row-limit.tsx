@@ -1,5 +1,6 @@
 import { startTransition, useEffect, useState, useTransition } from 'react';
 import { formatNumber } from '../format/format';
+import { afterNextPaint } from './after-next-paint';
 
 /** Rows of a long table put in the page until the user asks for all of them. */
 export const FIRST_ROWS = 40;
@@ -20,23 +21,6 @@ export type RowLimit = {
   isDrawing: boolean;
   toggle: () => void;
 };
-
-/**
- * Calls `callback` once the next frame is painted (at once where the page has no frames); returns the function
- * that cancels it.
- */
-function afterNextPaint(callback: () => void): () => void {
-  if (typeof requestAnimationFrame !== 'function') {
-    callback();
-    return () => undefined;
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => (timer = setTimeout(callback, 0)));
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
 
 /**
  * A long table's rows drawn a screenful at a time: the first `first` (40) until "Show all" is pressed, so a table

@@ -187,7 +187,8 @@ describe('CatalogPanel: editing', () => {
     expect(readModel('cheap')?.pricing).toMatchObject({ kind: 'per-token', inputPerMTok: 2 });
     // Input at $2: 1,000·2e-6 + 100·2e-6 = $0.0022 a request → $2,200 a month.
     expect(within(screen.getByRole('row', { name: /All on cheap/ })).getByText('$2,200')).toBeInTheDocument();
-    expect(within(getRow('Cheap model')).getAllByText('$2.00')).toHaveLength(3);
+    // The table follows once the edit's frame is drawn.
+    await waitFor(() => expect(within(getRow('Cheap model')).getAllByText('$2.00')).toHaveLength(3));
   });
 
   it('edits in the unit shown: $0.0025 per 1K tokens is stored as $2.50 per 1M', async () => {
@@ -234,7 +235,9 @@ describe('CatalogPanel: editing', () => {
     const editor = await openEditor(user, 'Claude Sonnet');
     await user.click(within(editor).getByRole('checkbox', { name: /No prompt caching/ }));
     expect(readModel('sonnet')?.pricing).toMatchObject({ cacheReadPerMTok: null });
-    expect(within(getRow('Claude Sonnet')).getByTitle('No prompt caching')).toHaveTextContent('None');
+    await waitFor(() =>
+      expect(within(getRow('Claude Sonnet')).getByTitle('No prompt caching')).toHaveTextContent('None'),
+    );
     await user.click(within(editor).getByRole('checkbox', { name: /No prompt caching/ }));
     // Starts again at a tenth of the input price: 3 / 10 = 0.3.
     expect(readModel('sonnet')?.pricing).toMatchObject({ cacheReadPerMTok: 0.3 });
@@ -286,8 +289,10 @@ describe('CatalogPanel: editing', () => {
       minUnits: 2,
       commitmentMonths: 0,
     });
-    expect(getRow('Mistral 7B (self-hosted)')).toHaveTextContent(
-      '$1.50/hour per unit60,000 tokens/min per unit · min 2 units',
+    await waitFor(() =>
+      expect(getRow('Mistral 7B (self-hosted)')).toHaveTextContent(
+        '$1.50/hour per unit60,000 tokens/min per unit · min 2 units',
+      ),
     );
     await user.clear(minUnits);
     await user.type(minUnits, '1.5');
@@ -303,7 +308,7 @@ describe('CatalogPanel: editing', () => {
     editor = await openEditor(user, 'Mistral Small');
     await user.click(within(editor).getByRole('radio', { name: /Capacity/ }));
     expect(readModel('mistral-small')?.pricing.kind).toBe('capacity');
-    expect(within(getRow('Mistral Small')).getByText('Capacity-billed')).toBeInTheDocument();
+    expect(await within(getRow('Mistral Small')).findByText('Capacity-billed')).toBeInTheDocument();
     await user.click(within(editor).getByRole('radio', { name: 'Per token' }));
     // Switching back restores the token prices it had.
     expect(readModel('mistral-small')?.pricing).toMatchObject({
@@ -324,7 +329,7 @@ describe('CatalogPanel: editing', () => {
     const editor = screen.getByRole('region', { name: 'Edit New model' });
     expect(within(editor).getByText('Enter the input and output prices.')).toBeInTheDocument();
     expect(screen.getByText(/^Added new-model at the end of the catalog/)).toHaveAttribute('role', 'status');
-    expect(readRowNames()).toContain('New model');
+    await waitFor(() => expect(readRowNames()).toContain('New model'));
     await user.click(screen.getByRole('button', { name: 'Add model' }));
     expect(readModel('new-model-2')).toBeDefined();
   });
@@ -432,8 +437,10 @@ describe('CatalogPanel: reset to the shipped catalog', () => {
     expect(
       screen.getByText(new RegExp(`Catalog reset to the ${SHIPPED_COUNT} shipped models\\. Kept 2 models`)),
     ).toBeInTheDocument();
-    expect(screen.getByTestId('catalog-count')).toHaveTextContent(
-      `${SHIPPED_COUNT + 2} of ${SHIPPED_COUNT + 2} models`,
+    await waitFor(() =>
+      expect(screen.getByTestId('catalog-count')).toHaveTextContent(
+        `${SHIPPED_COUNT + 2} of ${SHIPPED_COUNT + 2} models`,
+      ),
     );
     usePlannerStore.getState().undo();
     expect(readCatalog()).toHaveLength(5);

@@ -1,6 +1,7 @@
+import { findById } from '../../domain/find-by-id';
 import { findCheapestScoredRow } from '../../domain/model-ranking';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Model } from '../../domain/scenario-schema';
 import { formatIssue } from '../../domain/validate-scenario';
@@ -14,7 +15,8 @@ import {
   removeModel,
   replaceCatalog,
 } from '../../state/scenario-edits';
-import { usePlannerStore, useScenario } from '../../state/scenario-store';
+import { usePlannerStore } from '../../state/scenario-store';
+import { useScenarioAfterPaint } from './scenario-after-paint';
 import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
 import { formatNumber, listWords, todayIsoDay } from '../../format/format';
@@ -98,11 +100,10 @@ export type CatalogPanelProps = {
 export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
   const [clockToday] = useState(() => todayIsoDay());
   const today = givenToday ?? clockToday;
-  const scenario = useScenario();
-  const catalog = scenario.catalog;
-  // The table, its count and the filters' choices follow an edit a render behind: the edited field is drawn
-  // first, then 10,000 rows are filtered, sorted and counted in a render that yields to typing.
-  const shownCatalog = useDeferredValue(catalog);
+  // The table, its count and the filters' choices follow an edit once its frame is drawn: the editor draws the
+  // edited field first, then 10,000 rows are filtered, sorted and counted in a render that yields to typing.
+  const scenario = useScenarioAfterPaint();
+  const shownCatalog = scenario.catalog;
   const [priceUnit, setPriceUnit] = usePlannerStore(useShallow((s) => [s.priceUnit, s.setPriceUnit]));
   const [sort, setSort] = useState<CatalogSort>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -127,11 +128,10 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
   const staleCount = useMemo(() => countStalePrices(shownCatalog, today), [shownCatalog, today]);
   const cheapestIndex = useMemo(() => findCheapestScoredRow(shownCatalog, rows), [shownCatalog, rows]);
 
-  // Scroll a model that was just added or duplicated into view, once the table shows it (the table's catalog
-  // has caught up with the store's).
+  // Scroll a model that was just added or duplicated into view, once the table shows it.
   useEffect(() => {
     const id = pendingReveal.current;
-    if (id === null || shownCatalog !== catalog) return;
+    if (id === null || !findById(shownCatalog, id)) return;
     pendingReveal.current = null;
     tableRef.current?.revealModel(id);
   });
@@ -165,7 +165,7 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
   }
 
   function handleAdd() {
-    const model = createBlankModel(catalog, shownFilters.platform);
+    const model = createBlankModel(usePlannerStore.getState().scenario?.catalog ?? [], shownFilters.platform);
     const result = usePlannerStore.getState().edit((current) => addModel(current, model));
     const refusal = describeRefusal(result);
     if (refusal) {
@@ -309,7 +309,7 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
             {shipped.data && (
               <>
                 <p>
-                  Replace this scenario’s {formatNumber(catalog.length)} models with the{' '}
+                  Replace this scenario’s {formatNumber(shownCatalog.length)} models with the{' '}
                   {formatNumber(shipped.data.length)} shipped ones? Your price changes and added models are
                   dropped
                   {keptOnReset.length > 0

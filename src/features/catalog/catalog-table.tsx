@@ -234,7 +234,8 @@ function PriceAge({ asOf, days }: { asOf: string; days: number | null }) {
   );
 }
 
-function CatalogRow({
+/** One model's row; memoised, so that after an edit only the edited model's row is drawn again. */
+const CatalogRow = memo(function CatalogRow({
   model,
   rowIndex,
   priceUnit,
@@ -333,7 +334,7 @@ function CatalogRow({
       </td>
     </tr>
   );
-}
+});
 
 /**
  * The virtualiser of the catalog's tables: rows of `ROW_HEIGHT_PX` below a sticky header, and the heights of the
