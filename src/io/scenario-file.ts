@@ -234,9 +234,9 @@ export function serializeScenario(scenario: Scenario): string {
   )}\n`;
 }
 
-/** A list's entries already written as compact JSON text, joined. */
+/** A list's entries already written as compact JSON text, in runs (see `writeListRuns`). */
 class ListText {
-  constructor(readonly text: string) {}
+  constructor(readonly runs: readonly string[]) {}
 }
 
 /** Each list entry's compact text, by entry object: scenario objects are never changed in place. */
@@ -270,47 +270,70 @@ const RUN_LENGTH = 256;
 /** A run's joined text, by the run's first entry, with the entries it was made from. */
 const runTexts = new WeakMap<object, { entries: readonly object[]; text: string }>();
 
-/** A whole list's joined text, by list array: an edit elsewhere keeps the list, and its text. */
-const listTexts = new WeakMap<readonly object[], string>();
+/** A whole list's runs, by list array: an edit elsewhere keeps the list, and its runs. */
+const listRuns = new WeakMap<readonly object[], readonly string[]>();
 
-function writeListText<T extends object>(items: readonly T[], order: (entry: T) => unknown): string {
-  let text = listTexts.get(items);
-  if (text !== undefined) return text;
-  const runs: string[] = [];
+/** A list's text as runs of `RUN_LENGTH` entries, each joined once and kept while its entries are the same objects. */
+function writeListRuns<T extends object>(
+  items: readonly T[],
+  order: (entry: T) => unknown,
+): readonly string[] {
+  let runs = listRuns.get(items);
+  if (runs !== undefined) return runs;
+  const made: string[] = [];
   for (let start = 0; start < items.length; start += RUN_LENGTH) {
     const entries = items.slice(start, start + RUN_LENGTH);
     const first = entries[0]!;
     const known = runTexts.get(first);
     if (known?.entries.length === entries.length && known.entries.every((entry, i) => entry === entries[i])) {
-      runs.push(known.text);
+      made.push(known.text);
       continue;
     }
     const runText = entries.map((entry) => writeEntry(entry, order)).join(',');
     runTexts.set(first, { entries, text: runText });
-    runs.push(runText);
+    made.push(runText);
   }
-  text = runs.join(',');
-  listTexts.set(items, text);
-  return text;
+  runs = made;
+  listRuns.set(items, runs);
+  return runs;
+}
+
+/**
+ * The scenario file's text without its spacing, as the pieces it is made of: their concatenation is
+ * `writeCompactScenario(scenario)`. A 10,000-model catalog is some forty pieces, each kept while its models are
+ * the same objects, so a save can put the whole text together in one copy and compare two scenarios' texts piece
+ * by piece (the same piece is one pointer comparison) instead of building and comparing megabytes.
+ */
+export function writeCompactScenarioParts(scenario: Scenario): string[] {
+  const document = describeScenarioDocument(
+    scenario,
+    (items, order) => new ListText(writeListRuns(items, order)),
+  );
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(document)) {
+    const separator = parts.length === 0 ? '{' : ',';
+    if (value instanceof ListText) {
+      parts.push(`${separator}${JSON.stringify(key)}:[`);
+      // Each run its own piece, so that a run kept from the last save is the very same string.
+      value.runs.forEach((run, i) => (i === 0 ? parts.push(run) : parts.push(',', run)));
+      parts.push(']');
+      continue;
+    }
+    const text = JSON.stringify(value);
+    if (text !== undefined) parts.push(`${separator}${JSON.stringify(key)}:${text}`);
+  }
+  parts.push(parts.length === 0 ? '{}' : '}');
+  return parts;
 }
 
 /**
  * The scenario file's text without its spacing: exactly `JSON.stringify(JSON.parse(serializeScenario(s)))`.
  * Each model, slice, strategy, pool, fixed cost and evaluation is written once per object, and a list's text is
- * joined once per list and per run of `RUN_LENGTH` entries, so after an edit only what the edit made is written
- * again (the autosave of a 10,000-model scenario).
+ * joined once per run of `RUN_LENGTH` entries, so after an edit only what the edit made is written again (the
+ * autosave of a 10,000-model scenario).
  */
 export function writeCompactScenario(scenario: Scenario): string {
-  const document = describeScenarioDocument(
-    scenario,
-    (items, order) => new ListText(writeListText(items, order)),
-  );
-  const fields: string[] = [];
-  for (const [key, value] of Object.entries(document)) {
-    const text = value instanceof ListText ? `[${value.text}]` : JSON.stringify(value);
-    if (text !== undefined) fields.push(`${JSON.stringify(key)}:${text}`);
-  }
-  return `{${fields.join(',')}}`;
+  return writeCompactScenarioParts(scenario).join('');
 }
 
 /** Writes one of a scenario's lists: every entry through `order`, the function that lays it out. */

@@ -46,7 +46,7 @@ import { createStore, get, promisifyRequest, update } from 'idb-keyval';
 import { z } from 'zod';
 import { PERSIST_VERSION, decodePersisted } from '../io/persisted-envelope';
 import type { DecodeResult, LibraryEntry, PersistedState, RepairedId } from '../io/persisted-envelope';
-import { writeCompactScenario } from '../io/scenario-file';
+import { writeCompactScenarioParts } from '../io/scenario-file';
 import type { Scenario } from '../domain/scenario-schema';
 
 export { PERSIST_VERSION, decodePersisted, migrations, repairDuplicateIds } from '../io/persisted-envelope';
@@ -132,32 +132,31 @@ export function decodeStoredValue(value: unknown): DecodeResult {
 
 /** How many scenarios' saved texts are kept: a library's worth, not the undo history's (megabytes each). */
 const RECENT_TEXTS = 16;
-const recentTexts = new Map<Scenario, string>();
+const recentTexts = new Map<Scenario, readonly string[]>();
 
 /**
- * A scenario's text in the envelope (`writeCompactScenario`), kept for the last few scenario objects written:
- * every save writes each library entry and compares the edited one with its saved copy.
+ * A scenario's text in the envelope (`writeCompactScenario`) as the pieces it is made of
+ * (`writeCompactScenarioParts`), kept for the last few scenario objects written: every save writes each
+ * library entry and compares the edited one with its saved copy.
  */
-function scenarioText(scenario: Scenario): string {
-  let text = recentTexts.get(scenario);
-  if (text === undefined) {
-    text = writeCompactScenario(scenario);
+function scenarioParts(scenario: Scenario): readonly string[] {
+  let parts = recentTexts.get(scenario);
+  if (parts === undefined) {
+    parts = writeCompactScenarioParts(scenario);
     if (recentTexts.size >= RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value!);
   } else {
     recentTexts.delete(scenario);
   }
-  recentTexts.set(scenario, text);
-  return text;
+  recentTexts.set(scenario, parts);
+  return parts;
 }
 
 /**
  * The envelope text for a state; each scenario is written as its scenario file would be. The text is that of
- * `JSON.stringify` on the envelope object, put together from each scenario's text made once per object.
+ * `JSON.stringify` on the envelope object, put together in one join from each scenario's pieces, made once per
+ * object: a 5 MB library is copied once per save, not once per step of putting it together.
  */
 export function encodePersisted(state: PersistedState, revision = 0): string {
-  const library = state.library
-    .map((entry) => `{"id":${JSON.stringify(entry.id)},"scenario":${scenarioText(entry.scenario)}}`)
-    .join(',');
   const envelope = JSON.stringify({
     version: PERSIST_VERSION,
     revision,
@@ -166,7 +165,15 @@ export function encodePersisted(state: PersistedState, revision = 0): string {
     ui: state.ui,
   });
   // `version` and `revision` are numbers, so the first `"library":[]` is the library's own place.
-  return envelope.replace('"library":[]', () => `"library":[${library}]`);
+  const at = envelope.indexOf('"library":[]') + '"library":['.length;
+  const pieces: string[] = [envelope.slice(0, at)];
+  state.library.forEach((entry, i) => {
+    pieces.push(`${i === 0 ? '' : ','}{"id":${JSON.stringify(entry.id)},"scenario":`);
+    pieces.push(...scenarioParts(entry.scenario));
+    pieces.push('}');
+  });
+  pieces.push(envelope.slice(at));
+  return pieces.join('');
 }
 
 /** The revision and library a tab last loaded from or wrote to storage: what its own edits are measured from. */
@@ -187,12 +194,17 @@ export type MergeResult = {
 };
 
 /**
- * Whether two entries hold the same scenario: the same object, or the same scenario file (written once per
- * object, so comparing an edited 10,000-model scenario with its saved copy costs one string comparison).
+ * Whether two entries hold the same scenario: the same object, or the same scenario file, compared piece by
+ * piece (written once per object; comparing an edited 10,000-model scenario with its saved copy compares the
+ * pieces the edit changed, the rest being the same strings).
  */
 function sameScenario(a: LibraryEntry | undefined, b: LibraryEntry | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return a.scenario === b.scenario || scenarioText(a.scenario) === scenarioText(b.scenario);
+  if (a.scenario === b.scenario) return true;
+  const first = scenarioParts(a.scenario);
+  const second = scenarioParts(b.scenario);
+  // The same pieces in the same places (a piece kept from an earlier text is the very same string).
+  return first.length === second.length && first.every((piece, i) => piece === second[i]);
 }
 
 /** True when two libraries hold the same scenarios under the same ids, in the same order. */

@@ -7,6 +7,7 @@ const { isSameLibrary, loadNewerLibrary, loadPersisted, mergeLibraries, savePers
   await import('../../../src/state/persistence');
 const { validateScenario } = await import('../../../src/domain/validate-scenario');
 const { makeSmallScenario } = await import('../../factories/small-scenario');
+const { makeLargeCatalogScenario } = await import('../../factories/large-catalog');
 
 function entry(id: string, name: string, requestsPerMonth = 1000) {
   const input = makeSmallScenario();
@@ -90,6 +91,25 @@ describe('merging another tab’s newer save', () => {
     };
     expect(isSameLibrary([a], [reordered])).toBe(true);
     expect(isSameLibrary([a], [entry('scenario-1', 'A', 2)])).toBe(false);
+  });
+
+  it('compares a long catalog piece by piece: a changed model anywhere differs, a copy of the same models does not', () => {
+    // 700 models are written in runs of 256, 256 and 188: the edits land in each run, and at a run's edge.
+    const large = validateScenario(makeLargeCatalogScenario(700));
+    if (!large.ok) throw new Error('fixture invalid');
+    const original = { id: 'scenario-1', scenario: large.value };
+    const withCatalog = (catalog: typeof large.value.catalog) => ({
+      id: 'scenario-1',
+      scenario: { ...large.value, catalog },
+    });
+    for (const at of [0, 255, 256, 600, 699]) {
+      const catalog = large.value.catalog.map((model, i) => (i === at ? { ...model, quality: 1 } : model));
+      expect(isSameLibrary([original], [withCatalog(catalog)])).toBe(false);
+    }
+    // Every model a new object with the same figures: the same text.
+    const copied = withCatalog(large.value.catalog.map((model) => structuredClone(model)));
+    expect(isSameLibrary([original], [copied])).toBe(true);
+    expect(isSameLibrary([original], [withCatalog(large.value.catalog.slice(0, 699))])).toBe(false);
   });
 });
 
