@@ -5,6 +5,8 @@ import { formatIssue } from '../domain/validate-scenario';
 import { isShareFragment, readShareFragment } from '../io/share-link';
 import { defaultScenarioQueryOptions } from '../queries/shipped-data';
 import {
+  REVISION_KEY,
+  STORAGE_KEY,
   SYNC_CHANNEL,
   isSameLibrary,
   loadNewerLibrary,
@@ -15,6 +17,7 @@ import {
 } from '../state/persistence';
 import type { HeldSave, LoadOutcome, PersistedState, SyncBase } from '../state/persistence';
 import { decodeSavedLibrary } from '../workers/saved-library-client';
+import { createSaveWriter } from '../workers/save-writer-client';
 import { usePlannerStore } from '../state/scenario-store';
 
 const SAVE_DELAY_MS = 250;
@@ -90,6 +93,8 @@ function startSaving(initial: SyncBase): () => void {
   /** A change is waiting to be saved. */
   let pending = false;
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SYNC_CHANNEL);
+  // Ordinary saves are written off the page's thread where there are workers.
+  const writer = createSaveWriter({ text: STORAGE_KEY, revision: REVISION_KEY });
 
   function ownSettings() {
     const { activeId, theme, priceUnit } = store.getState();
@@ -123,6 +128,7 @@ function startSaving(initial: SyncBase): () => void {
         const outcome = await savePersisted(snapshot, base, {
           replacing: releasedSave,
           decoder: decodeSavedLibrary,
+          writer: writer?.write,
         });
         if (outcome.held) {
           // Storage holds data this build cannot read and the user has not chosen: nothing was written.
@@ -204,6 +210,8 @@ function startSaving(initial: SyncBase): () => void {
     document.removeEventListener('visibilitychange', onHidden);
     unsubscribe();
     channel?.close();
+    // After the saves already queued, which may be using it.
+    void queue.then(() => writer?.stop());
   };
 }
 

@@ -152,11 +152,10 @@ function scenarioParts(scenario: Scenario): readonly string[] {
 }
 
 /**
- * The envelope text for a state; each scenario is written as its scenario file would be. The text is that of
- * `JSON.stringify` on the envelope object, put together in one join from each scenario's pieces, made once per
- * object: a 5 MB library is copied once per save, not once per step of putting it together.
+ * The envelope text for a state as the pieces it is made of: each scenario's pieces (made once per object) between
+ * the envelope's own. Their concatenation is `encodePersisted(state, revision)`.
  */
-export function encodePersisted(state: PersistedState, revision = 0): string {
+export function encodePersistedParts(state: PersistedState, revision = 0): string[] {
   const envelope = JSON.stringify({
     version: PERSIST_VERSION,
     revision,
@@ -173,7 +172,16 @@ export function encodePersisted(state: PersistedState, revision = 0): string {
     pieces.push('}');
   });
   pieces.push(envelope.slice(at));
-  return pieces.join('');
+  return pieces;
+}
+
+/**
+ * The envelope text for a state; each scenario is written as its scenario file would be. The text is that of
+ * `JSON.stringify` on the envelope object, put together in one join from its pieces (`encodePersistedParts`):
+ * a 5 MB library is copied once, not once per step of putting it together.
+ */
+export function encodePersisted(state: PersistedState, revision = 0): string {
+  return encodePersistedParts(state, revision).join('');
 }
 
 /** The revision and library a tab last loaded from or wrote to storage: what its own edits are measured from. */
@@ -185,6 +193,11 @@ export type SyncBase = {
    * exactly this text knows it is readable and not newer without decoding it again.
    */
   text?: string | undefined;
+  /**
+   * The same text as the pieces it was written from, when a writer wrote it (`TextWriter`): `text` is then put
+   * together only when read, and the next ordinary save needs only to know there is one.
+   */
+  parts?: readonly string[] | undefined;
 };
 
 export type MergeResult = {
@@ -551,7 +564,33 @@ export type SaveOptions = {
   replacing?: HeldSave | null;
   /** Decodes long text another tab saved off the page's thread (see `OFF_PAGE_DECODE_CHARS`). */
   decoder?: OffPageDecoder | undefined;
+  /** Writes an ordinary save off the page's thread (see `TextWriter`). */
+  writer?: TextWriter | undefined;
 };
+
+/**
+ * Writes the text `parts.join('')` with `revision` in one transaction while storage holds `expectedRevision`,
+ * off the page's thread (src/workers/save-writer-client.ts); resolves 'moved', having written nothing, when
+ * storage holds another revision, and rejects when it cannot write.
+ */
+export type TextWriter = (
+  expectedRevision: number,
+  revision: number,
+  parts: readonly string[],
+) => Promise<'written' | 'moved'>;
+
+/** A base whose text is put together from its pieces only when something reads it (another tab saved). */
+function baseFromParts(revision: number, library: LibraryEntry[], parts: readonly string[]): SyncBase {
+  let text: string | undefined;
+  return {
+    revision,
+    library,
+    parts,
+    get text() {
+      return (text ??= parts.join(''));
+    },
+  };
+}
 
 /**
  * How many times a save decodes another tab's long text off the page and tries again, when yet another save
@@ -658,6 +697,22 @@ export async function savePersisted(
   base: SyncBase,
   options: SaveOptions = {},
 ): Promise<SaveOutcome> {
+  // The ordinary save (storage holds this tab's base, nothing held aside) is written by the writer: the text
+  // this tab last wrote or read, replaced by the library as it is now, as `planSave` would write it. When
+  // storage holds another revision, or the writer fails, the save is worked out and written here.
+  if (options.writer && !options.replacing && (base.parts !== undefined || base.text !== undefined)) {
+    const revision = base.revision + 1;
+    const parts = encodePersistedParts(state, revision);
+    const written = await options.writer(base.revision, revision, parts).catch(() => 'failed' as const);
+    if (written === 'written') {
+      return {
+        saved: baseFromParts(revision, state.library, parts),
+        merged: false,
+        conflicts: [],
+        held: null,
+      };
+    }
+  }
   const plan = (stored: unknown, decoded: DecodeResult | null) =>
     planSave(state, base, options.replacing, stored, decoded);
   let offPage: { text: string; plan: SavePlan } | null = null;

@@ -1,0 +1,62 @@
+/**
+ * What the save writer does (src/workers/save-writer.worker.ts runs it): puts the saved library's text together
+ * from its pieces and writes it with its revision, in one transaction, only while storage still holds the
+ * revision the save was measured from.
+ */
+import { promisifyRequest } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
+
+/** One save, as the page sends it. */
+export type SaveWrite = {
+  /** The stored revision the save is measured from: the text is written only while storage holds it. */
+  expectedRevision: number;
+  /** The revision written with the text. */
+  revision: number;
+  /** The text's pieces in order, by id: pieces sent with an earlier save, or in `added`. */
+  order: readonly number[];
+  /** Pieces the writer has not had yet, with their ids. */
+  added: readonly (readonly [number, string])[];
+  /** Where the text and its revision are stored. */
+  keys: { text: string; revision: string };
+};
+
+/** Written, or not written because storage no longer holds the expected revision (another tab saved). */
+export type SaveWriteResult = 'written' | 'moved';
+
+/**
+ * Writes `request` into `store`, taking its pieces from `pieces` (the last save's, by id), which it leaves
+ * holding this save's pieces alone: the next save sends only what is new. Rejects, writing nothing, when a piece
+ * was never sent or storage fails.
+ */
+export async function writeSavedText(
+  store: UseStore,
+  pieces: Map<number, string>,
+  request: SaveWrite,
+): Promise<SaveWriteResult> {
+  for (const [id, text] of request.added) pieces.set(id, text);
+  const parts = request.order.map((id) => {
+    const piece = pieces.get(id);
+    if (piece === undefined) throw new Error(`piece ${id} of the saved text was never sent`);
+    return piece;
+  });
+  const kept = new Set(request.order);
+  for (const id of pieces.keys()) if (!kept.has(id)) pieces.delete(id);
+  const text = parts.join('');
+  return store(
+    'readwrite',
+    (objectStore) =>
+      new Promise<SaveWriteResult>((resolve, reject) => {
+        const read = objectStore.get(request.keys.revision);
+        read.onerror = () => reject(read.error);
+        read.onsuccess = () => {
+          if (read.result !== request.expectedRevision) {
+            resolve('moved');
+            return;
+          }
+          objectStore.put(text, request.keys.text);
+          objectStore.put(request.revision, request.keys.revision);
+          promisifyRequest(objectStore.transaction).then(() => resolve('written'), reject);
+        };
+      }),
+  );
+}
