@@ -4,6 +4,7 @@
  * the 5 MB text of a 10,000-model library nor hands it to IndexedDB. Where there is no Worker (jsdom in tests)
  * there is no writer, and saves are written on the page.
  */
+import { PieceIds } from './save-writer';
 import type { SaveWriteResult } from './save-writer';
 import type { SaveWriterWorkerApi } from './save-writer.worker';
 import { wrapWorker } from './wrap-worker';
@@ -29,35 +30,21 @@ export function createSaveWriter(keys: {
 }): { write: SaveWriter; stop: () => void } | undefined {
   if (typeof Worker === 'undefined') return undefined;
   let worker: WrappedWorker<SaveWriterWorkerApi> | null = null;
-  /** The ids of the pieces the worker holds (those of the last save it was sent). */
-  let held = new Map<string, number>();
-  let nextId = 0;
+  const ids = new PieceIds();
   let started: Worker | null = null;
   const write: SaveWriter = async (expectedRevision, revision, parts) => {
     if (worker === null) {
       started = new Worker(new URL('./save-writer.worker.ts', import.meta.url), { type: 'module' });
       worker = wrapWorker<SaveWriterWorkerApi>(started, 'the save writer', () => (worker = null));
-      held = new Map();
+      ids.forget();
     }
-    const sent = new Map<string, number>();
-    const order: number[] = [];
-    const added: [number, string][] = [];
-    for (const part of parts) {
-      let id = sent.get(part) ?? held.get(part);
-      if (id === undefined) {
-        id = nextId++;
-        added.push([id, part]);
-      }
-      sent.set(part, id);
-      order.push(id);
-    }
-    held = sent;
     const { api, failure } = worker;
     try {
-      return await Promise.race([api.write({ expectedRevision, revision, order, added, keys }), failure]);
+      const pieces = ids.send(parts);
+      return await Promise.race([api.write({ expectedRevision, revision, ...pieces, keys }), failure]);
     } catch (error) {
       // What the worker holds is no longer known: the next save sends every piece.
-      held = new Map();
+      ids.forget();
       throw error;
     }
   };

@@ -20,6 +20,38 @@ export type SaveWrite = {
   keys: { text: string; revision: string };
 };
 
+/**
+ * The page's side of the pieces: which pieces the writer holds, by id. `send` turns a save's pieces into the ids
+ * of those the writer holds and the pieces it has not had (`SaveWrite`'s `order` and `added`); afterwards the
+ * writer holds exactly that save's pieces, as `writeSavedText` leaves them. `forget` after a failed write: the
+ * next save sends every piece.
+ */
+export class PieceIds {
+  private held = new Map<string, number>();
+  private nextId = 0;
+
+  send(parts: readonly string[]): Pick<SaveWrite, 'order' | 'added'> {
+    const sent = new Map<string, number>();
+    const order: number[] = [];
+    const added: [number, string][] = [];
+    for (const part of parts) {
+      let id = sent.get(part) ?? this.held.get(part);
+      if (id === undefined) {
+        id = this.nextId++;
+        added.push([id, part]);
+      }
+      sent.set(part, id);
+      order.push(id);
+    }
+    this.held = sent;
+    return { order, added };
+  }
+
+  forget(): void {
+    this.held = new Map();
+  }
+}
+
 /** Written, or not written because storage no longer holds the expected revision (another tab saved). */
 export type SaveWriteResult = 'written' | 'moved';
 

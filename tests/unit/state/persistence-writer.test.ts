@@ -10,7 +10,7 @@ vi.mock('idb-keyval', async () => (await import('../../factories/fake-idb-keyval
 const { createStore } = await import('idb-keyval');
 const { REVISION_KEY, STORAGE_KEY, encodePersisted, encodePersistedParts, loadPersisted, savePersisted } =
   await import('../../../src/state/persistence');
-const { writeSavedText } = await import('../../../src/workers/save-writer');
+const { PieceIds, writeSavedText } = await import('../../../src/workers/save-writer');
 const { makeLibraryState } = await import('../../factories/saved-library');
 const { makeLargeCatalogScenario } = await import('../../factories/large-catalog');
 const { validateScenario } = await import('../../../src/domain/validate-scenario');
@@ -23,27 +23,14 @@ beforeEach(() => {
   idb.failSet = false;
 });
 
-/** A writer as the page's client drives the worker: pieces the worker holds are sent by id. */
+/** A writer as the page's client drives the worker (`PieceIds`), writing on the same fake storage. */
 function makeWriter() {
   const pieces = new Map<number, string>();
   const store = createStore('keyval-store', 'keyval');
-  let held = new Map<string, number>();
-  let nextId = 0;
+  const ids = new PieceIds();
   const sentPieces: string[][] = [];
   const write = vi.fn(async (expectedRevision: number, revision: number, parts: readonly string[]) => {
-    const sent = new Map<string, number>();
-    const order: number[] = [];
-    const added: [number, string][] = [];
-    for (const part of parts) {
-      let id = sent.get(part) ?? held.get(part);
-      if (id === undefined) {
-        id = nextId++;
-        added.push([id, part]);
-      }
-      sent.set(part, id);
-      order.push(id);
-    }
-    held = sent;
+    const { order, added } = ids.send(parts);
     sentPieces.push(added.map(([, text]) => text));
     return writeSavedText(store, pieces, { expectedRevision, revision, order, added, keys: KEYS });
   });
