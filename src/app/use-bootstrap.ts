@@ -93,6 +93,8 @@ function startSaving(initial: SyncBase): () => void {
   /** A change is waiting to be saved. */
   let pending = false;
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SYNC_CHANNEL);
+  /** The library this tab opened with when storage held none (the shipped default), until it changes. */
+  const openedWithoutSave = initial.library.length === 0 ? store.getState().library : null;
   // Ordinary saves are written off the page's thread where there are workers.
   const writer = createSaveWriter({ text: STORAGE_KEY, revision: REVISION_KEY });
 
@@ -105,9 +107,16 @@ function startSaving(initial: SyncBase): () => void {
     if (conflicts.length > 0) store.getState().setSyncNotice(conflictNotice(conflicts));
   }
 
-  /** Takes a library stored by another tab, keeping this tab's unsaved edits. */
+  /**
+   * Takes a library stored by another tab, keeping this tab's unsaved edits. The shipped default a tab opened
+   * with when storage held nothing, untouched, is not an edit: another tab's first save replaces it, rather than
+   * the two defaults being kept side by side (the other tab's edited copy under a new id, and this tab's
+   * unedited one, still open, then saved over the other tab's edit).
+   */
   function takeStored(stored: SyncBase, previousBase: SyncBase) {
-    const merged = mergeLibraries(previousBase.library, store.getState().library, stored.library);
+    const { library } = store.getState();
+    const mine = library === openedWithoutSave ? [] : library;
+    const merged = mergeLibraries(previousBase.library, mine, stored.library);
     if (!isSameLibrary(merged.library, store.getState().library)) {
       store.getState().applySavedLibrary(merged.library);
     }

@@ -44,6 +44,28 @@ test('two tabs see each other’s saves, and a share link opened in one survives
   await second.expectSummaryValue('All on dear', 'summary-this-month', 9000);
 });
 
+test('a tab opened before anything was saved takes another tab’s first edit, not its own default beside it', async ({
+  context,
+}) => {
+  // Both tabs open the shipped default with nothing saved; the first edits it.
+  const first = new PlannerPage(await context.newPage());
+  const second = new PlannerPage(await context.newPage());
+  await first.goto('runway');
+  await second.goto('runway');
+  await first.page.getByLabel('Cash on hand', { exact: true }).fill('3000000');
+  await first.waitForSaved('"cashOnHand":3000000');
+  // The second tab shows the edit without a reload, and neither tab undoes it nor keeps a copy of the default.
+  await expect(second.page.getByLabel('Cash on hand', { exact: true })).toHaveValue(/^3,?000,?000$/);
+  await expect(first.page.getByLabel('Cash on hand', { exact: true })).toHaveValue(/^3,?000,?000$/);
+  for (const planner of [first, second]) {
+    await planner.page.reload();
+    await expect(planner.page.getByTestId('summary-table')).toBeVisible();
+    await expect(planner.page.getByLabel('Cash on hand', { exact: true })).toHaveValue('3,000,000');
+    await planner.openTab('Scenarios');
+    await expect(planner.libraryRows()).toHaveCount(1);
+  }
+});
+
 test('every unreadable save is kept aside, with download, until the user deletes it', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.goto('scenarios');
