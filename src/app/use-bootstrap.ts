@@ -5,8 +5,6 @@ import { formatIssue } from '../domain/validate-scenario';
 import { isShareFragment, readShareFragment } from '../io/share-link';
 import { defaultScenarioQueryOptions } from '../queries/shipped-data';
 import {
-  REVISION_KEY,
-  STORAGE_KEY,
   SYNC_CHANNEL,
   isSameLibrary,
   loadNewerLibrary,
@@ -96,7 +94,7 @@ function startSaving(initial: SyncBase): () => void {
   /** The library this tab opened with when storage held none (the shipped default), until it changes. */
   const openedWithoutSave = initial.library.length === 0 ? store.getState().library : null;
   // Ordinary saves are written off the page's thread where there are workers.
-  const writer = createSaveWriter({ text: STORAGE_KEY, revision: REVISION_KEY });
+  const writer = createSaveWriter();
 
   function ownSettings() {
     const { activeId, theme, priceUnit } = store.getState();
@@ -117,7 +115,7 @@ function startSaving(initial: SyncBase): () => void {
     const { library } = store.getState();
     const mine = library === openedWithoutSave ? [] : library;
     const merged = mergeLibraries(previousBase.library, mine, stored.library);
-    if (!isSameLibrary(merged.library, store.getState().library)) {
+    if (!isSameLibrary(merged.library, library)) {
       store.getState().applySavedLibrary(merged.library);
     }
     return merged.conflicts;

@@ -1,6 +1,6 @@
 /**
- * Saving the planner's state in IndexedDB (through idb-keyval) and opening it again. The only module that
- * touches storage.
+ * Saving the planner's state in IndexedDB (through idb-keyval) and opening it again. Where and how it is stored
+ * (the keys, the store, a save's transaction) is src/io/saved-store.ts, which the save writer shares.
  *
  * What is saved is a versioned envelope, as JSON text: `{ version, revision, library, activeId, ui }`, each
  * library scenario written with the scenario file's field names (it is a scenario document). Reading it back
@@ -42,31 +42,18 @@
  * **Storage that never answers.** Opening gives up after `STORAGE_TIMEOUT_MS`; the app then opens the default
  * in memory and says that saving is off.
  */
-import { createStore, get, promisifyRequest, update } from 'idb-keyval';
+import { get, update } from 'idb-keyval';
 import { z } from 'zod';
 import { PERSIST_VERSION, decodePersisted } from '../io/persisted-envelope';
 import type { DecodeResult, LibraryEntry, PersistedState, RepairedId } from '../io/persisted-envelope';
+import { NOT_READ, STORAGE_KEY, UNREADABLE_KEY, savedStore, updateStored } from '../io/saved-store';
 import { writeCompactScenarioParts } from '../io/scenario-file';
 import type { Scenario } from '../domain/scenario-schema';
 
 export { PERSIST_VERSION, decodePersisted, migrations, repairDuplicateIds } from '../io/persisted-envelope';
 export type { DecodeResult, PersistedState, RepairedId } from '../io/persisted-envelope';
 
-export const STORAGE_KEY = 'llm-planner:state';
-/**
- * The stored text's revision, which every save writes with the text in the same transaction: a save measured
- * from that very revision, holding the text it read or wrote then (`SyncBase.text`), knows storage still holds
- * that text without reading it back (megabytes copied onto the page at real scale). Data without it (an older
- * build's save) is read as before.
- */
-export const REVISION_KEY = 'llm-planner:revision';
-export const UNREADABLE_KEY = 'llm-planner:unreadable';
-
-/**
- * idb-keyval's default database and store, opened once here for every read and write of this module (a save's
- * transaction spans two keys, which idb-keyval's one-key `update` cannot).
- */
-const savedStore = createStore('keyval-store', 'keyval');
+export { REVISION_KEY, STORAGE_KEY, UNREADABLE_KEY } from '../io/saved-store';
 
 /** The BroadcastChannel on which a tab announces its saves to the planner's other tabs. */
 export const SYNC_CHANNEL = 'llm-planner';
@@ -193,11 +180,6 @@ export type SyncBase = {
    * exactly this text knows it is readable and not newer without decoding it again.
    */
   text?: string | undefined;
-  /**
-   * The same text as the pieces it was written from, when a writer wrote it (`TextWriter`): `text` is then put
-   * together only when read, and the next ordinary save needs only to know there is one.
-   */
-  parts?: readonly string[] | undefined;
 };
 
 export type MergeResult = {
@@ -579,17 +561,27 @@ export type TextWriter = (
   parts: readonly string[],
 ) => Promise<'written' | 'moved'>;
 
-/** A base whose text is put together from its pieces only when something reads it (another tab saved). */
-function baseFromParts(revision: number, library: LibraryEntry[], parts: readonly string[]): SyncBase {
-  let text: string | undefined;
-  return {
-    revision,
-    library,
-    parts,
-    get text() {
-      return (text ??= parts.join(''));
-    },
-  };
+/**
+ * A base the writer wrote from its pieces (`TextWriter`): its `text` is put together only when something reads
+ * it (another tab saved). The next ordinary save needs only to know that it has one.
+ */
+class WrittenFromPieces implements SyncBase {
+  private joined: string | undefined;
+
+  constructor(
+    readonly revision: number,
+    readonly library: LibraryEntry[],
+    private readonly parts: readonly string[],
+  ) {}
+
+  get text(): string {
+    return (this.joined ??= this.parts.join(''));
+  }
+}
+
+/** True when `base` knows the text storage held at its revision (read wholly, or written by this tab). */
+function knowsStoredText(base: SyncBase): boolean {
+  return base instanceof WrittenFromPieces || base.text !== undefined;
 }
 
 /**
@@ -597,48 +589,6 @@ function baseFromParts(revision: number, library: LibraryEntry[], parts: readonl
  * lands meanwhile; after that it decodes on the page inside the transaction, so a save always ends.
  */
 const OFF_PAGE_SAVE_ATTEMPTS = 3;
-
-/** What a save's transaction passes for the stored value it did not read. */
-const NOT_READ = Symbol('not read');
-
-/**
- * A save's one read-write transaction: reads the stored revision (`REVISION_KEY`), and the stored value only
- * when `mustRead(revision)` (else `decide` gets `NOT_READ`); writes the text and revision `decide` returns under
- * `STORAGE_KEY` and `REVISION_KEY` together. When `decide` throws, nothing is written and the promise rejects
- * with what it threw.
- */
-function updateStored(
-  mustRead: (revision: unknown) => boolean,
-  decide: (stored: unknown) => { text: string; revision: number },
-): Promise<void> {
-  return savedStore(
-    'readwrite',
-    (store) =>
-      new Promise<void>((resolve, reject) => {
-        const write = (stored: unknown) => {
-          try {
-            const { text, revision } = decide(stored);
-            store.put(text, STORAGE_KEY);
-            store.put(revision, REVISION_KEY);
-            resolve(promisifyRequest(store.transaction));
-          } catch (error) {
-            reject(error);
-          }
-        };
-        const readRevision = store.get(REVISION_KEY);
-        readRevision.onerror = () => reject(readRevision.error);
-        readRevision.onsuccess = () => {
-          if (!mustRead(readRevision.result)) {
-            write(NOT_READ);
-            return;
-          }
-          const readValue = store.get(STORAGE_KEY);
-          readValue.onerror = () => reject(readValue.error);
-          readValue.onsuccess = () => write(readValue.result);
-        };
-      }),
-  );
-}
 
 /** Thrown inside a storage transaction to leave the stored value as it is. */
 class LeaveStored extends Error {}
@@ -700,13 +650,13 @@ export async function savePersisted(
   // The ordinary save (storage holds this tab's base, nothing held aside) is written by the writer: the text
   // this tab last wrote or read, replaced by the library as it is now, as `planSave` would write it. When
   // storage holds another revision, or the writer fails, the save is worked out and written here.
-  if (options.writer && !options.replacing && (base.parts !== undefined || base.text !== undefined)) {
+  if (options.writer && !options.replacing && knowsStoredText(base)) {
     const revision = base.revision + 1;
     const parts = encodePersistedParts(state, revision);
     const written = await options.writer(base.revision, revision, parts).catch(() => 'failed' as const);
     if (written === 'written') {
       return {
-        saved: baseFromParts(revision, state.library, parts),
+        saved: new WrittenFromPieces(revision, state.library, parts),
         merged: false,
         conflicts: [],
         held: null,

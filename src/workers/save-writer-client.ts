@@ -20,14 +20,8 @@ export type SaveWriter = (
   parts: readonly string[],
 ) => Promise<SaveWriteResult>;
 
-/**
- * A writer for the text stored under `keys` and the function that stops its worker, or undefined where the page
- * has no workers.
- */
-export function createSaveWriter(keys: {
-  text: string;
-  revision: string;
-}): { write: SaveWriter; stop: () => void } | undefined {
+/** A writer of the saved text and the function that stops its worker, or undefined where the page has no workers. */
+export function createSaveWriter(): { write: SaveWriter; stop: () => void } | undefined {
   if (typeof Worker === 'undefined') return undefined;
   let worker: WrappedWorker<SaveWriterWorkerApi> | null = null;
   const ids = new PieceIds();
@@ -41,7 +35,7 @@ export function createSaveWriter(keys: {
     const { api, failure } = worker;
     try {
       const pieces = ids.send(parts);
-      return await Promise.race([api.write({ expectedRevision, revision, ...pieces, keys }), failure]);
+      return await Promise.race([api.write({ expectedRevision, revision, ...pieces }), failure]);
     } catch (error) {
       // What the worker holds is no longer known: the next save sends every piece.
       ids.forget();

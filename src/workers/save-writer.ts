@@ -3,8 +3,7 @@
  * from its pieces and writes it with its revision, in one transaction, only while storage still holds the
  * revision the save was measured from.
  */
-import { promisifyRequest } from 'idb-keyval';
-import type { UseStore } from 'idb-keyval';
+import { updateStored } from '../io/saved-store';
 
 /** One save, as the page sends it. */
 export type SaveWrite = {
@@ -16,8 +15,6 @@ export type SaveWrite = {
   order: readonly number[];
   /** Pieces the writer has not had yet, with their ids. */
   added: readonly (readonly [number, string])[];
-  /** Where the text and its revision are stored. */
-  keys: { text: string; revision: string };
 };
 
 /**
@@ -55,13 +52,15 @@ export class PieceIds {
 /** Written, or not written because storage no longer holds the expected revision (another tab saved). */
 export type SaveWriteResult = 'written' | 'moved';
 
+/** Thrown inside the save's transaction to write nothing: storage holds another revision. */
+class Moved extends Error {}
+
 /**
- * Writes `request` into `store`, taking its pieces from `pieces` (the last save's, by id), which it leaves
- * holding this save's pieces alone: the next save sends only what is new. Rejects, writing nothing, when a piece
- * was never sent or storage fails.
+ * Writes `request` in the save's transaction (`updateStored`, as the page's saves do), taking its pieces from
+ * `pieces` (the last save's, by id), which it leaves holding this save's pieces alone: the next save sends only
+ * what is new. Rejects, writing nothing, when a piece was never sent or storage fails.
  */
 export async function writeSavedText(
-  store: UseStore,
   pieces: Map<number, string>,
   request: SaveWrite,
 ): Promise<SaveWriteResult> {
@@ -74,21 +73,17 @@ export async function writeSavedText(
   const kept = new Set(request.order);
   for (const id of pieces.keys()) if (!kept.has(id)) pieces.delete(id);
   const text = parts.join('');
-  return store(
-    'readwrite',
-    (objectStore) =>
-      new Promise<SaveWriteResult>((resolve, reject) => {
-        const read = objectStore.get(request.keys.revision);
-        read.onerror = () => reject(read.error);
-        read.onsuccess = () => {
-          if (read.result !== request.expectedRevision) {
-            resolve('moved');
-            return;
-          }
-          objectStore.put(text, request.keys.text);
-          objectStore.put(request.revision, request.keys.revision);
-          promisifyRequest(objectStore.transaction).then(() => resolve('written'), reject);
-        };
-      }),
-  );
+  try {
+    await updateStored(
+      () => false,
+      (_stored, storedRevision) => {
+        if (storedRevision !== request.expectedRevision) throw new Moved();
+        return { text, revision: request.revision };
+      },
+    );
+    return 'written';
+  } catch (error) {
+    if (error instanceof Moved) return 'moved';
+    throw error;
+  }
 }

@@ -6,15 +6,13 @@
  * page saves the usual way (reading, merging).
  */
 import { expose } from 'comlink';
-import { createStore } from 'idb-keyval';
 import { writeSavedText } from './save-writer';
 import type { SaveWrite } from './save-writer';
 
 /** The pieces of the last save, by id. */
 const pieces = new Map<number, string>();
-const store = createStore('keyval-store', 'keyval');
 
-const api = { write: (request: SaveWrite) => writeSavedText(store, pieces, request) };
+const api = { write: (request: SaveWrite) => writeSavedText(pieces, request) };
 
 export type SaveWriterWorkerApi = typeof api;
 

@@ -7,15 +7,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const idb = vi.hoisted(() => ({ store: new Map<string, unknown>(), reads: [] as string[], failSet: false }));
 vi.mock('idb-keyval', async () => (await import('../../factories/fake-idb-keyval')).fakeIdbKeyval(idb));
 
-const { createStore } = await import('idb-keyval');
 const { REVISION_KEY, STORAGE_KEY, encodePersisted, encodePersistedParts, loadPersisted, savePersisted } =
   await import('../../../src/state/persistence');
 const { PieceIds, writeSavedText } = await import('../../../src/workers/save-writer');
 const { makeLibraryState } = await import('../../factories/saved-library');
 const { makeLargeCatalogScenario } = await import('../../factories/large-catalog');
 const { validateScenario } = await import('../../../src/domain/validate-scenario');
-
-const KEYS = { text: STORAGE_KEY, revision: REVISION_KEY };
 
 beforeEach(() => {
   idb.store.clear();
@@ -26,13 +23,12 @@ beforeEach(() => {
 /** A writer as the page's client drives the worker (`PieceIds`), writing on the same fake storage. */
 function makeWriter() {
   const pieces = new Map<number, string>();
-  const store = createStore('keyval-store', 'keyval');
   const ids = new PieceIds();
   const sentPieces: string[][] = [];
   const write = vi.fn(async (expectedRevision: number, revision: number, parts: readonly string[]) => {
     const { order, added } = ids.send(parts);
     sentPieces.push(added.map(([, text]) => text));
-    return writeSavedText(store, pieces, { expectedRevision, revision, order, added, keys: KEYS });
+    return writeSavedText(pieces, { expectedRevision, revision, order, added });
   });
   return { write, sentPieces, pieces };
 }
@@ -124,16 +120,9 @@ describe('ordinary saves written by the save writer', () => {
   });
 
   it('refuses a piece it was never sent, writing nothing', async () => {
-    const store = createStore('keyval-store', 'keyval');
     idb.store.set(REVISION_KEY, 1);
     await expect(
-      writeSavedText(store, new Map(), {
-        expectedRevision: 1,
-        revision: 2,
-        order: [0],
-        added: [],
-        keys: KEYS,
-      }),
+      writeSavedText(new Map(), { expectedRevision: 1, revision: 2, order: [0], added: [] }),
     ).rejects.toThrow('piece 0 of the saved text was never sent');
     expect(idb.store.get(REVISION_KEY)).toBe(1);
     expect(idb.store.has(STORAGE_KEY)).toBe(false);
