@@ -4,8 +4,8 @@
  * the 5 MB text of a 10,000-model library nor hands it to IndexedDB. Where there is no Worker (jsdom in tests)
  * there is no writer, and saves are written on the page.
  */
-import { PieceIds } from './save-writer';
-import type { SaveWriteResult } from './save-writer';
+import { PieceIds, sendSave } from './save-writer';
+import type { SaveWriteResult, SaveWriterApi } from './save-writer';
 import type { SaveWriterWorkerApi } from './save-writer.worker';
 import { wrapWorker } from './wrap-worker';
 import type { WrappedWorker } from './wrap-worker';
@@ -33,9 +33,12 @@ export function createSaveWriter(): { write: SaveWriter; stop: () => void } | un
       ids.forget();
     }
     const { api, failure } = worker;
+    const writer: SaveWriterApi = {
+      take: (added) => Promise.race([api.take(added), failure]),
+      write: (request) => Promise.race([api.write(request), failure]),
+    };
     try {
-      const pieces = ids.send(parts);
-      return await Promise.race([api.write({ expectedRevision, revision, ...pieces }), failure]);
+      return await sendSave(writer, ids, { expectedRevision, revision, parts });
     } catch (error) {
       // What the worker holds is no longer known: the next save sends every piece.
       ids.forget();

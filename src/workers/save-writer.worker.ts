@@ -6,13 +6,16 @@
  * page saves the usual way (reading, merging).
  */
 import { expose } from 'comlink';
-import { writeSavedText } from './save-writer';
+import { takePieces, writeSavedText } from './save-writer';
 import type { SaveWrite } from './save-writer';
 
 /** The pieces of the last save, by id. */
 const pieces = new Map<number, string>();
 
-const api = { write: (request: SaveWrite) => writeSavedText(pieces, request) };
+const api = {
+  take: (added: SaveWrite['added']) => takePieces(pieces, added),
+  write: (request: SaveWrite) => writeSavedText(pieces, request),
+};
 
 export type SaveWriterWorkerApi = typeof api;
 

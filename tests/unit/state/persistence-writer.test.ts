@@ -9,7 +9,8 @@ vi.mock('idb-keyval', async () => (await import('../../factories/fake-idb-keyval
 
 const { REVISION_KEY, STORAGE_KEY, encodePersisted, encodePersistedParts, loadPersisted, savePersisted } =
   await import('../../../src/state/persistence');
-const { PieceIds, writeSavedText } = await import('../../../src/workers/save-writer');
+const { BATCH_CHARS, PieceIds, sendSave, takePieces, writeSavedText } =
+  await import('../../../src/workers/save-writer');
 const { makeLibraryState } = await import('../../factories/saved-library');
 const { makeLargeCatalogScenario } = await import('../../factories/large-catalog');
 const { validateScenario } = await import('../../../src/domain/validate-scenario');
@@ -26,9 +27,19 @@ function makeWriter() {
   const ids = new PieceIds();
   const sentPieces: string[][] = [];
   const write = vi.fn(async (expectedRevision: number, revision: number, parts: readonly string[]) => {
-    const { order, added } = ids.send(parts);
-    sentPieces.push(added.map(([, text]) => text));
-    return writeSavedText(pieces, { expectedRevision, revision, order, added });
+    const sent: string[] = [];
+    sentPieces.push(sent);
+    const api = {
+      take: async (added: readonly (readonly [number, string])[]) => {
+        sent.push(...added.map(([, text]) => text));
+        takePieces(pieces, added);
+      },
+      write: async (request: Parameters<typeof writeSavedText>[1]) => {
+        sent.push(...request.added.map(([, text]) => text));
+        return writeSavedText(pieces, request);
+      },
+    };
+    return sendSave(api, ids, { expectedRevision, revision, parts });
   });
   return { write, sentPieces, pieces };
 }
@@ -126,5 +137,38 @@ describe('ordinary saves written by the save writer', () => {
     ).rejects.toThrow('piece 0 of the saved text was never sent');
     expect(idb.store.get(REVISION_KEY)).toBe(1);
     expect(idb.store.has(STORAGE_KEY)).toBe(false);
+  });
+
+  it('hands a long save over in batches of about BATCH_CHARS, each before the next is made', async () => {
+    idb.store.set(REVISION_KEY, 1);
+    // Forty pieces, ten different texts of 100,000 characters among them (as a large library's first save sends
+    // megabytes): the ten go in batches of three (300,000 ≥ BATCH_CHARS = 262,144) ahead of the write, the
+    // tenth with it.
+    const parts = Array.from({ length: 40 }, (_, i) => String(i % 10).repeat(100_000));
+    const pieces = new Map<number, string>();
+    const calls: string[] = [];
+    const api = {
+      take: async (added: readonly (readonly [number, string])[]) => {
+        calls.push(`take ${added.length}`);
+        expect(added.reduce((sum, [, text]) => sum + text.length, 0)).toBeLessThan(BATCH_CHARS + 100_000);
+        takePieces(pieces, added);
+      },
+      write: async (request: Parameters<typeof writeSavedText>[1]) => {
+        calls.push(`write ${request.added.length}`);
+        return writeSavedText(pieces, request);
+      },
+    };
+    const ids = new PieceIds();
+    expect(await sendSave(api, ids, { expectedRevision: 1, revision: 2, parts })).toBe('written');
+    expect(calls).toEqual(['take 3', 'take 3', 'take 3', 'write 1']);
+    expect(idb.store.get(STORAGE_KEY)).toBe(parts.join(''));
+
+    // Another piece of the same length: it alone is sent, with the write.
+    calls.length = 0;
+    const next = [...parts.slice(0, 39), 'x'.repeat(100_000)];
+    expect(await sendSave(api, ids, { expectedRevision: 2, revision: 3, parts: next })).toBe('written');
+    expect(calls).toEqual(['write 1']);
+    expect(idb.store.get(STORAGE_KEY)).toBe(next.join(''));
+    expect(pieces.size).toBe(11);
   });
 });
