@@ -5,6 +5,7 @@ import { useFiguresScenario, useFocusStrategy, usePlan } from '../../state/figur
 import { usePlannerStore } from '../../state/scenario-store';
 import { formatMonth, formatNumber, formatPercent } from '../../format/format';
 import { Money } from '../../ui/money';
+import { RowLimitToggle, useRowLimit } from '../../ui/row-limit';
 
 function ShareCell({ share, testId }: { share: number | null; testId: string }) {
   if (share === null)
@@ -39,6 +40,9 @@ export const TrafficShares = memo(function TrafficShares() {
 
   const shares = measureTrafficShares(scenario, focus ?? null, 0);
   const totals = shares.totals;
+  // Every figure update changes every row's shares: at 200 slices, laying out all the rows took 15 ms a frame.
+  const limit = useRowLimit(scenario.traffic.length);
+  const tableId = `${selectId}-table`;
 
   return (
     <section className="card traffic-shares" aria-labelledby={`${selectId}-title`}>
@@ -72,65 +76,74 @@ export const TrafficShares = memo(function TrafficShares() {
       {scenario.traffic.length === 0 ? (
         <p className="muted">No traffic yet: add a slice above.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table traffic-shares__table" data-testid="traffic-shares">
-            <thead>
-              <tr>
-                <th scope="col">Slice</th>
-                <th scope="col" className="num">
-                  Requests <span className="th-sub">{month}</span>
-                </th>
-                <th scope="col" className="num">
-                  Tokens <span className="th-sub">{month}, input + output</span>
-                </th>
-                <th scope="col" className="num">
-                  Share of requests
-                </th>
-                <th scope="col" className="num">
-                  Spend <span className="th-sub">{focus ? focus.name : 'no strategy'}</span>
-                </th>
-                <th scope="col" className="num">
-                  Share of spend
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {scenario.traffic.map((slice, index) => {
-                const share = shares.slices[index]!;
-                return (
-                  <tr key={index} data-testid={`share-row-${index}`}>
-                    <th scope="row">{slice.name.trim() || slice.id}</th>
-                    <td className="num">{formatNumber(share.requests)}</td>
-                    <td className="num" title={`${formatNumber(share.tokens)} tokens`}>
-                      <span data-testid={`share-tokens-${index}`} data-value={share.tokens}>
-                        {formatNumber(share.tokens, true)}
-                      </span>
-                    </td>
-                    <ShareCell share={share.requestShare} testId={`share-requests-${index}`} />
-                    <td className="num">
-                      {share.spend !== null ? <Money usd={share.spend} /> : <span className="muted">—</span>}
-                    </td>
-                    <ShareCell share={share.spendShare} testId={`share-spend-${index}`} />
-                  </tr>
-                );
-              })}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">All slices</th>
-                <td className="num">{formatNumber(totals.requests)}</td>
-                <td className="num" title={`${formatNumber(totals.tokens)} tokens`}>
-                  {formatNumber(totals.tokens, true)}
-                </td>
-                <td className="num">{totals.requests > 0 ? formatPercent(1) : '—'}</td>
-                <td className="num">
-                  {totals.spend !== null ? <Money usd={totals.spend} testId="share-total-spend" /> : '—'}
-                </td>
-                <td className="num">{totals.spend !== null && totals.spend > 0 ? formatPercent(1) : '—'}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <>
+          <div className="table-scroll">
+            <table className="data-table traffic-shares__table" data-testid="traffic-shares" id={tableId}>
+              <thead>
+                <tr>
+                  <th scope="col">Slice</th>
+                  <th scope="col" className="num">
+                    Requests <span className="th-sub">{month}</span>
+                  </th>
+                  <th scope="col" className="num">
+                    Tokens <span className="th-sub">{month}, input + output</span>
+                  </th>
+                  <th scope="col" className="num">
+                    Share of requests
+                  </th>
+                  <th scope="col" className="num">
+                    Spend <span className="th-sub">{focus ? focus.name : 'no strategy'}</span>
+                  </th>
+                  <th scope="col" className="num">
+                    Share of spend
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {scenario.traffic.slice(0, limit.count).map((slice, index) => {
+                  const share = shares.slices[index]!;
+                  return (
+                    <tr key={index} data-testid={`share-row-${index}`}>
+                      <th scope="row">{slice.name.trim() || slice.id}</th>
+                      <td className="num">{formatNumber(share.requests)}</td>
+                      <td className="num" title={`${formatNumber(share.tokens)} tokens`}>
+                        <span data-testid={`share-tokens-${index}`} data-value={share.tokens}>
+                          {formatNumber(share.tokens, true)}
+                        </span>
+                      </td>
+                      <ShareCell share={share.requestShare} testId={`share-requests-${index}`} />
+                      <td className="num">
+                        {share.spend !== null ? (
+                          <Money usd={share.spend} />
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
+                      <ShareCell share={share.spendShare} testId={`share-spend-${index}`} />
+                    </tr>
+                  );
+                })}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">All slices</th>
+                  <td className="num">{formatNumber(totals.requests)}</td>
+                  <td className="num" title={`${formatNumber(totals.tokens)} tokens`}>
+                    {formatNumber(totals.tokens, true)}
+                  </td>
+                  <td className="num">{totals.requests > 0 ? formatPercent(1) : '—'}</td>
+                  <td className="num">
+                    {totals.spend !== null ? <Money usd={totals.spend} testId="share-total-spend" /> : '—'}
+                  </td>
+                  <td className="num">
+                    {totals.spend !== null && totals.spend > 0 ? formatPercent(1) : '—'}
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          <RowLimitToggle limit={limit} what="slices" tableId={tableId} />
+        </>
       )}
     </section>
   );
