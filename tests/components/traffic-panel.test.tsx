@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/domain/scenario-schema';
@@ -284,5 +284,41 @@ describe('TrafficPanel rows, each re-rendered only when its own slice changes', 
     // The actions still act on the slice now in each row.
     await user.click(screen.getByRole('button', { name: 'Move Main traffic up' }));
     expect(sliceIds()).toEqual(['main', 'hard']);
+  });
+
+  it('shows the first 40 slices of the share table, every slice in its totals, and all rows on request', async () => {
+    const user = userEvent.setup();
+    const scenario = makeTwoSliceScenario();
+    const slice = scenario.traffic[0]!;
+    // 45 slices of 1,000,000 requests each: each is 1/45 = 2.2 % of the requests; all of them 45,000,000.
+    renderWithScenario(<TrafficPanel />, {
+      ...scenario,
+      traffic: Array.from({ length: 45 }, (_, i) => ({ ...slice, id: `s${i}`, name: `Slice ${i + 1}` })),
+      strategies: scenario.strategies.map((strategy) =>
+        strategy.kind === 'assign'
+          ? {
+              ...strategy,
+              routes: Object.fromEntries(
+                Array.from({ length: 45 }, (_, i) => [
+                  `s${i}`,
+                  (strategy.routes as Record<string, string>)[slice.id]!,
+                ]),
+              ),
+            }
+          : strategy,
+      ),
+    });
+    const table = screen.getByTestId('traffic-shares');
+    // A header row, the first 40 slices (a screenful first, the rest once that is drawn) and the totals row.
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 40 + 1));
+    expect(within(table).queryByRole('rowheader', { name: 'Slice 41' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('share-requests-39')).toHaveTextContent('2.2%');
+    const totals = within(table).getByRole('rowheader', { name: 'All slices' }).closest('tr')!;
+    expect(totals).toHaveTextContent('45,000,000');
+    const showAll = screen.getByRole('button', { name: 'Show all 45 slices' });
+    expect(showAll).toHaveAttribute('aria-controls', table.id);
+    await user.click(showAll);
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 45 + 1));
+    expect(screen.getByTestId('share-requests-44')).toHaveTextContent('2.2%');
   });
 });
