@@ -110,10 +110,11 @@ test('at 1280 × 900 the summary says how many strategies lie below its scroll b
 }) => {
   const planner = new PlannerPage(page);
   await planner.goto('traffic');
-  // The default scenario has six strategies; the pinned summary's box (32 % of 900 px) shows five.
-  const more = page.getByRole('button', { name: '1 more strategy below: scroll to it' });
+  // The default scenario has six strategies; the pinned summary's box (24 % of 900 px) shows four, the fourth
+  // cut by the box's edge.
+  const more = page.getByRole('button', { name: '2 more strategies below: scroll to them' });
   await expect(more).toBeVisible();
-  await expect(more).toHaveText('↓ 1 more');
+  await expect(more).toHaveText('↓ 2 more');
   await more.click();
   const summary = page.getByRole('region', { name: 'Summary table' });
   await expect(
