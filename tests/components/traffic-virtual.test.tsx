@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/domain/scenario-schema';
@@ -45,7 +45,10 @@ describe('TrafficPanel with a long traffic mix', () => {
     await user.clear(requests);
     await user.type(requests, '42');
     expect(usePlannerStore.getState().scenario?.traffic[0]?.requestsPerMonth).toBe(42);
-    // The shares table still lists every slice (the figures are not virtualised).
-    expect(screen.getByTestId('share-tokens-59')).toBeInTheDocument();
+    // The shares table lists the first 40 slices, and the rest on request.
+    await waitFor(() => expect(screen.getByTestId('share-tokens-39')).toBeInTheDocument());
+    expect(screen.queryByTestId('share-tokens-40')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show all 60 slices' }));
+    await waitFor(() => expect(screen.getByTestId('share-tokens-59')).toBeInTheDocument());
   });
 });
