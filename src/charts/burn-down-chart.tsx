@@ -1,21 +1,18 @@
 import type { PointerEvent } from 'react';
 import {
   AXIS_STROKE,
-  MONEY_AXIS_WIDTH,
-  TICK_CHAR_PX,
-  TICK_MARK_PX,
   TICK_STYLE,
   alignZero,
   buildMoneyTicks,
   describeSeriesStyle,
-  keepTickInside,
-  linearScale,
   scaleSeries,
   sumStacks,
 } from './chart-series';
 import type { MoneySeries } from './chart-series';
 import { formatAmountInFull, formatMoneyTick, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
+import { MoneyAxisTicks, MonthAxis, placeMonthPlot } from './month-plot';
+import type { MonthPlot } from './month-plot';
 import { steppedIndex } from './plot-keys';
 import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';
 import { TooltipLines } from './tooltip-lines';
@@ -50,12 +47,6 @@ const CASH_COLOR = 'var(--text)';
 const MARKER_COLOR = 'var(--error)';
 /** Room above the plot for the markers' labels, px. */
 const TOP_PX = 24;
-/** Room right of the plot when there is no right-hand axis, px. */
-const RIGHT_PX = 12;
-/** Room under the plot for the month axis's ticks and labels, px. */
-const X_AXIS_PX = 26;
-/** The least room between two month labels, px. */
-const MONTH_GAP_PX = 16;
 
 /** Whether two magnitudes are far enough apart (5× or more) that one scale would flatten the smaller. */
 export function isScaleApart(creditsMaxUsd: number, cashMaxUsd: number): boolean {
@@ -72,47 +63,7 @@ function mergeMarkers(markers: readonly BurnDownMarker[]): BurnDownMarker[] {
   return [...byIndex].map(([index, labels]) => ({ index, label: labels.join(' · ') }));
 }
 
-/**
- * Where the months and the money fall in a plot of `width` × `height` px: each month a band of equal width
- * between the left axis and the right one (or the right edge), its balance held across the band and its point
- * (cash, the month's tick) in the band's middle; money on the left axis's scale, and cash on the right-hand one's
- * when it has its own (`cashDomain`).
- */
-export function placeBurnDown(
-  monthCount: number,
-  width: number,
-  height: number,
-  moneyDomain: readonly [number, number],
-  cashDomain: readonly [number, number] | null,
-) {
-  const left = MONEY_AXIS_WIDTH;
-  const right = Math.max(left + 1, width - (cashDomain ? MONEY_AXIS_WIDTH : RIGHT_PX));
-  const top = TOP_PX;
-  const bottom = Math.max(top + 1, height - X_AXIS_PX);
-  const band = (right - left) / Math.max(1, monthCount);
-  const y = linearScale(moneyDomain, bottom, top);
-  return {
-    left,
-    right,
-    top,
-    bottom,
-    /** The width of a month's band, px. */
-    band,
-    /** Where a month's band starts. */
-    start: (month: number) => left + month * band,
-    /** The middle of a month's band. */
-    x: (month: number) => left + (month + 0.5) * band,
-    y,
-    cashY: cashDomain ? linearScale(cashDomain, bottom, top) : y,
-    /** The month whose band is at `px` across; null outside the plot. */
-    monthAt(px: number): number | null {
-      if (monthCount === 0 || px < left || px > right) return null;
-      return Math.min(monthCount - 1, Math.floor((px - left) / band));
-    },
-  };
-}
-
-type BurnDownPlot = ReturnType<typeof placeBurnDown>;
+type BurnDownPlot = MonthPlot;
 
 /**
  * One pool's stacked band: each run of months it holds a balance in, that balance held across each month's
@@ -150,20 +101,13 @@ export function buildPoolPaths(
  */
 export function buildCashPath(
   cash: readonly number[],
-  plot: Pick<BurnDownPlot, 'start' | 'x' | 'cashY'>,
+  plot: Pick<BurnDownPlot, 'start' | 'x' | 'rightY'>,
 ): string {
   if (cash.length === 0) return '';
-  const points = cash.map((value, month) => `L${plot.x(month)},${plot.cashY(value)}`).join('');
-  const first = plot.cashY(cash[0] ?? 0);
-  const last = plot.cashY(cash[cash.length - 1] ?? 0);
+  const points = cash.map((value, month) => `L${plot.x(month)},${plot.rightY(value)}`).join('');
+  const first = plot.rightY(cash[0] ?? 0);
+  const last = plot.rightY(cash[cash.length - 1] ?? 0);
   return `M${plot.start(0)},${first}${points}L${plot.start(cash.length)},${last}`;
-}
-
-/** Every `n`-th month gets a label, `n` chosen so that labels `labelPx` wide keep `MONTH_GAP_PX` apart. */
-function labelledMonths(labels: readonly string[], band: number): number[] {
-  const widest = Math.max(0, ...labels.map((label) => label.length)) * TICK_CHAR_PX;
-  const every = band > 0 ? Math.max(1, Math.ceil((widest + MONTH_GAP_PX) / band)) : 1;
-  return labels.map((_, month) => month).filter((month) => month % every === 0);
 }
 
 /** The "Cash $0" label's font size, px, and the width of one of its characters. */
@@ -204,7 +148,7 @@ export function listPlotObstacles(
   stacks: readonly number[],
   cash: readonly number[],
   markers: readonly Pick<PlacedMarker, 'x' | 'labelY' | 'labelFrom' | 'labelTo'>[],
-  plot: Pick<BurnDownPlot, 'top' | 'bottom' | 'start' | 'x' | 'y' | 'cashY'>,
+  plot: Pick<BurnDownPlot, 'top' | 'bottom' | 'start' | 'x' | 'y' | 'rightY'>,
 ): Obstacle[] {
   const obstacles: Obstacle[] = [];
   stacks.forEach((stack, month) => {
@@ -214,11 +158,11 @@ export function listPlotObstacles(
   // The cash line as buildCashPath draws it: flat over the first and last half-bands.
   const points: (readonly [number, number])[] = cash.map((value, month) => [
     plot.x(month),
-    plot.cashY(value),
+    plot.rightY(value),
   ]);
   if (cash.length > 0) {
-    points.unshift([plot.start(0), plot.cashY(cash[0] ?? 0)]);
-    points.push([plot.start(cash.length), plot.cashY(cash[cash.length - 1] ?? 0)]);
+    points.unshift([plot.start(0), plot.rightY(cash[0] ?? 0)]);
+    points.push([plot.start(cash.length), plot.rightY(cash[cash.length - 1] ?? 0)]);
   }
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1];
@@ -355,7 +299,14 @@ export function BurnDownChart({
   const cashLabel = cashTicks ? `${cashName} (right axis)` : cashName;
   const styles = pools.map((pool, index) => describeSeriesStyle(pool, index));
   const plot = size
-    ? placeBurnDown(labels.length, size.width, size.height, moneyTicks.domain, cashTicks?.domain ?? null)
+    ? placeMonthPlot(
+        labels.length,
+        size.width,
+        size.height,
+        moneyTicks.domain,
+        cashTicks?.domain ?? null,
+        TOP_PX,
+      )
     : null;
 
   const markerPlaces = plot ? placeMarkerLabels(merged, plot, labels.length) : [];
@@ -365,7 +316,7 @@ export function BurnDownChart({
     plot && cashGoesNegative
       ? placeZeroLabel(
           zeroLabelText,
-          plot.cashY(0),
+          plot.rightY(0),
           listPlotObstacles(stacks, cash, markerPlaces, plot),
           plot,
         )
@@ -470,8 +421,8 @@ export function BurnDownChart({
                 <line
                   x1={plot.left}
                   x2={plot.right}
-                  y1={plot.cashY(0)}
-                  y2={plot.cashY(0)}
+                  y1={plot.rightY(0)}
+                  y2={plot.rightY(0)}
                   stroke={MARKER_COLOR}
                   strokeDasharray="2 2"
                 />
@@ -498,25 +449,7 @@ export function BurnDownChart({
             {cashTicks && (
               <MoneyAxisTicks plot={plot} ticks={cashTicks.ticks} side="right" currency={currency} />
             )}
-            <g fill={TICK_STYLE.fill} fontSize={TICK_STYLE.fontSize} stroke={AXIS_STROKE}>
-              {labelledMonths(labels, plot.band).map((month) => {
-                const x = plot.x(month);
-                const text = labels[month] ?? '';
-                return (
-                  <g key={month}>
-                    <line x1={x} x2={x} y1={plot.bottom} y2={plot.bottom + TICK_MARK_PX} />
-                    <text
-                      x={keepTickInside(x, text, size.width)}
-                      y={plot.bottom + TICK_MARK_PX + 13}
-                      textAnchor="middle"
-                      stroke="none"
-                    >
-                      {text}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
+            <MonthAxis plot={plot} labels={labels} width={size.width} />
             {markerPlaces.map((marker) => (
               <g key={marker.index}>
                 <line
@@ -560,7 +493,7 @@ export function BurnDownChart({
                 />
                 <circle
                   cx={plot.x(shown.month)}
-                  cy={plot.cashY(cash[shown.month] ?? 0)}
+                  cy={plot.rightY(cash[shown.month] ?? 0)}
                   r={4}
                   fill={CASH_COLOR}
                   stroke="var(--surface)"
@@ -583,39 +516,5 @@ export function BurnDownChart({
         )}
       </div>
     </div>
-  );
-}
-
-/** A money axis's ticks and their short amounts, on the plot's left or right edge. */
-function MoneyAxisTicks({
-  plot,
-  ticks,
-  side,
-  currency,
-}: {
-  plot: BurnDownPlot;
-  ticks: readonly number[];
-  side: 'left' | 'right';
-  currency: MoneyDisplay['currency'];
-}) {
-  const edge = side === 'left' ? plot.left : plot.right;
-  const out = side === 'left' ? -1 : 1;
-  const y = side === 'left' ? plot.y : plot.cashY;
-  return (
-    <g fill={TICK_STYLE.fill} fontSize={TICK_STYLE.fontSize} stroke={AXIS_STROKE}>
-      {ticks.map((tick) => (
-        <g key={tick}>
-          <line x1={edge} x2={edge + out * TICK_MARK_PX} y1={y(tick)} y2={y(tick)} />
-          <text
-            x={edge + out * (TICK_MARK_PX + 3)}
-            y={y(tick) + 4}
-            textAnchor={side === 'left' ? 'end' : 'start'}
-            stroke="none"
-          >
-            {formatMoneyTick(tick, currency)}
-          </text>
-        </g>
-      ))}
-    </g>
   );
 }
