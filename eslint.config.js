@@ -4,7 +4,7 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const uiPackages = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'recharts', '@tanstack/*'];
+const uiPackages = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@tanstack/*'];
 
 /** The folders of src, one layer each. */
 const layers = [
@@ -131,7 +131,7 @@ export default tseslint.config(
     files: ['src/state/**/*.ts'],
     rules: zone('state', ['domain', 'io', 'format'], 'imports only src/domain, src/io and src/format.', [
       {
-        group: ['react-dom', 'react-dom/*', 'recharts', '@tanstack/*'],
+        group: ['react-dom', 'react-dom/*', '@tanstack/*'],
         message: 'src/state renders nothing.',
       },
     ]),
@@ -145,7 +145,7 @@ export default tseslint.config(
       'imports only src/domain, src/io, src/format and src/workers.',
       [
         {
-          group: ['zustand', 'zustand/*', 'recharts'],
+          group: ['zustand', 'zustand/*'],
           message: 'src/queries loads; it neither edits nor draws.',
         },
       ],

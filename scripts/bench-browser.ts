@@ -872,7 +872,7 @@ async function main() {
         firstScreenScripts = await loadedScripts(page, true);
         await page.waitForLoadState('networkidle');
         await page
-          .locator('.recharts-surface')
+          .locator('.svg-plot__surface')
           .first()
           .waitFor({ timeout: 15_000 })
           .catch(() => undefined);

@@ -20,8 +20,8 @@ export type ChartFrameProps = {
 const HIDDEN_TABLE_MAX_ROWS = 500;
 
 /**
- * Charts waiting to be drawn, one per task. recharts draws a chart in one go, its effects included (some 80 ms
- * for 12 strategies over 60 months), so a screen of charts drawn together held the page for all of them.
+ * Charts waiting to be drawn, one per task: a screen of charts drawn together would hold the page for all of
+ * them (with recharts, some 80 ms each for 12 strategies over 60 months).
  */
 const waitingCharts: (() => void)[] = [];
 let drawingCharts = false;
@@ -176,7 +176,7 @@ export function ChartFrame({ title, summary, table, children, height = 320 }: Ch
         {status?.text}
       </p>
       <p className="chart-frame__summary">{summary}</p>
-      {/* The plot is keyboard-explorable (recharts' accessibility layer); the table below carries the data. */}
+      {/* The plot is keyboard-explorable (the arrow keys step through it); the table below carries the data. */}
       <div
         ref={plotRef}
         className="chart-frame__plot"

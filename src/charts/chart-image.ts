@@ -109,9 +109,9 @@ function makeText(
   return node;
 }
 
-/** Legend entries drawn in HTML (recharts' legend, the tornado's key): each swatch or icon and its words. */
+/** Legend entries drawn in HTML above a chart's plot: each swatch and its words. */
 function drawLegends(plot: HTMLElement, into: SVGGElement, origin: DOMRect) {
-  const items = plot.querySelectorAll<HTMLElement>('.recharts-legend-item, [data-chart-legend-item]');
+  const items = plot.querySelectorAll<HTMLElement>('[data-chart-legend-item]');
   for (const item of items) {
     for (const part of item.querySelectorAll<HTMLElement | SVGSVGElement>('*')) {
       const rect = part.getBoundingClientRect();
@@ -151,9 +151,9 @@ function drawLegends(plot: HTMLElement, into: SVGGElement, origin: DOMRect) {
  * background. Null when the plot holds no SVG (nothing drawn yet).
  */
 export function buildChartImage(plot: HTMLElement, title: string): ChartImage | null {
-  const surfaces = [
-    ...plot.querySelectorAll<SVGSVGElement>('svg.recharts-surface, svg[data-chart-surface]'),
-  ].filter((svg) => !svg.closest('.recharts-legend-item, [data-chart-legend-item]'));
+  const surfaces = [...plot.querySelectorAll<SVGSVGElement>('svg[data-chart-surface]')].filter(
+    (svg) => !svg.closest('[data-chart-legend-item]'),
+  );
   if (surfaces.length === 0) return null;
   const origin = plot.getBoundingClientRect();
   const width = Math.ceil(origin.width) + PADDING * 2;

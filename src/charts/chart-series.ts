@@ -1,6 +1,6 @@
 /**
- * Plain series for the chart wrappers, and the rows recharts wants built from them. Series are keyed by
- * position (`s0`, `s1`…), never by user ids, so an id such as `__proto__` cannot reach an object key.
+ * Plain series for the charts (a name and a value per label, never keyed by user ids), their colours and dashes,
+ * and the money axes' round ticks.
  */
 import { toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
@@ -15,24 +15,6 @@ export type MoneySeries = {
   /** A palette colour to keep a series' colour the same across charts; defaults to its position. */
   colorIndex?: number;
 };
-
-export type ChartRow = Record<string, string | number | null>;
-
-/** The data key of the series at `index`. */
-export function seriesKey(index: number): string {
-  return `s${index}`;
-}
-
-/** One row per label: `{ label, s0, s1, … }`. */
-export function buildRows(labels: readonly string[], series: readonly MoneySeries[]): ChartRow[] {
-  return labels.map((label, month) => {
-    const row: ChartRow = { label };
-    series.forEach((s, index) => {
-      row[seriesKey(index)] = s.values[month] ?? null;
-    });
-    return row;
-  });
-}
 
 /** The stroke colour and dash pattern of a series. */
 export function describeSeriesStyle(series: MoneySeries, index: number) {
@@ -76,8 +58,6 @@ export function linearScale(domain: readonly [number, number], from: number, to:
   const [low, high] = domain;
   return (value: number) => from + ((value - low) / (high - low || 1)) * (to - from);
 }
-export const TOOLTIP_LABEL_STYLE = { color: 'var(--text)', fontWeight: 600 } as const;
-export const TOOLTIP_ITEM_STYLE = { padding: '1px 0' } as const;
 
 /** Values of all series, ignoring gaps. */
 export function collectValues(series: readonly MoneySeries[]): number[] {

@@ -1,16 +1,13 @@
-import { Line, LineChart, ResponsiveContainer, Tooltip } from 'recharts';
-import {
-  buildMoneyTicks,
-  buildRows,
-  collectValues,
-  describeSeriesStyle,
-  seriesKey,
-  scaleSeries,
-} from './chart-series';
+/**
+ * Money over time, one line per series, drawn as plain SVG (`MonthChart`). Drawn with recharts, Compare's chart
+ * of 12 strategies over 60 months held the page about 200 ms the first time: recharts registers its axes and
+ * series from effects and then draws the whole chart again in one synchronous render.
+ */
+import { buildMoneyTicks, collectValues, describeSeriesStyle, scaleSeries } from './chart-series';
 import type { MoneySeries } from './chart-series';
+import { formatAmountInFull } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
-import { MONEY_CHART_MARGIN, renderMoneyAxes, renderMoneyLegend } from './money-axes';
-import { MoneyTooltip } from './money-tooltip';
+import { MonthChart, buildMonthLine } from './month-plot';
 import './charts.css';
 
 export type MoneyLineChartProps = {
@@ -22,37 +19,83 @@ export type MoneyLineChartProps = {
   display: MoneyDisplay;
 };
 
-/** Money over time, one line per series; an emphasised series is drawn heavier and the others lighter. */
+/** Up to this many months each point gets a dot. */
+const DOTTED_MONTHS = 12;
+
+/**
+ * Money over time, one line per series in its colour and dash pattern; an emphasised series is drawn heavier
+ * and the others lighter. A month's tooltip lists its amounts, largest first.
+ */
 export function MoneyLineChart({ labels, series: usdSeries, display }: MoneyLineChartProps) {
   const series = scaleSeries(usdSeries, display);
-  const rows = buildRows(labels, series);
-  const { domain, ticks } = buildMoneyTicks(collectValues(series));
+  const currency = display.currency;
   const anyEmphasis = series.some((s) => s.emphasis);
+  const styles = series.map((s, index) => describeSeriesStyle(s, index));
+  const color = (index: number) => styles[index]?.color ?? 'var(--muted)';
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={rows} margin={MONEY_CHART_MARGIN}>
-        {renderMoneyAxes({ domain, ticks, currency: display.currency })}
-        <Tooltip content={(props) => <MoneyTooltip {...props} currency={display.currency} sortByValue />} />
-        {renderMoneyLegend()}
-        {series.map((s, index) => {
-          const { color, dash } = describeSeriesStyle(s, index);
+    <MonthChart
+      labels={labels}
+      ticks={buildMoneyTicks(collectValues(series))}
+      currency={currency}
+      legend={series.map((s, index) => ({ name: s.name, color: color(index), shape: 'line' }))}
+      what={series.length === 1 ? 'One line' : `${series.length} lines`}
+      draw={(plot) =>
+        series.map((s, index) => {
+          const dash = styles[index]?.dash;
           return (
-            <Line
-              key={seriesKey(index)}
-              type="monotone"
-              dataKey={seriesKey(index)}
-              name={s.name}
-              stroke={color}
-              strokeDasharray={dash}
-              strokeWidth={s.emphasis ? 3.5 : 2}
-              strokeOpacity={anyEmphasis && !s.emphasis ? 0.8 : 1}
-              dot={labels.length <= 12 ? { r: s.emphasis ? 3.5 : 2.5 } : false}
-              activeDot={{ r: 5 }}
-              isAnimationActive={false}
+            <g key={index} stroke={color(index)} strokeOpacity={anyEmphasis && !s.emphasis ? 0.8 : 1}>
+              <path
+                d={buildMonthLine(s.values, plot)}
+                fill="none"
+                strokeWidth={s.emphasis ? 3.5 : 2}
+                strokeDasharray={dash === 'none' ? undefined : dash}
+                strokeLinejoin="round"
+              />
+              {labels.length <= DOTTED_MONTHS &&
+                s.values.map((value, month) =>
+                  value === null ? null : (
+                    <circle
+                      key={month}
+                      cx={plot.x(month)}
+                      cy={plot.y(value)}
+                      r={s.emphasis ? 3.5 : 2.5}
+                      fill={color(index)}
+                      stroke="none"
+                    />
+                  ),
+                )}
+            </g>
+          );
+        })
+      }
+      mark={(plot, month) =>
+        series.map((s, index) => {
+          const value = s.values[month];
+          return value === null || value === undefined ? null : (
+            <circle
+              key={index}
+              cx={plot.x(month)}
+              cy={plot.y(value)}
+              r={4}
+              fill={color(index)}
+              stroke="var(--surface)"
+              strokeWidth={1.5}
             />
           );
-        })}
-      </LineChart>
-    </ResponsiveContainer>
+        })
+      }
+      tooltip={(month) => ({
+        // Largest first; a series with no value that month is left out.
+        lines: series
+          .flatMap((s, index) => {
+            const value = s.values[month];
+            return value === null || value === undefined
+              ? []
+              : [{ value, name: s.name, color: color(index) }];
+          })
+          .sort((a, b) => b.value - a.value)
+          .map(({ value, name, color }) => ({ name, text: formatAmountInFull(value, currency), color })),
+      })}
+    />
   );
 }

@@ -1,6 +1,7 @@
 /**
- * The frame of the plain-SVG charts of money by month (credits and cash, the Monte Carlo fan): where each month and
- * amount falls, the month axis and the money axes' ticks.
+ * The frame of the plain-SVG charts of money by month (credits and cash, the Monte Carlo fan, Compare's spend and
+ * savings): where each month and amount falls, the month axis, the money axes' ticks, and `MonthChart`, the chart
+ * around a set of series.
  */
 import {
   AXIS_STROKE,
@@ -11,8 +12,15 @@ import {
   keepTickInside,
   linearScale,
 } from './chart-series';
+import type { MoneyTicks } from './chart-series';
 import { formatMoneyTick } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
+import type { PointerEvent, ReactNode } from 'react';
+import { steppedIndex } from './plot-keys';
+import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';
+import { TooltipLines } from './tooltip-lines';
+import type { TooltipLine } from './tooltip-lines';
+import { useElementSize } from './use-element-size';
 
 /** Room above the plot when nothing is labelled there, px. */
 const TOP_PX = 8;
@@ -64,6 +72,38 @@ export function placeMonthPlot(
 }
 
 export type MonthPlot = ReturnType<typeof placeMonthPlot>;
+
+/**
+ * A line through each month's value at the middle of its band ("M x y L x y…"); a gap (null) breaks it, the next
+ * value starting it again. Empty for no values.
+ */
+export function buildMonthLine(values: readonly (number | null)[], plot: Pick<MonthPlot, 'x' | 'y'>): string {
+  let path = '';
+  let drawing = false;
+  values.forEach((value, month) => {
+    if (value === null || !Number.isFinite(value)) {
+      drawing = false;
+      return;
+    }
+    path += `${drawing ? 'L' : 'M'}${plot.x(month)} ${plot.y(value)}`;
+    drawing = true;
+  });
+  return path;
+}
+
+/** The band between `low` and `high`: along the highs month by month, back along the lows, closed. */
+export function buildMonthBand(
+  low: readonly number[],
+  high: readonly number[],
+  plot: Pick<MonthPlot, 'x' | 'y'>,
+): string {
+  if (high.length === 0) return '';
+  const back = low
+    .map((value, month) => `L${plot.x(month)} ${plot.y(value)}`)
+    .reverse()
+    .join('');
+  return `${buildMonthLine(high, plot)}${back}Z`;
+}
 
 /** Every `n`-th month gets a label, `n` chosen so that the widest label keeps `MONTH_GAP_PX` from the next. */
 export function labelledMonths(labels: readonly string[], band: number): number[] {
@@ -136,5 +176,135 @@ export function MoneyAxisTicks({
         </g>
       ))}
     </g>
+  );
+}
+
+/** One entry of a month chart's legend: a square swatch (areas, bars) or a short stroke (lines). */
+export type LegendEntry = { name: string; color: string; shape: 'square' | 'line'; opacity?: number };
+
+/** What a month chart's tooltip shows for a month: a line per series, and a total under them when given. */
+export type MonthTooltip = { lines: readonly TooltipLine[]; total?: string };
+
+/**
+ * A chart of money by month drawn as plain SVG: its legend above, the grid, the money axis, the month axis, and the
+ * month under the pointer or stepped to with the arrow keys (on the focused plot) marked, with its tooltip. The
+ * chart draws its series (`draw`), the dots of the month shown (`mark`) and says what the tooltip lists (`tooltip`).
+ */
+export function MonthChart({
+  labels,
+  ticks,
+  currency,
+  legend,
+  what,
+  draw,
+  mark,
+  tooltip,
+  zeroLine = false,
+}: {
+  labels: readonly string[];
+  /** The money axis's bounds and round ticks (`buildMoneyTicks`). */
+  ticks: MoneyTicks;
+  currency: MoneyDisplay['currency'];
+  legend: readonly LegendEntry[];
+  /** What the plot shows, for its accessible name ("3 lines"). */
+  what: string;
+  draw: (plot: MonthPlot) => ReactNode;
+  mark: (plot: MonthPlot, month: number) => ReactNode;
+  tooltip: (month: number) => MonthTooltip;
+  /** Marks $0 (values below zero hang under it). */
+  zeroLine?: boolean;
+}) {
+  const { ref, size } = useElementSize();
+  const { cursor, point, step, surfaceHandlers } = usePlotCursor<{ month: number; y: number }>();
+  const months = labels.length;
+  const plot = size ? placeMonthPlot(months, size.width, size.height, ticks.domain, null) : null;
+
+  function pointAt(event: PointerEvent<SVGSVGElement>) {
+    if (!plot) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const month = plot.monthAt(event.clientX - box.left);
+    const y = event.clientY - box.top;
+    point(month === null || y < plot.top || y > plot.bottom ? null : { month, y });
+  }
+
+  function stepBy(key: string): boolean {
+    const month = steppedIndex(key, cursor?.item.month ?? -1, months, ['ArrowRight', 'ArrowDown']);
+    if (month === undefined) return false;
+    step(month === null || !plot ? null : { month, y: (plot.top + plot.bottom) / 2 });
+    return true;
+  }
+
+  const at = cursor && cursor.item.month < months ? { ...cursor.item, byKey: cursor.byKey } : null;
+  const shown = at ? tooltip(at.month) : null;
+  return (
+    <div className="svg-chart">
+      <ul className="svg-chart__legend svg-chart__legend--centred">
+        {legend.map((entry, index) => (
+          <li key={index} data-chart-legend-item>
+            <span
+              className={`svg-chart__swatch${entry.shape === 'line' ? ' svg-chart__swatch--line' : ''}`}
+              style={{ background: entry.color, opacity: entry.opacity }}
+            />
+            <span>{entry.name}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="svg-plot" ref={ref}>
+        {size && plot && (
+          <PlotSurface
+            width={size.width}
+            height={size.height}
+            label={`${what} over ${months} month${months === 1 ? '' : 's'}: the arrow keys step through the months`}
+            onPointerMove={pointAt}
+            onStepKey={stepBy}
+            {...surfaceHandlers}
+          >
+            <g stroke={AXIS_STROKE} strokeDasharray="3 3">
+              {ticks.ticks.map((tick) => (
+                <line key={tick} x1={plot.left} x2={plot.right} y1={plot.y(tick)} y2={plot.y(tick)} />
+              ))}
+            </g>
+            {at && (
+              <rect
+                x={plot.start(at.month)}
+                y={plot.top}
+                width={plot.band}
+                height={plot.bottom - plot.top}
+                fill="var(--surface-2)"
+                pointerEvents="none"
+              />
+            )}
+            {draw(plot)}
+            {zeroLine && (
+              <line x1={plot.left} x2={plot.right} y1={plot.y(0)} y2={plot.y(0)} stroke="var(--muted)" />
+            )}
+            <g stroke={AXIS_STROKE}>
+              <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} />
+              <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
+            </g>
+            <MoneyAxisTicks plot={plot} ticks={ticks.ticks} side="left" currency={currency} />
+            <MonthAxis plot={plot} labels={labels} width={size.width} />
+            {at && <g pointerEvents="none">{mark(plot, at.month)}</g>}
+          </PlotSurface>
+        )}
+        {at && shown && plot && size && (
+          <FloatingTooltip
+            x={plot.x(at.month)}
+            y={at.y}
+            width={size.width}
+            height={size.height}
+            announce={at.byKey}
+          >
+            <TooltipLines label={labels[at.month] ?? ''} lines={shown.lines} />
+            {shown.total !== undefined && (
+              <p className="chart-tooltip__total">
+                <span>Total</span>
+                <span>{shown.total}</span>
+              </p>
+            )}
+          </FloatingTooltip>
+        )}
+      </div>
+    </div>
   );
 }

@@ -1,16 +1,12 @@
-import { Area, AreaChart, Bar, BarChart, ResponsiveContainer, Tooltip } from 'recharts';
-import {
-  buildMoneyTicks,
-  buildRows,
-  describeSeriesStyle,
-  seriesKey,
-  sumStacks,
-  scaleSeries,
-} from './chart-series';
+/**
+ * Money over time split into parts stacked on each other, drawn as plain SVG (`MonthChart`): areas over many
+ * months, bars over a few.
+ */
+import { buildMoneyTicks, describeSeriesStyle, scaleSeries, sumStacks } from './chart-series';
 import type { MoneySeries } from './chart-series';
+import { formatAmountInFull } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
-import { MONEY_CHART_MARGIN, renderMoneyAxes, renderMoneyLegend } from './money-axes';
-import { MoneyTooltip } from './money-tooltip';
+import { MonthChart, buildMonthBand } from './month-plot';
 import './charts.css';
 
 export type StackedMoneyChartProps = {
@@ -23,63 +19,80 @@ export type StackedMoneyChartProps = {
   variant?: 'area' | 'bar';
 };
 
+/** A bar's share of its month's band. */
+const BAR_SHARE = 0.7;
+
+/** Each part stacked on the parts before it: per part, its base and top month by month (a gap counts as 0). */
+export function stackSeries(labelCount: number, series: readonly MoneySeries[]) {
+  let base = Array.from({ length: labelCount }, () => 0);
+  return series.map((s) => {
+    const top = base.map((below, month) => below + (s.values[month] ?? 0));
+    const part = { base, top };
+    base = top;
+    return part;
+  });
+}
+
 /** Money over time split into parts stacked on each other; the tooltip lists the parts and their total. */
 export function StackedMoneyChart({ labels, series: usdSeries, variant, display }: StackedMoneyChartProps) {
   const series = scaleSeries(usdSeries, display);
-  const rows = buildRows(labels, series);
-  const { domain, ticks } = buildMoneyTicks(sumStacks(labels.length, series));
+  const currency = display.currency;
   const shape = variant ?? (labels.length <= 6 ? 'bar' : 'area');
-  const axes = (
-    <>
-      {renderMoneyAxes({ domain, ticks, currency: display.currency })}
-      <Tooltip content={(props) => <MoneyTooltip {...props} currency={display.currency} showTotal />} />
-      {renderMoneyLegend()}
-    </>
-  );
-  if (shape === 'bar') {
-    return (
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={MONEY_CHART_MARGIN}>
-          {axes}
-          {series.map((s, index) => {
-            const { color } = describeSeriesStyle(s, index);
-            return (
-              <Bar
-                key={seriesKey(index)}
-                dataKey={seriesKey(index)}
-                name={s.name}
-                stackId="total"
-                fill={color}
-                isAnimationActive={false}
-              />
-            );
-          })}
-        </BarChart>
-      </ResponsiveContainer>
-    );
-  }
+  const stacks = stackSeries(labels.length, series);
+  const color = (index: number) => describeSeriesStyle(series[index]!, index).color;
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <AreaChart data={rows} margin={MONEY_CHART_MARGIN}>
-        {axes}
-        {series.map((s, index) => {
-          const { color, dash } = describeSeriesStyle(s, index);
-          return (
-            <Area
-              key={seriesKey(index)}
-              type="monotone"
-              dataKey={seriesKey(index)}
-              name={s.name}
-              stackId="total"
-              stroke={color}
-              strokeDasharray={dash}
-              fill={color}
+    <MonthChart
+      labels={labels}
+      ticks={buildMoneyTicks(sumStacks(labels.length, series))}
+      currency={currency}
+      legend={series.map((s, index) => ({ name: s.name, color: color(index), shape: 'square' }))}
+      what={`${series.length} stacked part${series.length === 1 ? '' : 's'}`}
+      draw={(plot) =>
+        stacks.map(({ base, top }, index) =>
+          shape === 'area' ? (
+            <path
+              key={index}
+              d={buildMonthBand(base, top, plot)}
+              fill={color(index)}
               fillOpacity={0.7}
-              isAnimationActive={false}
+              stroke={color(index)}
             />
-          );
-        })}
-      </AreaChart>
-    </ResponsiveContainer>
+          ) : (
+            <g key={index} fill={color(index)}>
+              {top.map((high, month) => {
+                const low = base[month] ?? 0;
+                const y0 = plot.y(Math.max(low, high));
+                const y1 = plot.y(Math.min(low, high));
+                return y1 - y0 <= 0 ? null : (
+                  <rect
+                    key={month}
+                    x={plot.start(month) + (plot.band * (1 - BAR_SHARE)) / 2}
+                    y={y0}
+                    width={plot.band * BAR_SHARE}
+                    height={y1 - y0}
+                  />
+                );
+              })}
+            </g>
+          ),
+        )
+      }
+      mark={() => null}
+      tooltip={(month) => {
+        const parts = series.flatMap((s, index) => {
+          const value = s.values[month];
+          return value === null || value === undefined ? [] : [{ value, name: s.name, color: color(index) }];
+        });
+        const total = parts.reduce((sum, part) => sum + part.value, 0);
+        return {
+          lines: parts.map(({ value, name, color }) => ({
+            name,
+            text: formatAmountInFull(value, currency),
+            color,
+          })),
+          ...(parts.length > 1 ? { total: formatAmountInFull(total, currency) } : {}),
+        };
+      }}
+    />
   );
 }

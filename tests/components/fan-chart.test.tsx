@@ -1,7 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { FAN_NAMES, FanChart, buildMonthBand, buildMonthLine } from '../../src/charts/fan-chart';
+import { FAN_NAMES, FanChart } from '../../src/charts/fan-chart';
+import { buildMonthBand, buildMonthLine } from '../../src/charts/month-plot';
 import { USD_DISPLAY } from '../../src/format/format';
 import { reportElementSize } from './reported-size';
 
@@ -16,6 +17,8 @@ describe('FanChart', () => {
     // Highs 40, 50 forward, then lows 10, 20 back from the last month, closed.
     expect(buildMonthBand([10, 20], [40, 50], PLOT)).toBe('M5 40L15 50L15 20L5 10Z');
     expect(buildMonthLine([], PLOT)).toBe('');
+    // A gap breaks the line: the next value starts it again.
+    expect(buildMonthLine([30, null, 10, 20], PLOT)).toBe('M5 30M25 10L35 20');
     expect(buildMonthBand([], [], PLOT)).toBe('');
   });
 

@@ -7,7 +7,7 @@ import { initialPlannerState, usePlannerStore } from '../../src/state/scenario-s
 // speed check): the tests assert what appears, never how fast.
 configure({ asyncUtilTimeout: 60_000 });
 
-// recharts' ResponsiveContainer measures its parent; jsdom has no layout.
+// The charts measure their box with a ResizeObserver; jsdom has none, and lays nothing out.
 class ResizeObserverStub {
   observe() {}
   unobserve() {}

@@ -78,7 +78,7 @@ test('a chart saves as a PNG that opens at its size and is not blank, and as an 
   await showFiguresIn(page, 'GBP', '0.79');
   await planner.openTab('Compare');
   const frame = chartFrame(page, 'Monthly spend per strategy');
-  await expect(frame.locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(frame.locator('svg.svg-plot__surface').first()).toBeVisible();
   const plotBox = (await frame
     .getByRole('group', { name: 'Monthly spend per strategy: chart' })
     .boundingBox())!;

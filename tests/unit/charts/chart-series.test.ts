@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   alignZero,
   buildMoneyTicks,
-  buildRows,
   scaleSeries,
   makeDistinctNames,
   sumStacks,
@@ -14,20 +13,6 @@ import { formatMoneyTick } from '../../../src/format/format';
 const MONEY_DIGITS = 6;
 
 describe('chart series', () => {
-  it('keys rows by position, so ids such as __proto__ never become object keys', () => {
-    const rows = buildRows(
-      ['Jan 2027', 'Feb 2027'],
-      [
-        { name: '__proto__', values: [1, 2] },
-        { name: 'b', values: [3, null] },
-      ],
-    );
-    expect(rows).toEqual([
-      { label: 'Jan 2027', s0: 1, s1: 3 },
-      { label: 'Feb 2027', s0: 2, s1: null },
-    ]);
-  });
-
   it('sums stacks per label, treating gaps as 0', () => {
     expect(
       sumStacks(2, [
