@@ -1,4 +1,3 @@
-import type { PointerEvent } from 'react';
 import {
   AXIS_STROKE,
   TICK_STYLE,
@@ -6,15 +5,15 @@ import {
   buildMoneyTicks,
   describeSeriesStyle,
   scaleSeries,
+  stackSeries,
   sumStacks,
 } from './chart-series';
 import type { MoneySeries } from './chart-series';
 import { formatAmountInFull, formatMoneyTick, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
-import { MoneyAxisTicks, MonthAxis, placeMonthPlot } from './month-plot';
+import { ChartLegend, MoneyAxisTicks, MonthAxis, placeMonthPlot, useMonthCursor } from './month-plot';
 import type { MonthPlot } from './month-plot';
-import { steppedIndex } from './plot-keys';
-import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';
+import { FloatingTooltip, PlotSurface } from './svg-plot';
 import { TooltipLines } from './tooltip-lines';
 import { useElementSize } from './use-element-size';
 import './charts.css';
@@ -281,7 +280,6 @@ export function BurnDownChart({
   cashOnSecondAxis,
 }: BurnDownChartProps) {
   const { ref, size } = useElementSize();
-  const { cursor, point, step, surfaceHandlers } = usePlotCursor<{ month: number; y: number }>();
   const pools = scaleSeries(usdPools, display);
   const cash = usdCash.map((usd) => toDisplayAmount(usd, display));
   const currency = display.currency;
@@ -323,29 +321,9 @@ export function BurnDownChart({
       : null;
 
   // Each pool stacks on the balances of the pools before it (a pool before its start adds nothing).
-  const bases: number[][] = [];
-  let running = labels.map(() => 0);
-  for (const pool of pools) {
-    bases.push(running);
-    running = running.map((base, month) => base + (pool.values[month] ?? 0));
-  }
+  const bases = stackSeries(labels.length, pools).map((part) => part.base);
 
-  function pointAt(event: PointerEvent<SVGSVGElement>) {
-    if (!plot) return;
-    const box = event.currentTarget.getBoundingClientRect();
-    const month = plot.monthAt(event.clientX - box.left);
-    const y = event.clientY - box.top;
-    point(month === null || y < plot.top || y > plot.bottom ? null : { month, y });
-  }
-
-  function stepBy(key: string): boolean {
-    const month = steppedIndex(key, cursor?.item.month ?? -1, labels.length, ['ArrowRight', 'ArrowDown']);
-    if (month === undefined) return false;
-    step(month === null || !plot ? null : { month, y: (plot.top + plot.bottom) / 2 });
-    return true;
-  }
-
-  const shown = cursor && cursor.item.month < labels.length ? { ...cursor.item, byKey: cursor.byKey } : null;
+  const { at: shown, handlers } = useMonthCursor(plot, labels.length);
   // A month's tooltip: each pool with a balance (one not started yet has none), then cash.
   const lines = shown
     ? [
@@ -367,27 +345,23 @@ export function BurnDownChart({
 
   return (
     <div className="svg-chart">
-      <ul className="svg-chart__legend svg-chart__legend--centred">
-        {pools.map((pool, index) => (
-          <li key={index} data-chart-legend-item>
-            <span className="svg-chart__swatch" style={{ background: styles[index]?.color }} />
-            <span>{pool.name}</span>
-          </li>
-        ))}
-        <li data-chart-legend-item>
-          <span className="svg-chart__swatch svg-chart__swatch--line" style={{ background: CASH_COLOR }} />
-          <span>{cashLabel}</span>
-        </li>
-      </ul>
+      <ChartLegend
+        entries={[
+          ...pools.map((pool, index) => ({
+            name: pool.name,
+            color: styles[index]?.color ?? 'var(--muted)',
+            shape: 'square' as const,
+          })),
+          { name: cashLabel, color: CASH_COLOR, shape: 'line' },
+        ]}
+      />
       <div className="svg-plot" ref={ref}>
         {size && plot && (
           <PlotSurface
             width={size.width}
             height={size.height}
             label={`Credit balances and cash over ${labels.length} months: the arrow keys step through the months`}
-            onPointerMove={pointAt}
-            onStepKey={stepBy}
-            {...surfaceHandlers}
+            {...handlers}
           >
             <g stroke={AXIS_STROKE} strokeDasharray="3 3">
               {moneyTicks.ticks.map((tick) => (

@@ -69,6 +69,17 @@ export function sumStacks(labelCount: number, series: readonly MoneySeries[]): n
   return Array.from({ length: labelCount }, (_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
 }
 
+/** Each part stacked on the parts before it: per part, its base and top month by month (a gap counts as 0). */
+export function stackSeries(labelCount: number, series: readonly MoneySeries[]) {
+  let base = Array.from({ length: labelCount }, () => 0);
+  return series.map((s) => {
+    const top = base.map((below, month) => below + (s.values[month] ?? 0));
+    const part = { base, top };
+    base = top;
+    return part;
+  });
+}
+
 const NICE_STEPS = [1, 2, 2.5, 5, 10];
 
 /**

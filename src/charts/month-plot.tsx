@@ -179,8 +179,49 @@ export function MoneyAxisTicks({
   );
 }
 
+/**
+ * The month a month chart shows: under the pointer (inside the plot), or stepped to with the arrow keys, and the
+ * handlers that go on its `PlotSurface`. `at` is that month, where its tooltip goes (`y`), and whether the keys
+ * chose it.
+ */
+export function useMonthCursor(plot: MonthPlot | null, months: number) {
+  const { cursor, point, step, surfaceHandlers } = usePlotCursor<{ month: number; y: number }>();
+  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+    if (!plot) return;
+    const box = event.currentTarget.getBoundingClientRect();
+    const month = plot.monthAt(event.clientX - box.left);
+    const y = event.clientY - box.top;
+    point(month === null || y < plot.top || y > plot.bottom ? null : { month, y });
+  };
+  const onStepKey = (key: string): boolean => {
+    const month = steppedIndex(key, cursor?.item.month ?? -1, months, ['ArrowRight', 'ArrowDown']);
+    if (month === undefined) return false;
+    step(month === null || !plot ? null : { month, y: (plot.top + plot.bottom) / 2 });
+    return true;
+  };
+  const at = cursor && cursor.item.month < months ? { ...cursor.item, byKey: cursor.byKey } : null;
+  return { at, handlers: { onPointerMove, onStepKey, ...surfaceHandlers } };
+}
+
 /** One entry of a month chart's legend: a square swatch (areas, bars) or a short stroke (lines). */
 export type LegendEntry = { name: string; color: string; shape: 'square' | 'line'; opacity?: number };
+
+/** A chart's legend above its plot, centred: a swatch and a name per entry (redrawn in a saved image). */
+export function ChartLegend({ entries }: { entries: readonly LegendEntry[] }) {
+  return (
+    <ul className="svg-chart__legend svg-chart__legend--centred">
+      {entries.map((entry, index) => (
+        <li key={index} data-chart-legend-item>
+          <span
+            className={`svg-chart__swatch${entry.shape === 'line' ? ' svg-chart__swatch--line' : ''}`}
+            style={{ background: entry.color, opacity: entry.opacity }}
+          />
+          <span>{entry.name}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** What a month chart's tooltip shows for a month: a line per series, and a total under them when given. */
 export type MonthTooltip = { lines: readonly TooltipLine[]; total?: string };
@@ -215,49 +256,20 @@ export function MonthChart({
   zeroLine?: boolean;
 }) {
   const { ref, size } = useElementSize();
-  const { cursor, point, step, surfaceHandlers } = usePlotCursor<{ month: number; y: number }>();
   const months = labels.length;
   const plot = size ? placeMonthPlot(months, size.width, size.height, ticks.domain, null) : null;
-
-  function pointAt(event: PointerEvent<SVGSVGElement>) {
-    if (!plot) return;
-    const box = event.currentTarget.getBoundingClientRect();
-    const month = plot.monthAt(event.clientX - box.left);
-    const y = event.clientY - box.top;
-    point(month === null || y < plot.top || y > plot.bottom ? null : { month, y });
-  }
-
-  function stepBy(key: string): boolean {
-    const month = steppedIndex(key, cursor?.item.month ?? -1, months, ['ArrowRight', 'ArrowDown']);
-    if (month === undefined) return false;
-    step(month === null || !plot ? null : { month, y: (plot.top + plot.bottom) / 2 });
-    return true;
-  }
-
-  const at = cursor && cursor.item.month < months ? { ...cursor.item, byKey: cursor.byKey } : null;
+  const { at, handlers } = useMonthCursor(plot, months);
   const shown = at ? tooltip(at.month) : null;
   return (
     <div className="svg-chart">
-      <ul className="svg-chart__legend svg-chart__legend--centred">
-        {legend.map((entry, index) => (
-          <li key={index} data-chart-legend-item>
-            <span
-              className={`svg-chart__swatch${entry.shape === 'line' ? ' svg-chart__swatch--line' : ''}`}
-              style={{ background: entry.color, opacity: entry.opacity }}
-            />
-            <span>{entry.name}</span>
-          </li>
-        ))}
-      </ul>
+      <ChartLegend entries={legend} />
       <div className="svg-plot" ref={ref}>
         {size && plot && (
           <PlotSurface
             width={size.width}
             height={size.height}
             label={`${what} over ${months} month${months === 1 ? '' : 's'}: the arrow keys step through the months`}
-            onPointerMove={pointAt}
-            onStepKey={stepBy}
-            {...surfaceHandlers}
+            {...handlers}
           >
             <g stroke={AXIS_STROKE} strokeDasharray="3 3">
               {ticks.ticks.map((tick) => (

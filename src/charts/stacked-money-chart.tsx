@@ -2,7 +2,7 @@
  * Money over time split into parts stacked on each other, drawn as plain SVG (`MonthChart`): areas over many
  * months, bars over a few.
  */
-import { buildMoneyTicks, describeSeriesStyle, scaleSeries, sumStacks } from './chart-series';
+import { buildMoneyTicks, describeSeriesStyle, scaleSeries, stackSeries, sumStacks } from './chart-series';
 import type { MoneySeries } from './chart-series';
 import { formatAmountInFull } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
@@ -21,17 +21,6 @@ export type StackedMoneyChartProps = {
 
 /** A bar's share of its month's band. */
 const BAR_SHARE = 0.7;
-
-/** Each part stacked on the parts before it: per part, its base and top month by month (a gap counts as 0). */
-export function stackSeries(labelCount: number, series: readonly MoneySeries[]) {
-  let base = Array.from({ length: labelCount }, () => 0);
-  return series.map((s) => {
-    const top = base.map((below, month) => below + (s.values[month] ?? 0));
-    const part = { base, top };
-    base = top;
-    return part;
-  });
-}
 
 /** Money over time split into parts stacked on each other; the tooltip lists the parts and their total. */
 export function StackedMoneyChart({ labels, series: usdSeries, variant, display }: StackedMoneyChartProps) {

@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { MoneyBarChart } from '../../src/charts/money-bar-chart';
-import { StackedMoneyChart, stackSeries } from '../../src/charts/stacked-money-chart';
+import { stackSeries } from '../../src/charts/chart-series';
+import { StackedMoneyChart } from '../../src/charts/stacked-money-chart';
 import { USD_DISPLAY } from '../../src/format/format';
 import { reportElementSize } from './reported-size';
 
