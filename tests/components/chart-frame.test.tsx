@@ -98,6 +98,23 @@ describe('ChartFrame', () => {
     expect(screen.getAllByRole('row')).toHaveLength(2001);
   });
 
+  it('puts a wide table in the page only when asked: 60 months of 200 slices are 12,000 cells', async () => {
+    const user = userEvent.setup();
+    const columns = ['Month', ...Array.from({ length: 200 }, (_, i) => `Slice ${i + 1}`)];
+    const rows = Array.from({ length: 60 }, (_, month) => [
+      `Month ${month + 1}`,
+      ...columns.slice(1).map(() => '$1'),
+    ]);
+    render(
+      <ChartFrame title="Spend by slice" summary="Two hundred slices." table={{ columns, rows }}>
+        <div />
+      </ChartFrame>,
+    );
+    expect(screen.queryByRole('table', { name: 'Spend by slice: data' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /Show table/ }));
+    expect(screen.getAllByRole('row')).toHaveLength(61);
+  });
+
   it('makes the rows of a lazy table only when they are shown or copied', async () => {
     const user = userEvent.setup();
     const writeText = vi.fn(() => Promise.resolve());
