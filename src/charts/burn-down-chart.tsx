@@ -7,6 +7,7 @@ import {
   scaleSeries,
   stackSeries,
   sumStacks,
+  valuesInMonth,
 } from './chart-series';
 import type { MoneySeries } from './chart-series';
 import { formatAmountInFull, formatMoneyTick, toDisplayAmount } from '../format/format';
@@ -327,18 +328,11 @@ export function BurnDownChart({
   // A month's tooltip: each pool with a balance (one not started yet has none), then cash.
   const lines = shown
     ? [
-        ...pools.flatMap((pool, index) => {
-          const value = pool.values[shown.month];
-          return value === null || value === undefined
-            ? []
-            : [
-                {
-                  name: pool.name,
-                  text: formatAmountInFull(value, currency),
-                  color: styles[index]?.color ?? 'var(--muted)',
-                },
-              ];
-        }),
+        ...valuesInMonth(pools, shown.month).map(({ value, name, index }) => ({
+          name,
+          text: formatAmountInFull(value, currency),
+          color: styles[index]?.color ?? 'var(--muted)',
+        })),
         { name: cashLabel, text: formatAmountInFull(cash[shown.month] ?? 0, currency), color: CASH_COLOR },
       ]
     : [];

@@ -69,6 +69,17 @@ export function sumStacks(labelCount: number, series: readonly MoneySeries[]): n
   return Array.from({ length: labelCount }, (_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
 }
 
+/**
+ * The series that have a value in `month` (a gap has none), in their order: each one's value, name and place among
+ * the series (for its colour). What a chart's tooltip lists for a month.
+ */
+export function valuesInMonth(series: readonly MoneySeries[], month: number) {
+  return series.flatMap((s, index) => {
+    const value = s.values[month];
+    return value === null || value === undefined ? [] : [{ value, name: s.name, index }];
+  });
+}
+
 /** Each part stacked on the parts before it: per part, its base and top month by month (a gap counts as 0). */
 export function stackSeries(labelCount: number, series: readonly MoneySeries[]) {
   let base = Array.from({ length: labelCount }, () => 0);

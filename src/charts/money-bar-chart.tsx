@@ -1,5 +1,11 @@
 /** Money per month, series side by side, drawn as plain SVG (`MonthChart`); negative values hang below zero. */
-import { buildMoneyTicks, collectValues, describeSeriesStyle, scaleSeries } from './chart-series';
+import {
+  buildMoneyTicks,
+  collectValues,
+  describeSeriesStyle,
+  scaleSeries,
+  valuesInMonth,
+} from './chart-series';
 import type { MoneySeries } from './chart-series';
 import { formatAmountInFull } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
@@ -46,12 +52,11 @@ export function MoneyBarChart({ labels, series: usdSeries, display }: MoneyBarCh
       }}
       mark={() => null}
       tooltip={(month) => ({
-        lines: series.flatMap((s, index) => {
-          const value = s.values[month];
-          return value === null || value === undefined
-            ? []
-            : [{ name: s.name, text: formatAmountInFull(value, currency), color: color(index) }];
-        }),
+        lines: valuesInMonth(series, month).map(({ value, name, index }) => ({
+          name,
+          text: formatAmountInFull(value, currency),
+          color: color(index),
+        })),
       })}
     />
   );

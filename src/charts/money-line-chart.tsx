@@ -3,7 +3,13 @@
  * of 12 strategies over 60 months held the page about 200 ms the first time: recharts registers its axes and
  * series from effects and then draws the whole chart again in one synchronous render.
  */
-import { buildMoneyTicks, collectValues, describeSeriesStyle, scaleSeries } from './chart-series';
+import {
+  buildMoneyTicks,
+  collectValues,
+  describeSeriesStyle,
+  scaleSeries,
+  valuesInMonth,
+} from './chart-series';
 import type { MoneySeries } from './chart-series';
 import { formatAmountInFull } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
@@ -86,15 +92,13 @@ export function MoneyLineChart({ labels, series: usdSeries, display }: MoneyLine
       }
       tooltip={(month) => ({
         // Largest first; a series with no value that month is left out.
-        lines: series
-          .flatMap((s, index) => {
-            const value = s.values[month];
-            return value === null || value === undefined
-              ? []
-              : [{ value, name: s.name, color: color(index) }];
-          })
+        lines: valuesInMonth(series, month)
           .sort((a, b) => b.value - a.value)
-          .map(({ value, name, color }) => ({ name, text: formatAmountInFull(value, currency), color })),
+          .map(({ value, name, index }) => ({
+            name,
+            text: formatAmountInFull(value, currency),
+            color: color(index),
+          })),
       })}
     />
   );

@@ -2,7 +2,13 @@
  * Money over time split into parts stacked on each other, drawn as plain SVG (`MonthChart`): areas over many
  * months, bars over a few.
  */
-import { buildMoneyTicks, describeSeriesStyle, scaleSeries, stackSeries, sumStacks } from './chart-series';
+import {
+  buildMoneyTicks,
+  describeSeriesStyle,
+  scaleSeries,
+  stackSeries,
+  valuesInMonth,
+} from './chart-series';
 import type { MoneySeries } from './chart-series';
 import { formatAmountInFull } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
@@ -32,7 +38,7 @@ export function StackedMoneyChart({ labels, series: usdSeries, variant, display 
   return (
     <MonthChart
       labels={labels}
-      ticks={buildMoneyTicks(sumStacks(labels.length, series))}
+      ticks={buildMoneyTicks(stacks.at(-1)?.top ?? [])}
       currency={currency}
       legend={series.map((s, index) => ({ name: s.name, color: color(index), shape: 'square' }))}
       what={`${series.length} stacked part${series.length === 1 ? '' : 's'}`}
@@ -68,16 +74,13 @@ export function StackedMoneyChart({ labels, series: usdSeries, variant, display 
       }
       mark={() => null}
       tooltip={(month) => {
-        const parts = series.flatMap((s, index) => {
-          const value = s.values[month];
-          return value === null || value === undefined ? [] : [{ value, name: s.name, color: color(index) }];
-        });
+        const parts = valuesInMonth(series, month);
         const total = parts.reduce((sum, part) => sum + part.value, 0);
         return {
-          lines: parts.map(({ value, name, color }) => ({
+          lines: parts.map(({ value, name, index }) => ({
             name,
             text: formatAmountInFull(value, currency),
-            color,
+            color: color(index),
           })),
           ...(parts.length > 1 ? { total: formatAmountInFull(total, currency) } : {}),
         };
