@@ -17,10 +17,19 @@ import type { HeldSave, LoadOutcome, PersistedState, SyncBase } from '../state/p
 import { decodeSavedLibrary } from '../workers/saved-library-client';
 import { createSaveWriter } from '../workers/save-writer-client';
 import { usePlannerStore } from '../state/scenario-store';
+import {
+  CLOSING_KEY_PREFIX,
+  deleteClosingSaves,
+  makeClosingSave,
+  readClosingSaves,
+  restoreClosingSaves,
+  writeClosingSave,
+} from '../state/closing-save';
 
 const SAVE_DELAY_MS = 250;
 
 let savedState: Promise<LoadOutcome> | null = null;
+let closingSaves: ReturnType<typeof readClosingSaves> | null = null;
 
 /**
  * Starts reading the saved state and the shipped default scenario at once, before React first renders, so
@@ -29,6 +38,7 @@ let savedState: Promise<LoadOutcome> | null = null;
  */
 export function startBootstrapLoads(queryClient: QueryClient) {
   savedState ??= loadPersisted(decodeSavedLibrary);
+  closingSaves ??= readClosingSaves(decodeSavedLibrary);
   void queryClient.prefetchQuery(defaultScenarioQueryOptions());
 }
 
@@ -59,6 +69,17 @@ function conflictNotice(conflicts: readonly string[]): string {
   return `${names} ${conflicts.length === 1 ? 'was' : 'were'} also changed in another tab; this tab's version was kept.`;
 }
 
+/** Says which scenarios a restored closing save and another save both changed, keeping the closing edit. */
+function reportRestoreConflicts(conflicts: readonly string[]) {
+  if (conflicts.length === 0) return;
+  const names = conflicts.map((name) => `“${name}”`).join(', ');
+  usePlannerStore
+    .getState()
+    .setSyncNotice(
+      `Your last edits to ${names}, made as the page closed, were restored over changes saved in another tab.`,
+    );
+}
+
 /** The longest a save waits for the page to be idle after the typing pause (`SAVE_DELAY_MS`). */
 const SAVE_IDLE_TIMEOUT_MS = 1000;
 
@@ -76,12 +97,23 @@ function whenIdle(work: () => void): () => void {
   return () => cancelIdleCallback(handle);
 }
 
+/** An id for this page, for the key of its closing save. */
+function makePageId(): string {
+  return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Closing saves the page opened with: restored into the library (`restored`) and to delete once saved. */
+type OpenedClosing = { keys: string[]; restored: boolean };
+
 /**
  * Saves every change of the library, UI preferences and open scenario, measured from what this tab last
  * loaded or wrote (see persistence.ts for the merge rule), one save or reload at a time. Announces each save on
- * the `SYNC_CHANNEL` and reloads when another tab announces one. Returns the function that stops it.
+ * the `SYNC_CHANNEL` and reloads when another tab announces one. As the page closes with an edit not yet saved,
+ * writes a closing save (src/state/closing-save.ts). Returns the function that stops it.
  */
-function startSaving(initial: SyncBase): () => void {
+function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
   const store = usePlannerStore;
   let base = initial;
   let own = ownSettings();
@@ -90,9 +122,15 @@ function startSaving(initial: SyncBase): () => void {
   let cancelIdle: (() => void) | undefined;
   /** A change is waiting to be saved. */
   let pending = false;
+  /** Saves queued or being written. */
+  let unsettled = 0;
+  /** Closing saves that the next save to be written (or found already written) makes needless. */
+  let closingToDelete = [...closing.keys];
+  const closingKey = `${CLOSING_KEY_PREFIX}${makePageId()}`;
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(SYNC_CHANNEL);
   /** The library this tab opened with when storage held none (the shipped default), until it changes. */
-  const openedWithoutSave = initial.library.length === 0 ? store.getState().library : null;
+  const openedWithoutSave =
+    initial.library.length === 0 && !closing.restored ? store.getState().library : null;
   // Ordinary saves are written off the page's thread where there are workers.
   const writer = createSaveWriter();
 
@@ -124,40 +162,61 @@ function startSaving(initial: SyncBase): () => void {
   /** The held data this tab last wrote over with the user's consent. */
   let replaced: HeldSave | null = null;
 
+  /** Deletes the closing saves a save has made needless: storage holds what they held, or later. */
+  function deleteNeedlessClosing(keys: readonly string[]) {
+    if (keys.length === 0) return;
+    closingToDelete = closingToDelete.filter((key) => !keys.includes(key));
+    void deleteClosingSaves(keys).catch(() => undefined);
+  }
+
   function save() {
+    unsettled++;
     queue = queue.then(async () => {
-      const { library, activeId, theme, priceUnit, releasedSave } = store.getState();
-      if (activeId === null || library.length === 0) return;
-      const mustReplace = releasedSave !== null && releasedSave !== replaced;
-      if (!mustReplace && isSameLibrary(library, base.library) && ownSettings() === own) return;
-      const snapshot: PersistedState = { library, activeId, ui: { theme, priceUnit } };
       try {
-        const outcome = await savePersisted(snapshot, base, {
-          replacing: releasedSave,
-          decoder: decodeSavedLibrary,
-          writer: writer?.write,
-        });
-        if (outcome.held) {
-          // Storage holds data this build cannot read and the user has not chosen: nothing was written.
-          if (store.getState().heldSave === null) {
-            store.getState().holdSave({ held: outcome.held, onOpening: false, opened: [], notOpened: [] });
-          }
-          return;
-        }
-        base = outcome.saved;
-        own = `${activeId}|${theme}|${priceUnit}`;
-        replaced = releasedSave;
-        // Storage was readable: whatever this tab held back is no longer there (another tab's user chose).
-        if (store.getState().heldSave !== null) store.getState().holdSave(null);
-        if (outcome.merged) {
-          takeStored(outcome.saved, { revision: base.revision, library });
-          reportConflicts(outcome.conflicts);
-        }
-        channel?.postMessage({ kind: 'saved', revision: base.revision });
-      } catch (error) {
-        store.getState().setLoadNotice({ kind: 'storage-error', message: (error as Error).message });
+        await writeSave();
+      } finally {
+        unsettled--;
       }
     });
+  }
+
+  async function writeSave() {
+    const { library, activeId, theme, priceUnit, releasedSave } = store.getState();
+    if (activeId === null || library.length === 0) return;
+    const closingWritten = closingToDelete;
+    const mustReplace = releasedSave !== null && releasedSave !== replaced;
+    if (!mustReplace && isSameLibrary(library, base.library) && ownSettings() === own) {
+      deleteNeedlessClosing(closingWritten);
+      return;
+    }
+    const snapshot: PersistedState = { library, activeId, ui: { theme, priceUnit } };
+    try {
+      const outcome = await savePersisted(snapshot, base, {
+        replacing: releasedSave,
+        decoder: decodeSavedLibrary,
+        writer: writer?.write,
+      });
+      if (outcome.held) {
+        // Storage holds data this build cannot read and the user has not chosen: nothing was written.
+        if (store.getState().heldSave === null) {
+          store.getState().holdSave({ held: outcome.held, onOpening: false, opened: [], notOpened: [] });
+        }
+        return;
+      }
+      base = outcome.saved;
+      own = `${activeId}|${theme}|${priceUnit}`;
+      deleteNeedlessClosing(closingWritten);
+      replaced = releasedSave;
+      // Storage was readable: whatever this tab held back is no longer there (another tab's user chose).
+      if (store.getState().heldSave !== null) store.getState().holdSave(null);
+      if (outcome.merged) {
+        takeStored(outcome.saved, { revision: base.revision, library });
+        reportConflicts(outcome.conflicts);
+      }
+      channel?.postMessage({ kind: 'saved', revision: base.revision });
+    } catch (error) {
+      store.getState().setLoadNotice({ kind: 'storage-error', message: (error as Error).message });
+    }
   }
 
   function reload() {
@@ -204,6 +263,23 @@ function startSaving(initial: SyncBase): () => void {
     if (document.visibilityState === 'hidden') saveNow();
   };
   document.addEventListener('visibilitychange', onHidden);
+  // A closing page is gone before a save's read answers: what is not yet in storage is written without one.
+  const onPageHide = () => {
+    if (!pending && unsettled === 0) return;
+    const { library, activeId, theme, priceUnit, heldSave } = store.getState();
+    if (activeId === null || library.length === 0 || heldSave !== null) return;
+    const state: PersistedState = { library, activeId, ui: { theme, priceUnit } };
+    const closingSave = makeClosingSave(state, base, new Date().toISOString());
+    if (closingSave === null) return;
+    writeClosingSave(closingKey, closingSave);
+    if (!closingToDelete.includes(closingKey)) closingToDelete = [...closingToDelete, closingKey];
+  };
+  window.addEventListener('pagehide', onPageHide);
+  if (closing.keys.length > 0) {
+    // What the closing saves held is saved now, as an ordinary save.
+    pending = true;
+    saveNow();
+  }
   if (channel) {
     channel.onmessage = () => {
       reload();
@@ -215,6 +291,7 @@ function startSaving(initial: SyncBase): () => void {
     clearTimeout(timer);
     cancelIdle?.();
     document.removeEventListener('visibilitychange', onHidden);
+    window.removeEventListener('pagehide', onPageHide);
     unsubscribe();
     channel?.close();
     // After the saves already queued, which may be using it.
@@ -241,19 +318,39 @@ export function useBootstrap(): BootStatus {
       startBootstrapLoads(queryClient);
       // Taken once: a later mount reads storage afresh (reading writes nothing).
       const loading = savedState ?? loadPersisted(decodeSavedLibrary);
+      const readingClosing = closingSaves ?? readClosingSaves(decodeSavedLibrary);
       savedState = null;
+      closingSaves = null;
       const [saved, fallback] = await Promise.all([
         loading,
         queryClient.fetchQuery(defaultScenarioQueryOptions()),
       ]);
+      // Storage that answered the read of the saved state answers this one too; storage that did not is off.
+      const closing =
+        saved.kind === 'empty' || saved.kind === 'loaded' ? await readingClosing : { saves: [], keys: [] };
       if (cancelled) return;
       const { loadLibrary, setLoadNotice, setTheme, setPriceUnit, setUnreadableCopies, holdSave } =
         store.getState();
       let base: SyncBase = { revision: 0, library: [] };
+      // Edits a page made as it closed, not yet saved: restored over what storage holds, when all of it is
+      // readable (otherwise they wait, untouched, until the user has chosen what to do with it).
+      const restoring =
+        closing.saves.length > 0 && (saved.kind === 'empty' || (saved.kind === 'loaded' && !saved.held));
+      const restored = restoring
+        ? restoreClosingSaves(saved.kind === 'loaded' ? saved.state : null, closing.saves)
+        : null;
+      if (restored) {
+        loadLibrary(restored.state.library, restored.state.activeId);
+        setTheme(restored.state.ui.theme);
+        setPriceUnit(restored.state.ui.priceUnit);
+        reportRestoreConflicts(restored.conflicts);
+      }
       if (saved.kind === 'loaded') {
-        loadLibrary(saved.state.library, saved.state.activeId);
-        setTheme(saved.state.ui.theme);
-        setPriceUnit(saved.state.ui.priceUnit);
+        if (!restored) {
+          loadLibrary(saved.state.library, saved.state.activeId);
+          setTheme(saved.state.ui.theme);
+          setPriceUnit(saved.state.ui.priceUnit);
+        }
         base = { revision: saved.revision, library: saved.state.library, text: saved.text };
         store.getState().setRepairedIds(saved.repaired);
         if (saved.held) {
@@ -264,7 +361,7 @@ export function useBootstrap(): BootStatus {
             notOpened: saved.dropped,
           });
         }
-      } else {
+      } else if (!restored) {
         // Shipped data is validated when it loads (parseShippedScenario): no second pass here.
         loadLibrary([{ id: 'scenario-1', scenario: fallback }], 'scenario-1');
         if (saved.kind === 'unreadable') {
@@ -277,7 +374,9 @@ export function useBootstrap(): BootStatus {
       }
       if (saved.kind !== 'storage-error' && saved.kind !== 'no-answer') setUnreadableCopies(saved.copies);
       // After subscribing, so the shared scenario is saved with the library.
-      if (saved.kind !== 'no-answer') stop = startSaving(base);
+      if (saved.kind !== 'no-answer') {
+        stop = startSaving(base, { keys: restoring ? closing.keys : [], restored: restored !== null });
+      }
       openShareLinkInAddress();
       setStatus({ kind: 'ready' });
     }

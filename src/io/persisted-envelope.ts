@@ -45,7 +45,7 @@ export const migrations: ReadonlyArray<(old: Record<string, unknown>) => Record<
   (old) => ({ ...old, version: 3, revision: 0 }),
 ];
 
-const uiSchema = z.object({
+export const uiSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
   priceUnit: z.enum(['per-million', 'per-thousand']).catch('per-million'),
 });

@@ -193,7 +193,7 @@ export type MergeResult = {
  * piece (written once per object; comparing an edited 10,000-model scenario with its saved copy compares the
  * pieces the edit changed, the rest being the same strings).
  */
-function sameScenario(a: LibraryEntry | undefined, b: LibraryEntry | undefined): boolean {
+export function sameScenario(a: LibraryEntry | undefined, b: LibraryEntry | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   if (a.scenario === b.scenario) return true;
   const first = scenarioParts(a.scenario);

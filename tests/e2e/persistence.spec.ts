@@ -66,6 +66,26 @@ test('a tab opened before anything was saved takes another tab’s first edit, n
   }
 });
 
+test('an edit made the instant before a reload is kept, then saved as usual', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('runway');
+  const cash = page.getByLabel('Cash on hand', { exact: true });
+  await cash.fill('3000000');
+  await planner.waitForSaved('"cashOnHand":3000000');
+  // Reloaded at once: the ordinary save waits for a pause in typing, so the page writes this edit as it closes.
+  await cash.fill('4500000');
+  await page.reload();
+  await expect(page.getByTestId('summary-table')).toBeVisible();
+  await expect(cash).toHaveValue('4,500,000');
+  // The reopened page saves it as an ordinary save, and deletes what it wrote as it closed.
+  await planner.waitForSaved('"cashOnHand":4500000');
+  await expect
+    .poll(() =>
+      page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('llm-planner:closing:'))),
+    )
+    .toEqual([]);
+});
+
 test('every unreadable save is kept aside, with download, until the user deletes it', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.goto('scenarios');

@@ -1,8 +1,8 @@
 /**
- * idb-keyval over a Map, for tests of src/state/persistence.ts: `get`, `update`, and `createStore` with the
- * object store a save's two-key transaction uses (`get` requests answered in a later microtask, `put` kept until
- * the transaction commits, `promisifyRequest` of the transaction committing). The flags make storage fail as a
- * browser's can.
+ * idb-keyval over a Map, for tests of src/state/persistence.ts and src/state/closing-save.ts: `get`, `update`,
+ * `keys`, `getMany`, `delMany`, and `createStore` with the object store a save's two-key transaction uses (`get`
+ * requests answered in a later microtask, `put` kept until the transaction commits, `promisifyRequest` of the
+ * transaction committing). The flags make storage fail as a browser's can.
  */
 export type FakeStorage = {
   store: Map<string, unknown>;
@@ -46,6 +46,19 @@ export function fakeIdbKeyval(storage: FakeStorage) {
       if (failure !== undefined) throw failure;
       storage.reads?.push(key);
       storage.store.set(key, updater(storage.store.get(key)));
+    },
+    keys: async () => {
+      if (storage.failGet) throw new Error('IndexedDB is blocked');
+      return [...storage.store.keys()];
+    },
+    getMany: async (keys: readonly string[]) => {
+      if (storage.failGet) throw new Error('IndexedDB is blocked');
+      return keys.map((key) => storage.store.get(key));
+    },
+    delMany: async (keys: readonly string[]) => {
+      const failure = writeFailure(storage);
+      if (failure !== undefined) throw failure;
+      for (const key of keys) storage.store.delete(key);
     },
     createStore:
       () =>
