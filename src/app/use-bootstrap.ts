@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { z } from 'zod';
 import { formatIssue } from '../domain/validate-scenario';
 import { isShareFragment, readShareFragment } from '../io/share-link';
 import { defaultScenarioQueryOptions } from '../queries/shipped-data';
@@ -11,9 +12,10 @@ import {
   loadPersisted,
   loadUnreadableCopies,
   mergeLibraries,
+  sameScenario,
   savePersisted,
 } from '../state/persistence';
-import type { HeldSave, LoadOutcome, PersistedState, SyncBase } from '../state/persistence';
+import type { HeldSave, LoadOutcome, MergeResult, PersistedState, SyncBase } from '../state/persistence';
 import { decodeSavedLibrary } from '../workers/saved-library-client';
 import { createSaveWriter } from '../workers/save-writer-client';
 import { usePlannerStore } from '../state/scenario-store';
@@ -63,6 +65,23 @@ export function openShareLinkInAddress() {
   }
 }
 
+/**
+ * What a tab announces on the `SYNC_CHANNEL` after each save: its revision, and the scenarios it kept its own
+ * edit of over another tab's (absent from builds before it).
+ */
+type SyncMessage = { kind: 'saved'; revision: number; keptOver?: string[] };
+const syncMessageSchema = z.object({
+  kind: z.literal('saved'),
+  revision: z.number(),
+  keptOver: z.array(z.string()).optional(),
+});
+
+/** Says which of this tab's saved edits another tab, editing them at the same time, replaced with its own. */
+function replacedNotice(names: readonly string[]): string {
+  const quoted = names.map((name) => `“${name}”`).join(', ');
+  return `${quoted} ${names.length === 1 ? 'was' : 'were'} also changed in another tab at the same time, and that tab kept its version: this tab now shows it.`;
+}
+
 /** Says which scenarios both this tab and another changed, keeping this tab's edits. */
 function conflictNotice(conflicts: readonly string[]): string {
   const names = conflicts.map((name) => `“${name}”`).join(', ');
@@ -104,8 +123,11 @@ function makePageId(): string {
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** Closing saves the page opened with: restored into the library (`restored`) and to delete once saved. */
-type OpenedClosing = { keys: string[]; restored: boolean };
+/**
+ * Closing saves the page opened with: restored into the library (`restored`) and to delete once saved;
+ * `keptOver`, the scenarios whose closing edit was kept over another tab's.
+ */
+type OpenedClosing = { keys: string[]; restored: boolean; keptOver: string[] };
 
 /**
  * Saves every change of the library, UI preferences and open scenario, measured from what this tab last
@@ -139,8 +161,23 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
     return `${activeId}|${theme}|${priceUnit}`;
   }
 
-  function reportConflicts(conflicts: readonly string[]) {
+  /** Scenarios this tab kept its own edit of over another tab's, to be said with its next save's announcement. */
+  let keptOver = new Set<string>(closing.keptOver);
+  /** Scenarios this tab has saved an edit of: another tab keeping its own edit of one over it replaced it. */
+  const savedEdits = new Set<string>();
+
+  function reportConflicts({ conflicts, conflictIds }: Pick<MergeResult, 'conflicts' | 'conflictIds'>) {
     if (conflicts.length > 0) store.getState().setSyncNotice(conflictNotice(conflicts));
+    for (const id of conflictIds) keptOver.add(id);
+  }
+
+  /** Says which of this tab's saved edits another tab has just replaced with its own (`keptOver` there). */
+  function reportReplaced(replacedIds: readonly string[]) {
+    const replaced = replacedIds.filter((id) => savedEdits.delete(id));
+    if (replaced.length === 0) return;
+    const { library } = store.getState();
+    const names = replaced.flatMap((id) => library.find((entry) => entry.id === id)?.scenario.name ?? []);
+    if (names.length > 0) store.getState().setSyncNotice(replacedNotice(names));
   }
 
   /**
@@ -156,7 +193,7 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
     if (!isSameLibrary(merged.library, library)) {
       store.getState().applySavedLibrary(merged.library);
     }
-    return merged.conflicts;
+    return merged;
   }
 
   /** The held data this tab last wrote over with the user's consent. */
@@ -203,6 +240,10 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
         }
         return;
       }
+      const previousById = new Map(base.library.map((entry) => [entry.id, entry]));
+      for (const entry of library) {
+        if (!sameScenario(entry, previousById.get(entry.id))) savedEdits.add(entry.id);
+      }
       base = outcome.saved;
       own = `${activeId}|${theme}|${priceUnit}`;
       deleteNeedlessClosing(closingWritten);
@@ -211,22 +252,33 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
       if (store.getState().heldSave !== null) store.getState().holdSave(null);
       if (outcome.merged) {
         takeStored(outcome.saved, { revision: base.revision, library });
-        reportConflicts(outcome.conflicts);
+        reportConflicts(outcome);
       }
-      channel?.postMessage({ kind: 'saved', revision: base.revision });
+      const savedIds = new Set(outcome.saved.library.map((entry) => entry.id));
+      const message: SyncMessage = {
+        kind: 'saved',
+        revision: base.revision,
+        keptOver: [...keptOver].filter((id) => savedIds.has(id)),
+      };
+      keptOver = new Set();
+      channel?.postMessage(message);
     } catch (error) {
       store.getState().setLoadNotice({ kind: 'storage-error', message: (error as Error).message });
     }
   }
 
-  function reload() {
+  /** Takes another tab's save; `replacedIds` are the scenarios it kept its own edit of over another tab's. */
+  function reload(replacedIds: readonly string[]) {
     queue = queue.then(async () => {
       try {
         const stored = await loadNewerLibrary(base, decodeSavedLibrary);
         if (stored === null) return;
         const previousBase = base;
         base = stored;
-        reportConflicts(takeStored(stored, previousBase));
+        const merged = takeStored(stored, previousBase);
+        reportConflicts(merged);
+        // Unless this tab has edited it again since (then its own edit is kept, and said so above).
+        reportReplaced(replacedIds.filter((id) => !merged.conflictIds.includes(id)));
         if (store.getState().heldSave !== null) store.getState().holdSave(null);
       } catch {
         // The next save merges whatever this reload missed.
@@ -281,8 +333,9 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
     saveNow();
   }
   if (channel) {
-    channel.onmessage = () => {
-      reload();
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      const message = syncMessageSchema.safeParse(event.data);
+      reload(message.success ? (message.data.keptOver ?? []) : []);
       // Another tab may have kept a copy aside.
       void loadUnreadableCopies().then((copies) => store.getState().setUnreadableCopies(copies));
     };
@@ -375,7 +428,11 @@ export function useBootstrap(): BootStatus {
       if (saved.kind !== 'storage-error' && saved.kind !== 'no-answer') setUnreadableCopies(saved.copies);
       // After subscribing, so the shared scenario is saved with the library.
       if (saved.kind !== 'no-answer') {
-        stop = startSaving(base, { keys: restoring ? closing.keys : [], restored: restored !== null });
+        stop = startSaving(base, {
+          keys: restoring ? closing.keys : [],
+          restored: restored !== null,
+          keptOver: restored?.conflictIds ?? [],
+        });
       }
       openShareLinkInAddress();
       setStatus({ kind: 'ready' });

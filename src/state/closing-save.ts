@@ -99,14 +99,15 @@ export type OpenedClosingSave = {
 /**
  * The opened state with the closing saves applied, oldest first, each merged per scenario from the base it was
  * measured from (see the module's TSDoc); `opened` is null when storage held nothing. `conflicts` names the
- * scenarios another save had changed too (the closing page's edit was kept). Pure.
+ * scenarios another save had changed too (the closing page's edit was kept), `conflictIds` their ids. Pure.
  */
 export function restoreClosingSaves(
   opened: PersistedState | null,
   closing: readonly OpenedClosingSave[],
-): { state: PersistedState; conflicts: string[] } {
+): { state: PersistedState; conflicts: string[]; conflictIds: string[] } {
   let state = opened;
   const conflicts: string[] = [];
+  const conflictIds: string[] = [];
   for (const save of [...closing].sort((a, b) => a.savedAt.localeCompare(b.savedAt))) {
     const theirs = state?.library ?? [];
     const theirsById = new Map(theirs.map((entry) => [entry.id, entry]));
@@ -119,13 +120,14 @@ export function restoreClosingSaves(
     );
     const merged = mergeLibraries(base, mine, theirs);
     conflicts.push(...merged.conflicts);
+    conflictIds.push(...merged.conflictIds);
     const activeId = merged.library.some((entry) => entry.id === save.activeId)
       ? save.activeId
       : (state?.activeId ?? merged.library[0]?.id ?? save.activeId);
     state = { library: merged.library, activeId, ui: save.ui };
   }
   if (state === null) throw new Error('no closing save to restore');
-  return { state, conflicts };
+  return { state, conflicts, conflictIds };
 }
 
 /**

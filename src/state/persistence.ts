@@ -23,8 +23,10 @@
  * - a scenario both changed keeps this tab's edit and is reported as a conflict (a deletion never beats an
  *   edit: the edited copy stays);
  * - two different scenarios added under one id are both kept, the stored one under a fresh id.
- * After each save the tab announces `{ kind: 'saved', revision }` on the BroadcastChannel `SYNC_CHANNEL`;
- * the other tabs reload the library and merge it the same way, keeping their own unsaved edits.
+ * After each save the tab announces `{ kind: 'saved', revision, keptOver }` on the BroadcastChannel
+ * `SYNC_CHANNEL` (`keptOver`: the scenarios it kept its own edit of over another tab's); the other tabs reload
+ * the library and merge it the same way, keeping their own unsaved edits, and a tab whose saved edit of one of
+ * `keptOver` was so replaced says so.
  *
  * **Nothing unreadable is written over.** Saved data this build cannot read wholly (damaged, binary, from a
  * newer planner, or holding a scenario that does not validate) is left untouched in storage: `loadPersisted`
@@ -186,6 +188,8 @@ export type MergeResult = {
   library: LibraryEntry[];
   /** Names of the scenarios both sides changed (this tab's edit was kept). */
   conflicts: string[];
+  /** Their ids, in the same order. */
+  conflictIds: string[];
 };
 
 /**
@@ -224,6 +228,7 @@ export function mergeLibraries(
   const mineById = byId(mine);
   const theirsById = byId(theirs);
   const conflicts: string[] = [];
+  const conflictIds: string[] = [];
   const merged: LibraryEntry[] = [];
   const renamed: LibraryEntry[] = [];
   const ids = [...theirs.map((e) => e.id), ...mine.map((e) => e.id).filter((id) => !theirsById.has(id))];
@@ -246,6 +251,7 @@ export function mergeLibraries(
       if (kept) {
         merged.push(kept);
         conflicts.push(kept.scenario.name);
+        conflictIds.push(kept.id);
       }
     }
   }
@@ -256,7 +262,7 @@ export function mergeLibraries(
     taken.add(`scenario-${n}`);
     merged.push({ id: `scenario-${n}`, scenario: entry.scenario });
   }
-  return { library: merged, conflicts };
+  return { library: merged, conflicts, conflictIds };
 }
 
 /**
@@ -533,7 +539,9 @@ export type SaveOutcome = {
   saved: SyncBase;
   /** True when another tab had saved meanwhile and its changes were merged in. */
   merged: boolean;
+  /** Names of the scenarios another tab had changed too (this tab's edit was kept), and their ids. */
   conflicts: string[];
+  conflictIds: string[];
   /**
    * Set when storage holds data that cannot be read wholly and the user has not chosen to replace it: nothing
    * was written.
@@ -611,6 +619,7 @@ function planSave(
   let revision = base.revision + 1;
   let merged = false;
   let conflicts: string[] = [];
+  let conflictIds: string[] = [];
   if (decoded !== null) {
     const reason = heldReason(decoded);
     if (reason !== null && !(replacing && isSameStoredValue(stored, replacing.value))) {
@@ -621,13 +630,17 @@ function planSave(
         const result = mergeLibraries(base.library, state.library, decoded.state.library);
         library = result.library;
         conflicts = result.conflicts;
+        conflictIds = result.conflictIds;
         merged = true;
       }
       revision = Math.max(revision, decoded.revision + 1);
     }
   }
   const text = encodePersisted({ ...state, library }, revision);
-  return { write: text, outcome: { saved: { revision, library, text }, merged, conflicts, held: null } };
+  return {
+    write: text,
+    outcome: { saved: { revision, library, text }, merged, conflicts, conflictIds, held: null },
+  };
 }
 
 /**
@@ -659,6 +672,7 @@ export async function savePersisted(
         saved: new WrittenFromPieces(revision, state.library, parts),
         merged: false,
         conflicts: [],
+        conflictIds: [],
         held: null,
       };
     }
@@ -694,7 +708,7 @@ export async function savePersisted(
       if (!(error instanceof LeaveStored)) throw saveError(error);
       if (toDecode === null) {
         const held = planned !== null && 'held' in planned ? planned.held : null;
-        return { saved: base, merged: false, conflicts: [], held };
+        return { saved: base, merged: false, conflicts: [], conflictIds: [], held };
       }
       let decoded: DecodeResult;
       try {

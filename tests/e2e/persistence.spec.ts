@@ -66,6 +66,40 @@ test('a tab opened before anything was saved takes another tab’s first edit, n
   }
 });
 
+test('two tabs editing one scenario at once: the one whose edit is kept says so, and the other is told', async ({
+  context,
+}) => {
+  const tabs = [new PlannerPage(await context.newPage()), new PlannerPage(await context.newPage())];
+  for (const tab of tabs) await tab.goto('runway');
+  const cash = (tab: PlannerPage) => tab.page.getByLabel('Cash on hand', { exact: true });
+  await cash(tabs[0]!).fill('3000000');
+  await tabs[0]!.waitForSaved('"cashOnHand":3000000');
+  await expect(cash(tabs[1]!)).toHaveValue('3,000,000');
+
+  // Typed in both tabs in the same instant: each save waits for a pause in typing, so neither has saved yet.
+  await Promise.all(
+    tabs.map((tab, i) =>
+      cash(tab).evaluate((input: HTMLInputElement, value) => {
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, ['4000000', '5000000'][i]!),
+    ),
+  );
+  const kept = /also changed in another tab; this tab's version was kept/;
+  const replaced = /also changed in another tab at the same time, and that tab kept its version/;
+  // Whichever tab saves second keeps its edit; the other then shows it, and says why its own edit is gone.
+  await expect(async () => {
+    const notices = await Promise.all(tabs.map((tab) => tab.page.getByRole('status').allTextContents()));
+    const said = notices.map((texts) => texts.join(' '));
+    expect(said.filter((text) => kept.test(text))).toHaveLength(1);
+    expect(said.filter((text) => replaced.test(text))).toHaveLength(1);
+  }).toPass();
+  const winner = kept.test((await tabs[0]!.page.getByRole('status').allTextContents()).join(' ')) ? 0 : 1;
+  // The winner's field shows what was typed (unformatted until it is left); the other's, the saved amount.
+  const value = winner === 0 ? /^4,?000,?000$/ : /^5,?000,?000$/;
+  for (const tab of tabs) await expect(cash(tab)).toHaveValue(value);
+});
+
 test('an edit made the instant before a reload is kept, then saved as usual', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.goto('runway');

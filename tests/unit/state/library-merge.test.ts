@@ -65,8 +65,16 @@ describe('merging another tab’s newer save', () => {
 
   it('keeps an edited scenario the other side deleted, either way round', () => {
     const edited = entry('scenario-2', 'B', 9);
-    expect(mergeLibraries(base, [a, edited], [a])).toEqual({ library: [a, edited], conflicts: ['B'] });
-    expect(mergeLibraries(base, [a], [a, edited])).toEqual({ library: [a, edited], conflicts: ['B'] });
+    expect(mergeLibraries(base, [a, edited], [a])).toEqual({
+      library: [a, edited],
+      conflicts: ['B'],
+      conflictIds: ['scenario-2'],
+    });
+    expect(mergeLibraries(base, [a], [a, edited])).toEqual({
+      library: [a, edited],
+      conflicts: ['B'],
+      conflictIds: ['scenario-2'],
+    });
   });
 
   it('keeps both of two different scenarios added under one id, the stored one under a fresh id', () => {

@@ -58,6 +58,7 @@ describe('loading and saving in IndexedDB', () => {
       saved: { revision: 1, library: state.library, text },
       merged: false,
       conflicts: [],
+      conflictIds: [],
       held: null,
     });
     expect(await loadPersisted()).toEqual({
@@ -120,6 +121,7 @@ describe('loading and saving in IndexedDB', () => {
       saved: FRESH,
       merged: false,
       conflicts: [],
+      conflictIds: [],
       held: { value: bytes, reason: 'the saved data is binary (4 bytes), not text' },
     });
     expect(idb.store.get(STORAGE_KEY)).toBe(bytes);
