@@ -76,26 +76,28 @@ const syncMessageSchema = z.object({
   keptOver: z.array(z.string()).optional(),
 });
 
+/** Scenario names, each in quotes: “A”, “B”. */
+function quoteNames(names: readonly string[]): string {
+  return names.map((name) => `“${name}”`).join(', ');
+}
+
 /** Says which of this tab's saved edits another tab, editing them at the same time, replaced with its own. */
 function replacedNotice(names: readonly string[]): string {
-  const quoted = names.map((name) => `“${name}”`).join(', ');
-  return `${quoted} ${names.length === 1 ? 'was' : 'were'} also changed in another tab at the same time, and that tab kept its version: this tab now shows it.`;
+  return `${quoteNames(names)} ${names.length === 1 ? 'was' : 'were'} also changed in another tab at the same time, and that tab kept its version: this tab now shows it.`;
 }
 
 /** Says which scenarios both this tab and another changed, keeping this tab's edits. */
 function conflictNotice(conflicts: readonly string[]): string {
-  const names = conflicts.map((name) => `“${name}”`).join(', ');
-  return `${names} ${conflicts.length === 1 ? 'was' : 'were'} also changed in another tab; this tab's version was kept.`;
+  return `${quoteNames(conflicts)} ${conflicts.length === 1 ? 'was' : 'were'} also changed in another tab; this tab's version was kept.`;
 }
 
 /** Says which scenarios a restored closing save and another save both changed, keeping the closing edit. */
 function reportRestoreConflicts(conflicts: readonly string[]) {
   if (conflicts.length === 0) return;
-  const names = conflicts.map((name) => `“${name}”`).join(', ');
   usePlannerStore
     .getState()
     .setSyncNotice(
-      `Your last edits to ${names}, made as the page closed, were restored over changes saved in another tab.`,
+      `Your last edits to ${quoteNames(conflicts)}, made as the page closed, were restored over changes saved in another tab.`,
     );
 }
 
