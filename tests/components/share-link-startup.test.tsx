@@ -36,7 +36,13 @@ vi.mock('../../src/state/persistence', async (importOriginal) => ({
   savePersisted: (state: PersistedState, base: SyncBase, options: SaveOptions = {}): Promise<SaveOutcome> => {
     storage.attempts++;
     if (storage.holding !== null && options.replacing?.value !== storage.holding.value) {
-      return Promise.resolve({ saved: base, merged: false, conflicts: [], conflictIds: [], held: storage.holding });
+      return Promise.resolve({
+        saved: base,
+        merged: false,
+        conflicts: [],
+        conflictIds: [],
+        held: storage.holding,
+      });
     }
     storage.holding = null;
     storage.writes.push(state);
