@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useContext, useId, useState } from 'react';
+import { EditGroupContext } from './edit-group';
 
 export type TextFieldProps = {
   label: string;
@@ -12,7 +13,10 @@ export type TextFieldProps = {
   testId?: string;
 };
 
-/** A labelled text input that commits each valid value and shows a refusal next to the field. */
+/**
+ * A labelled text input that commits each valid value and shows a refusal next to the field. The commits of one
+ * burst of typing make one undo step (`EditGroupContext`).
+ */
 export function TextField({
   label,
   value,
@@ -23,6 +27,7 @@ export function TextField({
   testId,
 }: TextFieldProps) {
   const id = useId();
+  const runInEditGroup = useContext(EditGroupContext);
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
   const [syncedValue, setSyncedValue] = useState(value);
@@ -42,7 +47,7 @@ export function TextField({
       setError('is required');
       return;
     }
-    setError(onCommit(next));
+    setError(runInEditGroup(`text-field:${id}`, () => onCommit(next)));
   }
 
   const errorId = `${id}-error`;

@@ -1,5 +1,5 @@
 import { findById } from '../../domain/find-by-id';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useContext, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { capacityPricingSchema, modelSchema, perTokenPricingSchema } from '../../domain/scenario-schema';
 import type { CapacityPricing, LongContext, Model, PerTokenPricing } from '../../domain/scenario-schema';
@@ -7,6 +7,7 @@ import { updateModel } from '../../state/scenario-edits';
 import { usePlannerStore } from '../../state/scenario-store';
 import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
+import { EditGroupContext } from '../../ui/edit-group';
 import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
 import {
@@ -101,6 +102,7 @@ export function ModelEditor({
   );
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
+  const runInEditGroup = useContext(EditGroupContext);
   const [parked, setParked] = useState<Parked>({ perToken: null, capacity: null });
   const [kindRefusal, setKindRefusal] = useState<string | null>(null);
   const [deleteRefusal, setDeleteRefusal] = useState<string | null>(null);
@@ -624,7 +626,11 @@ export function ModelEditor({
               value={model.notes ?? ''}
               onChange={(event) => {
                 const text = event.target.value;
-                setNotesRefusal(commitModel(modelId, (current) => withOptionalText(current, 'notes', text)));
+                setNotesRefusal(
+                  runInEditGroup(`model-notes:${headingId}`, () =>
+                    commitModel(modelId, (current) => withOptionalText(current, 'notes', text)),
+                  ),
+                );
               }}
             />
             {notesRefusal && (

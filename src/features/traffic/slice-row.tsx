@@ -1,7 +1,8 @@
-import { memo, useId, useState } from 'react';
+import { memo, useContext, useId, useState } from 'react';
 import { z } from 'zod';
 import { sliceSchema } from '../../domain/scenario-schema';
 import type { Slice, SliceRangeField, ValueRange } from '../../domain/scenario-schema';
+import { EditGroupContext } from '../../ui/edit-group';
 import { NumberField } from '../../ui/number-field';
 import { RangeEditor, RangeToggle, useRangeOpenings } from '../../ui/range-field';
 import { TextField } from '../../ui/text-field';
@@ -126,6 +127,7 @@ function RegionsField({
   onCommit: (regions: string[] | null) => string | null;
 }) {
   const id = useId();
+  const runInEditGroup = useContext(EditGroupContext);
   const [text, setText] = useState(() => formatRegions(regions));
   const [synced, setSynced] = useState(regions);
   const [error, setError] = useState<string | null>(null);
@@ -151,7 +153,8 @@ function RegionsField({
         aria-describedby={error ? `${errorId} ${hintId}` : hintId}
         onChange={(event) => {
           setText(event.target.value);
-          setError(onCommit(parseRegions(event.target.value)));
+          const typed = event.target.value;
+          setError(runInEditGroup(`regions-field:${id}`, () => onCommit(parseRegions(typed))));
         }}
       />
       <span id={hintId} className="field__hint">

@@ -1,0 +1,36 @@
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { TrafficPanel } from '../../src/features/traffic/traffic-panel';
+import { usePlannerStore } from '../../src/state/scenario-store';
+import { renderWithScenario } from '../factories/render-with-store';
+import { makeSmallScenario } from '../factories/small-scenario';
+
+describe('text typed into a field', () => {
+  it('makes one undo step of a word typed letter by letter, and another field starts its own', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeSmallScenario());
+    const notes = screen.getByLabelText('Notes for Main traffic');
+    await user.type(notes, 'peak in Q4');
+    const state = usePlannerStore.getState();
+    expect(state.scenario?.traffic[0]?.notes).toBe('peak in Q4');
+    // Ten letters, ten commits: one step.
+    expect(state.past).toHaveLength(1);
+    act(() => state.undo());
+    expect(usePlannerStore.getState().scenario?.traffic[0]?.notes ?? '').toBe('');
+    expect(notes).toHaveValue('');
+
+    await user.type(screen.getByLabelText('Name for Main traffic'), ' (EU)');
+    expect(usePlannerStore.getState().scenario?.traffic[0]?.name).toBe('Main traffic (EU)');
+    expect(usePlannerStore.getState().past).toHaveLength(1);
+  });
+
+  it('makes one undo step of a slice’s allowed regions typed letter by letter', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeSmallScenario());
+    const regions = screen.getByRole('textbox', { name: 'Allowed regions for Main traffic' });
+    await user.type(regions, 'eu, us');
+    expect(usePlannerStore.getState().scenario?.traffic[0]?.regions).toEqual(['eu', 'us']);
+    expect(usePlannerStore.getState().past).toHaveLength(1);
+  });
+});
