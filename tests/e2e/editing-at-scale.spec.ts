@@ -92,6 +92,42 @@ test('at 390 px a scenario name, a slice and a pool can be edited', async ({ pag
   await expect(poolName).toHaveValue('Activate, renewed');
 });
 
+test('at 390 px no screen is wider than the phone: wide tables scroll in their own boxes', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const planner = new PlannerPage(page);
+  await planner.goto('scenarios');
+  for (const tab of await page.getByRole('tab').allTextContents()) {
+    await planner.openTab(tab);
+    await expect(page.locator('.panel')).not.toHaveAttribute('aria-busy', 'true');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, tab).toBeLessThanOrEqual(390);
+  }
+});
+
+test('at 1280 px the pricing catalog shows every column, its Edit buttons and whole contexts', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('catalog');
+  const table = page.locator('table.catalog-table');
+  await table.scrollIntoViewIfNeeded();
+  const [tableWidth, boxWidth] = await table.evaluate((element) => [
+    element.scrollWidth,
+    element.parentElement?.clientWidth ?? 0,
+  ]);
+  expect(tableWidth).toBeLessThanOrEqual(boxWidth);
+  const cut = await table.evaluate((element) =>
+    [...element.querySelectorAll('td')]
+      .filter(
+        (cell) => /^[\d,]+$/.test(cell.textContent?.trim() ?? '') && cell.scrollWidth > cell.clientWidth,
+      )
+      .map((cell) => cell.textContent),
+  );
+  expect(cut).toEqual([]);
+});
+
 test('at 1280 px the Compare totals table shows every column whole', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.goto('compare');
