@@ -54,6 +54,14 @@ function sortModels(catalog: readonly Model[], perTokenOnly: boolean): Model[] {
 /** One row of the list: a model, or the "none" choice (id ''). */
 type Choice = { id: string; model: Model | null };
 
+/** The options for `query`: the models it matches, after "none" (when the picker has one) while it is empty. */
+function findChoices(models: readonly Model[], query: string, noneLabel: string | undefined): Choice[] {
+  const found = models
+    .filter((model) => matchesModelQuery(model, query))
+    .map((model) => ({ id: model.id, model }));
+  return noneLabel !== undefined && query.trim() === '' ? [{ id: '', model: null }, ...found] : found;
+}
+
 export type ModelSelectProps = {
   label: string;
   /** The chosen model id; '' when none (only with `noneLabel`). */
@@ -103,15 +111,14 @@ export function ModelSelect({
   const shown = pending?.value ?? value;
   // Sorted only once the list opens: a closed picker (a screen may show dozens) costs nothing per model.
   const models = isOpen ? sortModels(catalog, perTokenOnly) : null;
-  const choices = useMemo<Choice[]>(() => {
-    if (models === null) return [];
-    const found = models
-      .filter((model) => matchesModelQuery(model, deferredQuery))
-      .map((model) => ({ id: model.id, model }));
-    return noneLabel !== undefined && deferredQuery.trim() === ''
-      ? [{ id: '', model: null }, ...found]
-      : found;
-  }, [models, deferredQuery, noneLabel]);
+  // The list shown follows the typing a render behind (`useDeferredValue`), so a long catalog never holds a key.
+  const choices = useMemo(
+    () => (models === null ? [] : findChoices(models, deferredQuery, noneLabel)),
+    [models, deferredQuery, noneLabel],
+  );
+  /** The choices for what is typed now: a key pressed before the list shown caught up acts on these. */
+  const currentChoices = () =>
+    models === null || query === deferredQuery ? choices : findChoices(models, query, noneLabel);
 
   const listRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not use the React Compiler.
@@ -161,7 +168,7 @@ export function ModelSelect({
   }
 
   function moveTo(index: number) {
-    const next = Math.max(0, Math.min(choices.length - 1, index));
+    const next = Math.max(0, Math.min(currentChoices().length - 1, index));
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   }
@@ -177,12 +184,13 @@ export function ModelSelect({
     if (move !== undefined) {
       event.preventDefault();
       if (!isOpen) open();
-      else if (!event.altKey) moveTo(activeIndex + move);
+      else if (!event.altKey) moveTo(Math.min(active, currentChoices().length - 1) + move);
       return;
     }
     if (event.key === 'Enter' && isOpen) {
       event.preventDefault();
-      const choice = choices[activeIndex];
+      const current = currentChoices();
+      const choice = current[Math.min(active, current.length - 1)];
       if (choice) choose(choice);
     } else if (event.key === 'Escape' && isOpen) {
       event.preventDefault();

@@ -21,6 +21,28 @@ test('the model picker searches the catalog and is used from the keyboard', asyn
   await planner.expectSummaryValue('All on dear', 'summary-this-month', 1200);
 });
 
+test('keys pressed straight after typing in the model picker act on the models the typing matches', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('strategies');
+  await page
+    .getByRole('button', { name: /^All on Claude Sonnet 4\.6/ })
+    .first()
+    .click();
+  const picker = page.getByRole('combobox', { name: 'Model', exact: true });
+  await picker.click();
+  // Typed, then ↓ and Enter in the same task: the list on screen is still the whole catalog when the keys arrive.
+  await picker.evaluate((input: HTMLInputElement) => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, 'haiku');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    for (const key of ['ArrowDown', 'Enter']) {
+      input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    }
+  });
+  await expect(picker).toHaveValue(/Haiku/);
+});
+
 test('rows pasted from a spreadsheet join the Traffic mix after a preview', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.goto('traffic');
