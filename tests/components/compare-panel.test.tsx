@@ -55,8 +55,13 @@ describe('ComparePanel', () => {
         .getAllByRole('columnheader')
         .map((th) => th.textContent),
     ).toEqual(['Month', 'All on cheap']);
+    // The words describe the line drawn (1,000,000 × (1,000 × $1/M + 100 × $2/M) = $1,200 a month, $14,400 a
+    // year), naming the hidden strategy only as hidden.
     expect(
-      screen.getByText(/Hidden from this chart \(show them again in the Summary\): All on dear\./),
+      screen.getByText(
+        'All on cheap costs least over the first 12 months ($14,400). Monthly spend goes from $1,200 in Jan 2027 ' +
+          'to $1,200 in Dec 2027. Hidden from this chart (show them again in the Summary): All on dear.',
+      ),
     ).toBeInTheDocument();
     // All on cheap keeps the second colour and line style, as when both are shown.
     const plan = planScenario(makeSmallScenario());

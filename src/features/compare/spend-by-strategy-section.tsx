@@ -3,6 +3,7 @@ import { makeDistinctNames } from '../../charts/chart-series';
 import type { MoneySeries } from '../../charts/chart-series';
 import { MoneyLineChart } from '../../charts/money-line-chart';
 import type { SimulationResult, StrategyResult } from '../../domain/simulate';
+import { findCheapestStrategy } from '../../domain/strategy-figures';
 import { moneyCell } from '../../charts/chart-table';
 import { usePlannerStore } from '../../state/scenario-store';
 import { useMoneyDisplay } from '../../ui/money';
@@ -22,6 +23,9 @@ export function SpendByStrategySection({
   const hiddenIds = new Set(usePlannerStore((s) => s.hiddenStrategyIds));
   const series: MoneySeries[] = buildSpendSeries(result, cheapest?.id ?? null, hiddenIds);
   const shown = result.strategies.filter((s) => !hiddenIds.has(s.id));
+  // The words describe the lines drawn: the strategies hidden from the chart are only named as hidden.
+  const shownResult = { ...result, strategies: shown };
+  const described = describeSpendChart(shownResult, findCheapestStrategy(shownResult), labels, display);
   const table = {
     columns: ['Month', ...makeDistinctNames(shown.map((s) => s.name))],
     rows: labels.map((label, month) => [
@@ -34,11 +38,11 @@ export function SpendByStrategySection({
       title="Monthly spend per strategy"
       summary={
         shown.length < result.strategies.length
-          ? `${describeSpendChart(result, cheapest, labels, display)} Hidden from this chart (show them again in the Summary): ${result.strategies
+          ? `${described} Hidden from this chart (show them again in the Summary): ${result.strategies
               .filter((s) => hiddenIds.has(s.id))
               .map((s) => s.name)
               .join(', ')}.`
-          : describeSpendChart(result, cheapest, labels, display)
+          : described
       }
       table={table}
       height={360}
