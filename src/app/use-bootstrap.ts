@@ -18,7 +18,7 @@ import {
 import type { HeldSave, LoadOutcome, MergeResult, PersistedState, SyncBase } from '../state/persistence';
 import { decodeSavedLibrary } from '../workers/saved-library-client';
 import { createSaveWriter } from '../workers/save-writer-client';
-import { usePlannerStore } from '../state/scenario-store';
+import { readSavedUi, usePlannerStore } from '../state/scenario-store';
 import {
   CLOSING_KEY_PREFIX,
   deleteClosingSaves,
@@ -158,9 +158,10 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
   // Ordinary saves are written off the page's thread where there are workers.
   const writer = createSaveWriter();
 
+  /** The open scenario and display preferences, as one string to compare with what was last saved. */
   function ownSettings() {
-    const { activeId, theme, priceUnit } = store.getState();
-    return `${activeId}|${theme}|${priceUnit}`;
+    const state = store.getState();
+    return JSON.stringify([state.activeId, readSavedUi(state)]);
   }
 
   /** Scenarios this tab kept its own edit of over another tab's, to be said with its next save's announcement. */
@@ -220,15 +221,16 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
   }
 
   async function writeSave() {
-    const { library, activeId, theme, priceUnit, releasedSave } = store.getState();
+    const { library, activeId, releasedSave } = store.getState();
+    const settings = ownSettings();
     if (activeId === null || library.length === 0) return;
     const closingWritten = closingToDelete;
     const mustReplace = releasedSave !== null && releasedSave !== replaced;
-    if (!mustReplace && isSameLibrary(library, base.library) && ownSettings() === own) {
+    if (!mustReplace && isSameLibrary(library, base.library) && settings === own) {
       deleteNeedlessClosing(closingWritten);
       return;
     }
-    const snapshot: PersistedState = { library, activeId, ui: { theme, priceUnit } };
+    const snapshot: PersistedState = { library, activeId, ui: readSavedUi(store.getState()) };
     try {
       const outcome = await savePersisted(snapshot, base, {
         replacing: releasedSave,
@@ -247,7 +249,7 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
         if (!sameScenario(entry, previousById.get(entry.id))) savedEdits.add(entry.id);
       }
       base = outcome.saved;
-      own = `${activeId}|${theme}|${priceUnit}`;
+      own = settings;
       deleteNeedlessClosing(closingWritten);
       replaced = releasedSave;
       // Storage was readable: whatever this tab held back is no longer there (another tab's user chose).
@@ -294,6 +296,8 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
       state.activeId === previous.activeId &&
       state.theme === previous.theme &&
       state.priceUnit === previous.priceUnit &&
+      state.hiddenStrategyIds === previous.hiddenStrategyIds &&
+      state.isSummaryCollapsed === previous.isSummaryCollapsed &&
       state.releasedSave === previous.releasedSave
     )
       return;
@@ -320,9 +324,9 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
   // A closing page is gone before a save's read answers: what is not yet in storage is written without one.
   const onPageHide = () => {
     if (!pending && unsettled === 0) return;
-    const { library, activeId, theme, priceUnit, heldSave } = store.getState();
+    const { library, activeId, heldSave } = store.getState();
     if (activeId === null || library.length === 0 || heldSave !== null) return;
-    const state: PersistedState = { library, activeId, ui: { theme, priceUnit } };
+    const state: PersistedState = { library, activeId, ui: readSavedUi(store.getState()) };
     const closingSave = makeClosingSave(state, base, new Date().toISOString());
     if (closingSave === null) return;
     writeClosingSave(closingKey, closingSave);
@@ -384,8 +388,7 @@ export function useBootstrap(): BootStatus {
       const closing =
         saved.kind === 'empty' || saved.kind === 'loaded' ? await readingClosing : { saves: [], keys: [] };
       if (cancelled) return;
-      const { loadLibrary, setLoadNotice, setTheme, setPriceUnit, setUnreadableCopies, holdSave } =
-        store.getState();
+      const { loadLibrary, setLoadNotice, applySavedUi, setUnreadableCopies, holdSave } = store.getState();
       let base: SyncBase = { revision: 0, library: [] };
       // Edits a page made as it closed, not yet saved: restored over what storage holds, when all of it is
       // readable (otherwise they wait, untouched, until the user has chosen what to do with it).
@@ -396,15 +399,13 @@ export function useBootstrap(): BootStatus {
         : null;
       if (restored) {
         loadLibrary(restored.state.library, restored.state.activeId);
-        setTheme(restored.state.ui.theme);
-        setPriceUnit(restored.state.ui.priceUnit);
+        applySavedUi(restored.state.ui);
         reportRestoreConflicts(restored.conflicts);
       }
       if (saved.kind === 'loaded') {
         if (!restored) {
           loadLibrary(saved.state.library, saved.state.activeId);
-          setTheme(saved.state.ui.theme);
-          setPriceUnit(saved.state.ui.priceUnit);
+          applySavedUi(saved.state.ui);
         }
         base = { revision: saved.revision, library: saved.state.library, text: saved.text };
         store.getState().setRepairedIds(saved.repaired);

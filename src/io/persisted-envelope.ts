@@ -20,11 +20,22 @@ export type PriceUnit = 'per-million' | 'per-thousand';
 /** The colour theme: the system's setting until the user picks one. */
 export type Theme = 'system' | 'light' | 'dark';
 
+/**
+ * The user's display preferences, saved with the library. Strategies hidden from the Summary and charts (by id)
+ * and the Summary folded to one line are written only when set, and read as unset from envelopes without them.
+ */
+export type SavedUi = {
+  theme: Theme;
+  priceUnit: PriceUnit;
+  hiddenStrategyIds?: string[] | undefined;
+  summaryCollapsed?: boolean | undefined;
+};
+
 export type PersistedState = {
   /** Every scenario the user keeps, in their order. */
   library: LibraryEntry[];
   activeId: string;
-  ui: { theme: Theme; priceUnit: PriceUnit };
+  ui: SavedUi;
 };
 
 /**
@@ -48,6 +59,8 @@ export const migrations: ReadonlyArray<(old: Record<string, unknown>) => Record<
 export const uiSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
   priceUnit: z.enum(['per-million', 'per-thousand']).catch('per-million'),
+  hiddenStrategyIds: z.array(z.string()).optional().catch(undefined),
+  summaryCollapsed: z.boolean().optional().catch(undefined),
 });
 
 /** A saved scenario that shared its id with an earlier one and was given a fresh id. */

@@ -6,10 +6,10 @@ import { create } from 'zustand';
 import type { Scenario } from '../domain/scenario-schema';
 import { validateScenario, validateScenarioEdit } from '../domain/validate-scenario';
 import type { ValidationIssue } from '../domain/validate-scenario';
-import type { LibraryEntry, PriceUnit, Theme } from '../io/persisted-envelope';
+import type { LibraryEntry, PriceUnit, SavedUi, Theme } from '../io/persisted-envelope';
 import type { HeldSave, RepairedId, UnreadableCopy } from './persistence';
 
-export type { LibraryEntry, PriceUnit, Theme };
+export type { LibraryEntry, PriceUnit, SavedUi, Theme };
 
 const HISTORY_LIMIT = 100;
 
@@ -153,6 +153,8 @@ export type UiSlice = {
   setFocusStrategy: (id: string | null) => void;
   setStrategyHidden: (id: string, hidden: boolean) => void;
   setSummaryCollapsed: (collapsed: boolean) => void;
+  /** Takes saved display preferences: the theme, price unit, hidden strategies and folded Summary. */
+  applySavedUi: (ui: SavedUi) => void;
   setLoadNotice: (notice: LoadNotice) => void;
   setUnreadableCopies: (copies: UnreadableCopy[]) => void;
   holdSave: (notice: HeldNotice | null) => void;
@@ -364,6 +366,13 @@ const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
         : state.hiddenStrategyIds.filter((hiddenId) => hiddenId !== id),
     })),
   setSummaryCollapsed: (isSummaryCollapsed) => set({ isSummaryCollapsed }),
+  applySavedUi: (ui) =>
+    set({
+      theme: ui.theme,
+      priceUnit: ui.priceUnit,
+      hiddenStrategyIds: ui.hiddenStrategyIds ?? [],
+      isSummaryCollapsed: ui.summaryCollapsed ?? false,
+    }),
   setLoadNotice: (loadNotice) => set({ loadNotice }),
   setUnreadableCopies: (unreadableCopies) => set({ unreadableCopies }),
   holdSave: (heldSave) => set({ heldSave }),
@@ -380,6 +389,16 @@ export const usePlannerStore = create<PlannerState>()((set, get) => ({
   ...createScenarioSlice(set, get),
   ...createUiSlice(set, get),
 }));
+
+/** The display preferences saved with the library (see `SavedUi`): the hidden strategies and folded Summary when set. */
+export function readSavedUi(state: PlannerState): SavedUi {
+  return {
+    theme: state.theme,
+    priceUnit: state.priceUnit,
+    ...(state.hiddenStrategyIds.length > 0 ? { hiddenStrategyIds: [...state.hiddenStrategyIds] } : {}),
+    ...(state.isSummaryCollapsed ? { summaryCollapsed: true } : {}),
+  };
+}
 
 /** The state a fresh store starts with; tests reset to it between cases. */
 export const initialPlannerState = usePlannerStore.getState();

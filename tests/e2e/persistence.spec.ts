@@ -100,6 +100,22 @@ test('two tabs editing one scenario at once: the one whose edit is kept says so,
   for (const tab of tabs) await expect(cash(tab)).toHaveValue(value);
 });
 
+test('strategies hidden from the summary, and the summary folded to one line, stay so after a reload', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('compare');
+  await page
+    .getByRole('button', { name: 'Hide All on Claude Sonnet 4.6 from the summary and charts' })
+    .click();
+  await page.getByRole('button', { name: 'Collapse to one line' }).click();
+  await planner.waitForSaved('"summaryCollapsed":true');
+  await page.reload();
+  await expect(page.getByText(/Hidden from this chart .*: All on Claude Sonnet 4\.6\./)).toBeVisible();
+  await page.getByRole('button', { name: 'Show summary table' }).click();
+  await expect(page.getByRole('button', { name: 'Show All on Claude Sonnet 4.6 again' })).toBeVisible();
+});
+
 test('an edit made the instant before a reload is kept, then saved as usual', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.goto('runway');

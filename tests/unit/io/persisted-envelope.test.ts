@@ -24,6 +24,27 @@ describe('saved state', () => {
     expect(decoded).toEqual({ ok: true, state, revision: 0, dropped: [], repaired: [] });
   });
 
+  it('keeps hidden strategies and the folded Summary, reads them as unset when absent or damaged', () => {
+    const state = makeLibraryState();
+    state.ui = {
+      theme: 'light',
+      priceUnit: 'per-million',
+      hiddenStrategyIds: ['all-dear'],
+      summaryCollapsed: true,
+    };
+    const decoded = decodePersisted(encodePersisted(state));
+    expect(decoded.ok && decoded.state.ui).toEqual(state.ui);
+    const envelope = JSON.parse(encodePersisted(state)) as { ui: Record<string, unknown> };
+    envelope.ui = {
+      theme: 'dark',
+      priceUnit: 'per-million',
+      hiddenStrategyIds: 'all-dear',
+      summaryCollapsed: 'yes',
+    };
+    const damaged = decodePersisted(JSON.stringify(envelope));
+    expect(damaged.ok && damaged.state.ui).toEqual({ theme: 'dark', priceUnit: 'per-million' });
+  });
+
   it('keeps a scenario’s display currency through a save, and opens saves without one in USD', () => {
     const state = makeLibraryState();
     const euro = {
