@@ -18,7 +18,7 @@ type NumberKey =
   | 'reasoningTokens'
   | 'monthlyGrowth';
 
-type PasteColumn = {
+export type PasteColumn = {
   key: 'name' | 'id' | NumberKey;
   /** The column's name in messages and in the preview. */
   title: string;

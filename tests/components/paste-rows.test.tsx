@@ -26,6 +26,12 @@ describe('pasting rows into the Traffic mix', () => {
     expect(within(support).getByText('Ready')).toBeInTheDocument();
     const search = within(preview).getByRole('row', { name: /Search/ });
     expect(search).toHaveTextContent('Input tokens must be a number (such as 2,000,000, $2M or 150k)');
+    // A refused row shows what was pasted in each column, the good cells too.
+    expect(
+      within(search)
+        .getAllByRole('cell')
+        .map((td) => td.textContent),
+    ).toEqual(['3', '150k', 'many', '80', 'Input tokens must be a number (such as 2,000,000, $2M or 150k)']);
     expect(screen.getByText('1 row has a problem and will be left out')).toBeInTheDocument();
 
     const steps = usePlannerStore.getState().past.length;
@@ -50,6 +56,29 @@ describe('pasting rows into the Traffic mix', () => {
     await user.click(screen.getByRole('button', { name: 'Paste rows' }));
     await user.click(screen.getByLabelText('Rows (tab-separated, as a spreadsheet copies them)'));
     await user.paste('Batch jobs\t2,000,000\t800\t100\t0\t0\t100%');
+    // The preview shows the seven columns the row fills, each as read.
+    const preview = screen.getByRole('table', { name: 'Pasted rows' });
+    expect(
+      within(preview)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual([
+      'Row',
+      'Name',
+      'Requests per month',
+      'Input tokens',
+      'Output tokens',
+      'Cached prefix tokens',
+      'Cache hit rate',
+      'Batch share',
+      'Check',
+    ]);
+    const row = within(preview).getByRole('row', { name: /Batch jobs/ });
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((td) => td.textContent),
+    ).toEqual(['1', '2,000,000', '800', '100', '0', '0%', '100%', 'Ready']);
     await user.click(screen.getByRole('button', { name: 'Add 1 slice' }));
     expect(usePlannerStore.getState().scenario?.traffic[1]).toMatchObject({
       id: 'batch-jobs',

@@ -1,11 +1,21 @@
 import { useId, useMemo, useState } from 'react';
 import type { Slice } from '../../domain/scenario-schema';
-import { formatNumber } from '../../format/format';
+import { formatNumber, formatPercent } from '../../format/format';
 import { readPastedRows } from '../../io/traffic-rows';
+import type { PasteColumn, PastedRow } from '../../io/traffic-rows';
 import { RowLimitToggle, useRowLimit } from '../../ui/row-limit';
 
 /** Rows shown in the preview until the user asks for all of them. */
 const PREVIEWED_ROWS = 100;
+
+/** What a preview cell shows: the value read (as the Traffic mix will show it), or the text pasted when the row is refused. */
+function showCell(row: PastedRow, column: PasteColumn, index: number): string {
+  if (!row.ok) return row.cells[index] ?? '';
+  const value = row.slice[column.key];
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'number') return '';
+  return column.percent ? formatPercent(value) : formatNumber(value);
+}
 
 /**
  * Rows pasted from a spreadsheet, previewed before they join the Traffic mix: each row's slice, or its messages
@@ -33,6 +43,9 @@ export function PasteRows({
   const good = pasted?.rows.flatMap((row) => (row.ok ? [row.slice] : [])) ?? [];
   const badCount = (pasted?.rows.length ?? 0) - good.length;
   const previewLimit = useRowLimit(pasted?.rows.length ?? 0, PREVIEWED_ROWS);
+  // The columns pasted: those the header names, or (without one) as many as the longest row fills.
+  const widest = Math.max(0, ...(pasted?.rows.map((row) => row.cells.length) ?? []));
+  const columns = pasted ? (pasted.hasHeader ? pasted.columns : pasted.columns.slice(0, widest)) : [];
 
   function add() {
     const refused = onAdd(good);
@@ -76,16 +89,15 @@ export function PasteRows({
             <thead>
               <tr>
                 <th scope="col">Row</th>
-                <th scope="col">Name</th>
-                <th scope="col" className="num">
-                  Requests
-                </th>
-                <th scope="col" className="num">
-                  Input
-                </th>
-                <th scope="col" className="num">
-                  Output
-                </th>
+                {columns.map((column) => (
+                  <th
+                    key={column.key}
+                    scope="col"
+                    className={column.key === 'name' || column.key === 'id' ? undefined : 'num'}
+                  >
+                    {column.title}
+                  </th>
+                ))}
                 <th scope="col">Check</th>
               </tr>
             </thead>
@@ -93,10 +105,17 @@ export function PasteRows({
               {pasted.rows.slice(0, previewLimit.count).map((row) => (
                 <tr key={row.line} className={row.ok ? undefined : 'is-invalid'}>
                   <td>{row.line}</td>
-                  <th scope="row">{row.ok ? row.slice.name : (row.cells[0] ?? '')}</th>
-                  <td className="num">{row.ok ? formatNumber(row.slice.requestsPerMonth) : ''}</td>
-                  <td className="num">{row.ok ? formatNumber(row.slice.inputTokens) : ''}</td>
-                  <td className="num">{row.ok ? formatNumber(row.slice.outputTokens) : ''}</td>
+                  {columns.map((column, index) =>
+                    column.key === 'name' ? (
+                      <th key={column.key} scope="row">
+                        {showCell(row, column, index)}
+                      </th>
+                    ) : (
+                      <td key={column.key} className={column.key === 'id' ? undefined : 'num'}>
+                        {showCell(row, column, index)}
+                      </td>
+                    ),
+                  )}
                   <td>
                     {row.ok ? (
                       <span className="paste-rows__ok">Ready</span>
