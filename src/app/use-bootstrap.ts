@@ -327,9 +327,7 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
     const { library, activeId, heldSave } = store.getState();
     if (activeId === null || library.length === 0 || heldSave !== null) return;
     const state: PersistedState = { library, activeId, ui: readSavedUi(store.getState()) };
-    const closingSave = makeClosingSave(state, base, new Date().toISOString());
-    if (closingSave === null) return;
-    writeClosingSave(closingKey, closingSave);
+    writeClosingSave(closingKey, makeClosingSave(state, base, new Date().toISOString()));
     if (!closingToDelete.includes(closingKey)) closingToDelete = [...closingToDelete, closingKey];
   };
   window.addEventListener('pagehide', onPageHide);

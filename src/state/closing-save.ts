@@ -55,10 +55,10 @@ const closingSaveSchema = z.object({
 });
 
 /**
- * What `state` changed since `base`, as a closing save; null when it changed nothing the library holds (the
- * open scenario and settings alone are not worth a write as the page closes). Pure.
+ * What `state` changed since `base`, as a closing save: the scenarios changed, and the open scenario and display
+ * settings (which may be all that changed). Pure.
  */
-export function makeClosingSave(state: PersistedState, base: SyncBase, savedAt: string): ClosingSave | null {
+export function makeClosingSave(state: PersistedState, base: SyncBase, savedAt: string): ClosingSave {
   const baseById = new Map(base.library.map((entry) => [entry.id, entry]));
   const ids = state.library.map((entry) => entry.id);
   const kept = new Set(ids);
@@ -66,8 +66,6 @@ export function makeClosingSave(state: PersistedState, base: SyncBase, savedAt: 
   const was = base.library.filter(
     (entry) => !kept.has(entry.id) || mine.some((changed) => changed.id === entry.id),
   );
-  const sameOrder = ids.length === base.library.length && ids.every((id, i) => id === base.library[i]!.id);
-  if (mine.length === 0 && was.length === 0 && sameOrder) return null;
   // An envelope holds at least one scenario (an empty one is refused when read).
   const envelope = (library: LibraryEntry[]) =>
     library.length === 0

@@ -53,7 +53,6 @@ function makeLocalStorage(limit = Infinity): Storage {
 /** A closing save as the next page opens it, from what the closing page held and its base. */
 async function roundTrip(state: PersistedState, baseLibrary: LibraryEntry[], revision = 4) {
   const save = makeClosingSave(state, { revision, library: baseLibrary }, '2026-12-03T10:00:00.000Z');
-  if (save === null) throw new Error('nothing to save');
   writeClosingSave(`${CLOSING_KEY_PREFIX}page`, save);
   await Promise.resolve();
   const { saves } = await readClosingSaves();
@@ -70,11 +69,12 @@ afterEach(() => vi.unstubAllGlobals());
 describe('what a closing page writes', () => {
   const base = makeLibraryState();
 
-  it('writes nothing when the library is as it was saved', () => {
-    // The open scenario changed (scenario-1 now), but no scenario did: not worth a write as the page closes.
-    expect(
-      makeClosingSave({ ...base, activeId: 'scenario-1' }, { revision: 4, library: base.library }, 'now'),
-    ).toBe(null);
+  it('holds the open scenario and settings alone when no scenario changed', async () => {
+    const ui = { theme: 'dark' as const, priceUnit: 'per-million' as const, summaryCollapsed: true };
+    const saves = await roundTrip({ ...base, activeId: 'scenario-1', ui }, base.library);
+    expect(saves[0]).toMatchObject({ mine: [], was: [], activeId: 'scenario-1', ui });
+    const { state } = restoreClosingSaves(base, saves);
+    expect(state).toEqual({ library: base.library, activeId: 'scenario-1', ui });
   });
 
   it('holds the scenarios changed since the base, and the base’s copies of them', async () => {
@@ -153,7 +153,7 @@ describe('restoring a closing save over what storage holds', () => {
 
   it('gives the closing page’s library when storage held nothing', async () => {
     const save = makeClosingSave(base, { revision: 0, library: [] }, '2026-12-03T10:00:00.000Z');
-    writeClosingSave(`${CLOSING_KEY_PREFIX}first`, save!);
+    writeClosingSave(`${CLOSING_KEY_PREFIX}first`, save);
     const { saves } = await readClosingSaves();
     const { state } = restoreClosingSaves(null, saves);
     expect(requestsOf(state)).toEqual(requestsOf(base));
