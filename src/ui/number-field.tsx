@@ -1,8 +1,8 @@
-import { useContext, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ValueRange } from '../domain/scenario-schema';
 import { formatFieldNumber, parseTypedNumber } from '../format/parse-number';
-import { EditGroupContext } from './edit-group';
+import { useFieldEditGroup } from './edit-group';
 import { formatRange, widenRange } from './range-text';
 
 /**
@@ -94,7 +94,7 @@ export function NumberField({
   onValidityChange,
 }: NumberFieldProps) {
   const id = useId();
-  const runInEditGroup = useContext(EditGroupContext);
+  const inEditGroup = useFieldEditGroup();
   const [text, setText] = useState(() => toText(value, percent, grouping));
   const [error, setError] = useState<string | null>(null);
   const isValid = error === null;
@@ -167,7 +167,7 @@ export function NumberField({
       setError(typed.message);
       return;
     }
-    setError(runInEditGroup(`number-field:${id}`, () => commit(typed.value)));
+    setError(inEditGroup(() => commit(typed.value)));
   }
 
   /** Entering the field shows the bare number (6,000,000 → 6000000), ready to edit like a spreadsheet cell. */

@@ -1,5 +1,5 @@
-import { useContext, useId, useState } from 'react';
-import { EditGroupContext } from './edit-group';
+import { useId, useState } from 'react';
+import { useFieldEditGroup } from './edit-group';
 
 export type TextFieldProps = {
   label: string;
@@ -27,7 +27,7 @@ export function TextField({
   testId,
 }: TextFieldProps) {
   const id = useId();
-  const runInEditGroup = useContext(EditGroupContext);
+  const inEditGroup = useFieldEditGroup();
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
   const [syncedValue, setSyncedValue] = useState(value);
@@ -47,7 +47,7 @@ export function TextField({
       setError('is required');
       return;
     }
-    setError(runInEditGroup(`text-field:${id}`, () => onCommit(next)));
+    setError(inEditGroup(() => onCommit(next)));
   }
 
   const errorId = `${id}-error`;

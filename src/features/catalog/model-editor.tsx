@@ -1,5 +1,5 @@
 import { findById } from '../../domain/find-by-id';
-import { useContext, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { capacityPricingSchema, modelSchema, perTokenPricingSchema } from '../../domain/scenario-schema';
 import type { CapacityPricing, LongContext, Model, PerTokenPricing } from '../../domain/scenario-schema';
@@ -7,7 +7,7 @@ import { updateModel } from '../../state/scenario-edits';
 import { usePlannerStore } from '../../state/scenario-store';
 import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
-import { EditGroupContext } from '../../ui/edit-group';
+import { useFieldEditGroup } from '../../ui/edit-group';
 import { NumberField } from '../../ui/number-field';
 import { TextField } from '../../ui/text-field';
 import {
@@ -102,7 +102,7 @@ export function ModelEditor({
   );
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  const runInEditGroup = useContext(EditGroupContext);
+  const inNotesEditGroup = useFieldEditGroup();
   const [parked, setParked] = useState<Parked>({ perToken: null, capacity: null });
   const [kindRefusal, setKindRefusal] = useState<string | null>(null);
   const [deleteRefusal, setDeleteRefusal] = useState<string | null>(null);
@@ -627,7 +627,7 @@ export function ModelEditor({
               onChange={(event) => {
                 const text = event.target.value;
                 setNotesRefusal(
-                  runInEditGroup(`model-notes:${headingId}`, () =>
+                  inNotesEditGroup(() =>
                     commitModel(modelId, (current) => withOptionalText(current, 'notes', text)),
                   ),
                 );

@@ -1,8 +1,8 @@
-import { memo, useContext, useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { z } from 'zod';
 import { sliceSchema } from '../../domain/scenario-schema';
 import type { Slice, SliceRangeField, ValueRange } from '../../domain/scenario-schema';
-import { EditGroupContext } from '../../ui/edit-group';
+import { useFieldEditGroup } from '../../ui/edit-group';
 import { NumberField } from '../../ui/number-field';
 import { RangeEditor, RangeToggle, useRangeOpenings } from '../../ui/range-field';
 import { TextField } from '../../ui/text-field';
@@ -127,7 +127,7 @@ function RegionsField({
   onCommit: (regions: string[] | null) => string | null;
 }) {
   const id = useId();
-  const runInEditGroup = useContext(EditGroupContext);
+  const inEditGroup = useFieldEditGroup();
   const [text, setText] = useState(() => formatRegions(regions));
   const [synced, setSynced] = useState(regions);
   const [error, setError] = useState<string | null>(null);
@@ -154,7 +154,7 @@ function RegionsField({
         onChange={(event) => {
           setText(event.target.value);
           const typed = event.target.value;
-          setError(runInEditGroup(`regions-field:${id}`, () => onCommit(parseRegions(typed))));
+          setError(inEditGroup(() => onCommit(parseRegions(typed))));
         }}
       />
       <span id={hintId} className="field__hint">
