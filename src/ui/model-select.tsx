@@ -167,8 +167,9 @@ export function ModelSelect({
     setPending(refused === null ? null : { value: choice.id, error: refused });
   }
 
-  function moveTo(index: number) {
-    const next = Math.max(0, Math.min(currentChoices().length - 1, index));
+  /** Makes option `index` of `count` (clamped) the active one, scrolled into view. */
+  function moveTo(index: number, count: number) {
+    const next = Math.max(0, Math.min(count - 1, index));
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   }
@@ -184,7 +185,10 @@ export function ModelSelect({
     if (move !== undefined) {
       event.preventDefault();
       if (!isOpen) open();
-      else if (!event.altKey) moveTo(Math.min(active, currentChoices().length - 1) + move);
+      else if (!event.altKey) {
+        const count = currentChoices().length;
+        moveTo(Math.min(active, count - 1) + move, count);
+      }
       return;
     }
     if (event.key === 'Enter' && isOpen) {
