@@ -19,6 +19,7 @@ import type { HeldSave, LoadOutcome, MergeResult, PersistedState, SyncBase } fro
 import { decodeSavedLibrary } from '../workers/saved-library-client';
 import { createSaveWriter } from '../workers/save-writer-client';
 import { readSavedUi, usePlannerStore } from '../state/scenario-store';
+import type { SavedUi } from '../state/scenario-store';
 import {
   CLOSING_KEY_PREFIX,
   deleteClosingSaves,
@@ -118,6 +119,11 @@ function whenIdle(work: () => void): () => void {
   return () => cancelIdleCallback(handle);
 }
 
+/** The open scenario and display preferences, as one string to compare with what was last saved. */
+function describeSettings(activeId: string | null, ui: SavedUi): string {
+  return JSON.stringify([activeId, ui]);
+}
+
 /** An id for this page, for the key of its closing save. */
 function makePageId(): string {
   return typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function'
@@ -140,7 +146,7 @@ type OpenedClosing = { keys: string[]; restored: boolean; keptOver: string[] };
 function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
   const store = usePlannerStore;
   let base = initial;
-  let own = ownSettings();
+  let own = describeSettings(store.getState().activeId, readSavedUi(store.getState()));
   let queue: Promise<void> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cancelIdle: (() => void) | undefined;
@@ -157,12 +163,6 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
     initial.library.length === 0 && !closing.restored ? store.getState().library : null;
   // Ordinary saves are written off the page's thread where there are workers.
   const writer = createSaveWriter();
-
-  /** The open scenario and display preferences, as one string to compare with what was last saved. */
-  function ownSettings() {
-    const state = store.getState();
-    return JSON.stringify([state.activeId, readSavedUi(state)]);
-  }
 
   /** Scenarios this tab kept its own edit of over another tab's, to be said with its next save's announcement. */
   let keptOver = new Set<string>(closing.keptOver);
@@ -221,8 +221,10 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
   }
 
   async function writeSave() {
-    const { library, activeId, releasedSave } = store.getState();
-    const settings = ownSettings();
+    const state = store.getState();
+    const { library, activeId, releasedSave } = state;
+    const ui = readSavedUi(state);
+    const settings = describeSettings(activeId, ui);
     if (activeId === null || library.length === 0) return;
     const closingWritten = closingToDelete;
     const mustReplace = releasedSave !== null && releasedSave !== replaced;
@@ -230,7 +232,7 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
       deleteNeedlessClosing(closingWritten);
       return;
     }
-    const snapshot: PersistedState = { library, activeId, ui: readSavedUi(store.getState()) };
+    const snapshot: PersistedState = { library, activeId, ui };
     try {
       const outcome = await savePersisted(snapshot, base, {
         replacing: releasedSave,
@@ -324,9 +326,10 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
   // A closing page is gone before a save's read answers: what is not yet in storage is written without one.
   const onPageHide = () => {
     if (!pending && unsettled === 0) return;
-    const { library, activeId, heldSave } = store.getState();
+    const now = store.getState();
+    const { library, activeId, heldSave } = now;
     if (activeId === null || library.length === 0 || heldSave !== null) return;
-    const state: PersistedState = { library, activeId, ui: readSavedUi(store.getState()) };
+    const state: PersistedState = { library, activeId, ui: readSavedUi(now) };
     writeClosingSave(closingKey, makeClosingSave(state, base, new Date().toISOString()));
     if (!closingToDelete.includes(closingKey)) closingToDelete = [...closingToDelete, closingKey];
   };

@@ -63,9 +63,8 @@ export function makeClosingSave(state: PersistedState, base: SyncBase, savedAt: 
   const ids = state.library.map((entry) => entry.id);
   const kept = new Set(ids);
   const mine = state.library.filter((entry) => !sameScenario(entry, baseById.get(entry.id)));
-  const was = base.library.filter(
-    (entry) => !kept.has(entry.id) || mine.some((changed) => changed.id === entry.id),
-  );
+  const changed = new Set(mine.map((entry) => entry.id));
+  const was = base.library.filter((entry) => !kept.has(entry.id) || changed.has(entry.id));
   // An envelope holds at least one scenario (an empty one is refused when read).
   const envelope = (library: LibraryEntry[]) =>
     library.length === 0
