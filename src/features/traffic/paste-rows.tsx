@@ -8,6 +8,11 @@ import { RowLimitToggle, useRowLimit } from '../../ui/row-limit';
 /** Rows shown in the preview until the user asks for all of them. */
 const PREVIEWED_ROWS = 100;
 
+/** True for the columns of numbers (every one but the name and the id), aligned right. */
+function isNumberColumn(column: PasteColumn): boolean {
+  return column.key !== 'name' && column.key !== 'id';
+}
+
 /** What a preview cell shows: the value read (as the Traffic mix will show it), or the text pasted when the row is refused. */
 function showCell(row: PastedRow, column: PasteColumn, index: number): string {
   if (!row.ok) return row.cells[index] ?? '';
@@ -90,11 +95,7 @@ export function PasteRows({
               <tr>
                 <th scope="col">Row</th>
                 {columns.map((column) => (
-                  <th
-                    key={column.key}
-                    scope="col"
-                    className={column.key === 'name' || column.key === 'id' ? undefined : 'num'}
-                  >
+                  <th key={column.key} scope="col" className={isNumberColumn(column) ? 'num' : undefined}>
                     {column.title}
                   </th>
                 ))}
@@ -111,7 +112,7 @@ export function PasteRows({
                         {showCell(row, column, index)}
                       </th>
                     ) : (
-                      <td key={column.key} className={column.key === 'id' ? undefined : 'num'}>
+                      <td key={column.key} className={isNumberColumn(column) ? 'num' : undefined}>
                         {showCell(row, column, index)}
                       </td>
                     ),
