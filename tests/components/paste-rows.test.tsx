@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { TrafficPanel } from '../../src/features/traffic/traffic-panel';
@@ -94,8 +94,8 @@ describe('pasting rows into the Traffic mix', () => {
     await user.click(screen.getByLabelText('Rows (tab-separated, as a spreadsheet copies them)'));
     await user.paste(Array.from({ length: 150 }, (_, i) => `Chat ${i}\t1000\t500\t200`).join('\n'));
     const preview = screen.getByRole('table', { name: 'Pasted rows' });
-    // A header row and 100 previewed rows.
-    expect(within(preview).getAllByRole('row')).toHaveLength(101);
+    // A header row and 100 previewed rows, drawn 12 more a frame.
+    await waitFor(() => expect(within(preview).getAllByRole('row')).toHaveLength(101));
     expect(screen.getByText('The first 100 of 150 rows shown.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show all 150 rows' }));
     expect(within(preview).getAllByRole('row')).toHaveLength(151);
