@@ -68,6 +68,8 @@ function indexForPicker(model: Model): SearchIndex {
 
 /** A price bound in a picker query: `<1`, `<=0.5`, `≤$2`, `>3` (USD per million input tokens). */
 const PRICE_BOUND = /^(<=|>=|<|>|≤|≥)\$?(\d+(?:\.\d+)?|\.\d+)$/;
+/** A bound's operator with spaces after it (`> 10`, `<= $0.5`), as people also type it. */
+const SPACED_OPERATOR = /(<=|>=|<|>|≤|≥)\s+(?=\$?\.?\d)/g;
 
 type PriceBound = { compare: '<' | '<=' | '>' | '>='; usdPerMTok: number };
 
@@ -96,11 +98,11 @@ function meetsPriceBound(model: Model, bound: PriceBound): boolean {
 /**
  * A model picker's search: every word must match as in `matchesSearch`, over the name, id, price key, provider,
  * platform and region ("sonnet bedrock eu"), and a price bound (`<1`, `<=0.5`, `>3`) keeps the per-token models
- * whose input price, USD per million tokens, meets it.
+ * whose input price, USD per million tokens, meets it (`> 10` with a space reads as `>10`).
  */
 export function matchesModelQuery(model: Model, query: string): boolean {
   const words: string[] = [];
-  for (const part of query.trim().split(/\s+/)) {
+  for (const part of query.replace(SPACED_OPERATOR, '$1').trim().split(/\s+/)) {
     if (part === '') continue;
     const bound = readPriceBound(part);
     if (bound) {

@@ -302,6 +302,10 @@ describe('matchesModelQuery (the model picker’s search)', () => {
     expect(matchesModelQuery(sonnetEu, '≤$3 sonnet')).toBe(true);
     expect(matchesModelQuery(sonnetEu, '>2.5')).toBe(true);
     expect(matchesModelQuery(sonnetEu, '≥3.5')).toBe(false);
+    // With a space after the operator, as people also type it.
+    expect(matchesModelQuery(sonnetEu, 'sonnet > 2.5')).toBe(true);
+    expect(matchesModelQuery(sonnetEu, '< 1')).toBe(false);
+    expect(matchesModelQuery(sonnetEu, '<= $3')).toBe(true);
     // A capacity-billed model has no per-token price to compare.
     expect(matchesModelQuery(selfHosted, '<100')).toBe(false);
     expect(matchesModelQuery(selfHosted, 'llama')).toBe(true);
