@@ -6,7 +6,6 @@ import {
   describeSeriesStyle,
   scaleSeries,
   stackSeries,
-  sumStacks,
   valuesInMonth,
 } from './chart-series';
 import type { MoneySeries } from './chart-series';
@@ -284,7 +283,10 @@ export function BurnDownChart({
   const pools = scaleSeries(usdPools, display);
   const cash = usdCash.map((usd) => toDisplayAmount(usd, display));
   const currency = display.currency;
-  const stacks = sumStacks(labels.length, pools);
+  // Each pool stacks on the balances of the pools before it (a pool before its start adds nothing); the last
+  // one's top is the height of the credits.
+  const parts = stackSeries(labels.length, pools);
+  const stacks = parts.at(-1)?.top ?? labels.map(() => 0);
   const creditsMax = Math.max(0, ...stacks);
   const cashMax = Math.max(0, ...cash.map((value) => Math.abs(value)));
   // Two axes only when they can share zero, so "Cash $0" sits on the credits' $0 (and the grid's baseline).
@@ -321,8 +323,7 @@ export function BurnDownChart({
         )
       : null;
 
-  // Each pool stacks on the balances of the pools before it (a pool before its start adds nothing).
-  const bases = stackSeries(labels.length, pools).map((part) => part.base);
+  const bases = parts.map((part) => part.base);
 
   const { at: shown, handlers } = useMonthCursor(plot, labels.length);
   // A month's tooltip: each pool with a balance (one not started yet has none), then cash.

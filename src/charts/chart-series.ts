@@ -64,11 +64,6 @@ export function collectValues(series: readonly MoneySeries[]): number[] {
   return series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
 }
 
-/** Per label, the sum of every series' value: the height of a stack. */
-export function sumStacks(labelCount: number, series: readonly MoneySeries[]): number[] {
-  return Array.from({ length: labelCount }, (_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-}
-
 /**
  * The series that have a value in `month` (a gap has none), in their order: each one's value, name and place among
  * the series (for its colour). What a chart's tooltip lists for a month.

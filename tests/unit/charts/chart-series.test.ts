@@ -4,7 +4,7 @@ import {
   buildMoneyTicks,
   scaleSeries,
   makeDistinctNames,
-  sumStacks,
+  stackSeries,
 } from '../../../src/charts/chart-series';
 import { isScaleApart } from '../../../src/charts/burn-down-chart';
 import { formatMoneyTick } from '../../../src/format/format';
@@ -13,13 +13,17 @@ import { formatMoneyTick } from '../../../src/format/format';
 const MONEY_DIGITS = 6;
 
 describe('chart series', () => {
-  it('sums stacks per label, treating gaps as 0', () => {
+  it('stacks each part on the ones before it, treating gaps as 0', () => {
+    // a: 1 then a gap; b on a: 1 + 2 = 3, 0 + 5 = 5 (the stack's height).
     expect(
-      sumStacks(2, [
+      stackSeries(2, [
         { name: 'a', values: [1, null] },
         { name: 'b', values: [2, 5] },
       ]),
-    ).toEqual([3, 5]);
+    ).toEqual([
+      { base: [0, 0], top: [1, 0] },
+      { base: [1, 0], top: [3, 5] },
+    ]);
   });
 
   it('picks round ticks that include zero', () => {
