@@ -18,7 +18,7 @@ import {
 import type { HeldSave, LoadOutcome, MergeResult, PersistedState, SyncBase } from '../state/persistence';
 import { decodeSavedLibrary } from '../workers/saved-library-client';
 import { createSaveWriter } from '../workers/save-writer-client';
-import { readSavedUi, usePlannerStore } from '../state/scenario-store';
+import { hasSameSavedUi, readSavedUi, usePlannerStore } from '../state/scenario-store';
 import type { SavedUi } from '../state/scenario-store';
 import {
   CLOSING_KEY_PREFIX,
@@ -296,10 +296,7 @@ function startSaving(initial: SyncBase, closing: OpenedClosing): () => void {
     if (
       state.library === previous.library &&
       state.activeId === previous.activeId &&
-      state.theme === previous.theme &&
-      state.priceUnit === previous.priceUnit &&
-      state.hiddenStrategyIds === previous.hiddenStrategyIds &&
-      state.isSummaryCollapsed === previous.isSummaryCollapsed &&
+      hasSameSavedUi(state, previous) &&
       state.releasedSave === previous.releasedSave
     )
       return;

@@ -390,6 +390,19 @@ export const usePlannerStore = create<PlannerState>()((set, get) => ({
   ...createUiSlice(set, get),
 }));
 
+/** The store's fields that `readSavedUi` saves: a change to any of them is a change to save. */
+const SAVED_UI_FIELDS = [
+  'theme',
+  'priceUnit',
+  'hiddenStrategyIds',
+  'isSummaryCollapsed',
+] as const satisfies readonly (keyof PlannerState)[];
+
+/** True when the display preferences `readSavedUi` saves are the same objects in both states. */
+export function hasSameSavedUi(state: PlannerState, previous: PlannerState): boolean {
+  return SAVED_UI_FIELDS.every((field) => state[field] === previous[field]);
+}
+
 /** The display preferences saved with the library (see `SavedUi`): the hidden strategies and folded Summary when set. */
 export function readSavedUi(state: PlannerState): SavedUi {
   return {
