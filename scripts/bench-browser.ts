@@ -423,7 +423,7 @@ async function waitForOptimiseAnswers(page: Page) {
 }
 
 /** Fresh openings of Optimise measured (each in a new profile, so nothing is computed yet). */
-const OPTIMISE_OPENS = 3;
+const OPTIMISE_OPENS = 5;
 
 type OptimiseOpening = MainThreadReading & { firstSectionMs: number; answersMs: number };
 
