@@ -93,6 +93,12 @@ describe('data/catalog.json', () => {
     expect(prices('bedrock:claude-haiku-4.5@global')).toEqual([1, 5, 0.1]);
     expect(prices('bedrock:claude-opus-4.5@global')).toEqual([5, 25, 0.5]);
     expect(prices('openai:gpt-5-mini')).toEqual([0.25, 2, 0.025]);
+    // Mistral's docs (model files at 222f4ba9, 2026-08-21): Small 4 $0.15 / $0.60, Large 3 $0.50 / $1.50, the retired
+    // Small 3.2 $0.10 / $0.30; cached input 10 % of input.
+    expect(prices('mistral:mistral-small-4')).toEqual([0.15, 0.6, 0.015]);
+    expect(prices('mistral:mistral-large-3')).toEqual([0.5, 1.5, 0.05]);
+    expect(prices('mistral:mistral-small-3.2')).toEqual([0.1, 0.3, 0.01]);
+    expect(catalogById.get('mistral:mistral-small-3.2')?.retiresOn).toBe('2026-07-31');
   });
 });
 
