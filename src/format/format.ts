@@ -39,6 +39,23 @@ export function describeMoneyDisplay(display: MoneyDisplay): string {
 
 const plainRate = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6, useGrouping: false });
 
+const spreadsheetCents = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+  useGrouping: false,
+});
+
+/**
+ * An amount to cents as a spreadsheet reads a number: 1234.5 → "1234.50", −7 → "-7.00" (a hyphen-minus, which
+ * spreadsheets parse), −0.001 → "0.00". Rounded as every other figure here (Intl.NumberFormat), so a CSV cell
+ * and the table it comes from agree: 11,397.525 is "11397.53" here and "$11,397.53" there, where `toFixed`
+ * would write "11397.52" from the binary value just below.
+ */
+export function formatCentsForSpreadsheet(amount: number): string {
+  const text = spreadsheetCents.format(amount);
+  return text === '-0.00' ? '0.00' : text;
+}
+
 /**
  * How a negative figure is signed for people: with the minus sign (U+2212), as wide as "+" and the digits and
  * never read as a hyphen, where Intl.NumberFormat writes a hyphen-minus. Every number this module formats goes

@@ -4,15 +4,9 @@
 import Papa from 'papaparse';
 import type { Scenario } from '../domain/scenario-schema';
 import type { SimulationResult } from '../domain/simulate';
-import { USD_DISPLAY, formatMonth, toDisplayAmount } from '../format/format';
+import { USD_DISPLAY, formatCentsForSpreadsheet, formatMonth, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 import { escapeCsvText } from './csv-text';
-
-/** An amount to cents as a plain number for a spreadsheet cell: 1234.5 → "1234.50", −0.001 → "0.00". */
-function formatCentsCell(amount: number): string {
-  const text = amount.toFixed(2);
-  return text === '-0.00' ? '0.00' : text;
-}
 
 /**
  * The monthly CSV: columns `strategyId, strategyName, month, monthLabel, spend, listSpend, cachingSavings,
@@ -34,7 +28,7 @@ export function formatMonthlyCsv(
 ): string {
   const converted = display.currency !== 'USD';
   const money = (name: string) => (converted ? `${name} (${display.currency})` : name);
-  const cents = (usd: number) => formatCentsCell(toDisplayAmount(usd, display));
+  const cents = (usd: number) => formatCentsForSpreadsheet(toDisplayAmount(usd, display));
   const fields = [
     'strategyId',
     'strategyName',

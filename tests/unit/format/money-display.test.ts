@@ -5,6 +5,7 @@ import {
   USD_DISPLAY,
   describeMoneyDisplay,
   formatMoney,
+  formatCentsForSpreadsheet,
   formatMoneyExact,
   formatMoneyInFull,
   formatMoneyTick,
@@ -123,6 +124,32 @@ describe('a chart table as tab-separated text', () => {
       'Month\tSpend (EUR)\tShare\tNote\n' +
         'Jan 2027\t1135802.1\t0.125\ttab here\n' +
         'Feb 2027\t0.276\t0.333333333333\t12\n',
+    );
+  });
+});
+
+describe('cents in a spreadsheet cell', () => {
+  it('rounds a half cent as the table does', () => {
+    // 9,074.40 + 0.00154875 × 1,500,000 = 11,397.525 exactly; the double just below it is what the engine holds.
+    const amount = 9074.4 + 0.00154875 * 1_500_000;
+    expect(formatMoneyExact(amount, USD_DISPLAY)).toBe('$11,397.53');
+    expect(formatCentsForSpreadsheet(amount)).toBe('11397.53');
+    expect(formatCentsForSpreadsheet(-7)).toBe('-7.00');
+    expect(formatCentsForSpreadsheet(-0.001)).toBe('0.00');
+  });
+
+  it('always agrees with the figure shown, to the cent', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.integer({ min: 0, max: 9 }),
+        (cents, tenthOfCent) => {
+          const amount = (cents * 10 + tenthOfCent) / 1000;
+          const shown = formatMoneyExact(amount, USD_DISPLAY).replace(/[$,]/g, '').replace('\u2212', '-');
+          const cell = formatCentsForSpreadsheet(amount);
+          expect(cell === '0.00' && shown === '-0.00' ? '0.00' : shown).toBe(cell);
+        },
+      ),
     );
   });
 });
