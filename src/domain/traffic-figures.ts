@@ -5,6 +5,7 @@
 import type { Scenario, Slice } from './scenario-schema';
 import { requestsInMonth } from './simulate';
 import type { StrategyResult } from './simulate';
+import { sumMonthFixedCosts } from './strategy-figures';
 
 /** Tokens a slice sends in a month at its own token counts: requests × (input + output), before any tokenizer factor. */
 export function countMonthlyTokens(slice: Slice, month: number): number {
@@ -28,6 +29,11 @@ export type SliceShare = {
 export type TrafficShares = {
   /** One entry per slice, in traffic order. */
   slices: SliceShare[];
+  /**
+   * The month's fixed costs under the strategy and their share of its spend, so that the slices and this add up
+   * to `totals.spend`; null without a strategy or when the month has none.
+   */
+  fixedCosts: { spend: number; spendShare: number | null } | null;
   totals: { requests: number; tokens: number; spend: number | null };
 };
 
@@ -49,6 +55,7 @@ export function measureTrafficShares(
   }
   const record = strategy?.months[month];
   const totalSpend = record ? record.spend : null;
+  const fixedSpend = record ? sumMonthFixedCosts(record) : 0;
   return {
     slices: scenario.traffic.map((slice, i) => {
       const spend = record ? (record.bySlice[slice.id] ?? 0) : null;
@@ -60,6 +67,13 @@ export function measureTrafficShares(
         spendShare: spend !== null && totalSpend !== null && totalSpend > 0 ? spend / totalSpend : null,
       };
     }),
+    fixedCosts:
+      fixedSpend > 0
+        ? {
+            spend: fixedSpend,
+            spendShare: totalSpend !== null && totalSpend > 0 ? fixedSpend / totalSpend : null,
+          }
+        : null,
     totals: { requests: totalRequests, tokens: totalTokens, spend: totalSpend },
   };
 }

@@ -321,4 +321,22 @@ describe('TrafficPanel rows, each re-rendered only when its own slice changes', 
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 45 + 1));
     expect(screen.getByTestId('share-requests-44')).toHaveTextContent('2.2%');
   });
+
+  it("shows the month's fixed costs as a row of their own, so that the rows add up to the total", () => {
+    const scenario = makeTwoSliceScenario();
+    renderWithScenario(<TrafficPanel />, {
+      ...scenario,
+      fixedCosts: [{ id: 'store', name: 'Vector store', platform: 'aws', monthlyAmount: 350.4 }],
+    });
+    const table = screen.getByTestId('traffic-shares');
+    const fixed = within(table).getByRole('rowheader', { name: 'Fixed costs' }).closest('tr')!;
+    expect(fixed).toHaveTextContent('$350');
+    const total = within(table).getByRole('rowheader', { name: 'All slices and fixed costs' }).closest('tr')!;
+    expect(total).toHaveTextContent('100%');
+    // The slices' and the fixed costs' shares of spend add up to the whole.
+    const shares = [...table.querySelectorAll('[data-testid^="share-spend-"]')].map((cell) =>
+      Number(cell.getAttribute('data-value')),
+    );
+    expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(1, 9);
+  });
 });

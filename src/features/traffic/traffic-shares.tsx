@@ -125,8 +125,26 @@ export const TrafficShares = memo(function TrafficShares() {
                 })}
               </tbody>
               <tfoot>
+                {shares.fixedCosts && (
+                  <tr data-testid="share-row-fixed-costs">
+                    <th scope="row">Fixed costs</th>
+                    <td className="num">
+                      <span className="muted">—</span>
+                    </td>
+                    <td className="num">
+                      <span className="muted">—</span>
+                    </td>
+                    <td className="num">
+                      <span className="muted">—</span>
+                    </td>
+                    <td className="num">
+                      <Money usd={shares.fixedCosts.spend} />
+                    </td>
+                    <ShareCell share={shares.fixedCosts.spendShare} testId="share-spend-fixed-costs" />
+                  </tr>
+                )}
                 <tr>
-                  <th scope="row">All slices</th>
+                  <th scope="row">{shares.fixedCosts ? 'All slices and fixed costs' : 'All slices'}</th>
                   <td className="num">{formatNumber(totals.requests)}</td>
                   <td className="num" title={`${formatNumber(totals.tokens)} tokens`}>
                     {formatNumber(totals.tokens, true)}

@@ -40,12 +40,32 @@ describe('measureTrafficShares', () => {
     expect(countMonthlyTokens(scenario.traffic[0]!, 0)).toBe(1_100_000_000);
   });
 
+  it("lists the month's fixed costs beside the slices, so that the shares add up to the whole", () => {
+    const input = makeSmallScenario();
+    input.fixedCosts = [{ id: 'store', name: 'Vector store', platform: 'aws', monthlyAmount: 525 }];
+    const validated = validateScenario(input);
+    if (!validated.ok) throw new Error('invalid');
+    const dear = simulate(validated.value).strategies.find((s) => s.id === 'all-dear')!;
+    // Month 0 on dear: main 1,000,000 × $0.0045 = $4,500, plus the $525 store: $5,025 in all.
+    const shares = measureTrafficShares(validated.value, dear, 0);
+    expect(shares.totals.spend).toBeCloseTo(5_025, 6);
+    expect(shares.fixedCosts?.spend).toBeCloseTo(525, 9);
+    // 525 / 5,025 = 10.45 %; 4,500 / 5,025 = 89.55 %: together 100 %.
+    expect(shares.fixedCosts?.spendShare).toBeCloseTo(525 / 5_025, 12);
+    expect(shares.slices[0]!.spendShare! + shares.fixedCosts!.spendShare!).toBeCloseTo(1, 12);
+    // No fixed cost, no row.
+    const plain = planSmall();
+    const plainDear = plain.result.strategies.find((s) => s.id === 'all-dear')!;
+    expect(measureTrafficShares(plain.scenario, plainDear, 0).fixedCosts).toBeNull();
+  });
+
   it('leaves spend out without a strategy', () => {
     const { scenario } = planSmall();
     const shares = measureTrafficShares(scenario, null, 0);
     expect(shares.slices[0]!.spend).toBeNull();
     expect(shares.slices[0]!.spendShare).toBeNull();
     expect(shares.totals.spend).toBeNull();
+    expect(shares.fixedCosts).toBeNull();
   });
 });
 
