@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { usePlannerStore } from '../state/scenario-store';
 
-/** Ctrl+Z (⌘Z) undoes the last edit; Ctrl+Shift+Z or Ctrl+Y redoes it. */
+/**
+ * Ctrl+Z (⌘Z) undoes the last edit; Ctrl+Shift+Z or Ctrl+Y redoes it. Focus leaving a field ends its edit group,
+ * so that typing in it again later is an undo step of its own (within the group's 1.5 s window it joined the last).
+ */
 export function useUndoShortcuts() {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -16,7 +19,12 @@ export function useUndoShortcuts() {
         redo();
       }
     }
+    const onFocusOut = () => usePlannerStore.getState().endEditGroup();
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    document.addEventListener('focusout', onFocusOut);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('focusout', onFocusOut);
+    };
   }, []);
 }

@@ -105,6 +105,8 @@ export type ScenarioSlice = {
   edit: (recipe: (scenario: Scenario) => Scenario, options?: CommitOptions) => EditResult;
   undo: () => void;
   redo: () => void;
+  /** Ends the edit group in progress: the next commit starts an undo step of its own, even in the same field. */
+  endEditGroup: () => void;
   /** Replaces the whole library (on load); the active scenario opens without history. */
   loadLibrary: (library: LibraryEntry[], activeId: string) => void;
   /**
@@ -233,6 +235,9 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
     const { scenario, commit } = get();
     if (!scenario) return { ok: false, issues: [{ path: '', message: 'the scenario has not loaded yet' }] };
     return commit(recipe(scenario), options);
+  },
+  endEditGroup: () => {
+    if (get().editGroup !== null) set({ editGroup: null });
   },
   undo: () => {
     const { scenario, past, future } = get();

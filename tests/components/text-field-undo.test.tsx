@@ -1,6 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { useUndoShortcuts } from '../../src/app/use-undo-shortcuts';
 import { TrafficPanel } from '../../src/features/traffic/traffic-panel';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
@@ -32,5 +33,23 @@ describe('text typed into a field', () => {
     await user.type(regions, 'eu, us');
     expect(usePlannerStore.getState().scenario?.traffic[0]?.regions).toEqual(['eu', 'us']);
     expect(usePlannerStore.getState().past).toHaveLength(1);
+  });
+
+  it('makes a new undo step when the field is left and typed in again, however quickly', async () => {
+    const user = userEvent.setup();
+    function WithShortcuts() {
+      useUndoShortcuts();
+      return <TrafficPanel />;
+    }
+    renderWithScenario(<WithShortcuts />, makeSmallScenario());
+    const notes = screen.getByLabelText('Notes for Main traffic');
+    await user.type(notes, 'peak');
+    await user.tab();
+    await user.type(notes, ' Q4');
+    expect(usePlannerStore.getState().scenario?.traffic[0]?.notes).toBe('peak Q4');
+    // Two visits to the field, two steps: undo takes back the second only.
+    expect(usePlannerStore.getState().past).toHaveLength(2);
+    act(() => usePlannerStore.getState().undo());
+    expect(notes).toHaveValue('peak');
   });
 });

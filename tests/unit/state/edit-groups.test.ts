@@ -57,6 +57,18 @@ describe('edit groups', () => {
     expect(requests()).toBe(2);
   });
 
+  it('starts a new step when the field was left and typed in again, however quickly', () => {
+    // 4, then Tab away and back (the app ends the group when focus leaves a field), then 45, all within the window.
+    typeInGroup('requests', '4');
+    usePlannerStore.getState().endEditGroup();
+    typeInGroup('requests', '45');
+    expect(usePlannerStore.getState().past).toHaveLength(2);
+    usePlannerStore.getState().undo();
+    expect(requests()).toBe(4);
+    usePlannerStore.getState().undo();
+    expect(requests()).toBe(1_000_000);
+  });
+
   it('joins while each commit follows the previous one within the window, however long the burst', () => {
     // 10 keystrokes 1.2 s apart: 12 s in all, but never a gap over the window.
     typeInGroup('requests', '1234567890', 1200);
