@@ -18,11 +18,17 @@ const SUFFIX_MULTIPLIERS: Readonly<Record<string, number>> = {
 /** Digits with an optional fraction, or grouped by commas in threes (2,000,000.50), then an optional exponent. */
 const NUMBER_PATTERN = /^(?:\d+(?:\.\d*)?|\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d*)?)(?:e[+-]?\d+)?$/i;
 
+/** What a field says of text that is no number; a percentage field says it its own way (`checkTyped`). */
+export const NOT_A_NUMBER = 'must be a number (such as 0.25, 2,000,000, $2M or 150k)';
+
+/** A comma that can only be a decimal comma: one comma not followed by a group of exactly three digits (0,92). */
+const DECIMAL_COMMA = /^\d+,(?:\d{1,2}|\d{4,})$/;
+
 /**
  * Reads a typed number: "2000000", "2,000,000", "$2M", "150k", "1.5e6", "-3.5", "(1,200)" (an accountant's
  * negative), "$ 1.2 bn", "25%" (the sign is dropped: a percentage field already reads 25 as 25 %). Spaces,
  * including the non-breaking ones spreadsheets copy, are ignored. Commas are thousands separators only, in
- * groups of three ("1,5" is refused rather than guessed).
+ * groups of three ("1,5" is refused rather than guessed, with a message that asks for "1.5").
  */
 export function parseTypedNumber(text: string): TypedNumber {
   let rest = text.replace(/[\s\u00a0\u202f]/g, '');
@@ -44,8 +50,11 @@ export function parseTypedNumber(text: string): TypedNumber {
     multiplier = SUFFIX_MULTIPLIERS[suffix[1].toLowerCase()] ?? 1;
     rest = rest.slice(0, -suffix[1].length);
   }
-  if (!NUMBER_PATTERN.test(rest))
-    return { ok: false, message: 'must be a number (such as 2,000,000, $2M or 150k)' };
+  if (DECIMAL_COMMA.test(rest)) {
+    const point = rest.replace(',', '.');
+    return { ok: false, message: `must use a point for decimals (${point}, not ${rest})` };
+  }
+  if (!NUMBER_PATTERN.test(rest)) return { ok: false, message: NOT_A_NUMBER };
   const value = sign * Number(rest.replaceAll(',', '')) * multiplier;
   if (!Number.isFinite(value)) return { ok: false, message: 'must be a finite number' };
   // 1.1 × 1e6 is 1100000.0000000002 in binary: keep what was typed, not the float noise.

@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ValueRange } from '../domain/scenario-schema';
-import { formatFieldNumber, parseTypedNumber } from '../format/parse-number';
+import { NOT_A_NUMBER, formatFieldNumber, parseTypedNumber } from '../format/parse-number';
 import { useFieldEditGroup } from './edit-group';
 import { formatRange, widenRange } from './range-text';
 
@@ -48,7 +48,11 @@ export type TypedCheck = { ok: true; value: number } | { ok: false; message: str
 /** Reads typed text against the field's own rule (a percentage typed as 25 is the fraction 0.25). */
 export function checkTyped(text: string, percent: boolean, schema: z.ZodType<number>): TypedCheck {
   const read = parseTypedNumber(text);
-  if (!read.ok) return { ok: false, message: read.message, value: null };
+  if (!read.ok) {
+    const message =
+      percent && read.message === NOT_A_NUMBER ? 'must be a percentage (such as 25 or 12.5)' : read.message;
+    return { ok: false, message, value: null };
+  }
   const typed = read.value;
   const candidate = percent ? typed / 100 : typed;
   const parsed = schema.safeParse(candidate);

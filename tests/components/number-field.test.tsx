@@ -66,6 +66,30 @@ describe('NumberField', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('asks a percentage field for a percentage, and a decimal comma for a point', async () => {
+    const user = userEvent.setup();
+    render(
+      <NumberField
+        label="Batch share"
+        value={0.2}
+        percent
+        schema={z.number().min(0).max(1)}
+        onCommit={() => null}
+      />,
+    );
+    const input = screen.getByLabelText('Batch share');
+    await user.clear(input);
+    await user.type(input, 'half');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Batch share must be a percentage (such as 25 or 12.5)',
+    );
+    await user.clear(input);
+    await user.type(input, '12,5');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Batch share must use a point for decimals (12.5, not 12,5)',
+    );
+  });
+
   it('makes one undo step of a number typed keystroke by keystroke', async () => {
     const user = userEvent.setup();
     renderWithScenario(<TrafficPanel />, makeSmallScenario());

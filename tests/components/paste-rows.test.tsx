@@ -25,13 +25,13 @@ describe('pasting rows into the Traffic mix', () => {
     expect(within(support).getByText('2,000,000')).toBeInTheDocument();
     expect(within(support).getByText('Ready')).toBeInTheDocument();
     const search = within(preview).getByRole('row', { name: /Search/ });
-    expect(search).toHaveTextContent('Input tokens must be a number (such as 2,000,000, $2M or 150k)');
+    expect(search).toHaveTextContent('Input tokens must be a number (such as 0.25, 2,000,000, $2M or 150k)');
     // A refused row shows what was pasted in each column, the good cells too.
     expect(
       within(search)
         .getAllByRole('cell')
         .map((td) => td.textContent),
-    ).toEqual(['3', '150k', 'many', '80', 'Input tokens must be a number (such as 2,000,000, $2M or 150k)']);
+    ).toEqual(['3', '150k', 'many', '80', 'Input tokens must be a number (such as 0.25, 2,000,000, $2M or 150k)']);
     expect(screen.getByText('1 row has a problem and will be left out')).toBeInTheDocument();
 
     const steps = usePlannerStore.getState().past.length;

@@ -57,7 +57,7 @@ describe('readPastedRows', () => {
     expect(good?.ok).toBe(true);
     expect(bad).toMatchObject({ ok: false, line: 3 });
     expect(bad?.ok === false && bad.errors).toEqual([
-      'Requests per month must be a number (such as 2,000,000, $2M or 150k)',
+      'Requests per month must be a number (such as 0.25, 2,000,000, $2M or 150k)',
       expect.stringMatching(/^Input tokens /),
       expect.stringMatching(/^Batch share .*100 %/),
     ]);
