@@ -205,6 +205,22 @@ describe('CatalogPanel: editing', () => {
     expect(within(editor).getByLabelText('Output price')).toHaveValue('2.5');
   });
 
+  it('does not close on a value that was not applied without saying so; a second Done closes', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    const editor = await openEditor(user, 'Cheap model');
+    const input = within(editor).getByLabelText('Input price');
+    await user.clear(input);
+    await user.type(input, 'abc');
+    await user.click(within(editor).getByRole('button', { name: 'Done' }));
+    expect(editor).toBeInTheDocument();
+    expect(within(editor).getByText(/Input price holds a value that was not applied/)).toBeInTheDocument();
+    expect(input).toHaveFocus();
+    await user.click(within(editor).getByRole('button', { name: 'Done' }));
+    expect(editor).not.toBeInTheDocument();
+    expect(readModel('cheap')?.pricing).toMatchObject({ inputPerMTok: 1 });
+  });
+
   it('shows a message for an invalid price and keeps it out of the store', async () => {
     const user = userEvent.setup();
     renderWithScenario(<CatalogPanel />, makeCatalogScenario());

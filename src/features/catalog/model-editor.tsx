@@ -108,15 +108,33 @@ export function ModelEditor({
   const [deleteRefusal, setDeleteRefusal] = useState<string | null>(null);
   const [notesRefusal, setNotesRefusal] = useState<string | null>(null);
   const [longContextRefusal, setLongContextRefusal] = useState<string | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  /** The field whose typed value was not applied, named when Done was first pressed; a second press closes. */
+  const [unapplied, setUnapplied] = useState<string | null>(null);
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
 
+  /**
+   * Closes the editor, unless a field still holds text that was not applied (its message beside it): then the
+   * first press says so and takes focus there, and a second press closes without it.
+   */
+  function close() {
+    const invalid = sectionRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]');
+    if (invalid && unapplied === null) {
+      const label = invalid.labels?.[0]?.textContent?.trim() || 'A field';
+      setUnapplied(label);
+      invalid.focus();
+      return;
+    }
+    onClose();
+  }
+
   function handleKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape') {
       event.preventDefault();
-      onClose();
+      close();
     }
   }
 
@@ -206,7 +224,12 @@ export function ModelEditor({
   const isUnpricedCapacity = pricing.kind === 'capacity' && pricing.hourlyPerUnit === 0;
 
   return (
-    <section className="card catalog-editor" aria-labelledby={headingId} onKeyDown={handleKeyDown}>
+    <section
+      className="card catalog-editor"
+      aria-labelledby={headingId}
+      onKeyDown={handleKeyDown}
+      ref={sectionRef}
+    >
       <div className="catalog-editor__head">
         <h3 id={headingId} ref={headingRef} tabIndex={-1}>
           Edit {displayName}
@@ -228,11 +251,17 @@ export function ModelEditor({
           >
             Delete
           </button>
-          <button type="button" className="button button--primary" onClick={onClose}>
+          <button type="button" className="button button--primary" onClick={close}>
             Done
           </button>
         </div>
       </div>
+      {unapplied !== null && (
+        <p className="notice notice--warn" role="alert">
+          {unapplied} holds a value that was not applied (see its message). Correct it, or press Done again to
+          close and keep the last value applied.
+        </p>
+      )}
       <p className="muted catalog-editor__intro">
         Changes apply as you type and the summary follows; Undo takes any of them back.
       </p>
