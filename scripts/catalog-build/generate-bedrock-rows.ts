@@ -1138,6 +1138,16 @@ async function main(): Promise<void> {
         row.source = { label: `${AWS_LABEL}; other fields ${LITELLM_LABEL}`, asOf: AWS_AS_OF, url: AWS_URL };
       } else notes.push(`Prices checked against the AWS price list (${AWS_AS_OF}): they agree.`);
     }
+    const pageFix = aws === undefined ? PAGE_COPY_FIXES[`${slug}@${endpoint}`] : undefined;
+    if (pageFix !== undefined) {
+      row.override = { ...row.override, pricing: { ...row.override?.pricing, ...pageFix.pricing } };
+      row.overrideReason = [row.overrideReason, pageFix.reason].filter(Boolean).join(' ');
+      row.source = {
+        label: `${AWS_PAGE_COPY.label}; other fields ${LITELLM_LABEL}`,
+        asOf: AWS_PAGE_COPY.asOf,
+        url: AWS_PAGE_COPY.url,
+      };
+    }
     const contextFix = CONTEXT_FIXES[slug];
     if (contextFix !== undefined) {
       const windowWrong = model.contextWindow !== contextFix.contextWindow;
@@ -1192,6 +1202,38 @@ const CLAUDE_35_SONNET_CONTEXT = {
   noLongContext: true,
   reason:
     "Anthropic's help center, article 8606395 'How large is the Claude API's context window?' (https://support.claude.com/ja/articles/8606395, Japanese and Chinese versions, read 2026-12-03): the Claude API takes 1M tokens only with Claude Opus 4.6, Sonnet 4.5 and Sonnet 4, and 200K with every other model. So Claude 3.5 Sonnet has a 200K window and no call to it can pass 200K input tokens: LiteLLM's plain key gives a 1M window and an above-200K tier ($6 / $30), which could never apply; its us, eu and apac keys for the same model give 200K and no tier.",
+};
+
+/** A verbatim copy of AWS's Bedrock pricing page: AWS's live page fills in its prices by script, so no stored copy of it has them. */
+const AWS_PAGE_COPY = {
+  label:
+    "AWS's Bedrock pricing page (aws.amazon.com/bedrock/pricing), as copied verbatim in convo-lang's bedrock-pricing.md, dated 2025-07-20; not confirmed on AWS's live page",
+  asOf: '2025-07-20',
+  url: 'https://github.com/convo-lang/convo-lang/blob/091db5838d43329ba83c26c8bcf77a6216c0a624/packages/convo-lang-bedrock/bedrock-pricing.md',
+};
+
+/**
+ * Prices from that copy, by row (slug@endpoint), for models the AWS price-list mirror has no row for and whose
+ * LiteLLM figure is the launch price AWS has since cut. The same copy gives the prices of Llama 3.1 8B and 70B and
+ * 3.3 70B that the price list confirms; other copies of AWS's page (an "AWS Pricing Cache" of 2026-06-14, Cline's
+ * and Roo's model tables) agree.
+ */
+const PAGE_COPY_FIXES: Record<string, { pricing: Partial<PerTokenPricing>; reason: string }> = {
+  'llama-3.2-11b@us': {
+    pricing: { inputPerMTok: 0.16, outputPerMTok: 0.16 },
+    reason:
+      "AWS's pricing page (copy of 2025-07-20): 'Llama 3.2 Instruct (11B) | $0.00016 | $0.00016 | N/A | N/A' per 1,000 tokens (no batch); LiteLLM has 0.35 / 0.35, the launch price.",
+  },
+  'llama-3.2-90b@us': {
+    pricing: { inputPerMTok: 0.72, outputPerMTok: 0.72 },
+    reason:
+      "AWS's pricing page (copy of 2025-07-20): 'Llama 3.2 Instruct (90B) | $0.00072 | $0.00072 | N/A | N/A' per 1,000 tokens (no batch); LiteLLM has 2 / 2, the launch price.",
+  },
+  'llama-3.1-405b@us': {
+    pricing: { inputPerMTok: 2.4, outputPerMTok: 2.4, batchDiscount: 0.5 },
+    reason:
+      "AWS's pricing page (copy of 2025-07-20): 'Llama 3.1 Instruct (405B) | $0.0024 | $0.0024 | $0.0012 | $0.0012' per 1,000 tokens (batch half); LiteLLM has 5.32 / 16, the launch price, and no batch.",
+  },
 };
 
 /**
