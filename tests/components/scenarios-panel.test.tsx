@@ -170,6 +170,19 @@ describe('ScenariosPanel: files', () => {
     ).toBeInTheDocument();
   });
 
+  it('tells an imported scenario apart from one of the same name already in the library', async () => {
+    const { user } = renderPanel();
+    // The open scenario exported, then imported again: the copy is "Small test scenario 2".
+    const text = serializeScenario(validated(makeSmallScenario()));
+    await user.upload(screen.getByLabelText('Scenario file to import'), scenarioFile(text));
+    await waitFor(() => expect(names()).toEqual(['Small test scenario', 'Small test scenario 2']));
+    expect(
+      screen.getByText(
+        'Imported “Small test scenario 2” from plan.scenario.json as a new scenario and opened it.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('lists at most 50 problems of a file with 20,000 bad slices, the whole list a download away', async () => {
     const { user } = renderPanel();
     const small = makeSmallScenario();

@@ -14,6 +14,12 @@ export function makeUniqueName(base: string, takenNames: Iterable<string>): stri
   for (let n = 2; ; n++) if (!taken.has(`${base} ${n}`)) return `${base} ${n}`;
 }
 
+/** `scenario` itself when its name is not taken, else a copy named as `makeUniqueName` says ("EU support 2"). */
+export function withUniqueName(scenario: Scenario, takenNames: Iterable<string>): Scenario {
+  const name = makeUniqueName(scenario.name, takenNames);
+  return name === scenario.name ? scenario : { ...scenario, name };
+}
+
 /** The name of a copy: `EU support (copy)`, then `EU support (copy 2)`… */
 export function makeCopyName(name: string, takenNames: Iterable<string>): string {
   const taken = new Set(takenNames);

@@ -11,6 +11,7 @@ import { scenarioFileReadOptions } from '../../queries/file-import-queries';
 import { selectPlan } from '../../state/selectors';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { CappedList } from '../../ui/capped-list';
+import { withUniqueName } from './new-scenario';
 import { downloadText, makeFileName } from '../../ui/download';
 
 /** Lets the page handle what is waiting (input, painting) before going on. */
@@ -89,18 +90,21 @@ export function ScenarioFiles() {
       let outcome: ImportOutcome;
       try {
         const scenario = await read.mutateAsync({ file, signal: controller.signal });
+        // A scenario named as one already in the library (a file exported from it) is told apart: "… (2)".
+        const takenNames = usePlannerStore.getState().library.map((entry) => entry.scenario.name);
+        const imported = scenario.ok ? withUniqueName(scenario.value, takenNames) : null;
         outcome = scenario.ok
-          ? { fileName: file.name, ok: true, scenarioName: scenario.value.name }
+          ? { fileName: file.name, ok: true, scenarioName: imported!.name }
           : { fileName: file.name, ...scenario };
-        if (scenario.ok) {
+        if (imported !== null) {
           // Its figures are worked out in a task of their own, then the screens drawn with them in the next: a
           // 27,000-model scenario never holds the page for both at once.
           await yieldToPage();
           controller.signal.throwIfAborted();
-          selectPlan(scenario.value);
+          selectPlan(imported);
           await yieldToPage();
           controller.signal.throwIfAborted();
-          addScenario(scenario.value);
+          addScenario(imported);
         }
       } catch (error) {
         if (controller.signal.aborted) break;
