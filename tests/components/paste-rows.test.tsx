@@ -31,7 +31,13 @@ describe('pasting rows into the Traffic mix', () => {
       within(search)
         .getAllByRole('cell')
         .map((td) => td.textContent),
-    ).toEqual(['3', '150k', 'many', '80', 'Input tokens must be a number (such as 0.25, 2,000,000, $2M or 150k)']);
+    ).toEqual([
+      '3',
+      '150k',
+      'many',
+      '80',
+      'Input tokens must be a number (such as 0.25, 2,000,000, $2M or 150k)',
+    ]);
     expect(screen.getByText('1 row has a problem and will be left out')).toBeInTheDocument();
 
     const steps = usePlannerStore.getState().past.length;
