@@ -2,10 +2,11 @@
  * The CLI's `--format table`: per strategy, its totals and a monthly table, money rounded for people.
  */
 import { findBrokenConstraintsByStrategy } from '../domain/plan-constraints';
+import { sumFixedCosts, sumMonthFixedCosts } from '../domain/strategy-figures';
 import type { BrokenConstraint } from '../domain/plan-constraints';
 import type { MonthPercentiles, MonteCarloResult, Percentiles } from '../domain/monte-carlo';
 import type { FixedCost, Scenario } from '../domain/scenario-schema';
-import type { MonthResult, SimulationResult, StrategyResult } from '../domain/simulate';
+import type { SimulationResult, StrategyResult } from '../domain/simulate';
 import {
   describeMoneyDisplay,
   formatMoneyExact,
@@ -40,13 +41,6 @@ function listPaidFixedCosts(strategy: StrategyResult, scenario: Scenario): Fixed
   return scenario.fixedCosts.filter((cost) => Object.hasOwn(firstMonth.byFixedCost, cost.id));
 }
 
-/** A month's total of the given fixed costs. */
-function sumFixedCosts(month: MonthResult, costs: readonly FixedCost[]): number {
-  let total = 0;
-  for (const cost of costs) total += month.byFixedCost[cost.id] ?? 0;
-  return total;
-}
-
 /** Summary rows for the fixed costs a strategy pays: their total over the horizon, then each one's. */
 function describeFixedCosts(
   strategy: StrategyResult,
@@ -62,9 +56,7 @@ function describeFixedCosts(
       formatMoneyExact(total, display),
     ];
   });
-  let total = 0;
-  for (const month of strategy.months) total += sumFixedCosts(month, costs);
-  return [['Fixed costs (in spend)', formatMoneyExact(total, display)], ...rows];
+  return [['Fixed costs (in spend)', formatMoneyExact(sumFixedCosts(strategy), display)], ...rows];
 }
 
 function formatStrategy(
@@ -124,7 +116,7 @@ function formatStrategy(
       formatMoneyExact(month.listSpend, display),
       formatMoneyExact(month.savings.caching, display),
       formatMoneyExact(month.savings.batch, display),
-      ...(hasFixedCosts ? [formatMoneyExact(sumFixedCosts(month, fixedCosts), display)] : []),
+      ...(hasFixedCosts ? [formatMoneyExact(sumMonthFixedCosts(month), display)] : []),
       formatMoneyExact(creditsUsed, display),
       formatMoneyExact(month.cashSpentOnAI, display),
       formatMoneyExact(month.cashEnd, display),

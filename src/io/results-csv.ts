@@ -6,6 +6,7 @@ import type { Scenario } from '../domain/scenario-schema';
 import type { SimulationResult } from '../domain/simulate';
 import { USD_DISPLAY, formatCentsForSpreadsheet, formatMonth, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
+import { sumMonthFixedCosts } from '../domain/strategy-figures';
 import { escapeCsvText } from './csv-text';
 
 /**
@@ -68,7 +69,7 @@ export function formatMonthlyCsv(
         cents(draws.reduce((sum, drawn) => sum + drawn, 0)),
         cents(month.cashSpentOnAI),
         cents(month.cashEnd),
-        cents(fixedCosts.reduce((sum, amount) => sum + amount, 0)),
+        cents(sumMonthFixedCosts(month)),
         ...draws.map(cents),
         ...fixedCosts.map(cents),
         offRegion,
