@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { USD_DISPLAY, formatMoney, formatMoneyExact } from '../format/format';
+import { USD_DISPLAY, formatMoney, formatMoneyExact, formatMoneyInFull } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 
 /**
@@ -14,12 +14,13 @@ export function useMoneyDisplay(): MoneyDisplay {
 }
 
 /**
- * An engine amount (USD) for people, in the display currency, with the exact figure to the cent on hover and
- * for assistive tech when rounded. `data-value` keeps the engine's USD amount.
+ * An engine amount (USD) for people, in the display currency (short above a million unless `inFull`), with the
+ * exact figure to the cent on hover and for assistive tech when rounded. `data-value` keeps the engine's USD amount.
  */
-export function Money({ usd, testId }: { usd: number; testId?: string }) {
+export function Money({ usd, testId, inFull }: { usd: number; testId?: string; inFull?: boolean }) {
   const display = useMoneyDisplay();
-  const shown = formatMoney(usd, display);
+  // In full (never $3.6M) where a column's figures are read against each other.
+  const shown = inFull ? formatMoneyInFull(usd, display) : formatMoney(usd, display);
   const exact = formatMoneyExact(usd, display);
   return (
     <span

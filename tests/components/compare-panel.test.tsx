@@ -173,6 +173,20 @@ describe('ComparePanel', () => {
   });
 });
 
+describe('ComparePanel: totals in full', () => {
+  it('writes every total in full, a million and more too, so that a column reads figure against figure', () => {
+    const small = makeSmallScenario();
+    // 100 times the traffic: dear $450,000 a month, $5,400,000 over 12 months; cheap $1,440,000.
+    renderWithScenario(<ComparePanel />, {
+      ...small,
+      traffic: small.traffic.map((slice) => ({ ...slice, requestsPerMonth: slice.requestsPerMonth * 100 })),
+    });
+    const table = screen.getByRole('table', { name: /Totals per strategy/ });
+    expect(readRow(table, 'All on dear')[0]).toBe('$5,400,000');
+    expect(readRow(table, /All on cheap/)[0]).toBe('$1,440,000');
+  });
+});
+
 describe('ComparePanel: what a plan breaks, beside its totals', () => {
   it('flags a call too long for its model’s window beside the strategy’s totals', () => {
     const scenario = makeSmallScenario();

@@ -82,33 +82,37 @@ export function StrategyTotalsTable({
                     />
                   </th>
                   <td className="num">
-                    <Money usd={totals.spend} />
+                    <Money usd={totals.spend} inFull />
                   </td>
                   <td className="num">
-                    <Money usd={totals.firstYearSpend} />
+                    <Money usd={totals.firstYearSpend} inFull />
                   </td>
                   <td className="num">
-                    <Money usd={totals.listSpend} />
+                    <Money usd={totals.listSpend} inFull />
                   </td>
                   {hasFixedCosts && (
                     <td className="num">
-                      <Money usd={sumFixedCosts(strategy)} testId={`compare-fixed-costs-${strategy.id}`} />
+                      <Money
+                        usd={sumFixedCosts(strategy)}
+                        testId={`compare-fixed-costs-${strategy.id}`}
+                        inFull
+                      />
                     </td>
                   )}
                   <td className={`num${totals.savings.caching < 0 ? ' is-negative' : ''}`}>
-                    <Money usd={totals.savings.caching} />
+                    <Money usd={totals.savings.caching} inFull />
                   </td>
                   <td className="num">
-                    <Money usd={totals.savings.batch} />
+                    <Money usd={totals.savings.batch} inFull />
                   </td>
                   <td className="num">
-                    <Money usd={totals.creditsUsed} />
+                    <Money usd={totals.creditsUsed} inFull />
                   </td>
                   <td className={`num${totals.creditsExpired > 0 ? ' is-warn' : ''}`}>
-                    <Money usd={totals.creditsExpired} />
+                    <Money usd={totals.creditsExpired} inFull />
                   </td>
                   <td className="num">
-                    <Money usd={totals.cashSpentOnAI} />
+                    <Money usd={totals.cashSpentOnAI} inFull />
                   </td>
                 </tr>
               );

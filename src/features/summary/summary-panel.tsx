@@ -249,14 +249,14 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                         />
                       </th>
                       <td className="num">
-                        <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" />
+                        <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" inFull />
                       </td>
                       <td className="num">
-                        <Money usd={strategy.totals.firstYearSpend} testId="summary-first-year" />
+                        <Money usd={strategy.totals.firstYearSpend} testId="summary-first-year" inFull />
                       </td>
                       <td className="num">
                         {savingsVsDearest(result, strategy) > 0 ? (
-                          <Money usd={savingsVsDearest(result, strategy)} testId="summary-savings" />
+                          <Money usd={savingsVsDearest(result, strategy)} testId="summary-savings" inFull />
                         ) : (
                           <span className="muted" data-testid="summary-savings">
                             —
