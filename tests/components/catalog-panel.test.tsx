@@ -41,6 +41,17 @@ async function openEditor(user: ReturnType<typeof userEvent.setup>, name: string
   return screen.getByRole('region', { name: `Edit ${name}` });
 }
 
+/** The catalog on screen, Cheap model's editor open, and `text` typed over its input price. */
+async function typeCheapInputPrice(text: string) {
+  const user = userEvent.setup();
+  renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+  const editor = await openEditor(user, 'Cheap model');
+  const input = within(editor).getByLabelText('Input price');
+  await user.clear(input);
+  await user.type(input, text);
+  return { user, editor, input };
+}
+
 describe('CatalogPanel: table', () => {
   it('shows every model with its figures, the seed badge and capacity figures in place of token prices', () => {
     renderWithScenario(<CatalogPanel />, makeCatalogScenario());
@@ -206,12 +217,7 @@ describe('CatalogPanel: editing', () => {
   });
 
   it('does not close on a value that was not applied without saying so; a second Done closes', async () => {
-    const user = userEvent.setup();
-    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
-    const editor = await openEditor(user, 'Cheap model');
-    const input = within(editor).getByLabelText('Input price');
-    await user.clear(input);
-    await user.type(input, 'abc');
+    const { user, editor, input } = await typeCheapInputPrice('abc');
     await user.click(within(editor).getByRole('button', { name: 'Done' }));
     expect(editor).toBeInTheDocument();
     expect(within(editor).getByText(/Input price holds a value that was not applied/)).toBeInTheDocument();
@@ -222,12 +228,7 @@ describe('CatalogPanel: editing', () => {
   });
 
   it('shows a message for an invalid price and keeps it out of the store', async () => {
-    const user = userEvent.setup();
-    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
-    const editor = await openEditor(user, 'Cheap model');
-    const input = within(editor).getByLabelText('Input price');
-    await user.clear(input);
-    await user.type(input, '-1');
+    const { user, editor, input } = await typeCheapInputPrice('-1');
     expect(within(editor).getByRole('alert')).toHaveTextContent('Input price must be 0 or more');
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(readModel('cheap')?.pricing).toMatchObject({ inputPerMTok: 1 });
