@@ -56,6 +56,9 @@ export function measureTrafficShares(
   const record = strategy?.months[month];
   const totalSpend = record ? record.spend : null;
   const fixedSpend = record ? sumMonthFixedCosts(record) : 0;
+  /** A part of the month's spend as a share of it; null without spend to share. */
+  const shareOfSpend = (spend: number | null) =>
+    spend !== null && totalSpend !== null && totalSpend > 0 ? spend / totalSpend : null;
   return {
     slices: scenario.traffic.map((slice, i) => {
       const spend = record ? (record.bySlice[slice.id] ?? 0) : null;
@@ -64,16 +67,10 @@ export function measureTrafficShares(
         tokens: tokens[i]!,
         requestShare: totalRequests > 0 ? requests[i]! / totalRequests : null,
         spend,
-        spendShare: spend !== null && totalSpend !== null && totalSpend > 0 ? spend / totalSpend : null,
+        spendShare: shareOfSpend(spend),
       };
     }),
-    fixedCosts:
-      fixedSpend > 0
-        ? {
-            spend: fixedSpend,
-            spendShare: totalSpend !== null && totalSpend > 0 ? fixedSpend / totalSpend : null,
-          }
-        : null,
+    fixedCosts: fixedSpend > 0 ? { spend: fixedSpend, spendShare: shareOfSpend(fixedSpend) } : null,
     totals: { requests: totalRequests, tokens: totalTokens, spend: totalSpend },
   };
 }

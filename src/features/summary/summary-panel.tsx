@@ -226,6 +226,7 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                 {shown.map((strategy) => {
                   const isCheapest = strategy.id === cheapest?.id;
                   const isFocused = strategy.id === (focusId ?? cheapest?.id);
+                  const savings = savingsVsDearest(result, strategy);
                   return (
                     <tr
                       key={strategy.id}
@@ -255,8 +256,8 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                         <Money usd={strategy.totals.firstYearSpend} testId="summary-first-year" inFull />
                       </td>
                       <td className="num">
-                        {savingsVsDearest(result, strategy) > 0 ? (
-                          <Money usd={savingsVsDearest(result, strategy)} testId="summary-savings" inFull />
+                        {savings > 0 ? (
+                          <Money usd={savings} testId="summary-savings" inFull />
                         ) : (
                           <span className="muted" data-testid="summary-savings">
                             —
