@@ -90,13 +90,12 @@ export function ScenarioFiles() {
       let outcome: ImportOutcome;
       try {
         const scenario = await read.mutateAsync({ file, signal: controller.signal });
-        // A scenario named as one already in the library (a file exported from it) is told apart: "… (2)".
-        const takenNames = usePlannerStore.getState().library.map((entry) => entry.scenario.name);
-        const imported = scenario.ok ? withUniqueName(scenario.value, takenNames) : null;
-        outcome = scenario.ok
-          ? { fileName: file.name, ok: true, scenarioName: imported!.name }
-          : { fileName: file.name, ...scenario };
-        if (imported !== null) {
+        if (!scenario.ok) outcome = { fileName: file.name, ...scenario };
+        else {
+          // A scenario named as one already in the library (a file exported from it) is told apart: "… 2".
+          const takenNames = usePlannerStore.getState().library.map((entry) => entry.scenario.name);
+          const imported = withUniqueName(scenario.value, takenNames);
+          outcome = { fileName: file.name, ok: true, scenarioName: imported.name };
           // Its figures are worked out in a task of their own, then the screens drawn with them in the next: a
           // 27,000-model scenario never holds the page for both at once.
           await yieldToPage();
