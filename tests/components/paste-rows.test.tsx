@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TrafficPanel } from '../../src/features/traffic/traffic-panel';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
+import { readRow } from '../factories/screen-queries';
 import { makeSmallScenario } from '../factories/small-scenario';
 
 function trafficNames(): string[] {
@@ -27,11 +28,7 @@ describe('pasting rows into the Traffic mix', () => {
     const search = within(preview).getByRole('row', { name: /Search/ });
     expect(search).toHaveTextContent('Input tokens must be a number (such as 0.25, 2,000,000, $2M or 150k)');
     // A refused row shows what was pasted in each column, the good cells too.
-    expect(
-      within(search)
-        .getAllByRole('cell')
-        .map((td) => td.textContent),
-    ).toEqual([
+    expect(readRow(preview, /Search/)).toEqual([
       '3',
       '150k',
       'many',
@@ -79,12 +76,16 @@ describe('pasting rows into the Traffic mix', () => {
       'Batch share',
       'Check',
     ]);
-    const row = within(preview).getByRole('row', { name: /Batch jobs/ });
-    expect(
-      within(row)
-        .getAllByRole('cell')
-        .map((td) => td.textContent),
-    ).toEqual(['1', '2,000,000', '800', '100', '0', '0%', '100%', 'Ready']);
+    expect(readRow(preview, 'Batch jobs')).toEqual([
+      '1',
+      '2,000,000',
+      '800',
+      '100',
+      '0',
+      '0%',
+      '100%',
+      'Ready',
+    ]);
     await user.click(screen.getByRole('button', { name: 'Add 1 slice' }));
     expect(usePlannerStore.getState().scenario?.traffic[1]).toMatchObject({
       id: 'batch-jobs',
