@@ -68,8 +68,19 @@ export function App() {
     return () => cancelAnimationFrame(frame);
   }, [status.kind, panelsShown]);
 
-  // Once the first figures are on screen, the other screens' code loads while the page is idle.
-  useEffect(() => (panelsShown ? preloadPanels() : undefined), [panelsShown]);
+  // Once the first figures are on screen, the other screens' code loads while the page is idle; then the analysis
+  // worker starts and gets the catalog, so that opening Optimise or Uncertainty need not (10,000 models: 6 ms).
+  // Imported, not bundled here: the analyses' code is the analysis screens' (loaded by then).
+  useEffect(
+    () =>
+      panelsShown
+        ? preloadPanels(() => {
+            const catalog = usePlannerStore.getState().scenario?.catalog;
+            if (catalog) void import('../workers/analysis-client').then((m) => m.prepareAnalyses(catalog));
+          })
+        : undefined,
+    [panelsShown],
+  );
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;

@@ -132,10 +132,10 @@ export type Panel = (typeof PANELS)[number];
  * Loads every screen's code in the background, one screen per idle moment, so that opening a screen for the
  * first time does not fetch, parse and compile it (and its styles) then: at real scale that was most of a
  * screen's first opening. Then, with every screen's styles in, sets a line in each of their type styles
- * (`warmTypeStyles`), so that a screen's first layout does not make the fonts. Returns the function that stops
- * what is not done yet.
+ * (`warmTypeStyles`), so that a screen's first layout does not make the fonts; then calls `whenLoaded`. Returns
+ * the function that stops what is not done yet.
  */
-export function preloadPanels(): () => void {
+export function preloadPanels(whenLoaded: () => void): () => void {
   const waiting = PANELS.map((panel) => panel.load);
   let stopped = false;
   let cancel = () => undefined as void;
@@ -144,6 +144,7 @@ export function preloadPanels(): () => void {
     const load = waiting.shift();
     if (!load) {
       cancel = warmTypeStyles(document, () => {
+        whenLoaded();
         // For `npm run bench`, which opens screens once this is done.
         performance.mark?.('planner:screens-loaded');
       });

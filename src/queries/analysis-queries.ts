@@ -6,23 +6,10 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Scenario } from '../domain/scenario-schema';
-import { computeAnalysis } from '../workers/analysis-client';
+import { computeAnalysis, identifyScenario } from '../workers/analysis-client';
 import type { AnalysisArgs, AnalysisName, AnalysisResult } from '../workers/analysis-tasks';
 
 export type { FrontierOnPage, OptimiseOutcome } from '../workers/analysis-tasks';
-
-const scenarioIds = new WeakMap<Scenario, number>();
-let nextScenarioId = 1;
-
-/** A number for this scenario object, the same for as long as it lives. */
-export function identifyScenario(scenario: Scenario): number {
-  let id = scenarioIds.get(scenario);
-  if (id === undefined) {
-    id = nextScenarioId++;
-    scenarioIds.set(scenario, id);
-  }
-  return id;
-}
 
 export const analysisKeys = {
   all: ['analysis'] as const,

@@ -1,8 +1,9 @@
 /**
- * Where the Optimise and Uncertainty analyses run: in a Web Worker (one, created on first use, reused), so the
- * page never freezes; or, where there is no Worker (jsdom in tests), on the page. The catalog goes to the worker
- * once per catalog array, in parts small enough to copy within a frame; each run sends only the rest of the
- * scenario. An aborted signal cancels a run that has not started computing.
+ * Where the Optimise and Uncertainty analyses run: in a Web Worker (one, created on first use or by
+ * `prepareAnalyses`, reused), so the page never freezes; or, where there is no Worker (jsdom in tests), on the
+ * page. The catalog goes to the worker once per catalog array, in parts small enough to copy within a frame; the
+ * rest of the scenario once per scenario object; each run then sends only its name and arguments. An aborted
+ * signal cancels a run that has not started computing.
  */
 import type { Model, Scenario } from '../domain/scenario-schema';
 import { receiveAnalysis, runNamedAnalysis } from './analysis-tasks';
@@ -17,23 +18,32 @@ const CATALOG_PART_MODELS = 500;
 type WorkerHandle = WrappedWorker<AnalysisWorkerApi> & {
   /** The id of the catalog the worker holds (or is receiving, when the parts are on their way). */
   catalogId: number | null;
-  /** Sending, in order: a run is posted only after its catalog's parts. */
+  /** The id of the scenario whose rest (all but the catalog) the worker holds. */
+  scenarioId: number | null;
+  /** Sending, in order: a run is posted only after its catalog's parts and its scenario. */
   queue: Promise<unknown>;
 };
 
 let handle: WorkerHandle | null = null;
 let nextRunId = 1;
-let nextCatalogId = 1;
-const catalogIds = new WeakMap<readonly Model[], number>();
 
-function identifyCatalog(catalog: readonly Model[]): number {
-  let id = catalogIds.get(catalog);
-  if (id === undefined) {
-    id = nextCatalogId++;
-    catalogIds.set(catalog, id);
-  }
-  return id;
+/** Numbers objects: the same number for an object for as long as it lives, a new one for each new object. */
+function createIdentities<T extends object>(): (value: T) => number {
+  const ids = new WeakMap<T, number>();
+  let next = 1;
+  return (value) => {
+    let id = ids.get(value);
+    if (id === undefined) {
+      id = next++;
+      ids.set(value, id);
+    }
+    return id;
+  };
 }
+
+const identifyCatalog = createIdentities<readonly Model[]>();
+/** A number for this scenario object (each edit makes a new one), the same for as long as it lives. */
+export const identifyScenario = createIdentities<Scenario>();
 
 /** The shared worker, created on first use; `failure` rejects if it cannot start or crashes. */
 function getWorker(): WorkerHandle {
@@ -42,13 +52,12 @@ function getWorker(): WorkerHandle {
   const wrapped = wrapWorker<AnalysisWorkerApi>(worker, 'the analysis worker', () => {
     handle = null;
   });
-  handle = { ...wrapped, catalogId: null, queue: Promise.resolve() };
+  handle = { ...wrapped, catalogId: null, scenarioId: null, queue: Promise.resolve() };
   return handle;
 }
 
 /** Sends the catalog in parts, each awaited, so the page copies one part per task. */
 async function sendCatalog(target: WorkerHandle, catalogId: number, catalog: readonly Model[]) {
-  target.catalogId = catalogId;
   for (let offset = 0; offset === 0 || offset < catalog.length; offset += CATALOG_PART_MODELS) {
     await target.api.putCatalogPart(
       catalogId,
@@ -59,10 +68,29 @@ async function sendCatalog(target: WorkerHandle, catalogId: number, catalog: rea
   }
 }
 
-/** The scenario without its catalog: what each run sends, the catalog going once (`sendCatalog`). */
+/** The scenario without its catalog: what goes once per scenario, the catalog going once (`sendCatalog`). */
 function omitCatalog({ catalog, ...rest }: Scenario): Omit<Scenario, 'catalog'> {
   void catalog;
   return rest;
+}
+
+/** Queues the catalog's parts, unless the worker holds that catalog or is about to; returns the catalog's id. */
+function queueCatalog(target: WorkerHandle, catalog: readonly Model[]): number {
+  const catalogId = identifyCatalog(catalog);
+  if (target.catalogId !== catalogId) {
+    target.catalogId = catalogId;
+    target.queue = target.queue.then(() => sendCatalog(target, catalogId, catalog)).catch(() => undefined);
+  }
+  return catalogId;
+}
+
+/**
+ * Starts the worker and sends it `catalog`, ahead of any run: called once the page is idle, so that the first
+ * opening of Optimise or Uncertainty does not start a worker and copy the catalog's first part then.
+ */
+export function prepareAnalyses(catalog: readonly Model[]): void {
+  if (typeof Worker === 'undefined') return;
+  queueCatalog(getWorker(), catalog);
 }
 
 function createAbortError(): Error {
@@ -89,17 +117,22 @@ export async function computeAnalysis<N extends AnalysisName>(
   const target = getWorker();
   const { api, failure } = target;
   const runId = nextRunId++;
-  const catalogId = identifyCatalog(scenario.catalog);
-  const rest = omitCatalog(scenario);
   const cancel = () => void api.cancel(runId);
   signal.addEventListener('abort', cancel, { once: true });
   try {
-    const posted = target.queue.then(async () => {
-      if (target.catalogId !== catalogId) await sendCatalog(target, catalogId, scenario.catalog);
+    const catalogId = queueCatalog(target, scenario.catalog);
+    const scenarioId = identifyScenario(scenario);
+    const posted = target.queue.then(() => {
       // A cancel sent before the run was posted would not find it.
       if (signal.aborted) throw createAbortError();
+      // The rest of the scenario once for all its runs: 200 slices and 12 strategies took a millisecond a run.
+      if (target.scenarioId !== scenarioId) {
+        target.scenarioId = scenarioId;
+        // Not awaited (messages arrive in order); a failure is the run's to report.
+        api.putScenario(scenarioId, omitCatalog(scenario)).catch(() => undefined);
+      }
       // Wrapped: the run is posted now, its answer awaited by the caller alone.
-      return { answer: api.run(runId, catalogId, rest, name, args) };
+      return { answer: api.run(runId, catalogId, scenarioId, name, args) };
     });
     target.queue = posted.catch(() => undefined);
     const { answer } = await Promise.race([posted, failure]);

@@ -1,7 +1,8 @@
 /**
  * The analysis worker: runs the Optimise and Uncertainty screens' analyses (`analysis-tasks.ts`) off the page's
  * thread. The catalog, the largest part of a scenario, arrives once per catalog in parts (`putCatalogPart`), so
- * the page never copies it in one long task; each run then sends the rest of the scenario and the catalog's id.
+ * the page never copies it in one long task; the rest of the scenario arrives once per scenario (`putScenario`);
+ * each run then sends only the two ids, its name and its arguments.
  * A run waits one turn of the message queue before it computes, so that a cancel sent after it (a newer
  * scenario) stops it before it starts.
  */
@@ -12,9 +13,12 @@ import { restoreScenario, runNamedAnalysis } from './analysis-tasks';
 import type { AnalysisName } from './analysis-tasks';
 
 type HeldCatalog = { id: number; models: Model[] };
+type HeldScenario = { id: number; rest: Omit<Scenario, 'catalog'> };
 
 /** The catalog runs use: only the latest is held. */
 let held: HeldCatalog | null = null;
+/** The scenario (but its catalog) runs use: only the latest is held. */
+let heldScenario: HeldScenario | null = null;
 /** The catalog being received, part by part. */
 let receiving: HeldCatalog | null = null;
 /** Runs received and not yet finished, and those of them cancelled. */
@@ -35,21 +39,27 @@ const api = {
       receiving = null;
     }
   },
-  /** Runs the analysis `name` on the scenario (without its catalog) and catalog `catalogId`. */
+  /** The scenario `scenarioId` but its catalog, for the runs that follow. */
+  putScenario(scenarioId: number, rest: Omit<Scenario, 'catalog'>): void {
+    heldScenario = { id: scenarioId, rest };
+  },
+  /** Runs the analysis `name` on scenario `scenarioId` with catalog `catalogId`. */
   async run(
     runId: number,
     catalogId: number,
-    rest: Omit<Scenario, 'catalog'>,
+    scenarioId: number,
     name: AnalysisName,
     args: readonly unknown[],
   ): Promise<unknown> {
-    // Taken now: a part of a newer catalog, queued behind this run, must not change the catalog it uses.
+    // Taken now: a newer catalog's part or scenario, queued behind this run, must not change what it uses.
     const catalog = held?.id === catalogId ? held.models : null;
+    const rest = heldScenario?.id === scenarioId ? heldScenario.rest : null;
     pending.add(runId);
     try {
       await giveWay();
       if (cancelled.has(runId)) throw createAbortError();
       if (!catalog) throw new Error('the analysis worker does not have the scenario’s catalog');
+      if (!rest) throw new Error('the analysis worker does not have the scenario');
       return runNamedAnalysis(restoreScenario({ ...rest, catalog }), name, args);
     } finally {
       pending.delete(runId);

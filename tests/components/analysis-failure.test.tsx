@@ -8,8 +8,10 @@ import { OptimisePanel } from '../../src/features/optimise/optimise-panel';
 import { SensitivitySection } from '../../src/features/uncertainty/sensitivity-section';
 import { renderWithScenario } from '../factories/render-with-store';
 import { makeSmallScenario } from '../factories/small-scenario';
+import type * as AnalysisClient from '../../src/workers/analysis-client';
 
-vi.mock('../../src/workers/analysis-client', () => ({
+vi.mock('../../src/workers/analysis-client', async (importOriginal) => ({
+  ...(await importOriginal<typeof AnalysisClient>()),
   computeAnalysis: () => Promise.reject(new Error('the analysis worker failed: out of memory')),
 }));
 

@@ -70,3 +70,30 @@ test('sensitivity and goal seeking answer from the worker, and follow a new swin
   await page.getByLabel('Cash must last', { exact: true }).fill('3');
   await expect(growth).toContainText(/cash (still )?lasts 3 months/);
 });
+
+test('the optimised assignment follows an edit to the traffic and to the catalog', async ({ page }) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('scenarios');
+  await planner.importFixture('tests/fixtures/small-scenario.json');
+  const optimised = async () => Number(await page.getByTestId('optimised-spend').getAttribute('data-value'));
+
+  await planner.openTab('Optimise');
+  // One slice, no quality bar: the cheap model, 1,000,000 × (1,000 × $1/M + 100 × $2/M) = $1,200 a month,
+  // $14,400 over the 12 months.
+  await expect.poll(optimised).toBeCloseTo(14_400, 6);
+
+  // A new scenario for the worker that already holds the catalog: twice the requests, $28,800.
+  await planner.openTab('Traffic mix');
+  await page.getByLabel('Requests per month for Main traffic', { exact: true }).fill('2000000');
+  await planner.openTab('Optimise');
+  await expect.poll(optimised).toBeCloseTo(28_800, 6);
+
+  // A new catalog: the cheap model at $20/M input costs 2,000,000 × (1,000 × $20/M + 100 × $2/M) = $40,400 a
+  // month, the dear one 2,000,000 × (1,000 × $3/M + 100 × $15/M) = $9,000: the dear one, $108,000.
+  await planner.openTab('Pricing catalog');
+  await page.getByRole('button', { name: 'Edit Cheap model' }).click();
+  await page.getByRole('textbox', { name: 'Input price' }).fill('20');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await planner.openTab('Optimise');
+  await expect.poll(optimised).toBeCloseTo(108_000, 6);
+});
