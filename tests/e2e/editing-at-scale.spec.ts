@@ -101,7 +101,15 @@ test('at 390 px a scenario name, a slice and a pool can be edited', async ({ pag
   await planner.openTab('Traffic mix');
   const requests = page.getByLabel(/^Requests per month for /).first();
   await requests.scrollIntoViewIfNeeded();
-  expect((await requests.boundingBox())?.width ?? 0).toBeGreaterThan(60);
+  // Each slice is a card: every field wholly on screen (nothing scrolls sideways), its name shown over it.
+  const box = await requests.boundingBox();
+  expect(box?.width ?? 0).toBeGreaterThan(60);
+  expect((box?.x ?? 390) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+  const cell = requests.locator('xpath=ancestor::td[1]');
+  await expect(cell.getByText('Requests per month', { exact: true })).toBeVisible();
+  const monthlyGrowth = page.getByLabel(/^Monthly growth for /).first();
+  const growthBox = await monthlyGrowth.boundingBox();
+  expect((growthBox?.x ?? 390) + (growthBox?.width ?? 0)).toBeLessThanOrEqual(390);
   await requests.fill('150k');
   await requests.blur();
   await expect(requests).toHaveValue('150,000');
@@ -112,6 +120,26 @@ test('at 390 px a scenario name, a slice and a pool can be edited', async ({ pag
   expect((await poolName.boundingBox())?.width ?? 0).toBeGreaterThan(150);
   await poolName.fill('Activate, renewed');
   await expect(poolName).toHaveValue('Activate, renewed');
+});
+
+test('at 1280 px the Traffic mix keeps its column names in view, under the summary, as its slices scroll', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('traffic');
+  const last = page.getByLabel(/^Requests per month for /).last();
+  await last.focus();
+  const header = page
+    .getByRole('table', { name: /^Traffic slices/ })
+    .getByRole('columnheader', { name: /^Requests/ });
+  const headerBox = await header.boundingBox();
+  const summaryBox = await page.getByRole('region', { name: 'Summary', exact: true }).boundingBox();
+  const fieldBox = await last.boundingBox();
+  // The header sits just under the pinned summary, and the focused field below both, on screen.
+  expect(headerBox!.y).toBeGreaterThanOrEqual(summaryBox!.y + summaryBox!.height - 1);
+  expect(headerBox!.y).toBeLessThan(summaryBox!.y + summaryBox!.height + 8);
+  expect(fieldBox!.y).toBeGreaterThanOrEqual(headerBox!.y + headerBox!.height);
+  expect(fieldBox!.y + fieldBox!.height).toBeLessThanOrEqual(900);
 });
 
 test('at 390 px no screen is wider than the phone: wide tables scroll in their own boxes', async ({

@@ -1,4 +1,5 @@
 import { memo, useId, useState } from 'react';
+import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { sliceSchema } from '../../domain/scenario-schema';
 import type { Slice, SliceRangeField, ValueRange } from '../../domain/scenario-schema';
@@ -223,6 +224,18 @@ export const SliceRow = memo(
 );
 
 /**
+ * A field's name over its input where the slices are drawn as cards (narrow screens), the column headers being
+ * out of view there; hidden from assistive technology, which reads each input's own label.
+ */
+function CellLabel({ children }: { children: ReactNode }) {
+  return (
+    <span className="slice-table__cell-label" aria-hidden="true">
+      {children}
+    </span>
+  );
+}
+
+/**
  * One slice: its fields on the first row, each with its range marker and toggle; the Low and High of its
  * open ranges under their columns on a second row (only while one is open); its notes and row actions on the
  * last.
@@ -270,6 +283,7 @@ function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measu
           </div>
         </td>
         <th scope="row" className="slice-table__name" data-action="name">
+          <CellLabel>Name</CellLabel>
           <TextField
             label={`Name for ${who}`}
             hideLabel
@@ -277,7 +291,8 @@ function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measu
             onCommit={(name) => actions.editSlice(index, { name })}
           />
         </th>
-        <td>
+        <td className="slice-table__id">
+          <CellLabel>Id</CellLabel>
           <TextField
             label={`Id for ${who}`}
             hideLabel
@@ -296,6 +311,7 @@ function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measu
               className={`slice-table__number${range ? ' is-ranged' : ''}`}
               data-field={column.field}
             >
+              <CellLabel>{column.label}</CellLabel>
               <NumberField
                 label={label}
                 hideLabel
