@@ -78,7 +78,8 @@ export function describeSliceName(scenario: Names, sliceId: string): string {
 /**
  * One broken constraint without the slice's name: "Claude Haiku scores 78 (your eval), below the bar of 85, on
  * 20% of requests", "a 300,000-token call does not fit Claude Sonnet's 200,000-token window, on 100% of
- * requests", "Model X serves us-east, outside eu-west, on 20% of requests", "Claude Opus 4 retires on 2026-05-31
+ * requests", "Model X serves us-east, outside eu-west, on 20% of requests" (or "Model X names no region, so it
+ * may serve outside eu-west, …" for a row without one), "Claude Opus 4 retires on 2026-05-31
  * (May 2026, month 5), on 100% of requests".
  */
 export function describeConstraintDetail(constraint: BrokenConstraint, scenario: Names): string {
@@ -91,8 +92,12 @@ export function describeConstraintDetail(constraint: BrokenConstraint, scenario:
     }
     case 'context':
       return `a ${formatNumber(constraint.tokens)}-token call does not fit ${name}'s ${formatNumber(constraint.contextWindow)}-token window, ${share}`;
-    case 'region':
-      return `${name} serves ${constraint.region ?? 'no region given'}, outside ${constraint.regions.join(', ')}, ${share}`;
+    case 'region': {
+      const allowed = constraint.regions.join(', ');
+      return constraint.region === null
+        ? `${name} names no region, so it may serve outside ${allowed}, ${share}`
+        : `${name} serves ${constraint.region}, outside ${allowed}, ${share}`;
+    }
     case 'retired': {
       const when = constraint.retiredBeforeStart
         ? `retired on ${constraint.retiresOn}, before the horizon starts`
