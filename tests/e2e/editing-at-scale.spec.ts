@@ -176,6 +176,16 @@ test('at 1280 px the pricing catalog shows every column, its Edit buttons and wh
       .map((cell) => cell.textContent),
   );
   expect(cut).toEqual([]);
+  // Rows that differ only in their region read whole: a name takes a second line rather than an ellipsis.
+  for (const name of ['Claude Haiku 4.5 — Bedrock, global', 'Claude Haiku 4.5 — Bedrock, EU']) {
+    const shown = table.locator('.catalog-table__name', { hasText: name }).first();
+    await shown.scrollIntoViewIfNeeded();
+    const overflow = await shown.evaluate((element) => ({
+      across: element.scrollWidth - element.clientWidth,
+      down: element.scrollHeight - element.clientHeight,
+    }));
+    expect(overflow, name).toEqual({ across: 0, down: 0 });
+  }
 });
 
 test('at 1280 px the Compare totals table shows every column whole', async ({ page }) => {

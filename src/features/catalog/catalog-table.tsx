@@ -15,8 +15,11 @@ import {
 import type { CatalogSort, SortDirection, SortKey } from './catalog-view';
 import { observeWithFallbackHeight } from '../../ui/fallback-rect';
 
-/** Every row is this tall (two lines: name and id), so the virtualiser never measures. */
-export const ROW_HEIGHT_PX = 52;
+/**
+ * Every row is this tall (up to two lines of name, then the id; catalog.css's row height), so the virtualiser
+ * never measures.
+ */
+export const ROW_HEIGHT_PX = 62;
 /** The sticky header row's height; rows start below it. */
 const HEADER_HEIGHT_PX = 58;
 /** The scroll box's height when the browser reports none (a hidden tab, or jsdom in tests): its CSS height on a common screen. */
