@@ -70,3 +70,18 @@ const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20, useG
 export function formatFieldNumber(value: number): string {
   return grouped.format(Number(value.toPrecision(12)));
 }
+
+const groupedCents = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 20,
+  useGrouping: true,
+});
+
+/**
+ * A money amount as a field shows it: as `formatFieldNumber`, but a fraction of a dollar shows its cents
+ * (350.4 → "350.40"; 350 → "350"; 0.000375 → "0.000375").
+ */
+export function formatFieldMoney(value: number): string {
+  const shown = Number(value.toPrecision(12));
+  return Number.isInteger(shown) ? grouped.format(shown) : groupedCents.format(shown);
+}

@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ValueRange } from '../domain/scenario-schema';
-import { NOT_A_NUMBER, formatFieldNumber, parseTypedNumber } from '../format/parse-number';
+import { NOT_A_NUMBER, formatFieldMoney, formatFieldNumber, parseTypedNumber } from '../format/parse-number';
 import { useFieldEditGroup } from './edit-group';
 import { formatRange, widenRange } from './range-text';
 
@@ -36,6 +36,8 @@ export type NumberFieldProps = {
   testId?: string;
   /** Thousands separators once the field is left (2,000,000); off for identifiers such as a seed. */
   grouping?: boolean;
+  /** A money amount: once the field is left, a fraction shows its cents (350.4 reads "350.40"). */
+  money?: boolean;
   /** The likely value's range, widened to take a value typed outside it. */
   likelyRange?: LikelyRange;
   /** Told whether the text in the field is a valid value (false while its message shows), as that changes. */
@@ -71,9 +73,13 @@ function isSameRange(a: ValueRange, b: ValueRange): boolean {
   return a.low === b.low && a.high === b.high;
 }
 
-function toText(value: number, percent: boolean, grouping: boolean): string {
+/** How the field shows a value when it is not being typed in. */
+type Shown = { percent: boolean; grouping: boolean; money: boolean };
+
+function toText(value: number, { percent, grouping, money }: Shown): string {
   const shown = percent ? Number((value * 100).toPrecision(12)) : value;
-  return grouping ? formatFieldNumber(shown) : String(shown);
+  if (!grouping) return String(shown);
+  return money ? formatFieldMoney(shown) : formatFieldNumber(shown);
 }
 
 /**
@@ -94,12 +100,14 @@ export function NumberField({
   hideLabel = false,
   testId,
   grouping = true,
+  money = false,
   likelyRange,
   onValidityChange,
 }: NumberFieldProps) {
   const id = useId();
+  const shown: Shown = { percent, grouping, money };
   const inEditGroup = useFieldEditGroup();
-  const [text, setText] = useState(() => toText(value, percent, grouping));
+  const [text, setText] = useState(() => toText(value, shown));
   const [error, setError] = useState<string | null>(null);
   const isValid = error === null;
   useEffect(() => onValidityChange?.(isValid), [isValid, onValidityChange]);
@@ -127,7 +135,7 @@ export function NumberField({
     const typed = checkTyped(text, percent, schema);
     if (typed.value === value) setError(typed.ok ? null : typed.message);
     else {
-      setText(toText(value, percent, grouping));
+      setText(toText(value, shown));
       setError(null);
       setNotice(null);
     }
@@ -179,7 +187,7 @@ export function NumberField({
     rangeAtFocus.current = likelyRange?.range ?? null;
     setNotice(null);
     const typed = checkTyped(text, percent, schema);
-    const bare = toText(value, percent, false);
+    const bare = toText(value, { ...shown, grouping: false });
     if (typed.ok && typed.value === value && bare !== text) {
       selectAfterFocus.current = true;
       setText(bare);
@@ -190,7 +198,7 @@ export function NumberField({
   function handleBlur() {
     rangeAtFocus.current = null;
     const typed = checkTyped(text, percent, schema);
-    if (typed.ok && typed.value === value) setText(toText(value, percent, grouping));
+    if (typed.ok && typed.value === value) setText(toText(value, shown));
   }
 
   const errorId = `${id}-error`;

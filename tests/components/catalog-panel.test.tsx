@@ -213,7 +213,8 @@ describe('CatalogPanel: editing', () => {
     await user.type(output, '0.0025');
     expect(readModel('cheap')?.pricing).toMatchObject({ outputPerMTok: 2.5 });
     await user.click(screen.getByRole('button', { name: 'per 1M tokens' }));
-    expect(within(editor).getByLabelText('Output price')).toHaveValue('2.5');
+    // A price is money: its cents show.
+    expect(within(editor).getByLabelText('Output price')).toHaveValue('2.50');
   });
 
   it('does not close on a value that was not applied without saying so; a second Done closes', async () => {

@@ -1,5 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { TrafficPanel } from '../../src/features/traffic/traffic-panel';
@@ -64,6 +65,35 @@ describe('NumberField', () => {
     rerender(<Field value={9} onCommit={() => null} />);
     expect(input).toHaveValue('9');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows a money amount with its cents once left, and bare while typed in', async () => {
+    const user = userEvent.setup();
+    function Amount() {
+      const [value, setValue] = useState(350);
+      return (
+        <NumberField
+          label="Monthly amount"
+          value={value}
+          money
+          schema={z.number().min(0)}
+          onCommit={(next) => {
+            setValue(next);
+            return null;
+          }}
+        />
+      );
+    }
+    render(<Amount />);
+    const input = screen.getByLabelText('Monthly amount');
+    expect(input).toHaveValue('350');
+    await user.clear(input);
+    await user.type(input, '1350.4');
+    await user.tab();
+    expect(input).toHaveValue('1,350.40');
+    // Back in the field, the bare number to edit, as in a spreadsheet cell.
+    await user.click(input);
+    expect(input).toHaveValue('1350.4');
   });
 
   it('asks a percentage field for a percentage, and a decimal comma for a point', async () => {

@@ -378,6 +378,7 @@ export function ModelEditor({
                 value={toShownPrice(pricing.inputPerMTok, priceUnit)}
                 schema={priceSchema}
                 unit={unitText}
+                money
                 onCommit={(shown) => commitPerToken({ inputPerMTok: toPerMTok(shown, priceUnit) })}
               />
               <NumberField
@@ -385,6 +386,7 @@ export function ModelEditor({
                 value={toShownPrice(pricing.outputPerMTok, priceUnit)}
                 schema={priceSchema}
                 unit={unitText}
+                money
                 onCommit={(shown) => commitPerToken({ outputPerMTok: toPerMTok(shown, priceUnit) })}
               />
               <NullableNumberField
@@ -399,6 +401,7 @@ export function ModelEditor({
                 valueWhenSet={toShownPrice(pricing.inputPerMTok, priceUnit)}
                 schema={priceSchema}
                 unit={unitText}
+                money
                 onCommit={(shown) =>
                   commitPerToken({ cacheWritePerMTok: shown === null ? null : toPerMTok(shown, priceUnit) })
                 }
@@ -413,6 +416,7 @@ export function ModelEditor({
                 valueWhenSet={toShownPrice(pricing.inputPerMTok / 10, priceUnit)}
                 schema={priceSchema}
                 unit={unitText}
+                money
                 onCommit={(shown) =>
                   commitPerToken({ cacheReadPerMTok: shown === null ? null : toPerMTok(shown, priceUnit) })
                 }
@@ -440,6 +444,7 @@ export function ModelEditor({
                 valueWhenSet={toShownPrice(pricing.inputPerMTok * 2, priceUnit)}
                 schema={priceSchema}
                 unit={unitText}
+                money
                 hint="Slices with a 1-hour cache lifetime write at this price."
                 onCommit={(shown) =>
                   commitPerToken({ cacheWrite1hPerMTok: shown === null ? null : toPerMTok(shown, priceUnit) })
@@ -476,6 +481,7 @@ export function ModelEditor({
                 value={pricing.hourlyPerUnit}
                 schema={hourlySchema}
                 unit="$ / hour"
+                money
                 hint="One GPU node or one provisioned-throughput model unit."
                 onCommit={(hourlyPerUnit) => commitCapacity({ hourlyPerUnit })}
               />
@@ -554,6 +560,7 @@ export function ModelEditor({
                   value={toShownPrice(pricing.longContext.inputPerMTok, priceUnit)}
                   schema={longContextShape.inputPerMTok}
                   unit={unitText}
+                  money
                   onCommit={(shown) => commitLongContext({ inputPerMTok: toPerMTok(shown, priceUnit) })}
                 />
                 <NumberField
@@ -561,6 +568,7 @@ export function ModelEditor({
                   value={toShownPrice(pricing.longContext.outputPerMTok, priceUnit)}
                   schema={longContextShape.outputPerMTok}
                   unit={unitText}
+                  money
                   hint="Cache prices not given here scale with the input price."
                   onCommit={(shown) => commitLongContext({ outputPerMTok: toPerMTok(shown, priceUnit) })}
                 />

@@ -17,6 +17,8 @@ export type NullableNumberFieldProps = {
   onCommit: (value: number | null) => string | null;
   unit?: string;
   percent?: boolean;
+  /** A money amount (see `NumberField`). */
+  money?: boolean;
   hint?: string;
 };
 
@@ -34,6 +36,7 @@ export function NullableNumberField({
   onCommit,
   unit,
   percent = false,
+  money = false,
   hint,
 }: NullableNumberFieldProps) {
   const checkboxId = useId();
@@ -59,6 +62,7 @@ export function NullableNumberField({
           {...(unit === undefined ? {} : { unit })}
           {...(hint === undefined ? {} : { hint })}
           percent={percent}
+          money={money}
         />
       )}
       <div className="nullable-field__toggle">

@@ -37,6 +37,7 @@ export function FinanceFields({
         hint="At the start of the first month"
         testId="finance-cash"
         formatValue={formatUsd}
+        money
         {...rangeOf('cashOnHand')}
       />
       <RangeField
@@ -48,6 +49,7 @@ export function FinanceFields({
         hint="Payroll, rent, other cloud: everything but AI"
         testId="finance-burn"
         formatValue={formatUsd}
+        money
         {...rangeOf('otherMonthlyBurn')}
       />
       <RangeField
@@ -59,6 +61,7 @@ export function FinanceFields({
         hint="In the first month"
         testId="finance-revenue"
         formatValue={formatUsd}
+        money
         {...rangeOf('monthlyRevenue')}
       />
       <RangeField

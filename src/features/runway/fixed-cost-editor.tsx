@@ -85,6 +85,7 @@ export function FixedCostEditor({
         <NumberField
           label="Monthly amount"
           unit="USD"
+          money
           value={cost.monthlyAmount}
           schema={amountSchema}
           onCommit={(monthlyAmount) => onChange({ ...cost, monthlyAmount })}

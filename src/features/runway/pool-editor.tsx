@@ -61,6 +61,7 @@ export function PoolEditor({
         <NumberField
           label="Amount"
           unit="USD"
+          money
           value={pool.amount}
           schema={amountSchema}
           onCommit={(amount) => onChange({ ...pool, amount })}

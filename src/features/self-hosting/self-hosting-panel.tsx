@@ -49,12 +49,23 @@ type OverrideFieldProps = {
   onToggle: (on: boolean) => void;
   label: string;
   unit: string;
+  /** A money amount (see `NumberField`). */
+  money?: boolean;
   value: number;
   onCommit: (value: number) => void;
 };
 
 /** A figure of the user's own (a quoted price, a measured throughput), typed once its checkbox is ticked. */
-function OverrideField({ check, on, onToggle, label, unit, value, onCommit }: OverrideFieldProps) {
+function OverrideField({
+  check,
+  on,
+  onToggle,
+  label,
+  unit,
+  money = false,
+  value,
+  onCommit,
+}: OverrideFieldProps) {
   return (
     <div className="self-hosting-override">
       <label className="self-hosting-check">
@@ -62,7 +73,14 @@ function OverrideField({ check, on, onToggle, label, unit, value, onCommit }: Ov
         {check}
       </label>
       {on && (
-        <NumberField label={label} unit={unit} value={value} schema={positive} onCommit={keep(onCommit)} />
+        <NumberField
+          label={label}
+          unit={unit}
+          money={money}
+          value={value}
+          schema={positive}
+          onCommit={keep(onCommit)}
+        />
       )}
     </div>
   );
@@ -336,6 +354,7 @@ function Sizer({ instances, architectures }: SizerProps) {
             onToggle={setUseOwnPrice}
             label="Hourly price per instance"
             unit="USD/h"
+            money
             value={ownPrice}
             onCommit={setOwnPrice}
           />

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFieldNumber, parseTypedNumber } from '../../../src/format/parse-number';
+import { formatFieldMoney, formatFieldNumber, parseTypedNumber } from '../../../src/format/parse-number';
 
 function valueOf(text: string): number | string {
   const typed = parseTypedNumber(text);
@@ -52,13 +52,14 @@ describe('parseTypedNumber', () => {
     expect(valueOf('1e999')).toBe('must be a finite number');
   });
 
-  it('reads back every number it formats (property)', () => {
+  it('reads back every number it formats, as a number or as money (property)', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (value) => {
-        const shown = formatFieldNumber(value);
-        const read = parseTypedNumber(shown);
-        expect(read.ok).toBe(true);
-        if (read.ok) expect(read.value).toBeCloseTo(Number(value.toPrecision(12)), 6);
+        for (const shown of [formatFieldNumber(value), formatFieldMoney(value)]) {
+          const read = parseTypedNumber(shown);
+          expect(read.ok).toBe(true);
+          if (read.ok) expect(read.value).toBeCloseTo(Number(value.toPrecision(12)), 6);
+        }
       }),
       { seed: 11, numRuns: 300 },
     );
@@ -72,5 +73,17 @@ describe('formatFieldNumber', () => {
     expect(formatFieldNumber(1234.5)).toBe('1,234.5');
     expect(formatFieldNumber(0.1 + 0.2)).toBe('0.3');
     expect(formatFieldNumber(-80_000)).toBe('-80,000');
+  });
+});
+
+describe('formatFieldMoney', () => {
+  it('shows the cents of a fraction of a dollar, and no cents on whole dollars', () => {
+    expect(formatFieldMoney(350.4)).toBe('350.40');
+    expect(formatFieldMoney(1_234.5)).toBe('1,234.50');
+    expect(formatFieldMoney(80_000)).toBe('80,000');
+    // A price per token keeps every digit it has.
+    expect(formatFieldMoney(0.000375)).toBe('0.000375');
+    expect(formatFieldMoney(1.375)).toBe('1.375');
+    expect(formatFieldMoney(0.1 + 0.2)).toBe('0.30');
   });
 });
