@@ -3,8 +3,12 @@
  * field shows a number once it is left.
  */
 
-/** What a typed number says: its value, or why it is not one. */
-export type TypedNumber = { ok: true; value: number } | { ok: false; message: string };
+/** Why typed text is not a number: nothing typed, a decimal comma, no number at all, or too large. */
+export type NotANumberReason = 'empty' | 'decimal-comma' | 'not-a-number' | 'not-finite';
+
+/** What a typed number says: its value, or why it is not one (for a field to say its own way) and the message. */
+export type TypedNumber =
+  { ok: true; value: number } | { ok: false; reason: NotANumberReason; message: string };
 
 /** Suffix → multiplier: 150k, $2M, 3mm (finance's million), 1.2bn. Case does not matter. */
 const SUFFIX_MULTIPLIERS: Readonly<Record<string, number>> = {
@@ -19,7 +23,7 @@ const SUFFIX_MULTIPLIERS: Readonly<Record<string, number>> = {
 const NUMBER_PATTERN = /^(?:\d+(?:\.\d*)?|\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d*)?)(?:e[+-]?\d+)?$/i;
 
 /** What a field says of text that is no number; a percentage field says it its own way (`checkTyped`). */
-export const NOT_A_NUMBER = 'must be a number (such as 0.25, 2,000,000, $2M or 150k)';
+const NOT_A_NUMBER = 'must be a number (such as 0.25, 2,000,000, $2M or 150k)';
 
 /** A comma that can only be a decimal comma: one comma not followed by a group of exactly three digits (0,92). */
 const DECIMAL_COMMA = /^\d+,(?:\d{1,2}|\d{4,})$/;
@@ -32,7 +36,7 @@ const DECIMAL_COMMA = /^\d+,(?:\d{1,2}|\d{4,})$/;
  */
 export function parseTypedNumber(text: string): TypedNumber {
   let rest = text.replace(/[\s\u00a0\u202f]/g, '');
-  if (rest === '') return { ok: false, message: 'is required' };
+  if (rest === '') return { ok: false, reason: 'empty', message: 'is required' };
   let sign = 1;
   if (rest.startsWith('(') && rest.endsWith(')')) {
     sign = -1;
@@ -52,11 +56,15 @@ export function parseTypedNumber(text: string): TypedNumber {
   }
   if (DECIMAL_COMMA.test(rest)) {
     const point = rest.replace(',', '.');
-    return { ok: false, message: `must use a point for decimals (${point}, not ${rest})` };
+    return {
+      ok: false,
+      reason: 'decimal-comma',
+      message: `must use a point for decimals (${point}, not ${rest})`,
+    };
   }
-  if (!NUMBER_PATTERN.test(rest)) return { ok: false, message: NOT_A_NUMBER };
+  if (!NUMBER_PATTERN.test(rest)) return { ok: false, reason: 'not-a-number', message: NOT_A_NUMBER };
   const value = sign * Number(rest.replaceAll(',', '')) * multiplier;
-  if (!Number.isFinite(value)) return { ok: false, message: 'must be a finite number' };
+  if (!Number.isFinite(value)) return { ok: false, reason: 'not-finite', message: 'must be a finite number' };
   // 1.1 × 1e6 is 1100000.0000000002 in binary: keep what was typed, not the float noise.
   return { ok: true, value: multiplier === 1 ? value : Number(value.toPrecision(15)) };
 }

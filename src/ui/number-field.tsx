@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ValueRange } from '../domain/scenario-schema';
-import { NOT_A_NUMBER, formatFieldMoney, formatFieldNumber, parseTypedNumber } from '../format/parse-number';
+import { formatFieldMoney, formatFieldNumber, parseTypedNumber } from '../format/parse-number';
 import { useFieldEditGroup } from './edit-group';
 import { formatRange, widenRange } from './range-text';
 
@@ -52,7 +52,7 @@ export function checkTyped(text: string, percent: boolean, schema: z.ZodType<num
   const read = parseTypedNumber(text);
   if (!read.ok) {
     const message =
-      percent && read.message === NOT_A_NUMBER ? 'must be a percentage (such as 25 or 12.5)' : read.message;
+      percent && read.reason === 'not-a-number' ? 'must be a percentage (such as 25 or 12.5)' : read.message;
     return { ok: false, message, value: null };
   }
   const typed = read.value;
