@@ -78,7 +78,14 @@ function amountFormat(currency: DisplayCurrencyCode, style: AmountStyle): Intl.N
       whole: { maximumFractionDigits: 0 },
       // No trailing zeros: $1M, $1.5M, $12M (a currency's own two decimals would give $1.00M, $12.00M).
       compact: { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 },
-      price: { minimumFractionDigits: 2, maximumFractionDigits: 6 },
+      // Six decimals, or three significant digits where those say more: $0.000375, and $0.00000875 (a
+      // $0.00875/M price per 1K tokens), not $0.000009.
+      price: {
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 6,
+        maximumSignificantDigits: 3,
+        roundingPriority: 'morePrecision',
+      },
       tick: { minimumFractionDigits: 0, maximumFractionDigits: 2 },
     };
     format = new Intl.NumberFormat('en-US', { style: 'currency', currency, ...digits[style] });
@@ -144,18 +151,19 @@ export function formatMoneyExact(usd: number, display: MoneyDisplay): string {
   return showNumber(amountFormat(display.currency, 'cents'), toDisplayAmount(usd, display));
 }
 
-/** A small amount already in `currency` (a cost per request), up to six decimals: €0.000375. */
+/** A small amount already in `currency` (a cost per request), up to six decimals (or three significant digits): €0.000375. */
 export function formatUnitAmount(amount: number, currency: DisplayCurrencyCode): string {
   return showNumber(amountFormat(currency, 'price'), amount);
 }
 
-/** A small computed cost (per request) in the display currency, up to six decimals: €0.000375. */
+/** A small computed cost (per request) in the display currency, as `formatUnitAmount`: €0.000375. */
 export function formatUnitCost(usd: number, display: MoneyDisplay): string {
   return formatUnitAmount(toDisplayAmount(usd, display), display.currency);
 }
 
 /**
- * A catalog price (per 1M or 1K tokens, per hour), up to six decimals, never fewer than two: $0.15, $0.000375.
+ * A catalog price (per 1M or 1K tokens, per hour), up to six decimals (three significant digits where those say
+ * more), never fewer than two: $0.15, $0.000375, $0.00000875.
  * Always USD: prices are typed and published in dollars, whatever currency the figures are shown in.
  */
 export function formatPrice(usd: number): string {

@@ -10,6 +10,7 @@ import {
   formatMoneyInFull,
   formatMoneyTick,
   formatPercent,
+  formatPrice,
   formatUnitCost,
   moneyDisplayOf,
   toDisplayAmount,
@@ -48,6 +49,17 @@ describe('money in the display currency', () => {
     expect(formatMoneyExact(1_234_567.891, EUR)).toBe('€1,135,802.46');
     // $0.0045 per request × 0.92 = €0.00414.
     expect(formatUnitCost(0.0045, EUR)).toBe('€0.00414');
+  });
+
+  it('shows a catalog price with every digit a price list gives it, however small', () => {
+    expect(formatPrice(3)).toBe('$3.00');
+    expect(formatPrice(1.375)).toBe('$1.375');
+    expect(formatPrice(21.957642)).toBe('$21.957642');
+    expect(formatPrice(0.000375)).toBe('$0.000375');
+    // $0.00875 per 1M tokens is $0.00000875 per 1K: six decimals alone would show $0.000009.
+    expect(formatPrice(0.00875 / 1000)).toBe('$0.00000875');
+    // Float noise in a computed price does not show.
+    expect(formatPrice(2.99999999997)).toBe('$3.00');
   });
 
   it('says which currency and rate it shows', () => {
