@@ -110,6 +110,10 @@ test('at 390 px a scenario name, a slice and a pool can be edited', async ({ pag
   const monthlyGrowth = page.getByLabel(/^Monthly growth for /).first();
   const growthBox = await monthlyGrowth.boundingBox();
   expect((growthBox?.x ?? 390) + (growthBox?.width ?? 0)).toBeLessThanOrEqual(390);
+  // A refusal's message goes under the field, in the card: it neither covers the next field nor widens the page.
+  await requests.fill('abc');
+  await expect(cell.getByRole('alert')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await requests.fill('150k');
   await requests.blur();
   await expect(requests).toHaveValue('150,000');
@@ -186,6 +190,15 @@ test('at 1280 px the pricing catalog shows every column, its Edit buttons and wh
     }));
     expect(overflow, name).toEqual({ across: 0, down: 0 });
   }
+  // Per 1K tokens, prices with three more decimals ($0.00000875) still show whole.
+  await page.getByRole('button', { name: 'per 1K tokens' }).click();
+  await expect(table.getByText('$0.00000875').first()).toBeAttached();
+  const cutPrices = await table.evaluate((element) =>
+    [...element.querySelectorAll('td.num span, td.num')]
+      .filter((cell) => (cell.textContent ?? '').startsWith('$') && cell.scrollWidth > cell.clientWidth)
+      .map((cell) => cell.textContent),
+  );
+  expect(cutPrices).toEqual([]);
 });
 
 test('at 1280 px the Compare totals table shows every column whole', async ({ page }) => {

@@ -424,7 +424,11 @@ export const CatalogTable = memo(function CatalogTable({
       aria-label="Catalog table, scrolls both ways"
       tabIndex={0}
     >
-      <table className="data-table catalog-table" aria-label="Models" aria-rowcount={rows.length + 1}>
+      <table
+        className={`data-table catalog-table catalog-table--${priceUnit}`}
+        aria-label="Models"
+        aria-rowcount={rows.length + 1}
+      >
         <colgroup>
           <col className="col-name" />
           <col className="col-provider" />

@@ -345,6 +345,7 @@ function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measu
             const range = readRange(slice, column.field);
             return (
               <td key={column.field} className="slice-table__range">
+                {range && isOpen(column.field) && <CellLabel>{column.label}: low / high</CellLabel>}
                 {range && isOpen(column.field) && (
                   <RangeEditor
                     id={rangeId(column.field)}
