@@ -345,18 +345,20 @@ function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measu
             const range = readRange(slice, column.field);
             return (
               <td key={column.field} className="slice-table__range">
-                {range && isOpen(column.field) && <CellLabel>{column.label}: low / high</CellLabel>}
                 {range && isOpen(column.field) && (
-                  <RangeEditor
-                    id={rangeId(column.field)}
-                    label={`${column.label} for ${who}`}
-                    value={slice[column.field]}
-                    schema={column.schema}
-                    percent={column.percent ?? false}
-                    range={range}
-                    onRangeCommit={(next) => actions.setRange(index, column.field, next)}
-                    showLikely={false}
-                  />
+                  <>
+                    <CellLabel>{column.label}: low / high</CellLabel>
+                    <RangeEditor
+                      id={rangeId(column.field)}
+                      label={`${column.label} for ${who}`}
+                      value={slice[column.field]}
+                      schema={column.schema}
+                      percent={column.percent ?? false}
+                      range={range}
+                      onRangeCommit={(next) => actions.setRange(index, column.field, next)}
+                      showLikely={false}
+                    />
+                  </>
                 )}
               </td>
             );
