@@ -13,10 +13,14 @@ import { formatMonth, formatMonths } from './format';
 type ScenarioTiming = Pick<Scenario, 'credits' | 'horizonMonths' | 'startMonth'>;
 type Timing = Pick<Scenario, 'horizonMonths' | 'startMonth'>;
 
-/** When credits stop covering the spend: "Apr 2027", "Not within 24 months" or "No credit pools". */
+/**
+ * When credits stop covering the spend: "Apr 2027", "Beyond Dec 2028" when they last the horizon (named by its last
+ * month, as the Uncertainty screen's percentiles are) or "No credit pools".
+ */
 export function describeCreditsEnd(strategy: StrategyResult, scenario: ScenarioTiming): string {
   if (scenario.credits.length === 0) return 'No credit pools';
-  if (strategy.creditsExhaustedMonth === null) return `Not within ${formatMonths(scenario.horizonMonths)}`;
+  if (strategy.creditsExhaustedMonth === null)
+    return `Beyond ${formatMonth(scenario.horizonMonths - 1, scenario.startMonth)}`;
   return formatMonth(strategy.creditsExhaustedMonth, scenario.startMonth);
 }
 

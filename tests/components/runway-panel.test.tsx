@@ -7,6 +7,7 @@ import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
 import { readRow } from '../factories/screen-queries';
 import { makeSmallScenario } from '../factories/small-scenario';
+import { fieldMessage } from './field-message';
 
 // One template with round figures, so the hand calculations below do not depend on the shipped file.
 vi.mock('../../data/credit-pools.json', () => ({
@@ -187,7 +188,7 @@ describe('RunwayPanel', () => {
     expect(warning).toHaveTextContent('$31,200 of AI spend over 12 months is paid in cash');
     expect(warning).toHaveTextContent('no credit pool covers mistral ($31,200)');
     // The bedrock pool is never needed, so credits do not "run out".
-    expect(screen.getByTestId('runway-credits-end')).toHaveTextContent('Not within 12 months');
+    expect(screen.getByTestId('runway-credits-end')).toHaveTextContent('Beyond Dec 2027');
     expect(screen.getByTestId('runway-cash-ai')).toHaveTextContent('$31,200');
   });
 
@@ -231,7 +232,7 @@ describe('RunwayPanel', () => {
     const months = within(pool).getByLabelText('Expires after');
     await userEvent.clear(months);
     await userEvent.type(months, '0');
-    expect(within(pool).getByText('Expires after must be 1 or more')).toBeVisible();
+    expect(within(pool).getByText(fieldMessage('Expires after must be 1 or more'))).toBeVisible();
     expect(usePlannerStore.getState().scenario?.credits[0]?.expiresAfterMonths).toBe(12);
 
     await userEvent.click(within(pool).getByRole('checkbox', { name: 'bedrock' }));
@@ -244,7 +245,7 @@ describe('RunwayPanel', () => {
     await userEvent.clear(growth);
     // Pasted at once: typed key by key, "-1" and "-15" would be valid growth rates on the way.
     await userEvent.paste('-150');
-    expect(screen.getByText('Revenue growth must be greater than −100 %')).toBeVisible();
+    expect(screen.getByText(fieldMessage('Revenue growth must be greater than −100 %'))).toBeVisible();
     expect(usePlannerStore.getState().scenario?.finance.revenueGrowth).toBe(0);
   });
 

@@ -14,7 +14,7 @@ test('adding a credit pool moves the month credits run out', async ({ page }) =>
   await planner.openTab('Credits and runway');
   await page.getByRole('button', { name: /^Add Bedrock \/ GenAI POC/ }).click();
   // Plus the POC template's $25,000: $35,000 ÷ $1,200 = 29.2 months, beyond the 12-month horizon.
-  await expect(creditsEnd).toHaveText('Not within 12 months');
+  await expect(creditsEnd).toHaveText('Beyond Dec 2027');
 });
 
 test('the POC estimate prints to a one-page PDF with the credit ask', async ({ page }) => {

@@ -131,7 +131,7 @@ describe('runCli output', () => {
     expect(result.stdout).toMatch(/^ {2}Spend, first 12 months +\$[\d,]+\.\d\d$/m);
     expect(result.stdout).toMatch(/^ {2}Spend, whole horizon \(24 months\) +\$[\d,]+\.\d\d$/m);
     expect(result.stdout).toMatch(/^ {2}Credits expired unused +\$[\d,]+\.\d\d$/m);
-    expect(result.stdout).toMatch(/^ {2}Credits run out +(Oct 2028|Not within 24 months)$/m);
+    expect(result.stdout).toMatch(/^ {2}Credits run out +(Oct 2028|Beyond Dec 2028)$/m);
     // runwayMonths 12: cash lasts 12 whole months (Jan–Dec 2027) and runs out in the 13th, Jan 2028.
     expect(result.stdout).toMatch(/^ {2}Runway +12 months \(cash runs out in Jan 2028\)$/m);
     expect(result.stdout).not.toMatch(/\d\.\d{3}/);
