@@ -69,9 +69,13 @@ function usePinnedHeight() {
   return ref;
 }
 
+/** The most of the screen's height the summary's rows take (styles.css falls back to the same 24vh). */
+const ROWS_SHARE_OF_SCREEN = 0.24;
+
 /**
  * How many of the summary table's rows lie below the bottom of its scroll box (0 when every row shows), kept up to
- * date as the box scrolls or changes size: the box can end on a row's edge, and nothing else says rows follow.
+ * date as the box scrolls or changes size. The box ends on a row's edge: its height is the rows that fit in a
+ * quarter of the screen, whole (`--summary-rows-height`), so no row shows cut in half.
  */
 function useRowsBelow(shown: boolean) {
   const ref = useRef<HTMLDivElement>(null);
@@ -79,6 +83,21 @@ function useRowsBelow(shown: boolean) {
   useEffect(() => {
     const box = ref.current;
     if (!box || typeof ResizeObserver === 'undefined') return;
+    const fitWholeRows = () => {
+      const table = box.querySelector('table');
+      const cap = window.innerHeight * ROWS_SHARE_OF_SCREEN;
+      if (!table || table.offsetHeight <= cap) {
+        box.style.removeProperty('--summary-rows-height');
+        return;
+      }
+      let fits = 0;
+      for (const row of box.querySelectorAll<HTMLElement>('thead > tr, tbody > tr')) {
+        const bottom = row.offsetTop + row.offsetHeight;
+        if (bottom > cap && fits > 0) break;
+        fits = bottom;
+      }
+      box.style.setProperty('--summary-rows-height', `${fits}px`);
+    };
     const count = () => {
       const bottom = box.scrollTop + box.clientHeight;
       let rows = 0;
@@ -87,13 +106,19 @@ function useRowsBelow(shown: boolean) {
       }
       setBelow(rows);
     };
-    const observer = new ResizeObserver(count);
+    const resize = () => {
+      fitWholeRows();
+      count();
+    };
+    const observer = new ResizeObserver(resize);
     observer.observe(box);
     const table = box.querySelector('table');
     if (table) observer.observe(table);
+    window.addEventListener('resize', resize);
     box.addEventListener('scroll', count, { passive: true });
     return () => {
       observer.disconnect();
+      window.removeEventListener('resize', resize);
       box.removeEventListener('scroll', count);
     };
   }, [shown]);
