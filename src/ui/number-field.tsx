@@ -4,6 +4,7 @@ import type { ValueRange } from '../domain/scenario-schema';
 import { formatFieldMoney, formatFieldNumber, parseTypedNumber } from '../format/parse-number';
 import { useFieldEditGroup } from './edit-group';
 import { formatRange, widenRange } from './range-text';
+import { FieldError } from './field-error';
 
 /**
  * The range of a likely value: a value typed outside it widens it (in the same undo step as the value) and the
@@ -239,11 +240,7 @@ export function NumberField({
           {notice}
         </span>
       )}
-      {error && (
-        <span id={errorId} className="field__error" role="alert">
-          {label} {error}
-        </span>
-      )}
+      {error && <FieldError id={errorId} label={label} message={error} />}
     </div>
   );
 }

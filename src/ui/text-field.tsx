@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useFieldEditGroup } from './edit-group';
+import { FieldError } from './field-error';
 
 export type TextFieldProps = {
   label: string;
@@ -72,11 +73,7 @@ export function TextField({
           {hint}
         </span>
       )}
-      {error && (
-        <span id={errorId} className="field__error" role="alert">
-          {label} {error}
-        </span>
-      )}
+      {error && <FieldError id={errorId} label={label} message={error} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { usePlannerStore } from '../../src/state/scenario-store';
 import { makeCatalogScenario } from '../factories/catalog-scenario';
 import { makeLargeCatalogScenario } from '../factories/large-catalog';
 import { renderWithScenario } from '../factories/render-with-store';
+import { fieldMessage } from './field-message';
 
 function readCatalog(): Model[] {
   return usePlannerStore.getState().scenario?.catalog ?? [];
@@ -242,7 +243,9 @@ describe('CatalogPanel: editing', () => {
     const discount = within(editor).getByLabelText('Batch discount');
     await user.clear(discount);
     await user.type(discount, '150');
-    expect(within(editor).getByText('Batch discount must be between 0 and 100 %')).toBeInTheDocument();
+    expect(
+      within(editor).getByText(fieldMessage('Batch discount must be between 0 and 100 %')),
+    ).toBeInTheDocument();
     // Each valid prefix applies as it is typed ("1" → 1 %, "15" → 15 %); "150" stops at the message.
     expect(readModel('cheap')?.pricing).toMatchObject({ batchDiscount: 0.15 });
   });
@@ -285,7 +288,7 @@ describe('CatalogPanel: editing', () => {
     expect(readModel('cheap-v2')?.name).toBe('Budget');
     await user.clear(id);
     await user.type(id, 'dear');
-    expect(within(editor).getByText('Id is already used by another model')).toBeInTheDocument();
+    expect(within(editor).getByText(fieldMessage('Id is already used by another model'))).toBeInTheDocument();
     expect(readCatalog().filter((m) => m.id === 'dear')).toHaveLength(1);
   });
 
@@ -314,11 +317,15 @@ describe('CatalogPanel: editing', () => {
     );
     await user.clear(minUnits);
     await user.type(minUnits, '1.5');
-    expect(within(editor).getByText('Minimum units must be a whole number')).toBeInTheDocument();
+    expect(
+      within(editor).getByText(fieldMessage('Minimum units must be a whole number')),
+    ).toBeInTheDocument();
     const throughput = within(editor).getByLabelText('Throughput per unit');
     await user.clear(throughput);
     await user.type(throughput, '0');
-    expect(within(editor).getByText('Throughput per unit must be greater than 0')).toBeInTheDocument();
+    expect(
+      within(editor).getByText(fieldMessage('Throughput per unit must be greater than 0')),
+    ).toBeInTheDocument();
     // "1" and "1." were valid on the way to "1.5" and applied; "0" units of throughput never was.
     expect(readModel('self-7b')?.pricing).toMatchObject({ tokensPerMinutePerUnit: 60000, minUnits: 1 });
 
@@ -499,7 +506,9 @@ describe('CatalogPanel: 2026 billing fields', () => {
     const factor = within(editor).getByLabelText('Tokenizer factor');
     await user.clear(factor);
     await user.type(factor, '0');
-    expect(within(editor).getByText('Tokenizer factor must be greater than 0')).toBeInTheDocument();
+    expect(
+      within(editor).getByText(fieldMessage('Tokenizer factor must be greater than 0')),
+    ).toBeInTheDocument();
     expect(factor).toHaveValue('0');
     expect(readModel('sonnet')?.tokenizerFactor).toBe(1);
     await user.clear(factor);
@@ -543,6 +552,8 @@ describe('CatalogPanel: 2026 billing fields', () => {
     expect(readModel('self-7b')?.pricing).toMatchObject({ commitmentMonths: 6 });
     await user.clear(term);
     await user.type(term, '1.5');
-    expect(within(editor).getByText('Commitment term must be a whole number')).toBeInTheDocument();
+    expect(
+      within(editor).getByText(fieldMessage('Commitment term must be a whole number')),
+    ).toBeInTheDocument();
   });
 });

@@ -8,6 +8,7 @@ import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
 import { readMoney, readRow } from '../factories/screen-queries';
 import { makeSmallScenario } from '../factories/small-scenario';
+import { fieldMessage } from './field-message';
 
 function readFixedCosts() {
   return usePlannerStore.getState().scenario?.fixedCosts ?? [];
@@ -41,7 +42,7 @@ describe('Fixed costs editor (Credits and runway)', () => {
     const amount = within(renamed).getByLabelText('Monthly amount');
     await user.clear(amount);
     await user.type(amount, '-1');
-    expect(within(renamed).getByText('Monthly amount must be 0 or more')).toBeInTheDocument();
+    expect(within(renamed).getByText(fieldMessage('Monthly amount must be 0 or more'))).toBeInTheDocument();
     expect(amount).toHaveValue('-1');
     await user.clear(amount);
     await user.type(amount, '250');

@@ -10,6 +10,7 @@ import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
 import { chooseModel } from '../factories/screen-queries';
 import { makeTwoSliceScenario } from '../factories/two-slice-scenario';
+import { fieldMessage } from './field-message';
 
 vi.mock('../../data/credit-pools.json', () => ({ default: [] }));
 
@@ -168,7 +169,7 @@ describe('ranges on the Traffic mix', () => {
     await user.paste('500');
     // 400 output tokens is the likely value: a low of 500 is above it.
     expect(
-      screen.getByText('Low output tokens for Hard must be at most the likely value (400)'),
+      screen.getByText(fieldMessage('Low output tokens for Hard must be at most the likely value (400)')),
     ).toBeVisible();
     expect(currentScenario().traffic[1]?.ranges?.outputTokens).toEqual({ low: 320, high: 480 });
   });

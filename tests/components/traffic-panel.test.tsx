@@ -6,6 +6,7 @@ import { TrafficPanel } from '../../src/features/traffic/traffic-panel';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
 import { makeTwoSliceScenario } from '../factories/two-slice-scenario';
+import { fieldMessage } from './field-message';
 
 function currentScenario(): Scenario {
   const scenario = usePlannerStore.getState().scenario;
@@ -73,7 +74,9 @@ describe('TrafficPanel', () => {
     await user.clear(hitRate);
     // Pasted whole: typed key by key, "15" on the way would be a valid 15 %.
     await user.paste('150');
-    expect(screen.getByText(/Cache hit rate for Hard must be between 0 and 100 %/)).toBeInTheDocument();
+    expect(
+      screen.getByText(fieldMessage(/Cache hit rate for Hard must be between 0 and 100 %/)),
+    ).toBeInTheDocument();
     expect(currentScenario().traffic[1]?.cacheHitRate).toBe(0);
   });
 
@@ -208,7 +211,7 @@ describe('TrafficPanel: reasoning, cache lifetime, regions and caching notes', (
     const reasoning = screen.getByLabelText('Reasoning tokens per call for Hard');
     await user.clear(reasoning);
     await user.type(reasoning, '-5');
-    expect(screen.getByText(/Reasoning tokens per call for Hard must be/)).toBeInTheDocument();
+    expect(screen.getByText(fieldMessage(/Reasoning tokens per call for Hard must be/))).toBeInTheDocument();
     expect(reasoning).toHaveValue('-5');
     expect(currentScenario().traffic[1]?.reasoningTokens).toBe(0);
     await user.clear(reasoning);

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { z } from 'zod';
 import { NumberField } from '../../ui/number-field';
+import { FieldError } from '../../ui/field-error';
 
 export type NullableNumberFieldProps = {
   label: string;
@@ -77,11 +78,7 @@ export function NullableNumberField({
           <span className="visually-hidden"> ({label})</span>
         </label>
       </div>
-      {refusal && (
-        <span className="field__error" role="alert">
-          {label} {refusal}
-        </span>
-      )}
+      {refusal && <FieldError label={label} message={refusal} />}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { NumberField } from '../../ui/number-field';
 import { RangeEditor, RangeToggle, useRangeOpenings } from '../../ui/range-field';
 import { TextField } from '../../ui/text-field';
 import type { CachingNote } from './caching-notes-text';
+import { FieldError } from '../../ui/field-error';
 
 /** Every numeric field of a slice; each may carry a range. */
 export type NumericSliceField = SliceRangeField;
@@ -161,11 +162,7 @@ function RegionsField({
       <span id={hintId} className="field__hint">
         Comma-separated (eu, eu-west-3); empty means anywhere.
       </span>
-      {error && (
-        <span id={errorId} className="field__error" role="alert">
-          Allowed regions {error}
-        </span>
-      )}
+      {error && <FieldError id={errorId} label="Allowed regions" message={error} />}
     </div>
   );
 }
