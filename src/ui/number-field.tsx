@@ -70,6 +70,16 @@ export function checkTyped(text: string, percent: boolean, schema: z.ZodType<num
   return { ok: true, value: parsed.data };
 }
 
+/**
+ * A percentage typed below 1 (0.25) is read as typed, a quarter of one per cent: said beside the field, since a
+ * spreadsheet's fraction for a quarter is also 0.25. Null for any other value.
+ */
+export function describeSmallPercent(fraction: number, percent: boolean): string | null {
+  if (!percent || fraction <= 0 || fraction >= 0.01) return null;
+  const typed = formatFieldNumber(fraction * 100);
+  return `Read as ${typed} %; for ${formatFieldNumber(fraction * 10_000)} %, type ${formatFieldNumber(fraction * 10_000)}`;
+}
+
 function isSameRange(a: ValueRange, b: ValueRange): boolean {
   return a.low === b.low && a.high === b.high;
 }
@@ -149,7 +159,11 @@ export function NumberField({
    */
   function commit(next: number): string | null {
     const current = likelyRange?.range;
-    if (!likelyRange || !current) return onCommit(next);
+    if (!likelyRange || !current) {
+      const refused = onCommit(next);
+      setNotice(refused ? null : describeSmallPercent(next, percent));
+      return refused;
+    }
     const base = rangeAtFocus.current ?? current;
     const widened = widenRange(base, next);
     const holding = widenRange(current, next);
@@ -165,11 +179,13 @@ export function NumberField({
         return refused;
       }
     }
-    setNotice(
+    const notices = [
       isSameRange(widened, base)
         ? null
         : `Range widened to ${formatRange(widened, percent, likelyRange.formatValue)} to take it (Ctrl+Z undoes)`,
-    );
+      describeSmallPercent(next, percent),
+    ].filter((notice) => notice !== null);
+    setNotice(notices.length > 0 ? notices.join('. ') : null);
     return null;
   }
 

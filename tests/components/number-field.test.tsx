@@ -120,6 +120,30 @@ describe('NumberField', () => {
     );
   });
 
+  it('says that a percentage typed below 1 is read as typed, and how to type the share it may mean', async () => {
+    const user = userEvent.setup();
+    const commit = vi.fn(() => null);
+    render(
+      <NumberField
+        label="Cache hits"
+        value={0.5}
+        schema={z.number().min(0).max(1)}
+        onCommit={commit}
+        percent
+      />,
+    );
+    const input = screen.getByLabelText('Cache hits');
+    await user.clear(input);
+    await user.type(input, '0.25');
+    // 0.25 typed is 0.25 %, the fraction 0.0025; a spreadsheet's 0.25 would be 25 %.
+    expect(commit).toHaveBeenLastCalledWith(0.0025);
+    expect(screen.getByRole('status')).toHaveTextContent('Read as 0.25 %; for 25 %, type 25');
+    await user.clear(input);
+    await user.type(input, '25');
+    expect(commit).toHaveBeenLastCalledWith(0.25);
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
   it('makes one undo step of a number typed keystroke by keystroke', async () => {
     const user = userEvent.setup();
     renderWithScenario(<TrafficPanel />, makeSmallScenario());
