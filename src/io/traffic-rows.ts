@@ -213,3 +213,30 @@ export function readPastedRows(text: string, takenIds: Iterable<string>, default
     problem: rows.length === 0 ? 'Paste at least one row under the header.' : null,
   };
 }
+
+/**
+ * The percentage columns whose every pasted value lies between 0 and 1, with no "%" (0.25, 0.6): a spreadsheet's
+ * fractions, more likely than shares under one per cent. They are read as typed (0.25 is 0.25 %); each such column
+ * gets a sentence saying so and how to paste the shares instead.
+ */
+export function describeFractionPercents(pasted: PastedRows): string[] {
+  const notes: string[] = [];
+  pasted.columns.forEach((column, index) => {
+    if (!column.percent) return;
+    const cells = pasted.rows.map((row) => row.cells[index] ?? '').filter((cell) => cell !== '');
+    if (cells.length === 0 || cells.some((cell) => cell.includes('%'))) return;
+    const values = cells.flatMap((cell) => {
+      const read = parseTypedNumber(cell);
+      return read.ok ? [read.value] : [];
+    });
+    if (values.length < cells.length || values.some((value) => value < 0 || value > 1)) return;
+    const first = values.findIndex((value) => value > 0 && value < 1);
+    if (first < 0) return;
+    const example = cells[first]!;
+    const share = formatNumber(Number((values[first]! * 100).toPrecision(12)));
+    notes.push(
+      `${column.title}: every value is at most 1, so ${example} reads as ${example} %. For ${share} %, paste ${share} or ${share}%.`,
+    );
+  });
+  return notes;
+}

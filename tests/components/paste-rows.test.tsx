@@ -53,6 +53,22 @@ describe('pasting rows into the Traffic mix', () => {
     expect(trafficNames()).toEqual(['Main traffic']);
   });
 
+  it('says when a percentage column holds only fractions, which are read as typed', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeSmallScenario());
+    await user.click(screen.getByRole('button', { name: 'Paste rows' }));
+    await user.click(screen.getByLabelText('Rows (tab-separated, as a spreadsheet copies them)'));
+    await user.paste('Name\tCache hits\nSupport\t0.4\nSearch\t0.25');
+    // 0.4 and 0.25 are read as 0.4 % and 0.25 %: the preview shows them so, and the note says how to mean 40 %.
+    const preview = screen.getByRole('table', { name: 'Pasted rows' });
+    expect(within(preview).getByRole('row', { name: /Support/ })).toHaveTextContent('0.4%');
+    expect(
+      screen.getByText(
+        'Cache hit rate: every value is at most 1, so 0.4 reads as 0.4 %. For 40 %, paste 40 or 40%.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('reads rows without a header in the table’s column order', async () => {
     const user = userEvent.setup();
     renderWithScenario(<TrafficPanel />, makeSmallScenario());

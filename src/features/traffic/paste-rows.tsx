@@ -1,7 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { Slice } from '../../domain/scenario-schema';
-import { formatNumber, formatPercent } from '../../format/format';
-import { readPastedRows } from '../../io/traffic-rows';
+import { formatNumber } from '../../format/format';
+import { formatFieldNumber } from '../../format/parse-number';
+import { describeFractionPercents, readPastedRows } from '../../io/traffic-rows';
 import type { PasteColumn, PastedRow } from '../../io/traffic-rows';
 import { RowLimitToggle, useRowLimit } from '../../ui/row-limit';
 
@@ -13,13 +14,16 @@ function isNumberColumn(column: PasteColumn): boolean {
   return column.key !== 'name' && column.key !== 'id';
 }
 
-/** What a preview cell shows: the value read (as the Traffic mix will show it), or the text pasted when the row is refused. */
+/**
+ * What a preview cell shows: the value read, as the Traffic mix will show it (a percentage with every digit: 0.05%,
+ * not 0.1%), or the text pasted when the row is refused.
+ */
 function showCell(row: PastedRow, column: PasteColumn, index: number): string {
   if (!row.ok) return row.cells[index] ?? '';
   const value = row.slice[column.key];
   if (typeof value === 'string') return value;
   if (typeof value !== 'number') return '';
-  return column.percent ? formatPercent(value) : formatNumber(value);
+  return column.percent ? `${formatFieldNumber(value * 100)}%` : formatNumber(value);
 }
 
 /**
@@ -45,6 +49,7 @@ export function PasteRows({
     () => (text.trim() === '' ? null : readPastedRows(text, takenIds, defaults)),
     [text, takenIds, defaults],
   );
+  const fractionNotes = pasted ? describeFractionPercents(pasted) : [];
   const good = pasted?.rows.flatMap((row) => (row.ok ? [row.slice] : [])) ?? [];
   const badCount = (pasted?.rows.length ?? 0) - good.length;
   const previewLimit = useRowLimit(pasted?.rows.length ?? 0, PREVIEWED_ROWS);
@@ -87,6 +92,13 @@ export function PasteRows({
         <p className="field__error" role="alert">
           {pasted.problem}
         </p>
+      )}
+      {fractionNotes.length > 0 && (
+        <div className="notice notice--info paste-rows__notes" role="status">
+          {fractionNotes.map((note) => (
+            <p key={note}>{note}</p>
+          ))}
+        </div>
       )}
       {pasted && pasted.rows.length > 0 && (
         <div className="table-scroll">

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Slice } from '../../../src/domain/scenario-schema';
 import { makeNewSlice } from '../../../src/features/traffic/new-slice';
-import { MAX_PASTED_CHARS, MAX_PASTED_ROWS, readPastedRows } from '../../../src/io/traffic-rows';
+import {
+  MAX_PASTED_CHARS,
+  MAX_PASTED_ROWS,
+  describeFractionPercents,
+  readPastedRows,
+} from '../../../src/io/traffic-rows';
 
 /** A new slice's values, as the Traffic mix gives them. */
 const defaults: Slice = makeNewSlice([]);
@@ -93,5 +98,24 @@ describe('readPastedRows', () => {
     expect(tooLong.problem).toBe(
       'The pasted text is 1,000,005 characters, more than the 1,000,000 read at once: paste fewer rows at a time.',
     );
+  });
+});
+
+describe('describeFractionPercents', () => {
+  it('names each percentage column whose every value is a fraction, read as typed', () => {
+    const text = 'Name\tCache hits\tBatched\tGrowth\n' + 'A\t0.25\t0.5\t0.02\n' + 'B\t1\t60\t0.01\n';
+    const pasted = readPastedRows(text, [], defaults);
+    // Cache hits 0.25 and 1: every value at most 1, so it reads 0.25 % and 1 % (the fraction 0.0025 and 0.01).
+    expect(pasted.rows[0]?.ok && pasted.rows[0].slice.cacheHitRate).toBe(0.0025);
+    // Batched has 60 (a percentage), so 0.5 there is taken as meant; Growth's 0.02 and 0.01 are fractions too.
+    expect(describeFractionPercents(pasted)).toEqual([
+      'Cache hit rate: every value is at most 1, so 0.25 reads as 0.25 %. For 25 %, paste 25 or 25%.',
+      'Monthly growth: every value is at most 1, so 0.02 reads as 0.02 %. For 2 %, paste 2 or 2%.',
+    ]);
+  });
+
+  it('says nothing of a column written with "%", of whole percentages, or of zeros and ones alone', () => {
+    const text = 'Name\tCache hits\tBatched\tGrowth\n' + 'A\t0.5%\t25\t0\n' + 'B\t40%\t1\t1\n';
+    expect(describeFractionPercents(readPastedRows(text, [], defaults))).toEqual([]);
   });
 });
