@@ -5,6 +5,7 @@
 import type { DisplayCurrency, DisplayCurrencyCode } from '../domain/scenario-schema';
 
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const score = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 const monthYear = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -208,6 +209,11 @@ export function formatNumber(value: number, compactForm = false): string {
 export function listWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** A quality score in a column of scores, each with its tenths so they align: 68 → "68.0", 35.8 → "35.8". */
+export function formatScore(value: number): string {
+  return showNumber(score, value);
 }
 
 /** A fraction as a percentage: 0.125 → 12.5%. */

@@ -59,7 +59,7 @@ describe('CatalogPanel: table', () => {
     expect(screen.getByTestId('catalog-count')).toHaveTextContent('5 of 5 models');
     const sonnet = getRow('Claude Sonnet');
     // Per 1M tokens as stored: 3 / 15, cache write 3.75, cache read 0.30, batch 50 % off, 200K context.
-    for (const text of ['$3.00', '$15.00', '$3.75', '$0.30', '50% off', '200,000', '88'])
+    for (const text of ['$3.00', '$15.00', '$3.75', '$0.30', '50% off', '200,000', '88.0'])
       expect(within(sonnet).getByText(text)).toBeInTheDocument();
     expect(within(sonnet).getByText(/^as of 2025/)).toBeInTheDocument();
     const seed = getRow('Mistral Small');

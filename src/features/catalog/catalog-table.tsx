@@ -4,7 +4,7 @@ import { memo, useImperativeHandle, useRef } from 'react';
 import type { Ref, RefObject } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
-import { formatNumber, formatPercent, formatPrice } from '../../format/format';
+import { formatNumber, formatPercent, formatPrice, formatScore } from '../../format/format';
 import {
   STALE_AFTER_DAYS,
   describePriceUnit,
@@ -298,7 +298,7 @@ const CatalogRow = memo(function CatalogRow({
       </td>
       <td className="num">
         {hasQualityScore(model) ? (
-          formatNumber(model.quality)
+          formatScore(model.quality)
         ) : (
           <span className="muted catalog-table__unscored">no quality score</span>
         )}

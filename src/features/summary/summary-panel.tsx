@@ -289,7 +289,9 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                           </span>
                         )}
                       </td>
-                      <td data-testid="summary-credits-end">{describeCreditsEnd(strategy, scenario)}</td>
+                      <td className="summary__credits-end" data-testid="summary-credits-end">
+                        {describeCreditsEnd(strategy, scenario)}
+                      </td>
                       <td data-testid="summary-runway" className="summary__runway">
                         {describeRunway(strategy, scenario)}
                       </td>
