@@ -85,6 +85,11 @@ const groupedCents = new Intl.NumberFormat('en-US', {
   useGrouping: true,
 });
 
+/** A price as a field shows it: as `formatFieldMoney`, with cents on whole dollars too (1 → "1.00"). */
+export function formatFieldPrice(value: number): string {
+  return groupedCents.format(Number(value.toPrecision(12)));
+}
+
 /**
  * A money amount as a field shows it: as `formatFieldNumber`, but a fraction of a dollar shows its cents
  * (350.4 → "350.40"; 350 → "350"; 0.000375 → "0.000375").

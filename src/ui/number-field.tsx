@@ -1,7 +1,12 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ValueRange } from '../domain/scenario-schema';
-import { formatFieldMoney, formatFieldNumber, parseTypedNumber } from '../format/parse-number';
+import {
+  formatFieldMoney,
+  formatFieldNumber,
+  formatFieldPrice,
+  parseTypedNumber,
+} from '../format/parse-number';
 import { useFieldEditGroup } from './edit-group';
 import { formatRange, widenRange } from './range-text';
 import { FieldError } from './field-error';
@@ -37,8 +42,11 @@ export type NumberFieldProps = {
   testId?: string;
   /** Thousands separators once the field is left (2,000,000); off for identifiers such as a seed. */
   grouping?: boolean;
-  /** A money amount: once the field is left, a fraction shows its cents (350.4 reads "350.40"). */
-  money?: boolean;
+  /**
+   * Money, shown with its cents once the field is left: an `amount` when it has a fraction (350.4 reads "350.40",
+   * 80000 "80,000"), a `price` always (1 reads "1.00", beside a "0.10").
+   */
+  money?: FieldMoney | undefined;
   /** The likely value's range, widened to take a value typed outside it. */
   likelyRange?: LikelyRange;
   /** Told whether the text in the field is a valid value (false while its message shows), as that changes. */
@@ -85,12 +93,15 @@ function isSameRange(a: ValueRange, b: ValueRange): boolean {
 }
 
 /** How the field shows a value when it is not being typed in. */
-type Shown = { percent: boolean; grouping: boolean; money: boolean };
+export type FieldMoney = 'amount' | 'price';
+
+type Shown = { percent: boolean; grouping: boolean; money: FieldMoney | undefined };
 
 function toText(value: number, { percent, grouping, money }: Shown): string {
   const shown = percent ? Number((value * 100).toPrecision(12)) : value;
   if (!grouping) return String(shown);
-  return money ? formatFieldMoney(shown) : formatFieldNumber(shown);
+  if (money === 'price') return formatFieldPrice(shown);
+  return money === 'amount' ? formatFieldMoney(shown) : formatFieldNumber(shown);
 }
 
 /**
@@ -111,7 +122,7 @@ export function NumberField({
   hideLabel = false,
   testId,
   grouping = true,
-  money = false,
+  money,
   likelyRange,
   onValidityChange,
 }: NumberFieldProps) {

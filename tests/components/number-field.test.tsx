@@ -75,7 +75,7 @@ describe('NumberField', () => {
         <NumberField
           label="Monthly amount"
           value={value}
-          money
+          money="amount"
           schema={z.number().min(0)}
           onCommit={(next) => {
             setValue(next);
@@ -94,6 +94,26 @@ describe('NumberField', () => {
     // Back in the field, the bare number to edit, as in a spreadsheet cell.
     await user.click(input);
     expect(input).toHaveValue('1350.4');
+  });
+
+  it('shows a price with its cents always, so a whole dollar reads as its neighbours do', async () => {
+    const user = userEvent.setup();
+    render(
+      <NumberField
+        label="Input price"
+        value={1}
+        money="price"
+        schema={z.number().min(0)}
+        onCommit={() => null}
+      />,
+    );
+    const input = screen.getByLabelText('Input price');
+    // $1 beside a $0.10 reads "1.00"; a price with more digits keeps them all.
+    expect(input).toHaveValue('1.00');
+    await user.clear(input);
+    await user.type(input, '0.000375');
+    await user.tab();
+    expect(input).toHaveValue('0.000375');
   });
 
   it('asks a percentage field for a percentage, and a decimal comma for a point', async () => {

@@ -378,7 +378,7 @@ export function ModelEditor({
                 value={toShownPrice(pricing.inputPerMTok, priceUnit)}
                 schema={priceSchema}
                 unit={unitText}
-                money
+                money="price"
                 onCommit={(shown) => commitPerToken({ inputPerMTok: toPerMTok(shown, priceUnit) })}
               />
               <NumberField
@@ -386,7 +386,7 @@ export function ModelEditor({
                 value={toShownPrice(pricing.outputPerMTok, priceUnit)}
                 schema={priceSchema}
                 unit={unitText}
-                money
+                money="price"
                 onCommit={(shown) => commitPerToken({ outputPerMTok: toPerMTok(shown, priceUnit) })}
               />
               <NullableNumberField
@@ -401,7 +401,7 @@ export function ModelEditor({
                 valueWhenSet={toShownPrice(pricing.inputPerMTok, priceUnit)}
                 schema={priceSchema}
                 unit={unitText}
-                money
+                money="price"
                 onCommit={(shown) =>
                   commitPerToken({ cacheWritePerMTok: shown === null ? null : toPerMTok(shown, priceUnit) })
                 }
@@ -416,7 +416,7 @@ export function ModelEditor({
                 valueWhenSet={toShownPrice(pricing.inputPerMTok / 10, priceUnit)}
                 schema={priceSchema}
                 unit={unitText}
-                money
+                money="price"
                 onCommit={(shown) =>
                   commitPerToken({ cacheReadPerMTok: shown === null ? null : toPerMTok(shown, priceUnit) })
                 }
@@ -444,7 +444,7 @@ export function ModelEditor({
                 valueWhenSet={toShownPrice(pricing.inputPerMTok * 2, priceUnit)}
                 schema={priceSchema}
                 unit={unitText}
-                money
+                money="price"
                 hint="Slices with a 1-hour cache lifetime write at this price."
                 onCommit={(shown) =>
                   commitPerToken({ cacheWrite1hPerMTok: shown === null ? null : toPerMTok(shown, priceUnit) })
@@ -481,7 +481,7 @@ export function ModelEditor({
                 value={pricing.hourlyPerUnit}
                 schema={hourlySchema}
                 unit="$ / hour"
-                money
+                money="price"
                 hint="One GPU node or one provisioned-throughput model unit."
                 onCommit={(hourlyPerUnit) => commitCapacity({ hourlyPerUnit })}
               />
@@ -560,7 +560,7 @@ export function ModelEditor({
                   value={toShownPrice(pricing.longContext.inputPerMTok, priceUnit)}
                   schema={longContextShape.inputPerMTok}
                   unit={unitText}
-                  money
+                  money="price"
                   onCommit={(shown) => commitLongContext({ inputPerMTok: toPerMTok(shown, priceUnit) })}
                 />
                 <NumberField
@@ -568,7 +568,7 @@ export function ModelEditor({
                   value={toShownPrice(pricing.longContext.outputPerMTok, priceUnit)}
                   schema={longContextShape.outputPerMTok}
                   unit={unitText}
-                  money
+                  money="price"
                   hint="Cache prices not given here scale with the input price."
                   onCommit={(shown) => commitLongContext({ outputPerMTok: toPerMTok(shown, priceUnit) })}
                 />

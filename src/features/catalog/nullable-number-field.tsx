@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { z } from 'zod';
 import { NumberField } from '../../ui/number-field';
+import type { FieldMoney } from '../../ui/number-field';
 import { FieldError } from '../../ui/field-error';
 
 export type NullableNumberFieldProps = {
@@ -19,7 +20,7 @@ export type NullableNumberFieldProps = {
   unit?: string;
   percent?: boolean;
   /** A money amount (see `NumberField`). */
-  money?: boolean;
+  money?: FieldMoney;
   hint?: string;
 };
 
@@ -37,7 +38,7 @@ export function NullableNumberField({
   onCommit,
   unit,
   percent = false,
-  money = false,
+  money,
   hint,
 }: NullableNumberFieldProps) {
   const checkboxId = useId();

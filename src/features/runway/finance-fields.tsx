@@ -37,7 +37,7 @@ export function FinanceFields({
         hint="At the start of the first month"
         testId="finance-cash"
         formatValue={formatUsd}
-        money
+        money="amount"
         {...rangeOf('cashOnHand')}
       />
       <RangeField
@@ -49,7 +49,7 @@ export function FinanceFields({
         hint="Payroll, rent, other cloud: everything but AI"
         testId="finance-burn"
         formatValue={formatUsd}
-        money
+        money="amount"
         {...rangeOf('otherMonthlyBurn')}
       />
       <RangeField
@@ -61,7 +61,7 @@ export function FinanceFields({
         hint="In the first month"
         testId="finance-revenue"
         formatValue={formatUsd}
-        money
+        money="amount"
         {...rangeOf('monthlyRevenue')}
       />
       <RangeField

@@ -85,7 +85,7 @@ export function FixedCostEditor({
         <NumberField
           label="Monthly amount"
           unit="USD"
-          money
+          money="amount"
           value={cost.monthlyAmount}
           schema={amountSchema}
           onCommit={(monthlyAmount) => onChange({ ...cost, monthlyAmount })}

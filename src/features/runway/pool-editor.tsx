@@ -61,7 +61,7 @@ export function PoolEditor({
         <NumberField
           label="Amount"
           unit="USD"
-          money
+          money="amount"
           value={pool.amount}
           schema={amountSchema}
           onCommit={(amount) => onChange({ ...pool, amount })}

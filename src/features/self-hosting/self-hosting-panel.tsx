@@ -23,6 +23,7 @@ import { gpuSizingTablesQueryOptions } from '../../queries/gpu-sizing-queries';
 import { addModel, makeUniqueId } from '../../state/scenario-edits';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { NumberField } from '../../ui/number-field';
+import type { FieldMoney } from '../../ui/number-field';
 import { SelectField } from '../../ui/select-field';
 import { CapacityResult } from './capacity-result';
 import { InstanceTable } from './instance-table';
@@ -50,22 +51,13 @@ type OverrideFieldProps = {
   label: string;
   unit: string;
   /** A money amount (see `NumberField`). */
-  money?: boolean;
+  money?: FieldMoney;
   value: number;
   onCommit: (value: number) => void;
 };
 
 /** A figure of the user's own (a quoted price, a measured throughput), typed once its checkbox is ticked. */
-function OverrideField({
-  check,
-  on,
-  onToggle,
-  label,
-  unit,
-  money = false,
-  value,
-  onCommit,
-}: OverrideFieldProps) {
+function OverrideField({ check, on, onToggle, label, unit, money, value, onCommit }: OverrideFieldProps) {
   return (
     <div className="self-hosting-override">
       <label className="self-hosting-check">
@@ -354,7 +346,7 @@ function Sizer({ instances, architectures }: SizerProps) {
             onToggle={setUseOwnPrice}
             label="Hourly price per instance"
             unit="USD/h"
-            money
+            money="price"
             value={ownPrice}
             onCommit={setOwnPrice}
           />

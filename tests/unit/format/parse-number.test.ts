@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFieldMoney, formatFieldNumber, parseTypedNumber } from '../../../src/format/parse-number';
+import {
+  formatFieldMoney,
+  formatFieldNumber,
+  formatFieldPrice,
+  parseTypedNumber,
+} from '../../../src/format/parse-number';
 
 function valueOf(text: string): number | string {
   const typed = parseTypedNumber(text);
@@ -85,5 +90,15 @@ describe('formatFieldMoney', () => {
     expect(formatFieldMoney(0.000375)).toBe('0.000375');
     expect(formatFieldMoney(1.375)).toBe('1.375');
     expect(formatFieldMoney(0.1 + 0.2)).toBe('0.30');
+  });
+});
+
+describe('formatFieldPrice', () => {
+  it('shows cents on whole dollars too, and every digit a smaller price has', () => {
+    expect(formatFieldPrice(1)).toBe('1.00');
+    expect(formatFieldPrice(0.1)).toBe('0.10');
+    expect(formatFieldPrice(1_250)).toBe('1,250.00');
+    expect(formatFieldPrice(0.000375)).toBe('0.000375');
+    expect(formatFieldPrice(3.75)).toBe('3.75');
   });
 });
