@@ -106,7 +106,8 @@ function toText(value: number, { percent, grouping, money }: Shown): string {
 
 /**
  * A labelled number input that validates as the user types: valid values commit at once, invalid ones keep
- * the typed text on screen with a message next to the field, and the last valid value stays in the scenario.
+ * the typed text on screen with a message next to the field, and the scenario keeps the value from before typing
+ * began (a refused "150" does not leave the "15" typed on the way in the plan).
  * The commits of one burst of typing make one undo step (through `EditGroupContext`, which the app fills with
  * the store's `withEditGroup`).
  */
@@ -138,6 +139,11 @@ export function NumberField({
   // The range as it stood when typing began: each keystroke widens that range, not one an earlier keystroke
   // widened ("1", "15", … "150000" ends at the range that takes 150,000, not at one reaching down to 1).
   const rangeAtFocus = useRef<ValueRange | null>(null);
+  // The value when typing began (null out of the field): a text the field refuses puts it back, so that the
+  // keystrokes on the way to a refused "150" (1, then 15) do not leave the plan changed while the message says
+  // nothing was taken. Typing begins on entering the field and again on emptying it (the value typed before is
+  // then the one to keep); an outside change while in the field (undo) is the new starting value.
+  const [valueBeforeTyping, setValueBeforeTyping] = useState<number | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   // Entering the field rewrites 6,000,000 as 6000000; the whole number is then selected, so that typing replaces
   // it as in a spreadsheet cell rather than landing wherever the rewrite left the caret.
@@ -160,6 +166,7 @@ export function NumberField({
       setText(toText(value, shown));
       setError(null);
       setNotice(null);
+      if (valueBeforeTyping !== null) setValueBeforeTyping(value);
     }
   }
 
@@ -200,19 +207,47 @@ export function NumberField({
     return null;
   }
 
+  /**
+   * Puts back the value (and likely range) from before typing began, when keystrokes since have changed them, in
+   * the same undo step as they were: the field refuses its text, and a refused text changes nothing.
+   */
+  function restoreValueBeforeTyping(before: number | null) {
+    const rangeBefore = rangeAtFocus.current;
+    setNotice(null);
+    if (before === null) return;
+    inEditGroup(() => {
+      if (before !== value) {
+        setSyncedValue(before);
+        onCommit(before);
+      }
+      const range = likelyRange?.range;
+      if (likelyRange && rangeBefore && range && !isSameRange(range, rangeBefore))
+        likelyRange.onRangeCommit(rangeBefore);
+    });
+  }
+
   function handleChange(next: string) {
     setText(next);
+    let before = valueBeforeTyping;
+    if (before !== null && next.trim() === '') {
+      before = value;
+      setValueBeforeTyping(value);
+    }
     const typed = checkTyped(next, percent, schema);
     if (!typed.ok) {
       setError(typed.message);
+      restoreValueBeforeTyping(before);
       return;
     }
-    setError(inEditGroup(() => commit(typed.value)));
+    const refused = inEditGroup(() => commit(typed.value));
+    setError(refused);
+    if (refused) restoreValueBeforeTyping(before);
   }
 
   /** Entering the field shows the bare number (6,000,000 → 6000000), ready to edit like a spreadsheet cell. */
   function handleFocus() {
     rangeAtFocus.current = likelyRange?.range ?? null;
+    setValueBeforeTyping(value);
     setNotice(null);
     const typed = checkTyped(text, percent, schema);
     const bare = toText(value, { ...shown, grouping: false });
@@ -225,6 +260,7 @@ export function NumberField({
   /** Leaving the field shows the value with separators (6000000 → 6,000,000) unless the text is refused. */
   function handleBlur() {
     rangeAtFocus.current = null;
+    setValueBeforeTyping(null);
     const typed = checkTyped(text, percent, schema);
     if (typed.ok && typed.value === value) setText(toText(value, shown));
   }

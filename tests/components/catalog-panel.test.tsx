@@ -241,13 +241,15 @@ describe('CatalogPanel: editing', () => {
     const batch = within(editor).getByRole('checkbox', { name: /No batch mode/ });
     await user.click(batch);
     const discount = within(editor).getByLabelText('Batch discount');
+    const offered = readModel('cheap')?.pricing;
     await user.clear(discount);
     await user.type(discount, '150');
     expect(
       within(editor).getByText(fieldMessage('Batch discount must be between 0 and 100 %')),
     ).toBeInTheDocument();
-    // Each valid prefix applies as it is typed ("1" → 1 %, "15" → 15 %); "150" stops at the message.
-    expect(readModel('cheap')?.pricing).toMatchObject({ batchDiscount: 0.15 });
+    // "1" (1 %) and "15" (15 %) applied as they were typed; "150" is refused, and puts back the discount from
+    // before typing began.
+    expect(readModel('cheap')?.pricing).toEqual(offered);
   });
 
   it('turns nullable figures on and off: caching, batch, context window', async () => {
@@ -326,8 +328,9 @@ describe('CatalogPanel: editing', () => {
     expect(
       within(editor).getByText(fieldMessage('Throughput per unit must be greater than 0')),
     ).toBeInTheDocument();
-    // "1" and "1." were valid on the way to "1.5" and applied; "0" units of throughput never was.
-    expect(readModel('self-7b')?.pricing).toMatchObject({ tokensPerMinutePerUnit: 60000, minUnits: 1 });
+    // "1" and "1." were valid on the way to "1.5", but "1.5" is refused and puts back the 2 units from before;
+    // "0" units of throughput never was valid.
+    expect(readModel('self-7b')?.pricing).toMatchObject({ tokensPerMinutePerUnit: 60000, minUnits: 2 });
 
     await user.click(within(editor).getByRole('button', { name: 'Done' }));
     editor = await openEditor(user, 'Mistral Small');

@@ -164,6 +164,26 @@ describe('NumberField', () => {
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 
+  it('leaves the plan as it was when the text typed is refused, not at a value typed on the way', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeSmallScenario());
+    const batch = screen.getByLabelText('Batch share for Main traffic');
+    const before = usePlannerStore.getState().scenario?.traffic[0]?.batchShare;
+    await user.clear(batch);
+    // "1" (1 %) and "15" (15 %) are valid on the way; "150" (150 %) is refused.
+    await user.type(batch, '150');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Batch share for Main traffic must be between 0 and 100 %',
+    );
+    expect(batch).toHaveValue('150');
+    expect(usePlannerStore.getState().scenario?.traffic[0]?.batchShare).toBe(before);
+    // Typing on to a valid value commits it, and the whole burst is one undo step back to the value before.
+    await user.type(batch, '{Backspace}');
+    expect(usePlannerStore.getState().scenario?.traffic[0]?.batchShare).toBe(0.15);
+    act(() => usePlannerStore.getState().undo());
+    expect(usePlannerStore.getState().scenario?.traffic[0]?.batchShare).toBe(before);
+  });
+
   it('makes one undo step of a number typed keystroke by keystroke', async () => {
     const user = userEvent.setup();
     renderWithScenario(<TrafficPanel />, makeSmallScenario());

@@ -124,12 +124,12 @@ describe('ReportPanel', () => {
       'It covers 10 months of eligible spend (Jan 2027 – Oct 2027): the whole POC period.',
     );
 
-    // The horizon is 12 months: 13 is refused. Typing it passes through "1", which is valid and stays in
-    // effect: 1 × $1,200.
+    // The horizon is 12 months: 13 is refused. Typing it passes through "1", valid on the way, but the refused
+    // text puts back the 10 months from before it was typed: 10 × $1,200.
     await user.clear(months);
     await user.type(months, '13');
     expect(screen.getByRole('alert')).toHaveTextContent('POC period must be between 1 and 12');
-    expect(readMoney('report-ask-poc-spend')).toBeCloseTo(1_200, CENTS);
+    expect(readMoney('report-ask-poc-spend')).toBeCloseTo(12_000, CENTS);
   });
 
   it('reports direct-API spend as paid in cash, outside the credit ask', async () => {
