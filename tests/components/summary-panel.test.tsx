@@ -77,7 +77,7 @@ describe('SummaryPanel: nothing priced silently', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     // All on cheap: $1,200 in Jan 2027, $14,400 over 12 months, cash for 9 months (see above).
     expect(screen.getByTestId('summary-line')).toHaveTextContent(
-      'Cheapest: All on cheap, $1,200 in Jan 2027, $14,400 12-month spend; 9 months (cash runs out in Oct 2027)',
+      'Cheapest: All on cheap, $1,200 in Jan 2027, $14,400 12-month spend; cash runway 9 months (cash runs out in Oct 2027)',
     );
     const open = screen.getByRole('button', { name: 'Show summary table' });
     expect(open).toHaveAttribute('aria-expanded', 'false');

@@ -246,3 +246,25 @@ test('at 1280 × 900 the summary shows whole rows, says how many strategies lie 
   ).toBeInViewport();
   await expect(more).toBeHidden();
 });
+
+test('at 390 px the summary shows every strategy as a card of its figures, and its folded line wraps whole', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const planner = new PlannerPage(page);
+  await planner.goto('compare');
+  const box = page.getByRole('region', { name: 'Summary table' });
+  // No sideways scroll inside the summary: each strategy's figures fit the phone's width, under their names.
+  const widths = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client + 1);
+  const last = page.getByTestId('summary-row-direct-apis');
+  await last.scrollIntoViewIfNeeded();
+  const runway = last.getByTestId('summary-runway');
+  await expect(runway).toBeInViewport({ ratio: 1 });
+  expect(await runway.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"Cash runway"');
+  await page.getByRole('button', { name: 'Collapse to one line' }).click();
+  const line = page.getByTestId('summary-line');
+  await expect(line).toContainText('cash runway');
+  await expect(line).toBeInViewport({ ratio: 1 });
+  expect(await line.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+});

@@ -75,7 +75,8 @@ const ROWS_SHARE_OF_SCREEN = 0.24;
 /**
  * How many of the summary table's rows lie below the bottom of its scroll box (0 when every row shows), kept up to
  * date as the box scrolls or changes size. The box ends on a row's edge: its height is the rows that fit in a
- * quarter of the screen, whole (`--summary-rows-height`), so no row shows cut in half.
+ * quarter of the screen, whole (`--summary-rows-height`), and it scrolls a row at a time, each stopping under the
+ * header (`--summary-head-height`, styles.css), so no row shows cut in half.
  */
 function useRowsBelow(shown: boolean) {
   const ref = useRef<HTMLDivElement>(null);
@@ -90,6 +91,8 @@ function useRowsBelow(shown: boolean) {
         box.style.removeProperty('--summary-rows-height');
         return;
       }
+      const head = box.querySelector<HTMLElement>('thead');
+      box.style.setProperty('--summary-head-height', `${head?.offsetHeight ?? 0}px`);
       let fits = 0;
       for (const row of box.querySelectorAll<HTMLElement>('thead > tr, tbody > tr')) {
         const bottom = row.offsetTop + row.offsetHeight;
@@ -124,6 +127,11 @@ function useRowsBelow(shown: boolean) {
   }, [shown]);
   const showRest = () => ref.current?.scrollTo({ top: ref.current.scrollHeight, behavior: 'smooth' });
   return { ref, below, showRest };
+}
+
+/** A phrase that opens a table cell, inside a sentence: "Beyond 24 months" → "beyond 24 months". */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Scenario }) {
@@ -180,7 +188,7 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
               <>
                 Cheapest: <strong>{cheapest.name}</strong>, <Money usd={cheapest.months[0]?.spend ?? 0} /> in{' '}
                 {thisMonth}, <Money usd={cheapest.totals.firstYearSpend} /> {firstYearLabel.toLowerCase()};{' '}
-                {describeRunway(cheapest, scenario)}
+                cash runway {lowerFirst(describeRunway(cheapest, scenario))}
               </>
             ) : (
               'No strategy to compare'
@@ -274,13 +282,13 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                           testId={`summary-constraints-${strategy.id}`}
                         />
                       </th>
-                      <td className="num">
+                      <td className="num" data-label={`This month (${thisMonth})`}>
                         <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" inFull />
                       </td>
-                      <td className="num">
+                      <td className="num" data-label={firstYearLabel}>
                         <Money usd={strategy.totals.firstYearSpend} testId="summary-first-year" inFull />
                       </td>
-                      <td className="num">
+                      <td className="num" data-label="Saves vs dearest">
                         {savings > 0 ? (
                           <Money usd={savings} testId="summary-savings" inFull />
                         ) : (
@@ -289,10 +297,14 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                           </span>
                         )}
                       </td>
-                      <td className="summary__credits-end" data-testid="summary-credits-end">
+                      <td
+                        className="summary__credits-end"
+                        data-label="Credits run out"
+                        data-testid="summary-credits-end"
+                      >
                         {describeCreditsEnd(strategy, scenario)}
                       </td>
-                      <td data-testid="summary-runway" className="summary__runway">
+                      <td data-testid="summary-runway" data-label="Cash runway" className="summary__runway">
                         {describeRunway(strategy, scenario)}
                       </td>
                       <td className="summary__hide-cell">
