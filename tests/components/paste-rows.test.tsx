@@ -27,13 +27,13 @@ describe('pasting rows into the Traffic mix', () => {
     expect(within(support).getByText('Ready')).toBeInTheDocument();
     const search = within(preview).getByRole('row', { name: /Search/ });
     expect(search).toHaveTextContent('Input tokens must be a number (such as 0.25, 2,000,000, $2M or 150k)');
-    // A refused row shows what was pasted in each column, the good cells too.
+    // A refused row shows its check after its name, then what was pasted in each column, the good cells too.
     expect(readRow(preview, /Search/)).toEqual([
       '3',
+      'Input tokens must be a number (such as 0.25, 2,000,000, $2M or 150k)',
       '150k',
       'many',
       '80',
-      'Input tokens must be a number (such as 0.25, 2,000,000, $2M or 150k)',
     ]);
     expect(screen.getByText('1 row has a problem and will be left out')).toBeInTheDocument();
 
@@ -84,23 +84,23 @@ describe('pasting rows into the Traffic mix', () => {
     ).toEqual([
       'Row',
       'Name',
+      'Check',
       'Requests per month',
       'Input tokens',
       'Output tokens',
       'Cached prefix tokens',
       'Cache hit rate',
       'Batch share',
-      'Check',
     ]);
     expect(readRow(preview, 'Batch jobs')).toEqual([
       '1',
+      'Ready',
       '2,000,000',
       '800',
       '100',
       '0',
       '0%',
       '100%',
-      'Ready',
     ]);
     await user.click(screen.getByRole('button', { name: 'Add 1 slice' }));
     expect(usePlannerStore.getState().scenario?.traffic[1]).toMatchObject({

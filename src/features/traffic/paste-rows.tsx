@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { Fragment, useId, useMemo, useState } from 'react';
 import type { Slice } from '../../domain/scenario-schema';
 import { formatNumber } from '../../format/format';
 import { formatFieldNumber } from '../../format/parse-number';
@@ -24,6 +24,19 @@ function showCell(row: PastedRow, column: PasteColumn, index: number): string {
   if (typeof value === 'string') return value;
   if (typeof value !== 'number') return '';
   return column.percent ? `${formatFieldNumber(value * 100)}%` : formatNumber(value);
+}
+
+/** A pasted row's check: ready, or its messages. */
+function CheckCell({ row }: { row: PastedRow }) {
+  return (
+    <td>
+      {row.ok ? (
+        <span className="paste-rows__ok">Ready</span>
+      ) : (
+        <span className="paste-rows__errors">{row.errors.join('; ')}</span>
+      )}
+    </td>
+  );
 }
 
 /**
@@ -56,6 +69,8 @@ export function PasteRows({
   // The columns pasted: those the header names, or (without one) as many as the longest row fills.
   const widest = Math.max(0, ...(pasted?.rows.map((row) => row.cells.length) ?? []));
   const columns = pasted ? (pasted.hasHeader ? pasted.columns : pasted.columns.slice(0, widest)) : [];
+  // Each row's check follows its name, so that on a narrow screen the reason a row is left out is in view.
+  const hasName = columns.some((column) => column.key === 'name');
 
   function add() {
     const refused = onAdd(good);
@@ -107,11 +122,14 @@ export function PasteRows({
               <tr>
                 <th scope="col">Row</th>
                 {columns.map((column) => (
-                  <th key={column.key} scope="col" className={isNumberColumn(column) ? 'num' : undefined}>
-                    {column.title}
-                  </th>
+                  <Fragment key={column.key}>
+                    <th scope="col" className={isNumberColumn(column) ? 'num' : undefined}>
+                      {column.title}
+                    </th>
+                    {column.key === 'name' && <th scope="col">Check</th>}
+                  </Fragment>
                 ))}
-                <th scope="col">Check</th>
+                {!hasName && <th scope="col">Check</th>}
               </tr>
             </thead>
             <tbody>
@@ -120,22 +138,17 @@ export function PasteRows({
                   <td>{row.line}</td>
                   {columns.map((column, index) =>
                     column.key === 'name' ? (
-                      <th key={column.key} scope="row">
-                        {showCell(row, column, index)}
-                      </th>
+                      <Fragment key={column.key}>
+                        <th scope="row">{showCell(row, column, index)}</th>
+                        <CheckCell row={row} />
+                      </Fragment>
                     ) : (
                       <td key={column.key} className={isNumberColumn(column) ? 'num' : undefined}>
                         {showCell(row, column, index)}
                       </td>
                     ),
                   )}
-                  <td>
-                    {row.ok ? (
-                      <span className="paste-rows__ok">Ready</span>
-                    ) : (
-                      <span className="paste-rows__errors">{row.errors.join('; ')}</span>
-                    )}
-                  </td>
+                  {!hasName && <CheckCell row={row} />}
                 </tr>
               ))}
             </tbody>
