@@ -213,6 +213,24 @@ describe('ranges on the Traffic mix', () => {
     expect(burn).toHaveValue('150,000');
   });
 
+  it('takes back a widened range with the value when the text typed on is refused', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<RunwayPanel />, makeRangeScenario());
+    const burn = screen.getByLabelText('Other monthly burn');
+    await retype(user, burn, '95,000');
+    await user.click(screen.getByRole('button', { name: 'Add range to Other monthly burn' }));
+    await retype(user, screen.getByLabelText('Low other monthly burn'), '80000');
+    await retype(user, screen.getByLabelText('High other monthly burn'), '110000');
+    // "$150K" widens the range to take it; "$150Kx" is refused, and the burn and its range are as they were.
+    await retype(user, burn, '$150K');
+    expect(currentScenario().finance.ranges?.otherMonthlyBurn).toEqual({ low: 80_000, high: 150_000 });
+    await user.type(burn, 'x');
+    expect(screen.getByRole('alert')).toHaveTextContent('Other monthly burn must be a number');
+    expect(currentScenario().finance.otherMonthlyBurn).toBe(95_000);
+    expect(currentScenario().finance.ranges?.otherMonthlyBurn).toEqual({ low: 80_000, high: 110_000 });
+    expect(screen.queryByText(/Range widened/)).not.toBeInTheDocument();
+  });
+
   it('makes one undo step of a range end typed keystroke by keystroke', async () => {
     const user = userEvent.setup();
     renderWithScenario(<TrafficPanel />, makeRangeScenario());
