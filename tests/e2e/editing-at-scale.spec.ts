@@ -220,16 +220,19 @@ test('at 1280 px the Compare totals table shows every column whole', async ({ pa
   expect(tableWidth).toBeLessThanOrEqual(frameWidth);
 });
 
-test('at 1280 × 900 the summary shows whole rows, says how many strategies lie below, and shows them on request', async ({
+test('at 1280 × 900 the summary shows whole rows, says how many strategies lie below (and if the cheapest is), and shows them on request', async ({
   page,
 }) => {
   const planner = new PlannerPage(page);
   await planner.goto('traffic');
   // The default scenario has six strategies; the pinned summary's box (at most 24 % of 900 px, 216 px) holds the
   // header and three whole rows, and ends on the third row's edge rather than cutting the fourth.
-  const more = page.getByRole('button', { name: '3 more strategies below: scroll to them' });
+  // The cheapest strategy (Cheapest model meeting each bar, the fifth) is among them, and the marker says so.
+  const more = page.getByRole('button', {
+    name: '3 more strategies below, the cheapest among them: scroll to them',
+  });
   await expect(more).toBeVisible();
-  await expect(more).toHaveText('↓ 3 more');
+  await expect(more).toHaveText('↓ 3 more, cheapest');
   const summary = page.getByRole('region', { name: 'Summary table' });
   const edges = await summary.evaluate((box) => {
     const top = box.getBoundingClientRect().top;

@@ -69,18 +69,23 @@ function usePinnedHeight() {
   return ref;
 }
 
+/** The summary's rows below its scroll box: how many, and whether the cheapest strategy is one of them. */
+type RowsBelow = { count: number; cheapest: boolean };
+const NONE_BELOW: RowsBelow = { count: 0, cheapest: false };
+
 /** The most of the screen's height the summary's rows take (styles.css falls back to the same 24vh). */
 const ROWS_SHARE_OF_SCREEN = 0.24;
 
 /**
- * How many of the summary table's rows lie below the bottom of its scroll box (0 when every row shows), kept up to
+ * How many of the summary table's rows lie below the bottom of its scroll box (0 when every row shows), and
+ * whether the cheapest is among them, kept up to
  * date as the box scrolls or changes size. The box ends on a row's edge: its height is the rows that fit in a
  * quarter of the screen, whole (`--summary-rows-height`), and it scrolls a row at a time, each stopping under the
  * header (`--summary-head-height`, styles.css), so no row shows cut in half.
  */
 function useRowsBelow(shown: boolean) {
   const ref = useRef<HTMLDivElement>(null);
-  const [below, setBelow] = useState(0);
+  const [below, setBelow] = useState<RowsBelow>(NONE_BELOW);
   useEffect(() => {
     const box = ref.current;
     if (!box || typeof ResizeObserver === 'undefined') return;
@@ -103,11 +108,14 @@ function useRowsBelow(shown: boolean) {
     };
     const count = () => {
       const bottom = box.scrollTop + box.clientHeight;
-      let rows = 0;
+      let count = 0;
+      let cheapest = false;
       for (const row of box.querySelectorAll<HTMLElement>('tbody > tr')) {
-        if (row.offsetTop + row.offsetHeight / 2 > bottom) rows++;
+        if (row.offsetTop + row.offsetHeight / 2 <= bottom) continue;
+        count++;
+        cheapest ||= row.classList.contains('is-cheapest');
       }
-      setBelow(rows);
+      setBelow((old) => (old.count === count && old.cheapest === cheapest ? old : { count, cheapest }));
     };
     const resize = () => {
       fitWholeRows();
@@ -127,6 +135,13 @@ function useRowsBelow(shown: boolean) {
   }, [shown]);
   const showRest = () => ref.current?.scrollTo({ top: ref.current.scrollHeight, behavior: 'smooth' });
   return { ref, below, showRest };
+}
+
+/** The "more below" button's name: "3 more strategies below, the cheapest among them: scroll to them". */
+function describeRowsBelow({ count, cheapest }: RowsBelow): string {
+  const rows = count === 1 ? 'strategy' : 'strategies';
+  const among = cheapest ? (count === 1 ? ', the cheapest' : ', the cheapest among them') : '';
+  return `${count} more ${rows} below${among}: scroll to ${count === 1 ? 'it' : 'them'}`;
 }
 
 /** A phrase that opens a table cell, inside a sentence: "Beyond 24 months" → "beyond 24 months". */
@@ -241,15 +256,15 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                   <th scope="col">Cash runway</th>
                   <th scope="col" className="summary__last-head">
                     <span className="visually-hidden">Hide</span>
-                    {rowsBelow > 0 && (
+                    {rowsBelow.count > 0 && (
                       <button
                         type="button"
                         className="link-button summary__more"
                         onClick={showRest}
-                        aria-label={`${rowsBelow} more ${rowsBelow === 1 ? 'strategy' : 'strategies'} below: scroll to ${rowsBelow === 1 ? 'it' : 'them'}`}
+                        aria-label={describeRowsBelow(rowsBelow)}
                         data-testid="summary-rows-below"
                       >
-                        ↓ {rowsBelow} more
+                        ↓ {rowsBelow.count} more{rowsBelow.cheapest ? ', cheapest' : ''}
                       </button>
                     )}
                   </th>
