@@ -84,8 +84,8 @@ export function checkTyped(text: string, percent: boolean, schema: z.ZodType<num
  */
 export function describeSmallPercent(fraction: number, percent: boolean): string | null {
   if (!percent || fraction <= 0 || fraction >= 0.01) return null;
-  const typed = formatFieldNumber(fraction * 100);
-  return `Read as ${typed} %; for ${formatFieldNumber(fraction * 10_000)} %, type ${formatFieldNumber(fraction * 10_000)}`;
+  const share = formatFieldNumber(fraction * 10_000);
+  return `Read as ${formatFieldNumber(fraction * 100)} %; for ${share} %, type ${share}`;
 }
 
 function isSameRange(a: ValueRange, b: ValueRange): boolean {
@@ -136,9 +136,10 @@ export function NumberField({
   useEffect(() => onValidityChange?.(isValid), [isValid, onValidityChange]);
   const [notice, setNotice] = useState<string | null>(null);
   const [syncedValue, setSyncedValue] = useState(value);
-  // The range as it stood when typing began: each keystroke widens that range, not one an earlier keystroke
-  // widened ("1", "15", … "150000" ends at the range that takes 150,000, not at one reaching down to 1).
-  const rangeAtFocus = useRef<ValueRange | null>(null);
+  // The range as it stood when typing began (as `valueBeforeTyping` below): each keystroke widens that range, not
+  // one an earlier keystroke widened ("1", "15", … "150000" ends at the range that takes 150,000, not at one
+  // reaching down to 1), and a refused text puts it back.
+  const rangeBeforeTyping = useRef<ValueRange | null>(null);
   // The value when typing began (null out of the field): a text the field refuses puts it back, so that the
   // keystrokes on the way to a refused "150" (1, then 15) do not leave the plan changed while the message says
   // nothing was taken. Typing begins on entering the field and again on emptying it (the value typed before is
@@ -182,7 +183,7 @@ export function NumberField({
       setNotice(refused ? null : describeSmallPercent(next, percent));
       return refused;
     }
-    const base = rangeAtFocus.current ?? current;
+    const base = rangeBeforeTyping.current ?? current;
     const widened = widenRange(base, next);
     const holding = widenRange(current, next);
     const steps: (() => string | null)[] = [
@@ -212,7 +213,7 @@ export function NumberField({
    * the same undo step as they were: the field refuses its text, and a refused text changes nothing.
    */
   function restoreValueBeforeTyping(before: number | null) {
-    const rangeBefore = rangeAtFocus.current;
+    const rangeBefore = rangeBeforeTyping.current;
     setNotice(null);
     if (before === null) return;
     inEditGroup(() => {
@@ -232,6 +233,7 @@ export function NumberField({
     if (before !== null && next.trim() === '') {
       before = value;
       setValueBeforeTyping(value);
+      rangeBeforeTyping.current = likelyRange?.range ?? null;
     }
     const typed = checkTyped(next, percent, schema);
     if (!typed.ok) {
@@ -246,7 +248,7 @@ export function NumberField({
 
   /** Entering the field shows the bare number (6,000,000 → 6000000), ready to edit like a spreadsheet cell. */
   function handleFocus() {
-    rangeAtFocus.current = likelyRange?.range ?? null;
+    rangeBeforeTyping.current = likelyRange?.range ?? null;
     setValueBeforeTyping(value);
     setNotice(null);
     const typed = checkTyped(text, percent, schema);
@@ -259,7 +261,7 @@ export function NumberField({
 
   /** Leaving the field shows the value with separators (6000000 → 6,000,000) unless the text is refused. */
   function handleBlur() {
-    rangeAtFocus.current = null;
+    rangeBeforeTyping.current = null;
     setValueBeforeTyping(null);
     const typed = checkTyped(text, percent, schema);
     if (typed.ok && typed.value === value) setText(toText(value, shown));

@@ -229,6 +229,13 @@ describe('ranges on the Traffic mix', () => {
     expect(currentScenario().finance.otherMonthlyBurn).toBe(95_000);
     expect(currentScenario().finance.ranges?.otherMonthlyBurn).toEqual({ low: 80_000, high: 110_000 });
     expect(screen.queryByText(/Range widened/)).not.toBeInTheDocument();
+    // Emptied, the field starts again from what it holds: $150K and the range that takes it stay when "x" is
+    // refused after it.
+    await retype(user, burn, '$150K');
+    await user.clear(burn);
+    await user.type(burn, 'x');
+    expect(currentScenario().finance.otherMonthlyBurn).toBe(150_000);
+    expect(currentScenario().finance.ranges?.otherMonthlyBurn).toEqual({ low: 80_000, high: 150_000 });
   });
 
   it('makes one undo step of a range end typed keystroke by keystroke', async () => {
