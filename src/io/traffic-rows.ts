@@ -5,7 +5,7 @@
 import { sliceSchema } from '../domain/scenario-schema';
 import type { Slice } from '../domain/scenario-schema';
 import { formatNumber } from '../format/format';
-import { parseTypedNumber } from '../format/parse-number';
+import { formatFieldNumber, parseTypedNumber } from '../format/parse-number';
 
 type NumberKey =
   | 'requestsPerMonth'
@@ -233,7 +233,7 @@ export function describeFractionPercents(pasted: PastedRows): string[] {
     const first = values.findIndex((value) => value > 0 && value < 1);
     if (first < 0) return;
     const example = cells[first]!;
-    const share = formatNumber(Number((values[first]! * 100).toPrecision(12)));
+    const share = formatFieldNumber(values[first]! * 100);
     notes.push(
       `${column.title}: every value is at most 1, so ${example} reads as ${example} %. For ${share} %, paste ${share} or ${share}%.`,
     );

@@ -58,11 +58,11 @@ export function PasteRows({
   const id = useId();
   const [text, setText] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
-  const pasted = useMemo(
-    () => (text.trim() === '' ? null : readPastedRows(text, takenIds, defaults)),
-    [text, takenIds, defaults],
-  );
-  const fractionNotes = pasted ? describeFractionPercents(pasted) : [];
+  const { pasted, fractionNotes } = useMemo(() => {
+    if (text.trim() === '') return { pasted: null, fractionNotes: [] };
+    const read = readPastedRows(text, takenIds, defaults);
+    return { pasted: read, fractionNotes: describeFractionPercents(read) };
+  }, [text, takenIds, defaults]);
   const good = pasted?.rows.flatMap((row) => (row.ok ? [row.slice] : [])) ?? [];
   const badCount = (pasted?.rows.length ?? 0) - good.length;
   const previewLimit = useRowLimit(pasted?.rows.length ?? 0, PREVIEWED_ROWS);
