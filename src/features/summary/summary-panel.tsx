@@ -78,10 +78,10 @@ const ROWS_SHARE_OF_SCREEN = 0.24;
 
 /**
  * How many of the summary table's rows lie below the bottom of its scroll box (0 when every row shows), and
- * whether the cheapest is among them, kept up to
- * date as the box scrolls or changes size. The box ends on a row's edge: its height is the rows that fit in a
- * quarter of the screen, whole (`--summary-rows-height`), and it scrolls a row at a time, each stopping under the
- * header (`--summary-head-height`, styles.css), so no row shows cut in half.
+ * whether the cheapest is among them, kept up to date as the box scrolls or changes size. The box ends on a row's
+ * edge: its height is the rows that fit in a quarter of the screen, whole (`--summary-rows-height`), and it
+ * scrolls a row at a time, each stopping under the header (`--summary-head-height`, styles.css), so no row shows
+ * cut in half.
  */
 function useRowsBelow(shown: boolean) {
   const ref = useRef<HTMLDivElement>(null);
