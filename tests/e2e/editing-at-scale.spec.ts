@@ -158,6 +158,15 @@ test('at 390 px no screen is wider than the phone: wide tables scroll in their o
   await page.setViewportSize({ width: 390, height: 844 });
   const planner = new PlannerPage(page);
   await planner.goto('scenarios');
+  // Every screen's tab shows its whole label: the tabs wrap into rows rather than scroll past the edge.
+  for (const box of await page
+    .getByRole('tab')
+    .evaluateAll((tabs) =>
+      tabs.map((tab) => ({ name: tab.textContent, ...tab.getBoundingClientRect().toJSON() })),
+    )) {
+    expect(box.x, box.name!).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, box.name!).toBeLessThanOrEqual(390);
+  }
   for (const tab of await page.getByRole('tab').allTextContents()) {
     await planner.openTab(tab);
     await expect(page.locator('.panel')).not.toHaveAttribute('aria-busy', 'true');
