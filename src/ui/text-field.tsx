@@ -12,6 +12,11 @@ export type TextFieldProps = {
   /** A line under the field saying what to type (or what empty means). */
   hint?: string;
   testId?: string;
+  /**
+   * Wrap a long value onto more lines instead of cutting it at the field's edge (a name in a narrow column). The
+   * value is still one line: Enter is ignored and a pasted line break becomes a space.
+   */
+  wrap?: boolean;
 };
 
 /**
@@ -26,6 +31,7 @@ export function TextField({
   required = false,
   hint,
   testId,
+  wrap = false,
 }: TextFieldProps) {
   const id = useId();
   const inEditGroup = useFieldEditGroup();
@@ -59,15 +65,31 @@ export function TextField({
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
         {label}
       </label>
-      <input
-        id={id}
-        type="text"
-        value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        data-testid={testId}
-        onChange={(event) => handleChange(event.target.value)}
-      />
+      {wrap ? (
+        <textarea
+          id={id}
+          rows={1}
+          className="field__wrapped"
+          value={text}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          data-testid={testId}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') event.preventDefault();
+          }}
+          onChange={(event) => handleChange(event.target.value.replace(/\s*[\r\n]+\s*/g, ' '))}
+        />
+      ) : (
+        <input
+          id={id}
+          type="text"
+          value={text}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          data-testid={testId}
+          onChange={(event) => handleChange(event.target.value)}
+        />
+      )}
       {hint && (
         <span id={hintId} className="field__hint">
           {hint}

@@ -26,6 +26,18 @@ describe('text typed into a field', () => {
     expect(usePlannerStore.getState().past).toHaveLength(1);
   });
 
+  it('keeps a slice name on one line: Enter adds nothing, and a pasted line break becomes a space', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeSmallScenario());
+    const name = screen.getByRole('textbox', { name: 'Name for Main traffic' });
+    await user.type(name, '{Enter}');
+    expect(usePlannerStore.getState().scenario?.traffic[0]?.name).toBe('Main traffic');
+    await user.clear(name);
+    await user.paste('Support\r\n  chat');
+    expect(usePlannerStore.getState().scenario?.traffic[0]?.name).toBe('Support chat');
+    expect(name).toHaveValue('Support chat');
+  });
+
   it('makes one undo step of a slice’s allowed regions typed letter by letter', async () => {
     const user = userEvent.setup();
     renderWithScenario(<TrafficPanel />, makeSmallScenario());

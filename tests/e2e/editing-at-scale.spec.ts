@@ -216,6 +216,28 @@ test('at 1280 px the pricing catalog shows every column, its Edit buttons and wh
   expect(cutPrices).toEqual([]);
 });
 
+test('at 1280 px the Traffic mix shows every slice name of the default whole (a long one on two lines), and fits its box', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('traffic');
+  const table = page.locator('table.slice-table');
+  await table.scrollIntoViewIfNeeded();
+  const [tableWidth, boxWidth] = await table.evaluate((element) => [
+    element.scrollWidth,
+    element.parentElement?.clientWidth ?? 0,
+  ]);
+  expect(tableWidth).toBeLessThanOrEqual(boxWidth);
+  const names = page.getByRole('textbox', { name: /^Name for / });
+  expect(await names.count()).toBeGreaterThan(0);
+  const cut = await names.evaluateAll((inputs) =>
+    inputs
+      .filter((input) => input.scrollWidth > input.clientWidth || input.scrollHeight > input.clientHeight)
+      .map((input) => (input as HTMLTextAreaElement).value),
+  );
+  expect(cut).toEqual([]);
+});
+
 test('at 1280 px the Compare totals table shows every column whole', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.goto('compare');

@@ -284,20 +284,11 @@ function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measu
           <TextField
             label={`Name for ${who}`}
             hideLabel
+            wrap
             value={slice.name}
             onCommit={(name) => actions.editSlice(index, { name })}
           />
         </th>
-        <td className="slice-table__id">
-          <CellLabel>Id</CellLabel>
-          <TextField
-            label={`Id for ${who}`}
-            hideLabel
-            required
-            value={slice.id}
-            onCommit={(id) => actions.editSlice(index, { id })}
-          />
-        </td>
         {SLICE_COLUMNS.map((column) => {
           const range = readRange(slice, column.field);
           const label = `${column.label} for ${who}`;
@@ -335,7 +326,7 @@ function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measu
       {hasOpenRanges && (
         <tr className="slice-group__ranges">
           <td />
-          <td colSpan={2} className="slice-ranges__caption">
+          <td className="slice-ranges__caption">
             <span aria-hidden="true">Range: low / high</span>
           </td>
           {SLICE_COLUMNS.map((column) => {
@@ -364,8 +355,20 @@ function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measu
       )}
       <tr className="slice-group__options">
         <td />
-        <td colSpan={2 + SLICE_COLUMNS.length}>
+        <td colSpan={1 + SLICE_COLUMNS.length}>
           <div className="slice-options">
+            <div className="slice-options__id">
+              <span className="field__label" aria-hidden="true">
+                Id
+              </span>
+              <TextField
+                label={`Id for ${who}`}
+                hideLabel
+                required
+                value={slice.id}
+                onCommit={(id) => actions.editSlice(index, { id })}
+              />
+            </div>
             <div className="field slice-options__ttl">
               <label className="field__label" htmlFor={`${rowId}-ttl`}>
                 Cache lifetime <span className="visually-hidden">for {who}</span>
@@ -400,7 +403,7 @@ function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measu
       </tr>
       <tr className="slice-group__notes">
         <td />
-        <td colSpan={2 + SLICE_COLUMNS.length - 2}>
+        <td colSpan={1 + SLICE_COLUMNS.length - 2}>
           <div className="slice-notes">
             <span className="slice-notes__caption" aria-hidden="true">
               Notes

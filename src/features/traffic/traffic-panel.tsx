@@ -314,7 +314,6 @@ export function TrafficPanel() {
             <colgroup>
               <col className="slice-table__col-move" />
               <col className="slice-table__col-name" />
-              <col className="slice-table__col-id" />
               {SLICE_COLUMNS.map((column) => (
                 <col key={column.field} className={`slice-table__col-${column.field}`} />
               ))}
@@ -325,7 +324,6 @@ export function TrafficPanel() {
                   <span className="visually-hidden">Order</span>
                 </th>
                 <th scope="col">Name</th>
-                <th scope="col">Id</th>
                 {SLICE_COLUMNS.map((column) => (
                   <th key={column.field} scope="col" className="num">
                     {column.header}
@@ -386,7 +384,7 @@ function SpacerGroup({ height }: { height: number }) {
   return (
     <tbody aria-hidden="true" className="slice-table__spacer">
       <tr style={{ height }}>
-        <td colSpan={SLICE_COLUMNS.length + 3} />
+        <td colSpan={SLICE_COLUMNS.length + 2} />
       </tr>
     </tbody>
   );
