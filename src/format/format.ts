@@ -173,14 +173,14 @@ export function formatPrice(usd: number): string {
 
 const smallFormats = new Map<DisplayCurrencyCode, Intl.NumberFormat>();
 
-/** Up to four significant digits in `currency`, built once per currency. */
+/** Four significant digits in `currency`, built once per currency. */
 function smallFormat(currency: DisplayCurrencyCode): Intl.NumberFormat {
   let format = smallFormats.get(currency);
   if (!format) {
     format = new Intl.NumberFormat('en-US', {
       style: 'currency',
       currency,
-      minimumSignificantDigits: 2,
+      minimumSignificantDigits: 4,
       maximumSignificantDigits: 4,
     });
     smallFormats.set(currency, format);
@@ -189,8 +189,9 @@ function smallFormat(currency: DisplayCurrencyCode): Intl.NumberFormat {
 }
 
 /**
- * The cost of one call, small as it is, in the display currency: four significant digits under one unit
- * ($0.0000035, $0.01235, $0.50), cents from one unit up ($12.35, $1,234.57).
+ * The cost of one call, small as it is, in the display currency: always four significant digits under one unit,
+ * so a column of them reads alike ($0.0001278, $0.0002820, $0.01815, $0.5000), cents from one unit up ($12.35,
+ * $1,234.57).
  */
 export function formatCallCost(usd: number, display: MoneyDisplay): string {
   const amount = toDisplayAmount(usd, display);

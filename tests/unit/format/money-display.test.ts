@@ -4,6 +4,7 @@ import { validateScenario, formatIssue } from '../../../src/domain/validate-scen
 import {
   USD_DISPLAY,
   describeMoneyDisplay,
+  formatCallCost,
   formatMoney,
   formatCentsForSpreadsheet,
   formatMoneyExact,
@@ -60,6 +61,18 @@ describe('money in the display currency', () => {
     expect(formatPrice(0.00875 / 1000)).toBe('$0.00000875');
     // Float noise in a computed price does not show.
     expect(formatPrice(2.99999999997)).toBe('$3.00');
+  });
+
+  it('shows the cost of one call with four significant digits under one unit, so a column reads alike', () => {
+    // The Per-request cost column: $0.0001278, $0.000282 and $0.0007 a call each show four digits after the zeros.
+    expect(formatCallCost(0.0001278, USD_DISPLAY)).toBe('$0.0001278');
+    expect(formatCallCost(0.000282, USD_DISPLAY)).toBe('$0.0002820');
+    expect(formatCallCost(0.0007, USD_DISPLAY)).toBe('$0.0007000');
+    expect(formatCallCost(0.018152, USD_DISPLAY)).toBe('$0.01815');
+    expect(formatCallCost(0.5, USD_DISPLAY)).toBe('$0.5000');
+    // From one unit up, cents; zero is $0.00 beside them. $1.545 × 0.92 = €1.4214 → €1.42.
+    expect(formatCallCost(1.545, EUR)).toBe('€1.42');
+    expect(formatCallCost(0, USD_DISPLAY)).toBe('$0.00');
   });
 
   it('says which currency and rate it shows', () => {
