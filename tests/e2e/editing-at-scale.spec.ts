@@ -238,6 +238,35 @@ test('at 1280 px the Traffic mix shows every slice name of the default whole (a 
   expect(cut).toEqual([]);
 });
 
+test('at 1280 px the model editor opens under the summary, whose figures and the header’s Undo stay in view', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('catalog');
+  await page.getByLabel('Search name, id or key').fill('sonnet 4.6');
+  await page.getByRole('button', { name: /^Edit Claude Sonnet 4\.6 — Bedrock, global/ }).click();
+  const editor = page.getByRole('region', { name: /^Edit Claude Sonnet 4\.6/ });
+  await expect(editor).toBeVisible();
+  const summary = page.locator('.summary');
+  // Scrolled (the summary pinned to the top) and back at the top (the header above it): the editor starts below
+  // the summary's lower edge each time, and covers neither the runway column nor Undo.
+  for (const scrollY of [600, 0]) {
+    await page.evaluate((y) => window.scrollTo(0, y), scrollY);
+    await expect
+      .poll(async () => {
+        const [summaryBox, editorBox] = await Promise.all([summary.boundingBox(), editor.boundingBox()]);
+        return editorBox!.y - (summaryBox!.y + summaryBox!.height);
+      })
+      .toBeGreaterThanOrEqual(0);
+    const runway = await page.getByTestId('summary-runway').first().boundingBox();
+    const editorBox = await editor.boundingBox();
+    expect(runway!.y + runway!.height).toBeLessThanOrEqual(editorBox!.y);
+  }
+  const undo = await page.getByRole('button', { name: 'Undo' }).boundingBox();
+  const editorBox = await editor.boundingBox();
+  expect(undo!.y + undo!.height).toBeLessThanOrEqual(editorBox!.y);
+});
+
 test('at 1280 px the Compare totals table shows every column whole', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.goto('compare');

@@ -18,6 +18,7 @@ import {
   toShownPrice,
 } from './catalog-view';
 import { NullableNumberField } from './nullable-number-field';
+import { useDockUnderSummary } from './dock-under-summary';
 
 const priceSchema = perTokenPricingSchema.shape.inputPerMTok;
 const batchDiscountSchema = perTokenPricingSchema.shape.batchDiscount.unwrap().unwrap();
@@ -109,6 +110,7 @@ export function ModelEditor({
   const [notesRefusal, setNotesRefusal] = useState<string | null>(null);
   const [longContextRefusal, setLongContextRefusal] = useState<string | null>(null);
   const sectionRef = useRef<HTMLElement>(null);
+  useDockUnderSummary(sectionRef);
   /** The field whose typed value was not applied, named when Done was first pressed; a second press closes. */
   const [unapplied, setUnapplied] = useState<string | null>(null);
 
@@ -140,7 +142,12 @@ export function ModelEditor({
 
   if (!model) {
     return (
-      <section className="card catalog-editor" aria-labelledby={headingId} onKeyDown={handleKeyDown}>
+      <section
+        className="card catalog-editor"
+        aria-labelledby={headingId}
+        onKeyDown={handleKeyDown}
+        ref={sectionRef}
+      >
         <div className="catalog-editor__head">
           <h3 id={headingId} ref={headingRef} tabIndex={-1}>
             Model not in the catalog
