@@ -175,6 +175,20 @@ test('at 390 px no screen is wider than the phone: wide tables scroll in their o
   }
 });
 
+test('at 390 px the pricing catalog shows a model’s input and output prices beside its name', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const planner = new PlannerPage(page);
+  await planner.goto('catalog');
+  const table = page.locator('table.catalog-table');
+  await table.scrollIntoViewIfNeeded();
+  for (const name of [/^Input/, /^Output/]) {
+    const box = await table.getByRole('columnheader', { name }).first().boundingBox();
+    expect(box!.x + box!.width, String(name)).toBeLessThanOrEqual(390);
+  }
+});
+
 test('at 1280 px the pricing catalog shows every column, its Edit buttons and whole contexts', async ({
   page,
 }) => {
