@@ -48,16 +48,28 @@ export function describeCashOut(runwayMonths: number | null, timing: Timing): st
     : 'cash runs out in the first month';
 }
 
+/** A runway's two parts: its length ("15 months") and, in brackets, when cash runs out (null past the horizon). */
+export type RunwayWords = { length: string; cashOut: string | null };
+
+/**
+ * A runway in its two parts, as `describeRunwayMonths` joins them: "15 months" and "(cash runs out in Apr 2028)";
+ * "Less than a month" and "(cash runs out in the first month, Jan 2027)"; "Beyond 24 months" alone.
+ */
+export function describeRunwayWords(runwayMonths: number | null, timing: Timing): RunwayWords {
+  const length = describeRunwayLength(runwayMonths, timing);
+  if (runwayMonths === 0 && timing.startMonth)
+    return { length, cashOut: `(cash runs out in the first month, ${formatMonth(0, timing.startMonth)})` };
+  const cashOut = describeCashOut(runwayMonths, timing);
+  return { length, cashOut: cashOut === null ? null : `(${cashOut})` };
+}
+
 /**
  * A runway in one phrase: "15 months (cash runs out in Apr 2028)", "Less than a month (cash runs out in the
  * first month, Jan 2027)" or "Beyond 24 months".
  */
 export function describeRunwayMonths(runwayMonths: number | null, timing: Timing): string {
-  const length = describeRunwayLength(runwayMonths, timing);
-  if (runwayMonths === 0 && timing.startMonth)
-    return `${length} (cash runs out in the first month, ${formatMonth(0, timing.startMonth)})`;
-  const cashOut = describeCashOut(runwayMonths, timing);
-  return cashOut === null ? length : `${length} (${cashOut})`;
+  const { length, cashOut } = describeRunwayWords(runwayMonths, timing);
+  return cashOut === null ? length : `${length} ${cashOut}`;
 }
 
 /** A strategy's runway in one phrase: "15 months (cash runs out in Apr 2028)" or "Beyond 24 months". */

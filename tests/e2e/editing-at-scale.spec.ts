@@ -281,6 +281,30 @@ test('at 1280 px the model editor opens under the summary, whose figures and the
   expect(undo!.y + undo!.height).toBeLessThanOrEqual(editorBox!.y);
 });
 
+test('from 720 to 1,280 px the summary table fits its box: no strategy’s figures or Hide a sideways scroll away', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('traffic');
+  const table = page.getByTestId('summary-table');
+  for (const width of [720, 900, 1100, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect
+      .poll(() =>
+        table.evaluate((element) => element.scrollWidth - (element.parentElement?.clientWidth ?? 0)),
+      )
+      .toBeLessThanOrEqual(0);
+  }
+  // Narrower than 1,200 px the runway's bracket takes its own line: "13 months" over "(cash runs out in …)".
+  await page.setViewportSize({ width: 1000, height: 900 });
+  const runway = page.getByTestId('summary-runway').first();
+  await expect(runway).toHaveText(/^\d+ months \(cash runs out in \w{3} \d{4}\)$/);
+  const lines = await runway.evaluate((cell) =>
+    [...cell.querySelectorAll('span')].map((part) => part.getClientRects().length),
+  );
+  expect(lines).toEqual([1, 1]);
+});
+
 test('at 1280 px the Compare totals table shows every column whole', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.goto('compare');

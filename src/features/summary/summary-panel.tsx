@@ -9,7 +9,13 @@ import type { Scenario } from '../../domain/scenario-schema';
 import { PlanIssues } from '../../ui/plan-issues';
 import { usePlannerStore } from '../../state/scenario-store';
 import { describeMoneyDisplay, formatMonth, formatMonths } from '../../format/format';
-import { describeCreditsEnd, describeFirstYear, describeRunway } from '../../format/outcome-text';
+import {
+  describeCreditsEnd,
+  describeFirstYear,
+  describeRunway,
+  describeRunwayWords,
+} from '../../format/outcome-text';
+import type { RunwayWords } from '../../format/outcome-text';
 import { Money, useMoneyDisplay } from '../../ui/money';
 import { TableScroll } from '../../ui/table-scroll';
 import { SCENARIO_SETTINGS_FRAGMENT } from '../../ui/scenario-settings-address';
@@ -320,7 +326,7 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                         {describeCreditsEnd(strategy, scenario)}
                       </td>
                       <td data-testid="summary-runway" data-label="Cash runway" className="summary__runway">
-                        {describeRunway(strategy, scenario)}
+                        <RunwayPhrase words={describeRunwayWords(strategy.runwayMonths, scenario)} />
                       </td>
                       <td className="summary__hide-cell">
                         <button
@@ -360,3 +366,17 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
     </section>
   );
 });
+
+/**
+ * A runway as one phrase, its bracket a part of its own: where the column is narrow the bracket takes a line of
+ * its own ("13 months" over "(cash runs out in Feb 2028)") instead of the phrase breaking a word to a line.
+ */
+function RunwayPhrase({ words }: { words: RunwayWords }) {
+  if (words.cashOut === null) return <>{words.length}</>;
+  return (
+    <>
+      <span className="summary__runway-part">{words.length}</span>{' '}
+      <span className="summary__runway-part">{words.cashOut}</span>
+    </>
+  );
+}

@@ -10,6 +10,7 @@ import {
   describeCreditsEnd,
   describeRunway,
   describeRunwayLength,
+  describeRunwayWords,
 } from '../../../src/format/outcome-text';
 import { makeSmallScenario } from '../../factories/small-scenario';
 
@@ -42,6 +43,18 @@ describe('describeRunway', () => {
     expect(describeRunwayLength(1, timing)).toBe('1 month');
     expect(describeRunway(withRunway(null), timing)).toBe('Beyond 24 months');
     expect(describeCashOut(null, timing)).toBeNull();
+  });
+
+  it('gives the phrase in its two parts, the bracket apart, for a narrow column to put on two lines', () => {
+    expect(describeRunwayWords(15, timing)).toEqual({
+      length: '15 months',
+      cashOut: '(cash runs out in Apr 2028)',
+    });
+    expect(describeRunwayWords(0, timing)).toEqual({
+      length: 'Less than a month',
+      cashOut: '(cash runs out in the first month, Jan 2027)',
+    });
+    expect(describeRunwayWords(null, timing)).toEqual({ length: 'Beyond 24 months', cashOut: null });
   });
 });
 
