@@ -322,6 +322,16 @@ test('from 720 to 1,280 px the summary table fits its box: no strategy’s figur
     [...cell.querySelectorAll('span')].map((part) => part.getClientRects().length),
   );
   expect(lines).toEqual([1, 1]);
+
+  // With no cash every runway reads "Less than a month (cash runs out in the first month, Jan 2027)": at 1280 px
+  // it breaks at its bracket rather than push Hide and the marker out of the box.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await planner.openTab('Credits and runway');
+  await page.getByLabel('Cash on hand', { exact: true }).fill('0');
+  await expect(runway).toHaveText('Less than a month (cash runs out in the first month, Jan 2027)');
+  await expect
+    .poll(() => table.evaluate((element) => element.scrollWidth - (element.parentElement?.clientWidth ?? 0)))
+    .toBeLessThanOrEqual(0);
 });
 
 test('at 1280 px the Compare totals table shows every column whole', async ({ page }) => {
