@@ -22,6 +22,25 @@ export function findCheapestStrategy(result: SimulationResult): StrategyResult |
   return best;
 }
 
+/**
+ * The strategy the screens crown "Cheapest": the least first-year spend among the strategies that break no
+ * constraint (`broken`: each strategy's broken constraints by id, `findBrokenConstraintsByStrategy`), which is the
+ * POC estimate's recommendation on spend (`pickRecommendedStrategy`); a cheaper strategy that misses a bar or a
+ * region limit is not crowned, and shows what it breaks instead. When every strategy breaks one, the cheapest of
+ * all (the POC estimate then recommends none). Null when there is no strategy.
+ */
+export function findCheapestSoundStrategy(
+  result: SimulationResult,
+  broken: ReadonlyMap<string, readonly unknown[]>,
+): StrategyResult | null {
+  let best: StrategyResult | null = null;
+  for (const strategy of result.strategies) {
+    if ((broken.get(strategy.id)?.length ?? 0) > 0) continue;
+    if (!best || strategy.totals.firstYearSpend < best.totals.firstYearSpend) best = strategy;
+  }
+  return best ?? findCheapestStrategy(result);
+}
+
 /** The largest first-year spend (USD) of any strategy; 0 when there is none. */
 export function findDearestFirstYear(result: SimulationResult): number {
   return Math.max(0, ...result.strategies.map((strategy) => strategy.totals.firstYearSpend));

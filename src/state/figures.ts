@@ -6,14 +6,13 @@
  * through `useDeferredValue`.
  */
 import { createContext, useContext, useDeferredValue } from 'react';
-import { findCheapestStrategy } from '../domain/strategy-figures';
 import type { Plan } from '../domain/plan-scenario';
 import type { Scenario } from '../domain/scenario-schema';
 import type { SimulationResult, StrategyResult } from '../domain/simulate';
 import type { ValidationIssue, ValidationResult } from '../domain/validate-scenario';
 import { usePlannerStore } from './scenario-store';
 import type { PlannerState } from './scenario-store';
-import { selectPlan, selectSimulation } from './selectors';
+import { selectCheapestStrategy, selectPlan, selectSimulation } from './selectors';
 
 /**
  * The scenario whose figures are on screen, provided by the app once they are computed (`FiguresProvider`).
@@ -55,11 +54,11 @@ export function useSimulation(): SimulationResult {
   return selectSimulation(useFiguresScenario());
 }
 
-/** The strategy the detail views focus on: the user's pick if it still exists, else the cheapest. */
+/** The strategy the detail views focus on: the user's pick if it still exists, else the cheapest (`selectCheapestStrategy`). */
 export function useFocusStrategy(): StrategyResult | null {
-  const plan = usePlan();
+  const scenario = useFiguresScenario();
+  const plan = selectPlan(scenario);
   const focusId = usePlannerStore((state) => state.focusStrategyId);
   if (!plan.ok) return null;
-  const result = plan.value.result;
-  return result.strategies.find((s) => s.id === focusId) ?? findCheapestStrategy(result);
+  return plan.value.result.strategies.find((s) => s.id === focusId) ?? selectCheapestStrategy(scenario);
 }

@@ -2,10 +2,13 @@
  * Derived figures. The simulation is computed from the scenario, once per scenario object, and shared by
  * every component that asks for it (through the hooks in src/state/figures.ts).
  */
+import { findBrokenConstraintsByStrategy } from '../domain/plan-constraints';
+import type { BrokenConstraint } from '../domain/plan-constraints';
 import { planValidScenario } from '../domain/plan-scenario';
 import type { Plan } from '../domain/plan-scenario';
 import type { Scenario } from '../domain/scenario-schema';
-import type { SimulationResult } from '../domain/simulate';
+import type { SimulationResult, StrategyResult } from '../domain/simulate';
+import { findCheapestSoundStrategy } from '../domain/strategy-figures';
 import type { ValidationResult } from '../domain/validate-scenario';
 
 const plans = new WeakMap<Scenario, ValidationResult<Plan>>();
@@ -32,4 +35,29 @@ export function selectSimulation(scenario: Scenario): SimulationResult {
   const plan = selectPlan(scenario);
   if (!plan.ok) throw new Error('the scenario has no figures to show: render its issues instead');
   return plan.value.result;
+}
+
+const brokenConstraints = new WeakMap<Scenario, Map<string, BrokenConstraint[]>>();
+
+/**
+ * Every constraint each strategy of `scenario` breaks, by strategy id (`findBrokenConstraintsByStrategy`):
+ * computed once per scenario object and shared by the screens that badge, rank or recommend.
+ */
+export function selectBrokenConstraints(scenario: Scenario): Map<string, BrokenConstraint[]> {
+  let broken = brokenConstraints.get(scenario);
+  if (!broken) {
+    broken = findBrokenConstraintsByStrategy(scenario);
+    brokenConstraints.set(scenario, broken);
+  }
+  return broken;
+}
+
+/**
+ * The strategy every screen crowns "Cheapest" (`findCheapestSoundStrategy`: the least first-year spend among
+ * those breaking no constraint), or null when the scenario has no figures or no strategy.
+ */
+export function selectCheapestStrategy(scenario: Scenario): StrategyResult | null {
+  const plan = selectPlan(scenario);
+  if (!plan.ok) return null;
+  return findCheapestSoundStrategy(plan.value.result, selectBrokenConstraints(scenario));
 }

@@ -9,6 +9,7 @@ import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
 import { readRow } from '../factories/screen-queries';
 import { makeSmallScenario } from '../factories/small-scenario';
+import { makeTwoSliceScenario as makeBarScenario } from '../factories/two-slice-scenario';
 
 /** The table behind a chart, found by its caption ("<title>: data"). */
 function getChartTable(title: string | RegExp) {
@@ -74,6 +75,16 @@ describe('ComparePanel', () => {
     renderWithScenario(<ComparePanel />, makeSmallScenario());
     // Cheap: 12 · $1,200 = $14,400 in the first year.
     expect(screen.getByText(/All on cheap costs least over the first 12 months \(\$14,400\)/)).toBeVisible();
+  });
+
+  it('names first the cheapest strategy meeting every bar, then a cheaper one that misses a bar, as such', () => {
+    // The two-slice factory's scenario: the hard slice has a bar of 80, which the cheap model (50) misses.
+    renderWithScenario(<ComparePanel />, makeBarScenario());
+    // Mixed: $4,200 × 12 = $50,400; all on cheap: $1,900 × 12 = $22,800, the hard slice's bar missed.
+    expect(screen.getByText(/^Mixed costs least/)).toHaveTextContent(
+      'Mixed costs least over the first 12 months of the strategies that meet every quality bar and limit ' +
+        '($50,400); All on cheap costs less ($22,800) but breaks a bar or limit.',
+    );
   });
 
   it('splits the focused strategy by slice or by model, and follows the strategy select', async () => {

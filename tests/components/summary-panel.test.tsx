@@ -5,6 +5,7 @@ import { SummaryPanel } from '../../src/features/summary/summary-panel';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
 import { makeSmallScenario } from '../factories/small-scenario';
+import { makeTwoSliceScenario } from '../factories/two-slice-scenario';
 
 describe('SummaryPanel', () => {
   it('shows each strategy with this month, 12-month spend and marks the cheapest', () => {
@@ -18,6 +19,23 @@ describe('SummaryPanel', () => {
     expect(within(cheap).getByText('Cheapest')).toBeInTheDocument();
     // Saves $54,000 − $14,400 = $39,600 against the dearest.
     expect(within(cheap).getByText('$39,600')).toBeInTheDocument();
+  });
+
+  it('crowns the cheapest strategy that meets every bar, not a cheaper one that misses a bar', async () => {
+    // All on cheap: $1,900 a month, but the hard slice's bar of 80 is missed (cheap scores 50); mixed: $4,200 a
+    // month, every bar met (see two-slice-scenario.ts). The POC estimate recommends mixed on spend too.
+    renderWithScenario(<SummaryPanel />, makeTwoSliceScenario());
+    const table = screen.getByRole('table');
+    const allCheap = within(table).getByRole('row', { name: /All on cheap/ });
+    const mixed = within(table).getByRole('row', { name: /Mixed/ });
+    expect(within(mixed).getByText('Cheapest')).toBeInTheDocument();
+    expect(within(allCheap).queryByText('Cheapest')).not.toBeInTheDocument();
+    expect(within(allCheap).getByText(/below bar/)).toBeInTheDocument();
+    // Folded: "Cheapest: Mixed, $4,200 in Jan 2027, $50,400 12-month spend" ($4,200 × 12 = $50,400).
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Collapse to one line' }));
+    expect(screen.getByTestId('summary-line')).toHaveTextContent(
+      /^Cheapest: Mixed, \$4,200 in Jan 2027, \$50,400 12-month spend/,
+    );
   });
 
   it('labels months from the start month and gives credits-exhausted month and runway', () => {

@@ -36,11 +36,12 @@ describe('TrafficPanel', () => {
     // Requests: 1,000,000 of 1,250,000 = 80 %, 250,000 = 20 %.
     expect(screen.getByTestId('share-requests-0')).toHaveTextContent('80%');
     expect(screen.getByTestId('share-requests-1')).toHaveTextContent('20%');
-    // Spend under the cheapest strategy (all-cheap, $1,900): main $1,200 = 63.2 %, hard $700 = 36.8 %.
-    expect(screen.getByLabelText('Spend under strategy')).toHaveValue('all-cheap');
-    expect(screen.getByTestId('share-spend-0')).toHaveTextContent('63.2%');
-    expect(screen.getByTestId('share-spend-1')).toHaveTextContent('36.8%');
-    expect(screen.getByTestId('share-total-spend')).toHaveTextContent('$1,900');
+    // Spend under the strategy crowned cheapest, the cheapest meeting every bar: mixed, $4,200 (all-cheap costs
+    // $1,900 but misses hard's bar of 80). Main on cheap $1,200 = 28.6 %, hard on dear $3,000 = 71.4 %.
+    expect(screen.getByLabelText('Spend under strategy')).toHaveValue('mixed');
+    expect(screen.getByTestId('share-spend-0')).toHaveTextContent('28.6%');
+    expect(screen.getByTestId('share-spend-1')).toHaveTextContent('71.4%');
+    expect(screen.getByTestId('share-total-spend')).toHaveTextContent('$4,200');
   });
 
   it('commits a valid edit as it is typed and updates the figures', async () => {
@@ -53,8 +54,8 @@ describe('TrafficPanel', () => {
     // Requests: 3,000,000 of 3,250,000 = 92.3 %; tokens 3,000,000 × 1,100 = 3.3B.
     expect(screen.getByTestId('share-requests-0')).toHaveTextContent('92.3%');
     expect(screen.getByTestId('share-tokens-0')).toHaveTextContent('3.3B');
-    // Spend: main 3,000,000 × $0.0012 = $3,600, plus hard $700 = $4,300.
-    expect(screen.getByTestId('share-total-spend')).toHaveTextContent('$4,300');
+    // Spend under mixed: main 3,000,000 × $0.0012 = $3,600, plus hard on dear $3,000 = $6,600.
+    expect(screen.getByTestId('share-total-spend')).toHaveTextContent('$6,600');
   });
 
   it('keeps an invalid value on screen with its message and out of the store', async () => {

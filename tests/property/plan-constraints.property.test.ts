@@ -5,8 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { findBrokenConstraints } from '../../src/domain/plan-constraints';
+import { findBrokenConstraints, findBrokenConstraintsByStrategy } from '../../src/domain/plan-constraints';
+import { pickRecommendedStrategy } from '../../src/domain/poc-estimate';
 import { simulate } from '../../src/domain/simulate';
+import { findCheapestSoundStrategy, findCheapestStrategy } from '../../src/domain/strategy-figures';
 import { scenarioArbitrary } from '../factories/scenario-arbitrary';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 42);
@@ -40,6 +42,26 @@ describe('findBrokenConstraints (property)', () => {
             expect(constraint.share).toBeGreaterThan(0);
             expect(constraint.share).toBeLessThanOrEqual(1);
           }
+      }),
+      { seed: SEED, numRuns: NUM_RUNS },
+    );
+  });
+
+  it('crowns as cheapest the strategy the POC estimate recommends on spend, or the cheapest of all when none is sound', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary(), (scenario) => {
+        const result = simulate(scenario);
+        const broken = findBrokenConstraintsByStrategy(scenario);
+        const crowned = findCheapestSoundStrategy(result, broken);
+        const recommended = pickRecommendedStrategy(scenario, result, 'spend').strategy;
+        expect(crowned?.id).toBe((recommended ?? findCheapestStrategy(result))?.id);
+        // A sound strategy is crowned whenever there is one, and none cheaper is sound.
+        if (recommended) {
+          expect(broken.get(crowned!.id)).toEqual([]);
+          for (const strategy of result.strategies)
+            if ((broken.get(strategy.id) ?? []).length === 0)
+              expect(strategy.totals.firstYearSpend).toBeGreaterThanOrEqual(crowned!.totals.firstYearSpend);
+        }
       }),
       { seed: SEED, numRuns: NUM_RUNS },
     );

@@ -1,8 +1,7 @@
-import { useMemo, useState } from 'react';
-import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
-import { findCheapestStrategy } from '../../domain/strategy-figures';
+import { useState } from 'react';
 import { useFiguresScenario, useFocusStrategy, useSimulation } from '../../state/figures';
 import { usePlannerStore } from '../../state/scenario-store';
+import { selectBrokenConstraints, selectCheapestStrategy } from '../../state/selectors';
 import { StrategySelect } from '../../ui/strategy-select';
 import { labelMonths } from './compare-series';
 import type { Breakdown } from './compare-series';
@@ -27,8 +26,8 @@ export function ComparePanel() {
   const focus = useFocusStrategy();
   const setFocusStrategy = usePlannerStore((s) => s.setFocusStrategy);
   const [breakdown, setBreakdown] = useState<Breakdown>('slice');
-  const cheapest = findCheapestStrategy(result);
-  const constraintsByStrategy = useMemo(() => findBrokenConstraintsByStrategy(scenario), [scenario]);
+  const cheapest = selectCheapestStrategy(scenario);
+  const constraintsByStrategy = selectBrokenConstraints(scenario);
   const labels = labelMonths(scenario.horizonMonths, scenario.startMonth);
 
   if (!focus) {
@@ -41,7 +40,12 @@ export function ComparePanel() {
 
   return (
     <div className="compare">
-      <SpendByStrategySection result={result} cheapest={cheapest} labels={labels} />
+      <SpendByStrategySection
+        result={result}
+        cheapest={cheapest}
+        broken={constraintsByStrategy}
+        labels={labels}
+      />
 
       <section className="compare-detail" aria-labelledby="compare-detail-title">
         <div className="section-head">

@@ -6,7 +6,12 @@ import type { MoneySeries } from '../../charts/chart-series';
 import type { Scenario } from '../../domain/scenario-schema';
 import { readSpendColumns } from '../../domain/simulate';
 import type { SimulationResult, SpendColumns, StrategyResult } from '../../domain/simulate';
-import { findMonthSpendExtremes, readMoney } from '../../domain/strategy-figures';
+import {
+  findCheapestSoundStrategy,
+  findCheapestStrategy,
+  findMonthSpendExtremes,
+  readMoney,
+} from '../../domain/strategy-figures';
 import { formatMoney, formatMonth } from '../../format/format';
 import type { MoneyDisplay } from '../../format/format';
 
@@ -147,18 +152,27 @@ export function buildFixedCostSeries(scenario: Scenario, strategy: StrategyResul
     .filter((series) => series.values.some((value) => Math.abs(value) > 1e-9));
 }
 
-/** "Cheapest … ; in the last month spend runs from … to …" for the spend-per-strategy chart. */
+/**
+ * "Cheapest … ; in the last month spend runs from … to …" for the spend-per-strategy chart. The strategy named
+ * first is the one the screens crown (`findCheapestSoundStrategy` with `broken`, each strategy's broken
+ * constraints); a cheaper one that breaks a bar or limit is named after it as such.
+ */
 export function describeSpendChart(
   result: SimulationResult,
-  cheapest: StrategyResult | null,
+  broken: ReadonlyMap<string, readonly unknown[]>,
   labels: readonly string[],
   display: MoneyDisplay,
 ): string {
   const last = labels.length - 1;
   const lastLabel = labels[last] ?? '';
+  const cheapest = findCheapestSoundStrategy(result, broken);
   if (!cheapest || result.strategies.length === 0) return 'No strategies to compare yet.';
   const firstYear = labels.length >= 12 ? 'the first 12 months' : `all ${labels.length} months`;
-  const opening = `${cheapest.name} costs least over ${firstYear} (${formatMoney(cheapest.totals.firstYearSpend, display)}).`;
+  const leastOfAll = findCheapestStrategy(result)!;
+  const opening =
+    leastOfAll === cheapest
+      ? `${cheapest.name} costs least over ${firstYear} (${formatMoney(cheapest.totals.firstYearSpend, display)}).`
+      : `${cheapest.name} costs least over ${firstYear} of the strategies that meet every quality bar and limit (${formatMoney(cheapest.totals.firstYearSpend, display)}); ${leastOfAll.name} costs less (${formatMoney(leastOfAll.totals.firstYearSpend, display)}) but breaks a bar or limit.`;
   if (result.strategies.length === 1) {
     return `${opening} Monthly spend goes from ${formatMoney(cheapest.months[0]?.spend ?? 0, display)} in ${labels[0]} to ${formatMoney(cheapest.months[last]?.spend ?? 0, display)} in ${lastLabel}.`;
   }

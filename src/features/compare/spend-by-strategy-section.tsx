@@ -3,7 +3,6 @@ import { makeDistinctNames } from '../../charts/chart-series';
 import type { MoneySeries } from '../../charts/chart-series';
 import { MoneyLineChart } from '../../charts/money-line-chart';
 import type { SimulationResult, StrategyResult } from '../../domain/simulate';
-import { findCheapestStrategy } from '../../domain/strategy-figures';
 import { moneyCell } from '../../charts/chart-table';
 import { usePlannerStore } from '../../state/scenario-store';
 import { useMoneyDisplay } from '../../ui/money';
@@ -13,10 +12,14 @@ import { buildSpendSeries, describeSpendChart } from './compare-series';
 export function SpendByStrategySection({
   result,
   cheapest,
+  broken,
   labels,
 }: {
   result: SimulationResult;
+  /** The strategy every screen crowns (`selectCheapestStrategy`), drawn heavier. */
   cheapest: StrategyResult | null;
+  /** Each strategy's broken constraints, by id (`selectBrokenConstraints`). */
+  broken: ReadonlyMap<string, readonly unknown[]>;
   labels: readonly string[];
 }) {
   const display = useMoneyDisplay();
@@ -25,7 +28,7 @@ export function SpendByStrategySection({
   const shown = result.strategies.filter((s) => !hiddenIds.has(s.id));
   // The words describe the lines drawn: the strategies hidden from the chart are only named as hidden.
   const shownResult = { ...result, strategies: shown };
-  const described = describeSpendChart(shownResult, findCheapestStrategy(shownResult), labels, display);
+  const described = describeSpendChart(shownResult, broken, labels, display);
   const table = {
     columns: ['Month', ...makeDistinctNames(shown.map((s) => s.name))],
     rows: labels.map((label, month) => [

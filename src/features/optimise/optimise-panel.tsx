@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { findCheapestStrategy } from '../../domain/strategy-figures';
+import { selectCheapestStrategy } from '../../state/selectors';
 import { useFiguresScenario, useFocusStrategy, useSimulation } from '../../state/figures';
 import { AssignmentSection } from './assignment-section';
 import { BreakEvenSection } from './break-even-section';
@@ -16,7 +16,7 @@ export function OptimisePanel() {
   const scenario = useFiguresScenario();
   const result = useSimulation();
   const focus = useFocusStrategy();
-  const cheapest = findCheapestStrategy(result);
+  const cheapest = selectCheapestStrategy(scenario);
   const [frontierSlice, setFrontierSlice] = useState(0);
 
   if (scenario.traffic.length === 0 || scenario.catalog.length === 0) {

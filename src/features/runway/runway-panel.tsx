@@ -19,14 +19,13 @@ import {
   updateFixedCost,
   updatePool,
 } from '../../state/scenario-edits';
-import { findCheapestStrategy } from '../../domain/strategy-figures';
+import { selectBrokenConstraints, selectCheapestStrategy } from '../../state/selectors';
 import { useFiguresScenario, useFocusStrategy, usePlan } from '../../state/figures';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
 import { PlanIssues } from '../../ui/plan-issues';
 import { StrategySelect } from '../../ui/strategy-select';
 import { ConstraintBadges } from '../../ui/constraint-badges';
-import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
 import { BurnDownSection } from './burn-down-section';
 import { FinanceFields } from './finance-fields';
 import { FixedCostEditor, nameFixedCost } from './fixed-cost-editor';
@@ -232,8 +231,8 @@ const RunwayOutlook = memo(function RunwayOutlook() {
   const plan = usePlan();
   const focus = useFocusStrategy();
   const setFocusStrategy = usePlannerStore((s) => s.setFocusStrategy);
-  const cheapest = plan.ok ? findCheapestStrategy(plan.value.result) : null;
-  const constraintsByStrategy = useMemo(() => findBrokenConstraintsByStrategy(figures), [figures]);
+  const cheapest = selectCheapestStrategy(figures);
+  const constraintsByStrategy = selectBrokenConstraints(figures);
   return (
     <>
       {!plan.ok ? (

@@ -3,8 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ChartFrame } from '../../charts/chart-frame';
 import { MoneyLineChart } from '../../charts/money-line-chart';
 import type { StrategyResult } from '../../domain/simulate';
-import { findCheapestStrategy } from '../../domain/strategy-figures';
-import { selectPlan } from '../../state/selectors';
+import { selectCheapestStrategy, selectPlan } from '../../state/selectors';
 import { usePlannerStore } from '../../state/scenario-store';
 import type { LibraryEntry } from '../../state/scenario-store';
 import { formatMoney, formatMonth, formatMonths } from '../../format/format';
@@ -32,7 +31,7 @@ function resolveSide(entry: LibraryEntry, strategyId: string): Side {
   const plan = selectPlan(entry.scenario);
   // A scenario whose figures overflow shows no strategies here; its own screens list why.
   const strategies = plan.ok ? plan.value.result.strategies : [];
-  const cheapest = plan.ok ? findCheapestStrategy(plan.value.result) : null;
+  const cheapest = selectCheapestStrategy(entry.scenario);
   const shown = strategies.find((s) => s.id === strategyId) ?? cheapest;
   return { entry, strategies, cheapest, shown };
 }

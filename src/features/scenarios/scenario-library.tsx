@@ -4,8 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Scenario } from '../../domain/scenario-schema';
 import { formatIssue } from '../../domain/validate-scenario';
 import { defaultScenarioQueryOptions } from '../../queries/shipped-data';
-import { findCheapestStrategy } from '../../domain/strategy-figures';
-import { selectPlan } from '../../state/selectors';
+import { selectCheapestStrategy, selectPlan } from '../../state/selectors';
 import { usePlannerStore } from '../../state/scenario-store';
 import type { LibraryEntry } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
@@ -37,7 +36,7 @@ function LibraryRow({
   );
   const { scenario } = entry;
   const plan = selectPlan(scenario);
-  const cheapest = plan.ok ? findCheapestStrategy(plan.value.result) : null;
+  const cheapest = selectCheapestStrategy(scenario);
   const name = scenario.name.trim() === '' ? 'Untitled scenario' : scenario.name;
   return (
     <tr className={isActive ? 'is-active' : undefined} aria-current={isActive ? 'true' : undefined}>

@@ -1,9 +1,8 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
+import { memo, useEffect, useRef, useState } from 'react';
 import { ConstraintBadges } from '../../ui/constraint-badges';
 import { useShallow } from 'zustand/react/shallow';
-import { findCheapestStrategy, savingsVsDearest } from '../../domain/strategy-figures';
-import { selectPlan } from '../../state/selectors';
+import { savingsVsDearest } from '../../domain/strategy-figures';
+import { selectBrokenConstraints, selectCheapestStrategy, selectPlan } from '../../state/selectors';
 import { useFiguresScenario } from '../../state/figures';
 import type { Scenario } from '../../domain/scenario-schema';
 import { PlanIssues } from '../../ui/plan-issues';
@@ -172,10 +171,10 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
       setCollapsed: s.setSummaryCollapsed,
     })),
   );
-  const cheapest = findCheapestStrategy(result);
+  const cheapest = selectCheapestStrategy(scenario);
   const firstYearLabel = describeFirstYear(scenario);
   const thisMonth = formatMonth(0, scenario.startMonth);
-  const constraintsByStrategy = useMemo(() => findBrokenConstraintsByStrategy(scenario), [scenario]);
+  const constraintsByStrategy = selectBrokenConstraints(scenario);
   const {
     ref: rowsRef,
     below: rowsBelow,
@@ -296,7 +295,14 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                         >
                           {strategy.name}
                         </button>
-                        {isCheapest && <span className="badge badge--good">Cheapest</span>}
+                        {isCheapest && (
+                          <span
+                            className="badge badge--good"
+                            title={`The least ${firstYearLabel} of the strategies that meet every quality bar and limit`}
+                          >
+                            Cheapest
+                          </span>
+                        )}
                         <ConstraintBadges
                           constraints={constraintsByStrategy.get(strategy.id) ?? []}
                           scenario={scenario}

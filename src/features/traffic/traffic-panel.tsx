@@ -141,7 +141,9 @@ export function TrafficPanel() {
     for (const action of target.actions) {
       const element = row?.querySelector<HTMLElement>(`[data-action="${action}"]`);
       const focusable =
-        element instanceof HTMLButtonElement ? element : element?.querySelector<HTMLElement>('input');
+        element instanceof HTMLButtonElement
+          ? element
+          : element?.querySelector<HTMLElement>('input, textarea');
       if (focusable && !(focusable instanceof HTMLButtonElement && focusable.disabled)) {
         focusable.focus();
         return;
@@ -154,7 +156,11 @@ export function TrafficPanel() {
   const actions = useMemo<SliceRowActions>(() => {
     const currentTraffic = () => usePlannerStore.getState().scenario?.traffic ?? [];
     return {
-      editSlice: (index, patch) => describeRefusal(edit((s) => patchSlice(s, index, patch))),
+      editSlice: (index, patch) =>
+        describeRefusal(
+          edit((s) => patchSlice(s, index, patch)),
+          `traffic[${index}]`,
+        ),
       setNotes: (index, notes) => describeRefusal(edit((s) => setSliceNotes(s, index, notes))),
       setRange: (index, field, range) => describeRefusal(edit((s) => setSliceRange(s, index, field, range))),
       move: (index, direction) => {

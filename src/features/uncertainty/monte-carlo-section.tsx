@@ -6,7 +6,7 @@ import { DEFAULT_MONTE_CARLO_SAMPLES } from '../../domain/monte-carlo';
 import { listUncertainInputs } from '../../domain/uncertain-inputs';
 import { useMonteCarlo, useMonteCarloProgress } from '../../queries/monte-carlo-queries';
 import type { MonteCarloProgressStore } from '../../queries/monte-carlo-queries';
-import { findCheapestStrategy } from '../../domain/strategy-figures';
+import { selectCheapestStrategy } from '../../state/selectors';
 import { useFiguresScenario, useFocusStrategy, useSimulation } from '../../state/figures';
 import { usePlannerStore } from '../../state/scenario-store';
 import { useMoneyDisplay } from '../../ui/money';
@@ -91,7 +91,7 @@ export function MonteCarloSection() {
   const { query, progress, runKey } = useMonteCarlo(scenario, { samples, seed });
   const inputs = useMemo(() => listUncertainInputs(scenario), [scenario]);
   const result = query.data;
-  const cheapest = findCheapestStrategy(point);
+  const cheapest = selectCheapestStrategy(scenario);
   const spendName = describeFirstYear(scenario);
   const labels = Array.from({ length: scenario.horizonMonths }, (_, m) =>
     formatMonth(m, scenario.startMonth),

@@ -6,7 +6,7 @@ import { rankSensitivity } from '../../domain/sensitivity';
 import type { SensitivityMetric, SensitivityResult } from '../../domain/sensitivity';
 import { useAnalysis } from '../../queries/analysis-queries';
 import { PendingResult, isBusy, useDrawnState } from '../../ui/pending-result';
-import { findCheapestStrategy } from '../../domain/strategy-figures';
+import { selectCheapestStrategy } from '../../state/selectors';
 import { useFiguresScenario, useFocusStrategy, useSimulation } from '../../state/figures';
 import { usePlannerStore } from '../../state/scenario-store';
 import { formatMoneyTick, toDisplayAmount } from '../../format/format';
@@ -60,7 +60,7 @@ export function SensitivitySection() {
   const [showAll, setShowAll] = useState<ShowAll>({ moving: false, cash: false });
   const query = useAnalysis(scenario, 'sensitivity', focus?.id ?? '', swing);
   const drawn = useDrawnState(query);
-  const cheapest = findCheapestStrategy(result);
+  const cheapest = selectCheapestStrategy(scenario);
 
   if (!focus || (query.status === 'success' && !query.data)) {
     return (
