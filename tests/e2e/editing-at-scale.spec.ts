@@ -356,7 +356,7 @@ test('at 1280 × 900 the summary shows whole rows, says how many strategies lie 
   // header and three whole rows, and ends on the third row's edge rather than cutting the fourth.
   // The cheapest strategy (Cheapest model meeting each bar, the fifth) is among them, and the marker says so.
   const more = page.getByRole('button', {
-    name: '3 more strategies below, the cheapest among them: scroll to them',
+    name: '3 more strategies below, the cheapest among them: scroll to the cheapest',
   });
   await expect(more).toBeVisible();
   await expect(more).toHaveText('↓ 3 more, cheapest');
@@ -372,9 +372,38 @@ test('at 1280 × 900 the summary shows whole rows, says how many strategies lie 
   expect(edges.rows.some((bottom) => Math.abs(bottom - edges.height) <= 1)).toBe(true);
   await more.click();
   await expect(
+    summary.getByRole('button', { name: 'Cheapest model meeting each bar', exact: true }),
+  ).toBeInViewport();
+  await expect(
     summary.getByRole('button', { name: 'Direct APIs, off AWS credits', exact: true }),
   ).toBeInViewport();
   await expect(more).toBeHidden();
+
+  // Four strategies more (single models that miss bars, so the crown stays): the cheapest, fifth of ten, now has
+  // rows below it, and the marker scrolls to it rather than to the end.
+  await summary.evaluate((box) => box.scrollTo({ top: 0, behavior: 'instant' }));
+  await planner.openTab('Strategies');
+  for (let added = 0; added < 4; added++) await page.getByRole('button', { name: 'Add strategy' }).click();
+  const moreOfTen = page.getByRole('button', { name: /^7 more strategies below, the cheapest among them/ });
+  await expect(summary.locator('tbody > tr')).toHaveCount(10);
+  await expect(summary).toHaveJSProperty('scrollTop', 0);
+  await moreOfTen.click();
+  const cheapestRow = summary.getByRole('button', { name: 'Cheapest model meeting each bar', exact: true });
+  await expect(cheapestRow).toBeInViewport();
+  await expect
+    .poll(() =>
+      summary.evaluate((box) => {
+        const row = box.querySelector('tbody > tr.is-cheapest')!;
+        // The header's cells are what stick (not the thead itself).
+        const head = box.querySelector('thead th')!;
+        return Math.round(row.getBoundingClientRect().top - head.getBoundingClientRect().bottom);
+      }),
+    )
+    .toBe(0);
+  // The rows after it are still below, and the marker no longer speaks of the cheapest.
+  await expect(
+    page.getByRole('button', { name: /^\d more strategies below: scroll to them$/ }),
+  ).toBeVisible();
 });
 
 test('at 390 px the summary shows every strategy as a card of its figures, and its folded line wraps whole', async ({

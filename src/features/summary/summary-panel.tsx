@@ -138,15 +138,27 @@ function useRowsBelow(shown: boolean) {
       box.removeEventListener('scroll', count);
     };
   }, [shown]);
-  const showRest = () => ref.current?.scrollTo({ top: ref.current.scrollHeight, behavior: 'smooth' });
+  // To the cheapest strategy when it is below (its row first under the header), else to the last rows.
+  const showRest = () => {
+    const box = ref.current;
+    if (!box) return;
+    const cheapest = box.querySelector<HTMLElement>('tbody > tr.is-cheapest');
+    const head = box.querySelector<HTMLElement>('thead');
+    const top =
+      cheapest && cheapest.offsetTop + cheapest.offsetHeight / 2 > box.scrollTop + box.clientHeight
+        ? cheapest.offsetTop - (head?.offsetHeight ?? 0)
+        : box.scrollHeight;
+    box.scrollTo({ top, behavior: 'smooth' });
+  };
   return { ref, below, showRest };
 }
 
-/** The "more below" button's name: "3 more strategies below, the cheapest among them: scroll to them". */
+/** The "more below" button's name: "3 more strategies below, the cheapest among them: scroll to the cheapest". */
 function describeRowsBelow({ count, cheapest }: RowsBelow): string {
   const rows = count === 1 ? 'strategy' : 'strategies';
   const among = cheapest ? (count === 1 ? ', the cheapest' : ', the cheapest among them') : '';
-  return `${count} more ${rows} below${among}: scroll to ${count === 1 ? 'it' : 'them'}`;
+  const to = cheapest && count > 1 ? 'the cheapest' : count === 1 ? 'it' : 'them';
+  return `${count} more ${rows} below${among}: scroll to ${to}`;
 }
 
 /** A phrase that opens a table cell, inside a sentence: "Beyond 24 months" → "beyond 24 months". */
