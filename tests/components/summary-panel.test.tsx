@@ -38,6 +38,20 @@ describe('SummaryPanel', () => {
     );
   });
 
+  it('says what a strategy lets expire unused under the month its credits run out', () => {
+    // The $10,000 pool now expires after 3 months. All on cheap draws 3 × $1,200 = $3,600 of it: $6,400
+    // expires. All on dear draws $4,500 + $4,500 + $1,000 and leaves nothing to expire.
+    const scenario = makeSmallScenario();
+    renderWithScenario(<SummaryPanel />, {
+      ...scenario,
+      credits: [{ ...scenario.credits![0]!, expiresAfterMonths: 3 }],
+    });
+    const cheap = screen.getByRole('row', { name: /All on cheap/ });
+    expect(within(cheap).getByTestId('summary-credits-expired')).toHaveTextContent('$6,400 expire unused');
+    const dear = screen.getByRole('row', { name: /All on dear/ });
+    expect(within(dear).queryByTestId('summary-credits-expired')).not.toBeInTheDocument();
+  });
+
   it('labels months from the start month and gives credits-exhausted month and runway', () => {
     renderWithScenario(<SummaryPanel />, makeSmallScenario());
     // Cheap: $10,000 of credits pay $1,200/month for 8 months (9,600), month 9 (Sep 2027) needs cash.

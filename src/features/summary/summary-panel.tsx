@@ -342,6 +342,11 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                         data-testid="summary-credits-end"
                       >
                         {describeCreditsEnd(strategy, scenario)}
+                        {strategy.totals.creditsExpired >= 0.005 && (
+                          <span className="summary__expired" data-testid="summary-credits-expired">
+                            <Money usd={strategy.totals.creditsExpired} inFull /> expire unused
+                          </span>
+                        )}
                       </td>
                       <td data-testid="summary-runway" data-label="Cash runway" className="summary__runway">
                         <RunwayPhrase words={describeRunwayWords(strategy.runwayMonths, scenario)} />
