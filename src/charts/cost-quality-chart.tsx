@@ -1,7 +1,13 @@
 import { useMemo } from 'react';
 import type { PointerEvent, ReactNode } from 'react';
 import type { DisplayCurrencyCode } from '../domain/scenario-schema';
-import { currencySymbol, formatNumber, formatUnitAmount, toDisplayAmount } from '../format/format';
+import {
+  currencySymbol,
+  formatNumber,
+  formatSmallTick,
+  formatUnitAmount,
+  toDisplayAmount,
+} from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 import { AXIS_STROKE, TICK_CHAR_PX, buildMoneyTicks, findExtent, linearScale } from './chart-series';
 import { FloatingTooltip, PlotSurface, usePlotCursor } from './svg-plot';
@@ -67,7 +73,7 @@ const BAR_COLOR = seriesColor(5);
 export function formatCostTick(amount: number, currency: DisplayCurrencyCode): string {
   if (amount === 0) return `${currencySymbol(currency)}0`;
   if (amount > 0 && amount < 5e-7) return `${currencySymbol(currency)}${amount.toExponential(0)}`;
-  return formatUnitAmount(amount, currency);
+  return formatSmallTick(amount, currency);
 }
 
 /**

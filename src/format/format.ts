@@ -152,12 +152,24 @@ export function formatMoneyExact(usd: number, display: MoneyDisplay): string {
   return showNumber(amountFormat(display.currency, 'cents'), toDisplayAmount(usd, display));
 }
 
-/** A small amount already in `currency` (a cost per request), up to six decimals (or three significant digits): €0.000375. */
+/**
+ * A small amount already in `currency` (the cost of one request or call): four significant digits under 100
+ * units, so a column of them reads alike ($0.0001278, $0.0002820, $0.01815, $1.200, $12.35), cents from 100 up
+ * ($123.46) and for zero ($0.00).
+ */
 export function formatUnitAmount(amount: number, currency: DisplayCurrencyCode): string {
+  const abs = Math.abs(amount);
+  return abs >= 100 || abs === 0
+    ? showNumber(amountFormat(currency, 'cents'), amount)
+    : showNumber(smallFormat(currency), amount);
+}
+
+/** A small amount on an axis tick, already in `currency`: only the digits it has ($0.0001, $0.00125, $0.50). */
+export function formatSmallTick(amount: number, currency: DisplayCurrencyCode): string {
   return showNumber(amountFormat(currency, 'price'), amount);
 }
 
-/** A small computed cost (per request) in the display currency, as `formatUnitAmount`: €0.000375. */
+/** The cost of one request or call in the display currency, as `formatUnitAmount`: $0.0002820, €0.004140. */
 export function formatUnitCost(usd: number, display: MoneyDisplay): string {
   return formatUnitAmount(toDisplayAmount(usd, display), display.currency);
 }
@@ -186,19 +198,6 @@ function smallFormat(currency: DisplayCurrencyCode): Intl.NumberFormat {
     smallFormats.set(currency, format);
   }
   return format;
-}
-
-/**
- * The cost of one call, small as it is, in the display currency: always four significant digits under one unit,
- * so a column of them reads alike ($0.0001278, $0.0002820, $0.01815, $0.5000), cents from one unit up ($12.35,
- * $1,234.57).
- */
-export function formatCallCost(usd: number, display: MoneyDisplay): string {
-  const amount = toDisplayAmount(usd, display);
-  const abs = Math.abs(amount);
-  return abs >= 1 || abs === 0
-    ? showNumber(amountFormat(display.currency, 'cents'), amount)
-    : showNumber(smallFormat(display.currency), amount);
 }
 
 /** A count with separators (1,234,567.5) or, with `compactForm`, short (1.2M). */

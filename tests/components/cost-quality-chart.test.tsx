@@ -43,7 +43,7 @@ describe('CostQualityChart', () => {
     plot.focus();
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('status')).toHaveTextContent(
-      /^SmallCost per request\$0\.001Quality50On the frontier$/,
+      /^SmallCost per request\$0\.001000Quality50On the frontier$/,
     );
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('status')).toHaveTextContent(/^Large/);

@@ -64,7 +64,7 @@ describe('OptimisePanel: the optimised assignment', () => {
       '0',
       'Cheap model (bedrock)',
       '50',
-      '$0.0012',
+      '$0.001200',
       '$1,200',
       '$14,400',
     ]);
@@ -139,8 +139,8 @@ describe('OptimisePanel: cost against quality', () => {
     renderWithScenario(<OptimisePanel />, makeSmallScenario());
     await waitForResults();
     const data = screen.getByRole('table', { name: 'Cost per request and quality: Main traffic: data' });
-    expect(readRow(data, 'Cheap model (bedrock)')).toEqual(['$0.0012', '50', 'Yes', 'Yes']);
-    expect(readRow(data, 'Dear model (bedrock)')).toEqual(['$0.0045', '90', 'Yes', 'Yes']);
+    expect(readRow(data, 'Cheap model (bedrock)')).toEqual(['$0.001200', '50', 'Yes', 'Yes']);
+    expect(readRow(data, 'Dear model (bedrock)')).toEqual(['$0.004500', '90', 'Yes', 'Yes']);
     const frontier = screen.getByRole('table', {
       name: 'Models on the cost–quality frontier for Main traffic',
     });

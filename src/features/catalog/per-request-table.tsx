@@ -3,7 +3,7 @@ import type { Ref } from 'react';
 import type { CallSlice } from '../../domain/call-cost';
 import type { CallQuote } from '../../domain/call-quote';
 import type { Model } from '../../domain/scenario-schema';
-import { formatCallCost, formatMoney, formatNumber } from '../../format/format';
+import { formatUnitCost, formatMoney, formatNumber } from '../../format/format';
 import type { PriceUnit } from '../../state/scenario-store';
 import { useMoneyDisplay } from '../../ui/money';
 import { SortHeader, SpacerRow, useVirtualRows } from './catalog-table';
@@ -59,12 +59,12 @@ function QuoteRow({
         {model.region !== null && <span className="catalog-table__sub">{model.region}</span>}
       </td>
       <td className="num" data-testid="per-request-per-call" data-usd={quote.cost.final}>
-        {formatCallCost(quote.cost.final, display)}
+        {formatUnitCost(quote.cost.final, display)}
       </td>
       <td className="num" data-testid="per-request-per-million" data-usd={quote.perMillionCalls}>
         {formatMoney(quote.perMillionCalls, display)}
       </td>
-      <td className="num">{formatCallCost(quote.cost.list, display)}</td>
+      <td className="num">{formatUnitCost(quote.cost.list, display)}</td>
       <td className="num">
         {model.contextWindow === null ? (
           <span className="muted">Unlimited</span>

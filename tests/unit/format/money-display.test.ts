@@ -4,7 +4,6 @@ import { validateScenario, formatIssue } from '../../../src/domain/validate-scen
 import {
   USD_DISPLAY,
   describeMoneyDisplay,
-  formatCallCost,
   formatMoney,
   formatCentsForSpreadsheet,
   formatMoneyExact,
@@ -48,8 +47,8 @@ describe('money in the display currency', () => {
     expect(formatMoneyTick(-500_000, 'USD')).toBe('\u2212$500K');
     expect(formatPercent(-0.01)).toBe('\u22121%');
     expect(formatMoneyExact(1_234_567.891, EUR)).toBe('€1,135,802.46');
-    // $0.0045 per request × 0.92 = €0.00414.
-    expect(formatUnitCost(0.0045, EUR)).toBe('€0.00414');
+    // $0.0045 per request × 0.92 = €0.00414, to four significant digits.
+    expect(formatUnitCost(0.0045, EUR)).toBe('€0.004140');
   });
 
   it('shows a catalog price with every digit a price list gives it, however small', () => {
@@ -63,16 +62,20 @@ describe('money in the display currency', () => {
     expect(formatPrice(2.99999999997)).toBe('$3.00');
   });
 
-  it('shows the cost of one call with four significant digits under one unit, so a column reads alike', () => {
+  it('shows the cost of one call or request with four significant digits under 100 units, so a column reads alike', () => {
     // The Per-request cost column: $0.0001278, $0.000282 and $0.0007 a call each show four digits after the zeros.
-    expect(formatCallCost(0.0001278, USD_DISPLAY)).toBe('$0.0001278');
-    expect(formatCallCost(0.000282, USD_DISPLAY)).toBe('$0.0002820');
-    expect(formatCallCost(0.0007, USD_DISPLAY)).toBe('$0.0007000');
-    expect(formatCallCost(0.018152, USD_DISPLAY)).toBe('$0.01815');
-    expect(formatCallCost(0.5, USD_DISPLAY)).toBe('$0.5000');
-    // From one unit up, cents; zero is $0.00 beside them. $1.545 × 0.92 = €1.4214 → €1.42.
-    expect(formatCallCost(1.545, EUR)).toBe('€1.42');
-    expect(formatCallCost(0, USD_DISPLAY)).toBe('$0.00');
+    expect(formatUnitCost(0.0001278, USD_DISPLAY)).toBe('$0.0001278');
+    expect(formatUnitCost(0.000282, USD_DISPLAY)).toBe('$0.0002820');
+    expect(formatUnitCost(0.0007, USD_DISPLAY)).toBe('$0.0007000');
+    expect(formatUnitCost(0.018152, USD_DISPLAY)).toBe('$0.01815');
+    expect(formatUnitCost(0.5, USD_DISPLAY)).toBe('$0.5000');
+    // Four digits up to 100 units too: $1.20 beside $0.3005 read as two precisions. $1.545 × 0.92 = €1.4214.
+    expect(formatUnitCost(1.2, USD_DISPLAY)).toBe('$1.200');
+    expect(formatUnitCost(1.545, EUR)).toBe('€1.421');
+    expect(formatUnitCost(12.345, USD_DISPLAY)).toBe('$12.35');
+    // From 100 units up, cents; zero is $0.00.
+    expect(formatUnitCost(123.456, USD_DISPLAY)).toBe('$123.46');
+    expect(formatUnitCost(0, USD_DISPLAY)).toBe('$0.00');
   });
 
   it('says which currency and rate it shows', () => {
