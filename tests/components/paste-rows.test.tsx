@@ -17,7 +17,8 @@ describe('pasting rows into the Traffic mix', () => {
     renderWithScenario(<TrafficPanel />, makeSmallScenario());
     await user.click(screen.getByRole('button', { name: 'Paste rows' }));
     const box = screen.getByLabelText('Rows (tab-separated, as a spreadsheet copies them)');
-    await user.click(box);
+    // Opened, the box has focus: the paste goes straight in.
+    expect(box).toHaveFocus();
     await user.paste(
       'Name\tRequests\tInput\tOutput\nSupport\t$2M\t1,500\t300\nSearch\t150k\tmany\t80\nSummaries\t1.5e6\t4000\t500',
     );

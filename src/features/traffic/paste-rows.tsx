@@ -1,4 +1,4 @@
-import { Fragment, useId, useMemo, useState } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Slice } from '../../domain/scenario-schema';
 import { formatNumber } from '../../format/format';
 import { formatFieldNumber } from '../../format/parse-number';
@@ -58,6 +58,9 @@ export function PasteRows({
   const id = useId();
   const [text, setText] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
+  // Opened to paste into: the box has focus, so Ctrl+V goes straight in.
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => textRef.current?.focus(), []);
   const { pasted, fractionNotes } = useMemo(() => {
     if (text.trim() === '') return { pasted: null, fractionNotes: [] };
     const read = readPastedRows(text, takenIds, defaults);
@@ -87,6 +90,7 @@ export function PasteRows({
         </label>
         <textarea
           id={`${id}-text`}
+          ref={textRef}
           rows={5}
           value={text}
           spellCheck={false}
