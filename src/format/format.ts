@@ -221,6 +221,18 @@ export function formatPercent(fraction: number): string {
   return showNumber(percent, fraction);
 }
 
+/** Monthly growth from which a field says what it compounds to (50 % a month is 130 times the volume in a year). */
+export const STEEP_MONTHLY_GROWTH = 0.5;
+
+/**
+ * What a steep monthly growth compounds to over 12 months, said beside the field so that 150 typed for 15 shows:
+ * "150% a month is 59,605 times the volume in 12 months". Null below `STEEP_MONTHLY_GROWTH`.
+ */
+export function describeSteepGrowth(rate: number): string | null {
+  if (rate < STEEP_MONTHLY_GROWTH) return null;
+  return `${formatPercent(rate)} a month is ${formatNumber(Math.round((1 + rate) ** 12))} times the volume in 12 months`;
+}
+
 /** Month index → label from the scenario's start month: (3, "2027-01") → "Apr 2027"; without a start, "Month 4". */
 export function formatMonth(monthIndex: number, startMonth: string | undefined): string {
   if (!startMonth) return `Month ${monthIndex + 1}`;

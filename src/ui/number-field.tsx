@@ -51,6 +51,8 @@ export type NumberFieldProps = {
   likelyRange?: LikelyRange;
   /** Told whether the text in the field is a valid value (false while its message shows), as that changes. */
   onValidityChange?: (valid: boolean) => void;
+  /** A remark on a value the field takes, said beside it (a growth rate steep enough to check); null for none. */
+  remarkOn?: ((value: number) => string | null) | undefined;
 };
 
 /** What the typed text says: a valid value, or the message next to the field. */
@@ -126,6 +128,7 @@ export function NumberField({
   money,
   likelyRange,
   onValidityChange,
+  remarkOn,
 }: NumberFieldProps) {
   const id = useId();
   const shown: Shown = { percent, grouping, money };
@@ -180,7 +183,10 @@ export function NumberField({
     const current = likelyRange?.range;
     if (!likelyRange || !current) {
       const refused = onCommit(next);
-      setNotice(refused ? null : describeSmallPercent(next, percent));
+      const notices = [describeSmallPercent(next, percent), remarkOn?.(next) ?? null].filter(
+        (notice) => notice !== null,
+      );
+      setNotice(refused || notices.length === 0 ? null : notices.join('. '));
       return refused;
     }
     const base = rangeBeforeTyping.current ?? current;
@@ -203,6 +209,7 @@ export function NumberField({
         ? null
         : `Range widened to ${formatRange(widened, percent, likelyRange.formatValue)} to take it (Ctrl+Z undoes)`,
       describeSmallPercent(next, percent),
+      remarkOn?.(next) ?? null,
     ].filter((notice) => notice !== null);
     setNotice(notices.length > 0 ? notices.join('. ') : null);
     return null;

@@ -126,4 +126,16 @@ describe('pasting rows into the Traffic mix', () => {
     await user.click(screen.getByRole('button', { name: 'Add 150 slices' }));
     expect(trafficNames()).toHaveLength(151);
   });
+
+  it('marks a pasted row whose monthly growth is steep with what it compounds to, and still adds it', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeSmallScenario());
+    await user.click(screen.getByRole('button', { name: 'Paste rows' }));
+    await user.paste('Name\tRequests\tInput\tOutput\tGrowth\nLegal review\t1.5e6\t12000\t900\t150%');
+    const row = within(screen.getByRole('table', { name: 'Pasted rows' })).getByRole('row', {
+      name: /Legal review/,
+    });
+    // 2.5^12 = 59,604.6.
+    expect(row).toHaveTextContent('Ready150% a month is 59,605 times the volume in 12 months');
+  });
 });

@@ -58,6 +58,20 @@ describe('TrafficPanel', () => {
     expect(screen.getByTestId('share-total-spend')).toHaveTextContent('$6,600');
   });
 
+  it('takes a steep monthly growth but says what it compounds to, so 150 typed for 15 shows', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());
+    const growth = screen.getByLabelText('Monthly growth for Main traffic');
+    await user.clear(growth);
+    await user.type(growth, '150');
+    expect(currentScenario().traffic[0]?.monthlyGrowth).toBe(1.5);
+    // 2.5^12 = 59,604.6: a typo for 15 % is plain to see.
+    expect(growth).toHaveAccessibleDescription(/150% a month is 59,605 times the volume in 12 months/);
+    await user.clear(growth);
+    await user.type(growth, '15');
+    expect(growth).not.toHaveAccessibleDescription(/times the volume/);
+  });
+
   it('keeps an invalid value on screen with its message and out of the store', async () => {
     const user = userEvent.setup();
     renderWithScenario(<TrafficPanel />, makeTwoSliceScenario());

@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Slice } from '../../domain/scenario-schema';
-import { formatNumber } from '../../format/format';
+import { describeSteepGrowth, formatNumber } from '../../format/format';
 import { formatFieldNumber } from '../../format/parse-number';
 import { describeFractionPercents, readPastedRows } from '../../io/traffic-rows';
 import type { PasteColumn, PastedRow } from '../../io/traffic-rows';
@@ -28,10 +28,14 @@ function showCell(row: PastedRow, column: PasteColumn, index: number): string {
 
 /** A pasted row's check: ready, or its messages. */
 function CheckCell({ row }: { row: PastedRow }) {
+  const steep = row.ok ? describeSteepGrowth(row.slice.monthlyGrowth) : null;
   return (
     <td>
       {row.ok ? (
-        <span className="paste-rows__ok">Ready</span>
+        <>
+          <span className="paste-rows__ok">Ready</span>
+          {steep && <span className="paste-rows__remark">{steep}</span>}
+        </>
       ) : (
         <span className="paste-rows__errors">{row.errors.join('; ')}</span>
       )}

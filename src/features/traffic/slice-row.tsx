@@ -2,6 +2,7 @@ import { memo, useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { sliceSchema } from '../../domain/scenario-schema';
+import { describeSteepGrowth } from '../../format/format';
 import type { Slice, SliceRangeField, ValueRange } from '../../domain/scenario-schema';
 import { useFieldEditGroup } from '../../ui/edit-group';
 import { NumberField } from '../../ui/number-field';
@@ -21,6 +22,8 @@ export type SliceColumn = {
   label: string;
   schema: z.ZodType<number>;
   percent?: boolean;
+  /** A remark on a value the field takes (`NumberField`'s `remarkOn`). */
+  remarkOn?: (value: number) => string | null;
 };
 
 /** Growth as the user types it (a percentage): the schema's range, with the message in the same unit. */
@@ -92,6 +95,7 @@ export const SLICE_COLUMNS: readonly SliceColumn[] = [
     label: 'Monthly growth',
     schema: growthPercentSchema,
     percent: true,
+    remarkOn: describeSteepGrowth,
   },
 ];
 
@@ -307,6 +311,7 @@ function SliceRowFields({ slice, index, count, actions, cachingNotes = [], measu
                 schema={column.schema}
                 percent={percent}
                 onCommit={(value) => actions.editSlice(index, { [column.field]: value })}
+                remarkOn={column.remarkOn}
                 likelyRange={{ range, onRangeCommit: (next) => actions.setRange(index, column.field, next) }}
               />
               <RangeToggle
