@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../src/domain/scenario-schema';
@@ -123,7 +123,15 @@ describe('CatalogPanel: price age and quality', () => {
     const sonnet = getRow('Claude Sonnet 4.5 — Bedrock, global');
     expect(within(sonnet).getByText('no quality score')).toBeInTheDocument();
     // Llama (0.72 + 0.72) is cheaper than Cheap (1 + 2) and scored.
-    expect(within(getRow('Llama 3.3 70B — Bedrock, us')).getByText('Cheapest')).toBeInTheDocument();
-    expect(screen.getAllByText('Cheapest')).toHaveLength(1);
+    expect(within(getRow('Llama 3.3 70B — Bedrock, us')).getByText('Cheapest shown')).toBeInTheDocument();
+    expect(screen.getAllByText('Cheapest shown')).toHaveLength(1);
+  });
+
+  it('crowns no row when the filters leave one model: the cheapest of one says nothing', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel today={TODAY} />, makeFilterScenario());
+    await user.type(screen.getByLabelText('Search name, id or key'), 'llama');
+    await waitFor(() => expect(screen.getAllByTestId('catalog-row')).toHaveLength(1));
+    expect(screen.queryByText('Cheapest shown')).not.toBeInTheDocument();
   });
 });

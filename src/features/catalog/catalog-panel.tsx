@@ -126,7 +126,11 @@ export function CatalogPanel({ today: givenToday }: CatalogPanelProps = {}) {
     [shownCatalog, shownFilters, sort],
   );
   const staleCount = useMemo(() => countStalePrices(shownCatalog, today), [shownCatalog, today]);
-  const cheapestIndex = useMemo(() => findCheapestScoredRow(shownCatalog, rows), [shownCatalog, rows]);
+  // Crowned among two or more rows only: the cheapest of one model says nothing.
+  const cheapestIndex = useMemo(
+    () => (rows.length > 1 ? findCheapestScoredRow(shownCatalog, rows) : null),
+    [shownCatalog, rows],
+  );
 
   // Scroll a model that was just added or duplicated into view, once the table shows it.
   useEffect(() => {

@@ -162,7 +162,7 @@ function PerTokenCells({
               className="badge badge--good catalog-table__cheapest"
               title="Lowest input + output price among the models shown that have a price and a quality score"
             >
-              Cheapest
+              Cheapest shown
             </span>
           </span>
         )}
