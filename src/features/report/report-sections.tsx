@@ -339,7 +339,9 @@ export function AssumptionsSection({
             </>
           )}{' '}
           {sources.some((group) => group.label?.startsWith('seed')) &&
-            'Figures marked “seed” are representative: confirm current rates before you budget.'}
+            'Figures marked “seed” are representative: confirm current rates before you budget.'}{' '}
+          Each amount is computed in full and rounded on its own (to the cent under 100, else to the whole
+          unit), so a column may add up to a unit more or less than the total shown under it.
         </li>
         <li>
           <strong>Traffic:</strong> as in the table above, over {formatMonths(horizonMonths)}; prompt caching{' '}
