@@ -123,8 +123,8 @@ describe('CatalogPanel: price age and quality', () => {
     const sonnet = getRow('Claude Sonnet 4.5 — Bedrock, global');
     expect(within(sonnet).getByText('no quality score')).toBeInTheDocument();
     // Llama (0.72 + 0.72) is cheaper than Cheap (1 + 2) and scored.
-    expect(within(getRow('Llama 3.3 70B — Bedrock, us')).getByText('Cheapest shown')).toBeInTheDocument();
-    expect(screen.getAllByText('Cheapest shown')).toHaveLength(1);
+    expect(within(getRow('Llama 3.3 70B — Bedrock, us')).getByText('Cheapest')).toBeInTheDocument();
+    expect(screen.getAllByText('Cheapest')).toHaveLength(1);
   });
 
   it('crowns no row when the filters leave one model: the cheapest of one says nothing', async () => {
@@ -132,6 +132,6 @@ describe('CatalogPanel: price age and quality', () => {
     renderWithScenario(<CatalogPanel today={TODAY} />, makeFilterScenario());
     await user.type(screen.getByLabelText('Search name, id or key'), 'llama');
     await waitFor(() => expect(screen.getAllByTestId('catalog-row')).toHaveLength(1));
-    expect(screen.queryByText('Cheapest shown')).not.toBeInTheDocument();
+    expect(screen.queryByText('Cheapest')).not.toBeInTheDocument();
   });
 });

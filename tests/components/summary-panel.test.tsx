@@ -122,10 +122,16 @@ describe('SummaryPanel: nothing priced silently', () => {
     renderWithScenario(<SummaryPanel />, makeSmallScenario());
     await user.click(screen.getByRole('button', { name: 'Hide All on dear from the summary and charts' }));
     expect(screen.queryByRole('row', { name: /All on dear/ })).not.toBeInTheDocument();
-    expect(screen.getByRole('row', { name: /All on cheap/ })).toBeInTheDocument();
+    const cheap = screen.getByRole('row', { name: /All on cheap/ });
     expect(usePlannerStore.getState().hiddenStrategyIds).toEqual(['all-dear']);
+    // With the dearest hidden, all on cheap is the dearest shown: it saves nothing against itself ("—"), where
+    // it saved $54,000 − $14,400 = $39,600 against all on dear.
+    expect(within(cheap).getByTestId('summary-savings')).toHaveTextContent('—');
     await user.click(screen.getByRole('button', { name: 'Show All on dear again' }));
     expect(screen.getByRole('row', { name: /All on dear/ })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('row', { name: /All on cheap/ })).getByTestId('summary-savings'),
+    ).toHaveTextContent('$39,600');
     expect(usePlannerStore.getState().hiddenStrategyIds).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { hasQualityScore } from '../../domain/model-ranking';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useImperativeHandle, useRef } from 'react';
+import { memo, useEffect, useImperativeHandle, useRef } from 'react';
 import type { Ref, RefObject } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
@@ -162,7 +162,7 @@ function PerTokenCells({
               className="badge badge--good catalog-table__cheapest"
               title="Lowest input + output price among the models shown that have a price and a quality score"
             >
-              Cheapest shown
+              Cheapest
             </span>
           </span>
         )}
@@ -391,6 +391,11 @@ export const CatalogTable = memo(function CatalogTable({
 }: CatalogTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { virtualizer, items, firstStart, paddingBottom } = useVirtualRows(rows.length, scrollRef);
+  // A model opened in the editor shows its name and prices beside it: pressing its Edit button, in the last
+  // column, had scrolled a table wider than its box to its far side, which the editor then covers.
+  useEffect(() => {
+    if (editingId !== null && scrollRef.current) scrollRef.current.scrollLeft = 0;
+  }, [editingId]);
 
   useImperativeHandle(
     ref,

@@ -204,6 +204,8 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
 
   const hidden = new Set(hiddenIds);
   const shown = result.strategies.filter((strategy) => !hidden.has(strategy.id));
+  // "Saves vs dearest" measures against the dearest strategy shown: a hidden one is no longer the reference.
+  const shownResult = { ...result, strategies: shown };
   const hiddenStrategies = result.strategies.filter((strategy) => hidden.has(strategy.id));
   const toggleId = 'summary-body';
   return (
@@ -291,7 +293,7 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                 {shown.map((strategy) => {
                   const isCheapest = strategy.id === cheapest?.id;
                   const isFocused = strategy.id === (focusId ?? cheapest?.id);
-                  const savings = savingsVsDearest(result, strategy);
+                  const savings = savingsVsDearest(shownResult, strategy);
                   return (
                     <tr
                       key={strategy.id}
