@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Scenario, ScenarioInput, Strategy } from '../../src/domain/scenario-schema';
@@ -44,6 +44,13 @@ describe('StrategiesPanel', () => {
     expect(screen.getByTestId('quality-card')).toHaveTextContent(
       'Hard: Cheap model scores 50, below the bar of 80, on 100% of requests',
     );
+  });
+
+  it('opens the strategy picked in the summary (the focus) in the editor', () => {
+    renderWithScenario(<StrategiesPanel />, makeTwoSliceScenario());
+    expect(screen.getByLabelText('Strategy name')).toHaveValue('All on cheap');
+    act(() => usePlannerStore.getState().setFocusStrategy('mixed'));
+    expect(screen.getByLabelText('Strategy name')).toHaveValue('Mixed');
   });
 
   it.each([

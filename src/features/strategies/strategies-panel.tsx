@@ -44,6 +44,12 @@ export function StrategiesPanel() {
     useShallow((s) => [s.edit, s.undo, s.focusStrategyId]),
   );
   const [selectedId, setSelectedId] = useState<string | null>(focusStrategyId);
+  // A strategy picked in the summary (or on another screen) opens here too.
+  const [followedFocusId, setFollowedFocusId] = useState(focusStrategyId);
+  if (focusStrategyId !== followedFocusId) {
+    setFollowedFocusId(focusStrategyId);
+    if (focusStrategyId !== null) setSelectedId(focusStrategyId);
+  }
   const [newKind, setNewKind] = useState<StrategyKind>('assign');
   const [status, setStatus] = useState<Status>(null);
   const kindId = useId();
