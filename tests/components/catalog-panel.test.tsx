@@ -199,6 +199,10 @@ describe('CatalogPanel: editing', () => {
     expect(readModel('cheap')?.pricing).toMatchObject({ kind: 'per-token', inputPerMTok: 2 });
     // Input at $2: 1,000·2e-6 + 100·2e-6 = $0.0022 a request → $2,200 a month.
     expect(within(screen.getByRole('row', { name: /All on cheap/ })).getByText('$2,200')).toBeInTheDocument();
+    // The editor carries the summary's line too (shown where it covers the summary): $2,200 × 12 = $26,400.
+    expect(within(editor).getByTestId('editor-figures')).toHaveTextContent(
+      /^Cheapest: All on cheap, \$2,200 in Jan 2027, \$26,400 12-month spend; cash runway/,
+    );
     // The table follows once the edit's frame is drawn.
     await waitFor(() => expect(within(getRow('Cheap model')).getAllByText('$2.00')).toHaveLength(3));
   });

@@ -13,8 +13,10 @@ test('adding a credit pool moves the month credits run out', async ({ page }) =>
   await expect(creditsEnd).toHaveText('Sep 2027');
   await planner.openTab('Credits and runway');
   await page.getByRole('button', { name: /^Add Bedrock \/ GenAI POC/ }).click();
-  // Plus the POC template's $25,000: $35,000 ÷ $1,200 = 29.2 months, beyond the 12-month horizon.
-  await expect(creditsEnd).toHaveText('Beyond Dec 2027');
+  // Plus the POC template's $25,000: $35,000 ÷ $1,200 = 29.2 months, beyond the 12-month horizon. What the
+  // pools still hold when they lapse is said under the month.
+  await expect(creditsEnd).toHaveText(/^Beyond Dec 2027/);
+  await expect(creditsEnd.getByTestId('summary-credits-expired')).toHaveText(/^\$[\d,]+ expire unused$/);
 });
 
 test('the POC estimate prints to a one-page PDF with the credit ask', async ({ page }) => {

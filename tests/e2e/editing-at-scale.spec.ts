@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { PlannerPage } from './page-models/planner-page';
+
+/** How far a table reaches past the box it scrolls in (0 or less when it fits). */
+function widthPastBox(table: Locator): Promise<number> {
+  return table.evaluate((element) => element.scrollWidth - (element.parentElement?.clientWidth ?? 0));
+}
 
 test('the model picker searches the catalog and is used from the keyboard', async ({ page }) => {
   const planner = new PlannerPage(page);
@@ -215,11 +221,7 @@ test('at 1280 px the pricing catalog shows every column, its Edit buttons and wh
   await planner.goto('catalog');
   const table = page.locator('table.catalog-table');
   await table.scrollIntoViewIfNeeded();
-  const [tableWidth, boxWidth] = await table.evaluate((element) => [
-    element.scrollWidth,
-    element.parentElement?.clientWidth ?? 0,
-  ]);
-  expect(tableWidth).toBeLessThanOrEqual(boxWidth);
+  expect(await widthPastBox(table)).toBeLessThanOrEqual(0);
   const cut = await table.evaluate((element) =>
     [...element.querySelectorAll('td')]
       .filter(
@@ -256,11 +258,7 @@ test('at 1280 px the Traffic mix shows every slice name of the default whole (a 
   await planner.goto('traffic');
   const table = page.locator('table.slice-table');
   await table.scrollIntoViewIfNeeded();
-  const [tableWidth, boxWidth] = await table.evaluate((element) => [
-    element.scrollWidth,
-    element.parentElement?.clientWidth ?? 0,
-  ]);
-  expect(tableWidth).toBeLessThanOrEqual(boxWidth);
+  expect(await widthPastBox(table)).toBeLessThanOrEqual(0);
   const names = page.getByRole('textbox', { name: /^Name for / });
   expect(await names.count()).toBeGreaterThan(0);
   const cut = await names.evaluateAll((inputs) =>
@@ -308,11 +306,7 @@ test('from 720 to 1,280 px the summary table fits its box: no strategy’s figur
   const table = page.getByTestId('summary-table');
   for (const width of [720, 900, 1100, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await expect
-      .poll(() =>
-        table.evaluate((element) => element.scrollWidth - (element.parentElement?.clientWidth ?? 0)),
-      )
-      .toBeLessThanOrEqual(0);
+    await expect.poll(() => widthPastBox(table)).toBeLessThanOrEqual(0);
   }
   // Narrower than 1,200 px the runway's bracket takes its own line: "13 months" over "(cash runs out in …)".
   await page.setViewportSize({ width: 1000, height: 900 });
@@ -329,9 +323,7 @@ test('from 720 to 1,280 px the summary table fits its box: no strategy’s figur
   await planner.openTab('Credits and runway');
   await page.getByLabel('Cash on hand', { exact: true }).fill('0');
   await expect(runway).toHaveText('Less than a month (cash runs out in the first month, Jan 2027)');
-  await expect
-    .poll(() => table.evaluate((element) => element.scrollWidth - (element.parentElement?.clientWidth ?? 0)))
-    .toBeLessThanOrEqual(0);
+  await expect.poll(() => widthPastBox(table)).toBeLessThanOrEqual(0);
 });
 
 test('at 1280 px the Compare totals table shows every column whole', async ({ page }) => {
@@ -340,11 +332,7 @@ test('at 1280 px the Compare totals table shows every column whole', async ({ pa
   const table = page.getByTestId('compare-totals');
   await table.scrollIntoViewIfNeeded();
   await expect(table.getByRole('columnheader', { name: /Cash spent on AI/ })).toBeVisible();
-  const [tableWidth, frameWidth] = await table.evaluate((element) => [
-    element.scrollWidth,
-    element.parentElement?.clientWidth ?? 0,
-  ]);
-  expect(tableWidth).toBeLessThanOrEqual(frameWidth);
+  expect(await widthPastBox(table)).toBeLessThanOrEqual(0);
 });
 
 test('at 1280 × 900 the summary shows whole rows, says how many strategies lie below (and if the cheapest is), and shows them on request', async ({

@@ -19,6 +19,9 @@ import {
 } from './catalog-view';
 import { NullableNumberField } from './nullable-number-field';
 import { useDockUnderSummary } from './dock-under-summary';
+import { useFiguresScenario } from '../../state/figures';
+import { selectCheapestStrategy, selectPlan } from '../../state/selectors';
+import { CheapestLine } from '../../ui/cheapest-line';
 
 const priceSchema = perTokenPricingSchema.shape.inputPerMTok;
 const batchDiscountSchema = perTokenPricingSchema.shape.batchDiscount.unwrap().unwrap();
@@ -272,6 +275,7 @@ export function ModelEditor({
       <p className="muted catalog-editor__intro">
         Changes apply as you type and the summary follows; Undo takes any of them back.
       </p>
+      <EditorFigures />
       {deleteRefusal && (
         <p className="notice notice--warn" role="alert">
           {deleteRefusal}
@@ -686,5 +690,19 @@ export function ModelEditor({
         </fieldset>
       </div>
     </section>
+  );
+}
+
+/**
+ * The summary's folded line inside the editor, for screens where the editor covers the summary (under 900 px, a
+ * phone's whole screen): the figures a price edit moves, in view while it is typed.
+ */
+function EditorFigures() {
+  const scenario = useFiguresScenario();
+  if (!selectPlan(scenario).ok) return null;
+  return (
+    <p className="catalog-editor__figures" data-testid="editor-figures">
+      <CheapestLine cheapest={selectCheapestStrategy(scenario)} scenario={scenario} />
+    </p>
   );
 }

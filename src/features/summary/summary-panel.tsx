@@ -8,13 +8,9 @@ import type { Scenario } from '../../domain/scenario-schema';
 import { PlanIssues } from '../../ui/plan-issues';
 import { usePlannerStore } from '../../state/scenario-store';
 import { describeMoneyDisplay, formatMonth, formatMonths } from '../../format/format';
-import {
-  describeCreditsEnd,
-  describeFirstYear,
-  describeRunway,
-  describeRunwayWords,
-} from '../../format/outcome-text';
+import { describeCreditsEnd, describeFirstYear, describeRunwayWords } from '../../format/outcome-text';
 import type { RunwayWords } from '../../format/outcome-text';
+import { CheapestLine } from '../../ui/cheapest-line';
 import { Money, useMoneyDisplay } from '../../ui/money';
 import { TableScroll } from '../../ui/table-scroll';
 import { SCENARIO_SETTINGS_FRAGMENT } from '../../ui/scenario-settings-address';
@@ -161,11 +157,6 @@ function describeRowsBelow({ count, cheapest }: RowsBelow): string {
   return `${count} more ${rows} below${among}: scroll to ${to}`;
 }
 
-/** A phrase that opens a table cell, inside a sentence: "Beyond 24 months" → "beyond 24 months". */
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
 const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Scenario }) {
   const display = useMoneyDisplay();
   useEffect(markFirstNumbers, []);
@@ -218,15 +209,7 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
         <h2 id="summary-title">Summary</h2>
         {isCollapsed ? (
           <p className="summary__line" data-testid="summary-line">
-            {cheapest ? (
-              <>
-                Cheapest: <strong>{cheapest.name}</strong>, <Money usd={cheapest.months[0]?.spend ?? 0} /> in{' '}
-                {thisMonth}, <Money usd={cheapest.totals.firstYearSpend} /> {firstYearLabel.toLowerCase()};{' '}
-                cash runway {lowerFirst(describeRunway(cheapest, scenario))}
-              </>
-            ) : (
-              'No strategy to compare'
-            )}
+            <CheapestLine cheapest={cheapest} scenario={scenario} />
             {display.currency !== 'USD' && (
               <>
                 {' '}
