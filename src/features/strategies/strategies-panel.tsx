@@ -1,8 +1,8 @@
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Scenario, Strategy, StrategyKind } from '../../domain/scenario-schema';
 import type { BrokenConstraint } from '../../domain/plan-constraints';
-import { findBrokenConstraintsByStrategy } from '../../domain/plan-constraints';
+import { selectBrokenConstraints } from '../../state/selectors';
 import { formatIssue } from '../../domain/validate-scenario';
 import { addStrategy, duplicateStrategy, removeStrategy, updateStrategy } from '../../state/scenario-edits';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
@@ -64,7 +64,7 @@ export function StrategiesPanel() {
   );
   const selected = strategies[selectedIndex];
   const models = indexById(scenario.catalog);
-  const constraintsById = useMemo(() => findBrokenConstraintsByStrategy(figures), [figures]);
+  const constraintsById = selectBrokenConstraints(figures);
   const month = formatMonth(0, scenario.startMonth);
 
   useEffect(() => {
