@@ -9,6 +9,7 @@ import type { BrokenConstraint } from './plan-constraints';
 import { resolveRoutes } from './routes';
 import type { Model, Scenario, Slice } from './scenario-schema';
 import type { SimulationResult, StrategyResult } from './simulate';
+import { findLeastSoundStrategy } from './strategy-figures';
 
 /** The POC period a partner usually quotes, in months. */
 export const DEFAULT_POC_MONTHS = 3;
@@ -82,25 +83,21 @@ export type Recommendation = {
 /**
  * The recommended strategy: the one with the lowest `measureForRecommendation` on `basis` (ties: list order)
  * among those that break no constraint (`findBrokenConstraints`: quality bars, context windows, regions,
- * retiring models). When every strategy breaks one, none is recommended.
+ * retiring models), by the rule behind every screen's "Cheapest" (`findLeastSoundStrategy`). When every strategy
+ * breaks one, none is recommended. `constraintsByStrategy` is `findBrokenConstraintsByStrategy(scenario)`, passed
+ * in where it is already computed.
  */
 export function pickRecommendedStrategy(
   scenario: Scenario,
   result: SimulationResult,
   basis: RecommendationBasis,
+  constraintsByStrategy: Map<string, BrokenConstraint[]> = findBrokenConstraintsByStrategy(scenario),
 ): Recommendation {
-  const constraintsByStrategy = findBrokenConstraintsByStrategy(scenario);
-  let best: StrategyResult | null = null;
-  let bestFigure: number | null = null;
-  for (const strategy of result.strategies) {
-    if ((constraintsByStrategy.get(strategy.id) ?? []).length > 0) continue;
-    const figure = measureForRecommendation(strategy, basis);
-    if (bestFigure === null || figure < bestFigure) {
-      best = strategy;
-      bestFigure = figure;
-    }
-  }
-  return { basis, strategy: best, figure: bestFigure, constraintsByStrategy };
+  const strategy = findLeastSoundStrategy(result, constraintsByStrategy, (candidate) =>
+    measureForRecommendation(candidate, basis),
+  );
+  const figure = strategy ? measureForRecommendation(strategy, basis) : null;
+  return { basis, strategy, figure, constraintsByStrategy };
 }
 
 /** One model a slice's requests reach, and the share of the slice's requests that reach it. */

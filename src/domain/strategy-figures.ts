@@ -33,12 +33,33 @@ export function findCheapestSoundStrategy(
   result: SimulationResult,
   broken: ReadonlyMap<string, readonly unknown[]>,
 ): StrategyResult | null {
+  return (
+    findLeastSoundStrategy(result, broken, (strategy) => strategy.totals.firstYearSpend) ??
+    findCheapestStrategy(result)
+  );
+}
+
+/**
+ * The strategy with the least `measure` among those that break no constraint (`broken`, by strategy id), the first
+ * listed on a tie; null when every strategy breaks one. The one rule behind the screens' "Cheapest" and the POC
+ * estimate's recommendation.
+ */
+export function findLeastSoundStrategy(
+  result: SimulationResult,
+  broken: ReadonlyMap<string, readonly unknown[]>,
+  measure: (strategy: StrategyResult) => number,
+): StrategyResult | null {
   let best: StrategyResult | null = null;
+  let bestFigure = 0;
   for (const strategy of result.strategies) {
     if ((broken.get(strategy.id)?.length ?? 0) > 0) continue;
-    if (!best || strategy.totals.firstYearSpend < best.totals.firstYearSpend) best = strategy;
+    const figure = measure(strategy);
+    if (!best || figure < bestFigure) {
+      best = strategy;
+      bestFigure = figure;
+    }
   }
-  return best ?? findCheapestStrategy(result);
+  return best;
 }
 
 /** The largest first-year spend (USD) of any strategy; 0 when there is none. */

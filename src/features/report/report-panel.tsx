@@ -16,6 +16,7 @@ import {
 import type { RecommendationBasis } from '../../domain/poc-estimate';
 import { creditPoolTemplatesQueryOptions } from '../../queries/credit-pool-queries';
 import { useFiguresScenario, useSimulation } from '../../state/figures';
+import { selectBrokenConstraints } from '../../state/selectors';
 import { describeMoneyDisplay, formatDay, todayIsoDay } from '../../format/format';
 import { useMoneyDisplay } from '../../ui/money';
 import { NO_SOUND_STRATEGY } from '../../format/constraint-text';
@@ -84,7 +85,7 @@ export function ReportPanel() {
   const horizonMonths = scenario.horizonMonths;
   const pocMonths = clampPocMonths(requestedMonths, horizonMonths);
   const pocMonthsSchema = useMemo(() => makePocMonthsSchema(horizonMonths), [horizonMonths]);
-  const recommendation = pickRecommendedStrategy(scenario, result, basis);
+  const recommendation = pickRecommendedStrategy(scenario, result, basis, selectBrokenConstraints(scenario));
   const recommended = recommendation.strategy;
   const ask = recommended && programs.data ? recommendCreditAsk(recommended, programs.data, pocMonths) : null;
   const sources = recommended ? listPriceSources(scenario, recommended.id) : [];
