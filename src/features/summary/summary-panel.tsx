@@ -70,6 +70,11 @@ function usePinnedHeight() {
   return ref;
 }
 
+/** Whether a row of the summary's table lies below its scroll box: more than half of it out of view. */
+function liesBelow(row: HTMLElement, box: HTMLElement): boolean {
+  return row.offsetTop + row.offsetHeight / 2 > box.scrollTop + box.clientHeight;
+}
+
 /** The summary's rows below its scroll box: how many, and whether the cheapest strategy is one of them. */
 type RowsBelow = { count: number; cheapest: boolean };
 const NONE_BELOW: RowsBelow = { count: 0, cheapest: false };
@@ -108,11 +113,10 @@ function useRowsBelow(shown: boolean) {
       box.style.setProperty('--summary-rows-height', `${fits}px`);
     };
     const count = () => {
-      const bottom = box.scrollTop + box.clientHeight;
       let count = 0;
       let cheapest = false;
       for (const row of box.querySelectorAll<HTMLElement>('tbody > tr')) {
-        if (row.offsetTop + row.offsetHeight / 2 <= bottom) continue;
+        if (!liesBelow(row, box)) continue;
         count++;
         cheapest ||= row.classList.contains('is-cheapest');
       }
@@ -141,7 +145,7 @@ function useRowsBelow(shown: boolean) {
     const cheapest = box.querySelector<HTMLElement>('tbody > tr.is-cheapest');
     const head = box.querySelector<HTMLElement>('thead');
     const top =
-      cheapest && cheapest.offsetTop + cheapest.offsetHeight / 2 > box.scrollTop + box.clientHeight
+      cheapest && liesBelow(cheapest, box)
         ? cheapest.offsetTop - (head?.offsetHeight ?? 0)
         : box.scrollHeight;
     box.scrollTo({ top, behavior: 'smooth' });
