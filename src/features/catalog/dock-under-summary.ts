@@ -16,14 +16,21 @@ export function useDockUnderSummary(panelRef: RefObject<HTMLElement | null>): vo
   useEffect(() => {
     if (typeof window.matchMedia !== 'function') return;
     const overThePage = window.matchMedia(OVER_THE_PAGE);
+    const summaryResize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => schedule());
     let frame = 0;
     let shownTop: string | null = null;
+    let observed: Element | null = null;
     const place = () => {
       frame = 0;
       const panel = panelRef.current;
       if (!panel) return;
-      // Read each time: the summary's element changes as it loads, folds and unfolds.
+      // Read each time: the summary's element changes as it loads and shows its figures; the new one is watched.
       const summary = document.querySelector('.summary');
+      if (summary !== observed) {
+        if (observed) summaryResize?.unobserve(observed);
+        if (summary) summaryResize?.observe(summary);
+        observed = summary;
+      }
       const top =
         overThePage.matches && summary
           ? `${Math.max(0, summary.getBoundingClientRect().bottom + GAP_PX)}px`
@@ -35,9 +42,6 @@ export function useDockUnderSummary(panelRef: RefObject<HTMLElement | null>): vo
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(place);
     };
-    const summaryResize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(schedule);
-    const summary = document.querySelector('.summary');
-    if (summary) summaryResize?.observe(summary);
     window.addEventListener('scroll', schedule, { passive: true });
     window.addEventListener('resize', schedule);
     overThePage.addEventListener('change', schedule);
