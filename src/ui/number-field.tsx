@@ -183,10 +183,8 @@ export function NumberField({
     const current = likelyRange?.range;
     if (!likelyRange || !current) {
       const refused = onCommit(next);
-      const notices = [describeSmallPercent(next, percent), remarkOn?.(next) ?? null].filter(
-        (notice) => notice !== null,
-      );
-      setNotice(refused || notices.length === 0 ? null : notices.join('. '));
+      if (refused) setNotice(null);
+      else sayNotices(describeTaken(next));
       return refused;
     }
     const base = rangeBeforeTyping.current ?? current;
@@ -204,15 +202,24 @@ export function NumberField({
         return refused;
       }
     }
-    const notices = [
+    sayNotices([
       isSameRange(widened, base)
         ? null
         : `Range widened to ${formatRange(widened, percent, likelyRange.formatValue)} to take it (Ctrl+Z undoes)`,
-      describeSmallPercent(next, percent),
-      remarkOn?.(next) ?? null,
-    ].filter((notice) => notice !== null);
-    setNotice(notices.length > 0 ? notices.join('. ') : null);
+      ...describeTaken(next),
+    ]);
     return null;
+  }
+
+  /** What the field says of a value it took, its range aside: a percentage read as typed, the caller's remark. */
+  function describeTaken(next: number): (string | null)[] {
+    return [describeSmallPercent(next, percent), remarkOn?.(next) ?? null];
+  }
+
+  /** Shows each notice that applies beside the field, one after another; none clears it. */
+  function sayNotices(notices: readonly (string | null)[]) {
+    const said = notices.filter((notice) => notice !== null);
+    setNotice(said.length > 0 ? said.join('. ') : null);
   }
 
   /**
