@@ -503,12 +503,14 @@ function printAnalyses({
   sensitivity,
 }: Awaited<ReturnType<typeof benchAnalysesAtScale>>) {
   const runs = (values: number[]) => values.map((v) => v.toFixed(0)).join('/');
+  const ownWork = (timings: MainThreadReading[]) =>
+    `the page's own work at most ${ms(median(timings.map((t) => t.mostCpu)))} CPU (runs ${runs(timings.map((t) => t.mostCpu))})`;
   const blocks = (timings: MainThreadReading[]) =>
     `page blocked at most ${ms(median(timings.map((t) => t.longestTask)))} ` +
-    `(runs ${runs(timings.map((t) => t.longestTask))}) (medians over ${timings.length} edits)`;
+    `(runs ${runs(timings.map((t) => t.longestTask))}), ${ownWork(timings)} (medians over ${timings.length} edits)`;
   console.log(
     `  Optimise opens                page blocked at most ${ms(median(optimise.map((t) => t.longestTask)))} ` +
-      `(runs ${runs(optimise.map((t) => t.longestTask))}), first section after ` +
+      `(runs ${runs(optimise.map((t) => t.longestTask))}), ${ownWork(optimise)}, first section after ` +
       `${ms(median(optimise.map((t) => t.firstSectionMs)))}, every answer after ` +
       `${ms(median(optimise.map((t) => t.answersMs)))} (medians over ${optimise.length} fresh openings)`,
   );
