@@ -69,7 +69,9 @@ function tierCachePrice(given: number | null | undefined, base: number | null, r
 
 /** The long-context tier's prices with every cache price resolved (see `longContextSchema`). */
 export function longContextPrices(pricing: PerTokenPricing, tier: LongContext): TierPrices {
-  // A free base input price has no ratio to scale by: the tier then keeps the base cache prices.
+  // A free base input price has no ratio to scale by: the tier then keeps the base cache prices. A base price left
+  // null stays null, and means on the tier what it means on the base (a 5-minute write null is the tier's input
+  // price), whatever the ratio.
   const ratio = pricing.inputPerMTok > 0 ? tier.inputPerMTok / pricing.inputPerMTok : 1;
   return {
     inputPerMTok: tier.inputPerMTok,

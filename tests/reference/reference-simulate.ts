@@ -71,7 +71,8 @@ export function selectReferencePrices(model: Model, inTokens: number): Reference
   };
   const tier = pricing.longContext;
   if (tier === null || !(inTokens > tier.aboveInputTokens)) return base;
-  const ratio = tier.inputPerMTok / pricing.inputPerMTok;
+  // README: "When the base input price is 0 the ratio is taken as 1."
+  const ratio = pricing.inputPerMTok > 0 ? tier.inputPerMTok / pricing.inputPerMTok : 1;
   const leftOut = (given: number | null | undefined, baseValue: number | null): number | null => {
     if (given !== undefined) return given;
     return baseValue === null ? null : baseValue * ratio;

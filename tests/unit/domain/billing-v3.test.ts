@@ -150,6 +150,30 @@ describe('longContext: above the threshold every token of the call bills at the 
       PER_CALL_DIGITS,
     );
   });
+
+  it('on a free base input keeps the base cache prices (ratio 1); a base write left null is the tier’s input', () => {
+    // Base: $0 in, $1 out, read $0.10, 5-minute write left out (null: the input price). Tier above 1,000 tokens:
+    // $2 in, $3 out, its cache prices left out. 2,000 in (1,000 a prefix read half the time), 100 out → tier.
+    // Read $0.10 · 1 = $0.10; write null on the base stays null: the tier's input price, $2.
+    // 1,000 · $2e-6 = $0.002; 1,000 · (0.5 · $0.10 + 0.5 · $2)e-6 = $0.00105; 100 · $3e-6 = $0.0003 → $0.00335.
+    const free = model({
+      id: 'free-input',
+      pricing: {
+        kind: 'per-token',
+        inputPerMTok: 0,
+        outputPerMTok: 1,
+        cacheReadPerMTok: 0.1,
+        longContext: { aboveInputTokens: 1_000, inputPerMTok: 2, outputPerMTok: 3 },
+      },
+    });
+    const half = slice({
+      inputTokens: 2_000,
+      outputTokens: 100,
+      cachedPrefixTokens: 1_000,
+      cacheHitRate: 0.5,
+    });
+    expect(cost(half, free).final).toBeCloseTo(0.00335, PER_CALL_DIGITS);
+  });
 });
 
 describe('batchCaching: false means batched requests get no caching discount', () => {
