@@ -100,7 +100,13 @@ test('at 390 px a scenario name, a slice and a pool can be edited', async ({ pag
   const planner = new PlannerPage(page);
   await planner.goto('scenarios');
   const name = page.getByLabel('Name of scenario 1');
-  expect((await name.boundingBox())?.width ?? 0).toBeGreaterThan(150);
+  expect((await name.boundingBox())?.width ?? 0).toBeGreaterThan(250);
+  // Each scenario is a card: its figures and actions on screen, not a sideways scroll away.
+  expect(await widthPastBox(page.getByTestId('scenario-library'))).toBeLessThanOrEqual(0);
+  const duplicate = page.getByRole('button', { name: /^Duplicate / });
+  await duplicate.scrollIntoViewIfNeeded();
+  const duplicateBox = await duplicate.boundingBox();
+  expect((duplicateBox?.x ?? 390) + (duplicateBox?.width ?? 0)).toBeLessThanOrEqual(390);
   await name.fill('Mobile plan');
   await expect(page.getByTestId('scenario-name')).toHaveText('Mobile plan');
 

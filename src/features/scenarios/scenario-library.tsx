@@ -52,12 +52,16 @@ function LibraryRow({
           {isActive && <span className="badge badge--good">Open</span>}
         </div>
       </th>
-      <td className="num">{formatMonths(scenario.horizonMonths)}</td>
-      <td>
+      <td className="num" data-label="Horizon">
+        {formatMonths(scenario.horizonMonths)}
+      </td>
+      <td data-label="Starts">
         {scenario.startMonth ? formatMonth(0, scenario.startMonth) : <span className="muted">Not set</span>}
       </td>
-      <td className="num">{scenario.strategies.length}</td>
-      <td className="num">
+      <td className="num" data-label="Strategies">
+        {scenario.strategies.length}
+      </td>
+      <td className="num scenario-list__spend" data-label="Cheapest strategy, 12-month spend">
         {cheapest ? (
           <>
             <Money usd={cheapest.totals.firstYearSpend} testId="library-cheapest-spend" />
@@ -72,7 +76,7 @@ function LibraryRow({
           <span className="muted">No strategies</span>
         )}
       </td>
-      <td>
+      <td className="scenario-list__actions-cell">
         <div className="scenario-list__actions">
           {isActive ? (
             <span className="scenario-list__open-now" aria-hidden="true" />
