@@ -304,6 +304,24 @@ test('at 1280 px the model editor opens under the summary, whose figures and the
   expect(undo!.y + undo!.height).toBeLessThanOrEqual(editorBox!.y);
 });
 
+test('beside the model editor (1,440 to 1,920 px) the summary fits its box and the catalog keeps model names readable', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('catalog');
+  await page.getByLabel('Search name, id or key').fill('sonnet 4.6');
+  await page.getByRole('button', { name: /^Edit Claude Sonnet 4\.6 — Bedrock, global/ }).click();
+  await expect(page.getByRole('region', { name: /^Edit Claude Sonnet 4\.6/ })).toBeVisible();
+  const name = page.locator('.catalog-table tbody th.col-name').first();
+  for (const width of [1440, 1600, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    // The page makes room for the editor, so the summary's box is 524 px narrower than the window: it lays out
+    // by its box, not the window.
+    await expect.poll(() => widthPastBox(page.getByTestId('summary-table'))).toBeLessThanOrEqual(0);
+    expect((await name.boundingBox())!.width, `${width} px`).toBeGreaterThan(140);
+  }
+});
+
 test('from 720 to 1,280 px the summary table fits its box: no strategy’s figures or Hide a sideways scroll away', async ({
   page,
 }) => {

@@ -3,8 +3,8 @@ import type { RefObject } from 'react';
 
 /** Where the editor goes over the page rather than beside it (catalog.css makes room from 1,400 px). */
 const OVER_THE_PAGE = '(min-width: 900px) and (max-width: 1399.98px)';
-/** Clear space between the summary's lower edge and the editor. */
-const GAP_PX = 8;
+/** Space between the summary's lower edge and the editor: none, so no line of the page shows cut between the two. */
+const GAP_PX = 0;
 
 /**
  * Keeps the model editor under the summary rather than over it, where the editor goes over the page: its top

@@ -244,7 +244,7 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
       </div>
       {!isCollapsed && (
         <div id={toggleId}>
-          <TableScroll label="Summary table" ref={rowsRef}>
+          <TableScroll label="Summary table" className="summary__scroll" ref={rowsRef}>
             <table className="data-table summary__table" data-testid="summary-table">
               <thead>
                 <tr>
