@@ -126,6 +126,10 @@ describe('TrafficPanel', () => {
     expect(assignRoutes('mixed')).toMatchObject({ 'new-slice': 'cheap', 'new-slice-2': 'cheap' });
     expect(screen.getByLabelText('Name for New slice 2')).toHaveFocus();
     expect(screen.getByRole('status')).toHaveTextContent('Added New slice 2 at the end.');
+    // Its name is selected: what is typed replaces it.
+    await user.keyboard('Search API');
+    await user.tab();
+    expect(currentScenario().traffic[3]!.name).toBe('Search API');
   });
 
   it('duplicates a slice next to the original with its routes', async () => {

@@ -146,6 +146,9 @@ export function TrafficPanel() {
           : element?.querySelector<HTMLElement>('input, textarea');
       if (focusable && !(focusable instanceof HTMLButtonElement && focusable.disabled)) {
         focusable.focus();
+        // A new or copied slice's name is selected, so that typing replaces "New slice" rather than joining it.
+        if (focusable instanceof HTMLInputElement || focusable instanceof HTMLTextAreaElement)
+          focusable.select();
         return;
       }
     }
