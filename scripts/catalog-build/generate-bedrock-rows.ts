@@ -847,6 +847,8 @@ type AwsRow = {
   batchAvailable: boolean;
   verified: boolean;
   notes: string | null;
+  /** The context window the mirror gives for the model (rows added by the 2026-12-04 cross-check). */
+  contextWindow?: number;
 };
 
 const GEO_PREFIXES = ['global', 'us-gov', 'us', 'eu', 'apac', 'au', 'jp'];
@@ -922,12 +924,35 @@ function awsPricing(aws: AwsRow): Partial<PerTokenPricing> {
   const input = aws.inputPerMTok;
   if (!aws.batchAvailable || aws.batchInputPerMTok === null || input === null) out.batchDiscount = null;
   else {
+    const exact = exactBatchDiscount(aws);
     // AWS writes sub-cent batch prices rounded (Ministral 3 8B: 0.07 for 0.075), so a ratio near one half is the
-    // 50 % batch discount AWS gives every model that has a batch SKU; any other ratio is left to LiteLLM.
+    // 50 % batch discount AWS gives every model that has a batch SKU; a discount that input and output share
+    // exactly (Mistral Large 2: 25 %) is taken as it is; any other ratio is left to LiteLLM.
     const discount = 1 - aws.batchInputPerMTok / input;
-    if (Math.abs(discount - 0.5) <= 0.05) out.batchDiscount = 0.5;
+    if (exact !== null) out.batchDiscount = exact;
+    else if (Math.abs(discount - 0.5) <= 0.05) out.batchDiscount = 0.5;
   }
   return out;
+}
+
+/** The batch discount when AWS's batch input and output prices are the same fraction of on-demand, else null. */
+function exactBatchDiscount(aws: AwsRow): number | null {
+  const { inputPerMTok: i, outputPerMTok: o, batchInputPerMTok: bi, batchOutputPerMTok: bo } = aws;
+  if (i === null || o === null || bi === null || bo === null) return null;
+  // Compare bi / i with bo / o without dividing (bi * o === bo * i), then take a rate the planner can hold exactly.
+  if (Math.abs(bi * o - bo * i) > 1e-12) return null;
+  for (const rate of [0.5, 0.25, 0.75]) if (Math.abs(bi - i * (1 - rate)) <= 1e-12) return rate;
+  return null;
+}
+
+/** Says so when the shipped 50 % is AWS's rounded batch SKU rather than an exact half. */
+function roundedBatchNote(aws: AwsRow): string | null {
+  const { inputPerMTok: i, outputPerMTok: o, batchInputPerMTok: bi, batchOutputPerMTok: bo } = aws;
+  if (i === null || o === null || bi === null || bo === null || exactBatchDiscount(aws) !== null) return null;
+  const pct = (b: number, p: number): string => `${Math.round((1 - b / p) * 1000) / 10} %`;
+  if (Math.abs(1 - bi / i - 0.5) > 0.05)
+    return `AWS price list (${AWS_AS_OF}, ${aws.priceRegion}): batch ${bi} / ${bo} against ${i} / ${o} on demand (${pct(bi, i)} / ${pct(bo, o)} off). A scenario holds one batch discount for input and output and these two differ, so the row ships no batch discount (LiteLLM's none); about half off is the real saving.`;
+  return `AWS price list (${AWS_AS_OF}, ${aws.priceRegion}): batch ${bi} / ${bo} against ${i} / ${o} on demand (${pct(bi, i)} / ${pct(bo, o)} off). A scenario holds one batch discount for input and output, and neither figure is a rate it can hold exactly, so the row keeps 50 %, the discount AWS gives every model with a batch SKU; AWS writes sub-cent batch prices rounded.`;
 }
 
 /** Where AWS's row disagrees with the converted LiteLLM prices: the override and its reason, or null. */
@@ -938,8 +963,6 @@ function awsOverride(
   if (model.pricing.kind !== 'per-token') return null;
   const pricing = model.pricing;
   const want = awsPricing(aws);
-  // Mistral Large 2 (24.07): the extracted batch SKU is 75 % of on-demand, which the research flags as doubtful.
-  if (aws.litellmKey === 'mistral.mistral-large-2407-v1:0') delete want.batchDiscount;
   // Cache writes: AWS lists a write SKU only where LiteLLM has one too; a missing 5-minute write SKU is no evidence.
   if (want.cacheWritePerMTok === null) delete want.cacheWritePerMTok;
   if (want.cacheWrite1hPerMTok === null) delete want.cacheWrite1hPerMTok;
@@ -957,11 +980,15 @@ function awsOverride(
     'batchDiscount' in override
       ? override.batchDiscount === null
         ? ' AWS lists no batch SKU for this model.'
-        : ' AWS lists a batch SKU at this discount; LiteLLM has no *_batches price.'
+        : ` AWS lists a batch SKU (${aws.batchInputPerMTok} / ${aws.batchOutputPerMTok}) at this discount; LiteLLM has no *_batches price.`
+      : '';
+  const cache =
+    'cacheReadPerMTok' in override && override.cacheReadPerMTok === null
+      ? ' AWS lists no cache-read SKU for this model on this endpoint, so prompt caching is off here.'
       : '';
   return {
     override,
-    reason: `AWS price list (${AWS_AS_OF}, ${aws.priceRegion}) says ${said.join(', ')}.${batch}`,
+    reason: `AWS price list (${AWS_AS_OF}, ${aws.priceRegion}) says ${said.join(', ')}.${batch}${cache}`,
   };
 }
 
@@ -1136,17 +1163,24 @@ async function main(): Promise<void> {
         row.override = { pricing: correction.override };
         row.overrideReason = correction.reason;
         row.source = { label: `${AWS_LABEL}; other fields ${LITELLM_LABEL}`, asOf: AWS_AS_OF, url: AWS_URL };
-      } else notes.push(`Prices checked against the AWS price list (${AWS_AS_OF}): they agree.`);
-    }
-    const pageFix = aws === undefined ? PAGE_COPY_FIXES[`${slug}@${endpoint}`] : undefined;
-    if (pageFix !== undefined) {
-      row.override = { ...row.override, pricing: { ...row.override?.pricing, ...pageFix.pricing } };
-      row.overrideReason = [row.overrideReason, pageFix.reason].filter(Boolean).join(' ');
-      row.source = {
-        label: `${AWS_PAGE_COPY.label}; other fields ${LITELLM_LABEL}`,
-        asOf: AWS_PAGE_COPY.asOf,
-        url: AWS_PAGE_COPY.url,
-      };
+      } else {
+        notes.push(`Prices checked against the AWS price list (${AWS_AS_OF}): they agree.`);
+        row.source = {
+          ...row.source,
+          label: `${LITELLM_LABEL}; prices confirmed on AWS's price list (${AWS_AS_OF}, ${aws.priceRegion})`,
+        };
+      }
+      if (endpoint === 'eu' && aws.priceRegion === 'eu-west-1')
+        notes.push(
+          "Priced at eu-west-1, the EU Region AWS's price-list extract covers: the EU profile bills at the price of the Region a request is sent from, and for some models (Nova, Llama 3.2) other EU Regions such as eu-central-1 cost more (LiteLLM's eu key may carry one of those).",
+        );
+      const rounded = roundedBatchNote(aws);
+      if (rounded !== null) notes.push(rounded);
+    } else {
+      row.source = { ...row.source, label: `${LITELLM_LABEL}; not confirmed on AWS's price list` };
+      notes.push(
+        `Not confirmed on AWS's price list: the mirror of ${AWS_AS_OF} (${AWS_URL}) has no price that settles this endpoint (${UNCONFIRMED_WHY[slug] ?? UNCONFIRMED_ENDPOINT[endpoint] ?? 'no row for this model'}); the prices are LiteLLM's.`,
+      );
     }
     const contextFix = CONTEXT_FIXES[slug];
     if (contextFix !== undefined) {
@@ -1160,6 +1194,13 @@ async function main(): Promise<void> {
         row.override = { ...row.override, pricing: { ...row.override?.pricing, longContext: null } };
       if (windowWrong || tierWrong)
         row.overrideReason = [row.overrideReason, contextFix.reason].filter(Boolean).join(' ');
+      if (contextFix.labelNote !== undefined)
+        row.source = { ...row.source, label: `${row.source.label}; ${contextFix.labelNote}` };
+    } else if (aws?.contextWindow !== undefined && aws.contextWindow !== model.contextWindow) {
+      row.source = {
+        ...row.source,
+        label: `${row.source.label}; context window LiteLLM's (${model.contextWindow.toLocaleString('en-US')}; AWS's list: ${aws.contextWindow.toLocaleString('en-US')})`,
+      };
     }
     if (family.openWeight) row.openWeight = true;
     if (family.tokenizerFactor !== undefined) row.tokenizerFactor = family.tokenizerFactor;
@@ -1204,43 +1245,14 @@ const CLAUDE_35_SONNET_CONTEXT = {
     "Anthropic's help center, article 8606395 'How large is the Claude API's context window?' (https://support.claude.com/ja/articles/8606395, Japanese and Chinese versions, read 2026-12-03): the Claude API takes 1M tokens only with Claude Opus 4.6, Sonnet 4.5 and Sonnet 4, and 200K with every other model. So Claude 3.5 Sonnet has a 200K window and no call to it can pass 200K input tokens: LiteLLM's plain key gives a 1M window and an above-200K tier ($6 / $30), which could never apply; its us, eu and apac keys for the same model give 200K and no tier.",
 };
 
-/** A verbatim copy of AWS's Bedrock pricing page: AWS's live page fills in its prices by script, so no stored copy of it has them. */
-const AWS_PAGE_COPY = {
-  label:
-    "AWS's Bedrock pricing page (aws.amazon.com/bedrock/pricing), as copied verbatim in convo-lang's bedrock-pricing.md, dated 2025-07-20; not confirmed on AWS's live page",
-  asOf: '2025-07-20',
-  url: 'https://github.com/convo-lang/convo-lang/blob/091db5838d43329ba83c26c8bcf77a6216c0a624/packages/convo-lang-bedrock/bedrock-pricing.md',
-};
-
-/**
- * Prices from that copy, by row (slug@endpoint), for models the AWS price-list mirror has no row for and whose
- * LiteLLM figure is the launch price AWS has since cut. The same copy gives the prices of Llama 3.1 8B and 70B and
- * 3.3 70B that the price list confirms; other copies of AWS's page (an "AWS Pricing Cache" of 2026-06-14, Cline's
- * and Roo's model tables) agree.
- */
-const PAGE_COPY_FIXES: Record<string, { pricing: Partial<PerTokenPricing>; reason: string }> = {
-  'llama-3.2-11b@us': {
-    pricing: { inputPerMTok: 0.16, outputPerMTok: 0.16 },
-    reason:
-      "AWS's pricing page (copy of 2025-07-20): 'Llama 3.2 Instruct (11B) | $0.00016 | $0.00016 | N/A | N/A' per 1,000 tokens (no batch); LiteLLM has 0.35 / 0.35, the launch price.",
-  },
-  'llama-3.2-90b@us': {
-    pricing: { inputPerMTok: 0.72, outputPerMTok: 0.72 },
-    reason:
-      "AWS's pricing page (copy of 2025-07-20): 'Llama 3.2 Instruct (90B) | $0.00072 | $0.00072 | N/A | N/A' per 1,000 tokens (no batch); LiteLLM has 2 / 2, the launch price.",
-  },
-  'llama-3.1-405b@us': {
-    pricing: { inputPerMTok: 2.4, outputPerMTok: 2.4, batchDiscount: 0.5 },
-    reason:
-      "AWS's pricing page (copy of 2025-07-20): 'Llama 3.1 Instruct (405B) | $0.0024 | $0.0024 | $0.0012 | $0.0012' per 1,000 tokens (batch half); LiteLLM has 5.32 / 16, the launch price, and no batch.",
-  },
-};
-
 /**
  * Context windows where the provider's model card disagrees with LiteLLM; `noLongContext` also drops a long-context
  * tier LiteLLM gives the model, which the provider never priced (and the window would make unreachable).
  */
-const CONTEXT_FIXES: Record<string, { contextWindow: number; noLongContext?: boolean; reason: string }> = {
+const CONTEXT_FIXES: Record<
+  string,
+  { contextWindow: number; noLongContext?: boolean; reason: string; labelNote?: string }
+> = {
   'llama-4-maverick': {
     contextWindow: 1_000_000,
     reason: `AWS model card (via the AWS price-list mirror, ${AWS_AS_OF}): 1M-token context; LiteLLM says 128K.`,
@@ -1249,9 +1261,42 @@ const CONTEXT_FIXES: Record<string, { contextWindow: number; noLongContext?: boo
     contextWindow: 1_000_000,
     reason:
       'Anthropic: Claude Sonnet 4.5 serves up to a 1M-token context, billed at the long-context rate above 200K input tokens (the tier this row carries); LiteLLM gives the 200K standard window, under which the tier could never apply.',
+    labelNote:
+      "contextWindow 1M from Anthropic (help center article 8606395) and the above-200K long-context tier from LiteLLM's key: AWS's price list gives a 200K window and lists no long-context SKU for Sonnet 4.5, so both are not confirmed on AWS's price list",
+  },
+  'mistral-large-3': {
+    contextWindow: 262_144,
+    reason:
+      "Mistral's model file (mistralai/platform-docs-public, mistral-large-3-25-12.ts at 222f4ba9: 256k context) and AWS's price-list mirror (2026-10-08: contextWindow 256000) say 256K, written 262,144 as on Mistral's own Large 3 row; LiteLLM's Bedrock key says 128K.",
   },
   'claude-3.5-sonnet': CLAUDE_35_SONNET_CONTEXT,
   'claude-3.5-sonnet-20240620': CLAUDE_35_SONNET_CONTEXT,
+};
+
+/** Why the mirror settles no price for an endpoint, by endpoint. */
+const UNCONFIRMED_ENDPOINT: Record<string, string> = {
+  mantle: 'it prices the runtime endpoints, not the OpenAI-compatible Mantle endpoint',
+  apac: "the APAC profile bills at its source Region's price and the mirror's Asia-Pacific Regions do not all agree, or are not all listed, for this model",
+  'us-gov-east-1': 'no us-gov-east-1 SKU for this model',
+  'us-gov-west-1': 'no us-gov-west-1 SKU for this model',
+  eu: 'no eu-west-1 SKU for this model (the eu rows are priced at eu-west-1, the EU Region the price list extract covers)',
+  'eu-west-1': 'no eu-west-1 SKU for this model',
+};
+
+/** Why the mirror settles no price, by model, where the endpoint's reason is not the whole story. */
+const UNCONFIRMED_WHY: Record<string, string> = {
+  'command-r-plus':
+    "its Command R+ row gives us-west-2 $3 / $15 but us-east-1 $0.50 / $15, which cannot both be this model's in-region price",
+  'command-r': 'no Command R row',
+  'claude-sonnet-4':
+    "its APAC Regions agree on $3 / $15 and cache read $0.30, but only some list a batch SKU, so the batch discount is not settled",
+  'claude-haiku-4.5': 'no GovCloud SKU for Claude Haiku 4.5',
+  'claude-opus-4': 'no EU SKU for Claude Opus 4 (us-east-1, us-east-2, us-west-2 only)',
+  'claude-opus-4.1': 'no EU SKU for Claude Opus 4.1 (us-east-1, us-east-2, us-west-2 only)',
+  'claude-3-opus': 'no EU SKU for Claude 3 Opus (us-east-1 and us-west-2 only)',
+  'llama-3-70b': 'no eu-west-1 SKU for Llama 3 70B',
+  'llama-3-8b': 'no eu-west-1 SKU for Llama 3 8B',
+  'nova-pro': 'no us-gov-east-1 SKU for Nova Pro, and the APAC Regions differ',
 };
 
 /** Models sold in one AWS region only (AWS price list): their in-region row names it. */
