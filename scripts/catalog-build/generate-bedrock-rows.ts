@@ -1199,7 +1199,7 @@ async function main(): Promise<void> {
     } else if (aws?.contextWindow !== undefined && aws.contextWindow !== model.contextWindow) {
       row.source = {
         ...row.source,
-        label: `${row.source.label}; context window LiteLLM's (${model.contextWindow.toLocaleString('en-US')}; AWS's list: ${aws.contextWindow.toLocaleString('en-US')})`,
+        label: `${row.source.label}; context window LiteLLM's (${model.contextWindow?.toLocaleString('en-US') ?? 'none'}; AWS's list: ${aws.contextWindow.toLocaleString('en-US')})`,
       };
     }
     if (family.openWeight) row.openWeight = true;
@@ -1289,7 +1289,7 @@ const UNCONFIRMED_WHY: Record<string, string> = {
     "its Command R+ row gives us-west-2 $3 / $15 but us-east-1 $0.50 / $15, which cannot both be this model's in-region price",
   'command-r': 'no Command R row',
   'claude-sonnet-4':
-    "its APAC Regions agree on $3 / $15 and cache read $0.30, but only some list a batch SKU, so the batch discount is not settled",
+    'its APAC Regions agree on $3 / $15 and cache read $0.30, but only some list a batch SKU, so the batch discount is not settled',
   'claude-haiku-4.5': 'no GovCloud SKU for Claude Haiku 4.5',
   'claude-opus-4': 'no EU SKU for Claude Opus 4 (us-east-1, us-east-2, us-west-2 only)',
   'claude-opus-4.1': 'no EU SKU for Claude Opus 4.1 (us-east-1, us-east-2, us-west-2 only)',
