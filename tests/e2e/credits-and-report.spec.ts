@@ -88,3 +88,21 @@ test('reached with the Tab key, the credits-and-cash plot shows its first month 
   await page.keyboard.press('ArrowRight');
   await expect(figure.getByRole('status').filter({ hasText: /^Feb 2027/ })).toBeVisible();
 });
+
+test('a finance figure that is refused keeps its message, naming the field, after the field is left', async ({
+  page,
+}) => {
+  const planner = new PlannerPage(page);
+  await planner.goto('runway');
+  const cash = page.getByLabel('Cash on hand', { exact: true });
+  await cash.fill('abc');
+  await cash.blur();
+  const message = page.getByRole('alert').filter({ hasText: 'Cash on hand must be a number' });
+  await expect(message).toBeVisible();
+  // In the form's flow, under the field: it covers nothing of the next field.
+  const [messageBox, burnBox] = await Promise.all([
+    message.boundingBox(),
+    page.getByLabel('Other monthly burn', { exact: true }).boundingBox(),
+  ]);
+  expect(messageBox!.x + messageBox!.width).toBeLessThanOrEqual(burnBox!.x);
+});

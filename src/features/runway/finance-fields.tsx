@@ -27,7 +27,7 @@ export function FinanceFields({
     onRangeCommit: (range: ValueRange | null) => onRangeChange(field, range),
   });
   return (
-    <div className="finance-fields floating-errors">
+    <div className="finance-fields">
       <RangeField
         label="Cash on hand"
         unit="USD"

@@ -208,7 +208,7 @@ function Sizer({ instances, architectures }: SizerProps) {
     <div className="self-hosting">
       <section className="card self-hosting-card" aria-labelledby="self-hosting-inputs-title">
         <h3 id="self-hosting-inputs-title">Model and serving</h3>
-        <div className="self-hosting-inputs floating-errors">
+        <div className="self-hosting-inputs">
           <SelectField
             label="Model"
             value={architectureId}
@@ -312,7 +312,7 @@ function Sizer({ instances, architectures }: SizerProps) {
 
       <section className="card self-hosting-card" aria-labelledby="self-hosting-instance-title">
         <h3 id="self-hosting-instance-title">Instance, price and throughput</h3>
-        <div className="self-hosting-inputs floating-errors">
+        <div className="self-hosting-inputs">
           <SelectField
             label="Instance"
             value={instanceName}
