@@ -33,6 +33,22 @@ export function findExpiredPools(pools: readonly CreditPool[], strategy: Strateg
   return expired;
 }
 
+/**
+ * Whether the strategy spends anything, in any month of the pool's window, on a platform the pool covers: a pool
+ * that covers none of its spend can only expire unused, whatever else runs out.
+ */
+export function poolCoversSpend(pool: CreditPool, strategy: StrategyResult): boolean {
+  const end =
+    pool.expiresAfterMonths === null ? strategy.months.length : pool.startMonth + pool.expiresAfterMonths;
+  for (let t = pool.startMonth; t < Math.min(end, strategy.months.length); t++) {
+    const byPlatform = strategy.months[t]!.byPlatform;
+    for (const platform of Object.keys(byPlatform)) {
+      if (isPlatformCovered(pool, platform) && readMoney(byPlatform, platform) > DUST_USD) return true;
+    }
+  }
+  return false;
+}
+
 export type UncoveredPlatform = { platform: string; spendUsd: number };
 
 /**

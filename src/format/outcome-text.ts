@@ -6,6 +6,7 @@
  * `runwayMonths` whole months and runs out in the month with that index: a runway of 15 from Jan 2027 reads
  * "15 months (cash runs out in Apr 2028)".
  */
+import { findExpiredPools, poolCoversSpend } from '../domain/credit-figures';
 import type { Scenario } from '../domain/scenario-schema';
 import type { StrategyResult } from '../domain/simulate';
 import { formatMonth, formatMonths } from './format';
@@ -80,4 +81,29 @@ export function describeRunway(strategy: StrategyResult, timing: Timing): string
 /** The heading of the first-year figure: "12-month spend", or "6-month spend" for a shorter horizon. */
 export function describeFirstYear(scenario: Pick<Scenario, 'horizonMonths'>): string {
   return `${Math.min(12, scenario.horizonMonths)}-month spend`;
+}
+
+/**
+ * Which credits expire unused, after their amount: "in AWS Activate", "in AWS Activate and Bedrock POC", "in 3
+ * pools", and, when none of those pools covers anything the strategy spends on, why they cannot help: "in AWS
+ * Activate, which covers none of its spend". Said beside "Credits run out …", so that a strategy whose own
+ * platforms' credits are spent while others' go unused does not read as a contradiction. Empty when nothing
+ * expires.
+ */
+export function describeExpiredCredits(
+  strategy: StrategyResult,
+  scenario: Pick<Scenario, 'credits'>,
+): string {
+  const expired = findExpiredPools(scenario.credits, strategy);
+  if (expired.length === 0) return '';
+  const names = expired.map(({ pool }) => pool.name.trim() || 'an unnamed pool');
+  const where =
+    names.length === 1
+      ? `in ${names[0]}`
+      : names.length === 2
+        ? `in ${names[0]} and ${names[1]}`
+        : `in ${names.length} pools`;
+  const useless = expired.every(({ pool }) => !poolCoversSpend(pool, strategy));
+  if (!useless) return where;
+  return `${where}, which ${names.length === 1 ? 'covers' : 'cover'} none of its spend`;
 }

@@ -47,9 +47,33 @@ describe('SummaryPanel', () => {
       credits: [{ ...scenario.credits![0]!, expiresAfterMonths: 3 }],
     });
     const cheap = screen.getByRole('row', { name: /All on cheap/ });
-    expect(within(cheap).getByTestId('summary-credits-expired')).toHaveTextContent('$6,400 expire unused');
+    expect(within(cheap).getByTestId('summary-credits-expired')).toHaveTextContent(
+      /^\$6,400 expire unused in Pool$/,
+    );
     const dear = screen.getByRole('row', { name: /All on dear/ });
     expect(within(dear).queryByTestId('summary-credits-expired')).not.toBeInTheDocument();
+  });
+
+  it('says which credits expire, and when none of them covers the strategy’s spend, that they could not help', () => {
+    // As above, plus $5,000 for "gcp" only, expiring after 2 months: no strategy spends on gcp, so it all expires.
+    // All on cheap: $6,400 + $5,000 = $11,400 in both pools. All on dear: its $10,000 pool is spent, so only the
+    // gcp pool's $5,000 expires, and it covers nothing All on dear spends on.
+    const scenario = makeSmallScenario();
+    renderWithScenario(<SummaryPanel />, {
+      ...scenario,
+      credits: [
+        { ...scenario.credits![0]!, expiresAfterMonths: 3 },
+        { id: 'gcp', name: 'Elsewhere', amount: 5_000, appliesTo: ['gcp'], expiresAfterMonths: 2 },
+      ],
+    });
+    const cheap = screen.getByRole('row', { name: /All on cheap/ });
+    expect(within(cheap).getByTestId('summary-credits-expired')).toHaveTextContent(
+      /^\$11,400 expire unused in Pool and Elsewhere$/,
+    );
+    const dear = screen.getByRole('row', { name: /All on dear/ });
+    expect(within(dear).getByTestId('summary-credits-expired')).toHaveTextContent(
+      /^\$5,000 expire unused in Elsewhere, which covers none of its spend$/,
+    );
   });
 
   it('labels months from the start month and gives credits-exhausted month and runway', () => {

@@ -16,7 +16,7 @@ test('adding a credit pool moves the month credits run out', async ({ page }) =>
   // Plus the POC template's $25,000: $35,000 ÷ $1,200 = 29.2 months, beyond the 12-month horizon. What the
   // pools still hold when they lapse is said under the month.
   await expect(creditsEnd).toHaveText(/^Beyond Dec 2027/);
-  await expect(creditsEnd.getByTestId('summary-credits-expired')).toHaveText(/^\$[\d,]+ expire unused$/);
+  await expect(creditsEnd.getByTestId('summary-credits-expired')).toHaveText(/^\$[\d,]+ expire unused in \S/);
 });
 
 test('the POC estimate prints to a one-page PDF with the credit ask', async ({ page }) => {

@@ -8,7 +8,12 @@ import type { Scenario } from '../../domain/scenario-schema';
 import { PlanIssues } from '../../ui/plan-issues';
 import { usePlannerStore } from '../../state/scenario-store';
 import { describeMoneyDisplay, formatMonth, formatMonths } from '../../format/format';
-import { describeCreditsEnd, describeFirstYear, describeRunwayWords } from '../../format/outcome-text';
+import {
+  describeCreditsEnd,
+  describeExpiredCredits,
+  describeFirstYear,
+  describeRunwayWords,
+} from '../../format/outcome-text';
 import type { RunwayWords } from '../../format/outcome-text';
 import { CheapestLine } from '../../ui/cheapest-line';
 import { Money, useMoneyDisplay } from '../../ui/money';
@@ -333,7 +338,8 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                         {describeCreditsEnd(strategy, scenario)}
                         {strategy.totals.creditsExpired >= 0.005 && (
                           <span className="summary__expired" data-testid="summary-credits-expired">
-                            <Money usd={strategy.totals.creditsExpired} inFull /> expire unused
+                            <Money usd={strategy.totals.creditsExpired} inFull /> expire unused{' '}
+                            {describeExpiredCredits(strategy, scenario)}
                           </span>
                         )}
                       </td>
