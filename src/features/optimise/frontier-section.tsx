@@ -13,6 +13,7 @@ import { unitCostCell } from '../../charts/chart-table';
 import type { LazyChartTable } from '../../charts/chart-table';
 import { QualityScore, describeScore } from '../../ui/quality-score';
 import { PendingResult, isBusy, useDrawnState } from '../../ui/pending-result';
+import { useOptionsWhenIdle } from '../../ui/select-field';
 import { describeModel } from './optimise-figures';
 
 /** The chart's height, px; kept while the frontier computes. */
@@ -32,6 +33,7 @@ export function FrontierSection({ scenario, sliceIndex, onSliceChange }: Frontie
   const selectId = useId();
   const slice = scenario.traffic[sliceIndex];
   const query = useDrawnState(useAnalysis(scenario, 'frontier', sliceIndex));
+  const sliceOptions = useOptionsWhenIdle(scenario.traffic.length);
   if (!slice) return null;
 
   return (
@@ -46,12 +48,15 @@ export function FrontierSection({ scenario, sliceIndex, onSliceChange }: Frontie
             id={selectId}
             value={sliceIndex}
             onChange={(event) => onSliceChange(Number(event.target.value))}
+            {...sliceOptions.reach}
           >
-            {scenario.traffic.map((s, index) => (
-              <option key={index} value={index}>
-                {s.name}
-              </option>
-            ))}
+            {scenario.traffic.map((s, index) =>
+              sliceOptions.allShown || index === sliceIndex ? (
+                <option key={index} value={index}>
+                  {s.name}
+                </option>
+              ) : null,
+            )}
           </select>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { useOptionsWhenIdle } from '../../ui/select-field';
 import { useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
@@ -87,6 +88,7 @@ export function GoalSeekSection({
   const [monthsValid, setMonthsValid] = useState(true);
   const [targetMonth, setTargetMonth] = useState(horizon - 1);
   const [platform, setPlatform] = useState(ALL_PLATFORMS);
+  const monthOptions = useOptionsWhenIdle(horizon);
 
   const strategy = scenario.strategies.find((s) => s.id === strategyId) ?? scenario.strategies[0];
   const monthsWanted = Math.min(months, horizon);
@@ -200,12 +202,15 @@ export function GoalSeekSection({
                 id={monthSelectId}
                 value={lastMonth}
                 onChange={(event) => setTargetMonth(Number(event.target.value))}
+                {...monthOptions.reach}
               >
-                {Array.from({ length: horizon }, (_, index) => (
-                  <option key={index} value={index}>
-                    {formatMonth(index, scenario.startMonth)}
-                  </option>
-                ))}
+                {Array.from({ length: horizon }, (_, index) =>
+                  monthOptions.allShown || index === lastMonth ? (
+                    <option key={index} value={index}>
+                      {formatMonth(index, scenario.startMonth)}
+                    </option>
+                  ) : null,
+                )}
               </select>
             </div>
             <div className="field">
