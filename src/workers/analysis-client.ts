@@ -2,8 +2,9 @@
  * Where the Optimise and Uncertainty analyses run: in a Web Worker (one, created on first use or by
  * `prepareAnalyses`, reused), so the page never freezes; or, where there is no Worker (jsdom in tests), on the
  * page. The catalog goes to the worker once per catalog array, in parts small enough to copy within a frame; the
- * rest of the scenario once per scenario object; each run then sends only its name and arguments. An aborted
- * signal cancels a run that has not started computing.
+ * rest of the scenario once per scenario object; each run then sends only its name and arguments. Runs are
+ * posted one at a time, each once the page has drawn the answer before it. An aborted signal cancels a run that
+ * has not started computing.
  */
 import type { Model, Scenario } from '../domain/scenario-schema';
 import { receiveAnalysis, runNamedAnalysis } from './analysis-tasks';
@@ -14,6 +15,8 @@ import type { WrappedWorker } from './wrap-worker';
 
 /** Models per message when the catalog is sent: copying 500 models takes a few milliseconds. */
 const CATALOG_PART_MODELS = 500;
+/** The longest a run waits for the page to rest after the answer before it (see `untilPageRests`). */
+const REST_WAIT_MS = 500;
 
 type WorkerHandle = WrappedWorker<AnalysisWorkerApi> & {
   /** The id of the catalog the worker holds (or is receiving, when the parts are on their way). */
@@ -93,6 +96,32 @@ export function prepareAnalyses(catalog: readonly Model[]): void {
   queueCatalog(getWorker(), catalog);
 }
 
+/**
+ * Resolves once the page has drawn a frame and then gone idle (at most `REST_WAIT_MS` later; at once without those
+ * callbacks). The next run is posted then, not while the page draws the answer before it: on a 2-core machine a
+ * worker computing while the page lays out an answer leaves the browser's own threads (compositing, raster) to
+ * take the page's core, and a 10 ms task held the page 20–30 ms.
+ */
+function untilPageRests(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function' || typeof requestIdleCallback !== 'function') {
+      resolve();
+      return;
+    }
+    // A hidden page draws no frames: the timer goes on without them.
+    const timer = setTimeout(resolve, REST_WAIT_MS);
+    requestAnimationFrame(() =>
+      requestIdleCallback(
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { timeout: REST_WAIT_MS },
+      ),
+    );
+  });
+}
+
 function createAbortError(): Error {
   return new DOMException('The analysis was cancelled', 'AbortError');
 }
@@ -134,7 +163,12 @@ export async function computeAnalysis<N extends AnalysisName>(
       // Wrapped: the run is posted now, its answer awaited by the caller alone.
       return { answer: api.run(runId, catalogId, scenarioId, name, args) };
     });
-    target.queue = posted.catch(() => undefined);
+    // The next run is posted once this one's answer is in and drawn: runs compute one at a time, each while the
+    // page rests.
+    target.queue = posted.then(
+      ({ answer }) => answer.then(untilPageRests, () => undefined),
+      () => undefined,
+    );
     const { answer } = await Promise.race([posted, failure]);
     return receiveAnalysis(scenario, name, await Promise.race([answer, failure]));
   } finally {
