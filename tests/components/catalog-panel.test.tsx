@@ -72,10 +72,14 @@ describe('CatalogPanel: table', () => {
     expect(within(capacity).getByText('60,000 tokens/min per unit · min 1 unit')).toBeInTheDocument();
     // No token price columns for it: one cell spans input, output, cache write, cache read and batch.
     expect(within(capacity).queryByText('None')).not.toBeInTheDocument();
-    // A model without a cache-write price writes at the input price ($1.00 for Cheap); no caching, no batch.
+    // Cheap has no caching and no batch: "None" for both, and no cache-write price (nothing is written), where a
+    // model that caches without its own write price shows the input price it writes at.
     const cheap = getRow('Cheap model');
-    expect(within(cheap).getAllByText('$1.00')).toHaveLength(2);
+    expect(within(cheap).getAllByText('$1.00')).toHaveLength(1);
     expect(within(cheap).getAllByText('None')).toHaveLength(2);
+    expect(within(cheap).getByTitle('No prompt caching: nothing is written to a cache')).toHaveTextContent(
+      '—',
+    );
     expect(within(cheap).getByText('Unlimited')).toBeInTheDocument();
   });
 
@@ -204,7 +208,7 @@ describe('CatalogPanel: editing', () => {
       /^Cheapest: All on cheap, \$2,200 in Jan 2027, \$26,400 12-month spend; cash runway/,
     );
     // The table follows once the edit's frame is drawn.
-    await waitFor(() => expect(within(getRow('Cheap model')).getAllByText('$2.00')).toHaveLength(3));
+    await waitFor(() => expect(within(getRow('Cheap model')).getAllByText('$2.00')).toHaveLength(2));
   });
 
   it('edits in the unit shown: $0.0025 per 1K tokens is stored as $2.50 per 1M', async () => {

@@ -1,3 +1,4 @@
+import defaultScenario from '../../data/default-scenario.json';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -317,6 +318,19 @@ describe('ScenariosPanel: share link', () => {
     const copied = await navigator.clipboard.readText();
     expect(copied).toMatch(/#share=/);
     expect(screen.getByRole('textbox', { name: /Share link/ })).toHaveValue(copied);
+    // A three-model scenario makes a short link: nothing to warn of.
+    expect(copied.length).toBeLessThan(2_000);
+    expect(screen.queryByTestId('share-link-long')).not.toBeInTheDocument();
+  });
+
+  it('says a long link can arrive cut short, and what to send instead', async () => {
+    const user = userEvent.setup();
+    renderWithScenario(<ScenariosPanel />, validated(defaultScenario as unknown as ScenarioInput));
+    await user.click(screen.getByRole('button', { name: 'Copy share link' }));
+    expect(await screen.findByText('Link copied to the clipboard.')).toBeInTheDocument();
+    // The default scenario (32 models, 8 slices, 6 strategies) makes a link of about 31K characters.
+    expect((await navigator.clipboard.readText()).length).toBeGreaterThan(2_000);
+    expect(screen.getByTestId('share-link-long')).toHaveTextContent(/send the scenario file instead/);
   });
 
   it('shows the link to copy by hand when the clipboard refuses', async () => {

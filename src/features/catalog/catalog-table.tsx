@@ -169,7 +169,12 @@ function PerTokenCells({
       </td>
       <td className="num">{show(pricing.outputPerMTok)}</td>
       <td className="num">
-        {pricing.cacheWritePerMTok === null ? (
+        {pricing.cacheReadPerMTok === null ? (
+          // Without prompt caching nothing is written to a cache: a write price would never be paid.
+          <span className="muted" title="No prompt caching: nothing is written to a cache">
+            —
+          </span>
+        ) : pricing.cacheWritePerMTok === null ? (
           <span title="No separate cache-write price: writes cost the input price">
             {show(pricing.inputPerMTok)}
             <span className="catalog-table__sub">= input</span>

@@ -121,7 +121,7 @@ export function TrafficTable({ scenario, service }: { scenario: Scenario; servic
                 <>
                   <td className="report-traffic__served">{entry ? describeSliceService(entry) : '—'}</td>
                   <td className="num">
-                    <Money usd={entry?.pocSpend ?? 0} />
+                    <Money usd={entry?.pocSpend ?? 0} inFull />
                   </td>
                 </>
               )}
@@ -134,7 +134,7 @@ export function TrafficTable({ scenario, service }: { scenario: Scenario; servic
               {cost.name || cost.id} <span className="muted">(fixed monthly cost)</span>
             </th>
             <td className="num">
-              <Money usd={cost.pocSpend} />
+              <Money usd={cost.pocSpend} inFull />
             </td>
           </tr>
         ))}
@@ -146,7 +146,7 @@ export function TrafficTable({ scenario, service }: { scenario: Scenario; servic
               Total over the POC period
             </th>
             <td className="num">
-              <Money usd={service.total} testId="report-service-total" />
+              <Money usd={service.total} testId="report-service-total" inFull />
             </td>
           </tr>
         </tfoot>
@@ -214,14 +214,14 @@ export function StrategiesTable({
               </th>
               {monthColumns.map((month) => (
                 <td key={month} className="num">
-                  <Money usd={strategy.months[month]?.spend ?? 0} />
+                  <Money usd={strategy.months[month]?.spend ?? 0} inFull />
                 </td>
               ))}
               <td className="num">
-                <Money usd={sumFirstMonths(strategy, pocMonths).spend} testId="report-poc-total" />
+                <Money usd={sumFirstMonths(strategy, pocMonths).spend} testId="report-poc-total" inFull />
               </td>
               <td className="num">
-                <Money usd={strategy.totals.firstYearSpend} />
+                <Money usd={strategy.totals.firstYearSpend} inFull />
               </td>
               <td className={constraints.length > 0 ? 'report-misses' : undefined}>
                 {constraints.length === 0
@@ -259,7 +259,7 @@ export function RecommendationLead({
     <span data-testid="report-basis">
       Chosen for {describeBasis(recommendation.basis)} over the first {window} (
       <strong>
-        <Money usd={recommendation.figure ?? 0} testId="report-basis-figure" />
+        <Money usd={recommendation.figure ?? 0} testId="report-basis-figure" inFull />
       </strong>
       {recommendation.basis === 'spend' ? ', whoever pays it' : ' after the credits already held'}) among the
       strategies that break no constraint.
@@ -274,19 +274,19 @@ export function SavingsLine({ totals, pocMonths }: { totals: PeriodTotals; pocMo
     <span className="report-savings" data-testid="report-savings">
       Over the POC period ({formatMonths(pocMonths)}):{' '}
       <strong>
-        <Money usd={totals.listSpend} testId="report-list-spend" />
+        <Money usd={totals.listSpend} testId="report-list-spend" inFull />
       </strong>{' '}
       at list prices; prompt caching {cachingCostsMore ? 'adds' : 'saves'}{' '}
       <strong>
-        <Money usd={Math.abs(totals.savings.caching)} testId="report-caching-saves" />
+        <Money usd={Math.abs(totals.savings.caching)} testId="report-caching-saves" inFull />
       </strong>{' '}
       and batch saves{' '}
       <strong>
-        <Money usd={totals.savings.batch} testId="report-batch-saves" />
+        <Money usd={totals.savings.batch} testId="report-batch-saves" inFull />
       </strong>
       , for a spend of{' '}
       <strong>
-        <Money usd={totals.spend} testId="report-poc-spend" />
+        <Money usd={totals.spend} testId="report-poc-spend" inFull />
       </strong>
       .
     </span>

@@ -3,6 +3,9 @@ import type { Scenario } from '../../domain/scenario-schema';
 import { createShareLink } from '../../io/share-link';
 import { useScenario } from '../../state/scenario-store';
 
+/** Links longer than this are cut short by some email and chat tools (and were by older browsers' address bars). */
+const LONG_LINK_CHARS = 2_000;
+
 type ShareState =
   | { kind: 'idle' }
   | { kind: 'copied' | 'copy-by-hand'; url: string; scenario: Scenario }
@@ -68,6 +71,13 @@ export function ShareLinkCard() {
               autoFocus={current.kind === 'copy-by-hand'}
               onFocus={(event) => event.currentTarget.select()}
             />
+            {current.url.length > LONG_LINK_CHARS && (
+              <p className="scenarios-hint" data-testid="share-link-long">
+                A link this long can arrive cut short: some email and chat tools keep only the first 2,000 or
+                so characters. If it does not open, send the scenario file instead (Export scenario (JSON),
+                above).
+              </p>
+            )}
           </div>
         )}
       </div>
