@@ -135,8 +135,11 @@ export type UiSlice = {
   focusStrategyId: string | null;
   /** Strategies left out of the Summary and the Compare chart (still computed, still in every table). */
   hiddenStrategyIds: readonly string[];
-  /** Whether the pinned Summary is folded to one line. */
-  isSummaryCollapsed: boolean;
+  /**
+   * Whether the pinned Summary is folded to one line; null until the user chooses: folded on a phone (where the
+   * open Summary is a card per strategy, a screen and more before the tabs), open elsewhere.
+   */
+  isSummaryCollapsed: boolean | null;
   loadNotice: LoadNotice;
   /** Saved data that could not be read, kept aside until the user deletes each copy. */
   unreadableCopies: UnreadableCopy[];
@@ -353,7 +356,7 @@ const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   priceUnit: 'per-million',
   focusStrategyId: null,
   hiddenStrategyIds: [],
-  isSummaryCollapsed: false,
+  isSummaryCollapsed: null,
   loadNotice: { kind: 'none' },
   unreadableCopies: [],
   heldSave: null,
@@ -376,7 +379,7 @@ const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
       theme: ui.theme,
       priceUnit: ui.priceUnit,
       hiddenStrategyIds: ui.hiddenStrategyIds ?? [],
-      isSummaryCollapsed: ui.summaryCollapsed ?? false,
+      isSummaryCollapsed: ui.summaryCollapsed ?? null,
     }),
   setLoadNotice: (loadNotice) => set({ loadNotice }),
   setUnreadableCopies: (unreadableCopies) => set({ unreadableCopies }),
@@ -414,7 +417,7 @@ export function readSavedUi(state: PlannerState): SavedUi {
     theme: state.theme,
     priceUnit: state.priceUnit,
     ...(state.hiddenStrategyIds.length > 0 ? { hiddenStrategyIds: [...state.hiddenStrategyIds] } : {}),
-    ...(state.isSummaryCollapsed ? { summaryCollapsed: true } : {}),
+    ...(state.isSummaryCollapsed === null ? {} : { summaryCollapsed: state.isSummaryCollapsed }),
   };
 }
 

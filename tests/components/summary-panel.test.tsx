@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SummaryPanel } from '../../src/features/summary/summary-panel';
-import { usePlannerStore } from '../../src/state/scenario-store';
+import { readSavedUi, usePlannerStore } from '../../src/state/scenario-store';
 import { renderWithScenario } from '../factories/render-with-store';
 import { makeSmallScenario } from '../factories/small-scenario';
 import { makeTwoSliceScenario } from '../factories/two-slice-scenario';
@@ -139,6 +139,30 @@ describe('SummaryPanel: nothing priced silently', () => {
     expect(open).toHaveAttribute('aria-expanded', 'false');
     await user.click(open);
     expect(screen.getByRole('table')).toBeInTheDocument();
+  });
+
+  it('starts folded on a phone until the user opens it, and the choice is saved', async () => {
+    // jsdom has no matchMedia: a phone's, for this test.
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query === '(max-width: 700px)',
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    }));
+    try {
+      const user = userEvent.setup();
+      renderWithScenario(<SummaryPanel />, makeSmallScenario());
+      expect(usePlannerStore.getState().isSummaryCollapsed).toBeNull();
+      expect(screen.queryByRole('table')).not.toBeInTheDocument();
+      expect(screen.getByTestId('summary-line')).toHaveTextContent(/^Cheapest: All on cheap/);
+      expect(readSavedUi(usePlannerStore.getState())).not.toHaveProperty('summaryCollapsed');
+      await user.click(screen.getByRole('button', { name: 'Show summary table' }));
+      expect(screen.getByRole('table')).toBeInTheDocument();
+      // Chosen: open stays open on this phone next time.
+      expect(readSavedUi(usePlannerStore.getState())).toMatchObject({ summaryCollapsed: false });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('hides a strategy from the summary and shows it again', async () => {

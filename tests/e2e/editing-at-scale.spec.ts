@@ -424,6 +424,10 @@ test('at 390 px the summary shows every strategy as a card of its figures, and i
   await page.setViewportSize({ width: 390, height: 844 });
   const planner = new PlannerPage(page);
   await planner.goto('compare');
+  // On a phone the summary starts folded to its line, the tabs in view; opened, each strategy is a card.
+  await expect(page.getByTestId('summary-line')).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Compare' })).toBeInViewport();
+  await page.getByRole('button', { name: 'Show summary table' }).click();
   const box = page.getByRole('region', { name: 'Summary table' });
   // No sideways scroll inside the summary: each strategy's figures fit the phone's width, under their names.
   const widths = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));

@@ -1,3 +1,4 @@
+import { PHONE_QUERY, useMediaQuery } from '../../ui/media-query';
 import { memo, useEffect, useRef, useState } from 'react';
 import { ConstraintBadges } from '../../ui/constraint-badges';
 import { useShallow } from 'zustand/react/shallow';
@@ -173,16 +174,19 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
   const plan = selectPlan(scenario);
   if (!plan.ok) throw new Error('the summary has no figures to show');
   const result = plan.value.result;
-  const { focusId, setFocus, hiddenIds, setHidden, isCollapsed, setCollapsed } = usePlannerStore(
+  const { focusId, setFocus, hiddenIds, setHidden, collapsedChoice, setCollapsed } = usePlannerStore(
     useShallow((s) => ({
       focusId: s.focusStrategyId,
       setFocus: s.setFocusStrategy,
       hiddenIds: s.hiddenStrategyIds,
       setHidden: s.setStrategyHidden,
-      isCollapsed: s.isSummaryCollapsed,
+      collapsedChoice: s.isSummaryCollapsed,
       setCollapsed: s.setSummaryCollapsed,
     })),
   );
+  // Until the user chooses, folded on a phone (the open Summary is a card per strategy, before the tabs).
+  const isPhone = useMediaQuery(PHONE_QUERY);
+  const isCollapsed = collapsedChoice ?? isPhone;
   const cheapest = selectCheapestStrategy(scenario);
   const firstYearLabel = describeFirstYear(scenario);
   const thisMonth = formatMonth(0, scenario.startMonth);

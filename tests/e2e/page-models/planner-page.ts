@@ -6,10 +6,12 @@ import { readFileSync } from 'node:fs';
 export class PlannerPage {
   constructor(readonly page: Page) {}
 
-  /** Opens the app on a screen and waits for the first figures. */
+  /** Opens the app on a screen and waits for the first figures (the summary's table, or its line on a phone). */
   async goto(panel = 'compare') {
     await this.page.goto(`/#${panel}`);
-    await expect(this.page.getByTestId('summary-table')).toBeVisible();
+    await expect(
+      this.page.getByTestId('summary-table').or(this.page.getByTestId('summary-line')),
+    ).toBeVisible();
   }
 
   async openTab(name: string | RegExp) {
