@@ -35,7 +35,7 @@ for (const width of widths) {
     if (message.type() === 'error') console.error(`console: ${message.text()}`);
   });
   await page.goto(baseUrl);
-  await page.getByTestId('summary-table').waitFor();
+  await page.getByTestId('summary-table').or(page.getByTestId('summary-line')).waitFor();
   for (const [screen, tab] of screens) {
     await page.getByRole('tab', { name: tab }).click();
     if (theme === 'dark') {
