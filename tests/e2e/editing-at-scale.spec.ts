@@ -1,10 +1,21 @@
 import { expect, test } from '@playwright/test';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { PlannerPage } from './page-models/planner-page';
 
 /** How far a table reaches past the box it scrolls in (0 or less when it fits). */
 function widthPastBox(table: Locator): Promise<number> {
   return table.evaluate((element) => element.scrollWidth - (element.parentElement?.clientWidth ?? 0));
+}
+
+/** Opens the default's Claude Sonnet 4.6 (Bedrock, global) in the model editor, and returns the editor. */
+async function openSonnetEditor(page: Page): Promise<Locator> {
+  const planner = new PlannerPage(page);
+  await planner.goto('catalog');
+  await page.getByLabel('Search name, id or key').fill('sonnet 4.6');
+  await page.getByRole('button', { name: /^Edit Claude Sonnet 4\.6 — Bedrock, global/ }).click();
+  const editor = page.getByRole('region', { name: /^Edit Claude Sonnet 4\.6/ });
+  await expect(editor).toBeVisible();
+  return editor;
 }
 
 test('the model picker searches the catalog and is used from the keyboard', async ({ page }) => {
@@ -312,12 +323,7 @@ test('at 1280 px the Traffic mix shows every slice name of the default whole (a 
 test('at 1280 px the model editor opens under the summary, whose figures and the header’s Undo stay in view', async ({
   page,
 }) => {
-  const planner = new PlannerPage(page);
-  await planner.goto('catalog');
-  await page.getByLabel('Search name, id or key').fill('sonnet 4.6');
-  await page.getByRole('button', { name: /^Edit Claude Sonnet 4\.6 — Bedrock, global/ }).click();
-  const editor = page.getByRole('region', { name: /^Edit Claude Sonnet 4\.6/ });
-  await expect(editor).toBeVisible();
+  const editor = await openSonnetEditor(page);
   const summary = page.locator('.summary');
   // Scrolled (the summary pinned to the top) and back at the top (the header above it): the editor starts below
   // the summary's lower edge each time, and covers neither the runway column nor Undo.
@@ -341,11 +347,7 @@ test('at 1280 px the model editor opens under the summary, whose figures and the
 test('beside the model editor (1,440 to 1,920 px) the summary fits its box and the catalog keeps model names readable', async ({
   page,
 }) => {
-  const planner = new PlannerPage(page);
-  await planner.goto('catalog');
-  await page.getByLabel('Search name, id or key').fill('sonnet 4.6');
-  await page.getByRole('button', { name: /^Edit Claude Sonnet 4\.6 — Bedrock, global/ }).click();
-  await expect(page.getByRole('region', { name: /^Edit Claude Sonnet 4\.6/ })).toBeVisible();
+  await openSonnetEditor(page);
   const name = page.locator('.catalog-table tbody th.col-name').first();
   for (const width of [1440, 1600, 1920]) {
     await page.setViewportSize({ width, height: 900 });
