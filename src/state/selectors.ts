@@ -6,7 +6,7 @@ import { findBrokenConstraintsByStrategy } from '../domain/plan-constraints';
 import type { BrokenConstraint } from '../domain/plan-constraints';
 import { planValidScenario } from '../domain/plan-scenario';
 import type { Plan } from '../domain/plan-scenario';
-import type { Scenario } from '../domain/scenario-schema';
+import type { Model, Scenario } from '../domain/scenario-schema';
 import type { SimulationResult, StrategyResult } from '../domain/simulate';
 import { findCheapestSoundStrategy } from '../domain/strategy-figures';
 import type { ValidationResult } from '../domain/validate-scenario';
@@ -60,4 +60,19 @@ export function selectCheapestStrategy(scenario: Scenario): StrategyResult | nul
   const plan = selectPlan(scenario);
   if (!plan.ok) return null;
   return findCheapestSoundStrategy(plan.value.result, selectBrokenConstraints(scenario));
+}
+
+const catalogPlatforms = new WeakMap<readonly Model[], string[]>();
+
+/**
+ * The catalog's platforms, each once, A–Z: listed once per catalog array (a goal seek or a fixed cost's platform
+ * picker redraws often, and a catalog can hold 10,000 models).
+ */
+export function selectCatalogPlatforms(catalog: readonly Model[]): string[] {
+  let platforms = catalogPlatforms.get(catalog);
+  if (platforms === undefined) {
+    platforms = [...new Set(catalog.map((model) => model.platform))].sort((a, b) => a.localeCompare(b));
+    catalogPlatforms.set(catalog, platforms);
+  }
+  return platforms;
 }

@@ -1,3 +1,4 @@
+import { selectCatalogPlatforms } from '../../state/selectors';
 import { useOptionsWhenIdle } from '../../ui/select-field';
 import { useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
@@ -11,7 +12,6 @@ import { formatMonth, formatMonths, formatPercent } from '../../format/format';
 import { Money } from '../../ui/money';
 import { NumberField } from '../../ui/number-field';
 import { StrategySelect } from '../../ui/strategy-select';
-import { listPlatforms } from './optimise-figures';
 import { findExtent } from '../../charts/chart-series';
 
 const ALL_PLATFORMS = '*';
@@ -93,7 +93,7 @@ export function GoalSeekSection({
   const strategy = scenario.strategies.find((s) => s.id === strategyId) ?? scenario.strategies[0];
   const monthsWanted = Math.min(months, horizon);
   const lastMonth = Math.min(targetMonth, horizon - 1);
-  const platforms = listPlatforms(scenario.catalog);
+  const platforms = selectCatalogPlatforms(scenario.catalog);
   const coverageId = platforms.includes(platform) ? platform : ALL_PLATFORMS;
 
   const strategyIdSought = strategy?.id ?? '';

@@ -49,18 +49,6 @@ export function listCapacityModels(catalog: readonly Model[]): Model[] {
   });
 }
 
-const platformLists = new WeakMap<readonly Model[], string[]>();
-
-/** Platforms of the catalog, each once, A–Z; listed once per catalog (a goal seek redraws its section often). */
-export function listPlatforms(catalog: readonly Model[]): string[] {
-  let platforms = platformLists.get(catalog);
-  if (platforms === undefined) {
-    platforms = [...new Set(catalog.map((model) => model.platform))].sort((a, b) => a.localeCompare(b));
-    platformLists.set(catalog, platforms);
-  }
-  return platforms;
-}
-
 /** A model for people: "Mistral Small (bedrock)". */
 export function describeModel(model: Pick<Model, 'name' | 'platform'>): string {
   return `${model.name} (${model.platform})`;

@@ -19,7 +19,11 @@ import {
   updateFixedCost,
   updatePool,
 } from '../../state/scenario-edits';
-import { selectBrokenConstraints, selectCheapestStrategy } from '../../state/selectors';
+import {
+  selectBrokenConstraints,
+  selectCatalogPlatforms,
+  selectCheapestStrategy,
+} from '../../state/selectors';
 import { useFiguresScenario, useFocusStrategy, usePlan } from '../../state/figures';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
@@ -35,11 +39,6 @@ import { listScenarioPlatforms } from './runway-figures';
 import { RunwayHeadline } from './runway-headline';
 import { RunwayWarnings } from './runway-warnings';
 import './runway.css';
-
-/** Platforms of the catalog, each once, in catalog order. */
-function listPlatforms(catalog: Scenario['catalog']): string[] {
-  return [...new Set(catalog.map((model) => model.platform))];
-}
 
 function makeCustomPool(scenario: Scenario): CreditPool {
   const names = new Set(scenario.credits.map((pool) => pool.name));
@@ -86,7 +85,7 @@ export function RunwayPanel() {
   const figures = useFiguresScenario();
   const [edit, undo] = usePlannerStore(useShallow((s) => [s.edit, s.undo]));
   const [removal, setRemoval] = useState<Removal | null>(null);
-  const platforms = useMemo(() => listPlatforms(scenario.catalog), [scenario.catalog]);
+  const platforms = selectCatalogPlatforms(scenario.catalog);
   const poolPlatforms = useMemo(() => listScenarioPlatforms(figures), [figures]);
 
   function changePool(index: number, pool: CreditPool): string | null {
