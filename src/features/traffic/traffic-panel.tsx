@@ -1,6 +1,7 @@
 import { measureElement, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FocusEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Scenario, Slice } from '../../domain/scenario-schema';
 import {
@@ -86,6 +87,24 @@ function duplicateWithRoutes(scenario: Scenario, index: number): Scenario {
   const next = duplicateSlice(scenario, index);
   const copy = next.traffic[index + 1];
   return original && copy ? copySliceRoutes(next, original.id, copy.id) : next;
+}
+
+/** Where the slice table scrolls in a box of its own, up and down as well as sideways (traffic.css). */
+const BOXED_TABLE = '(min-width: 641px) and (max-width: 1279.98px)';
+
+/**
+ * When a field in the boxed slice table takes focus, the page is scrolled, if need be, so that the box's top (with
+ * the column names held there) is clear of the pinned summary: the box is no taller than the screen under it, so
+ * the field the box has scrolled into view stays in view. The browser's own scrolling to the field comes first.
+ */
+function keepBoxUnderSummary(event: FocusEvent<HTMLDivElement>) {
+  if (typeof window.matchMedia !== 'function' || !window.matchMedia(BOXED_TABLE).matches) return;
+  const box = event.currentTarget;
+  requestAnimationFrame(() => {
+    const summaryBottom = document.querySelector('.summary')?.getBoundingClientRect().bottom ?? 0;
+    const gap = box.getBoundingClientRect().top - Math.max(0, summaryBottom);
+    if (gap < 0) window.scrollBy(0, gap);
+  });
 }
 
 /** The traffic mix: every slice's volume, tokens, caching, batch, quality bar and growth, and where it goes. */
@@ -313,7 +332,7 @@ export function TrafficPanel() {
                 'aria-label': `Traffic slices, ${traffic.length}: scroll to see them all`,
                 tabIndex: 0,
               }
-            : {})}
+            : { onFocus: keepBoxUnderSummary })}
         >
           <table className="data-table slice-table floating-errors" ref={tableRef}>
             <caption className="visually-hidden">
