@@ -274,6 +274,11 @@ describe('CatalogPanel: editing', () => {
     expect(readModel('sonnet')?.pricing).toMatchObject({ cacheReadPerMTok: 0.3 });
     await user.click(within(editor).getByRole('checkbox', { name: /Same as input price/ }));
     expect(readModel('sonnet')?.pricing).toMatchObject({ cacheWritePerMTok: null });
+    expect(within(editor).getByText('Writes cost the input price')).toBeInTheDocument();
+    // Without caching, the write price left to the input's says it is paid only once caching is on.
+    await user.click(within(editor).getByRole('checkbox', { name: /No prompt caching/ }));
+    expect(within(editor).getByText(/^The input price, once prompt caching is on/)).toBeInTheDocument();
+    await user.click(within(editor).getByRole('checkbox', { name: /No prompt caching/ }));
     await user.click(within(editor).getByRole('checkbox', { name: /Unlimited/ }));
     expect(readModel('sonnet')?.contextWindow).toBeNull();
     await user.click(within(editor).getByRole('checkbox', { name: /Unlimited/ }));

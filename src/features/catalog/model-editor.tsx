@@ -408,7 +408,11 @@ export function ModelEditor({
                     : toShownPrice(pricing.cacheWritePerMTok, priceUnit)
                 }
                 nullLabel="Same as input price"
-                offText="Writes cost the input price"
+                offText={
+                  pricing.cacheReadPerMTok === null
+                    ? 'The input price, once prompt caching is on (no cache read price: nothing is written now)'
+                    : 'Writes cost the input price'
+                }
                 valueWhenSet={toShownPrice(pricing.inputPerMTok, priceUnit)}
                 schema={priceSchema}
                 unit={unitText}
