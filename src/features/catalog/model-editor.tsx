@@ -410,7 +410,7 @@ export function ModelEditor({
                 nullLabel="Same as input price"
                 offText={
                   pricing.cacheReadPerMTok === null
-                    ? 'The input price, once prompt caching is on (no cache read price: nothing is written now)'
+                    ? 'The input price, once prompt caching is on'
                     : 'Writes cost the input price'
                 }
                 valueWhenSet={toShownPrice(pricing.inputPerMTok, priceUnit)}
