@@ -397,6 +397,36 @@ test('from 720 to 1,280 px the summary table fits its box: no strategy’s figur
   await expect.poll(() => widthPastBox(table)).toBeLessThanOrEqual(0);
 });
 
+test('at 720 × 900 the pinned summary shows whole strategies’ rows, each runway in at most three lines', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 720, height: 900 });
+  const planner = new PlannerPage(page);
+  await planner.goto('traffic');
+  const summary = page.getByRole('region', { name: 'Summary table' });
+  // Squeezed to its longest word the runway took seven lines, a row 152 px tall, and the box (a quarter of the
+  // screen, 216 px, less a 67 px header) held none. Now "13 months / (cash runs out / in Feb 2028)".
+  await expect
+    .poll(() =>
+      summary.evaluate((box) => {
+        const bottom = box.getBoundingClientRect().bottom;
+        return [...box.querySelectorAll('tbody > tr')].filter(
+          (row) => row.getBoundingClientRect().bottom <= bottom + 1,
+        ).length;
+      }),
+    )
+    .toBeGreaterThanOrEqual(2);
+  const runway = page.getByTestId('summary-runway').first();
+  const lineHeight = await runway.evaluate((cell) => parseFloat(getComputedStyle(cell).lineHeight));
+  const { height } = await runway.evaluate((cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    return { height: range.getBoundingClientRect().height };
+  });
+  expect(height / lineHeight).toBeLessThanOrEqual(3.1);
+  expect(await widthPastBox(page.getByTestId('summary-table'))).toBeLessThanOrEqual(0);
+});
+
 test('at 1280 px the Compare totals table shows every column whole', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.goto('compare');

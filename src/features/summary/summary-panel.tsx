@@ -110,11 +110,14 @@ function useRowsBelow(shown: boolean) {
       }
       const head = box.querySelector<HTMLElement>('thead');
       box.style.setProperty('--summary-head-height', `${head?.offsetHeight ?? 0}px`);
+      // The header and at least one strategy's row, however tall, then the rows that fit under the cap.
       let fits = 0;
+      let rows = 0;
       for (const row of box.querySelectorAll<HTMLElement>('thead > tr, tbody > tr')) {
         const bottom = row.offsetTop + row.offsetHeight;
-        if (bottom > cap && fits > 0) break;
+        if (bottom > cap && rows > 1) break;
         fits = bottom;
+        rows++;
       }
       box.style.setProperty('--summary-rows-height', `${fits}px`);
     };
