@@ -9,7 +9,7 @@
 import { findExpiredPools, poolCoversSpend } from '../domain/credit-figures';
 import type { Scenario } from '../domain/scenario-schema';
 import type { StrategyResult } from '../domain/simulate';
-import { formatMonth, formatMonths } from './format';
+import { formatMonth, formatMonths, listWords } from './format';
 
 type ScenarioTiming = Pick<Scenario, 'credits' | 'horizonMonths' | 'startMonth'>;
 type Timing = Pick<Scenario, 'horizonMonths' | 'startMonth'>;
@@ -97,12 +97,7 @@ export function describeExpiredCredits(
   const expired = findExpiredPools(scenario.credits, strategy);
   if (expired.length === 0) return '';
   const names = expired.map(({ pool }) => pool.name.trim() || 'an unnamed pool');
-  const where =
-    names.length === 1
-      ? `in ${names[0]}`
-      : names.length === 2
-        ? `in ${names[0]} and ${names[1]}`
-        : `in ${names.length} pools`;
+  const where = `in ${listWords(names)}`;
   const useless = expired.every(({ pool }) => !poolCoversSpend(pool, strategy));
   if (!useless) return where;
   return `${where}, which ${names.length === 1 ? 'covers' : 'cover'} none of its spend`;

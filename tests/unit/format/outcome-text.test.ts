@@ -8,11 +8,18 @@ import type { StrategyResult } from '../../../src/domain/simulate';
 import {
   describeCashOut,
   describeCreditsEnd,
+  describeExpiredCredits,
   describeRunway,
   describeRunwayLength,
   describeRunwayWords,
 } from '../../../src/format/outcome-text';
 import { makeSmallScenario } from '../../factories/small-scenario';
+import {
+  createPerTokenModel,
+  createScenario,
+  createSlice,
+  simulateStrategyById,
+} from '../../factories/scenario-builders';
 
 const timing = { horizonMonths: 24, startMonth: '2027-01', credits: [] };
 
@@ -72,5 +79,41 @@ describe('the CLI table', () => {
       expect(table).toMatch(lineOf('Runway', describeRunway(strategy, scenario)));
       expect(table).toMatch(lineOf('Credits run out', describeCreditsEnd(strategy, scenario)));
     }
+  });
+});
+
+describe('describeExpiredCredits', () => {
+  // One slice spends $1,000 a month on bedrock (1,000,000 requests of 1,000 input tokens at $1/MTok).
+  const model = createPerTokenModel('bedrock:m', { inputPerMTok: 1, outputPerMTok: 0 });
+  function run(credits: NonNullable<Parameters<typeof createScenario>[0]['credits']>) {
+    const scenario = createScenario({
+      horizonMonths: 3,
+      catalog: [model],
+      traffic: [createSlice('s', { requestsPerMonth: 1_000_000, inputTokens: 1000, outputTokens: 0 })],
+      strategies: [{ id: 'x', name: 'All on m', kind: 'assign', routes: { s: 'bedrock:m' } }],
+      credits,
+    });
+    return describeExpiredCredits(simulateStrategyById(scenario, 'x'), scenario);
+  }
+
+  it('names every pool that expires unused, however many', () => {
+    // Each pool holds $5,000 for the first month only: the first pays that month's $1,000 and loses $4,000, the
+    // others pay nothing and lose all. Three pools were once "in 3 pools", which named none.
+    const oneMonth = { expiresAfterMonths: 1, appliesTo: ['bedrock'] };
+    expect(run([{ id: 'a', name: 'Activate', amount: 5000, ...oneMonth }])).toBe('in Activate');
+    expect(
+      run([
+        { id: 'a', name: 'Activate', amount: 5000, ...oneMonth },
+        { id: 'p', name: 'Bedrock POC', amount: 5000, ...oneMonth },
+        { id: 'g', name: '', amount: 5000, ...oneMonth },
+      ]),
+    ).toBe('in Activate, Bedrock POC and an unnamed pool');
+  });
+
+  it('says when the pools that expire cover none of the strategy’s spend', () => {
+    // $700 for gcp only, which the strategy never uses, for the first month.
+    expect(
+      run([{ id: 'g', name: 'GCP credits', amount: 700, expiresAfterMonths: 1, appliesTo: ['gcp'] }]),
+    ).toBe('in GCP credits, which covers none of its spend');
   });
 });
