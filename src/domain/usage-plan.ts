@@ -3,6 +3,7 @@
  * project or API key and model, batch traffic apart), each mapped to a catalog row, with a "Today" strategy that
  * routes every slice where it went, and the scenario the user may accept in place of their traffic.
  */
+import { makeSliceId, makeUniqueId } from './ids';
 import type { Model, Scenario, Slice, Strategy } from './scenario-schema';
 import { mapUsageModel, usageModelKey } from './usage-mapping';
 import type { UsageModelRef } from './usage-mapping';
@@ -119,22 +120,6 @@ export function sliceFigures(
     cacheHitRate: cached > 0 ? tokens.cacheRead / cached : 0,
     cacheTtl: tokens.cacheWrite1h > tokens.cacheWrite5m ? '1h' : '5m',
   };
-}
-
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'slice'
-  );
-}
-
-function uniqueId(base: string, taken: Set<string>): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
 }
 
 function groupValue(record: UsageRecord, groupBy: UsageGroupBy): string | null {
@@ -322,8 +307,10 @@ export function deriveUsagePlan(
         ? acc.model.name
         : `${acc.group ?? GROUP_NONE[options.groupBy]} · ${acc.model.name}`;
     const name = acc.batch ? `${label} (batch)` : label;
+    const id = makeSliceId(name, takenIds);
+    takenIds.add(id);
     const slice: Slice = {
-      id: uniqueId(slug(name), takenIds),
+      id,
       name,
       requestsPerMonth: fit.volume,
       ...sliceFigures(tokens, requests),
@@ -343,7 +330,10 @@ export function deriveUsagePlan(
     };
   });
 
-  const todayStrategyId = uniqueId('today', new Set(base.strategies.map((strategy) => strategy.id)));
+  const todayStrategyId = makeUniqueId(
+    'today',
+    base.strategies.map((strategy) => strategy.id),
+  );
   const plan: UsagePlan = {
     months,
     slices,

@@ -2,6 +2,7 @@
  * Traffic slices pasted from a spreadsheet: tab-separated rows (what Excel, Numbers and Google Sheets put on the
  * clipboard), with or without a header row, read into slices with a message per row that names the column.
  */
+import { makeSliceId, makeUniqueId } from '../domain/ids';
 import { sliceSchema } from '../domain/scenario-schema';
 import type { Slice } from '../domain/scenario-schema';
 import { formatNumber } from '../format/format';
@@ -90,22 +91,6 @@ function readHeader(cells: readonly string[]): PasteColumn[] | null {
   const isHeader = cells.some((cell) => findColumn(cell) !== undefined);
   if (!isHeader) return null;
   return columns.every((column): column is PasteColumn => column !== undefined) ? columns : null;
-}
-
-function slugify(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'slice' : slug;
-}
-
-function makeUnique(base: string, taken: Set<string>): string {
-  let candidate = base;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${n}`;
-  taken.add(candidate);
-  return candidate;
 }
 
 /** The most characters and rows one paste is read for: far beyond a real traffic mix, and read at once. */
@@ -203,7 +188,8 @@ export function readPastedRows(text: string, takenIds: Iterable<string>, default
       }
     }
     if (errors.length > 0 || !parsed.success) return { line, cells, ok: false, errors };
-    const id = makeUnique(typeof draft['id'] === 'string' ? draft['id'] : slugify(name), taken);
+    const id = typeof draft['id'] === 'string' ? makeUniqueId(draft['id'], taken) : makeSliceId(name, taken);
+    taken.add(id);
     return { line, cells, ok: true, slice: { ...parsed.data, id } };
   });
   return {

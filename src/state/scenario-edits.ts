@@ -19,16 +19,7 @@ import type {
   ValueRange,
 } from '../domain/scenario-schema';
 import { mapIdRecord } from '../domain/id-record';
-
-/** A fresh id not used in `taken`: `base`, then `base-2`, `base-3`… */
-export function makeUniqueId(base: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base}-${n}`;
-    if (!used.has(candidate)) return candidate;
-  }
-}
+import { makeSliceId, makeUniqueId } from '../domain/ids';
 
 function replaceAt<T>(list: readonly T[], index: number, item: T): T[] {
   return list.map((existing, i) => (i === index ? item : existing));
@@ -235,6 +226,19 @@ export function updateSlice(scenario: Scenario, index: number, slice: Slice): Sc
   let next: Scenario = { ...scenario, traffic: replaceAt(scenario.traffic, index, slice) };
   if (previous && previous.id !== slice.id) next = renameSliceReferences(next, previous.id, slice.id);
   return next;
+}
+
+/**
+ * A slice's new name. An id made from its name (a new slice's "new-slice", or an id that has followed the name
+ * since) follows the new name, and the strategies' routes follow the id; an id chosen or imported stays.
+ */
+export function renameSlice(scenario: Scenario, index: number, name: string): Scenario {
+  const current = scenario.traffic[index];
+  if (!current) return scenario;
+  const otherIds = scenario.traffic.filter((_, i) => i !== index).map((slice) => slice.id);
+  const followsName = current.id === makeSliceId(current.name, otherIds);
+  const id = followsName ? makeSliceId(name, otherIds) : current.id;
+  return updateSlice(scenario, index, { ...current, name, id });
 }
 
 export function addSlice(scenario: Scenario, slice: Slice): Scenario {

@@ -128,8 +128,18 @@ describe('TrafficPanel', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Added New slice 2 at the end.');
     // Its name is selected: what is typed replaces it.
     await user.keyboard('Search API');
+    // Its id, made from its name, follows what is typed, and so do the routes; the field keeps focus.
+    expect(screen.getByLabelText('Name for Search API')).toHaveFocus();
     await user.tab();
     expect(currentScenario().traffic[3]!.name).toBe('Search API');
+    expect(sliceIds()).toEqual(['main', 'hard', 'new-slice', 'search-api']);
+    expect(screen.getByLabelText('Id for Search API')).toHaveValue('search-api');
+    expect(assignRoutes('mixed')).toMatchObject({ 'new-slice': 'cheap', 'search-api': 'cheap' });
+    // An id chosen by hand stays when the name changes.
+    const main = screen.getByLabelText('Name for Main traffic');
+    await user.clear(main);
+    await user.type(main, 'Main');
+    expect(sliceIds()).toEqual(['main', 'hard', 'new-slice', 'search-api']);
   });
 
   it('duplicates a slice next to the original with its routes', async () => {

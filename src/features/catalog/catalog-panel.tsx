@@ -11,10 +11,10 @@ import {
   duplicateModel,
   findModelsKeptOnReplace,
   findStrategiesUsingModel,
-  makeUniqueId,
   removeModel,
   replaceCatalog,
 } from '../../state/scenario-edits';
+import { makeUniqueId } from '../../domain/ids';
 import { usePlannerStore } from '../../state/scenario-store';
 import { useScenarioAfterPaint } from './scenario-after-paint';
 import type { PriceUnit } from '../../state/scenario-store';

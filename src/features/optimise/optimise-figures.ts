@@ -5,7 +5,7 @@
 import type { CascadeBreakEven } from '../../domain/break-even';
 import type { AssignStrategy } from '../../domain/optimise';
 import type { Model, Scenario, Strategy } from '../../domain/scenario-schema';
-import { makeUniqueId } from '../../state/scenario-edits';
+import { makeUniqueId } from '../../domain/ids';
 import { formatPercent } from '../../format/format';
 
 /** An existing assign strategy that routes every slice to the same model as `strategy`, if any. */

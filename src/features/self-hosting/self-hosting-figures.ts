@@ -16,16 +16,6 @@ export function describeInstance(instance: GpuInstance): string {
   return `${instance.instance} — ${instance.gpuCount}× ${instance.gpu} ${formatNumber(instance.memoryPerGpuGB)} GB, ${formatPrice(instance.onDemandHourly)}/h`;
 }
 
-/** Lower-case slug for an id: "Qwen3 30B A3B" → "qwen3-30b-a3b". */
-export function toSlug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9.]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'model'
-  );
-}
-
 /**
  * The quality of a catalog entry running this architecture (the scenario's own catalog first), so the new entry
  * competes on the same score; null when the scenario has none.

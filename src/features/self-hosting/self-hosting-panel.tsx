@@ -20,7 +20,8 @@ import type {
 import type { Model } from '../../domain/scenario-schema';
 import { todayIsoDay } from '../../format/format';
 import { gpuSizingTablesQueryOptions } from '../../queries/gpu-sizing-queries';
-import { addModel, makeUniqueId } from '../../state/scenario-edits';
+import { addModel } from '../../state/scenario-edits';
+import { makeUniqueId, slugify } from '../../domain/ids';
 import { usePlannerStore, useScenario } from '../../state/scenario-store';
 import { NumberField } from '../../ui/number-field';
 import type { FieldMoney } from '../../ui/number-field';
@@ -29,7 +30,7 @@ import { CapacityResult } from './capacity-result';
 import { InstanceTable } from './instance-table';
 import { MemoryBreakdown } from './memory-breakdown';
 import { SelfHostingBreakEven } from './self-hosting-break-even';
-import { TERM_OPTIONS, describeInstance, findQualityOf, toSlug } from './self-hosting-figures';
+import { TERM_OPTIONS, describeInstance, findQualityOf } from './self-hosting-figures';
 import './self-hosting.css';
 
 const CUSTOM = 'custom';
@@ -156,7 +157,7 @@ function Sizer({ instances, architectures }: SizerProps) {
     const modelName = architecture?.name ?? `Custom ${shape.totalParamsB}B model`;
     const built = buildCapacityEntry({
       modelName,
-      modelSlug: architecture ? architecture.id : toSlug(modelName),
+      modelSlug: architecture ? architecture.id : slugify(modelName, 'model'),
       provider: architecture?.provider ?? 'Self-hosted',
       precision,
       contextTokens,

@@ -2,7 +2,7 @@ import { findCheapestPerTokenModel } from '../../domain/model-ranking';
 import { makeQualityLookup } from '../../domain/quality';
 import { pickCheapestMeetingBar } from '../../domain/routes';
 import type { CascadeRoute, Scenario, Slice, Strategy, StrategyKind } from '../../domain/scenario-schema';
-import { makeUniqueId } from '../../state/scenario-edits';
+import { makeUniqueId } from '../../domain/ids';
 
 export const STRATEGY_KINDS: readonly { kind: StrategyKind; label: string; description: string }[] = [
   { kind: 'single', label: 'Single model', description: 'Every request on one model.' },

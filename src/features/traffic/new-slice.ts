@@ -1,5 +1,5 @@
 import type { Slice } from '../../domain/scenario-schema';
-import { makeUniqueId } from '../../state/scenario-edits';
+import { makeUniqueId } from '../../domain/ids';
 
 /** A new traffic slice with modest, editable defaults and an id no other slice uses. */
 export function makeNewSlice(takenIds: Iterable<string>): Slice {

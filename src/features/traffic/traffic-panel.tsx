@@ -10,6 +10,7 @@ import {
   duplicateSlice,
   moveSlice,
   removeSlice,
+  renameSlice,
   setSliceRange,
   updateSlice,
 } from '../../state/scenario-edits';
@@ -51,9 +52,12 @@ function listIssues(result: EditResult): string {
   return result.ok ? '' : result.issues.map(formatIssue).join('; ');
 }
 
+/** A field's edit of slice `index`. A new name may move an id made from the name (`renameSlice`). */
 function patchSlice(scenario: Scenario, index: number, patch: Partial<Slice>): Scenario {
-  const current = scenario.traffic[index];
-  return current ? updateSlice(scenario, index, { ...current, ...patch }) : scenario;
+  const renamed =
+    patch.name !== undefined && patch.id === undefined ? renameSlice(scenario, index, patch.name) : scenario;
+  const current = renamed.traffic[index];
+  return current ? updateSlice(renamed, index, { ...current, ...patch }) : renamed;
 }
 
 function setSliceNotes(scenario: Scenario, index: number, notes: string): Scenario {
