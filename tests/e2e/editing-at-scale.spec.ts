@@ -355,6 +355,34 @@ test('at 1280 px the model editor opens under the summary, whose figures and the
   expect(undo!.y + undo!.height).toBeLessThanOrEqual(editorBox!.y);
 });
 
+test('from 1,000 to 1,280 px, with the model editor open over the page, every row’s Edit button stays in view and opens its model', async ({
+  page,
+}) => {
+  const editor = await openSonnetEditor(page);
+  await page.getByLabel('Search name, id or key').fill('');
+  for (const width of [1280, 1000]) {
+    await page.setViewportSize({ width, height: 900 });
+    // The catalog ends at the editor's left edge: the first row's Edit button is the element at its own centre,
+    // not the editor over it.
+    const edit = page.locator('.catalog-table tbody td.col-actions button').first();
+    await edit.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() =>
+        edit.evaluate((button) => {
+          const box = button.getBoundingClientRect();
+          return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === button;
+        }),
+      )
+      .toBe(true);
+    const [editBox, editorBox] = await Promise.all([edit.boundingBox(), editor.boundingBox()]);
+    expect(editBox!.x + editBox!.width, `${width} px`).toBeLessThanOrEqual(editorBox!.x);
+  }
+  const other = page.locator('.catalog-table tbody td.col-actions button').nth(1);
+  const name = (await other.getAttribute('aria-label'))!.replace(/^Edit /, '');
+  await other.click();
+  await expect(page.getByRole('region', { name: `Edit ${name}` })).toBeVisible();
+});
+
 test('beside the model editor (1,440 to 1,920 px) the summary fits its box and the catalog keeps model names readable', async ({
   page,
 }) => {
