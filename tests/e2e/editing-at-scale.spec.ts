@@ -78,6 +78,33 @@ test('rows pasted from a spreadsheet join the Traffic mix after a preview', asyn
   await expect(page.getByLabel('Requests per month for Support', { exact: true })).toHaveValue('2,000,000');
 });
 
+test('at 1280 px a pasted block shows its header line in the box and every column of its preview', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const planner = new PlannerPage(page);
+  await planner.goto('traffic');
+  await page.getByRole('button', { name: 'Paste rows' }).click();
+  // Twelve rows under a header naming ten columns: more lines than the box shows.
+  const lines = [
+    'Name\tRequests\tInput\tOutput\tCached prefix\tCache hits\tBatched\tQuality bar\tReasoning\tGrowth',
+  ];
+  for (let row = 1; row <= 12; row++)
+    lines.push(`Support flow ${row}\t${row * 150}k\t1,200\t300\t800\t60%\t10\t70\t0\t5%`);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), lines.join('\n'));
+  const box = page.getByLabel('Rows (tab-separated, as a spreadsheet copies them)');
+  await box.focus();
+  await page.keyboard.press('ControlOrMeta+V');
+  const preview = page.getByRole('table', { name: 'Pasted rows' });
+  await expect(preview.getByRole('row', { name: /Support flow 12/ })).toContainText('Ready');
+  // The box shows its first line (the header), not the last pasted.
+  await expect.poll(() => box.evaluate((element) => element.scrollTop)).toBe(0);
+  // Every column, "Monthly growth" the last, within the preview's box: no sideways scroll at 1280 px.
+  await expect(preview.getByRole('columnheader', { name: 'Monthly growth' })).toBeVisible();
+  expect(await widthPastBox(preview)).toBeLessThanOrEqual(0);
+});
+
 test('at 1280 × 900 keyboard focus never hides under the pinned summary', async ({ page }) => {
   const planner = new PlannerPage(page);
   await planner.goto('traffic');

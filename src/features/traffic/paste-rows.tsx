@@ -103,6 +103,11 @@ export function PasteRows({
             setText(event.target.value);
             setRefusal(null);
           }}
+          // After a paste the box shows its first lines (the header naming the columns), not its last.
+          onPaste={(event) => {
+            const box = event.currentTarget;
+            requestAnimationFrame(() => box.scrollTo({ top: 0 }));
+          }}
         />
         <span id={`${id}-help`} className="field__hint">
           With a header row naming the columns (Name, Requests, Input, Output, Cached prefix, Cache hits,
