@@ -296,4 +296,15 @@ describe('ReportPanel', () => {
       'Credits already held: Pool $10,000, as entered; the credit ask is net of them.',
     );
   });
+
+  it('says the prices are undated when no model it uses gives a date', () => {
+    vi.useFakeTimers({ now: new Date(2026, 11, 2, 10), toFake: ['Date'] });
+    const scenario = makeSmallScenario();
+    for (const model of scenario.catalog) delete model.source;
+    renderWithScenario(<ReportPanel />, scenario);
+    vi.useRealTimers();
+    expect(screen.getByTestId('report-validity')).toHaveTextContent(
+      'undated (no model it uses gives its prices a date); valid for 30 days, until 1 January 2027',
+    );
+  });
 });

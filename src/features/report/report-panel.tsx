@@ -173,8 +173,10 @@ export function ReportPanel() {
             <div>
               <dt>Prices</dt>
               <dd data-testid="report-validity">
-                {validity.pricesAsOf ? `as of ${describeDays(validity.pricesAsOf)}; ` : ''}valid for 30 days,
-                until {formatDay(validity.validUntil)}
+                {validity.pricesAsOf
+                  ? `as of ${describeDays(validity.pricesAsOf)}; `
+                  : 'undated (no model it uses gives its prices a date); '}
+                valid for 30 days, until {formatDay(validity.validUntil)}
               </dd>
             </div>
             <div>
