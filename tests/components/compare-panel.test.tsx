@@ -71,6 +71,20 @@ describe('ComparePanel', () => {
     expect(series.map((s) => [s.name, s.colorIndex])).toEqual([['All on cheap', 1]]);
   });
 
+  it('still crowns the cheapest strategy when it is hidden from the chart, then names the cheapest shown', () => {
+    renderWithScenario(<ComparePanel />, makeSmallScenario());
+    act(() => usePlannerStore.getState().setStrategyHidden('all-cheap', true));
+    // The Summary crowns All on cheap ($14,400); the chart draws All on dear alone: 1,000,000 × (1,000 × $3/M +
+    // 100 × $15/M) = $4,500 a month, $54,000 a year. The words must not crown All on dear.
+    expect(
+      screen.getByText(
+        'All on cheap costs least over the first 12 months ($14,400), and is hidden from this chart; of the ' +
+          'strategies shown, All on dear costs least ($54,000). Monthly spend of All on dear goes from $4,500 in ' +
+          'Jan 2027 to $4,500 in Dec 2027. Hidden from this chart (show them again in the Summary): All on cheap.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('names the cheapest strategy in the chart summary', () => {
     renderWithScenario(<ComparePanel />, makeSmallScenario());
     // Cheap: 12 · $1,200 = $14,400 in the first year.

@@ -155,28 +155,39 @@ export function buildFixedCostSeries(scenario: Scenario, strategy: StrategyResul
 /**
  * "Cheapest … ; in the last month spend runs from … to …" for the spend-per-strategy chart. The strategy named
  * first is the one the screens crown (`findCheapestSoundStrategy` with `broken`, each strategy's broken
- * constraints); a cheaper one that breaks a bar or limit is named after it as such.
+ * constraints); a cheaper one that breaks a bar or limit is named after it as such. The lines drawn leave out
+ * `hiddenIds`: where the crowned strategy is among them the words still name it, as hidden, then the cheapest of
+ * those shown, so that the chart never crowns another strategy than the Summary does.
  */
 export function describeSpendChart(
   result: SimulationResult,
   broken: ReadonlyMap<string, readonly unknown[]>,
   labels: readonly string[],
   display: MoneyDisplay,
+  hiddenIds: ReadonlySet<string> = new Set(),
 ): string {
   const last = labels.length - 1;
   const lastLabel = labels[last] ?? '';
   const cheapest = findCheapestSoundStrategy(result, broken);
   if (!cheapest || result.strategies.length === 0) return 'No strategies to compare yet.';
   const firstYear = labels.length >= 12 ? 'the first 12 months' : `all ${labels.length} months`;
+  const money = (strategy: StrategyResult) => formatMoney(strategy.totals.firstYearSpend, display);
   const leastOfAll = findCheapestStrategy(result)!;
-  const opening =
+  const crowned =
     leastOfAll === cheapest
-      ? `${cheapest.name} costs least over ${firstYear} (${formatMoney(cheapest.totals.firstYearSpend, display)}).`
-      : `${cheapest.name} costs least over ${firstYear} of the strategies that meet every quality bar and limit (${formatMoney(cheapest.totals.firstYearSpend, display)}); ${leastOfAll.name} costs less (${formatMoney(leastOfAll.totals.firstYearSpend, display)}) but breaks a bar or limit.`;
-  if (result.strategies.length === 1) {
-    return `${opening} Monthly spend goes from ${formatMoney(cheapest.months[0]?.spend ?? 0, display)} in ${labels[0]} to ${formatMoney(cheapest.months[last]?.spend ?? 0, display)} in ${lastLabel}.`;
+      ? `${cheapest.name} costs least over ${firstYear} (${money(cheapest)})`
+      : `${cheapest.name} costs least over ${firstYear} of the strategies that meet every quality bar and limit (${money(cheapest)}); ${leastOfAll.name} costs less (${money(leastOfAll)}) but breaks a bar or limit`;
+  const shown = { ...result, strategies: result.strategies.filter((s) => !hiddenIds.has(s.id)) };
+  if (shown.strategies.length === 0) return `${crowned}. Every strategy is hidden from this chart.`;
+  const shownCheapest = findCheapestSoundStrategy(shown, broken) ?? findCheapestStrategy(shown)!;
+  const opening = hiddenIds.has(cheapest.id)
+    ? `${crowned}, and is hidden from this chart; of the strategies shown, ${shownCheapest.name} costs least (${money(shownCheapest)}).`
+    : `${crowned}.`;
+  if (shown.strategies.length === 1) {
+    const only = shown.strategies[0]!;
+    return `${opening} Monthly spend ${only === cheapest ? 'goes' : `of ${only.name} goes`} from ${formatMoney(only.months[0]?.spend ?? 0, display)} in ${labels[0]} to ${formatMoney(only.months[last]?.spend ?? 0, display)} in ${lastLabel}.`;
   }
-  const extremes = findMonthSpendExtremes(result, last);
+  const extremes = findMonthSpendExtremes(shown, last);
   if (!extremes) return opening;
   const { low, lowUsd, high, highUsd } = extremes;
   return `${opening} In ${lastLabel} monthly spend runs from ${formatMoney(lowUsd, display)} (${low.name}) to ${formatMoney(highUsd, display)} (${high.name}).`;

@@ -26,9 +26,8 @@ export function SpendByStrategySection({
   const hiddenIds = new Set(usePlannerStore((s) => s.hiddenStrategyIds));
   const series: MoneySeries[] = buildSpendSeries(result, cheapest?.id ?? null, hiddenIds);
   const shown = result.strategies.filter((s) => !hiddenIds.has(s.id));
-  // The words describe the lines drawn: the strategies hidden from the chart are only named as hidden.
-  const shownResult = { ...result, strategies: shown };
-  const described = describeSpendChart(shownResult, broken, labels, display);
+  // The words crown the strategy every screen crowns, and describe the lines drawn.
+  const described = describeSpendChart(result, broken, labels, display, hiddenIds);
   const table = {
     columns: ['Month', ...makeDistinctNames(shown.map((s) => s.name))],
     rows: labels.map((label, month) => [
