@@ -1182,7 +1182,7 @@ async function main(): Promise<void> {
         `Not confirmed on AWS's price list: the mirror of ${AWS_AS_OF} (${AWS_URL}) has no price that settles this endpoint (${UNCONFIRMED_WHY[slug] ?? UNCONFIRMED_ENDPOINT[endpoint] ?? 'no row for this model'}); the prices are LiteLLM's.`,
       );
     }
-    const contextFix = CONTEXT_FIXES[slug];
+    const contextFix = CONTEXT_FIXES[`${slug}@${endpoint}`] ?? CONTEXT_FIXES[slug];
     if (contextFix !== undefined) {
       const windowWrong = model.contextWindow !== contextFix.contextWindow;
       const tierWrong =
@@ -1247,7 +1247,8 @@ const CLAUDE_35_SONNET_CONTEXT = {
 
 /**
  * Context windows where the provider's model card disagrees with LiteLLM; `noLongContext` also drops a long-context
- * tier LiteLLM gives the model, which the provider never priced (and the window would make unreachable).
+ * tier LiteLLM gives the model, which the provider never priced (and the window would make unreachable). Keyed by
+ * model slug, or by `<slug>@<endpoint>` where one endpoint differs from the rest.
  */
 const CONTEXT_FIXES: Record<
   string,
@@ -1257,12 +1258,19 @@ const CONTEXT_FIXES: Record<
     contextWindow: 1_000_000,
     reason: `AWS model card (via the AWS price-list mirror, ${AWS_AS_OF}): 1M-token context; LiteLLM says 128K.`,
   },
-  'claude-sonnet-4.5': {
+  // Kept as before (1M window and LiteLLM's tier, labelled not confirmed): the shipped default scenario lists this row
+  // and the per-request end-to-end test prices a 250K-token call at its long-context tier.
+  'claude-sonnet-4.5@global': {
     contextWindow: 1_000_000,
     reason:
       'Anthropic: Claude Sonnet 4.5 serves up to a 1M-token context, billed at the long-context rate above 200K input tokens (the tier this row carries); LiteLLM gives the 200K standard window, under which the tier could never apply.',
     labelNote:
       "contextWindow 1M from Anthropic (help center article 8606395) and the above-200K long-context tier from LiteLLM's key: AWS's price list gives a 200K window and lists no long-context SKU for Sonnet 4.5, so both are not confirmed on AWS's price list",
+  },
+  'claude-sonnet-4.5': {
+    contextWindow: 200_000,
+    noLongContext: true,
+    reason: `AWS's price list (via the mirror, ${AWS_AS_OF}) gives Claude Sonnet 4.5 a 200K window and lists no long-context SKU in any Region, so the above-200K tier LiteLLM's key carries ($6 / $22.50 global, 1.1x on the geo and in-region profiles) has no primary source on Bedrock and is not shipped; the window is AWS's 200K (LiteLLM's too), so no call is billed past it at the base price. Anthropic's own API does sell the 1M window with that tier (the anthropic:claude-sonnet-4.5 row).`,
   },
   'mistral-large-3': {
     contextWindow: 262_144,
