@@ -1,7 +1,9 @@
 /**
  * Writes data/catalog-build/rows/bedrock.json: one row per Bedrock chat model LiteLLM's price file prices, on every
  * endpoint it is sold on, corrected where AWS's price list (data/catalog-build/sources/aws-bedrock-prices-2026-10-08.json)
- * disagrees, plus rows for models AWS sells that LiteLLM does not list yet. Quality from
+ * disagrees, plus rows for models AWS sells that LiteLLM does not list yet. An endpoint the price list does not settle
+ * is not shipped (a price that cannot be sourced to the provider's own list is left out, with the reason, in
+ * data/catalog-build/bedrock-left-out.md). Quality from
  * data/catalog-build/sources/gpqa-diamond-artificial-analysis.json.
  *
  *   npx tsx scripts/catalog-build/generate-bedrock-rows.ts
@@ -1107,14 +1109,13 @@ async function main(): Promise<void> {
         samePrices(plain.model, candidate.model)
       )
         continue;
-      rows.push(
-        makeRow(
-          slug,
-          endpoint,
-          candidate,
-          aws ?? (endpoint === '' ? awsByKey.get(candidate.key) : undefined),
-        ),
+      const row = makeRow(
+        slug,
+        endpoint,
+        candidate,
+        aws ?? (endpoint === '' ? awsByKey.get(candidate.key) : undefined),
       );
+      if (row !== null) rows.push(row);
     }
   }
 
@@ -1123,8 +1124,16 @@ async function main(): Promise<void> {
     endpoint: string,
     candidate: Candidate,
     aws: AwsRow | undefined,
-  ): RowSpecInput {
+  ): RowSpecInput | null {
     const { family, model } = candidate;
+    if (aws === undefined || !aws.verified) {
+      // A price no primary source settles is not shipped: the key is left out, with the reason.
+      left.push({
+        key: candidate.key,
+        reason: `not confirmed on AWS's price list: the mirror of ${AWS_AS_OF} has no price that settles this endpoint (${UNCONFIRMED_WHY[slug] ?? UNCONFIRMED_ENDPOINT[endpoint] ?? 'no row for this model'}); LiteLLM's price is not shipped on its own`,
+      });
+      return null;
+    }
     const region = ONLY_REGION[slug] ?? (endpoint === '' || endpoint === 'mantle' ? null : endpoint);
     const where = endpoint === '' ? 'in-region' : (ENDPOINT_LABEL[endpoint] ?? endpoint);
     const notes: string[] = [];
@@ -1157,7 +1166,7 @@ async function main(): Promise<void> {
       retiresOn: retires?.date ?? null,
       quality: qualityFor(family, benchmarks),
     };
-    if (aws !== undefined && aws.verified) {
+    {
       const correction = awsOverride(model, aws);
       if (correction !== null) {
         row.override = { pricing: correction.override };
@@ -1176,11 +1185,6 @@ async function main(): Promise<void> {
         );
       const rounded = roundedBatchNote(aws);
       if (rounded !== null) notes.push(rounded);
-    } else {
-      row.source = { ...row.source, label: `${LITELLM_LABEL}; not confirmed on AWS's price list` };
-      notes.push(
-        `Not confirmed on AWS's price list: the mirror of ${AWS_AS_OF} (${AWS_URL}) has no price that settles this endpoint (${UNCONFIRMED_WHY[slug] ?? UNCONFIRMED_ENDPOINT[endpoint] ?? 'no row for this model'}); the prices are LiteLLM's.`,
-      );
     }
     const contextFix = CONTEXT_FIXES[`${slug}@${endpoint}`] ?? CONTEXT_FIXES[slug];
     if (contextFix !== undefined) {
@@ -1294,17 +1298,20 @@ const UNCONFIRMED_ENDPOINT: Record<string, string> = {
 /** Why the mirror settles no price, by model, where the endpoint's reason is not the whole story. */
 const UNCONFIRMED_WHY: Record<string, string> = {
   'command-r-plus':
-    "its Command R+ row gives us-west-2 $3 / $15 but us-east-1 $0.50 / $15, which cannot both be this model's in-region price",
-  'command-r': 'no Command R row',
+    "its Command R+ row gives us-west-2 $3 / $15 but us-east-1 $0.50 / $15, which cannot both be this model's in-region price; its model card says Legacy, EOL 2026-08-19",
+  'command-r': 'no Command R row (only Command R+, Command and Command Light)',
+  'titan-text-express': 'the mirror lists no Titan Text model',
+  'titan-text-lite': 'the mirror lists no Titan Text model',
+  'titan-text-premier': 'the mirror lists no Titan Text model',
   'claude-sonnet-4':
-    'its APAC Regions agree on $3 / $15 and cache read $0.30, but only some list a batch SKU, so the batch discount is not settled',
+    'its APAC Regions agree on $3 / $15 and cache read $0.30, but only some list a batch SKU (so the batch discount is not settled), ap-southeast-3 and ap-southeast-4 carry no price, and it lists a 200K window and no long-context SKU',
   'claude-haiku-4.5': 'no GovCloud SKU for Claude Haiku 4.5',
   'claude-opus-4': 'no EU SKU for Claude Opus 4 (us-east-1, us-east-2, us-west-2 only)',
   'claude-opus-4.1': 'no EU SKU for Claude Opus 4.1 (us-east-1, us-east-2, us-west-2 only)',
   'claude-3-opus': 'no EU SKU for Claude 3 Opus (us-east-1 and us-west-2 only)',
   'llama-3-70b': 'no eu-west-1 SKU for Llama 3 70B',
   'llama-3-8b': 'no eu-west-1 SKU for Llama 3 8B',
-  'nova-pro': 'no us-gov-east-1 SKU for Nova Pro, and the APAC Regions differ',
+  'nova-pro': 'no us-gov-east-1 SKU for Nova Pro; in APAC its Regions differ ($0.84 to $1.08 input)',
 };
 
 /** Models sold in one AWS region only (AWS price list): their in-region row names it. */
