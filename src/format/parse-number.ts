@@ -3,8 +3,11 @@
  * field shows a number once it is left.
  */
 
-/** Why typed text is not a number: nothing typed, a decimal comma, no number at all, or too large. */
-export type NotANumberReason = 'empty' | 'decimal-comma' | 'not-a-number' | 'not-finite';
+/**
+ * Why typed text is not a number: nothing typed, a decimal comma, no number at all, too large, or a percentage
+ * where the figure is not one.
+ */
+export type NotANumberReason = 'empty' | 'decimal-comma' | 'not-a-number' | 'not-finite' | 'not-a-percentage';
 
 /** What a typed number says: its value, or why it is not one (for a field to say its own way) and the message. */
 export type TypedNumber =
@@ -30,11 +33,12 @@ const DECIMAL_COMMA = /^\d+,(?:\d{1,2}|\d{4,})$/;
 
 /**
  * Reads a typed number: "2000000", "2,000,000", "$2M", "150k", "1.5e6", "-3.5", "(1,200)" (an accountant's
- * negative), "$ 1.2 bn", "25%" (the sign is dropped: a percentage field already reads 25 as 25 %). Spaces,
+ * negative), "$ 1.2 bn", and, where the figure is a percentage (`percent`), "25%" (the sign is dropped: such a
+ * field already reads 25 as 25 %); elsewhere "25%" is refused rather than read as 25 requests or dollars. Spaces,
  * including the non-breaking ones spreadsheets copy, are ignored. Commas are thousands separators only, in
  * groups of three ("1,5" is refused rather than guessed, with a message that asks for "1.5").
  */
-export function parseTypedNumber(text: string): TypedNumber {
+export function parseTypedNumber(text: string, { percent = false }: { percent?: boolean } = {}): TypedNumber {
   let rest = text.replace(/[\s\u00a0\u202f]/g, '');
   if (rest === '') return { ok: false, reason: 'empty', message: 'is required' };
   let sign = 1;
@@ -47,7 +51,15 @@ export function parseTypedNumber(text: string): TypedNumber {
     rest = rest.slice(1);
   } else if (rest.startsWith('+')) rest = rest.slice(1);
   if (rest.startsWith('$')) rest = rest.slice(1);
-  if (rest.endsWith('%')) rest = rest.slice(0, -1);
+  if (rest.endsWith('%')) {
+    if (!percent)
+      return {
+        ok: false,
+        reason: 'not-a-percentage',
+        message: 'is not a percentage: type the number itself (such as 250,000, $2M or 150k)',
+      };
+    rest = rest.slice(0, -1);
+  }
   let multiplier = 1;
   const suffix = /(mm|bn|[kmb])$/i.exec(rest);
   if (suffix?.[1]) {

@@ -164,7 +164,7 @@ export function readPastedRows(text: string, takenIds: Iterable<string>, default
         return;
       }
       if (cell === '') return;
-      const read = parseTypedNumber(cell);
+      const read = parseTypedNumber(cell, { percent: column.percent === true });
       if (!read.ok) {
         errors.push(`${column.title} ${read.message}`);
         return;
@@ -212,7 +212,7 @@ export function describeFractionPercents(pasted: PastedRows): string[] {
     const cells = pasted.rows.map((row) => row.cells[index] ?? '').filter((cell) => cell !== '');
     if (cells.length === 0 || cells.some((cell) => cell.includes('%'))) return;
     const values = cells.flatMap((cell) => {
-      const read = parseTypedNumber(cell);
+      const read = parseTypedNumber(cell, { percent: true });
       return read.ok ? [read.value] : [];
     });
     if (values.length < cells.length || values.some((value) => value < 0 || value > 1)) return;

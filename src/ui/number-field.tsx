@@ -60,7 +60,7 @@ export type TypedCheck = { ok: true; value: number } | { ok: false; message: str
 
 /** Reads typed text against the field's own rule (a percentage typed as 25 is the fraction 0.25). */
 export function checkTyped(text: string, percent: boolean, schema: z.ZodType<number>): TypedCheck {
-  const read = parseTypedNumber(text);
+  const read = parseTypedNumber(text, { percent });
   if (!read.ok) {
     const message =
       percent && read.reason === 'not-a-number' ? 'must be a percentage (such as 25 or 12.5)' : read.message;

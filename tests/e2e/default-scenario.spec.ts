@@ -7,7 +7,7 @@ test('a new user sees the default scenario answered at once', async ({ page }) =
   await expect(page.getByTestId('scenario-name')).toHaveText('Default: eight traffic slices');
   const rows = page.getByTestId('summary-table').locator('tbody tr');
   await expect(rows).toHaveCount(6);
-  await expect(page.getByTestId('summary-table')).toContainText('This month');
+  await expect(page.getByTestId('summary-table')).toContainText('First month');
   await expect(page.getByTestId('summary-table')).toContainText('Jan 2027');
   // Exactly one strategy is marked cheapest, and every row has a figure for this month.
   await expect(page.getByTestId('summary-table').getByText('Cheapest', { exact: true })).toHaveCount(1);

@@ -192,7 +192,7 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
   const isCollapsed = collapsedChoice ?? isPhone;
   const cheapest = selectCheapestStrategy(scenario);
   const firstYearLabel = describeFirstYear(scenario);
-  const thisMonth = formatMonth(0, scenario.startMonth);
+  const firstMonth = formatMonth(0, scenario.startMonth);
   const constraintsByStrategy = selectBrokenConstraints(scenario);
   const {
     ref: rowsRef,
@@ -235,7 +235,7 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
           </p>
         ) : (
           <p className="summary__context">
-            AI spend per routing strategy, from {thisMonth} over {formatMonths(scenario.horizonMonths)}.{' '}
+            AI spend per routing strategy, from {firstMonth} over {formatMonths(scenario.horizonMonths)}.{' '}
             <span data-testid="money-display">
               Money in <strong>{describeMoneyDisplay(display)}</strong>
               {display.currency === 'USD' ? '' : ' (computed in USD)'}
@@ -262,7 +262,7 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                 <tr>
                   <th scope="col">Strategy</th>
                   <th scope="col" className="num">
-                    This month <span className="th-sub">{thisMonth}</span>
+                    First month <span className="th-sub">{firstMonth}</span>
                   </th>
                   <th scope="col" className="num">
                     {firstYearLabel}
@@ -322,7 +322,7 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                           testId={`summary-constraints-${strategy.id}`}
                         />
                       </th>
-                      <td className="num" data-label={`This month (${thisMonth})`}>
+                      <td className="num" data-label={`First month (${firstMonth})`}>
                         <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" inFull />
                       </td>
                       <td className="num" data-label={firstYearLabel}>

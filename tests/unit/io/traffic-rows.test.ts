@@ -12,6 +12,16 @@ import {
 const defaults: Slice = makeNewSlice([]);
 
 describe('readPastedRows', () => {
+  it('refuses a percentage in a column that is not one, naming the column', () => {
+    const pasted = readPastedRows('Name\tRequests\tCache hits\nChat\t25%\t25%\n', [], defaults);
+    expect(pasted.rows[0]).toMatchObject({
+      ok: false,
+      errors: [
+        'Requests per month is not a percentage: type the number itself (such as 250,000, $2M or 150k)',
+      ],
+    });
+  });
+
   it('reads rows with a header in any order, spreadsheet numbers and percentages, other fields defaulted', () => {
     const text =
       'Name\tInput tokens\tRequests per month\tCache hits %\n' +
