@@ -92,6 +92,37 @@ export function updateModel(scenario: Scenario, index: number, model: Model): Sc
   return next;
 }
 
+/** How a model's source begins once its prices are the user's own. */
+export const EDITED_SOURCE_PREFIX = 'Edited by you on ';
+const SHORT_TEXT_CHARS = 1_000;
+
+/**
+ * `model` with its prices changed by hand on `today` (YYYY-MM-DD): its source no longer vouches for them, so it
+ * says so and keeps what it was ("Edited by you on 2026-12-04 (was: AWS Price List API …, as of 2026-10-08)"),
+ * dated today, without the old link. Edited again, only the day moves. The POC estimate and the catalog cite it.
+ */
+export function markPricesEdited(model: Model, today: string): Model {
+  const old = model.source;
+  if (old?.label.startsWith(EDITED_SOURCE_PREFIX)) {
+    const rest = old.label.slice(EDITED_SOURCE_PREFIX.length).replace(/^\d{4}-\d{2}-\d{2}/, '');
+    return { ...model, source: { label: `${EDITED_SOURCE_PREFIX}${today}${rest}`, asOf: today } };
+  }
+  const oldLabel = old?.label.trim() ?? '';
+  const oldDate = old?.asOf.trim() ?? '';
+  const was =
+    oldLabel === ''
+      ? ''
+      : ` (was: ${oldLabel}${oldDate !== '' && !oldLabel.includes(oldDate) ? `, as of ${oldDate}` : ''})`;
+  const label = `${EDITED_SOURCE_PREFIX}${today}${was}`;
+  return {
+    ...model,
+    source: {
+      label: label.length <= SHORT_TEXT_CHARS ? label : `${label.slice(0, SHORT_TEXT_CHARS - 2)}…)`,
+      asOf: today,
+    },
+  };
+}
+
 export function addModel(scenario: Scenario, model: Model): Scenario {
   return { ...scenario, catalog: [...scenario.catalog, model] };
 }

@@ -1,10 +1,11 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import shippedCatalog from '../../data/catalog.json';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Model } from '../../src/domain/scenario-schema';
 import { CatalogPanel } from '../../src/features/catalog/catalog-panel';
 import { SummaryPanel } from '../../src/features/summary/summary-panel';
+import { todayIsoDay } from '../../src/format/format';
 import { usePlannerStore } from '../../src/state/scenario-store';
 import { makeCatalogScenario } from '../factories/catalog-scenario';
 import { makeLargeCatalogScenario } from '../factories/large-catalog';
@@ -209,6 +210,28 @@ describe('CatalogPanel: editing', () => {
     );
     // The table follows once the edit's frame is drawn.
     await waitFor(() => expect(within(getRow('Cheap model')).getAllByText('$2.00')).toHaveLength(2));
+  });
+
+  it('marks a price edited by hand as the user’s own in its source, and Undo takes both back', async () => {
+    vi.useFakeTimers({ now: new Date(2026, 11, 4, 10), toFake: ['Date'] });
+    const user = userEvent.setup();
+    renderWithScenario(<CatalogPanel />, makeCatalogScenario());
+    const editor = await openEditor(user, 'Claude Sonnet');
+    const input = within(editor).getByLabelText('Input price');
+    await user.clear(input);
+    await user.type(input, '2.5');
+    vi.useRealTimers();
+    // The page it was sourced to no longer vouches for $2.50: the source says whose figure it is, and what it was.
+    const edited = 'Edited by you on 2026-12-04 (was: AWS Bedrock public pricing page, as of 2025)';
+    expect(readModel('sonnet')?.source).toEqual({ label: edited, asOf: '2026-12-04' });
+    expect(within(editor).getByLabelText('Source')).toHaveValue(edited);
+    // A second price edit moves the day only.
+    await user.type(within(editor).getByLabelText('Output price'), '0');
+    expect(readModel('sonnet')?.source?.label).toBe(edited.replace('2026-12-04', todayIsoDay()));
+    act(() => usePlannerStore.getState().undo());
+    act(() => usePlannerStore.getState().undo());
+    expect(readModel('sonnet')?.pricing).toMatchObject({ inputPerMTok: 3, outputPerMTok: 15 });
+    expect(readModel('sonnet')?.source).toEqual({ label: 'AWS Bedrock public pricing page', asOf: '2025' });
   });
 
   it('edits in the unit shown: $0.0025 per 1K tokens is stored as $2.50 per 1M', async () => {

@@ -3,7 +3,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { capacityPricingSchema, modelSchema, perTokenPricingSchema } from '../../domain/scenario-schema';
 import type { CapacityPricing, LongContext, Model, PerTokenPricing } from '../../domain/scenario-schema';
-import { updateModel } from '../../state/scenario-edits';
+import { markPricesEdited, updateModel } from '../../state/scenario-edits';
+import { todayIsoDay } from '../../format/format';
 import { usePlannerStore } from '../../state/scenario-store';
 import type { PriceUnit } from '../../state/scenario-store';
 import { describeRefusal } from '../../ui/edit-issues';
@@ -65,6 +66,18 @@ function commitModel(modelId: string, change: (model: Model) => Model): string |
     return model ? updateModel(current, index, change(model)) : current;
   });
   return describeRefusal(result);
+}
+
+/**
+ * As `commitModel`, for a change of the model's prices: one that changes them marks its source as the user's
+ * own figure, in the same undo step (`markPricesEdited`).
+ */
+function commitPricing(modelId: string, change: (model: Model) => Model): string | null {
+  return commitModel(modelId, (current) => {
+    const next = change(current);
+    const samePrices = JSON.stringify(next.pricing) === JSON.stringify(current.pricing);
+    return samePrices ? next : markPricesEdited(next, todayIsoDay());
+  });
 }
 
 function withOptionalText<T extends object, K extends string>(
@@ -171,14 +184,14 @@ export function ModelEditor({
   const unitText = describePriceUnit(priceUnit);
 
   function commitPerToken(patch: Partial<Omit<PerTokenPricing, 'kind'>>): string | null {
-    return commitModel(modelId, (current) =>
+    return commitPricing(modelId, (current) =>
       current.pricing.kind === 'per-token'
         ? { ...current, pricing: { ...current.pricing, ...patch } }
         : current,
     );
   }
   function commitCapacity(patch: Partial<Omit<CapacityPricing, 'kind'>>): string | null {
-    return commitModel(modelId, (current) =>
+    return commitPricing(modelId, (current) =>
       current.pricing.kind === 'capacity'
         ? { ...current, pricing: { ...current.pricing, ...patch } }
         : current,
@@ -186,7 +199,7 @@ export function ModelEditor({
   }
 
   function commitLongContext(patch: Partial<LongContext>): string | null {
-    return commitModel(modelId, (current) =>
+    return commitPricing(modelId, (current) =>
       current.pricing.kind === 'per-token' && current.pricing.longContext !== null
         ? {
             ...current,
@@ -202,7 +215,7 @@ export function ModelEditor({
       kind === 'per-token'
         ? (parked.perToken ?? BLANK_PER_TOKEN_PRICING)
         : (parked.capacity ?? BLANK_CAPACITY);
-    const refusal = commitModel(modelId, (current) => ({ ...current, pricing: next }));
+    const refusal = commitPricing(modelId, (current) => ({ ...current, pricing: next }));
     setKindRefusal(refusal);
     if (refusal === null) {
       setParked((previous) =>
