@@ -2,7 +2,7 @@
  * The table behind a chart: what the frame shows under "Show table" and what "Copy table" puts on the
  * clipboard as tab-separated text a spreadsheet pastes into columns.
  */
-import { formatMoneyInFull, formatPercent, formatUnitCost, toDisplayAmount } from '../format/format';
+import { formatMoney, formatPercent, formatUnitCost, toDisplayAmount } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 
 /** A number shown as `text` and copied as `value`; `unit` (a currency code) names the column's unit in a copy. */
@@ -31,7 +31,7 @@ export function resolveChartTable(table: ChartTable | LazyChartTable): ChartTabl
  */
 export function moneyCell(usd: number, display: MoneyDisplay): ChartNumberCell {
   return {
-    text: formatMoneyInFull(usd, display),
+    text: formatMoney(usd, display),
     value: toDisplayAmount(usd, display),
     unit: display.currency,
   };

@@ -13,7 +13,7 @@ import {
   linearScale,
 } from './chart-series';
 import type { MoneyTicks } from './chart-series';
-import { formatMoneyTick } from '../format/format';
+import { findAxisTop, formatMoneyTick } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 import type { PointerEvent, ReactNode } from 'react';
 import { steppedIndex } from './plot-keys';
@@ -159,6 +159,7 @@ export function MoneyAxisTicks({
 }) {
   const edge = side === 'left' ? plot.left : plot.right;
   const out = side === 'left' ? -1 : 1;
+  const axisTop = findAxisTop(ticks);
   const y = side === 'left' ? plot.y : plot.rightY;
   return (
     <g fill={TICK_STYLE.fill} fontSize={TICK_STYLE.fontSize} stroke={AXIS_STROKE}>
@@ -171,7 +172,7 @@ export function MoneyAxisTicks({
             textAnchor={side === 'left' ? 'end' : 'start'}
             stroke="none"
           >
-            {formatMoneyTick(tick, currency)}
+            {formatMoneyTick(tick, currency, axisTop)}
           </text>
         </g>
       ))}

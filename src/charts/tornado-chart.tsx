@@ -1,5 +1,5 @@
 import type { PointerEvent } from 'react';
-import { formatNumber } from '../format/format';
+import { findAxisTop, formatNumber } from '../format/format';
 import {
   AXIS_STROKE,
   TICK_CHAR_PX,
@@ -36,8 +36,8 @@ export type TornadoChartProps = {
   /** The outcome with every input at its likely value: the bars grow from it. */
   baseline: number;
   baselineLabel: string;
-  /** Short tick text for the value axis. */
-  formatTick: (value: number) => string;
+  /** Short tick text for the value axis; `axisTop` is its largest tick by size, for one format along it. */
+  formatTick: (value: number, axisTop: number) => string;
   lowName?: string;
   highName?: string;
   markedName?: string;
@@ -306,7 +306,7 @@ export function TornadoChart({
             </g>
             <g fill={TICK_STYLE.fill} fontSize={TICK_STYLE.fontSize}>
               {ticks.map((tick) => {
-                const text = formatTick(tick);
+                const text = formatTick(tick, findAxisTop(ticks));
                 return (
                   <text
                     key={tick}

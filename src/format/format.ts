@@ -96,20 +96,10 @@ function amountFormat(currency: DisplayCurrencyCode, style: AmountStyle): Intl.N
 }
 
 /**
- * An amount already in `currency` for people: cents under 100 (€12.34), whole units with separators up to a
- * million (€12,345), compact above (€1.25M). Negative amounts keep their sign. `formatMoney` formats an engine
- * amount so; charts' tooltips and tables show amounts in full (`formatAmountInFull`).
- */
-export function formatAmount(amount: number, currency: DisplayCurrencyCode): string {
-  if (Math.abs(amount) < 1_000_000) return formatAmountInFull(amount, currency);
-  return showNumber(amountFormat(currency, 'compact'), amount);
-}
-
-/**
  * An amount already in `currency` in full, however large: cents under 100 (€12.34), whole units with separators
  * from there (€1,452,318, never €1.45M), and zero as €0. For chart tooltips and tables, where a reader compares one month's
  * figure with the next; a chart's axis ticks are short (`formatMoneyTick`). Charts, which scale their series to
- * the display currency once, format with this; a table's engine amounts with `formatMoneyInFull`.
+ * the display currency once, format with this; a table's engine amounts with `formatMoney`.
  */
 export function formatAmountInFull(amount: number, currency: DisplayCurrencyCode): string {
   // Nothing is $0 like the whole amounts around it, not $0.00 (and −0 is 0).
@@ -118,11 +108,19 @@ export function formatAmountInFull(amount: number, currency: DisplayCurrencyCode
 }
 
 /**
- * Short money for axis ticks, of an amount already in `currency`: $0, $0.25, €2,500 below 10,000, compact from
- * there (£120K, $1.25M), negative as −$40K. Only ticks are this short: tooltips and tables show amounts in full.
+ * Short money for axis ticks, of an amount already in `currency`: $0, $0.25, €2,500 on an axis that stays below
+ * 10,000, compact on one that reaches it (£120K, $1.25M, and $5K beside $10K, not $5,000), negative as −$40K.
+ * `axisTop` is the axis's largest tick by size (the amount itself for a lone figure). Only ticks are this short:
+ * tooltips and tables show amounts in full.
  */
-export function formatMoneyTick(amount: number, currency: DisplayCurrencyCode): string {
-  return showNumber(amountFormat(currency, Math.abs(amount) < 10_000 ? 'tick' : 'compact'), amount);
+export function formatMoneyTick(amount: number, currency: DisplayCurrencyCode, axisTop = amount): string {
+  const scale = Math.max(Math.abs(amount), Math.abs(axisTop));
+  return showNumber(amountFormat(currency, scale < 10_000 ? 'tick' : 'compact'), amount);
+}
+
+/** The largest of an axis's ticks by size: what `formatMoneyTick` picks one format for the whole axis by. */
+export function findAxisTop(ticks: readonly number[]): number {
+  return ticks.reduce((top, tick) => Math.max(top, Math.abs(tick)), 0);
 }
 
 /** The sign of a currency as axis ticks use it: $, €, £. */
@@ -135,15 +133,11 @@ export function currencySymbol(currency: DisplayCurrencyCode): string {
 }
 
 /**
- * Money for people, in the display currency: an engine amount (USD) × the rate, then `formatAmount`
- * ($12.34, €12,345, £1.25M).
+ * Money for people, in the display currency: an engine amount (USD) × the rate, in full however large
+ * (`formatAmountInFull`: $12.34, €12,345, £1,452,318, never £1.45M), in prose and tables alike; only a chart's
+ * axis ticks are short (`formatMoneyTick`).
  */
 export function formatMoney(usd: number, display: MoneyDisplay): string {
-  return formatAmount(toDisplayAmount(usd, display), display.currency);
-}
-
-/** An engine amount (USD) in the display currency, in full (`formatAmountInFull`): $1,452,318, $12.34. */
-export function formatMoneyInFull(usd: number, display: MoneyDisplay): string {
   return formatAmountInFull(toDisplayAmount(usd, display), display.currency);
 }
 

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { USD_DISPLAY, formatMoney, formatMoneyExact, formatMoneyInFull } from '../format/format';
+import { USD_DISPLAY, formatMoneyExact, formatMoney } from '../format/format';
 import type { MoneyDisplay } from '../format/format';
 
 /**
@@ -14,13 +14,13 @@ export function useMoneyDisplay(): MoneyDisplay {
 }
 
 /**
- * An engine amount (USD) for people, in the display currency (short above a million unless `inFull`), with the
- * exact figure to the cent on hover and for assistive tech when rounded. `data-value` keeps the engine's USD amount.
+ * An engine amount (USD) for people, in the display currency and in full, however large ($1,036,598, never $1.04M:
+ * people check these figures against each other and against their bills), with the exact figure to the cent on
+ * hover and for assistive tech when rounded to the dollar. `data-value` keeps the engine's USD amount.
  */
-export function Money({ usd, testId, inFull }: { usd: number; testId?: string; inFull?: boolean }) {
+export function Money({ usd, testId }: { usd: number; testId?: string }) {
   const display = useMoneyDisplay();
-  // In full (never $3.6M) where a column's figures are read against each other.
-  const shown = inFull ? formatMoneyInFull(usd, display) : formatMoney(usd, display);
+  const shown = formatMoney(usd, display);
   const exact = formatMoneyExact(usd, display);
   return (
     <span

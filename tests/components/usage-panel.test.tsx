@@ -54,9 +54,9 @@ describe('UsagePanel', () => {
     expect(trafficIds()).toEqual(before);
     await user.click(screen.getByRole('button', { name: 'Use this plan' }));
     expect(trafficIds()).toEqual([
-      'claude-sonnet-4-5-bedrock-us',
+      'claude-sonnet-4.5-bedrock-us',
       'nova-lite-bedrock-us-batch',
-      'claude-haiku-4-5-bedrock-global',
+      'claude-haiku-4.5-bedrock-global',
     ]);
     expect(usePlannerStore.getState().scenario!.strategies[0]!.name).toBe('Today');
     expect(screen.getByText(/Undo \(Ctrl\+Z\) puts the previous traffic back/)).toBeInTheDocument();

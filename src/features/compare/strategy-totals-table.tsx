@@ -82,37 +82,33 @@ export function StrategyTotalsTable({
                     />
                   </th>
                   <td className="num">
-                    <Money usd={totals.spend} inFull />
+                    <Money usd={totals.spend} />
                   </td>
                   <td className="num">
-                    <Money usd={totals.firstYearSpend} inFull />
+                    <Money usd={totals.firstYearSpend} />
                   </td>
                   <td className="num">
-                    <Money usd={totals.listSpend} inFull />
+                    <Money usd={totals.listSpend} />
                   </td>
                   {hasFixedCosts && (
                     <td className="num">
-                      <Money
-                        usd={sumFixedCosts(strategy)}
-                        testId={`compare-fixed-costs-${strategy.id}`}
-                        inFull
-                      />
+                      <Money usd={sumFixedCosts(strategy)} testId={`compare-fixed-costs-${strategy.id}`} />
                     </td>
                   )}
                   <td className={`num${totals.savings.caching < 0 ? ' is-negative' : ''}`}>
-                    <Money usd={totals.savings.caching} inFull />
+                    <Money usd={totals.savings.caching} />
                   </td>
                   <td className="num">
-                    <Money usd={totals.savings.batch} inFull />
+                    <Money usd={totals.savings.batch} />
                   </td>
                   <td className="num">
-                    <Money usd={totals.creditsUsed} inFull />
+                    <Money usd={totals.creditsUsed} />
                   </td>
                   <td className={`num${totals.creditsExpired > 0 ? ' is-warn' : ''}`}>
-                    <Money usd={totals.creditsExpired} inFull />
+                    <Money usd={totals.creditsExpired} />
                   </td>
                   <td className="num">
-                    <Money usd={totals.cashSpentOnAI} inFull />
+                    <Money usd={totals.cashSpentOnAI} />
                   </td>
                 </tr>
               );

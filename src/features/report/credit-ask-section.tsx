@@ -1,5 +1,5 @@
 import type { CreditAsk } from '../../domain/credit-ask';
-import { USD_DISPLAY, formatMoney, formatMoneyInFull, formatMonths } from '../../format/format';
+import { USD_DISPLAY, formatMoney, formatMonths } from '../../format/format';
 import type { MoneyDisplay } from '../../format/format';
 import { Money, useMoneyDisplay } from '../../ui/money';
 import type { ReportCreditProgram } from './report-figures';
@@ -46,10 +46,10 @@ function describeNoRequest(ask: CreditAsk, creditPlatforms: string, display: Mon
   if (ask.pocSpend <= 0) return 'No spend in the POC period: there is nothing to request.';
   const cash =
     ask.ineligibleSpend > 0
-      ? ` The remaining ${formatMoneyInFull(ask.ineligibleSpend, display)} is on platforms no programme covers and is paid in cash.`
+      ? ` The remaining ${formatMoney(ask.ineligibleSpend, display)} is on platforms no programme covers and is paid in cash.`
       : '';
   if (ask.heldCreditsUsed > 0)
-    return `Nothing to request: the credits already held pay all ${formatMoneyInFull(ask.heldCreditsUsed, display)} of the POC period’s spend they cover.${cash}`;
+    return `Nothing to request: the credits already held pay all ${formatMoney(ask.heldCreditsUsed, display)} of the POC period’s spend they cover.${cash}`;
   return `No credit programme applies: none of the POC-period spend is on ${creditPlatforms}, so all of it is paid in cash.`;
 }
 
@@ -86,27 +86,27 @@ export function CreditAskSection({
         <div className="report-figures__item">
           <dt>POC-period spend</dt>
           <dd>
-            <Money usd={ask.pocSpend} testId="report-ask-poc-spend" inFull />
+            <Money usd={ask.pocSpend} testId="report-ask-poc-spend" />
           </dd>
         </div>
         <div className="report-figures__item">
           <dt>Paid by credits held</dt>
           <dd>
-            <Money usd={ask.heldCreditsUsed} testId="report-ask-held" inFull />
+            <Money usd={ask.heldCreditsUsed} testId="report-ask-held" />
             <span className="report-figures__sub">the scenario’s own pools</span>
           </dd>
         </div>
         <div className="report-figures__item">
           <dt>Left for new credits</dt>
           <dd>
-            <Money usd={ask.eligibleSpend} testId="report-ask-eligible" inFull />
+            <Money usd={ask.eligibleSpend} testId="report-ask-eligible" />
             <span className="report-figures__sub">on {creditPlatforms}</span>
           </dd>
         </div>
         <div className="report-figures__item">
           <dt>Paid in cash</dt>
           <dd>
-            <Money usd={ask.ineligibleSpend} testId="report-ask-cash" inFull />
+            <Money usd={ask.ineligibleSpend} testId="report-ask-cash" />
             <span className="report-figures__sub">spend no programme covers</span>
           </dd>
         </div>
@@ -115,14 +115,14 @@ export function CreditAskSection({
       {program ? (
         <div className="report-ask__request">
           <p className="report-ask__headline" data-testid="report-ask-request">
-            Request <strong>{formatMoneyInFull(ask.amount, display)}</strong>
+            Request <strong>{formatMoney(ask.amount, display)}</strong>
             {/* Credits are awarded in USD: the request also says the dollar amount. */}
-            {display.currency === 'USD' ? '' : ` (${formatMoneyInFull(ask.amount, USD_DISPLAY)})`} from{' '}
+            {display.currency === 'USD' ? '' : ` (${formatMoney(ask.amount, USD_DISPLAY)})`} from{' '}
             <strong>{program.name}</strong> ({describeRange(program)})
             {ask.heldCreditsUsed > 0 && (
               <span className="report-ask__net" data-testid="report-ask-net">
-                , net of the {formatMoneyInFull(ask.heldCreditsUsed, display)} the credits already held pay in
-                the POC period
+                , net of the {formatMoney(ask.heldCreditsUsed, display)} the credits already held pay in the
+                POC period
               </span>
             )}
           </p>

@@ -121,7 +121,7 @@ export function TrafficTable({ scenario, service }: { scenario: Scenario; servic
                 <>
                   <td className="report-traffic__served">{entry ? describeSliceService(entry) : '—'}</td>
                   <td className="num">
-                    <Money usd={entry?.pocSpend ?? 0} inFull />
+                    <Money usd={entry?.pocSpend ?? 0} />
                   </td>
                 </>
               )}
@@ -134,7 +134,7 @@ export function TrafficTable({ scenario, service }: { scenario: Scenario; servic
               {cost.name || cost.id} <span className="muted">(fixed monthly cost)</span>
             </th>
             <td className="num">
-              <Money usd={cost.pocSpend} inFull />
+              <Money usd={cost.pocSpend} />
             </td>
           </tr>
         ))}
@@ -146,7 +146,7 @@ export function TrafficTable({ scenario, service }: { scenario: Scenario; servic
               Total over the POC period
             </th>
             <td className="num">
-              <Money usd={service.total} testId="report-service-total" inFull />
+              <Money usd={service.total} testId="report-service-total" />
             </td>
           </tr>
         </tfoot>
@@ -214,14 +214,14 @@ export function StrategiesTable({
               </th>
               {monthColumns.map((month) => (
                 <td key={month} className="num">
-                  <Money usd={strategy.months[month]?.spend ?? 0} inFull />
+                  <Money usd={strategy.months[month]?.spend ?? 0} />
                 </td>
               ))}
               <td className="num">
-                <Money usd={sumFirstMonths(strategy, pocMonths).spend} testId="report-poc-total" inFull />
+                <Money usd={sumFirstMonths(strategy, pocMonths).spend} testId="report-poc-total" />
               </td>
               <td className="num">
-                <Money usd={strategy.totals.firstYearSpend} inFull />
+                <Money usd={strategy.totals.firstYearSpend} />
               </td>
               <td className={constraints.length > 0 ? 'report-misses' : undefined}>
                 {constraints.length === 0
@@ -259,7 +259,7 @@ export function RecommendationLead({
     <span data-testid="report-basis">
       Chosen for {describeBasis(recommendation.basis)} over the first {window} (
       <strong>
-        <Money usd={recommendation.figure ?? 0} testId="report-basis-figure" inFull />
+        <Money usd={recommendation.figure ?? 0} testId="report-basis-figure" />
       </strong>
       {recommendation.basis === 'spend' ? ', whoever pays it' : ' after the credits already held'}) among the
       strategies that break no constraint.
@@ -274,19 +274,19 @@ export function SavingsLine({ totals, pocMonths }: { totals: PeriodTotals; pocMo
     <span className="report-savings" data-testid="report-savings">
       Over the POC period ({formatMonths(pocMonths)}):{' '}
       <strong>
-        <Money usd={totals.listSpend} testId="report-list-spend" inFull />
+        <Money usd={totals.listSpend} testId="report-list-spend" />
       </strong>{' '}
       at list prices; prompt caching {cachingCostsMore ? 'adds' : 'saves'}{' '}
       <strong>
-        <Money usd={Math.abs(totals.savings.caching)} testId="report-caching-saves" inFull />
+        <Money usd={Math.abs(totals.savings.caching)} testId="report-caching-saves" />
       </strong>{' '}
       and batch saves{' '}
       <strong>
-        <Money usd={totals.savings.batch} testId="report-batch-saves" inFull />
+        <Money usd={totals.savings.batch} testId="report-batch-saves" />
       </strong>
       , for a spend of{' '}
       <strong>
-        <Money usd={totals.spend} testId="report-poc-spend" inFull />
+        <Money usd={totals.spend} testId="report-poc-spend" />
       </strong>
       .
     </span>

@@ -64,7 +64,7 @@ function LibraryRow({
       <td className="num scenario-list__spend" data-label="Cheapest strategy, 12-month spend">
         {cheapest ? (
           <>
-            <Money usd={cheapest.totals.firstYearSpend} testId="library-cheapest-spend" inFull />
+            <Money usd={cheapest.totals.firstYearSpend} testId="library-cheapest-spend" />
             <span className="scenario-list__sub">
               {cheapest.name}
               {scenario.horizonMonths < 12 ? `, over ${formatMonths(scenario.horizonMonths)}` : ''}

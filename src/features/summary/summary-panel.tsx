@@ -323,14 +323,14 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                         />
                       </th>
                       <td className="num" data-label={`First month (${firstMonth})`}>
-                        <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" inFull />
+                        <Money usd={strategy.months[0]?.spend ?? 0} testId="summary-this-month" />
                       </td>
                       <td className="num" data-label={firstYearLabel}>
-                        <Money usd={strategy.totals.firstYearSpend} testId="summary-first-year" inFull />
+                        <Money usd={strategy.totals.firstYearSpend} testId="summary-first-year" />
                       </td>
                       <td className="num" data-label="Saves vs dearest">
                         {savings > 0 ? (
-                          <Money usd={savings} testId="summary-savings" inFull />
+                          <Money usd={savings} testId="summary-savings" />
                         ) : (
                           <span className="muted" data-testid="summary-savings">
                             —
@@ -345,7 +345,7 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                         {describeCreditsEnd(strategy, scenario)}
                         {strategy.totals.creditsExpired >= 0.005 && (
                           <span className="summary__expired" data-testid="summary-credits-expired">
-                            <Money usd={strategy.totals.creditsExpired} inFull /> expire unused{' '}
+                            <Money usd={strategy.totals.creditsExpired} /> expire unused{' '}
                             {describeExpiredCredits(strategy, scenario)}
                           </span>
                         )}

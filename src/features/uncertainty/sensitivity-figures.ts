@@ -18,13 +18,7 @@ import type {
   SensitivityResult,
 } from '../../domain/sensitivity';
 import type { UncertainInput } from '../../domain/uncertain-inputs';
-import {
-  USD_DISPLAY,
-  formatMoneyInFull,
-  formatMonths,
-  formatNumber,
-  formatPercent,
-} from '../../format/format';
+import { USD_DISPLAY, formatMoney, formatMonths, formatNumber, formatPercent } from '../../format/format';
 import type { MoneyDisplay } from '../../format/format';
 
 /** How an input's value reads: a count, a fraction shown as %, money, or a quality score. */
@@ -62,7 +56,7 @@ export function formatInputValue(input: Pick<UncertainInput, 'key'>, value: numb
       return formatPercent(value);
     case 'money':
       // Money inputs are typed in USD, the scenario's unit.
-      return formatMoneyInFull(value, USD_DISPLAY);
+      return formatMoney(value, USD_DISPLAY);
     default:
       return formatNumber(value);
   }
@@ -75,8 +69,8 @@ export function formatOutcome(
   horizonMonths: number,
   display: MoneyDisplay,
 ): string {
-  if (metric === 'spend') return formatMoneyInFull(outcome.firstYearSpend, display);
-  if (metric === 'cash') return formatMoneyInFull(outcome.cashAtHorizonEnd, display);
+  if (metric === 'spend') return formatMoney(outcome.firstYearSpend, display);
+  if (metric === 'cash') return formatMoney(outcome.cashAtHorizonEnd, display);
   return outcome.runwayMonths === null
     ? `beyond ${formatMonths(horizonMonths)}`
     : formatMonths(outcome.runwayMonths);
@@ -104,7 +98,7 @@ export function formatSwing(
 ): string {
   return metric === 'runway'
     ? formatMonths(entry.runwaySwingMonths)
-    : formatMoneyInFull(readSwing(entry, metric), display);
+    : formatMoney(readSwing(entry, metric), display);
 }
 
 /** "800,000 → $43,200": the input's value at one end and the outcome it gives. */

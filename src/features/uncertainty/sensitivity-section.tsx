@@ -163,7 +163,8 @@ function SensitivityResults({
 }) {
   const display = useMoneyDisplay();
   /** A short tick for a money axis, in the display currency: "€480K". */
-  const formatSpendTick = (usd: number) => formatMoneyTick(toDisplayAmount(usd, display), display.currency);
+  const formatSpendTick = (usd: number, axisTop: number) =>
+    formatMoneyTick(toDisplayAmount(usd, display), display.currency, toDisplayAmount(axisTop, display));
   const ranked = rankSensitivity(analysis.entries, metric);
   const { moving, beyondHorizon, still } = splitByEffect(ranked, metric, analysis.baseline);
   const shown = showAllMoving ? moving : moving.slice(0, TOP_COUNT);

@@ -7,7 +7,6 @@ import {
   formatMoney,
   formatCentsForSpreadsheet,
   formatMoneyExact,
-  formatMoneyInFull,
   formatMoneyTick,
   formatPercent,
   formatPrice,
@@ -27,24 +26,23 @@ describe('money in the display currency', () => {
     expect(formatMoney(4500, EUR)).toBe('€4,140');
     expect(formatMoney(4500, GBP)).toBe('£3,555');
     expect(formatMoney(4500, USD_DISPLAY)).toBe('$4,500');
-    // $12.50 × 0.92 = €11.50 (cents under 100); $2,000,000 × 0.92 = €1.84M.
+    // In full however large, in prose and tables alike: $2,000,000 × 0.92 = €1,840,000 to the euro (never
+    // €1.84M); cents under 100: $12.50 × 0.92 = €11.50.
+    expect(formatMoney(2_000_000, EUR)).toBe('€1,840,000');
+    expect(formatMoney(1_036_598.4, USD_DISPLAY)).toBe('$1,036,598');
     expect(formatMoney(12.5, EUR)).toBe('€11.50');
-    expect(formatMoney(2_000_000, EUR)).toBe('€1.84M');
-    // Compact amounts carry no trailing zeros: $1,000,000 is $1M, $12,000,000 $12M, $1,500,000 $1.5M.
-    expect(formatMoney(1_000_000, USD_DISPLAY)).toBe('$1M');
-    expect(formatMoney(12_000_000, USD_DISPLAY)).toBe('$12M');
-    expect(formatMoney(1_500_000, USD_DISPLAY)).toBe('$1.5M');
-    // In full, for tooltips and tables: €1,840,000 to the euro; cents under 100.
-    expect(formatMoneyInFull(2_000_000, EUR)).toBe('€1,840,000');
-    expect(formatMoneyInFull(12.5, EUR)).toBe('€11.50');
     // Nothing is €0 like the whole amounts beside it, and −0 is 0.
-    expect(formatMoneyInFull(0, EUR)).toBe('€0');
-    expect(formatMoneyInFull(-0, USD_DISPLAY)).toBe('$0');
+    expect(formatMoney(0, EUR)).toBe('€0');
+    expect(formatMoney(-0, USD_DISPLAY)).toBe('$0');
     expect(moneyCell(1_452_318.4, USD_DISPLAY).text).toBe('$1,452,318');
     // Negative figures carry the minus sign (U+2212) wherever they are shown, as axis ticks do.
     expect(formatMoney(-70_648.2, USD_DISPLAY)).toBe('\u2212$70,648');
     expect(formatMoneyExact(-12.5, EUR)).toBe('\u2212€11.50');
     expect(formatMoneyTick(-500_000, 'USD')).toBe('\u2212$500K');
+    // One format along an axis: below 10,000 in full on an axis that stays there, compact on one that reaches it.
+    expect(formatMoneyTick(5_000, 'USD')).toBe('$5,000');
+    expect(formatMoneyTick(5_000, 'USD', 15_000)).toBe('$5K');
+    expect(formatMoneyTick(2_500, 'EUR', 7_500)).toBe('€2,500');
     expect(formatPercent(-0.01)).toBe('\u22121%');
     expect(formatMoneyExact(1_234_567.891, EUR)).toBe('€1,135,802.46');
     // $0.0045 per request × 0.92 = €0.00414, to four significant digits.
