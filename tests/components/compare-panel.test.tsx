@@ -157,6 +157,10 @@ describe('ComparePanel', () => {
     // caching saves 0.0012 − 0.001308 = −$0.000108 a call, −$108 a month, −$1,296 over 12 months.
     // Batch: 0.001308 · 0.5 · 0.5 = $0.000327 a call, $327 a month, $3,924 a year. Spend $981 a month, $11,772.
     expect(screen.getByTestId('savings-list')).toHaveTextContent('$14,400');
+    // The tiles say the period they add up (the small scenario's whole plan, 12 months).
+    expect(screen.getByTestId('savings-period')).toHaveTextContent(
+      'Over the whole plan (Jan 2027 to Dec 2027, 12 months)',
+    );
     expect(screen.getByText('Caching costs')).toBeVisible();
     expect(screen.getByTestId('savings-caching')).toHaveTextContent('$1,296');
     expect(screen.getByTestId('savings-batch')).toHaveTextContent('$3,924');

@@ -2,7 +2,7 @@ import { ChartFrame } from '../../charts/chart-frame';
 import { MoneyBarChart } from '../../charts/money-bar-chart';
 import type { StrategyResult } from '../../domain/simulate';
 import { moneyCell } from '../../charts/chart-table';
-import { formatMoney, formatPercent } from '../../format/format';
+import { formatMoney, formatMonths, formatPercent } from '../../format/format';
 import { Money, useMoneyDisplay } from '../../ui/money';
 import { describeSavingsChart } from './compare-series';
 
@@ -30,11 +30,16 @@ export function SavingsSection({
       ];
     }),
   };
+  // The tiles add up the whole plan, not a year as the Summary's columns do: said above them.
+  const period = `${labels[0] ?? ''} to ${labels.at(-1) ?? ''}, ${formatMonths(labels.length)}`;
   return (
     <div className="compare-savings">
+      <p className="compare-figures__period" data-testid="savings-period">
+        Over the whole plan ({period})
+      </p>
       <dl
         className="figure-tiles compare-figures"
-        aria-label={`Savings of ${strategy.name} over the horizon`}
+        aria-label={`Savings of ${strategy.name} over the whole plan (${period})`}
       >
         <div className="figure-tiles__item">
           <dt>At list price</dt>
