@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ScenarioInput } from '../../src/domain/scenario-schema';
@@ -127,6 +127,8 @@ describe('RunwayPanel', () => {
     // ($31,500) and $3,500 of month 7: cash pays in Aug 2027.
     expect(screen.getByTestId('runway-credits-end')).toHaveTextContent('Aug 2027');
     expect(getPool('Bedrock POC')).toBeInTheDocument();
+    // A programme's pool takes the keyboard at its amount: the programme's figure is typical, the award is yours.
+    await waitFor(() => expect(within(getPool('Bedrock POC')).getByLabelText(/^Amount/)).toHaveFocus());
   });
 
   it('warns about credits that expire unused: how much, which pool, when', () => {
@@ -269,6 +271,13 @@ describe('RunwayPanel', () => {
     renderWithScenario(<RunwayPanel />, makeSmallScenario());
     await userEvent.click(screen.getByRole('button', { name: 'Add a custom pool' }));
     expect(usePlannerStore.getState().scenario?.credits.map((p) => p.name)).toEqual(['Pool', 'Custom pool']);
+    // The new pool's name takes the keyboard, selected: what is typed replaces "Custom pool".
+    const name = within(getPool('Custom pool')).getByLabelText('Name');
+    await waitFor(() => expect(name).toHaveFocus());
+    expect([(name as HTMLInputElement).selectionStart, (name as HTMLInputElement).selectionEnd]).toEqual([
+      0,
+      'Custom pool'.length,
+    ]);
 
     await userEvent.click(screen.getByRole('button', { name: 'Remove Pool' }));
     expect(usePlannerStore.getState().scenario?.credits.map((p) => p.name)).toEqual(['Custom pool']);

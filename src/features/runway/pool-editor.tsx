@@ -14,7 +14,7 @@ export type PoolEditorProps = {
   pool: CreditPool;
   horizonMonths: number;
   startMonth: string | undefined;
-  /** Platforms the scenario uses (see `listScenarioPlatforms`); the pool's own are added after them. */
+  /** Platforms the scenario spends on (`listScenarioPlatforms`), then the catalog's others; the pool's own are added after them. */
   platforms: readonly string[];
   /** Applies a change to this pool; returns a message when the scenario refuses it. */
   onChange: (pool: CreditPool) => string | null;

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type {
   CreditPool,
@@ -86,7 +86,12 @@ export function RunwayPanel() {
   const [edit, undo] = usePlannerStore(useShallow((s) => [s.edit, s.undo]));
   const [removal, setRemoval] = useState<Removal | null>(null);
   const platforms = selectCatalogPlatforms(scenario.catalog);
-  const poolPlatforms = useMemo(() => listScenarioPlatforms(figures), [figures]);
+  // The platforms the strategies and fixed costs spend on first, then the catalog's others: a pool for OpenAI
+  // credits can be set up before a strategy routes there.
+  const poolPlatforms = useMemo(() => {
+    const spentOn = listScenarioPlatforms(figures);
+    return [...spentOn, ...platforms.filter((platform) => !spentOn.includes(platform))];
+  }, [figures, platforms]);
 
   function changePool(index: number, pool: CreditPool): string | null {
     return describeRefusal(edit((s) => updatePool(s, index, pool)));
@@ -108,8 +113,28 @@ export function RunwayPanel() {
     if (outcome.ok && after) setRemoval({ name: nameFixedCost(cost), after, section: 'fixed-costs' });
   }
 
+  // A pool just added takes the keyboard: a custom one at its name (selected, so typing replaces "Custom pool"),
+  // a programme's at its amount (the programme's is typical; the award is what to type), as a new slice does.
+  const focusNew = useRef<{ poolId: string; field: 'name' | 'amount' } | null>(null);
+  useEffect(() => {
+    const target = focusNew.current;
+    if (!target) return;
+    const row = document.querySelector(`[data-testid="pool-${CSS.escape(target.poolId)}"]`);
+    const input = row?.querySelectorAll<HTMLInputElement>('input')[target.field === 'name' ? 0 : 1];
+    if (!input) return;
+    focusNew.current = null;
+    input.focus();
+    input.select();
+  }, [scenario]);
+
+  function addAndFocus(pool: (s: typeof scenario) => CreditPool, field: 'name' | 'amount') {
+    const outcome = edit((s) => addPool(s, pool(s)));
+    const added = usePlannerStore.getState().scenario?.credits.at(-1);
+    if (outcome.ok && added) focusNew.current = { poolId: added.id, field };
+  }
+
   function addFromTemplate(template: CreditPoolTemplate) {
-    edit((s) => addPool(s, template.pool));
+    addAndFocus(() => template.pool, 'amount');
   }
 
   function changeFinance(patch: Partial<Omit<Finance, 'ranges'>>): string | null {
@@ -127,7 +152,7 @@ export function RunwayPanel() {
       <section className="runway-pools" aria-labelledby="runway-pools-title">
         <div className="section-head">
           <h2 id="runway-pools-title">Credit pools</h2>
-          <button type="button" className="button" onClick={() => edit((s) => addPool(s, makeCustomPool(s)))}>
+          <button type="button" className="button" onClick={() => addAndFocus(makeCustomPool, 'name')}>
             Add a custom pool
           </button>
         </div>
