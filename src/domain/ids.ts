@@ -31,3 +31,13 @@ export function makeUniqueId(base: string, taken: Iterable<string>): string {
 export function makeSliceId(name: string, otherIds: Iterable<string>): string {
   return makeUniqueId(slugify(name, 'slice'), otherIds);
 }
+
+/** `name`, or the first of "name (2)", "name (3)", … that none of `taken` is: two scenarios never share a name. */
+export function makeUniqueName(name: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  if (!used.has(name)) return name;
+  for (let n = 2; ; n++) {
+    const candidate = `${name} (${n})`;
+    if (!used.has(candidate)) return candidate;
+  }
+}

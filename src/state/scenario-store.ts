@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { Scenario } from '../domain/scenario-schema';
+import { makeUniqueName } from '../domain/ids';
 import { validateScenario, validateScenarioEdit } from '../domain/validate-scenario';
 import type { ValidationIssue } from '../domain/validate-scenario';
 import type { LibraryEntry, PriceUnit, SavedUi, Theme } from '../io/persisted-envelope';
@@ -114,7 +115,10 @@ export type ScenarioSlice = {
    * unless the merge changed or removed it.
    */
   applySavedLibrary: (library: LibraryEntry[]) => void;
-  /** Adds a scenario as a new library entry (never replacing one) and opens it. Returns its id. */
+  /**
+   * Adds a scenario as a new library entry (never replacing one) and opens it, named apart from the others
+   * ("Name (2)" when the library has a "Name"). Returns its id.
+   */
   addScenario: (scenario: Scenario) => string;
   /** Opens another scenario of the library; the undo history starts afresh. */
   switchScenario: (id: string) => void;
@@ -297,8 +301,14 @@ const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get) => ({
       editGroup: null,
     });
   },
-  addScenario: (scenario) => {
+  addScenario: (added) => {
     const id = nextLibraryId(get().library);
+    // A second copy of a scenario (a share link or a file opened twice) comes in as "Name (2)", told apart in the list.
+    const name = makeUniqueName(
+      added.name,
+      get().library.map((entry) => entry.scenario.name),
+    );
+    const scenario = name === added.name ? added : { ...added, name };
     set({
       library: [...get().library, { id, scenario }],
       activeId: id,

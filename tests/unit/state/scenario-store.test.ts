@@ -68,6 +68,19 @@ describe('the scenario library', () => {
     expect(id).not.toBe(firstId);
   });
 
+  it('names a second copy apart: the same link opened twice is "Name" and "Name (2)", then "(3)"', () => {
+    load();
+    const copy = usePlannerStore.getState().scenario!;
+    usePlannerStore.getState().addScenario(copy);
+    usePlannerStore.getState().addScenario(copy);
+    expect(usePlannerStore.getState().library.map((e) => e.scenario.name)).toEqual([
+      'Small test scenario',
+      'Small test scenario (2)',
+      'Small test scenario (3)',
+    ]);
+    expect(usePlannerStore.getState().scenario?.name).toBe('Small test scenario (3)');
+  });
+
   it('keeps edits in the active entry and switches with a fresh history', () => {
     load();
     const firstId = usePlannerStore.getState().activeId!;
