@@ -297,6 +297,22 @@ describe('ReportPanel', () => {
     );
   });
 
+  it('names the models whose prices are more than 90 days old beside the validity', () => {
+    vi.useFakeTimers({ now: new Date(2026, 11, 2, 10), toFake: ['Date'] });
+    const scenario = makeSmallScenario();
+    // 2026-08-01 is 123 days before 2026-12-02; 2026-10-08 is 55.
+    for (const model of scenario.catalog)
+      model.source = { label: 'Acme price list', asOf: model.id === 'cheap' ? '2026-08-01' : '2026-10-08' };
+    renderWithScenario(<ReportPanel />, scenario);
+    vi.useRealTimers();
+    // The strategy the estimate recommends here is priced by Cheap model alone, so its prices are as of
+    // 1 August, and that price is the old one.
+    expect(screen.getByTestId('report-validity')).toHaveTextContent(
+      'as of 1 August 2026; valid for 30 days, until 1 January 2027 (the price of Cheap model is ' +
+        'more than 90 days old: check it against the provider’s list before you send this)',
+    );
+  });
+
   it('says the prices are undated when no model it uses gives a date', () => {
     vi.useFakeTimers({ now: new Date(2026, 11, 2, 10), toFake: ['Date'] });
     const scenario = makeSmallScenario();

@@ -25,14 +25,8 @@ import { CatalogImport } from './catalog-import';
 import { describeModel } from './catalog-import-text';
 import { CatalogTable } from './catalog-table';
 import type { CatalogTableHandle } from './catalog-table';
-import {
-  BLANK_PER_TOKEN_PRICING,
-  STALE_AFTER_DAYS,
-  countStalePrices,
-  isModelShown,
-  selectCatalogRows,
-  toggleSort,
-} from './catalog-view';
+import { BLANK_PER_TOKEN_PRICING, isModelShown, selectCatalogRows, toggleSort } from './catalog-view';
+import { STALE_AFTER_DAYS, countStalePrices } from '../../domain/price-age';
 import type { CatalogSort, SortKey } from './catalog-view';
 import { ModelEditor } from './model-editor';
 import './catalog.css';

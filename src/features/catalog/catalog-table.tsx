@@ -5,13 +5,8 @@ import type { Ref, RefObject } from 'react';
 import type { Model } from '../../domain/scenario-schema';
 import type { PriceUnit } from '../../state/scenario-store';
 import { formatNumber, formatPercent, formatPrice, formatScore } from '../../format/format';
-import {
-  STALE_AFTER_DAYS,
-  describePriceUnit,
-  isSeedFigure,
-  measurePriceAgeDays,
-  toShownPrice,
-} from './catalog-view';
+import { describePriceUnit, isSeedFigure, toShownPrice } from './catalog-view';
+import { STALE_AFTER_DAYS, measurePriceAgeDays } from '../../domain/price-age';
 import type { CatalogSort, SortDirection, SortKey } from './catalog-view';
 import { observeWithFallbackHeight } from '../../ui/fallback-rect';
 

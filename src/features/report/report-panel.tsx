@@ -17,7 +17,8 @@ import type { RecommendationBasis } from '../../domain/poc-estimate';
 import { creditPoolTemplatesQueryOptions } from '../../queries/credit-pool-queries';
 import { useFiguresScenario, useSimulation } from '../../state/figures';
 import { selectBrokenConstraints } from '../../state/selectors';
-import { describeMoneyDisplay, formatDay, todayIsoDay } from '../../format/format';
+import { describeMoneyDisplay, formatDay, listWords, todayIsoDay } from '../../format/format';
+import { STALE_AFTER_DAYS, isAsOfStale } from '../../domain/price-age';
 import { useMoneyDisplay } from '../../ui/money';
 import { NO_SOUND_STRATEGY } from '../../format/constraint-text';
 import { NumberField } from '../../ui/number-field';
@@ -91,6 +92,10 @@ export function ReportPanel() {
   const sources = recommended ? listPriceSources(scenario, recommended.id) : [];
   const qualitySources = recommended ? listQualitySources(scenario, recommended.id) : [];
   const validity = describePriceValidity(sources, preparedOn);
+  // The models whose prices the catalog flags as old (`STALE_AFTER_DAYS`), said in the header as it says them.
+  const staleModels = sources.flatMap((group) =>
+    group.asOf !== null && isAsOfStale(group.asOf, preparedOn) ? group.models : [],
+  );
   const pocTotals = recommended ? sumFirstMonths(recommended, pocMonths) : null;
   const programSources = [
     ...new Map((programs.data ?? []).map((p) => [`${p.source.label}|${p.source.asOf}`, p.source])).values(),
@@ -177,6 +182,15 @@ export function ReportPanel() {
                   ? `as of ${describeDays(validity.pricesAsOf)}; `
                   : 'undated (no model it uses gives its prices a date); '}
                 valid for 30 days, until {formatDay(validity.validUntil)}
+                {staleModels.length > 0 && (
+                  <span className="report__stale" data-testid="report-stale-prices">
+                    {' '}
+                    ({staleModels.length === 1 ? 'the price' : 'the prices'} of {listWords(staleModels)}{' '}
+                    {staleModels.length === 1 ? 'is' : 'are'} more than {STALE_AFTER_DAYS} days old: check{' '}
+                    {staleModels.length === 1 ? 'it' : 'them'} against the provider’s list before you send
+                    this)
+                  </span>
+                )}
               </dd>
             </div>
             <div>

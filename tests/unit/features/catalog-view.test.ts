@@ -3,17 +3,15 @@ import { makePerTokenModel } from '../../factories/model-builders';
 import type { Model } from '../../../src/domain/scenario-schema';
 import {
   NO_FILTERS,
-  countStalePrices,
   hasActiveFilters,
-  isPriceStale,
   isSeedFigure,
   listDistinct,
-  measurePriceAgeDays,
   selectCatalogRows,
   toPerMTok,
   toShownPrice,
   toggleSort,
 } from '../../../src/features/catalog/catalog-view';
+import { countStalePrices, isPriceStale, measurePriceAgeDays } from '../../../src/domain/price-age';
 import { matchesModelQuery, matchesSearch, tokenizeSearchText } from '../../../src/ui/model-search';
 
 function makeModel(id: string, overrides: Partial<Model> = {}): Model {
