@@ -79,7 +79,7 @@ export function describeSliceName(scenario: Names, sliceId: string): string {
  * One broken constraint without the slice's name: "Claude Haiku scores 78 (your eval), below the bar of 85, on
  * 20% of requests", "a 300,000-token call does not fit Claude Sonnet's 200,000-token window, on 100% of
  * requests", "Model X serves us-east, outside eu-west, on 20% of requests" (or "Model X has no region set in the
- * catalog (its Region field), so it may serve outside eu-west, …" for a row without one), "Claude Opus 4 retires on 2026-05-31
+ * catalog, so it may serve outside eu-west, … (set its Region field …)" for a row without one), "Claude Opus 4 retires on 2026-05-31
  * (May 2026, month 5), on 100% of requests".
  */
 export function describeConstraintDetail(constraint: BrokenConstraint, scenario: Names): string {
@@ -95,7 +95,7 @@ export function describeConstraintDetail(constraint: BrokenConstraint, scenario:
     case 'region': {
       const allowed = constraint.regions.join(', ');
       return constraint.region === null
-        ? `${name} has no region set in the catalog (its Region field), so it may serve outside ${allowed}, ${share}`
+        ? `${name} has no region set in the catalog, so it may serve outside ${allowed}, ${share} (set its Region field to the region you call it in)`
         : `${name} serves ${constraint.region}, outside ${allowed}, ${share}`;
     }
     case 'retired': {

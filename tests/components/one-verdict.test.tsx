@@ -18,8 +18,8 @@ import { renderWithScenario } from '../factories/render-with-store';
 const scenario = defaultScenario as unknown as ScenarioInput;
 
 const ROUTER_VERDICT =
-  'European / multilingual content: Mistral Large 3 — Bedrock, in-region has no region set in the catalog (its Region field), so it may serve outside eu, on 70% of requests; ' +
-  'European / multilingual content: Ministral 3 3B — Bedrock, in-region has no region set in the catalog (its Region field), so it may serve outside eu, on 100% of requests';
+  'European / multilingual content: Mistral Large 3 — Bedrock, in-region has no region set in the catalog, so it may serve outside eu, on 70% of requests (set its Region field to the region you call it in); ' +
+  'European / multilingual content: Ministral 3 3B — Bedrock, in-region has no region set in the catalog, so it may serve outside eu, on 100% of requests (set its Region field to the region you call it in)';
 
 describe('The Classifier router on the default scenario', () => {
   it('gets the same badge and words in the Summary, on the Strategies screen and in the POC estimate', async () => {
