@@ -247,6 +247,26 @@ test('at 1280 px the Traffic mix keeps its column names in view, under the summa
   expect(fieldBox!.y + fieldBox!.height).toBeLessThanOrEqual(900);
 });
 
+test('at 390 px a strategy’s routes are cards: the slice’s name stays in view beside its open model picker', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const planner = new PlannerPage(page);
+  await planner.goto('strategies');
+  await page.getByText('Usual winner per slice').first().click();
+  const picker = page.getByRole('combobox', { name: /^Model for / }).first();
+  await picker.click();
+  await page.keyboard.type('<0.1');
+  const name = page.locator('.strategy-table tbody th').first();
+  await expect(name).toBeInViewport({ ratio: 1 });
+  // The list of models is the picker's width, inside the screen.
+  const list = page.getByRole('listbox').first();
+  await expect(list).toBeVisible();
+  const box = (await list.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+});
+
 test('at 390 px no screen is wider than the phone: wide tables scroll in their own boxes', async ({
   page,
 }) => {

@@ -139,7 +139,9 @@ export function AssignEditor({ strategy, scenario, models, update }: EditorProps
               return (
                 <tr key={slice.id}>
                   <th scope="row">{describeSliceName(slice)}</th>
-                  <td className="num">{slice.qualityBar}</td>
+                  <td className="num strategy-table__bar" data-label="Quality bar">
+                    {slice.qualityBar}
+                  </td>
                   <td className="strategy-table__select">
                     <ModelSelect
                       label={`Model for ${describeSliceName(slice)}`}
@@ -160,7 +162,7 @@ export function AssignEditor({ strategy, scenario, models, update }: EditorProps
                       }
                     />
                   </td>
-                  <td>
+                  <td className="strategy-table__verdict">
                     <QualityVerdict
                       model={servingId === undefined ? undefined : models.get(servingId)}
                       slice={slice}
