@@ -542,6 +542,14 @@ test('at 1280 × 900 the summary shows whole rows, says how many strategies lie 
     summary.getByRole('button', { name: 'Direct APIs, off AWS credits', exact: true }),
   ).toBeInViewport();
   await expect(more).toBeHidden();
+  // Scrolled down, the header also says how many rows are above, and takes the box back to the top.
+  // (The rows differ in height, so how many are above depends on the rows shown.)
+  const above = page.getByRole('button', { name: /^\d more strateg(y|ies) above: scroll to the top$/ });
+  await expect(above).toHaveText(/^↑ \d above$/);
+  await above.click();
+  await expect.poll(() => summary.evaluate((box) => box.scrollTop)).toBe(0);
+  await expect(page.getByTestId('summary-rows-below')).toBeVisible();
+  await expect(above).toBeHidden();
 
   // Four strategies more (single models that miss bars, so the crown stays): the cheapest, fifth of ten, now has
   // rows below it, and the marker scrolls to it rather than to the end.

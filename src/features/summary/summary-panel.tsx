@@ -81,9 +81,17 @@ function liesBelow(row: HTMLElement, box: HTMLElement): boolean {
   return row.offsetTop + row.offsetHeight / 2 > box.scrollTop + box.clientHeight;
 }
 
-/** The summary's rows below its scroll box: how many, and whether the cheapest strategy is one of them. */
-type RowsBelow = { count: number; cheapest: boolean };
-const NONE_BELOW: RowsBelow = { count: 0, cheapest: false };
+/** Is more than half the row scrolled up under the box's sticky header (`headHeight` px)? */
+function liesAbove(row: HTMLElement, box: HTMLElement, headHeight: number): boolean {
+  return row.offsetTop + row.offsetHeight / 2 < box.scrollTop + headHeight;
+}
+
+/**
+ * The summary's rows out of its scroll box: how many below, whether the cheapest strategy is one of them, and
+ * how many scrolled up above.
+ */
+type RowsBelow = { count: number; cheapest: boolean; above: number };
+const NONE_BELOW: RowsBelow = { count: 0, cheapest: false, above: 0 };
 
 /** The most of the screen's height the summary's rows take (styles.css falls back to the same 24vh). */
 const ROWS_SHARE_OF_SCREEN = 0.24;
@@ -124,12 +132,19 @@ function useRowsBelow(shown: boolean) {
     const count = () => {
       let count = 0;
       let cheapest = false;
+      let above = 0;
+      const headHeight = box.querySelector<HTMLElement>('thead')?.offsetHeight ?? 0;
       for (const row of box.querySelectorAll<HTMLElement>('tbody > tr')) {
+        if (liesAbove(row, box, headHeight)) above++;
         if (!liesBelow(row, box)) continue;
         count++;
         cheapest ||= row.classList.contains('is-cheapest');
       }
-      setBelow((old) => (old.count === count && old.cheapest === cheapest ? old : { count, cheapest }));
+      setBelow((old) =>
+        old.count === count && old.cheapest === cheapest && old.above === above
+          ? old
+          : { count, cheapest, above },
+      );
     };
     const resize = () => {
       fitWholeRows();
@@ -159,7 +174,8 @@ function useRowsBelow(shown: boolean) {
         : box.scrollHeight;
     box.scrollTo({ top, behavior: 'smooth' });
   };
-  return { ref, below, showRest };
+  const showTop = () => ref.current?.scrollTo({ top: 0, behavior: 'smooth' });
+  return { ref, below, showRest, showTop };
 }
 
 /** The "more below" button's name: "3 more strategies below, the cheapest among them: scroll to the cheapest". */
@@ -198,6 +214,7 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
     ref: rowsRef,
     below: rowsBelow,
     showRest,
+    showTop,
   } = useRowsBelow(!isCollapsed && result.strategies.length > 0);
 
   if (result.strategies.length === 0) {
@@ -274,6 +291,17 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                   <th scope="col">Cash runway</th>
                   <th scope="col" className="summary__last-head">
                     <span className="visually-hidden">Hide</span>
+                    {rowsBelow.above > 0 && (
+                      <button
+                        type="button"
+                        className="link-button summary__more"
+                        onClick={showTop}
+                        aria-label={`${rowsBelow.above} more ${rowsBelow.above === 1 ? 'strategy' : 'strategies'} above: scroll to the top`}
+                        data-testid="summary-rows-above"
+                      >
+                        ↑ {rowsBelow.above} above
+                      </button>
+                    )}
                     {rowsBelow.count > 0 && (
                       <button
                         type="button"

@@ -106,7 +106,9 @@ export function PasteRows({
           // After a paste the box shows its first lines (the header naming the columns), not its last.
           onPaste={(event) => {
             const box = event.currentTarget;
-            requestAnimationFrame(() => box.scrollTo({ top: 0 }));
+            requestAnimationFrame(() => {
+              box.scrollTop = 0;
+            });
           }}
         />
         <span id={`${id}-help`} className="field__hint">
