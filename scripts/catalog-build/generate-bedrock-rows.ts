@@ -1262,15 +1262,6 @@ const CONTEXT_FIXES: Record<
     contextWindow: 1_000_000,
     reason: `AWS model card (via the AWS price-list mirror, ${AWS_AS_OF}): 1M-token context; LiteLLM says 128K.`,
   },
-  // Kept as before (1M window and LiteLLM's tier, labelled not confirmed): the shipped default scenario lists this row
-  // and the per-request end-to-end test prices a 250K-token call at its long-context tier.
-  'claude-sonnet-4.5@global': {
-    contextWindow: 1_000_000,
-    reason:
-      'Anthropic: Claude Sonnet 4.5 serves up to a 1M-token context, billed at the long-context rate above 200K input tokens (the tier this row carries); LiteLLM gives the 200K standard window, under which the tier could never apply.',
-    labelNote:
-      "contextWindow 1M from Anthropic (help center article 8606395) and the above-200K long-context tier from LiteLLM's key: AWS's price list gives a 200K window and lists no long-context SKU for Sonnet 4.5, so both are not confirmed on AWS's price list",
-  },
   'claude-sonnet-4.5': {
     contextWindow: 200_000,
     noLongContext: true,

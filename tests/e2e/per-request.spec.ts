@@ -15,6 +15,18 @@ async function perCallUsd(page: Page, modelId: string): Promise<number> {
   return Number(await quoteRow(page, modelId).getByTestId('per-request-per-call').getAttribute('data-usd'));
 }
 
+/**
+ * The shipped default scenario with one more row of the shipped catalog (data/catalog.json, unchanged), as the text of
+ * a scenario file named `name`.
+ */
+function defaultScenarioWith(modelId: string, name: string): string {
+  const scenario = JSON.parse(readFileSync('data/default-scenario.json', 'utf8')) as { catalog: unknown[] };
+  const catalog = JSON.parse(readFileSync('data/catalog.json', 'utf8')) as { id: string }[];
+  const row = catalog.find((model) => model.id === modelId);
+  if (!row) throw new Error(`${modelId} is not in data/catalog.json`);
+  return JSON.stringify({ ...scenario, name, catalog: [...scenario.catalog, row] });
+}
+
 /** gpt-tokenizer's own test vector for `encoding`: the sample text and its token ids (data/TestPlans.txt). */
 function gptTokenizerVector(encoding: string, sample: string): number[] {
   const require = createRequire(import.meta.url);
@@ -34,6 +46,12 @@ test('a shared calculator link prices one call as the hand calculation does, tie
   page,
 }) => {
   const planner = new PlannerPage(page);
+  // The default scenario lists no model whose long-context tier AWS's price list gives: add the shipped Claude Haiku
+  // 5.5 (Bedrock, global) row, whose above-100K tier is on that list (AWS Price List mirror, 2026-10-08).
+  const haiku55 = 'bedrock:claude-haiku-5.5@global';
+  const name = 'Default, with Claude Haiku 5.5 on Bedrock (global)';
+  await planner.goto('scenarios');
+  await planner.importScenario('long-context.scenario.json', defaultScenarioWith(haiku55, name));
   await planner.goto(
     'per-request?inputTokens=250000&cachedPrefixTokens=100000&outputTokens=2000&reasoningTokens=0' +
       '&cacheHitRate=0.8&cacheTtl=1h&batchShare=0.5',
@@ -42,20 +60,24 @@ test('a shared calculator link prices one call as the hand calculation does, tie
   await expect(page.getByLabel('Input tokens')).toHaveValue('250,000');
   await expect(page.getByLabel('Cache lifetime')).toHaveValue('1h');
 
-  // Claude Sonnet 4.5 on Bedrock (global): 250,000 input tokens > 200,000, so every token bills at the tier:
-  //   $6 in, $22.50 out, $0.60 read, $12 1-hour write (per million).
-  //   list        = 250,000 × $6/M + 2,000 × $22.50/M = $1.50 + $0.045 = $1.545
-  //   cached call = 150,000 × $6/M + 100,000 × (0.8 × $0.60 + 0.2 × $12)/M + $0.045
-  //               = $0.90 + 100,000 × $2.88/M + $0.045 = $0.90 + $0.288 + $0.045 = $1.233
-  //   half batched at 50 % off: 0.5 × $1.233 + 0.5 × $1.233 × 0.5 = $0.6165 + $0.30825 = $0.92475
-  const sonnet = 'bedrock:claude-sonnet-4.5@global';
+  // Claude Haiku 5.5 on Bedrock (global), tokenizer factor 1.3: the call is 250,000 × 1.3 = 325,000 input tokens, a
+  // 100,000 × 1.3 = 130,000-token prefix and 2,000 × 1.3 = 2,600 output tokens. 325,000 > 100,000, so every token
+  // bills at the tier: $0.50 in, $2.50 out, $0.05 read, $1 1-hour write (per million).
+  //   list        = 325,000 × $0.50/M + 2,600 × $2.50/M = $0.1625 + $0.0065 = $0.169
+  //   cached call = 195,000 × $0.50/M + 130,000 × (0.8 × $0.05 + 0.2 × $1)/M + $0.0065
+  //               = $0.0975 + 130,000 × $0.24/M + $0.0065 = $0.0975 + $0.0312 + $0.0065 = $0.1352
+  //   no batch SKU (batch discount none): the half sent through batch bills the same, so per call $0.1352
   await page.getByLabel('Search name, id or key').fill('claude');
-  await expect(quoteRow(page, sonnet)).toBeVisible();
-  expect(await perCallUsd(page, sonnet)).toBeCloseTo(0.92475, 12);
-  await expect(quoteRow(page, sonnet).getByTestId('per-request-per-million')).toHaveText('$924,750');
-  await expect(quoteRow(page, sonnet).getByTestId('per-request-notes')).toContainText(
-    'Long-context tier: input above 200,000 tokens',
+  await expect(quoteRow(page, haiku55)).toBeVisible();
+  expect(await perCallUsd(page, haiku55)).toBeCloseTo(0.1352, 12);
+  await expect(quoteRow(page, haiku55).getByTestId('per-request-per-million')).toHaveText('$135,200');
+  await expect(quoteRow(page, haiku55).getByTestId('per-request-notes')).toContainText(
+    'Long-context tier: input above 100,000 tokens',
   );
+  await expect(quoteRow(page, haiku55).getByTestId('per-request-notes')).toContainText(
+    'Tokenizer ×1.3: 325,000 input tokens',
+  );
+  await expect(quoteRow(page, haiku55).getByTestId('per-request-notes')).toContainText('No batch discount');
   await expect(page.getByTestId('per-request-tiers')).toContainText(
     '1 model bills this call at the long-context tier',
   );
