@@ -1267,6 +1267,11 @@ const CONTEXT_FIXES: Record<
     noLongContext: true,
     reason: `AWS's price list (via the mirror, ${AWS_AS_OF}) gives Claude Sonnet 4.5 a 200K window and lists no long-context SKU in any Region, so the above-200K tier LiteLLM's key carries ($6 / $22.50 global, 1.1x on the geo and in-region profiles) has no primary source on Bedrock and is not shipped; the window is AWS's 200K (LiteLLM's too), so no call is billed past it at the base price. Anthropic's own API does sell the 1M window with that tier (the anthropic:claude-sonnet-4.5 row).`,
   },
+  'claude-sonnet-4': {
+    contextWindow: 200_000,
+    noLongContext: true,
+    reason: `AWS's price list (via the mirror, ${AWS_AS_OF}) gives Claude Sonnet 4 a 200K window and lists no long-context SKU in any Region, so the above-200K tier LiteLLM's keys carry ($6 / $22.50, cache read $0.60, write $7.50) has no primary source on Bedrock and is not shipped, nor LiteLLM's 1M window that made it reachable; the window is AWS's 200K. (Anthropic's help center, article 8606395, gives Sonnet 4 a 1M window on Anthropic's own API, which is not Bedrock's list.)`,
+  },
   'mistral-large-3': {
     contextWindow: 262_144,
     reason:
