@@ -34,7 +34,7 @@ const LITELLM = JSON.stringify({
   'us.anthropic.claude-sonnet-4-5-20250929-v1:0': entry(6e-6, 1.5e-5),
   'global.anthropic.claude-sonnet-4-5-20250929-v1:0': entry(3e-6, 1.5e-5),
   'us.meta.llama3-3-70b-instruct-v1:0': entry(7.2e-7, 7.2e-7, 'bedrock'),
-  'gpt-4o': entry(2.5e-6, 1e-5, 'openai'),
+  'gpt-5-mini': entry(2.5e-7, 2e-6, 'openai'),
   'ollama/free': entry(0, 0, 'ollama'),
   'ollama/free-2': entry(0, 0, 'ollama'),
 });
@@ -96,7 +96,7 @@ describe('Catalog import: add models', () => {
     expect(within(list).getAllByRole('checkbox')).toHaveLength(1);
     await user.click(within(dialog).getByRole('button', { name: 'Select all 1 shown' }));
     await user.clear(within(dialog).getByLabelText('Search the file’s models'));
-    await user.click(within(list).getByRole('checkbox', { name: /GPT-4o — OpenAI/ }));
+    await user.click(within(list).getByRole('checkbox', { name: /GPT-5 mini — OpenAI/ }));
     expect(within(dialog).getByTestId('picker-count')).toHaveTextContent('3 of 3 shown · 2 selected');
     // Adding models moves no single-model strategy.
     expect(within(dialog).getByTestId('import-impact-none')).toHaveTextContent(
@@ -123,7 +123,7 @@ describe('Catalog import: add models', () => {
         shippedScore('global.anthropic.claude-sonnet-4-5-20250929-v1:0'),
         'GPQA Diamond',
       ],
-      ['GPT-4o — OpenAI', 'OpenAI', 'openai', shippedScore('gpt-4o'), 'GPQA Diamond'],
+      ['GPT-5 mini — OpenAI', 'OpenAI', 'openai', shippedScore('gpt-5-mini'), 'GPQA Diamond'],
     ]);
     expect(screen.getByRole('status')).toHaveTextContent(
       'Added 2 models from model_prices_and_context_window.json',
@@ -145,7 +145,7 @@ describe('Catalog import: replace', () => {
       'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
       'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
       'us.meta.llama3-3-70b-instruct-v1:0',
-      'gpt-4o',
+      'gpt-5-mini',
       'cheap',
       'dear',
     ]);

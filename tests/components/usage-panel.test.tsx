@@ -10,6 +10,20 @@ import { renderWithScenario } from '../factories/render-with-store';
 
 const defaultScenario = JSON.parse(readFileSync('data/default-scenario.json', 'utf8')) as ScenarioInput;
 
+/**
+ * The default scenario with a test row for GPT-4o mini, which the OpenAI and LiteLLM fixtures bill and the shipped
+ * catalog does not price (no OpenAI page in our sources gives its prices), at the prices the fixtures were billed at.
+ */
+const withGpt4oMiniTestRow: ScenarioInput = {
+  ...defaultScenario,
+  catalog: [
+    ...defaultScenario.catalog,
+    JSON.parse(
+      readFileSync('tests/fixtures/usage/openai-gpt-4o-mini.catalog-row.json', 'utf8'),
+    ) as ScenarioInput['catalog'][number],
+  ],
+};
+
 function fixtureFile(name: string): File {
   return new File([readFileSync(`tests/fixtures/usage/${name}`, 'utf8')], name);
 }
@@ -78,7 +92,7 @@ describe('UsagePanel', () => {
 
   it('regroups by tag and says which formats are read when a file is none of them', async () => {
     const user = userEvent.setup();
-    renderWithScenario(<UsagePanel />, defaultScenario);
+    renderWithScenario(<UsagePanel />, withGpt4oMiniTestRow);
     await user.upload(screen.getByLabelText('Usage files'), new File(['a,b\n1,2\n'], 'notes.csv'));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       /notes\.csv: this is not a usage file the planner reads\. It reads: AWS Cost and Usage Report 2\.0/,

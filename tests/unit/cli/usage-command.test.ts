@@ -12,6 +12,20 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'planner-usage-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/**
+ * The shipped default scenario with a test row for GPT-4o mini, which the OpenAI fixtures bill and the shipped catalog
+ * does not price (no OpenAI page in our sources gives its prices), at the prices the fixtures were billed at.
+ */
+const defaultScenarioText = (() => {
+  const scenario = JSON.parse(readFileSync(join(root, 'data/default-scenario.json'), 'utf8')) as {
+    catalog: unknown[];
+  };
+  const row = JSON.parse(
+    readFileSync(join(root, 'tests/fixtures/usage/openai-gpt-4o-mini.catalog-row.json'), 'utf8'),
+  ) as unknown;
+  return JSON.stringify({ ...scenario, catalog: [...scenario.catalog, row] });
+})();
+
 /** The command with files read from the repository and output collected. */
 async function run(...argv: string[]) {
   let stdout = '';
@@ -22,7 +36,7 @@ async function run(...argv: string[]) {
     readFile: (path) => readFileSync(join(root, path), 'utf8'),
     writeFile: (path, text) => written.set(path, text),
     shippedCatalog: () => readFileSync(join(root, 'data/catalog.json'), 'utf8'),
-    defaultScenario: () => readFileSync(join(root, 'data/default-scenario.json'), 'utf8'),
+    defaultScenario: () => defaultScenarioText,
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
   };
@@ -76,7 +90,7 @@ describe('npm run simulate -- --usage', () => {
       'project',
     );
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('proj_support · GPT-4o mini — OpenAI API');
+    expect(result.stdout).toContain('proj_support · GPT-4o mini — OpenAI API (test row)');
     expect(result.stdout).toContain('Back-test: each month under every strategy');
     expect(result.stdout).toMatch(/2026-09: billed \$10\.05, plan \$10\.05/);
 

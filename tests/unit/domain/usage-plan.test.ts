@@ -277,7 +277,15 @@ describe('helpers', () => {
 
 describe('the sample files', () => {
   const shipped = JSON.parse(readFileSync('data/default-scenario.json', 'utf8')) as Record<string, unknown>;
-  const baseResult = validateScenario(shipped);
+  // The OpenAI fixtures bill GPT-4o mini, which the shipped catalog does not price (no OpenAI page in our sources
+  // gives its prices): the scenario gets a test row at the prices the fixtures were billed at.
+  const gpt4oMiniTestRow = JSON.parse(
+    readFileSync('tests/fixtures/usage/openai-gpt-4o-mini.catalog-row.json', 'utf8'),
+  ) as unknown;
+  const baseResult = validateScenario({
+    ...shipped,
+    catalog: [...(shipped['catalog'] as unknown[]), gpt4oMiniTestRow],
+  });
   const fullResult = validateScenario({
     ...shipped,
     catalog: JSON.parse(readFileSync('data/catalog.json', 'utf8')),
