@@ -173,8 +173,8 @@ export function ScenarioFiles() {
         data-testid="scenario-drop-zone"
       >
         <p id={`${id}-drop-hint`} className="drop-zone__hint">
-          Drop a <code>.scenario.json</code> file here, or choose one. It is checked first and added as a new
-          scenario; a file with problems changes nothing.
+          Drop a scenario file (<code>.json</code>, as Export saves it) here, or choose one. It is checked
+          first and added as a new scenario; a file with problems changes nothing.
         </p>
         <input
           ref={inputRef}

@@ -217,6 +217,7 @@ function BacktestSection({ months }: { months: BacktestMonth[] }) {
  * is accepted, as one undoable edit.
  */
 export function UsagePanel() {
+  const fileInputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const scenario = useScenario();
   const commit = usePlannerStore((state) => state.commit);
@@ -322,19 +323,30 @@ export function UsagePanel() {
         onDrop={handleDrop}
         data-testid="usage-drop"
       >
-        <label htmlFor={`${id}-file`}>Usage files</label>
+        {/* A button of the app's own, as the Scenarios screen's, for the browser's bare file control. */}
         <input
+          ref={fileInputRef}
           id={`${id}-file`}
           type="file"
           multiple
           accept=".csv,.json,.jsonl,.gz,.txt,text/csv,application/json,application/gzip"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Usage files"
           onChange={(event) => {
             const list = [...(event.target.files ?? [])];
             event.target.value = '';
             void readFiles(list);
           }}
         />
-        <p className="muted">or drop files here</p>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => fileInputRef.current?.click()}
+        >
+          Choose usage files…
+        </button>
+        <p className="muted">or drop them here (CSV, JSON, JSON Lines, gzip)</p>
         {progress !== null && (
           <p role="status">
             Reading… {formatPercent(Math.min(1, progress))}{' '}
