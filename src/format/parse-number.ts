@@ -56,7 +56,7 @@ export function parseTypedNumber(text: string, { percent = false }: { percent?: 
       return {
         ok: false,
         reason: 'not-a-percentage',
-        message: 'is not a percentage: type the number itself (such as 250,000, $2M or 150k)',
+        message: 'is not a percentage: type the number itself (such as 250,000 or 150k)',
       };
     rest = rest.slice(0, -1);
   }

@@ -78,9 +78,31 @@ describe('ComparePanel', () => {
     // 100 × $15/M) = $4,500 a month, $54,000 a year. The words must not crown All on dear.
     expect(
       screen.getByText(
-        'All on cheap costs least over the first 12 months ($14,400), and is hidden from this chart; of the ' +
+        'All on cheap (hidden from this chart) costs least over the first 12 months ($14,400). Of the ' +
           'strategies shown, All on dear costs least ($54,000). Monthly spend of All on dear goes from $4,500 in ' +
           'Jan 2027 to $4,500 in Dec 2027. Hidden from this chart (show them again in the Summary): All on cheap.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('words the cheapest shown as the crown is worded when a cheaper one shown breaks a bar', () => {
+    // Two-slice figures (see the factory): All on cheap $1,900 a month but misses Hard's bar, Mixed $4,200 (the
+    // crown), All on dear 1,000,000 × $0.0045 + 250,000 × $0.012 = $7,500 a month, $90,000 a year.
+    const scenario = makeBarScenario();
+    scenario.strategies = [
+      ...scenario.strategies,
+      { id: 'all-dear', name: 'All on dear', kind: 'single', model: 'dear' },
+    ];
+    renderWithScenario(<ComparePanel />, scenario);
+    act(() => usePlannerStore.getState().setStrategyHidden('mixed', true));
+    expect(
+      screen.getByText(
+        new RegExp(
+          '^Mixed \\(hidden from this chart\\) costs least over the first 12 months of the strategies that meet ' +
+            'every quality bar and limit \\(\\$50,400\\); All on cheap costs less \\(\\$22,800\\) but breaks a bar or ' +
+            'limit\\. Of the strategies shown that meet every quality bar and limit, All on dear costs least ' +
+            '\\(\\$90,000\\); All on cheap costs less \\(\\$22,800\\) but breaks a bar or limit\\.',
+        ),
       ),
     ).toBeInTheDocument();
   });

@@ -173,16 +173,26 @@ export function describeSpendChart(
   const firstYear = labels.length >= 12 ? 'the first 12 months' : `all ${labels.length} months`;
   const money = (strategy: StrategyResult) => formatMoney(strategy.totals.firstYearSpend, display);
   const leastOfAll = findCheapestStrategy(result)!;
+  const shown = { ...result, strategies: result.strategies.filter((s) => !hiddenIds.has(s.id)) };
+  // The crowned strategy is named first even when hidden, said so at its name.
+  const crownedName = hiddenIds.has(cheapest.id)
+    ? `${cheapest.name} (hidden from this chart)`
+    : cheapest.name;
   const crowned =
     leastOfAll === cheapest
-      ? `${cheapest.name} costs least over ${firstYear} (${money(cheapest)})`
-      : `${cheapest.name} costs least over ${firstYear} of the strategies that meet every quality bar and limit (${money(cheapest)}); ${leastOfAll.name} costs less (${money(leastOfAll)}) but breaks a bar or limit`;
-  const shown = { ...result, strategies: result.strategies.filter((s) => !hiddenIds.has(s.id)) };
+      ? `${crownedName} costs least over ${firstYear} (${money(cheapest)})`
+      : `${crownedName} costs least over ${firstYear} of the strategies that meet every quality bar and limit (${money(cheapest)}); ${leastOfAll.name} costs less (${money(leastOfAll)}) but breaks a bar or limit`;
   if (shown.strategies.length === 0) return `${crowned}. Every strategy is hidden from this chart.`;
-  const shownCheapest = findCheapestSoundStrategy(shown, broken) ?? findCheapestStrategy(shown)!;
-  const opening = hiddenIds.has(cheapest.id)
-    ? `${crowned}, and is hidden from this chart; of the strategies shown, ${shownCheapest.name} costs least (${money(shownCheapest)}).`
-    : `${crowned}.`;
+  const shownSound = findCheapestSoundStrategy(shown, broken);
+  const shownLeast = findCheapestStrategy(shown)!;
+  // Of those shown, worded as the crown is: the cheapest meeting every bar and limit, and a cheaper one that breaks one.
+  const ofShown =
+    shownSound === null
+      ? `None of the strategies shown meets every quality bar and limit; ${shownLeast.name} costs least (${money(shownLeast)}).`
+      : shownSound === shownLeast
+        ? `Of the strategies shown, ${shownSound.name} costs least (${money(shownSound)}).`
+        : `Of the strategies shown that meet every quality bar and limit, ${shownSound.name} costs least (${money(shownSound)}); ${shownLeast.name} costs less (${money(shownLeast)}) but breaks a bar or limit.`;
+  const opening = hiddenIds.has(cheapest.id) ? `${crowned}. ${ofShown}` : `${crowned}.`;
   if (shown.strategies.length === 1) {
     const only = shown.strategies[0]!;
     return `${opening} Monthly spend ${only === cheapest ? 'goes' : `of ${only.name} goes`} from ${formatMoney(only.months[0]?.spend ?? 0, display)} in ${labels[0]} to ${formatMoney(only.months[last]?.spend ?? 0, display)} in ${lastLabel}.`;

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { creditPoolTemplatesQueryOptions } from '../../queries/credit-pool-queries';
 import type { CreditPoolTemplate } from '../../queries/credit-pool-queries';
-import { formatMoneyTick, formatMonths } from '../../format/format';
+import { formatAmountInFull, formatMoneyTick, formatMonths } from '../../format/format';
 
 /**
  * "$10K–$50K", "up to $100K", "from $5,000", or the typical amount when no range is published. In USD, as the
@@ -49,7 +49,7 @@ export function PoolTemplates({ onAdd }: { onAdd: (template: CreditPoolTemplate)
           </div>
           <p className="pool-template__coverage">{describeCoverage(template.pool.appliesTo)}</p>
           <p className="pool-template__detail">
-            {capitalize(template.howObtained)}. Added as {formatMoneyTick(template.pool.amount, 'USD')}
+            {capitalize(template.howObtained)}. Added as {formatAmountInFull(template.pool.amount, 'USD')}
             {template.pool.expiresAfterMonths === null
               ? ', never expiring'
               : `, expiring after ${formatMonths(template.pool.expiresAfterMonths)} (an assumption: check your award letter)`}

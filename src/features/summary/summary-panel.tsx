@@ -291,7 +291,7 @@ const SummaryFigures = memo(function SummaryFigures({ scenario }: { scenario: Sc
                   <th scope="col">Cash runway</th>
                   <th scope="col" className="summary__last-head">
                     <span className="visually-hidden">Hide</span>
-                    {rowsBelow.above > 0 && (
+                    {rowsBelow.count === 0 && rowsBelow.above > 0 && (
                       <button
                         type="button"
                         className="link-button summary__more"

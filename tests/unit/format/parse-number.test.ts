@@ -27,7 +27,7 @@ describe('parseTypedNumber', () => {
     // A percentage field reads "25%" as 25 (its own 25 %); a count or money field refuses it, not 25 requests.
     expect(parseTypedNumber('25%', { percent: true })).toEqual({ ok: true, value: 25 });
     expect(parseTypedNumber('12.5 %', { percent: true })).toEqual({ ok: true, value: 12.5 });
-    expect(valueOf('25%')).toBe('is not a percentage: type the number itself (such as 250,000, $2M or 150k)');
+    expect(valueOf('25%')).toBe('is not a percentage: type the number itself (such as 250,000 or 150k)');
   });
 
   it('keeps what was typed, not float noise: 1.1M is 1,100,000 exactly', () => {
