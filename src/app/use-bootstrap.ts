@@ -60,7 +60,9 @@ export function openShareLinkInAddress() {
   const opened = readShareFragment(hash);
   if (opened.ok) {
     addScenario(opened.value);
-    setShareNotice({ kind: 'opened', name: opened.value.name });
+    // The name it was added under: "Name (2)" where the library already holds a "Name".
+    const added = usePlannerStore.getState().scenario;
+    setShareNotice({ kind: 'opened', name: added?.name ?? opened.value.name });
   } else {
     setShareNotice({ kind: 'failed', problems: opened.issues.map(formatIssue) });
   }

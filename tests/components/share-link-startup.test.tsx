@@ -159,6 +159,21 @@ describe('opening a share link at start-up', () => {
     expect(names[1]).toBe('Sent by a colleague');
   });
 
+  it('opens a link to a scenario of the same name as "Name (2)", and says so', async () => {
+    const link = createShareLink(makeScenario('My own plan'), 'http://localhost/');
+    if (!link.ok) throw new Error('expected a link');
+    window.history.replaceState(null, '', `/planner${new URL(link.url).hash}`);
+    renderBoot();
+    await screen.findByText('ready');
+    expect(usePlannerStore.getState().library.map((e) => e.scenario.name)).toEqual([
+      'My own plan',
+      'My own plan (2)',
+    ]);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'The shared scenario “My own plan (2)” opened as a new scenario',
+    );
+  });
+
   it('says a damaged link is damaged and changes nothing', async () => {
     const link = createShareLink(makeScenario('Sent by a colleague'), 'http://localhost/');
     if (!link.ok) throw new Error('expected a link');
