@@ -19,10 +19,15 @@ export function slugify(name: string, fallback: string): string {
 
 /** `base`, or the first of `base-2`, `base-3`, … that none of `taken` is. */
 export function makeUniqueId(base: string, taken: Iterable<string>): string {
+  return findFree(base, taken, (n) => `${base}-${n}`);
+}
+
+/** `base` if none of `taken` is, else the first `numbered(2)`, `numbered(3)`, … that none is. */
+function findFree(base: string, taken: Iterable<string>, numbered: (n: number) => string): string {
   const used = taken instanceof Set ? (taken as ReadonlySet<string>) : new Set(taken);
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) {
-    const candidate = `${base}-${n}`;
+    const candidate = numbered(n);
     if (!used.has(candidate)) return candidate;
   }
 }
@@ -34,10 +39,5 @@ export function makeSliceId(name: string, otherIds: Iterable<string>): string {
 
 /** `name`, or the first of "name (2)", "name (3)", … that none of `taken` is: two scenarios never share a name. */
 export function makeUniqueName(name: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
-  if (!used.has(name)) return name;
-  for (let n = 2; ; n++) {
-    const candidate = `${name} (${n})`;
-    if (!used.has(candidate)) return candidate;
-  }
+  return findFree(name, taken, (n) => `${name} (${n})`);
 }

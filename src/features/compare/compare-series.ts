@@ -154,13 +154,14 @@ export function buildFixedCostSeries(scenario: Scenario, strategy: StrategyResul
 
 /**
  * "Cheapest … ; in the last month spend runs from … to …" for the spend-per-strategy chart. The strategy named
- * first is the one the screens crown (`findCheapestSoundStrategy` with `broken`, each strategy's broken
- * constraints); a cheaper one that breaks a bar or limit is named after it as such. The lines drawn leave out
+ * first is `cheapest`, the one every screen crowns (`selectCheapestStrategy`); `broken` is each strategy's broken
+ * constraints, for the cheapest of those shown; a cheaper one that breaks a bar or limit is named after it as such. The lines drawn leave out
  * `hiddenIds`: where the crowned strategy is among them the words still name it, as hidden, then the cheapest of
  * those shown, so that the chart never crowns another strategy than the Summary does.
  */
 export function describeSpendChart(
   result: SimulationResult,
+  cheapest: StrategyResult | null,
   broken: ReadonlyMap<string, readonly unknown[]>,
   labels: readonly string[],
   display: MoneyDisplay,
@@ -168,7 +169,6 @@ export function describeSpendChart(
 ): string {
   const last = labels.length - 1;
   const lastLabel = labels[last] ?? '';
-  const cheapest = findCheapestSoundStrategy(result, broken);
   if (!cheapest || result.strategies.length === 0) return 'No strategies to compare yet.';
   const firstYear = labels.length >= 12 ? 'the first 12 months' : `all ${labels.length} months`;
   const money = (strategy: StrategyResult) => formatMoney(strategy.totals.firstYearSpend, display);

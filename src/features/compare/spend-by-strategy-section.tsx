@@ -27,7 +27,7 @@ export function SpendByStrategySection({
   const series: MoneySeries[] = buildSpendSeries(result, cheapest?.id ?? null, hiddenIds);
   const shown = result.strategies.filter((s) => !hiddenIds.has(s.id));
   // The words crown the strategy every screen crowns, and describe the lines drawn.
-  const described = describeSpendChart(result, broken, labels, display, hiddenIds);
+  const described = describeSpendChart(result, cheapest, broken, labels, display, hiddenIds);
   const table = {
     columns: ['Month', ...makeDistinctNames(shown.map((s) => s.name))],
     rows: labels.map((label, month) => [
